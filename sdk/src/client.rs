@@ -1,0 +1,128 @@
+//! Builder settings shared by both services' clients.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::error::{Error, Result};
+use crate::redact::Secret;
+use crate::transport::{Auth, Config, Transport, parse_base_url};
+
+/// Settings common to both builders.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CommonSettings {
+    pub base_url: Option<String>,
+    pub timeout: Option<Duration>,
+    pub connect_timeout: Option<Duration>,
+    pub response_header_timeout: Option<Duration>,
+    pub stream_idle_timeout: Option<Duration>,
+    pub max_retries: Option<u32>,
+    pub headers: Vec<(String, String)>,
+    pub max_event_size: Option<usize>,
+}
+
+impl CommonSettings {
+    pub(crate) fn build(
+        &self,
+        base_env: &str,
+        default_base: &str,
+        auth: Option<Arc<dyn Auth>>,
+    ) -> Result<Arc<Transport>> {
+        let base = match &self.base_url {
+            Some(b) => b.clone(),
+            None => env_nonempty(base_env).unwrap_or_else(|| default_base.to_owned()),
+        };
+        let mut cfg = Config::new(parse_base_url(&base)?);
+        if let Some(v) = self.timeout {
+            cfg.timeout = v;
+        }
+        if let Some(v) = self.connect_timeout {
+            cfg.connect_timeout = v;
+        }
+        if let Some(v) = self.response_header_timeout {
+            cfg.response_header_timeout = v;
+        }
+        if let Some(v) = self.stream_idle_timeout {
+            cfg.stream_idle_timeout = v;
+        }
+        if let Some(v) = self.max_retries {
+            cfg.max_retries = v;
+        }
+        if let Some(v) = self.max_event_size {
+            cfg.max_event_size = v;
+        }
+        for (k, v) in &self.headers {
+            http::HeaderName::from_bytes(k.as_bytes())
+                .map_err(|_| Error::InvalidArgument(format!("invalid header name {k:?}")))?;
+            http::HeaderValue::from_str(v).map_err(|_| {
+                Error::InvalidArgument(format!("invalid value for header {k:?}"))
+            })?;
+        }
+        cfg.default_headers = self.headers.clone();
+        Ok(Arc::new(Transport::new(cfg, auth)?))
+    }
+}
+
+pub(crate) fn env_nonempty(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+pub(crate) fn key_auth(key: Option<Secret>) -> Option<Arc<dyn Auth>> {
+    key.filter(|k| !k.is_empty())
+        .map(|k| Arc::new(crate::transport::StaticKey(k)) as Arc<dyn Auth>)
+}
+
+/// Builder methods shared by both services (implemented with a macro so each builder
+/// documents them in its own page).
+macro_rules! common_builder_methods {
+    () => {
+        /// The service's base URL (beats the environment variable).
+        pub fn base_url(mut self, url: impl Into<String>) -> Self {
+            self.common.base_url = Some(url.into());
+            self
+        }
+
+        /// Total deadline of a non-streaming call, retries included (default 600 s).
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.common.timeout = Some(timeout);
+            self
+        }
+
+        /// Connect timeout (default 5 s).
+        pub fn connect_timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.common.connect_timeout = Some(timeout);
+            self
+        }
+
+        /// Time to wait for a response's status and headers (default 60 s).
+        pub fn response_header_timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.common.response_header_timeout = Some(timeout);
+            self
+        }
+
+        /// Time a stream may deliver no byte before it fails (default 120 s).
+        pub fn stream_idle_timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.common.stream_idle_timeout = Some(timeout);
+            self
+        }
+
+        /// Retries after the first attempt (default 2).
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.common.max_retries = Some(retries);
+            self
+        }
+
+        /// A header sent with every request.
+        pub fn default_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+            self.common.headers.push((name.into(), value.into()));
+            self
+        }
+
+        /// Largest accepted stream event (default 16 MiB).
+        pub fn max_event_size(mut self, bytes: usize) -> Self {
+            self.common.max_event_size = Some(bytes);
+            self
+        }
+    };
+}
+
+pub(crate) use common_builder_methods;

@@ -1,0 +1,282 @@
+//! The cloud-operations agent (`000_81559c8bb75dc189.txt`): JWT login, chat over SSE and
+//! WebSocket with `thinking` / `tool_call` / `tool_result` / `message` / `done` events, tools,
+//! configuration, metrics and learned APIs.
+//!
+//! ```no_run
+//! # async fn run() -> agents_sdk::Result<()> {
+//! use agents_sdk::ops::{AgentClient, ChatEvent, ChatParams};
+//! use futures::StreamExt;
+//!
+//! let client = AgentClient::login("http://localhost:8000", "admin", "password").await?;
+//! let mut events = client
+//!     .chat()
+//!     .stream(ChatParams::new("Lista las instancias EC2").conversation_id("conv_123"))
+//!     .await?;
+//! while let Some(event) = events.next().await {
+//!     match event? {
+//!         ChatEvent::ToolCall { tool, .. } => println!("running {tool}"),
+//!         ChatEvent::Message { content } => print!("{content}"),
+//!         _ => {}
+//!     }
+//! }
+//! # Ok(()) }
+//! ```
+
+mod realtime;
+mod resources;
+mod stream;
+pub mod types;
+
+use std::fmt;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub use realtime::{Realtime, RealtimeSession};
+pub use resources::*;
+pub use stream::{ChatDecoder, ChatStream};
+pub use types::*;
+
+use crate::client::{CommonSettings, common_builder_methods, env_nonempty, key_auth};
+use crate::error::Result;
+use crate::options::RequestOptions;
+use crate::redact::Secret;
+use crate::transport::{Auth as AuthSource, Req, TokenFuture, Transport};
+
+/// Environment variable holding the API key (or a JWT).
+pub const API_KEY_ENV: &str = "AGENT_API_KEY";
+/// Environment variable holding the base URL.
+pub const BASE_URL_ENV: &str = "AGENT_BASE_URL";
+/// The development base URL of the seed.
+pub const DEFAULT_BASE_URL: &str = "http://localhost:8000";
+
+/// Client of the ops service. Cheap to clone; clones share the connection pool and the login.
+#[derive(Clone)]
+pub struct AgentClient {
+    t: Arc<Transport>,
+}
+
+impl fmt::Debug for AgentClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ops::AgentClient")
+            .field("base_url", &self.t.cfg.base_url.as_str())
+            .field("credentials", &"[REDACTED]")
+            .finish()
+    }
+}
+
+/// Builds an [`AgentClient`].
+#[derive(Debug, Default)]
+pub struct AgentClientBuilder {
+    api_key: Option<Secret>,
+    credentials: Option<(String, Secret)>,
+    common: CommonSettings,
+}
+
+impl AgentClientBuilder {
+    /// A static API key or JWT sent as `Authorization: Bearer …`; beats `AGENT_API_KEY`.
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_key = Some(Secret::new(key.into()));
+        self
+    }
+
+    /// Log in with these credentials on first use, and again before the token expires or
+    /// after a 401.
+    pub fn credentials(mut self, username: impl Into<String>, password: impl Into<String>) -> Self {
+        self.credentials = Some((username.into(), Secret::new(password.into())));
+        self
+    }
+
+    common_builder_methods!();
+
+    /// Builds the client.
+    pub fn build(self) -> Result<AgentClient> {
+        let auth = match self.credentials {
+            Some((username, password)) => Some(Arc::new(LoginSession::new(username, password))
+                as Arc<dyn AuthSource>),
+            None => key_auth(
+                self.api_key
+                    .or_else(|| env_nonempty(API_KEY_ENV).map(Secret::new)),
+            ),
+        };
+        let t = self.common.build(BASE_URL_ENV, DEFAULT_BASE_URL, auth)?;
+        Ok(AgentClient { t })
+    }
+}
+
+impl AgentClient {
+    /// A client with this API key (or JWT) and the other settings from the environment.
+    pub fn new(api_key: impl Into<String>) -> Result<Self> {
+        Self::builder().api_key(api_key).build()
+    }
+
+    /// A builder for every setting.
+    pub fn builder() -> AgentClientBuilder {
+        AgentClientBuilder::default()
+    }
+
+    /// A client configured from `AGENT_API_KEY` and `AGENT_BASE_URL`.
+    pub fn from_env() -> Result<Self> {
+        Self::builder().build()
+    }
+
+    /// Logs in at `base_url` and returns a client that keeps the token fresh.
+    pub async fn login(
+        base_url: impl Into<String>,
+        username: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Result<Self> {
+        let client = Self::builder()
+            .base_url(base_url)
+            .credentials(username, password)
+            .build()?;
+        client.t.current_token().await?;
+        Ok(client)
+    }
+
+    /// The base URL requests go to.
+    pub fn base_url(&self) -> &str {
+        self.t.cfg.base_url.as_str()
+    }
+
+    /// `/api/auth/login`.
+    pub fn auth(&self) -> Auth<'_> {
+        Auth::new(self)
+    }
+    /// `/api/chat`.
+    pub fn chat(&self) -> Chat<'_> {
+        Chat::new(self)
+    }
+    /// `/api/conversations*`.
+    pub fn conversations(&self) -> Conversations<'_> {
+        Conversations::new(self)
+    }
+    /// `/api/config`.
+    pub fn config(&self) -> ConfigResource<'_> {
+        ConfigResource::new(self)
+    }
+    /// `/api/metrics`.
+    pub fn metrics(&self) -> MetricsResource<'_> {
+        MetricsResource::new(self)
+    }
+    /// `/api/tools*`.
+    pub fn tools(&self) -> Tools<'_> {
+        Tools::new(self)
+    }
+    /// `/api/learned-apis`.
+    pub fn learned_apis(&self) -> LearnedApis<'_> {
+        LearnedApis::new(self)
+    }
+    /// `/api/webhooks`.
+    pub fn webhooks(&self) -> Webhooks<'_> {
+        Webhooks::new(self)
+    }
+    /// The WebSocket channel `/ws`.
+    pub fn realtime(&self) -> Realtime<'_> {
+        Realtime::new(self)
+    }
+
+    pub(crate) async fn call<T: serde::de::DeserializeOwned>(
+        &self,
+        req: Req,
+        opts: &RequestOptions,
+    ) -> Result<T> {
+        let (value, meta) = self.t.json(&req, opts).await?;
+        if let Some(c) = &opts.capture {
+            c.set(&meta);
+        }
+        Ok(value)
+    }
+
+    pub(crate) fn transport(&self) -> &Arc<Transport> {
+        &self.t
+    }
+}
+
+impl Transport {
+    /// The bearer token requests would send now (logging in first when needed).
+    pub(crate) async fn current_token(&self) -> Result<Option<Secret>> {
+        match self.auth_source() {
+            Some(a) => a.token(self).await,
+            None => Ok(None),
+        }
+    }
+}
+
+/// A JWT obtained from `/api/auth/login`, renewed before it expires.
+pub(crate) struct LoginSession {
+    username: String,
+    password: Secret,
+    state: Mutex<Option<(Secret, Instant)>>,
+    login_lock: tokio::sync::Mutex<()>,
+}
+
+impl fmt::Debug for LoginSession {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LoginSession")
+            .field("username", &self.username)
+            .field("password", &self.password)
+            .finish_non_exhaustive()
+    }
+}
+
+impl LoginSession {
+    pub(crate) fn new(username: String, password: Secret) -> Self {
+        LoginSession {
+            username,
+            password,
+            state: Mutex::new(None),
+            login_lock: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    /// Installs a token obtained elsewhere (e.g. `auth().login()`).
+    pub(crate) fn store(&self, token: &Token) {
+        let lifetime = Duration::from_secs(token.expires_in);
+        // renew when 10 % of the lifetime (at most 60 s) is left
+        let margin = (lifetime / 10).min(Duration::from_secs(60));
+        let renew_at = Instant::now() + lifetime.saturating_sub(margin);
+        *self.state.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some((Secret::new(token.access_token.clone()), renew_at));
+    }
+
+    fn cached(&self) -> Option<Secret> {
+        let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        match &*state {
+            Some((token, renew_at)) if Instant::now() < *renew_at => Some(token.clone()),
+            _ => None,
+        }
+    }
+
+    pub(crate) async fn login(&self, t: &Transport, opts: &RequestOptions) -> Result<Token> {
+        let params = LoginParams::new(self.username.clone(), self.password.expose().to_owned());
+        let req = Req::post(&["api", "auth", "login"]).no_auth().json(&params)?;
+        let (token, _meta): (Token, _) = t.json(&req, opts).await?;
+        self.store(&token);
+        Ok(token)
+    }
+}
+
+impl AuthSource for LoginSession {
+    fn token<'a>(&'a self, t: &'a Transport) -> TokenFuture<'a> {
+        Box::pin(async move {
+            if let Some(tok) = self.cached() {
+                return Ok(Some(tok));
+            }
+            let _guard = self.login_lock.lock().await;
+            if let Some(tok) = self.cached() {
+                return Ok(Some(tok));
+            }
+            tracing::debug!(username = %self.username, "logging in to the ops service");
+            let token = self.login(t, &RequestOptions::default()).await?;
+            Ok(Some(Secret::new(token.access_token)))
+        })
+    }
+
+    fn invalidate(&self, stale: &Secret) -> bool {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if matches!(&*state, Some((tok, _)) if tok == stale) {
+            *state = None;
+        }
+        true
+    }
+}

@@ -1,0 +1,326 @@
+//! The ops WebSocket channel `/ws`: authenticate first, then chat; answers are the same
+//! typed [`ChatEvent`]s as the SSE stream.
+
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use futures::{SinkExt, Stream, StreamExt};
+use tokio::time::{Instant, Sleep};
+use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
+use tokio_tungstenite::tungstenite::{self, Message};
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+
+use super::stream::ChatDecoder;
+use super::types::{ChatEvent, ClientFrame};
+use super::AgentClient;
+use crate::error::{ApiErrorKind, Error, Result, TimeoutPhase};
+use crate::options::{RequestOptions, ResponseMeta};
+use crate::stream::Decoded;
+
+/// Largest WebSocket message accepted from the server.
+pub const MAX_MESSAGE_SIZE: usize = 4 << 20;
+
+/// `/ws`: see [`Realtime::connect`].
+#[derive(Debug, Clone)]
+pub struct Realtime<'c> {
+    c: &'c AgentClient,
+    opts: RequestOptions,
+}
+
+impl<'c> Realtime<'c> {
+    pub(crate) fn new(c: &'c AgentClient) -> Self {
+        Realtime {
+            c,
+            opts: RequestOptions::default(),
+        }
+    }
+
+    /// Uses these options (timeout, extra headers) for the connection.
+    pub fn with_options(mut self, opts: RequestOptions) -> Self {
+        self.opts = opts;
+        self
+    }
+
+    /// Opens the WebSocket, sends `{"type": "auth", "token": …}` and waits for the server to
+    /// accept it.
+    pub async fn connect(&self) -> Result<RealtimeSession> {
+        let t = self.c.transport();
+        let mut url = t.url(&["ws".to_owned()], &[]);
+        let scheme = if url.scheme() == "https" { "wss" } else { "ws" };
+        url.set_scheme(scheme)
+            .map_err(|_| Error::InvalidArgument("cannot derive the WebSocket URL".into()))?;
+        let token = t
+            .current_token()
+            .await?
+            .ok_or_else(|| Error::InvalidArgument("the realtime channel needs a token: log in or set an API key".into()))?;
+        let wait = self.opts.timeout.unwrap_or(t.cfg.response_header_timeout);
+        let mut config = WebSocketConfig::default();
+        config.max_message_size = Some(MAX_MESSAGE_SIZE);
+        config.max_frame_size = Some(MAX_MESSAGE_SIZE);
+        let mut request = tungstenite::client::IntoClientRequest::into_client_request(url.as_str())
+            .map_err(|e| Error::InvalidArgument(format!("invalid WebSocket URL: {e}")))?;
+        for (k, v) in t.cfg.default_headers.iter().chain(&self.opts.extra_headers) {
+            if let (Ok(name), Ok(value)) = (
+                http::HeaderName::from_bytes(k.as_bytes()),
+                http::HeaderValue::from_str(v),
+            ) {
+                request.headers_mut().insert(name, value);
+            }
+        }
+        let connect = tokio_tungstenite::connect_async_with_config(request, Some(config), true);
+        let (mut ws, resp) = match tokio::time::timeout(wait, connect).await {
+            Err(_) => {
+                return Err(Error::Timeout {
+                    phase: TimeoutPhase::Connect,
+                    after: wait,
+                });
+            }
+            Ok(Err(e)) => return Err(ws_error(e)),
+            Ok(Ok(pair)) => pair,
+        };
+        let meta = crate::transport::meta_from_headers(resp.status(), resp.headers());
+        let auth = ClientFrame::Auth {
+            token: token.expose().to_owned(),
+        };
+        send_frame(&mut ws, &auth).await?;
+        let answer = tokio::time::timeout(wait, read_json(&mut ws)).await.map_err(|_| {
+            Error::Timeout {
+                phase: TimeoutPhase::ResponseHeaders,
+                after: wait,
+            }
+        })??;
+        match answer.get("type").and_then(|v| v.as_str()) {
+            Some("authenticated") => {}
+            Some("error") => {
+                let mut err = crate::transport::error_from_value(401, Some(&answer));
+                err.kind = ApiErrorKind::classify(401, err.code.as_deref());
+                if err.message.is_empty() {
+                    err.message = "authentication refused".into();
+                }
+                return Err(err.into());
+            }
+            _ => {
+                return Err(Error::WebSocket {
+                    message: "unexpected first frame from the server".into(),
+                    close_code: None,
+                });
+            }
+        }
+        Ok(RealtimeSession {
+            ws,
+            decoder: ChatDecoder::default(),
+            meta,
+            idle: t.cfg.stream_idle_timeout,
+            sleep: None,
+            chatting: false,
+            received: 0,
+            closed: false,
+        })
+    }
+}
+
+type Ws = WebSocketStream<MaybeTlsStream<tokio::net::TcpStream>>;
+
+fn ws_error(e: tungstenite::Error) -> Error {
+    match e {
+        tungstenite::Error::Http(resp) => {
+            let status = resp.status();
+            let body = resp.body().clone().unwrap_or_default();
+            crate::transport::api_error(status, resp.headers(), &body).into()
+        }
+        tungstenite::Error::Capacity(c) => Error::WebSocket {
+            message: format!("message too large: {c}"),
+            close_code: Some(1009),
+        },
+        other => Error::WebSocket {
+            message: crate::redact::redact_text(&other.to_string()),
+            close_code: None,
+        },
+    }
+}
+
+async fn send_frame(ws: &mut Ws, frame: &ClientFrame) -> Result<()> {
+    let text = serde_json::to_string(frame)
+        .map_err(|e| Error::InvalidArgument(format!("could not encode frame: {e}")))?;
+    ws.send(Message::text(text)).await.map_err(ws_error)
+}
+
+async fn read_json(ws: &mut Ws) -> Result<serde_json::Value> {
+    loop {
+        match ws.next().await {
+            None => {
+                return Err(Error::WebSocket {
+                    message: "connection closed".into(),
+                    close_code: None,
+                });
+            }
+            Some(Err(e)) => return Err(ws_error(e)),
+            Some(Ok(Message::Text(t))) => {
+                return serde_json::from_str(t.as_str()).map_err(|e| {
+                    Error::decode("websocket frame", e, t.as_bytes(), None, None)
+                });
+            }
+            Some(Ok(Message::Close(frame))) => {
+                return Err(Error::WebSocket {
+                    message: frame
+                        .as_ref()
+                        .map(|f| crate::redact::redact_text(f.reason.as_str()))
+                        .unwrap_or_else(|| "closed by the server".into()),
+                    close_code: frame.map(|f| u16::from(f.code)),
+                });
+            }
+            Some(Ok(_)) => continue,
+        }
+    }
+}
+
+/// An authenticated WebSocket session. Send with [`RealtimeSession::chat`]; read the answer
+/// as a `futures::Stream` of [`ChatEvent`]s (each chat ends with `done`).
+pub struct RealtimeSession {
+    ws: Ws,
+    decoder: ChatDecoder,
+    meta: ResponseMeta,
+    idle: Duration,
+    sleep: Option<Pin<Box<Sleep>>>,
+    chatting: bool,
+    received: u64,
+    closed: bool,
+}
+
+impl std::fmt::Debug for RealtimeSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RealtimeSession")
+            .field("chatting", &self.chatting)
+            .field("closed", &self.closed)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RealtimeSession {
+    /// Sends `{"type": "chat", "conversation_id", "message"}`; the answer's events follow on
+    /// the stream, ending with `done`.
+    pub async fn chat(
+        &mut self,
+        conversation_id: Option<&str>,
+        message: impl Into<String>,
+    ) -> Result<()> {
+        let message = message.into();
+        if message.trim().is_empty() {
+            return Err(Error::InvalidArgument("message must not be empty".into()));
+        }
+        let frame = ClientFrame::Chat {
+            conversation_id: conversation_id.map(str::to_owned),
+            message,
+        };
+        send_frame(&mut self.ws, &frame).await?;
+        self.chatting = true;
+        self.sleep = Some(Box::pin(tokio::time::sleep(self.idle)));
+        Ok(())
+    }
+
+    /// Same as [`RealtimeSession::chat`] (the name the Python and Node packages use).
+    pub async fn send_chat(
+        &mut self,
+        conversation_id: Option<&str>,
+        message: impl Into<String>,
+    ) -> Result<()> {
+        self.chat(conversation_id, message).await
+    }
+
+    /// Sends an application-level `{"type": "ping"}` (answered by a `pong` event).
+    pub async fn ping(&mut self) -> Result<()> {
+        send_frame(&mut self.ws, &ClientFrame::Ping).await
+    }
+
+    /// Closes the socket politely.
+    pub async fn close(mut self) -> Result<()> {
+        self.closed = true;
+        match self.ws.close(None).await {
+            Ok(()) | Err(tungstenite::Error::ConnectionClosed) => Ok(()),
+            Err(e) => Err(ws_error(e)),
+        }
+    }
+
+    /// The text of `message` events received so far.
+    pub fn text(&self) -> &str {
+        self.decoder.text()
+    }
+
+    /// The next event of the current chat (`None` when the socket closed while idle).
+    pub async fn next_event(&mut self) -> Option<Result<ChatEvent>> {
+        self.next().await
+    }
+}
+
+impl Stream for RealtimeSession {
+    type Item = Result<ChatEvent>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = &mut *self;
+        loop {
+            if this.closed {
+                return Poll::Ready(None);
+            }
+            match this.ws.poll_next_unpin(cx) {
+                Poll::Pending => {
+                    if let Some(sleep) = this.sleep.as_mut() {
+                        if this.chatting && sleep.as_mut().poll(cx).is_ready() {
+                            this.closed = true;
+                            return Poll::Ready(Some(Err(Error::Timeout {
+                                phase: TimeoutPhase::StreamIdle,
+                                after: this.idle,
+                            })));
+                        }
+                    }
+                    return Poll::Pending;
+                }
+                Poll::Ready(None) | Poll::Ready(Some(Ok(Message::Close(_)))) => {
+                    this.closed = true;
+                    if this.chatting {
+                        return Poll::Ready(Some(Err(Error::IncompleteStream {
+                            received: this.received,
+                        })));
+                    }
+                    return Poll::Ready(None);
+                }
+                Poll::Ready(Some(Err(e))) => {
+                    this.closed = true;
+                    return Poll::Ready(Some(Err(ws_error(e))));
+                }
+                Poll::Ready(Some(Ok(Message::Text(t)))) => {
+                    if let Some(s) = this.sleep.as_mut() {
+                        s.as_mut().reset(Instant::now() + this.idle);
+                    }
+                    let event: ChatEvent = match serde_json::from_str(t.as_str()) {
+                        Ok(ev) => ev,
+                        Err(e) => {
+                            return Poll::Ready(Some(Err(Error::decode(
+                                "websocket frame",
+                                e,
+                                t.as_bytes(),
+                                None,
+                                None,
+                            ))));
+                        }
+                    };
+                    this.received += 1;
+                    match this.decoder.classify(event, &this.meta) {
+                        Ok(Decoded::Item(ev)) => return Poll::Ready(Some(Ok(ev))),
+                        Ok(Decoded::Done(ev)) => {
+                            this.chatting = false;
+                            return Poll::Ready(Some(Ok(ev)));
+                        }
+                        Ok(Decoded::Skip) => continue,
+                        Err(e) => {
+                            this.chatting = false;
+                            return Poll::Ready(Some(Err(e)));
+                        }
+                    }
+                }
+                // pings are answered by tungstenite itself; binary frames are not part of the protocol
+                Poll::Ready(Some(Ok(_))) => continue,
+            }
+        }
+    }
+}

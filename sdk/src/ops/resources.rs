@@ -1,0 +1,205 @@
+//! Resource handles of the ops client: `client.chat().stream(..)` and so on.
+
+use std::sync::Arc;
+
+use http::Method;
+
+use super::stream::{ChatDecoder, ChatStream};
+use super::types::*;
+use super::{AgentClient, LoginSession};
+use crate::error::{Error, Result};
+use crate::options::RequestOptions;
+use crate::redact::Secret;
+use crate::stream::EventStream;
+use crate::transport::Req;
+
+macro_rules! resource {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone)]
+        pub struct $name<'c> {
+            c: &'c AgentClient,
+            opts: RequestOptions,
+        }
+
+        impl<'c> $name<'c> {
+            pub(crate) fn new(c: &'c AgentClient) -> Self {
+                Self { c, opts: RequestOptions::default() }
+            }
+
+            /// Uses these per-request options for the calls made through this handle.
+            pub fn with_options(mut self, opts: RequestOptions) -> Self {
+                self.opts = opts;
+                self
+            }
+        }
+    };
+}
+
+resource!(
+    /// `/api/auth/login`.
+    Auth
+);
+resource!(
+    /// `/api/chat`, streaming or not.
+    Chat
+);
+resource!(
+    /// `/api/conversations*`.
+    Conversations
+);
+resource!(
+    /// `/api/config`.
+    ConfigResource
+);
+resource!(
+    /// `/api/metrics`.
+    MetricsResource
+);
+resource!(
+    /// `/api/tools*`.
+    Tools
+);
+resource!(
+    /// `/api/learned-apis`.
+    LearnedApis
+);
+resource!(
+    /// `/api/webhooks`.
+    Webhooks
+);
+
+fn validate_id(what: &str, id: &str) -> Result<()> {
+    if id.trim().is_empty() {
+        return Err(Error::InvalidArgument(format!("{what} must not be empty")));
+    }
+    Ok(())
+}
+
+impl Auth<'_> {
+    /// `POST /api/auth/login`. The client keeps the token, sends it from now on and logs in
+    /// again before it expires or after a 401.
+    pub async fn login(&self, username: impl Into<String>, password: impl Into<String>) -> Result<Token> {
+        let session = Arc::new(LoginSession::new(username.into(), Secret::new(password.into())));
+        let token = session.login(self.c.transport(), &self.opts).await?;
+        self.c.transport().set_auth(session);
+        Ok(token)
+    }
+}
+
+impl Chat<'_> {
+    /// `POST /api/chat` with `stream: false`: the finished answer with its tool calls.
+    pub async fn send(&self, params: ChatParams) -> Result<ChatResponse> {
+        if params.message.trim().is_empty() {
+            return Err(Error::InvalidArgument("message must not be empty".into()));
+        }
+        let mut params = params;
+        params.stream = false;
+        let req = Req::post(&["api", "chat"]).json(&params)?;
+        self.c.call(req, &self.opts).await
+    }
+
+    /// `POST /api/chat` with `stream: true`: `thinking`, `tool_call`, `tool_result`,
+    /// `message` and `done` events.
+    pub async fn stream(&self, params: ChatParams) -> Result<ChatStream> {
+        if params.message.trim().is_empty() {
+            return Err(Error::InvalidArgument("message must not be empty".into()));
+        }
+        let mut params = params;
+        params.stream = true;
+        let req = Req::post(&["api", "chat"]).json(&params)?.streaming();
+        let sse = self.c.transport().stream(&req, &self.opts).await?;
+        Ok(EventStream::new(sse, ChatDecoder::default()))
+    }
+}
+
+impl Conversations<'_> {
+    /// `GET /api/conversations`.
+    pub async fn list(&self) -> Result<ConversationList> {
+        self.c.call(Req::get(&["api", "conversations"]), &self.opts).await
+    }
+
+    /// `POST /api/conversations`.
+    pub async fn create(&self, params: CreateConversationParams) -> Result<ConversationSummary> {
+        let req = Req::post(&["api", "conversations"]).json(&params)?;
+        self.c.call(req, &self.opts).await
+    }
+
+    /// `GET /api/conversations/{id}` with its messages.
+    pub async fn get(&self, id: &str) -> Result<ConversationDetail> {
+        validate_id("conversation id", id)?;
+        self.c.call(Req::get(&["api", "conversations", id]), &self.opts).await
+    }
+
+    /// `DELETE /api/conversations/{id}`.
+    pub async fn delete(&self, id: &str) -> Result<DeletedConversation> {
+        validate_id("conversation id", id)?;
+        let req = Req::new(Method::DELETE, &["api", "conversations", id]);
+        self.c.call(req, &self.opts).await
+    }
+}
+
+impl ConfigResource<'_> {
+    /// `GET /api/config`.
+    pub async fn get(&self) -> Result<Config> {
+        self.c.call(Req::get(&["api", "config"]), &self.opts).await
+    }
+
+    /// `PUT /api/config`: a partial update; answers the whole new configuration.
+    pub async fn update(&self, update: ConfigUpdate) -> Result<Config> {
+        let req = Req::new(Method::PUT, &["api", "config"]).json(&update)?;
+        self.c.call(req, &self.opts).await
+    }
+}
+
+impl MetricsResource<'_> {
+    /// `GET /api/metrics`.
+    pub async fn get(&self) -> Result<Metrics> {
+        self.c.call(Req::get(&["api", "metrics"]), &self.opts).await
+    }
+}
+
+impl Tools<'_> {
+    /// `GET /api/tools`.
+    pub async fn list(&self) -> Result<ToolList> {
+        self.c.call(Req::get(&["api", "tools"]), &self.opts).await
+    }
+
+    /// `POST /api/tools/execute`: runs `tool` with `parameters`.
+    pub async fn execute(
+        &self,
+        tool: impl Into<String>,
+        parameters: serde_json::Map<String, serde_json::Value>,
+    ) -> Result<ToolExecution> {
+        let params = ExecuteToolParams {
+            tool: tool.into(),
+            parameters,
+        };
+        if params.tool.trim().is_empty() {
+            return Err(Error::InvalidArgument("tool must not be empty".into()));
+        }
+        let req = Req::post(&["api", "tools", "execute"]).json(&params)?;
+        self.c.call(req, &self.opts).await
+    }
+}
+
+impl LearnedApis<'_> {
+    /// `GET /api/learned-apis`.
+    pub async fn list(&self) -> Result<LearnedApiList> {
+        self.c.call(Req::get(&["api", "learned-apis"]), &self.opts).await
+    }
+
+    /// `POST /api/learned-apis`: learns an API from an OpenAPI document (URL or inline).
+    pub async fn learn(&self, params: LearnApiParams) -> Result<LearnedApi> {
+        let req = Req::post(&["api", "learned-apis"]).json(&params)?;
+        self.c.call(req, &self.opts).await
+    }
+}
+
+impl Webhooks<'_> {
+    /// `POST /api/webhooks`.
+    pub async fn create(&self, params: CreateWebhookParams) -> Result<Webhook> {
+        let req = Req::post(&["api", "webhooks"]).json(&params)?;
+        self.c.call(req, &self.opts).await
+    }
+}

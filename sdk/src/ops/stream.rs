@@ -1,0 +1,59 @@
+//! The ops chat stream: `data:` lines carrying `{"type": ...}` objects.
+
+use super::types::ChatEvent;
+use crate::error::Result;
+use crate::options::ResponseMeta;
+use crate::sse;
+use crate::stream::{Decoded, EventDecoder, EventStream, parse_data};
+
+/// Decodes ops chat events and keeps the answer's text.
+#[doc(hidden)]
+#[derive(Debug, Default)]
+pub struct ChatDecoder {
+    text: String,
+}
+
+impl ChatDecoder {
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Classifies one chat event (shared by the SSE stream and the WebSocket session).
+    pub(crate) fn classify(&mut self, event: ChatEvent, meta: &ResponseMeta) -> Result<Decoded<ChatEvent>> {
+        match event {
+            ChatEvent::Message { ref content } => {
+                self.text.push_str(content);
+                Ok(Decoded::Item(event))
+            }
+            ChatEvent::Done { .. } => Ok(Decoded::Done(event)),
+            ChatEvent::Error(ref e) => {
+                let value = serde_json::json!({ "error": e });
+                Err(crate::stream::stream_error(&value.to_string(), meta))
+            }
+            other => Ok(Decoded::Item(other)),
+        }
+    }
+}
+
+impl EventDecoder for ChatDecoder {
+    type Item = ChatEvent;
+
+    fn decode(&mut self, ev: sse::Event, meta: &ResponseMeta) -> Result<Decoded<ChatEvent>> {
+        if ev.data.is_empty() {
+            return Ok(Decoded::Skip);
+        }
+        let event: ChatEvent = parse_data(&ev.data, meta)?;
+        self.classify(event, meta)
+    }
+}
+
+/// The streamed answer of `chat().stream(..)`: a `futures::Stream` of [`ChatEvent`]s that ends
+/// after `done` (or fails with [`crate::Error::IncompleteStream`]).
+pub type ChatStream = EventStream<ChatDecoder>;
+
+impl EventStream<ChatDecoder> {
+    /// The `message` text received so far.
+    pub fn text(&self) -> &str {
+        self.decoder().text()
+    }
+}

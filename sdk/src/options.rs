@@ -1,0 +1,215 @@
+//! Client-wide and per-request options.
+
+use std::fmt;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crate::ratelimit::RateLimit;
+
+/// Default number of retries after the first attempt.
+pub const DEFAULT_MAX_RETRIES: u32 = 2;
+/// Default connect timeout.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Default time to wait for the response status and headers.
+pub const DEFAULT_RESPONSE_HEADER_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default time a stream may go without delivering a byte.
+pub const DEFAULT_STREAM_IDLE_TIMEOUT: Duration = Duration::from_secs(120);
+/// Default total deadline of a non-streaming call, retries included.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(600);
+/// Longest wait honoured from `Retry-After` / `X-RateLimit-Reset`.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+/// First backoff delay.
+pub const INITIAL_BACKOFF: Duration = Duration::from_millis(500);
+/// Largest backoff delay.
+pub const MAX_BACKOFF: Duration = Duration::from_secs(8);
+
+/// Options of one call; every field left `None` falls back to the client's setting.
+///
+/// ```
+/// use std::time::Duration;
+/// use agents_sdk::RequestOptions;
+/// let opts = RequestOptions::new()
+///     .timeout(Duration::from_secs(5))
+///     .max_retries(0)
+///     .header("X-Trace", "abc")
+///     .idempotency_key("order-42");
+/// # let _ = opts;
+/// ```
+#[derive(Clone, Default)]
+pub struct RequestOptions {
+    /// Total deadline of the call, retries included (for a stream: until the response headers).
+    pub timeout: Option<Duration>,
+    /// Retries after the first attempt.
+    pub max_retries: Option<u32>,
+    /// Extra headers, sent after (and so overriding) the client's own.
+    pub extra_headers: Vec<(String, String)>,
+    /// The `Idempotency-Key` of a POST; one is generated when absent.
+    pub idempotency_key: Option<String>,
+    /// Where to record the answer's metadata (status, request id, rate limit, headers).
+    pub capture: Option<ResponseCapture>,
+    /// Resolves when the caller gives up; the call then fails with [`crate::Error::Cancelled`].
+    pub cancel: Option<CancelToken>,
+}
+
+impl fmt::Debug for RequestOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .extra_headers
+            .iter()
+            .map(|(k, v)| {
+                let shown = if crate::redact::is_sensitive_header(k) {
+                    "[REDACTED]"
+                } else {
+                    v.as_str()
+                };
+                (k.as_str(), shown)
+            })
+            .collect();
+        f.debug_struct("RequestOptions")
+            .field("timeout", &self.timeout)
+            .field("max_retries", &self.max_retries)
+            .field("extra_headers", &headers)
+            .field("idempotency_key", &self.idempotency_key)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RequestOptions {
+    /// Options with nothing overridden.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the total deadline of the call.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Sets the number of retries.
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.max_retries = Some(retries);
+        self
+    }
+
+    /// Adds an extra header.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.extra_headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// Sets the idempotency key of a POST.
+    pub fn idempotency_key(mut self, key: impl Into<String>) -> Self {
+        self.idempotency_key = Some(key.into());
+        self
+    }
+
+    /// Records the answer's metadata into `capture`.
+    pub fn capture(mut self, capture: &ResponseCapture) -> Self {
+        self.capture = Some(capture.clone());
+        self
+    }
+
+    /// Cancels the call when `token` is cancelled.
+    pub fn cancel_token(mut self, token: &CancelToken) -> Self {
+        self.cancel = Some(token.clone());
+        self
+    }
+}
+
+/// Metadata of an answer: status, request id, rate limit and headers (sensitive ones removed).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ResponseMeta {
+    /// HTTP status.
+    pub status: u16,
+    /// `meta.requestId` of a platform envelope, else the `X-Request-Id` header.
+    pub request_id: Option<String>,
+    /// The rate-limit headers.
+    pub rate_limit: Option<RateLimit>,
+    /// Response headers, lower-case names, sensitive values removed.
+    pub headers: Vec<(String, String)>,
+    /// Number of attempts the call took (1 when not retried).
+    pub attempts: u32,
+}
+
+impl ResponseMeta {
+    /// A header value by (case-insensitive) name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A value with the metadata of the answer that carried it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WithResponse<T> {
+    /// The decoded value.
+    pub data: T,
+    /// The answer's metadata.
+    pub meta: ResponseMeta,
+}
+
+/// A slot that receives the [`ResponseMeta`] of the calls made with it
+/// (see [`RequestOptions::capture`]). Cheap to clone; clones share the slot.
+#[derive(Debug, Clone, Default)]
+pub struct ResponseCapture(Arc<Mutex<Option<ResponseMeta>>>);
+
+impl ResponseCapture {
+    /// An empty slot.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The metadata of the last answer recorded, if any.
+    pub fn get(&self) -> Option<ResponseMeta> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    pub(crate) fn set(&self, meta: &ResponseMeta) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(meta.clone());
+    }
+}
+
+/// Cancels calls and streams from another task or thread (used by the bindings for
+/// `AbortSignal` and Ctrl-C). Cheap to clone; clones share the state.
+#[derive(Debug, Clone, Default)]
+pub struct CancelToken(Arc<CancelInner>);
+
+#[derive(Debug, Default)]
+struct CancelInner {
+    cancelled: std::sync::atomic::AtomicBool,
+    notify: tokio::sync::Notify,
+}
+
+impl CancelToken {
+    /// A token that is not cancelled.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Cancels every call using this token.
+    pub fn cancel(&self) {
+        self.0
+            .cancelled
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        self.0.notify.notify_waiters();
+    }
+
+    /// Whether [`CancelToken::cancel`] was called.
+    pub fn is_cancelled(&self) -> bool {
+        self.0.cancelled.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Resolves once the token is cancelled.
+    pub async fn cancelled(&self) {
+        loop {
+            let notified = self.0.notify.notified();
+            if self.is_cancelled() {
+                return;
+            }
+            notified.await;
+        }
+    }
+}

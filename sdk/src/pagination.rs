@@ -1,0 +1,118 @@
+//! Lazy pagination over the platform's cursor (`nextCursor`/`hasMore`) and page
+//! (`page`/`limit`/`total`/`pages`) lists.
+//!
+//! A [`Paginator`] fetches nothing until asked. [`Paginator::next_page`] gives whole pages (with
+//! their own fields, e.g. a transaction list's `summary`); [`Paginator::into_items`] is a
+//! `futures::Stream` over every item of every page.
+
+use std::fmt;
+use std::sync::Arc;
+
+use futures::Stream;
+use futures::future::BoxFuture;
+
+use crate::error::Result;
+
+/// Which page to ask for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageRequest {
+    /// A cursor list: `None` for the first page.
+    Cursor(Option<String>),
+    /// A numbered page (1-based).
+    Page(u32),
+}
+
+/// A page of a list.
+pub trait Paged: Send + 'static {
+    /// The list's item.
+    type Item: Send + 'static;
+    /// The request for the page after this one, or `None` at the end.
+    fn next_request(&self) -> Option<PageRequest>;
+    /// The page's items.
+    fn into_items(self) -> Vec<Self::Item>;
+}
+
+type Fetch<P> = Arc<dyn Fn(PageRequest) -> BoxFuture<'static, Result<P>> + Send + Sync>;
+
+/// A lazily fetched list.
+pub struct Paginator<P: Paged> {
+    fetch: Fetch<P>,
+    next: Option<PageRequest>,
+    pages_fetched: u32,
+}
+
+impl<P: Paged> fmt::Debug for Paginator<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Paginator")
+            .field("next", &self.next)
+            .field("pages_fetched", &self.pages_fetched)
+            .finish()
+    }
+}
+
+impl<P: Paged> Paginator<P> {
+    pub(crate) fn new(
+        first: PageRequest,
+        fetch: impl Fn(PageRequest) -> BoxFuture<'static, Result<P>> + Send + Sync + 'static,
+    ) -> Self {
+        Paginator {
+            fetch: Arc::new(fetch),
+            next: Some(first),
+            pages_fetched: 0,
+        }
+    }
+
+    /// Fetches the next page, or `None` after the last one.
+    pub async fn next_page(&mut self) -> Result<Option<P>> {
+        let Some(req) = self.next.take() else {
+            return Ok(None);
+        };
+        match (self.fetch)(req.clone()).await {
+            Ok(page) => {
+                self.pages_fetched += 1;
+                self.next = page.next_request();
+                Ok(Some(page))
+            }
+            Err(e) => {
+                // keep the position so the caller may try the same page again
+                self.next = Some(req);
+                Err(e)
+            }
+        }
+    }
+
+    /// Fetches only the first page (what a plain `list` call answers).
+    pub async fn first_page(mut self) -> Result<P> {
+        match self.next_page().await? {
+            Some(p) => Ok(p),
+            None => unreachable!("a new paginator always has a first page"),
+        }
+    }
+
+    /// Whether another page may follow.
+    pub fn has_next_page(&self) -> bool {
+        self.next.is_some()
+    }
+
+    /// Every item of every page, fetched page by page as the stream is polled.
+    pub fn into_items(self) -> impl Stream<Item = Result<P::Item>> + Send + 'static {
+        futures::stream::try_unfold(self, |mut pager| async move {
+            match pager.next_page().await? {
+                Some(page) => Ok(Some((
+                    futures::stream::iter(page.into_items().into_iter().map(Ok)),
+                    pager,
+                ))),
+                None => Ok(None),
+            }
+        })
+        .try_flatten()
+    }
+
+    /// Collects every item of every page.
+    pub async fn collect_all(self) -> Result<Vec<P::Item>> {
+        use futures::TryStreamExt;
+        self.into_items().try_collect().await
+    }
+}
+
+use futures::TryStreamExt as _;

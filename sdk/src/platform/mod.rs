@@ -1,0 +1,169 @@
+//! The CJHIRASHI Agents platform (`003_991720f223248e47.txt`): API keys, users, agents,
+//! conversations with SSE token streaming, health and finance, behind a `{data, meta}` envelope.
+//!
+//! ```no_run
+//! # async fn run() -> agents_sdk::Result<()> {
+//! use agents_sdk::platform::{Client, CreateConversationParams};
+//! use futures::StreamExt;
+//!
+//! let client = Client::from_env()?; // CJHIRASHI_API_KEY, CJHIRASHI_BASE_URL
+//! let agents = client.agents().list(Default::default()).await?;
+//! let conversation = client
+//!     .conversations()
+//!     .create(CreateConversationParams::new("agt_personal_001").initial_message("Hola"))
+//!     .await?;
+//! let mut tokens = conversation.send_message("¿Cómo estás?").await?.tokens();
+//! while let Some(token) = tokens.next().await {
+//!     print!("{}", token?);
+//! }
+//! # let _ = agents; Ok(()) }
+//! ```
+
+mod resources;
+mod stream;
+pub mod types;
+
+use std::fmt;
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+
+pub use resources::*;
+pub use stream::{CompletedMessage, MessageStream, TokenDecoder, Tokens};
+pub use types::*;
+
+use crate::client::{CommonSettings, common_builder_methods, env_nonempty, key_auth};
+use crate::error::{Error, Result};
+use crate::options::{RequestOptions, ResponseMeta, WithResponse};
+use crate::redact::Secret;
+use crate::transport::{Req, Transport};
+
+/// Environment variable holding the API key.
+pub const API_KEY_ENV: &str = "CJHIRASHI_API_KEY";
+/// Environment variable holding the base URL.
+pub const BASE_URL_ENV: &str = "CJHIRASHI_BASE_URL";
+/// The production base URL.
+pub const DEFAULT_BASE_URL: &str = "https://agents.cjhirashi.com/api";
+
+/// Client of the platform service. Cheap to clone; clones share one connection pool.
+#[derive(Clone)]
+pub struct Client {
+    t: Arc<Transport>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("platform::Client")
+            .field("base_url", &self.t.cfg.base_url.as_str())
+            .field("api_key", &"[REDACTED]")
+            .finish()
+    }
+}
+
+/// Builds a [`Client`].
+#[derive(Debug, Default)]
+pub struct ClientBuilder {
+    api_key: Option<Secret>,
+    common: CommonSettings,
+}
+
+impl ClientBuilder {
+    /// The API key (`cj_live_…`); beats `CJHIRASHI_API_KEY`.
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_key = Some(Secret::new(key.into()));
+        self
+    }
+
+    common_builder_methods!();
+
+    /// Builds the client. The key falls back to `CJHIRASHI_API_KEY`, the base URL to
+    /// `CJHIRASHI_BASE_URL` and then to the production URL.
+    pub fn build(self) -> Result<Client> {
+        let key = self
+            .api_key
+            .or_else(|| env_nonempty(API_KEY_ENV).map(Secret::new));
+        let t = self
+            .common
+            .build(BASE_URL_ENV, DEFAULT_BASE_URL, key_auth(key))?;
+        Ok(Client { t })
+    }
+}
+
+impl Client {
+    /// A client with this API key and the other settings from the environment or defaults.
+    pub fn new(api_key: impl Into<String>) -> Result<Self> {
+        Self::builder().api_key(api_key).build()
+    }
+
+    /// A builder for every setting.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// A client configured from `CJHIRASHI_API_KEY` (required) and `CJHIRASHI_BASE_URL`.
+    pub fn from_env() -> Result<Self> {
+        if env_nonempty(API_KEY_ENV).is_none() {
+            return Err(Error::InvalidArgument(format!(
+                "{API_KEY_ENV} is not set; pass an API key or set the variable"
+            )));
+        }
+        Self::builder().build()
+    }
+
+    /// The base URL requests go to.
+    pub fn base_url(&self) -> &str {
+        self.t.cfg.base_url.as_str()
+    }
+
+    /// `/api/auth/*`.
+    pub fn auth(&self) -> Auth<'_> {
+        Auth::new(self)
+    }
+    /// `/api/users*`.
+    pub fn users(&self) -> Users<'_> {
+        Users::new(self)
+    }
+    /// `/api/agents*`.
+    pub fn agents(&self) -> Agents<'_> {
+        Agents::new(self)
+    }
+    /// `/api/conversations*`.
+    pub fn conversations(&self) -> Conversations<'_> {
+        Conversations::new(self)
+    }
+    /// `/api/health/*`.
+    pub fn health(&self) -> Health<'_> {
+        Health::new(self)
+    }
+    /// `/api/finance/*`.
+    pub fn finance(&self) -> Finance<'_> {
+        Finance::new(self)
+    }
+    /// `/api/webhooks`.
+    pub fn webhooks(&self) -> Webhooks<'_> {
+        Webhooks::new(self)
+    }
+
+    /// Sends `req` and unwraps the `{data, meta}` envelope, keeping `meta.requestId`.
+    pub(crate) async fn call<T: DeserializeOwned>(
+        &self,
+        req: Req,
+        opts: &RequestOptions,
+    ) -> Result<WithResponse<T>> {
+        let (env, mut meta): (Envelope<T>, ResponseMeta) = self.t.json(&req, opts).await?;
+        if let Some(id) = env.meta.and_then(|m| m.request_id) {
+            meta.request_id = Some(id);
+        }
+        if let Some(c) = &opts.capture {
+            c.set(&meta);
+        }
+        Ok(WithResponse {
+            data: env.data,
+            meta,
+        })
+    }
+
+    pub(crate) fn transport(&self) -> &Transport {
+        &self.t
+    }
+}

@@ -1,0 +1,490 @@
+//! Resource handles of the platform client: `client.agents().list(..)` and so on.
+//!
+//! Every handle carries [`RequestOptions`]; `with_options` replaces them for the calls made
+//! through that handle, and [`RequestOptions::capture`] records the status, request id and
+//! rate limit of any call.
+
+use std::ops::Deref;
+
+use futures::FutureExt;
+use http::Method;
+
+use super::stream::{MessageStream, TokenDecoder};
+use super::types::*;
+use super::Client;
+use crate::error::{Error, Result};
+use crate::options::RequestOptions;
+use crate::pagination::{PageRequest, Paged, Paginator};
+use crate::stream::EventStream;
+use crate::transport::Req;
+
+macro_rules! resource {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone)]
+        pub struct $name<'c> {
+            c: &'c Client,
+            opts: RequestOptions,
+        }
+
+        impl<'c> $name<'c> {
+            pub(crate) fn new(c: &'c Client) -> Self {
+                Self { c, opts: RequestOptions::default() }
+            }
+
+            /// Uses these per-request options for the calls made through this handle.
+            pub fn with_options(mut self, opts: RequestOptions) -> Self {
+                self.opts = opts;
+                self
+            }
+        }
+    };
+}
+
+resource!(
+    /// `/api/auth/*`: sign-in URL, sign-out, session, API keys.
+    Auth
+);
+resource!(
+    /// `/api/users*`: the caller's profile and (admins) user management.
+    Users
+);
+resource!(
+    /// `/api/agents*`.
+    Agents
+);
+resource!(
+    /// `/api/conversations*`, with SSE token streaming.
+    Conversations
+);
+resource!(
+    /// `/api/health/*`.
+    Health
+);
+resource!(
+    /// `/api/health/medications`.
+    Medications
+);
+resource!(
+    /// `/api/health/appointments`.
+    Appointments
+);
+resource!(
+    /// `/api/finance/*`.
+    Finance
+);
+resource!(
+    /// `/api/finance/accounts`.
+    Accounts
+);
+resource!(
+    /// `/api/finance/transactions`.
+    Transactions
+);
+resource!(
+    /// `/api/finance/budgets`.
+    Budgets
+);
+resource!(
+    /// `/api/webhooks`.
+    Webhooks
+);
+
+fn validate_id(what: &str, id: &str) -> Result<()> {
+    if id.trim().is_empty() {
+        return Err(Error::InvalidArgument(format!("{what} must not be empty")));
+    }
+    Ok(())
+}
+
+impl Auth<'_> {
+    /// `POST /api/auth/signin`: the OAuth URL the service redirects to. The redirect is not
+    /// followed (an API key must never travel to the identity provider).
+    pub async fn sign_in_url(&self) -> Result<String> {
+        let req = Req::post(&["auth", "signin"]).no_auth();
+        let (resp, meta, _) = self.c.transport().execute(&req, &self.opts).await?;
+        if let Some(c) = &self.opts.capture {
+            c.set(&meta);
+        }
+        match resp.headers().get(http::header::LOCATION) {
+            Some(loc) if resp.status().is_redirection() => loc
+                .to_str()
+                .map(str::to_owned)
+                .map_err(|e| Error::decode("Location header", e, loc.as_bytes(), Some(meta.status), meta.request_id.clone())),
+            _ => Err(Error::decode(
+                "sign-in answer",
+                "expected a redirect with a Location header",
+                b"",
+                Some(meta.status),
+                meta.request_id,
+            )),
+        }
+    }
+
+    /// `POST /api/auth/signout`.
+    pub async fn sign_out(&self) -> Result<SignOut> {
+        let r = self.c.call(Req::post(&["auth", "signout"]), &self.opts).await?;
+        Ok(r.data)
+    }
+
+    /// `GET /api/auth/session`.
+    pub async fn session(&self) -> Result<Session> {
+        Ok(self.c.call(Req::get(&["auth", "session"]), &self.opts).await?.data)
+    }
+
+    /// `POST /api/auth/api-keys`: a new API key for the caller.
+    pub async fn create_api_key(&self) -> Result<ApiKey> {
+        Ok(self.c.call(Req::post(&["auth", "api-keys"]), &self.opts).await?.data)
+    }
+}
+
+impl Users<'_> {
+    /// `GET /api/users/me`.
+    pub async fn me(&self) -> Result<User> {
+        Ok(self.c.call(Req::get(&["users", "me"]), &self.opts).await?.data)
+    }
+
+    /// `PATCH /api/users/me`.
+    pub async fn update_me(&self, params: UpdateMeParams) -> Result<UpdatedUser> {
+        let req = Req::new(Method::PATCH, &["users", "me"]).json(&params)?;
+        Ok(self.c.call(req, &self.opts).await?.data)
+    }
+
+    /// `GET /api/users` (admins): every page, fetched lazily. `first_page()` gives one page.
+    pub fn list(&self, params: ListUsersParams) -> Paginator<UserList> {
+        let client = self.c.clone();
+        let opts = self.opts.clone();
+        let first = PageRequest::Page(params.page.unwrap_or(1));
+        Paginator::new(first, move |page| {
+            let client = client.clone();
+            let opts = opts.clone();
+            let params = params.clone();
+            async move {
+                let PageRequest::Page(page) = page else {
+                    return Err(Error::InvalidArgument("users are paged by number".into()));
+                };
+                let req = Req::get(&["users"])
+                    .query_opt("page", Some(page))
+                    .query_opt("limit", params.limit)
+                    .query_opt("role", params.role.as_ref().map(|r| r.as_str().to_owned()))
+                    .query_opt("search", params.search.clone());
+                Ok(client.call(req, &opts).await?.data)
+            }
+            .boxed()
+        })
+    }
+
+    /// `POST /api/users/invite` (admins).
+    pub async fn invite(&self, params: InviteUserParams) -> Result<Invitation> {
+        let req = Req::post(&["users", "invite"]).json(&params)?;
+        Ok(self.c.call(req, &self.opts).await?.data)
+    }
+
+    /// `DELETE /api/users/:id` (admins).
+    pub async fn delete(&self, id: &str) -> Result<DeletedUser> {
+        validate_id("user id", id)?;
+        let req = Req::new(Method::DELETE, &["users", id]);
+        Ok(self.c.call(req, &self.opts).await?.data)
+    }
+}
+
+impl Paged for UserList {
+    type Item = UserSummary;
+    fn next_request(&self) -> Option<PageRequest> {
+        let p = &self.pagination;
+        (p.page < p.pages && !self.users.is_empty()).then(|| PageRequest::Page(p.page + 1))
+    }
+    fn into_items(self) -> Vec<UserSummary> {
+        self.users
+    }
+}
+
+impl Agents<'_> {
+    /// `GET /api/agents`.
+    pub async fn list(&self, params: ListAgentsParams) -> Result<AgentList> {
+        let req = Req::get(&["agents"])
+            .query_opt("category", params.category.as_ref().map(|c| c.as_str().to_owned()))
+            .query_opt("isPublic", params.is_public);
+        Ok(self.c.call(req, &self.opts).await?.data)
+    }
+
+    /// `GET /api/agents/:id`.
+    pub async fn get(&self, id: &str) -> Result<Agent> {
+        validate_id("agent id", id)?;
+        Ok(self.c.call(Req::get(&["agents", id]), &self.opts).await?.data)
+    }
+
+    /// `POST /api/agents`.
+    pub async fn create(&self, params: CreateAgentParams) -> Result<CreatedAgent> {
+        let req = Req::post(&["agents"]).json(&params)?;
+        Ok(self.c.call(req, &self.opts).await?.data)
+    }
+
+    /// `DELETE /api/agents/:id` (owner or admin).
+    pub async fn delete(&self, id: &str) -> Result<DeletedAgent> {
+        validate_id("agent id", id)?;
+        let req = Req::new(Method::DELETE, &["agents", id]);
+        Ok(self.c.call(req, &self.opts).await?.data)
+    }
+}
+
+/// A conversation returned by [`Conversations::create`], able to send messages.
+#[derive(Debug, Clone)]
+pub struct ConversationHandle {
+    /// The created conversation.
+    pub conversation: Conversation,
+    client: Client,
+    opts: RequestOptions,
+}
+
+impl Deref for ConversationHandle {
+    type Target = Conversation;
+    fn deref(&self) -> &Conversation {
+        &self.conversation
+    }
+}
+
+impl ConversationHandle {
+    /// Sends a message and streams the assistant's answer.
+    pub async fn send_message(&self, content: impl Into<String>) -> Result<MessageStream> {
+        Conversations::new(&self.client)
+            .with_options(self.opts.clone())
+            .send_message(&self.conversation.id, content)
+            .await
+    }
+
+    /// Streams the answer to the newest user message (e.g. the `initial_message`).
+    pub async fn stream(&self) -> Result<MessageStream> {
+        Conversations::new(&self.client)
+            .with_options(self.opts.clone())
+            .stream(&self.conversation.id)
+            .await
+    }
+
+    /// The conversation's id.
+    pub fn id(&self) -> &str {
+        &self.conversation.id
+    }
+}
+
+impl Conversations<'_> {
+    /// `GET /api/conversations`: every page, fetched lazily by cursor.
+    pub fn list(&self, params: ListConversationsParams) -> Paginator<ConversationList> {
+        let client = self.c.clone();
+        let opts = self.opts.clone();
+        let first = PageRequest::Cursor(params.cursor.clone());
+        Paginator::new(first, move |page| {
+            let client = client.clone();
+            let opts = opts.clone();
+            let params = params.clone();
+            async move {
+                let PageRequest::Cursor(cursor) = page else {
+                    return Err(Error::InvalidArgument("conversations are paged by cursor".into()));
+                };
+                let req = Req::get(&["conversations"])
+                    .query_opt("agentId", params.agent_id.clone())
+                    .query_opt("cursor", cursor)
+                    .query_opt("limit", params.limit);
+                Ok(client.call(req, &opts).await?.data)
+            }
+            .boxed()
+        })
+    }
+
+    /// `GET /api/conversations/:id` with its most recent messages.
+    pub async fn get(&self, id: &str, params: GetConversationParams) -> Result<Conversation> {
+        validate_id("conversation id", id)?;
+        let req = Req::get(&["conversations", id]).query_opt("messageLimit", params.message_limit);
+        Ok(self.c.call(req, &self.opts).await?.data)
+    }
+
+    /// `POST /api/conversations`.
+    pub async fn create(&self, params: CreateConversationParams) -> Result<ConversationHandle> {
+        let req = Req::post(&["conversations"]).json(&params)?;
+        let conversation = self.c.call(req, &self.opts).await?.data;
+        Ok(ConversationHandle {
+            conversation,
+            client: self.c.clone(),
+            opts: self.opts.clone(),
+        })
+    }
+
+    /// `POST /api/conversations/:id/messages`: sends `content` and streams the answer.
+    pub async fn send_message(&self, id: &str, content: impl Into<String>) -> Result<MessageStream> {
+        validate_id("conversation id", id)?;
+        let body = SendMessageParams {
+            content: content.into(),
+        };
+        let req = Req::post(&["conversations", id, "messages"]).json(&body)?.streaming();
+        let sse = self.c.transport().stream(&req, &self.opts).await?;
+        Ok(EventStream::new(sse, TokenDecoder::default()))
+    }
+
+    /// `GET /api/conversations/:id/messages/stream`: the answer to the newest user message.
+    pub async fn stream(&self, id: &str) -> Result<MessageStream> {
+        validate_id("conversation id", id)?;
+        let req = Req::get(&["conversations", id, "messages", "stream"]).streaming();
+        let sse = self.c.transport().stream(&req, &self.opts).await?;
+        Ok(EventStream::new(sse, TokenDecoder::default()))
+    }
+
+    /// `DELETE /api/conversations/:id`.
+    pub async fn delete(&self, id: &str) -> Result<DeletedConversation> {
+        validate_id("conversation id", id)?;
+        let req = Req::new(Method::DELETE, &["conversations", id]);
+        Ok(self.c.call(req, &self.opts).await?.data)
+    }
+}
+
+fn next_cursor(p: &CursorPagination) -> Option<PageRequest> {
+    match (&p.next_cursor, p.has_more) {
+        (Some(c), true) if !c.is_empty() => Some(PageRequest::Cursor(Some(c.clone()))),
+        _ => None,
+    }
+}
+
+impl Paged for ConversationList {
+    type Item = Conversation;
+    fn next_request(&self) -> Option<PageRequest> {
+        next_cursor(&self.pagination)
+    }
+    fn into_items(self) -> Vec<Conversation> {
+        self.conversations
+    }
+}
+
+impl Paged for TransactionList {
+    type Item = Transaction;
+    fn next_request(&self) -> Option<PageRequest> {
+        next_cursor(&self.pagination)
+    }
+    fn into_items(self) -> Vec<Transaction> {
+        self.transactions
+    }
+}
+
+impl<'c> Health<'c> {
+    /// `GET /api/health/profile`.
+    pub async fn profile(&self) -> Result<HealthProfile> {
+        Ok(self.c.call(Req::get(&["health", "profile"]), &self.opts).await?.data)
+    }
+
+    /// `PATCH /api/health/profile`.
+    pub async fn update_profile(&self, params: UpdateHealthProfileParams) -> Result<HealthProfile> {
+        let req = Req::new(Method::PATCH, &["health", "profile"]).json(&params)?;
+        Ok(self.c.call(req, &self.opts).await?.data)
+    }
+
+    /// `/api/health/medications`.
+    pub fn medications(&self) -> Medications<'c> {
+        Medications::new(self.c).with_options(self.opts.clone())
+    }
+
+    /// `/api/health/appointments`.
+    pub fn appointments(&self) -> Appointments<'c> {
+        Appointments::new(self.c).with_options(self.opts.clone())
+    }
+}
+
+impl Medications<'_> {
+    /// `GET /api/health/medications`.
+    pub async fn list(&self) -> Result<MedicationList> {
+        Ok(self.c.call(Req::get(&["health", "medications"]), &self.opts).await?.data)
+    }
+
+    /// `POST /api/health/medications`.
+    pub async fn create(&self, params: CreateMedicationParams) -> Result<Medication> {
+        let req = Req::post(&["health", "medications"]).json(&params)?;
+        Ok(self.c.call(req, &self.opts).await?.data)
+    }
+}
+
+impl Appointments<'_> {
+    /// `GET /api/health/appointments`.
+    pub async fn list(&self, params: ListAppointmentsParams) -> Result<AppointmentList> {
+        let req = Req::get(&["health", "appointments"])
+            .query_opt("upcoming", params.upcoming)
+            .query_opt("from", params.from.clone())
+            .query_opt("to", params.to.clone());
+        Ok(self.c.call(req, &self.opts).await?.data)
+    }
+}
+
+impl<'c> Finance<'c> {
+    /// `GET /api/finance/profile`.
+    pub async fn profile(&self) -> Result<FinanceProfile> {
+        Ok(self.c.call(Req::get(&["finance", "profile"]), &self.opts).await?.data)
+    }
+
+    /// `/api/finance/accounts`.
+    pub fn accounts(&self) -> Accounts<'c> {
+        Accounts::new(self.c).with_options(self.opts.clone())
+    }
+
+    /// `/api/finance/transactions`.
+    pub fn transactions(&self) -> Transactions<'c> {
+        Transactions::new(self.c).with_options(self.opts.clone())
+    }
+
+    /// `/api/finance/budgets`.
+    pub fn budgets(&self) -> Budgets<'c> {
+        Budgets::new(self.c).with_options(self.opts.clone())
+    }
+}
+
+impl Accounts<'_> {
+    /// `GET /api/finance/accounts`.
+    pub async fn list(&self) -> Result<AccountList> {
+        Ok(self.c.call(Req::get(&["finance", "accounts"]), &self.opts).await?.data)
+    }
+}
+
+impl Transactions<'_> {
+    /// `GET /api/finance/transactions`: every page, fetched lazily by cursor; each page has
+    /// the `summary` of the whole filtered set.
+    pub fn list(&self, params: ListTransactionsParams) -> Paginator<TransactionList> {
+        let client = self.c.clone();
+        let opts = self.opts.clone();
+        let first = PageRequest::Cursor(params.cursor.clone());
+        Paginator::new(first, move |page| {
+            let client = client.clone();
+            let opts = opts.clone();
+            let params = params.clone();
+            async move {
+                let PageRequest::Cursor(cursor) = page else {
+                    return Err(Error::InvalidArgument("transactions are paged by cursor".into()));
+                };
+                let req = Req::get(&["finance", "transactions"])
+                    .query_opt("accountId", params.account_id.clone())
+                    .query_opt("from", params.from.clone())
+                    .query_opt("to", params.to.clone())
+                    .query_opt("category", params.category.as_ref().map(|c| c.as_str().to_owned()))
+                    .query_opt("cursor", cursor)
+                    .query_opt("limit", params.limit);
+                Ok(client.call(req, &opts).await?.data)
+            }
+            .boxed()
+        })
+    }
+
+    /// `POST /api/finance/transactions`.
+    pub async fn create(&self, params: CreateTransactionParams) -> Result<Transaction> {
+        let req = Req::post(&["finance", "transactions"]).json(&params)?;
+        Ok(self.c.call(req, &self.opts).await?.data)
+    }
+}
+
+impl Budgets<'_> {
+    /// `GET /api/finance/budgets`.
+    pub async fn list(&self) -> Result<BudgetList> {
+        Ok(self.c.call(Req::get(&["finance", "budgets"]), &self.opts).await?.data)
+    }
+}
+
+impl Webhooks<'_> {
+    /// `POST /api/webhooks`: registers a delivery URL.
+    pub async fn create(&self, params: CreateWebhookParams) -> Result<Webhook> {
+        let req = Req::post(&["webhooks"]).json(&params)?;
+        Ok(self.c.call(req, &self.opts).await?.data)
+    }
+}

@@ -1,0 +1,139 @@
+//! The platform's token stream: `event: token` / `event: done` (and `event: error`).
+
+use std::pin::Pin;
+use std::task::{Context, Poll, ready};
+
+use futures::Stream;
+
+use super::types::{ConversationEvent, DoneEvent, TokenEvent};
+use crate::error::Result;
+use crate::options::ResponseMeta;
+use crate::sse;
+use crate::stream::{Decoded, EventDecoder, EventStream, parse_data, stream_error};
+
+/// Decodes the platform's conversation events and keeps the answer's text and final fields.
+#[doc(hidden)]
+#[derive(Debug, Default)]
+pub struct TokenDecoder {
+    text: String,
+    done: Option<DoneEvent>,
+}
+
+impl EventDecoder for TokenDecoder {
+    type Item = ConversationEvent;
+
+    fn decode(&mut self, ev: sse::Event, meta: &ResponseMeta) -> Result<Decoded<ConversationEvent>> {
+        match ev.event.as_str() {
+            "token" => {
+                let t: TokenEvent = parse_data(&ev.data, meta)?;
+                self.text.push_str(&t.token);
+                Ok(Decoded::Item(ConversationEvent::Token(t)))
+            }
+            "done" => {
+                let d: DoneEvent = parse_data(&ev.data, meta)?;
+                self.done = Some(d.clone());
+                Ok(Decoded::Done(ConversationEvent::Done(d)))
+            }
+            "error" => Err(stream_error(&ev.data, meta)),
+            _ => Ok(Decoded::Skip),
+        }
+    }
+}
+
+/// The streamed answer of a conversation: a `futures::Stream` of [`ConversationEvent`]s that
+/// ends after the `done` event (or fails with [`crate::Error::IncompleteStream`]).
+pub type MessageStream = EventStream<TokenDecoder>;
+
+impl EventStream<TokenDecoder> {
+    /// The text received so far (the whole answer once the stream finished).
+    pub fn text(&self) -> &str {
+        &self.decoder().text
+    }
+
+    /// The `done` event, once received.
+    pub fn done_event(&self) -> Option<&DoneEvent> {
+        self.decoder().done.as_ref()
+    }
+
+    /// `messageId` of the stored answer, once the stream finished.
+    pub fn message_id(&self) -> Option<&str> {
+        self.done_event().map(|d| d.message_id.as_str())
+    }
+
+    /// `tokensUsed`, once the stream finished.
+    pub fn tokens_used(&self) -> Option<u64> {
+        self.done_event().map(|d| d.tokens_used)
+    }
+
+    /// `timestamp` of the answer, once the stream finished.
+    pub fn timestamp(&self) -> Option<&str> {
+        self.done_event().map(|d| d.timestamp.as_str())
+    }
+
+    /// Only the tokens, as strings.
+    pub fn tokens(self) -> Tokens {
+        Tokens { inner: self }
+    }
+
+    /// Reads the stream to its end and returns the whole answer with its `done` fields.
+    pub async fn collect_text(mut self) -> Result<CompletedMessage> {
+        use futures::StreamExt;
+        while let Some(ev) = self.next().await {
+            ev?;
+        }
+        let done = self
+            .decoder()
+            .done
+            .clone()
+            .ok_or(crate::Error::IncompleteStream {
+                received: self.received(),
+            })?;
+        Ok(CompletedMessage {
+            text: std::mem::take(&mut self.decoder_mut().text),
+            message_id: done.message_id,
+            tokens_used: done.tokens_used,
+            timestamp: done.timestamp,
+        })
+    }
+}
+
+/// A whole streamed answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompletedMessage {
+    /// The answer's text.
+    pub text: String,
+    /// `messageId` of the stored answer.
+    pub message_id: String,
+    /// `tokensUsed`.
+    pub tokens_used: u64,
+    /// `timestamp` of the answer.
+    pub timestamp: String,
+}
+
+/// The tokens of a [`MessageStream`]; the `done` fields stay reachable.
+#[derive(Debug)]
+pub struct Tokens {
+    inner: MessageStream,
+}
+
+impl Tokens {
+    /// The underlying event stream (for `message_id()`, `text()`, ...).
+    pub fn stream(&self) -> &MessageStream {
+        &self.inner
+    }
+}
+
+impl Stream for Tokens {
+    type Item = Result<String>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        loop {
+            match ready!(Pin::new(&mut self.inner).poll_next(cx)) {
+                Some(Ok(ConversationEvent::Token(t))) => return Poll::Ready(Some(Ok(t.token))),
+                Some(Ok(_)) => continue,
+                Some(Err(e)) => return Poll::Ready(Some(Err(e))),
+                None => return Poll::Ready(None),
+            }
+        }
+    }
+}

@@ -1,0 +1,452 @@
+//! A push-style decoder for `text/event-stream` bodies (server-sent events).
+//!
+//! [`Decoder`] follows the "event stream interpretation" rules of the WHATWG HTML standard:
+//!
+//! - lines end with CR, LF or CRLF, also when the CR and the LF arrive in different chunks (a CR
+//!   ends its line at once, and an LF at the start of the next chunk is then swallowed);
+//! - exactly one leading UTF-8 byte order mark is removed, even when it is split across chunks;
+//! - lines starting with `:` are comments; a line without `:` is a field with an empty value;
+//!   one space after the colon is removed; unknown fields are ignored;
+//! - `data` lines are joined with `"\n"`; an empty line dispatches the event, unless no `data`
+//!   line was seen (then only the event type is reset);
+//! - `id` sets the last event id, which persists across events, unless the value contains NUL;
+//! - `retry` sets the reconnection time when its value is made of ASCII digits only;
+//! - invalid UTF-8 is replaced by U+FFFD, line by line, so a complete line is never held back
+//!   waiting for more input;
+//! - a partial event at the end of the input is discarded.
+//!
+//! The decoder runs in linear time: each byte is scanned once (only the new bytes of a chunk are
+//! searched for line ends), complete lines inside a chunk are parsed in place without being
+//! copied, and memory is bounded by [`Decoder::with_max_event_size`].
+//!
+//! ```
+//! use agents_sdk::sse::Decoder;
+//!
+//! let mut decoder = Decoder::new();
+//! let mut events = decoder.feed(b"event: token\ndata: {\"token\": \"Hi\"}\n")?;
+//! events.extend(decoder.feed(b"\nevent: done\ndata: {}\n\n")?);
+//! events.extend(decoder.finish()?);
+//! assert_eq!(events.len(), 2);
+//! assert_eq!(events[0].event, "token");
+//! assert_eq!(events[0].data, r#"{"token": "Hi"}"#);
+//! assert_eq!(events[1].event, "done");
+//! # Ok::<(), agents_sdk::sse::Error>(())
+//! ```
+
+/// Default limit for one line and for the accumulated `data` of one event: 16 MiB.
+pub const DEFAULT_MAX_EVENT_SIZE: usize = 16 * 1024 * 1024;
+
+/// Capacity kept for the partial-line buffer after an unusually long line was processed.
+const RETAINED_LINE_CAPACITY: usize = 64 * 1024;
+
+const BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
+
+/// One dispatched server-sent event.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Event {
+    /// The event type: the last `event` field of the event, `"message"` when there was none
+    /// (or when it was empty).
+    pub event: String,
+    /// The `data` lines of the event joined with `"\n"`.
+    pub data: String,
+    /// The last event id at the time of dispatch (`""` if none was ever set).
+    pub id: String,
+}
+
+/// Why the decoder refused its input.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A line, or the accumulated `data` of one event, was larger than the configured limit.
+    #[error("server-sent event larger than the limit of {limit} bytes")]
+    EventTooLarge {
+        /// The limit that was exceeded, in bytes.
+        limit: usize,
+    },
+}
+
+/// Incremental decoder of a server-sent event stream.
+///
+/// Feed it the body chunk by chunk with [`feed`](Decoder::feed) (or
+/// [`feed_into`](Decoder::feed_into)), then call [`finish`](Decoder::finish) at the end of the
+/// input.
+///
+/// # After [`Error::EventTooLarge`]
+///
+/// The decoder stays usable and in a defined state: the whole chunk is still consumed; the
+/// event that contained the oversized line or data is dropped, together with every following
+/// line up to and including the next empty line (the bytes of an oversized line are not
+/// buffered while it is skipped). Decoding then resumes with the next event. The last event id
+/// and the reconnection time keep the values set before the error (fields of the dropped event
+/// are ignored from the moment of the error). Each oversized event is reported once.
+#[derive(Debug, Clone)]
+pub struct Decoder {
+    max: usize,
+    /// The incomplete last line of the input so far (never contains CR or LF).
+    line: Vec<u8>,
+    /// The `data` buffer of the event being built (each data line followed by `"\n"`).
+    data: String,
+    /// The event type buffer of the event being built.
+    event_type: String,
+    last_event_id: String,
+    retry: Option<u64>,
+    /// The previous chunk ended with CR: an LF at the start of the next chunk belongs to it.
+    pending_cr: bool,
+    /// Number of bytes of a leading BOM matched so far (held back, not in `line`).
+    bom_matched: u8,
+    /// The start of the stream has been checked for a BOM.
+    bom_done: bool,
+    /// The current partial line is oversized: its bytes are dropped until its end.
+    discard_line: bool,
+    /// Lines are ignored up to and including the next empty line.
+    discard_event: bool,
+}
+
+impl Default for Decoder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Decoder {
+    /// A decoder with the default limit of 16 MiB per line and per event.
+    pub fn new() -> Self {
+        Self::with_max_event_size(DEFAULT_MAX_EVENT_SIZE)
+    }
+
+    /// A decoder that refuses a line, or an event's accumulated `data`, larger than `max` bytes.
+    pub fn with_max_event_size(max: usize) -> Self {
+        Decoder {
+            max,
+            line: Vec::new(),
+            data: String::new(),
+            event_type: String::new(),
+            last_event_id: String::new(),
+            retry: None,
+            pending_cr: false,
+            bom_matched: 0,
+            bom_done: false,
+            discard_line: false,
+            discard_event: false,
+        }
+    }
+
+    /// The configured limit in bytes.
+    pub fn max_event_size(&self) -> usize {
+        self.max
+    }
+
+    /// The reconnection time in milliseconds set by the last valid `retry` field, if any.
+    pub fn retry(&self) -> Option<u64> {
+        self.retry
+    }
+
+    /// The last event id set by an `id` field (`""` if none).
+    pub fn last_event_id(&self) -> &str {
+        &self.last_event_id
+    }
+
+    /// Decodes one chunk of the body and returns the events it completed.
+    ///
+    /// On [`Error::EventTooLarge`] the chunk is still consumed (see the type's documentation),
+    /// but the events it completed are not returned; use [`feed_into`](Decoder::feed_into) to
+    /// keep them.
+    pub fn feed(&mut self, bytes: &[u8]) -> Result<Vec<Event>, Error> {
+        let mut out = Vec::new();
+        self.feed_into(bytes, &mut out)?;
+        Ok(out)
+    }
+
+    /// Decodes one chunk of the body and appends the events it completed to `out`, so a caller
+    /// can reuse one vector for the whole stream.
+    ///
+    /// The whole chunk is always consumed. When an event was too large, every other event
+    /// completed by the chunk is still appended to `out` and the error is returned afterwards.
+    pub fn feed_into(&mut self, bytes: &[u8], out: &mut Vec<Event>) -> Result<(), Error> {
+        let mut failure = None;
+        let mut input = bytes;
+
+        if !self.bom_done {
+            input = self.strip_bom(input);
+            if !self.bom_done {
+                // Every byte so far is a prefix of the BOM.
+                return Ok(());
+            }
+        }
+
+        if self.pending_cr {
+            if let Some(&first) = input.first() {
+                self.pending_cr = false;
+                if first == b'\n' {
+                    input = &input[1..];
+                }
+            }
+        }
+
+        let mut start = 0;
+        for pos in memchr::memchr2_iter(b'\r', b'\n', input) {
+            if pos < start {
+                // The LF of a CRLF whose CR was handled already.
+                continue;
+            }
+            self.complete_line(&input[start..pos], out, &mut failure);
+            start = pos + 1;
+            if input[pos] == b'\r' {
+                match input.get(start) {
+                    Some(b'\n') => start += 1,
+                    Some(_) => {}
+                    None => self.pending_cr = true,
+                }
+            }
+        }
+        self.buffer_partial(&input[start..], &mut failure);
+
+        match failure {
+            Some(err) => Err(err),
+            None => Ok(()),
+        }
+    }
+
+    /// Ends the input.
+    ///
+    /// A CR completes its line as soon as it arrives, so an event completed by a final lone CR
+    /// was already returned by the `feed` call that delivered that CR, and a stream cannot
+    /// complete an event any later. What remains is incomplete: a partial line and an event
+    /// without its terminating empty line are discarded, as the standard requires, and the
+    /// returned vector is therefore empty. The decoder is then ready for the body of a new
+    /// connection (a new leading BOM is accepted); the last event id and the reconnection time
+    /// are kept, as they are for a reconnecting `EventSource`.
+    pub fn finish(&mut self) -> Result<Vec<Event>, Error> {
+        let line_capacity = self.line.capacity();
+        self.line.clear();
+        if line_capacity > RETAINED_LINE_CAPACITY {
+            self.line.shrink_to(RETAINED_LINE_CAPACITY);
+        }
+        self.data = String::new();
+        self.event_type.clear();
+        self.pending_cr = false;
+        self.bom_matched = 0;
+        self.bom_done = false;
+        self.discard_line = false;
+        self.discard_event = false;
+        Ok(Vec::new())
+    }
+
+    /// Consumes the leading bytes that match the BOM; once the start of the stream is decided,
+    /// sets `bom_done` and puts back the matched prefix of a BOM that turned out not to be one.
+    fn strip_bom<'a>(&mut self, mut input: &'a [u8]) -> &'a [u8] {
+        while let Some(&byte) = input.first() {
+            if byte == BOM[usize::from(self.bom_matched)] {
+                self.bom_matched += 1;
+                input = &input[1..];
+                if usize::from(self.bom_matched) == BOM.len() {
+                    self.bom_done = true;
+                    return input;
+                }
+            } else {
+                // Not a BOM after all: the held bytes are ordinary line content.
+                self.line
+                    .extend_from_slice(&BOM[..usize::from(self.bom_matched)]);
+                self.bom_done = true;
+                return input;
+            }
+        }
+        input
+    }
+
+    /// `rest` is the end of a chunk without a line terminator.
+    fn buffer_partial(&mut self, rest: &[u8], failure: &mut Option<Error>) {
+        if rest.is_empty() || self.discard_line {
+            return;
+        }
+        if self.line.len() + rest.len() > self.max {
+            self.oversized(failure);
+            self.discard_line = true;
+            self.line = Vec::new();
+            return;
+        }
+        self.line.extend_from_slice(rest);
+    }
+
+    /// `piece` is the end of a line (the whole line when nothing was buffered).
+    fn complete_line(&mut self, piece: &[u8], out: &mut Vec<Event>, failure: &mut Option<Error>) {
+        if self.discard_line {
+            // The end of an oversized line; its event is being discarded already.
+            self.discard_line = false;
+            return;
+        }
+        if self.line.is_empty() {
+            // Fast path: the line lies entirely inside this chunk.
+            if piece.len() > self.max {
+                self.oversized(failure);
+                return;
+            }
+            self.process_line(piece, out, failure);
+            return;
+        }
+        if self.line.len() + piece.len() > self.max {
+            self.oversized(failure);
+            self.line.clear();
+            return;
+        }
+        self.line.extend_from_slice(piece);
+        let mut line = std::mem::take(&mut self.line);
+        self.process_line(&line, out, failure);
+        line.clear();
+        if line.capacity() > RETAINED_LINE_CAPACITY {
+            line.shrink_to(RETAINED_LINE_CAPACITY);
+        }
+        self.line = line;
+    }
+
+    /// Records the error and drops the event being built, up to the next empty line.
+    fn oversized(&mut self, failure: &mut Option<Error>) {
+        if !self.discard_event {
+            failure.get_or_insert(Error::EventTooLarge { limit: self.max });
+        }
+        self.discard_event = true;
+        self.data = String::new();
+        self.event_type.clear();
+    }
+
+    fn process_line(&mut self, line: &[u8], out: &mut Vec<Event>, failure: &mut Option<Error>) {
+        if self.discard_event {
+            if line.is_empty() {
+                self.discard_event = false;
+            }
+            return;
+        }
+        if line.is_empty() {
+            self.dispatch(out);
+            return;
+        }
+        let (field, value) = match memchr::memchr(b':', line) {
+            Some(0) => return, // comment
+            Some(colon) => {
+                let value = &line[colon + 1..];
+                (
+                    &line[..colon],
+                    value.strip_prefix(b" ").unwrap_or(value),
+                )
+            }
+            None => (line, &[][..]),
+        };
+        match field {
+            b"data" => {
+                push_lossy(&mut self.data, value);
+                self.data.push('\n');
+                if self.data.len() > self.max {
+                    self.oversized(failure);
+                }
+            }
+            b"event" => {
+                self.event_type.clear();
+                push_lossy(&mut self.event_type, value);
+            }
+            b"id" => {
+                if memchr::memchr(0, value).is_none() {
+                    self.last_event_id.clear();
+                    push_lossy(&mut self.last_event_id, value);
+                }
+            }
+            b"retry" => {
+                if !value.is_empty() && value.iter().all(u8::is_ascii_digit) {
+                    // A value beyond u64 is ignored like any other unusable one.
+                    if let Some(ms) = parse_digits(value) {
+                        self.retry = Some(ms);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn dispatch(&mut self, out: &mut Vec<Event>) {
+        if self.data.is_empty() {
+            self.event_type.clear();
+            return;
+        }
+        let mut data = std::mem::take(&mut self.data);
+        data.pop(); // the "\n" after the last data line
+        let event = if self.event_type.is_empty() {
+            String::from("message")
+        } else {
+            std::mem::take(&mut self.event_type)
+        };
+        out.push(Event {
+            event,
+            data,
+            id: self.last_event_id.clone(),
+        });
+    }
+}
+
+fn push_lossy(dst: &mut String, bytes: &[u8]) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => dst.push_str(text),
+        Err(_) => dst.push_str(&String::from_utf8_lossy(bytes)),
+    }
+}
+
+fn parse_digits(digits: &[u8]) -> Option<u64> {
+    digits.iter().try_fold(0u64, |acc, &d| {
+        acc.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(input: &[u8]) -> Vec<Event> {
+        let mut d = Decoder::new();
+        let mut events = d.feed(input).unwrap();
+        events.extend(d.finish().unwrap());
+        events
+    }
+
+    #[test]
+    fn bom_prefix_that_is_not_a_bom_is_content() {
+        let mut d = Decoder::new();
+        let mut events = d.feed(&[0xEF, 0xBB]).unwrap();
+        events.extend(d.feed(b"x\n\ndata: y\n\n").unwrap());
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].data, "y");
+    }
+
+    #[test]
+    fn retry_overflow_is_ignored() {
+        let mut d = Decoder::new();
+        d.feed(b"retry: 99999999999999999999999\nretry: 5\nretry: 184467440737095516160\n")
+            .unwrap();
+        assert_eq!(d.retry(), Some(5));
+    }
+
+    #[test]
+    fn long_line_buffer_is_released() {
+        let mut d = Decoder::new();
+        let mut input = b"data: ".to_vec();
+        input.extend(std::iter::repeat_n(b'a', 200_000));
+        d.feed(&input).unwrap();
+        let events = d.feed(b"\n\n").unwrap();
+        assert_eq!(events[0].data.len(), 200_000);
+        assert!(d.line.capacity() <= RETAINED_LINE_CAPACITY);
+    }
+
+    #[test]
+    fn finish_resets_for_a_new_connection() {
+        let mut d = Decoder::new();
+        d.feed(b"id: 7\ndata: partial").unwrap();
+        assert!(d.finish().unwrap().is_empty());
+        let events = d.feed(b"\xEF\xBB\xBFdata: next\n\n").unwrap();
+        assert_eq!(
+            events,
+            vec![Event {
+                event: "message".into(),
+                data: "next".into(),
+                id: "7".into()
+            }]
+        );
+        assert_eq!(decode(b"data: a\n\n").len(), 1);
+    }
+}

@@ -1,0 +1,279 @@
+//! Server-sent event streams over HTTP, and the typed streams of both services built on them.
+//!
+//! [`SseStream`] turns a response body into [`crate::sse::Event`]s with an idle timeout.
+//! [`EventStream`] turns those into typed events of a service and enforces the end of the
+//! stream: it ends cleanly only after the service's `done` event; a body that ends earlier is
+//! [`Error::IncompleteStream`], an error event inside the stream is [`Error::Api`].
+//! Dropping either closes the connection.
+
+use std::fmt;
+use std::pin::Pin;
+use std::task::{Context, Poll, ready};
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures::Stream;
+use tokio::time::{Instant, Sleep};
+
+use crate::error::{Error, Result, TimeoutPhase};
+use crate::options::{CancelToken, ResponseMeta};
+use crate::sse;
+
+type ByteStream = Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>;
+type CancelFuture = Pin<Box<dyn std::future::Future<Output = ()> + Send>>;
+
+/// Raw SSE events of a response body.
+pub struct SseStream {
+    body: ByteStream,
+    decoder: sse::Decoder,
+    events: Vec<sse::Event>,
+    pos: usize,
+    idle: Duration,
+    sleep: Pin<Box<Sleep>>,
+    cancel: Option<CancelFuture>,
+    ended: bool,
+    meta: ResponseMeta,
+}
+
+impl fmt::Debug for SseStream {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SseStream")
+            .field("meta", &self.meta)
+            .field("ended", &self.ended)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SseStream {
+    pub(crate) fn new(
+        resp: reqwest::Response,
+        meta: ResponseMeta,
+        idle: Duration,
+        max_event_size: usize,
+        cancel: Option<CancelToken>,
+    ) -> Self {
+        SseStream {
+            body: Box::pin(resp.bytes_stream()),
+            decoder: sse::Decoder::with_max_event_size(max_event_size),
+            events: Vec::new(),
+            pos: 0,
+            idle,
+            sleep: Box::pin(tokio::time::sleep(idle)),
+            cancel: cancel.map(|t| Box::pin(async move { t.cancelled().await }) as CancelFuture),
+            ended: false,
+            meta,
+        }
+    }
+
+    /// Metadata of the response that carries the stream.
+    pub fn meta(&self) -> &ResponseMeta {
+        &self.meta
+    }
+
+    fn fail(&mut self, e: Error) -> Poll<Option<Result<sse::Event>>> {
+        self.ended = true;
+        self.events.clear();
+        self.pos = 0;
+        Poll::Ready(Some(Err(e)))
+    }
+}
+
+impl Stream for SseStream {
+    type Item = Result<sse::Event>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = &mut *self;
+        loop {
+            if this.pos < this.events.len() {
+                let ev = std::mem::take(&mut this.events[this.pos]);
+                this.pos += 1;
+                return Poll::Ready(Some(Ok(ev)));
+            }
+            if this.ended {
+                return Poll::Ready(None);
+            }
+            this.events.clear();
+            this.pos = 0;
+            if let Some(c) = this.cancel.as_mut() {
+                if c.as_mut().poll(cx).is_ready() {
+                    return this.fail(Error::Cancelled);
+                }
+            }
+            match this.body.as_mut().poll_next(cx) {
+                Poll::Ready(Some(Ok(chunk))) => {
+                    this.sleep.as_mut().reset(Instant::now() + this.idle);
+                    if let Err(e) = this.decoder.feed_into(&chunk, &mut this.events) {
+                        return this.fail(e.into());
+                    }
+                }
+                Poll::Ready(Some(Err(e))) => {
+                    let err = Error::Connection {
+                        message: format!(
+                            "stream broke: {}",
+                            crate::redact::redact_text(&e.to_string())
+                        ),
+                        source: Some(Box::new(e.without_url())),
+                    };
+                    return this.fail(err);
+                }
+                Poll::Ready(None) => {
+                    this.ended = true;
+                    match this.decoder.finish() {
+                        Ok(evs) => this.events.extend(evs),
+                        Err(e) => return this.fail(e.into()),
+                    }
+                }
+                Poll::Pending => {
+                    ready!(this.sleep.as_mut().poll(cx));
+                    let idle = this.idle;
+                    return this.fail(Error::Timeout {
+                        phase: TimeoutPhase::StreamIdle,
+                        after: idle,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// What one SSE event means to a typed stream.
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum Decoded<T> {
+    /// An event to hand to the caller.
+    Item(T),
+    /// The final event, also handed to the caller; the stream ends after it.
+    Done(T),
+    /// Nothing for the caller (a keep-alive, an unknown event type).
+    Skip,
+}
+
+/// Turns raw SSE events into a service's typed events (implemented by each service).
+#[doc(hidden)]
+pub trait EventDecoder: Send + Unpin + 'static {
+    type Item: Send;
+    fn decode(&mut self, event: sse::Event, meta: &ResponseMeta) -> Result<Decoded<Self::Item>>;
+}
+
+/// A typed event stream that must end with its `done` event.
+pub struct EventStream<D: EventDecoder> {
+    inner: SseStream,
+    decoder: D,
+    received: u64,
+    finished: bool,
+}
+
+impl<D: EventDecoder> fmt::Debug for EventStream<D> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EventStream")
+            .field("received", &self.received)
+            .field("finished", &self.finished)
+            .field("meta", self.inner.meta())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<D: EventDecoder> EventStream<D> {
+    pub(crate) fn new(inner: SseStream, decoder: D) -> Self {
+        EventStream {
+            inner,
+            decoder,
+            received: 0,
+            finished: false,
+        }
+    }
+
+    pub(crate) fn decoder(&self) -> &D {
+        &self.decoder
+    }
+
+    pub(crate) fn decoder_mut(&mut self) -> &mut D {
+        &mut self.decoder
+    }
+
+    /// Metadata of the response that carries the stream.
+    pub fn meta(&self) -> &ResponseMeta {
+        self.inner.meta()
+    }
+
+    /// Whether the final `done` event was received.
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// Number of typed events received so far.
+    pub fn received(&self) -> u64 {
+        self.received
+    }
+}
+
+impl<D: EventDecoder> Stream for EventStream<D> {
+    type Item = Result<D::Item>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = &mut *self;
+        if this.finished {
+            return Poll::Ready(None);
+        }
+        loop {
+            match ready!(Pin::new(&mut this.inner).poll_next(cx)) {
+                Some(Ok(ev)) => match this.decoder.decode(ev, this.inner.meta()) {
+                    Ok(Decoded::Item(item)) => {
+                        this.received += 1;
+                        return Poll::Ready(Some(Ok(item)));
+                    }
+                    Ok(Decoded::Done(item)) => {
+                        this.received += 1;
+                        this.finished = true;
+                        return Poll::Ready(Some(Ok(item)));
+                    }
+                    Ok(Decoded::Skip) => continue,
+                    Err(e) => {
+                        this.finished = true;
+                        return Poll::Ready(Some(Err(e)));
+                    }
+                },
+                Some(Err(e)) => {
+                    this.finished = true;
+                    return Poll::Ready(Some(Err(e)));
+                }
+                None => {
+                    this.finished = true;
+                    return Poll::Ready(Some(Err(Error::IncompleteStream {
+                        received: this.received,
+                    })));
+                }
+            }
+        }
+    }
+}
+
+/// Parses a stream event's JSON data, mapping a failure to [`Error::Decode`].
+pub(crate) fn parse_data<T: serde::de::DeserializeOwned>(
+    data: &str,
+    meta: &ResponseMeta,
+) -> Result<T> {
+    serde_json::from_str(data).map_err(|e| {
+        Error::decode(
+            "stream event",
+            e,
+            data.as_bytes(),
+            Some(meta.status),
+            meta.request_id.clone(),
+        )
+    })
+}
+
+/// The typed error carried by an error event inside a 200 stream.
+pub(crate) fn stream_error(data: &str, meta: &ResponseMeta) -> Error {
+    let value: Option<serde_json::Value> = serde_json::from_str(data).ok();
+    let mut err = crate::transport::error_from_value(meta.status, value.as_ref());
+    if err.message.is_empty() {
+        err.message = crate::redact::excerpt(data.as_bytes(), 200);
+    }
+    if err.request_id.is_none() {
+        err.request_id = meta.request_id.clone();
+    }
+    err.rate_limit = meta.rate_limit;
+    Error::from(err)
+}

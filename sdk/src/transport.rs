@@ -1,0 +1,696 @@
+//! The one HTTP transport both services use: auth, retries, timeouts, redirects, error mapping,
+//! rate-limit metadata and tracing.
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use http::{HeaderMap, Method, StatusCode};
+use serde::de::DeserializeOwned;
+use tracing::Instrument;
+use url::Url;
+
+use crate::error::{ApiError, ApiErrorKind, Error, Result, TimeoutPhase};
+use crate::options::{
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES, DEFAULT_RESPONSE_HEADER_TIMEOUT,
+    DEFAULT_STREAM_IDLE_TIMEOUT, DEFAULT_TIMEOUT, INITIAL_BACKOFF, MAX_BACKOFF, MAX_RETRY_AFTER,
+    RequestOptions, ResponseMeta,
+};
+use crate::ratelimit::{RateLimit, parse_retry_after};
+use crate::redact::Secret;
+
+/// A boxed future returning a bearer token.
+pub(crate) type TokenFuture<'a> = Pin<Box<dyn Future<Output = Result<Option<Secret>>> + Send + 'a>>;
+
+/// Where a request's bearer token comes from.
+pub(crate) trait Auth: Send + Sync + fmt::Debug {
+    /// The token to send now (may log in first).
+    fn token<'a>(&'a self, transport: &'a Transport) -> TokenFuture<'a>;
+    /// Called after a 401 answered `stale`; returns true when a fresh token can be had, in
+    /// which case the request is sent once more.
+    fn invalidate(&self, stale: &Secret) -> bool;
+}
+
+/// A fixed API key.
+#[derive(Debug)]
+pub(crate) struct StaticKey(pub(crate) Secret);
+
+impl Auth for StaticKey {
+    fn token<'a>(&'a self, _: &'a Transport) -> TokenFuture<'a> {
+        let key = self.0.clone();
+        Box::pin(async move { Ok(Some(key)) })
+    }
+
+    fn invalidate(&self, _: &Secret) -> bool {
+        false
+    }
+}
+
+/// Settings of a transport, filled by the services' builders.
+#[derive(Debug, Clone)]
+pub(crate) struct Config {
+    pub base_url: Url,
+    pub timeout: Duration,
+    pub connect_timeout: Duration,
+    pub response_header_timeout: Duration,
+    pub stream_idle_timeout: Duration,
+    pub max_retries: u32,
+    pub default_headers: Vec<(String, String)>,
+    pub max_event_size: usize,
+    pub user_agent: String,
+}
+
+impl Config {
+    pub(crate) fn new(base_url: Url) -> Self {
+        Config {
+            base_url,
+            timeout: DEFAULT_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            response_header_timeout: DEFAULT_RESPONSE_HEADER_TIMEOUT,
+            stream_idle_timeout: DEFAULT_STREAM_IDLE_TIMEOUT,
+            max_retries: DEFAULT_MAX_RETRIES,
+            default_headers: Vec::new(),
+            max_event_size: crate::sse::DEFAULT_MAX_EVENT_SIZE,
+            user_agent: format!("agents-sdk-rust/{}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+}
+
+/// Parses a base URL and makes sure it ends with `/`, so relative joins keep its path.
+pub(crate) fn parse_base_url(raw: &str) -> Result<Url> {
+    let mut url = Url::parse(raw.trim())
+        .map_err(|e| Error::InvalidArgument(format!("invalid base URL {raw:?}: {e}")))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(Error::InvalidArgument(format!(
+            "base URL must be http or https, got {raw:?}"
+        )));
+    }
+    if !url.path().ends_with('/') {
+        let path = format!("{}/", url.path());
+        url.set_path(&path);
+    }
+    url.set_query(None);
+    url.set_fragment(None);
+    Ok(url)
+}
+
+/// One request, before options.
+#[derive(Debug, Clone)]
+pub(crate) struct Req {
+    pub method: Method,
+    /// Path segments below the base URL; each is percent-encoded.
+    pub segments: Vec<String>,
+    pub query: Vec<(&'static str, String)>,
+    pub body: Option<Bytes>,
+    pub auth: bool,
+    pub stream: bool,
+}
+
+impl Req {
+    pub(crate) fn new(method: Method, segments: &[&str]) -> Self {
+        Req {
+            method,
+            segments: segments.iter().map(|s| (*s).to_owned()).collect(),
+            query: Vec::new(),
+            body: None,
+            auth: true,
+            stream: false,
+        }
+    }
+
+    pub(crate) fn get(segments: &[&str]) -> Self {
+        Self::new(Method::GET, segments)
+    }
+
+    pub(crate) fn post(segments: &[&str]) -> Self {
+        Self::new(Method::POST, segments)
+    }
+
+    pub(crate) fn json<B: serde::Serialize + ?Sized>(mut self, body: &B) -> Result<Self> {
+        let bytes = serde_json::to_vec(body)
+            .map_err(|e| Error::InvalidArgument(format!("could not encode request body: {e}")))?;
+        self.body = Some(Bytes::from(bytes));
+        Ok(self)
+    }
+
+    pub(crate) fn query_opt<V: ToString>(mut self, key: &'static str, value: Option<V>) -> Self {
+        if let Some(v) = value {
+            self.query.push((key, v.to_string()));
+        }
+        self
+    }
+
+    pub(crate) fn no_auth(mut self) -> Self {
+        self.auth = false;
+        self
+    }
+
+    pub(crate) fn streaming(mut self) -> Self {
+        self.stream = true;
+        self
+    }
+
+    fn path_for_logs(&self) -> String {
+        let mut p = String::new();
+        for s in &self.segments {
+            p.push('/');
+            p.push_str(s);
+        }
+        p
+    }
+}
+
+/// The shared HTTP machinery of a client.
+pub(crate) struct Transport {
+    http: reqwest::Client,
+    pub(crate) cfg: Config,
+    auth: RwLock<Option<Arc<dyn Auth>>>,
+}
+
+impl fmt::Debug for Transport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Transport")
+            .field("base_url", &self.cfg.base_url.as_str())
+            .field("timeout", &self.cfg.timeout)
+            .field("max_retries", &self.cfg.max_retries)
+            .field("auth", &self.auth.read().map(|a| a.is_some()).unwrap_or(false))
+            .finish_non_exhaustive()
+    }
+}
+
+fn install_crypto_provider() {
+    // reqwest is built without a bundled provider; ring is the one we compile.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
+fn same_origin(a: &Url, b: &Url) -> bool {
+    a.scheme() == b.scheme()
+        && a.host_str() == b.host_str()
+        && a.port_or_known_default() == b.port_or_known_default()
+}
+
+impl Transport {
+    pub(crate) fn new(cfg: Config, auth: Option<Arc<dyn Auth>>) -> Result<Self> {
+        install_crypto_provider();
+        let origin = cfg.base_url.clone();
+        // Same-origin redirects are followed (at most 5); a redirect elsewhere is returned as
+        // is, so the Authorization header can never reach another origin.
+        let policy = reqwest::redirect::Policy::custom(move |attempt| {
+            if attempt.previous().len() >= 5 || !same_origin(&origin, attempt.url()) {
+                attempt.stop()
+            } else {
+                attempt.follow()
+            }
+        });
+        let http = reqwest::Client::builder()
+            .connect_timeout(cfg.connect_timeout)
+            .redirect(policy)
+            .user_agent(cfg.user_agent.clone())
+            .tcp_nodelay(true)
+            .pool_idle_timeout(Duration::from_secs(90))
+            .build()
+            .map_err(|e| Error::connection(format!("could not build the HTTP client: {e}")))?;
+        Ok(Transport {
+            http,
+            cfg,
+            auth: RwLock::new(auth),
+        })
+    }
+
+    pub(crate) fn set_auth(&self, auth: Arc<dyn Auth>) {
+        *self.auth.write().unwrap_or_else(|e| e.into_inner()) = Some(auth);
+    }
+
+    pub(crate) fn auth_source(&self) -> Option<Arc<dyn Auth>> {
+        self.auth.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    pub(crate) fn url(&self, segments: &[String], query: &[(&'static str, String)]) -> Url {
+        let mut url = self.cfg.base_url.clone();
+        {
+            let mut segs = url
+                .path_segments_mut()
+                .expect("http(s) base URLs always have path segments");
+            segs.pop_if_empty();
+            for s in segments {
+                segs.push(s);
+            }
+        }
+        if !query.is_empty() {
+            let mut pairs = url.query_pairs_mut();
+            for (k, v) in query {
+                pairs.append_pair(k, v);
+            }
+        }
+        url
+    }
+
+    /// Sends `req` with retries and returns the successful response (body unread) and its
+    /// metadata; an error answer is mapped to [`Error::Api`].
+    pub(crate) async fn execute(
+        &self,
+        req: &Req,
+        opts: &RequestOptions,
+    ) -> Result<(reqwest::Response, ResponseMeta, Instant)> {
+        let fut = self.execute_inner(req, opts);
+        match &opts.cancel {
+            Some(token) => {
+                tokio::select! {
+                    biased;
+                    _ = token.cancelled() => Err(Error::Cancelled),
+                    r = fut => r,
+                }
+            }
+            None => fut.await,
+        }
+    }
+
+    async fn execute_inner(
+        &self,
+        req: &Req,
+        opts: &RequestOptions,
+    ) -> Result<(reqwest::Response, ResponseMeta, Instant)> {
+        let max_retries = opts.max_retries.unwrap_or(self.cfg.max_retries);
+        let total = opts.timeout.unwrap_or(self.cfg.timeout);
+        let started = Instant::now();
+        let deadline = started + total;
+        let idempotency_key = (req.method == Method::POST).then(|| {
+            opts.idempotency_key
+                .clone()
+                .unwrap_or_else(|| format!("agents-sdk-{}", uuid::Uuid::new_v4()))
+        });
+        let url = self.url(&req.segments, &req.query);
+        let path = req.path_for_logs();
+        let mut attempt: u32 = 0;
+        let mut reauthenticated = false;
+        loop {
+            attempt += 1;
+            let span = tracing::debug_span!(
+                "agents_sdk.request",
+                method = %req.method,
+                path = %path,
+                attempt,
+                status = tracing::field::Empty,
+                request_id = tracing::field::Empty,
+            );
+            let outcome = self
+                .attempt(req, opts, &url, idempotency_key.as_deref(), deadline)
+                .instrument(span.clone())
+                .await;
+            let retries_left = attempt <= max_retries;
+            match outcome {
+                Attempt::Response(resp, token) => {
+                    let status = resp.status();
+                    let headers = resp.headers().clone();
+                    let mut meta = meta_from_headers(status, &headers);
+                    meta.attempts = attempt;
+                    span.record("status", status.as_u16());
+                    if let Some(id) = &meta.request_id {
+                        span.record("request_id", id.as_str());
+                    }
+                    if status.is_success() || status.is_redirection() {
+                        tracing::debug!(parent: &span, "success");
+                        return Ok((resp, meta, deadline));
+                    }
+                    if status == StatusCode::UNAUTHORIZED && req.auth && !reauthenticated {
+                        if let (Some(auth), Some(token)) = (self.auth_source(), token.as_ref()) {
+                            if auth.invalidate(token) {
+                                tracing::debug!(parent: &span, "401: authenticating again");
+                                reauthenticated = true;
+                                attempt -= 1;
+                                continue;
+                            }
+                        }
+                    }
+                    if retries_left && is_retryable_status(status) {
+                        let delay = retry_delay(status, &headers, attempt);
+                        if Instant::now() + delay < deadline {
+                            tracing::debug!(parent: &span, ?delay, "retrying after error status");
+                            drop(resp);
+                            tokio::time::sleep(delay).await;
+                            continue;
+                        }
+                    }
+                    let body = read_body(resp, deadline, status).await.unwrap_or_default();
+                    let err = api_error(status, &headers, &body);
+                    tracing::debug!(parent: &span, error = %err, "error answer");
+                    return Err(Error::from(err));
+                }
+                Attempt::Failed(err) => {
+                    let retryable = matches!(
+                        &err,
+                        Error::Connection { .. }
+                            | Error::Timeout {
+                                phase: TimeoutPhase::Connect | TimeoutPhase::ResponseHeaders,
+                                ..
+                            }
+                    );
+                    if retries_left && retryable {
+                        let delay = backoff(attempt);
+                        if Instant::now() + delay < deadline {
+                            tracing::debug!(parent: &span, error = %err, ?delay, "retrying after failure");
+                            tokio::time::sleep(delay).await;
+                            continue;
+                        }
+                    }
+                    tracing::debug!(parent: &span, error = %err, "request failed");
+                    return Err(err);
+                }
+            }
+        }
+    }
+
+    async fn attempt(
+        &self,
+        req: &Req,
+        opts: &RequestOptions,
+        url: &Url,
+        idempotency_key: Option<&str>,
+        deadline: Instant,
+    ) -> Attempt {
+        let token = if req.auth {
+            match self.auth_source() {
+                Some(auth) => match auth.token(self).await {
+                    Ok(t) => t,
+                    Err(e) => return Attempt::Failed(e),
+                },
+                None => None,
+            }
+        } else {
+            None
+        };
+        let mut rb = self.http.request(req.method.clone(), url.clone());
+        rb = rb.header(
+            http::header::ACCEPT,
+            if req.stream {
+                "text/event-stream"
+            } else {
+                "application/json"
+            },
+        );
+        if let Some(t) = &token {
+            rb = rb.header(http::header::AUTHORIZATION, format!("Bearer {}", t.expose()));
+        }
+        if let Some(key) = idempotency_key {
+            rb = rb.header("Idempotency-Key", key);
+        }
+        for (k, v) in self.cfg.default_headers.iter().chain(&opts.extra_headers) {
+            rb = rb.header(k.as_str(), v.as_str());
+        }
+        if let Some(body) = &req.body {
+            rb = rb
+                .header(http::header::CONTENT_TYPE, "application/json")
+                .body(body.clone());
+        }
+        let now = Instant::now();
+        let remaining = deadline.saturating_duration_since(now);
+        if remaining.is_zero() {
+            return Attempt::Failed(Error::Timeout {
+                phase: TimeoutPhase::Total,
+                after: deadline.saturating_duration_since(now),
+            });
+        }
+        let header_wait = self.cfg.response_header_timeout.min(remaining);
+        match tokio::time::timeout(header_wait, rb.send()).await {
+            Err(_) => Attempt::Failed(Error::Timeout {
+                phase: if header_wait < self.cfg.response_header_timeout {
+                    TimeoutPhase::Total
+                } else {
+                    TimeoutPhase::ResponseHeaders
+                },
+                after: header_wait,
+            }),
+            Ok(Err(e)) => Attempt::Failed(self.map_reqwest_error(e)),
+            Ok(Ok(resp)) => Attempt::Response(resp, token),
+        }
+    }
+
+    pub(crate) fn map_reqwest_error(&self, e: reqwest::Error) -> Error {
+        if e.is_timeout() && e.is_connect() {
+            return Error::Timeout {
+                phase: TimeoutPhase::Connect,
+                after: self.cfg.connect_timeout,
+            };
+        }
+        let message = crate::redact::redact_text(&describe_error(&e));
+        Error::Connection {
+            message,
+            source: Some(Box::new(e.without_url())),
+        }
+    }
+
+    /// Sends `req` and decodes a JSON body into `T`.
+    pub(crate) async fn json<T: DeserializeOwned>(
+        &self,
+        req: &Req,
+        opts: &RequestOptions,
+    ) -> Result<(T, ResponseMeta)> {
+        let (resp, meta, deadline) = self.execute(req, opts).await?;
+        let status = resp.status();
+        let body = match &opts.cancel {
+            Some(token) => tokio::select! {
+                biased;
+                _ = token.cancelled() => return Err(Error::Cancelled),
+                b = read_body(resp, deadline, status) => b?,
+            },
+            None => read_body(resp, deadline, status).await?,
+        };
+        let value = serde_json::from_slice::<T>(&body).map_err(|e| {
+            Error::decode(
+                "response body",
+                e,
+                &body,
+                Some(status.as_u16()),
+                meta.request_id.clone(),
+            )
+        })?;
+        Ok((value, meta))
+    }
+
+    /// Sends a streaming request; the response is returned once its headers arrived
+    /// (retries happen only before that).
+    pub(crate) async fn stream(
+        &self,
+        req: &Req,
+        opts: &RequestOptions,
+    ) -> Result<crate::stream::SseStream> {
+        let (resp, meta, _) = self.execute(req, opts).await?;
+        if let Some(c) = &opts.capture {
+            c.set(&meta);
+        }
+        Ok(crate::stream::SseStream::new(
+            resp,
+            meta,
+            self.cfg.stream_idle_timeout,
+            self.cfg.max_event_size,
+            opts.cancel.clone(),
+        ))
+    }
+}
+
+enum Attempt {
+    Response(reqwest::Response, Option<Secret>),
+    Failed(Error),
+}
+
+fn describe_error(e: &reqwest::Error) -> String {
+    let mut msg = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        src = s.source();
+    }
+    msg
+}
+
+async fn read_body(resp: reqwest::Response, deadline: Instant, status: StatusCode) -> Result<Bytes> {
+    let remaining = deadline.saturating_duration_since(Instant::now());
+    match tokio::time::timeout(remaining, resp.bytes()).await {
+        Err(_) => Err(Error::Timeout {
+            phase: TimeoutPhase::Body,
+            after: remaining,
+        }),
+        Ok(Err(e)) => Err(Error::Connection {
+            message: format!(
+                "reading the {} response body failed: {}",
+                status.as_u16(),
+                crate::redact::redact_text(&describe_error(&e))
+            ),
+            source: Some(Box::new(e.without_url())),
+        }),
+        Ok(Ok(b)) => Ok(b),
+    }
+}
+
+fn is_retryable_status(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 408 | 409 | 429 | 500 | 502 | 503 | 504)
+}
+
+/// Exponential backoff with jitter: 0.5 s, 1 s, 2 s … capped at 8 s, each reduced by up to 25 %.
+pub(crate) fn backoff(attempt: u32) -> Duration {
+    let exp = INITIAL_BACKOFF.saturating_mul(1u32 << attempt.saturating_sub(1).min(16));
+    let base = exp.min(MAX_BACKOFF);
+    let jitter = 1.0 - 0.25 * rand::random::<f64>();
+    base.mul_f64(jitter)
+}
+
+/// The wait before retrying an error status: the server's `Retry-After` (or, for a 429,
+/// `X-RateLimit-Reset`) when it is at most 60 s, else the backoff.
+pub(crate) fn retry_delay(status: StatusCode, headers: &HeaderMap, attempt: u32) -> Duration {
+    if let Some(d) = parse_retry_after(headers) {
+        if d <= MAX_RETRY_AFTER {
+            return d;
+        }
+    } else if status == StatusCode::TOO_MANY_REQUESTS {
+        if let Some(d) = RateLimit::from_headers(headers).and_then(|r| r.reset_after()) {
+            if d <= MAX_RETRY_AFTER {
+                return d;
+            }
+        }
+    }
+    backoff(attempt)
+}
+
+pub(crate) fn meta_from_headers(status: StatusCode, headers: &HeaderMap) -> ResponseMeta {
+    ResponseMeta {
+        status: status.as_u16(),
+        request_id: headers
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+        rate_limit: RateLimit::from_headers(headers),
+        headers: safe_headers(headers),
+        attempts: 1,
+    }
+}
+
+fn safe_headers(headers: &HeaderMap) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .filter(|(k, _)| !crate::redact::is_sensitive_header(k.as_str()))
+        .filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned())))
+        .collect()
+}
+
+/// Builds the typed error of an error answer of either service.
+pub(crate) fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
+    let parsed: Option<serde_json::Value> = serde_json::from_slice(body).ok();
+    let mut err = error_from_value(status.as_u16(), parsed.as_ref());
+    if err.message.is_empty() {
+        err.message = if body.is_empty() {
+            status.canonical_reason().unwrap_or("error").to_owned()
+        } else {
+            crate::redact::excerpt(body, 200)
+        };
+    }
+    if err.request_id.is_none() {
+        err.request_id = headers
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+    }
+    err.rate_limit = RateLimit::from_headers(headers);
+    err.retry_after = parse_retry_after(headers);
+    err.headers = safe_headers(headers);
+    err
+}
+
+/// Reads `{"error": {"code", "message", "details"}, "meta": {"requestId"}}` (either service).
+pub(crate) fn error_from_value(status: u16, value: Option<&serde_json::Value>) -> ApiError {
+    let error = value.and_then(|v| v.get("error"));
+    let field = |name: &str| {
+        error
+            .and_then(|e| e.get(name))
+            .and_then(|v| v.as_str())
+            .map(str::to_owned)
+    };
+    let code = field("code");
+    let message = field("message")
+        .or_else(|| error.and_then(|e| e.as_str()).map(str::to_owned))
+        .map(|m| crate::redact::redact_text(&m))
+        .unwrap_or_default();
+    let details = error
+        .and_then(|e| e.get("details"))
+        .cloned()
+        .unwrap_or(serde_json::Value::Null);
+    let request_id = value
+        .and_then(|v| v.get("meta"))
+        .and_then(|m| m.get("requestId").or_else(|| m.get("request_id")))
+        .and_then(|v| v.as_str())
+        .map(str::to_owned);
+    ApiError {
+        kind: ApiErrorKind::classify(status, code.as_deref()),
+        status,
+        code,
+        message,
+        details,
+        request_id,
+        rate_limit: None,
+        retry_after: None,
+        headers: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_gets_trailing_slash() {
+        assert_eq!(
+            parse_base_url("http://localhost:3000/api").unwrap().as_str(),
+            "http://localhost:3000/api/"
+        );
+        assert_eq!(
+            parse_base_url("http://localhost:8000").unwrap().as_str(),
+            "http://localhost:8000/"
+        );
+        assert!(parse_base_url("ftp://x").is_err());
+        assert!(parse_base_url("not a url").is_err());
+    }
+
+    #[test]
+    fn segments_are_encoded() {
+        let t = Transport::new(
+            Config::new(parse_base_url("http://h/api").unwrap()),
+            None,
+        )
+        .unwrap();
+        let url = t.url(
+            &["agents".into(), "a/b?c".into()],
+            &[("search", "john doe".into())],
+        );
+        assert_eq!(url.as_str(), "http://h/api/agents/a%2Fb%3Fc?search=john+doe");
+    }
+
+    #[test]
+    fn backoff_grows_and_caps() {
+        for attempt in 1..10 {
+            let d = backoff(attempt);
+            let base = INITIAL_BACKOFF
+                .saturating_mul(1 << (attempt - 1))
+                .min(MAX_BACKOFF);
+            assert!(d <= base && d >= base.mul_f64(0.75), "{attempt}: {d:?}");
+        }
+    }
+
+    #[test]
+    fn error_body_of_both_services() {
+        let body = br#"{"error":{"code":"VALIDATION_ERROR","message":"Invalid input data","details":{"field":"email"}},"meta":{"timestamp":"t","requestId":"req_abc123"}}"#;
+        let e = api_error(StatusCode::BAD_REQUEST, &HeaderMap::new(), body);
+        assert_eq!(e.kind, ApiErrorKind::BadRequest);
+        assert_eq!(e.request_id.as_deref(), Some("req_abc123"));
+        assert_eq!(e.details["field"], "email");
+        let body = br#"{"error":{"code":"INVALID_REQUEST","message":"El par\u00e1metro 'message' es requerido","details":{}}}"#;
+        let e = api_error(StatusCode::BAD_REQUEST, &HeaderMap::new(), body);
+        assert_eq!(e.code.as_deref(), Some("INVALID_REQUEST"));
+        assert!(e.message.contains("requerido"));
+        let e = api_error(StatusCode::BAD_GATEWAY, &HeaderMap::new(), b"<html>");
+        assert_eq!(e.kind, ApiErrorKind::InternalServer);
+        assert_eq!(e.message, "<html>");
+    }
+}

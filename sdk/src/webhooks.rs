@@ -1,0 +1,828 @@
+//! Verifying and decoding webhook deliveries of both services, without a client.
+//!
+//! Both services `POST` the JSON envelope `{"event", "timestamp", "data"}` and sign the raw
+//! body: the `X-Webhook-Signature` header is the lowercase hex HMAC-SHA256 of the body, keyed
+//! with the secret given when the webhook was created.
+//!
+//! ```
+//! use agents_sdk::webhooks::{self, VerifyOptions, WebhookData};
+//!
+//! let body = br#"{"event": "message.sent", "timestamp": "2025-10-15T10:30:00Z",
+//!     "data": {"messageId": "msg_abc123", "conversationId": "conv_xyz789",
+//!              "userId": "usr_abc123", "content": "Hi", "tokensUsed": 12}}"#;
+//! let signature = webhooks::sign(body, "whsec_your_secret");
+//!
+//! // Accept the current secret and the previous one while rotating.
+//! webhooks::verify(body, &signature, ["whsec_your_secret", "whsec_old"])?;
+//!
+//! let mut headers = http::HeaderMap::new();
+//! headers.insert(webhooks::SIGNATURE_HEADER, signature.parse().unwrap());
+//! let event = webhooks::unwrap(body, &headers, ["whsec_your_secret"], &VerifyOptions::default())?;
+//! match event.data {
+//!     WebhookData::MessageSent(message) => assert_eq!(message.tokens_used, 12),
+//!     other => panic!("unexpected {other:?}"),
+//! }
+//! # Ok::<(), agents_sdk::Error>(())
+//! ```
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use hmac::{Hmac, KeyInit, Mac};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use sha2::Sha256;
+
+use crate::Error;
+
+/// The header carrying the hex HMAC-SHA256 of the raw body.
+pub const SIGNATURE_HEADER: &str = "X-Webhook-Signature";
+/// The header carrying the event name of a delivery.
+pub const EVENT_HEADER: &str = "X-Webhook-Event";
+/// The header carrying the delivery id (the same on every retry of one delivery).
+pub const ID_HEADER: &str = "X-Webhook-Id";
+
+type HmacSha256 = Hmac<Sha256>;
+
+fn mac_for(secret: &str) -> HmacSha256 {
+    match HmacSha256::new_from_slice(secret.as_bytes()) {
+        Ok(mac) => mac,
+        // HMAC hashes keys longer than a block and pads shorter ones: every length is valid.
+        Err(_) => unreachable!("HMAC-SHA256 accepts keys of any length"),
+    }
+}
+
+/// The signature header value for `payload`: the lowercase hex HMAC-SHA256 of the raw bytes
+/// keyed with `secret`. Useful to produce test deliveries.
+pub fn sign(payload: &[u8], secret: &str) -> String {
+    let mut mac = mac_for(secret);
+    mac.update(payload);
+    hex::encode(mac.finalize().into_bytes())
+}
+
+/// Checks `signature` (the `X-Webhook-Signature` value) against the raw `payload` with each of
+/// `secrets` in turn, so deliveries signed with the old and the new secret both pass while a
+/// secret is rotated.
+///
+/// The comparison runs in constant time. Surrounding whitespace, a `sha256=` prefix and
+/// uppercase hex are tolerated. Errors never contain a secret or the expected signature.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] when no secret is given or a secret is empty;
+/// [`Error::WebhookVerification`] when the signature is malformed or matches no secret.
+pub fn verify<I, S>(payload: &[u8], signature: &str, secrets: I) -> Result<(), Error>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let tag = decode_signature(signature);
+    let mut tried = 0usize;
+    for secret in secrets {
+        let secret = secret.as_ref();
+        if secret.is_empty() {
+            return Err(Error::InvalidArgument(
+                "webhook secret must not be empty".to_owned(),
+            ));
+        }
+        tried += 1;
+        if let Ok(tag) = &tag {
+            let mut mac = mac_for(secret);
+            mac.update(payload);
+            if mac.verify_slice(tag).is_ok() {
+                return Ok(());
+            }
+        }
+    }
+    if tried == 0 {
+        return Err(Error::InvalidArgument(
+            "at least one webhook secret is required".to_owned(),
+        ));
+    }
+    tag?;
+    Err(Error::webhook(if tried == 1 {
+        "signature does not match the webhook secret".to_owned()
+    } else {
+        format!("signature does not match any of the {tried} webhook secrets")
+    }))
+}
+
+/// The 32 bytes of a signature header value.
+fn decode_signature(signature: &str) -> Result<[u8; 32], Error> {
+    let trimmed = signature.trim();
+    let hex_part = match trimmed.get(..7) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("sha256=") => trimmed[7..].trim_start(),
+        _ => trimmed,
+    };
+    if hex_part.is_empty() {
+        return Err(Error::webhook("signature is empty"));
+    }
+    let mut tag = [0u8; 32];
+    if hex_part.len() != 64 {
+        return Err(Error::webhook(format!(
+            "malformed signature: expected 64 hex characters, got {}",
+            hex_part.chars().count()
+        )));
+    }
+    hex::decode_to_slice(hex_part, &mut tag)
+        .map_err(|_| Error::webhook("malformed signature: not hexadecimal"))?;
+    Ok(tag)
+}
+
+/// Options of [`unwrap`] and [`unwrap_with_signature`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct VerifyOptions {
+    /// Refuse a payload whose `timestamp` is further than this from now, in either direction
+    /// (replay protection). `None` (the default) does not look at the timestamp.
+    pub tolerance: Option<Duration>,
+    /// The current time for the tolerance check; `None` means [`SystemTime::now`].
+    pub now: Option<SystemTime>,
+}
+
+impl VerifyOptions {
+    /// Options with a tolerance on the payload's timestamp.
+    pub fn with_tolerance(tolerance: Duration) -> Self {
+        VerifyOptions {
+            tolerance: Some(tolerance),
+            now: None,
+        }
+    }
+}
+
+/// Header lookup for [`unwrap`]: implemented for [`http::HeaderMap`], for slices and vectors of
+/// `(name, value)` pairs, and for string maps. Names are compared case-insensitively.
+pub trait HeaderLookup {
+    /// The first value of the header `name`, if present and valid text.
+    fn header(&self, name: &str) -> Option<&str>;
+}
+
+impl HeaderLookup for http::HeaderMap {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<str>> HeaderLookup for [(K, V)] {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.iter()
+            .find(|(k, _)| k.as_ref().eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_ref())
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<str>> HeaderLookup for Vec<(K, V)> {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.as_slice().header(name)
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<str>, const N: usize> HeaderLookup for [(K, V); N] {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.as_slice().header(name)
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<str>, H> HeaderLookup for HashMap<K, V, H> {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.iter()
+            .find(|(k, _)| k.as_ref().eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_ref())
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<str>> HeaderLookup for BTreeMap<K, V> {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.iter()
+            .find(|(k, _)| k.as_ref().eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_ref())
+    }
+}
+
+/// Verifies a delivery and decodes it: reads `X-Webhook-Signature` from `headers`, checks it
+/// with [`verify`], parses the envelope and, when `opts.tolerance` is set, refuses a
+/// `timestamp` that is missing, malformed or too far from now.
+///
+/// # Errors
+/// [`Error::WebhookVerification`] for a missing or wrong signature or a refused timestamp,
+/// [`Error::InvalidArgument`] for missing or empty secrets, [`Error::Decode`] when a correctly
+/// signed body is not a webhook envelope.
+pub fn unwrap<H, I, S>(
+    payload: &[u8],
+    headers: &H,
+    secrets: I,
+    opts: &VerifyOptions,
+) -> Result<WebhookEvent, Error>
+where
+    H: HeaderLookup + ?Sized,
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let signature = headers
+        .header(SIGNATURE_HEADER)
+        .ok_or_else(|| Error::webhook(format!("missing {SIGNATURE_HEADER} header")))?;
+    unwrap_with_signature(payload, signature, secrets, opts)
+}
+
+/// [`unwrap`] with the signature header value given directly.
+pub fn unwrap_with_signature<I, S>(
+    payload: &[u8],
+    signature: &str,
+    secrets: I,
+    opts: &VerifyOptions,
+) -> Result<WebhookEvent, Error>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    verify(payload, signature, secrets)?;
+    let event: WebhookEvent = serde_json::from_slice(payload)
+        .map_err(|e| Error::decode("webhook payload", e, payload, None, None))?;
+    if let Some(tolerance) = opts.tolerance {
+        if event.timestamp.is_empty() {
+            return Err(Error::webhook(
+                "payload has no timestamp, but a tolerance is required",
+            ));
+        }
+        let sent = parse_timestamp(&event.timestamp)
+            .map_err(|_| Error::webhook("payload timestamp is not a valid RFC 3339 time"))?;
+        let now = opts.now.unwrap_or_else(SystemTime::now);
+        let skew = match now.duration_since(sent) {
+            Ok(age) => age,
+            Err(ahead) => ahead.duration(),
+        };
+        if skew > tolerance {
+            let direction = if sent > now { "in the future" } else { "old" };
+            return Err(Error::webhook(format!(
+                "payload timestamp is {}s {direction}, beyond the tolerance of {}s",
+                skew.as_secs(),
+                tolerance.as_secs()
+            )));
+        }
+    }
+    Ok(event)
+}
+
+/// Parses an RFC 3339 date-time, `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` (also with a
+/// lowercase `t`/`z`), into a [`SystemTime`].
+///
+/// # Errors
+/// [`Error::InvalidArgument`] for anything else, including impossible dates.
+pub fn parse_timestamp(text: &str) -> Result<SystemTime, Error> {
+    parse_rfc3339(text.as_bytes()).ok_or_else(|| {
+        Error::InvalidArgument(format!("not an RFC 3339 timestamp: {text:?}"))
+    })
+}
+
+fn parse_rfc3339(s: &[u8]) -> Option<SystemTime> {
+    fn digits(s: &[u8], at: usize, len: usize) -> Option<u32> {
+        let part = s.get(at..at + len)?;
+        part.iter().try_fold(0u32, |acc, &b| {
+            b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
+        })
+    }
+    fn expect(s: &[u8], at: usize, byte: u8) -> Option<()> {
+        (s.get(at)?.eq_ignore_ascii_case(&byte)).then_some(())
+    }
+
+    let year = digits(s, 0, 4)?;
+    expect(s, 4, b'-')?;
+    let month = digits(s, 5, 2)?;
+    expect(s, 7, b'-')?;
+    let day = digits(s, 8, 2)?;
+    expect(s, 10, b'T')?;
+    let hour = digits(s, 11, 2)?;
+    expect(s, 13, b':')?;
+    let minute = digits(s, 14, 2)?;
+    expect(s, 16, b':')?;
+    let second = digits(s, 17, 2)?;
+    if !(1..=12).contains(&month)
+        || day == 0
+        || day > days_in_month(year, month)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
+        return None;
+    }
+
+    let mut at = 19;
+    let mut nanos = 0u32;
+    if s.get(at) == Some(&b'.') {
+        at += 1;
+        let start = at;
+        while s.get(at).is_some_and(u8::is_ascii_digit) {
+            if at - start < 9 {
+                nanos = nanos * 10 + u32::from(s[at] - b'0');
+            }
+            at += 1;
+        }
+        let count = at - start;
+        if count == 0 {
+            return None;
+        }
+        for _ in count..9 {
+            nanos *= 10;
+        }
+    }
+
+    let offset_secs: i64 = match s.get(at)? {
+        b'Z' | b'z' => {
+            at += 1;
+            0
+        }
+        sign @ (b'+' | b'-') => {
+            let oh = digits(s, at + 1, 2)?;
+            expect(s, at + 3, b':')?;
+            let om = digits(s, at + 4, 2)?;
+            if oh > 23 || om > 59 {
+                return None;
+            }
+            at += 6;
+            let magnitude = i64::from(oh * 3600 + om * 60);
+            if *sign == b'-' { -magnitude } else { magnitude }
+        }
+        _ => return None,
+    };
+    if at != s.len() {
+        return None;
+    }
+
+    let days = days_since_epoch(i64::from(year), month, day);
+    let secs = days * 86_400
+        + i64::from(hour * 3600 + minute * 60 + second)
+        - offset_secs;
+    let whole = Duration::from_secs(secs.unsigned_abs());
+    let base = if secs >= 0 {
+        UNIX_EPOCH.checked_add(whole)?
+    } else {
+        UNIX_EPOCH.checked_sub(whole)?
+    };
+    base.checked_add(Duration::from_nanos(u64::from(nanos)))
+}
+
+fn is_leap(year: u32) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// Days from 1970-01-01 to the given proleptic Gregorian date (negative before 1970).
+fn days_since_epoch(year: i64, month: u32, day: u32) -> i64 {
+    // Count in a calendar whose year starts in March, so the leap day ends the year; eras are
+    // the 400-year cycles of 146,097 days.
+    let march_year = if month <= 2 { year - 1 } else { year };
+    let era = march_year.div_euclid(400);
+    let year_of_era = march_year.rem_euclid(400);
+    let month_from_march = i64::from((month + 9) % 12);
+    let day_of_year = (153 * month_from_march + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    // 719,468 days separate 0000-03-01 from 1970-01-01.
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The event name of a delivery, for both services.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum WebhookEventType {
+    /// `conversation.created` (both services).
+    ConversationCreated,
+    /// `conversation.deleted` (platform).
+    ConversationDeleted,
+    /// `message.sent` (platform): a user sent a message.
+    MessageSent,
+    /// `message.received` (platform): the agent answered.
+    MessageReceived,
+    /// `agent.created` (platform).
+    AgentCreated,
+    /// `agent.invoked` (platform).
+    AgentInvoked,
+    /// `user.created` (platform).
+    UserCreated,
+    /// `alert.critical` (ops).
+    AlertCritical,
+    /// `alert.warning` (ops).
+    AlertWarning,
+    /// `tool.executed` (ops).
+    ToolExecuted,
+    /// `api.learned` (ops).
+    ApiLearned,
+    /// An event name this SDK version does not know.
+    Unknown(String),
+}
+
+impl WebhookEventType {
+    /// The events of the platform service.
+    pub const PLATFORM: [WebhookEventType; 7] = [
+        WebhookEventType::ConversationCreated,
+        WebhookEventType::ConversationDeleted,
+        WebhookEventType::MessageSent,
+        WebhookEventType::MessageReceived,
+        WebhookEventType::AgentCreated,
+        WebhookEventType::AgentInvoked,
+        WebhookEventType::UserCreated,
+    ];
+
+    /// The events of the ops service.
+    pub const OPS: [WebhookEventType; 5] = [
+        WebhookEventType::AlertCritical,
+        WebhookEventType::AlertWarning,
+        WebhookEventType::ToolExecuted,
+        WebhookEventType::ConversationCreated,
+        WebhookEventType::ApiLearned,
+    ];
+
+    /// The dotted wire name (`"message.sent"`).
+    pub fn as_str(&self) -> &str {
+        match self {
+            WebhookEventType::ConversationCreated => "conversation.created",
+            WebhookEventType::ConversationDeleted => "conversation.deleted",
+            WebhookEventType::MessageSent => "message.sent",
+            WebhookEventType::MessageReceived => "message.received",
+            WebhookEventType::AgentCreated => "agent.created",
+            WebhookEventType::AgentInvoked => "agent.invoked",
+            WebhookEventType::UserCreated => "user.created",
+            WebhookEventType::AlertCritical => "alert.critical",
+            WebhookEventType::AlertWarning => "alert.warning",
+            WebhookEventType::ToolExecuted => "tool.executed",
+            WebhookEventType::ApiLearned => "api.learned",
+            WebhookEventType::Unknown(name) => name,
+        }
+    }
+
+    /// The event for a wire name; names this SDK does not know become [`Self::Unknown`].
+    pub fn from_name(name: &str) -> Self {
+        match name {
+            "conversation.created" => WebhookEventType::ConversationCreated,
+            "conversation.deleted" => WebhookEventType::ConversationDeleted,
+            "message.sent" => WebhookEventType::MessageSent,
+            "message.received" => WebhookEventType::MessageReceived,
+            "agent.created" => WebhookEventType::AgentCreated,
+            "agent.invoked" => WebhookEventType::AgentInvoked,
+            "user.created" => WebhookEventType::UserCreated,
+            "alert.critical" => WebhookEventType::AlertCritical,
+            "alert.warning" => WebhookEventType::AlertWarning,
+            "tool.executed" => WebhookEventType::ToolExecuted,
+            "api.learned" => WebhookEventType::ApiLearned,
+            other => WebhookEventType::Unknown(other.to_owned()),
+        }
+    }
+
+    /// Whether this is an event name of neither service.
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, WebhookEventType::Unknown(_))
+    }
+}
+
+impl fmt::Display for WebhookEventType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for WebhookEventType {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from_name(s))
+    }
+}
+
+impl From<&str> for WebhookEventType {
+    fn from(name: &str) -> Self {
+        Self::from_name(name)
+    }
+}
+
+impl Serialize for WebhookEventType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for WebhookEventType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from_name(&name))
+    }
+}
+
+/// `conversation.created`: the platform sends `{conversationId, agentId, userId, title}`, the
+/// ops service `{conversation_id, title}`; both casings are accepted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConversationCreatedData {
+    /// The new conversation.
+    #[serde(alias = "conversation_id")]
+    pub conversation_id: String,
+    /// The agent of the conversation (platform only).
+    #[serde(default, alias = "agent_id", skip_serializing_if = "Option::is_none")]
+    pub agent_id: Option<String>,
+    /// The owner (platform only).
+    #[serde(default, alias = "user_id", skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// The title, if the conversation has one.
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+/// `conversation.deleted` (platform).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConversationDeletedData {
+    /// The deleted conversation.
+    pub conversation_id: String,
+    /// Its owner.
+    pub user_id: String,
+}
+
+/// `message.sent` and `message.received` (platform).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageData {
+    /// The message.
+    pub message_id: String,
+    /// Its conversation.
+    pub conversation_id: String,
+    /// The user of the conversation.
+    pub user_id: String,
+    /// The text of the message.
+    pub content: String,
+    /// Tokens counted for the message.
+    pub tokens_used: u64,
+}
+
+/// `agent.created` (platform).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AgentCreatedData {
+    /// The new agent.
+    pub agent_id: String,
+    /// Its name.
+    pub name: String,
+    /// The user who created it.
+    pub user_id: String,
+}
+
+/// `agent.invoked` (platform).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AgentInvokedData {
+    /// The agent.
+    pub agent_id: String,
+    /// The conversation it answered in.
+    pub conversation_id: String,
+    /// The user it answered.
+    pub user_id: String,
+}
+
+/// `user.created` (platform): an invitation was issued.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserCreatedData {
+    /// The invitation.
+    pub invitation_id: String,
+    /// The invited address.
+    pub email: String,
+    /// The role (`"USER"`, `"ADMIN"`).
+    pub role: String,
+}
+
+/// `alert.critical` and `alert.warning` (ops).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlertData {
+    /// The alert.
+    pub alert_id: String,
+    /// Its severity (`"critical"`, `"warning"`).
+    pub severity: String,
+    /// The affected resource.
+    pub resource: String,
+    /// What happened.
+    pub message: String,
+}
+
+/// `tool.executed` (ops).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ToolExecutedData {
+    /// The tool's name.
+    pub tool: String,
+    /// The parameters it ran with.
+    #[serde(default)]
+    pub parameters: serde_json::Value,
+    /// Whether it succeeded.
+    pub success: bool,
+    /// How long it ran.
+    pub execution_time_ms: u64,
+}
+
+/// `api.learned` (ops).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiLearnedData {
+    /// The learned API.
+    pub api_id: String,
+    /// Its name.
+    pub name: String,
+    /// Number of operations learned.
+    pub endpoints: u64,
+}
+
+/// The typed `data` of a delivery, chosen from its event name.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum WebhookData {
+    /// `conversation.created`.
+    ConversationCreated(ConversationCreatedData),
+    /// `conversation.deleted`.
+    ConversationDeleted(ConversationDeletedData),
+    /// `message.sent`.
+    MessageSent(MessageData),
+    /// `message.received`.
+    MessageReceived(MessageData),
+    /// `agent.created`.
+    AgentCreated(AgentCreatedData),
+    /// `agent.invoked`.
+    AgentInvoked(AgentInvokedData),
+    /// `user.created`.
+    UserCreated(UserCreatedData),
+    /// `alert.critical`.
+    AlertCritical(AlertData),
+    /// `alert.warning`.
+    AlertWarning(AlertData),
+    /// `tool.executed`.
+    ToolExecuted(ToolExecutedData),
+    /// `api.learned`.
+    ApiLearned(ApiLearnedData),
+    /// An unknown event, or data that does not have the documented shape.
+    Unknown(serde_json::Value),
+}
+
+impl WebhookData {
+    /// The typed data for `event`, or [`WebhookData::Unknown`] with a copy of `data`.
+    pub fn from_value(event: &WebhookEventType, data: &serde_json::Value) -> Self {
+        fn typed<'a, T: Deserialize<'a>>(
+            data: &'a serde_json::Value,
+            wrap: impl FnOnce(T) -> WebhookData,
+        ) -> WebhookData {
+            match T::deserialize(data) {
+                Ok(value) => wrap(value),
+                Err(_) => WebhookData::Unknown(data.clone()),
+            }
+        }
+        match event {
+            WebhookEventType::ConversationCreated => typed(data, WebhookData::ConversationCreated),
+            WebhookEventType::ConversationDeleted => typed(data, WebhookData::ConversationDeleted),
+            WebhookEventType::MessageSent => typed(data, WebhookData::MessageSent),
+            WebhookEventType::MessageReceived => typed(data, WebhookData::MessageReceived),
+            WebhookEventType::AgentCreated => typed(data, WebhookData::AgentCreated),
+            WebhookEventType::AgentInvoked => typed(data, WebhookData::AgentInvoked),
+            WebhookEventType::UserCreated => typed(data, WebhookData::UserCreated),
+            WebhookEventType::AlertCritical => typed(data, WebhookData::AlertCritical),
+            WebhookEventType::AlertWarning => typed(data, WebhookData::AlertWarning),
+            WebhookEventType::ToolExecuted => typed(data, WebhookData::ToolExecuted),
+            WebhookEventType::ApiLearned => typed(data, WebhookData::ApiLearned),
+            WebhookEventType::Unknown(_) => WebhookData::Unknown(data.clone()),
+        }
+    }
+}
+
+/// A decoded delivery: `{"event", "timestamp", "data"}`. Unknown envelope fields are ignored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WebhookEvent {
+    /// The event name.
+    pub event: WebhookEventType,
+    /// When the event happened (RFC 3339, UTC); `""` when the payload had none.
+    pub timestamp: String,
+    /// The typed data.
+    pub data: WebhookData,
+    raw_data: serde_json::Value,
+}
+
+impl WebhookEvent {
+    /// An event from its parts; the typed [`data`](Self::data) is chosen from `event`.
+    pub fn new(
+        event: WebhookEventType,
+        timestamp: impl Into<String>,
+        raw_data: serde_json::Value,
+    ) -> Self {
+        WebhookEvent {
+            data: WebhookData::from_value(&event, &raw_data),
+            event,
+            timestamp: timestamp.into(),
+            raw_data,
+        }
+    }
+
+    /// The `data` object exactly as received.
+    pub fn raw_data(&self) -> &serde_json::Value {
+        &self.raw_data
+    }
+
+    /// The timestamp as a [`SystemTime`].
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when it is missing or not RFC 3339.
+    pub fn time(&self) -> Result<SystemTime, Error> {
+        parse_timestamp(&self.timestamp)
+    }
+}
+
+impl<'de> Deserialize<'de> for WebhookEvent {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Envelope {
+            event: WebhookEventType,
+            #[serde(default)]
+            timestamp: Option<String>,
+            #[serde(default)]
+            data: serde_json::Value,
+        }
+        let envelope = Envelope::deserialize(deserializer)?;
+        Ok(WebhookEvent::new(
+            envelope.event,
+            envelope.timestamp.unwrap_or_default(),
+            envelope.data,
+        ))
+    }
+}
+
+impl Serialize for WebhookEvent {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Envelope<'a> {
+            event: &'a WebhookEventType,
+            timestamp: &'a str,
+            data: &'a serde_json::Value,
+        }
+        Envelope {
+            event: &self.event,
+            timestamp: &self.timestamp,
+            data: &self.raw_data,
+        }
+        .serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unix(text: &str) -> Option<i128> {
+        let t = parse_rfc3339(text.as_bytes())?;
+        Some(match t.duration_since(UNIX_EPOCH) {
+            Ok(d) => d.as_nanos() as i128,
+            Err(e) => -(e.duration().as_nanos() as i128),
+        })
+    }
+
+    #[test]
+    fn parses_valid_timestamps() {
+        assert_eq!(unix("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(unix("2025-10-15T10:30:00Z"), Some(1_760_524_200 * 1_000_000_000));
+        assert_eq!(unix("2025-10-15t10:30:00z"), Some(1_760_524_200 * 1_000_000_000));
+        assert_eq!(
+            unix("2025-10-15T12:30:00+02:00"),
+            Some(1_760_524_200 * 1_000_000_000)
+        );
+        assert_eq!(
+            unix("2025-10-15T05:00:00-05:30"),
+            Some(1_760_524_200 * 1_000_000_000)
+        );
+        assert_eq!(unix("2000-02-29T00:00:00.5Z"), Some(951_782_400_500_000_000));
+        assert_eq!(unix("2000-02-29T00:00:00.123456789123Z"), Some(951_782_400_123_456_789));
+        assert_eq!(unix("1969-12-31T23:59:59Z"), Some(-1_000_000_000));
+        assert_eq!(unix("2016-12-31T23:59:60Z"), Some(1_483_228_800 * 1_000_000_000));
+        assert_eq!(unix("2100-03-01T00:00:00Z"), Some(4_107_542_400 * 1_000_000_000));
+    }
+
+    #[test]
+    fn rejects_invalid_timestamps() {
+        for bad in [
+            "",
+            "2025-10-15",
+            "2025-10-15T10:30:00",
+            "2025-10-15 10:30:00Z",
+            "2025-13-01T00:00:00Z",
+            "2025-02-29T00:00:00Z",
+            "1900-02-29T00:00:00Z",
+            "2025-04-31T00:00:00Z",
+            "2025-10-00T00:00:00Z",
+            "2025-10-15T24:00:00Z",
+            "2025-10-15T10:60:00Z",
+            "2025-10-15T10:30:61Z",
+            "2025-10-15T10:30:00.Z",
+            "2025-10-15T10:30:00+0200",
+            "2025-10-15T10:30:00+24:00",
+            "2025-10-15T10:30:00Zjunk",
+            "2025-1a-15T10:30:00Z",
+            "+025-10-15T10:30:00Z",
+            "2025-10-15T10:30:00Z ",
+        ] {
+            assert_eq!(unix(bad), None, "{bad:?} should be refused");
+        }
+    }
+}
