@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::convert::Infallible;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::task::Poll;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use axum::Router;
@@ -28,6 +29,8 @@ use sha2::Sha256;
 const FAULT_HEADER: &str = "x-sandbox-fault";
 /// Backoff between webhook delivery attempts (after the first try).
 const WEBHOOK_BACKOFF_MS: [u64; 3] = [200, 400, 800];
+/// Events ready at the same time are merged into body chunks of about this size.
+const COALESCE_BYTES: usize = 64 * 1024;
 
 /// A new request id: `req_` followed by 16 lowercase hex digits.
 pub fn request_id() -> String {
@@ -376,7 +379,7 @@ fn ensure_request_id(resp: &mut Response) {
 }
 
 /// Applies `cut_after` / `stall_after` to a stream of SSE events (one complete event per item)
-/// and coalesces events that are ready at the same time into larger body chunks.
+/// and merges items that are ready at the same time into body chunks of about 64 KiB.
 pub fn stream_with_faults<S>(
     plan: &FaultPlan,
     events: S,
@@ -404,16 +407,43 @@ where
     } else {
         Box::pin(futures::stream::empty())
     };
-    limited.chain(tail).ready_chunks(512).map(|chunk| {
-        if chunk.len() == 1 {
-            return Ok(chunk.into_iter().next().unwrap_or_default());
+    let mut inner = limited.chain(tail);
+    let mut finished = false;
+    futures::stream::poll_fn(move |cx| {
+        if finished {
+            return Poll::Ready(None);
         }
-        let total = chunk.iter().map(Bytes::len).sum();
-        let mut buf = BytesMut::with_capacity(total);
-        for part in chunk {
-            buf.extend_from_slice(&part);
+        let mut first: Option<Bytes> = None;
+        let mut more: Option<BytesMut> = None;
+        loop {
+            let size = more.as_ref().map_or(0, BytesMut::len) + first.as_ref().map_or(0, Bytes::len);
+            if size >= COALESCE_BYTES {
+                break;
+            }
+            match inner.poll_next_unpin(cx) {
+                Poll::Ready(Some(item)) => match (&mut first, &mut more) {
+                    (None, _) => first = Some(item),
+                    (Some(f), None) => {
+                        let mut buf = BytesMut::with_capacity((f.len() + item.len()).max(4096));
+                        buf.extend_from_slice(f);
+                        buf.extend_from_slice(&item);
+                        more = Some(buf);
+                    }
+                    (Some(_), Some(buf)) => buf.extend_from_slice(&item),
+                },
+                Poll::Ready(None) => {
+                    finished = true;
+                    break;
+                }
+                Poll::Pending => break,
+            }
         }
-        Ok(buf.freeze())
+        match (more, first) {
+            (Some(buf), _) => Poll::Ready(Some(Ok(buf.freeze()))),
+            (None, Some(bytes)) => Poll::Ready(Some(Ok(bytes))),
+            (None, None) if finished => Poll::Ready(None),
+            (None, None) => Poll::Pending,
+        }
     })
 }
 

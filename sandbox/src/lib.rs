@@ -1,4 +1,329 @@
-//! In-memory sandbox of the platform and ops services.
+//! In-memory sandbox of both services: the CJHIRASHI Agents **platform** (`/api`, `{data, meta}`
+//! envelope, API keys, SSE) and the cloud-operations **ops** agent backend.
+//!
+//! ```no_run
+//! # async fn demo() -> std::io::Result<()> {
+//! let sandbox = agents_sandbox::Sandbox::start().await?;
+//! println!("platform at {} with key {}", sandbox.platform_url(), sandbox.api_key());
+//! sandbox.shutdown().await;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! [`WebhookSink`] is a tiny receiver that records webhook deliveries for tests.
+
 pub mod common;
 pub mod ops;
 pub mod platform;
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::http::{HeaderMap, StatusCode};
+use tokio::net::TcpListener;
+use tokio::sync::{Notify, oneshot};
+use tokio::task::JoinHandle;
+
+/// API key of the demo platform user `usr_abc123` (FREE tier).
+const DEMO_API_KEY: &str = "cj_test_demo_4f1c9a7e2b6d8053";
+/// API key of the platform admin (BUSINESS tier).
+const ADMIN_API_KEY: &str = "cj_test_admin_93e1b7c54a2f6d08";
+/// The ops service's own static API key (the seed's `tu-api-key` is accepted too).
+const OPS_API_KEY: &str = "ops_test_7d2e4b9c1f0a6358";
+const OPS_USERNAME: &str = "admin";
+const OPS_PASSWORD: &str = "password";
+
+/// One running HTTP server.
+struct Server {
+    addr: SocketAddr,
+    stop: Option<oneshot::Sender<()>>,
+    task: JoinHandle<()>,
+}
+
+impl Server {
+    async fn spawn(port: u16, app: axum::Router) -> std::io::Result<Server> {
+        let listener = TcpListener::bind(("127.0.0.1", port)).await?;
+        let addr = listener.local_addr()?;
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            let _ = axum::serve(listener, app)
+                .with_graceful_shutdown(async move {
+                    let _ = stopped.await;
+                })
+                .await;
+        });
+        Ok(Server {
+            addr,
+            stop: Some(stop),
+            task,
+        })
+    }
+
+    async fn shutdown(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        // Open streams (a stalled SSE body, a WebSocket) would keep a graceful shutdown
+        // waiting forever: give it a moment, then stop accepting regardless.
+        let task = &mut self.task;
+        if tokio::time::timeout(Duration::from_secs(2), task).await.is_err() {
+            self.task.abort();
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        self.task.abort();
+    }
+}
+
+/// A running sandbox: both services on 127.0.0.1. Dropping it stops both servers.
+pub struct Sandbox {
+    ops: Server,
+    platform: Server,
+}
+
+impl fmt::Debug for Sandbox {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Sandbox")
+            .field("ops_url", &self.ops_url())
+            .field("platform_url", &self.platform_url())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Options for [`Sandbox`]; ports default to 0 (any free port).
+#[derive(Debug, Clone, Default)]
+pub struct SandboxBuilder {
+    ops_port: u16,
+    platform_port: u16,
+    enforce_rate_limits: bool,
+}
+
+impl SandboxBuilder {
+    /// Port of the ops service (0: any free port).
+    pub fn ops_port(mut self, port: u16) -> Self {
+        self.ops_port = port;
+        self
+    }
+
+    /// Port of the platform service (0: any free port).
+    pub fn platform_port(mut self, port: u16) -> Self {
+        self.platform_port = port;
+        self
+    }
+
+    /// Answer 429 once a caller is over its rate limit (headers are always sent).
+    pub fn enforce_rate_limits(mut self, on: bool) -> Self {
+        self.enforce_rate_limits = on;
+        self
+    }
+
+    /// Binds both services and starts serving them in the background.
+    pub async fn start(self) -> std::io::Result<Sandbox> {
+        let ops_app = ops::router(ops::OpsConfig {
+            username: OPS_USERNAME.to_string(),
+            password: OPS_PASSWORD.to_string(),
+            api_keys: vec![OPS_API_KEY.to_string(), "tu-api-key".to_string()],
+            jwt_secret: uuid::Uuid::new_v4().as_bytes().to_vec(),
+            shared: common::Shared::new(self.enforce_rate_limits),
+        });
+        let platform_app = platform::router(platform::PlatformConfig {
+            api_key: DEMO_API_KEY.to_string(),
+            admin_api_key: ADMIN_API_KEY.to_string(),
+            shared: common::Shared::new(self.enforce_rate_limits),
+        });
+        let ops = Server::spawn(self.ops_port, ops_app).await?;
+        let platform = Server::spawn(self.platform_port, platform_app).await?;
+        Ok(Sandbox { ops, platform })
+    }
+}
+
+impl Sandbox {
+    /// Starts both services on free ports with rate-limit enforcement off.
+    pub async fn start() -> std::io::Result<Sandbox> {
+        Sandbox::builder().start().await
+    }
+
+    /// Options (ports, rate-limit enforcement).
+    pub fn builder() -> SandboxBuilder {
+        SandboxBuilder::default()
+    }
+
+    /// The ops service origin, `http://127.0.0.1:PORT`.
+    pub fn ops_url(&self) -> String {
+        format!("http://{}", self.ops.addr)
+    }
+
+    /// The platform base URL, `http://127.0.0.1:PORT/api`.
+    pub fn platform_url(&self) -> String {
+        format!("http://{}/api", self.platform.addr)
+    }
+
+    /// API key of the demo platform user `usr_abc123`.
+    pub fn api_key(&self) -> &str {
+        DEMO_API_KEY
+    }
+
+    /// API key of the platform admin user.
+    pub fn admin_api_key(&self) -> &str {
+        ADMIN_API_KEY
+    }
+
+    /// Static API key of the ops service.
+    pub fn ops_api_key(&self) -> &str {
+        OPS_API_KEY
+    }
+
+    /// Ops login user name.
+    pub fn username(&self) -> &str {
+        OPS_USERNAME
+    }
+
+    /// Ops login password.
+    pub fn password(&self) -> &str {
+        OPS_PASSWORD
+    }
+
+    /// Stops both servers (waiting briefly for open requests).
+    pub async fn shutdown(self) {
+        let Sandbox { ops, platform } = self;
+        tokio::join!(ops.shutdown(), platform.shutdown());
+    }
+}
+
+/// One recorded webhook delivery.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivery {
+    /// Header names (lowercase) and values, in arrival order.
+    pub headers: Vec<(String, String)>,
+    /// The raw body.
+    pub body: Vec<u8>,
+}
+
+impl Delivery {
+    /// The first value of a header (name compared case-insensitively).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+#[derive(Debug, Default)]
+struct SinkState {
+    deliveries: Mutex<VecDeque<Delivery>>,
+    arrived: Notify,
+    fail_next: AtomicU64,
+    failed: AtomicU64,
+}
+
+/// A webhook receiver on 127.0.0.1 that records every delivery it accepts (any path, `POST`).
+///
+/// Deliveries answered with a failure (see [`WebhookSink::fail_next`]) are counted but not
+/// recorded.
+#[derive(Debug)]
+pub struct WebhookSink {
+    server: Server,
+    state: Arc<SinkState>,
+}
+
+impl fmt::Debug for Server {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Server").field("addr", &self.addr).finish()
+    }
+}
+
+impl WebhookSink {
+    /// Starts the receiver on a free port.
+    pub async fn start() -> std::io::Result<WebhookSink> {
+        let state = Arc::new(SinkState::default());
+        let handler_state = state.clone();
+        let app = axum::Router::new().fallback(move |headers: HeaderMap, body: Bytes| {
+            let state = handler_state.clone();
+            async move {
+                let failing = state
+                    .fail_next
+                    .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+                    .is_ok();
+                if failing {
+                    state.failed.fetch_add(1, Ordering::SeqCst);
+                    return StatusCode::INTERNAL_SERVER_ERROR;
+                }
+                let headers = headers
+                    .iter()
+                    .map(|(k, v)| {
+                        (
+                            k.as_str().to_string(),
+                            String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                        )
+                    })
+                    .collect();
+                state
+                    .deliveries
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push_back(Delivery {
+                        headers,
+                        body: body.to_vec(),
+                    });
+                state.arrived.notify_waiters();
+                StatusCode::OK
+            }
+        });
+        let server = Server::spawn(0, app).await?;
+        Ok(WebhookSink { server, state })
+    }
+
+    /// The URL to register, `http://127.0.0.1:PORT/webhook`.
+    pub fn url(&self) -> String {
+        format!("http://{}/webhook", self.server.addr)
+    }
+
+    /// Answers 500 to the next `n` deliveries (so senders' retries can be tested).
+    pub fn fail_next(&self, n: u64) {
+        self.state.fail_next.store(n, Ordering::SeqCst);
+    }
+
+    /// How many deliveries were answered with a failure so far.
+    pub fn failed_count(&self) -> u64 {
+        self.state.failed.load(Ordering::SeqCst)
+    }
+
+    /// The oldest recorded delivery not yet taken, waiting up to `timeout` for one.
+    pub async fn next_delivery(&self, timeout: Duration) -> Option<Delivery> {
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            let notified = self.state.arrived.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            if let Some(d) = self
+                .state
+                .deliveries
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .pop_front()
+            {
+                return Some(d);
+            }
+            if tokio::time::timeout_at(deadline, notified).await.is_err() {
+                return None;
+            }
+        }
+    }
+
+    /// Stops the receiver.
+    pub async fn shutdown(self) {
+        self.server.shutdown().await;
+    }
+}

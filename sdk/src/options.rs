@@ -43,6 +43,8 @@ pub struct RequestOptions {
     pub max_retries: Option<u32>,
     /// Extra headers, sent after (and so overriding) the client's own.
     pub extra_headers: Vec<(String, String)>,
+    /// Extra query parameters appended to the URL.
+    pub extra_query: Vec<(String, String)>,
     /// The `Idempotency-Key` of a POST; one is generated when absent.
     pub idempotency_key: Option<String>,
     /// Where to record the answer's metadata (status, request id, rate limit, headers).
@@ -69,6 +71,7 @@ impl fmt::Debug for RequestOptions {
             .field("timeout", &self.timeout)
             .field("max_retries", &self.max_retries)
             .field("extra_headers", &headers)
+            .field("extra_query", &self.extra_query)
             .field("idempotency_key", &self.idempotency_key)
             .finish_non_exhaustive()
     }
@@ -95,6 +98,12 @@ impl RequestOptions {
     /// Adds an extra header.
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.extra_headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// Adds an extra query parameter.
+    pub fn query(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.extra_query.push((name.into(), value.into()));
         self
     }
 

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use futures::Stream;
 use futures::future::BoxFuture;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// Which page to ask for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,13 +97,14 @@ impl<P: Paged> Paginator<P> {
     /// Every item of every page, fetched page by page as the stream is polled.
     pub fn into_items(self) -> impl Stream<Item = Result<P::Item>> + Send + 'static {
         futures::stream::try_unfold(self, |mut pager| async move {
-            match pager.next_page().await? {
-                Some(page) => Ok(Some((
-                    futures::stream::iter(page.into_items().into_iter().map(Ok)),
+            let next = match pager.next_page().await? {
+                Some(page) => Some((
+                    futures::stream::iter(page.into_items().into_iter().map(Ok::<_, Error>)),
                     pager,
-                ))),
-                None => Ok(None),
-            }
+                )),
+                None => None,
+            };
+            Ok::<_, Error>(next)
         })
         .try_flatten()
     }

@@ -229,6 +229,15 @@ impl Transport {
     }
 
     pub(crate) fn url(&self, segments: &[String], query: &[(&'static str, String)]) -> Url {
+        self.url_with(segments, query, &[])
+    }
+
+    pub(crate) fn url_with(
+        &self,
+        segments: &[String],
+        query: &[(&'static str, String)],
+        extra: &[(String, String)],
+    ) -> Url {
         let mut url = self.cfg.base_url.clone();
         {
             let mut segs = url
@@ -239,9 +248,12 @@ impl Transport {
                 segs.push(s);
             }
         }
-        if !query.is_empty() {
+        if !query.is_empty() || !extra.is_empty() {
             let mut pairs = url.query_pairs_mut();
             for (k, v) in query {
+                pairs.append_pair(k, v);
+            }
+            for (k, v) in extra {
                 pairs.append_pair(k, v);
             }
         }
@@ -282,7 +294,7 @@ impl Transport {
                 .clone()
                 .unwrap_or_else(|| format!("agents-sdk-{}", uuid::Uuid::new_v4()))
         });
-        let url = self.url(&req.segments, &req.query);
+        let url = self.url_with(&req.segments, &req.query, &opts.extra_query);
         let path = req.path_for_logs();
         let mut attempt: u32 = 0;
         let mut reauthenticated = false;

@@ -66,7 +66,8 @@ pub(crate) fn issue(secret: &[u8], sub: &str, iat: u64, ttl: u64) -> String {
 /// Verifies a JWT's header, signature (constant time) and expiry; returns its `sub`.
 pub(crate) fn verify(secret: &[u8], token: &str, now: u64) -> Result<String, TokenError> {
     let mut parts = token.split('.');
-    let (Some(h), Some(c), Some(s), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(h), Some(c), Some(s), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(TokenError::Malformed);
     };
@@ -78,7 +79,9 @@ pub(crate) fn verify(secret: &[u8], token: &str, now: u64) -> Result<String, Tok
     if header.get("alg").and_then(Value::as_str) != Some("HS256") {
         return Err(TokenError::Malformed);
     }
-    let sig = URL_SAFE_NO_PAD.decode(s).map_err(|_| TokenError::Malformed)?;
+    let sig = URL_SAFE_NO_PAD
+        .decode(s)
+        .map_err(|_| TokenError::Malformed)?;
     let mut m = mac(secret);
     m.update(h.as_bytes());
     m.update(b".");
@@ -110,7 +113,10 @@ pub(crate) fn authenticate(
     user_for_keys: &str,
     token: &str,
 ) -> Result<Principal, TokenError> {
-    if let Some(key) = api_keys.iter().find(|k| ct_eq(k.as_bytes(), token.as_bytes())) {
+    if let Some(key) = api_keys
+        .iter()
+        .find(|k| ct_eq(k.as_bytes(), token.as_bytes()))
+    {
         return Ok(Principal {
             user: user_for_keys.to_owned(),
             rate_key: format!("ops-key:{key}"),

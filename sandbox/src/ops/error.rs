@@ -25,7 +25,11 @@ pub(crate) fn code_for(status: StatusCode) -> &'static str {
 
 /// Renders an error body in the ops format. Matches `common::ErrorRenderer`.
 pub(crate) fn render(status: StatusCode, code: &str, message: &str, details: Value) -> Response {
-    let details = if details.is_null() { json!({}) } else { details };
+    let details = if details.is_null() {
+        json!({})
+    } else {
+        details
+    };
     let body = json!({"error": {"code": code, "message": message, "details": details}});
     let mut resp = (status, body.to_string()).into_response();
     resp.headers_mut().insert(

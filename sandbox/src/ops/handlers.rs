@@ -125,10 +125,8 @@ pub(crate) async fn login(
             .and_then(|s| s.trim().parse::<u64>().ok())
             .filter(|t| *t <= 10 * 365 * 86_400)
             .ok_or_else(|| {
-                ApiError::bad_request(
-                    "X-Sandbox-Token-Ttl debe ser un número entero de segundos",
-                )
-                .with_details(json!({"header": "X-Sandbox-Token-Ttl"}))
+                ApiError::bad_request("X-Sandbox-Token-Ttl debe ser un número entero de segundos")
+                    .with_details(json!({"header": "X-Sandbox-Token-Ttl"}))
             })?,
     };
     let cfg = state.config();
@@ -227,7 +225,10 @@ pub(crate) async fn chat(
     ));
     let mut resp = Response::new(body);
     let h = resp.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/event-stream"));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/event-stream"),
+    );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     Ok(resp)
 }
@@ -248,7 +249,7 @@ pub(crate) fn new_conversation_id() -> String {
 pub(crate) async fn list_conversations(State(state): State<OpsState>) -> Json<Value> {
     let data = state.data();
     let mut convs: Vec<&Conversation> = data.conversations.iter().collect();
-    convs.sort_by(|a, b| b.touched.cmp(&a.touched));
+    convs.sort_by_key(|c| std::cmp::Reverse(c.touched));
     let list: Vec<Value> = convs.into_iter().map(Conversation::summary).collect();
     Json(json!({ "conversations": list }))
 }
@@ -488,9 +489,8 @@ pub(crate) async fn create_webhook(
 ) -> Result<Response, ApiError> {
     let body = body.into_object()?;
     let url = req_str(&body, "url")?.trim();
-    let parsed = reqwest::Url::parse(url).map_err(|_| {
-        ApiError::bad_param("url", format!("'url' no es una URL válida: {url}"))
-    })?;
+    let parsed = reqwest::Url::parse(url)
+        .map_err(|_| ApiError::bad_param("url", format!("'url' no es una URL válida: {url}")))?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
         return Err(ApiError::bad_param(
             "url",

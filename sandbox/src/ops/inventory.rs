@@ -146,14 +146,62 @@ impl Inventory {
 
         // (name, resource_group, location, size, power_state)
         let azure_seed: [(&str, &str, &str, &str, &str); 8] = [
-            ("vm-prod-web-01", "rg-prod", "eastus", "Standard_B2s", "running"),
-            ("vm-prod-web-02", "rg-prod", "eastus", "Standard_B2s", "running"),
-            ("vm-prod-api-01", "rg-prod", "eastus", "Standard_D2s_v3", "running"),
-            ("vm-prod-sql-01", "rg-prod", "eastus", "Standard_E4s_v3", "running"),
-            ("vm-dev-01", "rg-dev", "westeurope", "Standard_B1s", "deallocated"),
-            ("vm-dev-02", "rg-dev", "westeurope", "Standard_B1s", "running"),
-            ("vm-data-etl-01", "rg-data", "westus2", "Standard_F4s_v2", "running"),
-            ("vm-data-etl-02", "rg-data", "westus2", "Standard_F4s_v2", "deallocated"),
+            (
+                "vm-prod-web-01",
+                "rg-prod",
+                "eastus",
+                "Standard_B2s",
+                "running",
+            ),
+            (
+                "vm-prod-web-02",
+                "rg-prod",
+                "eastus",
+                "Standard_B2s",
+                "running",
+            ),
+            (
+                "vm-prod-api-01",
+                "rg-prod",
+                "eastus",
+                "Standard_D2s_v3",
+                "running",
+            ),
+            (
+                "vm-prod-sql-01",
+                "rg-prod",
+                "eastus",
+                "Standard_E4s_v3",
+                "running",
+            ),
+            (
+                "vm-dev-01",
+                "rg-dev",
+                "westeurope",
+                "Standard_B1s",
+                "deallocated",
+            ),
+            (
+                "vm-dev-02",
+                "rg-dev",
+                "westeurope",
+                "Standard_B1s",
+                "running",
+            ),
+            (
+                "vm-data-etl-01",
+                "rg-data",
+                "westus2",
+                "Standard_F4s_v2",
+                "running",
+            ),
+            (
+                "vm-data-etl-02",
+                "rg-data",
+                "westus2",
+                "Standard_F4s_v2",
+                "deallocated",
+            ),
         ];
         let azure = azure_seed
             .iter()
@@ -173,7 +221,12 @@ impl Inventory {
         let gcp_seed: [(&str, &str, &str, &str); 3] = [
             ("gke-node-1", "us-central1-a", "e2-standard-4", "RUNNING"),
             ("gke-node-2", "us-central1-a", "e2-standard-4", "RUNNING"),
-            ("analytics-1", "europe-west1-b", "n2-standard-8", "TERMINATED"),
+            (
+                "analytics-1",
+                "europe-west1-b",
+                "n2-standard-8",
+                "TERMINATED",
+            ),
         ];
         let gcp = gcp_seed
             .iter()
@@ -214,7 +267,10 @@ impl Inventory {
             (id(0), "Uso de memoria al 85% en web-1"),
             (id(1), "Latencia p95 de 900 ms en web-2"),
             (id(9), "Tasa de evicción de caché elevada en cache-1"),
-            ("vm-prod-web-01".to_owned(), "Certificado TLS expira en 14 días"),
+            (
+                "vm-prod-web-01".to_owned(),
+                "Certificado TLS expira en 14 días",
+            ),
             (id(12), "Errores 5xx por encima del 1% en api-eu-1"),
         ];
         for (resource, message) in warnings {
@@ -265,7 +321,10 @@ mod tests {
     fn seed_matches_the_examples() {
         let inv = Inventory::seeded();
         assert_eq!(inv.ec2.len(), 15);
-        assert_eq!(inv.ec2.iter().filter(|i| i.region == "us-east-1").count(), 5);
+        assert_eq!(
+            inv.ec2.iter().filter(|i| i.region == "us-east-1").count(),
+            5
+        );
         assert_eq!(inv.azure.len(), 8);
         assert_eq!(inv.alert_counts(), (2, 5, 120));
         let mut ids: Vec<_> = inv.ec2.iter().map(|i| i.instance_id.clone()).collect();

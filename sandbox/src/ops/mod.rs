@@ -139,7 +139,13 @@ impl Data {
     /// `GET /api/metrics`, computed from the current state.
     pub fn metrics(&self, inv: &Inventory, uptime: Duration) -> Value {
         let (critical, warning, ok) = inv.alert_counts();
-        let count = |provider: &str, n: usize| if self.provider_enabled(provider) { n } else { 0 };
+        let count = |provider: &str, n: usize| {
+            if self.provider_enabled(provider) {
+                n
+            } else {
+                0
+            }
+        };
         json!({
             "alerts": {"critical": critical, "warning": warning, "ok": ok},
             "infrastructure": {
@@ -295,7 +301,10 @@ async fn not_found() -> ApiError {
 }
 
 async fn method_not_allowed() -> ApiError {
-    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "Método no permitido para esta ruta")
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "Método no permitido para esta ruta",
+    )
 }
 
 /// The complete ops service: admin routes, fault injection, rate limits and every endpoint.
@@ -319,10 +328,7 @@ pub fn router(config: OpsConfig) -> Router {
         .route("/api/metrics", get(handlers::get_metrics))
         .route("/api/tools", get(handlers::list_tools))
         .route("/api/tools/execute", post(handlers::execute_tool))
-        .route(
-            "/api/learned-apis",
-            get(learned::list).post(learned::learn),
-        )
+        .route("/api/learned-apis", get(learned::list).post(learned::learn))
         .route("/api/webhooks", post(handlers::create_webhook))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),

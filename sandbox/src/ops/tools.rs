@@ -148,7 +148,11 @@ fn type_name_es(ty: &str) -> &str {
 /// Validates tool parameters against an object JSON Schema (`properties` with `type`/`enum`,
 /// `required`, `additionalProperties: false`). `null` or absent parameters mean `{}`.
 /// Errors are 400s naming the parameter in `details.parameter`.
-pub(crate) fn validate(tool: &str, schema: &Value, params: &Value) -> Result<Map<String, Value>, ApiError> {
+pub(crate) fn validate(
+    tool: &str,
+    schema: &Value,
+    params: &Value,
+) -> Result<Map<String, Value>, ApiError> {
     let params = match params {
         Value::Null => Map::new(),
         Value::Object(m) => m.clone(),
@@ -231,10 +235,7 @@ pub(crate) fn validate(tool: &str, schema: &Value, params: &Value) -> Result<Map
             ));
         }
     }
-    Ok(params
-        .into_iter()
-        .filter(|(_, v)| !v.is_null())
-        .collect())
+    Ok(params.into_iter().filter(|(_, v)| !v.is_null()).collect())
 }
 
 fn str_param<'a>(params: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
@@ -386,7 +387,10 @@ mod tests {
     fn stop_really_changes_state() {
         let mut inv = Inventory::seeded();
         let id = inv.ec2[0].instance_id.clone();
-        let p: Map<String, Value> = json!({"instance_id": id}).as_object().cloned().unwrap_or_default();
+        let p: Map<String, Value> = json!({"instance_id": id})
+            .as_object()
+            .cloned()
+            .unwrap_or_default();
         let r = run(&mut inv, "stop_ec2_instance", &p, |_| Value::Null).expect("stop");
         assert_eq!(r["previous_state"], "running");
         assert_eq!(inv.ec2[0].state, "stopped");

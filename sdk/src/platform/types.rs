@@ -961,8 +961,7 @@ pub struct DoneEvent {
     #[serde(default)]
     pub tokens_used: u64,
     /// When the answer finished.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timestamp: Option<String>,
+    pub timestamp: String,
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,187 @@
+//! Ops JWT handling on the wire: login, re-login before expiry and once after a 401.
+
+use std::time::Duration;
+
+use agents_sdk::ops::{AgentClient, ChatEvent, ChatParams};
+use agents_sdk::{ApiErrorKind, Error};
+use futures::StreamExt;
+use serde_json::json;
+use wiremock::matchers::{body_json, header, method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+fn token(tok: &str, expires_in: u64) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(json!({
+        "access_token": tok, "token_type": "bearer", "expires_in": expires_in
+    }))
+}
+
+fn conversations() -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(json!({"conversations": [
+        {"id": "conv_123", "title": "Gestión de AWS", "created_at": "2024-01-15T10:30:00Z",
+         "updated_at": "2024-01-15T11:45:00Z", "message_count": 12}
+    ]}))
+}
+
+fn logins(reqs: &[wiremock::Request]) -> usize {
+    reqs.iter().filter(|r| r.url.path() == "/api/auth/login").count()
+}
+
+#[tokio::test]
+async fn login_sends_credentials_and_uses_the_token() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/auth/login"))
+        .and(body_json(json!({"username": "admin", "password": "password"})))
+        .respond_with(token("eyJ.first.sig", 86400))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/conversations"))
+        .and(header("authorization", "Bearer eyJ.first.sig"))
+        .respond_with(conversations())
+        .expect(2)
+        .mount(&server)
+        .await;
+    let client = AgentClient::login(server.uri(), "admin", "password").await.unwrap();
+    assert!(!format!("{client:?}").contains("password\""));
+    for _ in 0..2 {
+        let list = client.conversations().list().await.unwrap();
+        assert_eq!(list.conversations[0].id, "conv_123");
+        assert_eq!(list.conversations[0].message_count, 12);
+    }
+}
+
+#[tokio::test]
+async fn logs_in_again_before_the_token_expires() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/auth/login"))
+        .respond_with(token("eyJ.short.sig", 1))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/conversations"))
+        .respond_with(conversations())
+        .mount(&server)
+        .await;
+    let client = AgentClient::login(server.uri(), "admin", "password").await.unwrap();
+    client.conversations().list().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    client.conversations().list().await.unwrap();
+    let reqs = server.received_requests().await.unwrap();
+    assert_eq!(logins(&reqs), 2, "a token near expiry is renewed before use");
+}
+
+#[tokio::test]
+async fn a_401_triggers_exactly_one_new_login() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/auth/login"))
+        .respond_with(token("eyJ.stale.sig", 86400))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/auth/login"))
+        .respond_with(token("eyJ.fresh.sig", 86400))
+        .with_priority(2)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/metrics"))
+        .and(header("authorization", "Bearer eyJ.stale.sig"))
+        .respond_with(ResponseTemplate::new(401).set_body_json(json!({"error": {"code": "UNAUTHORIZED", "message": "token revoked"}})))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/metrics"))
+        .and(header("authorization", "Bearer eyJ.fresh.sig"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "alerts": {"critical": 2, "warning": 5, "ok": 120},
+            "infrastructure": {"aws_instances": 15, "azure_vms": 8, "gcp_instances": 0},
+            "agent_stats": {"total_messages": 1250, "tools_executed": 3420, "uptime_seconds": 86400}
+        })))
+        .mount(&server)
+        .await;
+    let client = AgentClient::login(server.uri(), "admin", "password").await.unwrap();
+    let m = client.metrics().get().await.unwrap();
+    assert_eq!(m.alerts.critical, 2);
+    assert_eq!(logins(&server.received_requests().await.unwrap()), 2);
+}
+
+#[tokio::test]
+async fn a_static_key_gets_no_second_try_on_401() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(401).set_body_json(json!({"error": {"code": "UNAUTHORIZED", "message": "bad key", "details": {}}})))
+        .mount(&server)
+        .await;
+    let client = AgentClient::builder()
+        .api_key("tu-api-key")
+        .base_url(server.uri())
+        .build()
+        .unwrap();
+    let err = client.tools().list().await.unwrap_err();
+    assert_eq!(err.as_api().unwrap().kind, ApiErrorKind::Authentication);
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn wrong_credentials_are_an_authentication_error_without_the_password() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/auth/login"))
+        .respond_with(ResponseTemplate::new(401).set_body_json(json!({"error": {"code": "UNAUTHORIZED", "message": "Credenciales inválidas", "details": {}}})))
+        .mount(&server)
+        .await;
+    let err = AgentClient::login(server.uri(), "admin", "hunter2-secret").await.unwrap_err();
+    assert!(matches!(&err, Error::Api(e) if e.kind == ApiErrorKind::Authentication));
+    assert!(!format!("{err} {err:?}").contains("hunter2"));
+}
+
+#[tokio::test]
+async fn chat_stream_decodes_the_seed_events() {
+    let server = MockServer::start().await;
+    let body = concat!(
+        "data: {\"type\": \"thinking\", \"content\": \"Analizando request...\"}\n\n",
+        "data: {\"type\": \"tool_call\", \"tool\": \"list_ec2_instances\", \"params\": {}}\n\n",
+        "data: {\"type\": \"tool_result\", \"result\": [{\"instance_id\": \"i-1\"}]}\n\n",
+        "data: {\"type\": \"message\", \"content\": \"Encontré 5 \"}\n\n",
+        "data: {\"type\": \"message\", \"content\": \"instancias...\"}\n\n",
+        "data: {\"type\": \"done\"}\n\n",
+    );
+    Mock::given(method("POST"))
+        .and(path("/api/chat"))
+        .and(body_json(json!({"conversation_id": "conv_123", "message": "Lista las instancias EC2", "stream": true})))
+        .and(header("authorization", "Bearer tu-api-key"))
+        .respond_with(ResponseTemplate::new(200).insert_header("content-type", "text/event-stream").set_body_string(body))
+        .mount(&server)
+        .await;
+    let client = AgentClient::builder().api_key("tu-api-key").base_url(server.uri()).build().unwrap();
+    let mut s = client
+        .chat()
+        .stream(ChatParams::new("Lista las instancias EC2").conversation_id("conv_123"))
+        .await
+        .unwrap();
+    let mut kinds = Vec::new();
+    while let Some(ev) = s.next().await {
+        kinds.push(match ev.unwrap() {
+            ChatEvent::Thinking { .. } => "thinking",
+            ChatEvent::ToolCall { tool, .. } => {
+                assert_eq!(tool, "list_ec2_instances");
+                "tool_call"
+            }
+            ChatEvent::ToolResult { result, .. } => {
+                assert_eq!(result[0]["instance_id"], "i-1");
+                "tool_result"
+            }
+            ChatEvent::Message { .. } => "message",
+            ChatEvent::Done { .. } => "done",
+            other => panic!("{other:?}"),
+        });
+    }
+    assert_eq!(kinds, ["thinking", "tool_call", "tool_result", "message", "message", "done"]);
+    assert_eq!(s.text(), "Encontré 5 instancias...");
+}
