@@ -1,1 +1,20 @@
-pub fn x(){}
+//! Native layer of the `@cjhirashi/agents-sdk` Node package.
+//!
+//! A thin bridge over the `agents-sdk` crate: every operation runs on napi's tokio runtime and
+//! resolves a JavaScript promise. Values cross the boundary as JSON text (the core's serde
+//! form, parsed by `JSON.parse` on the JavaScript side), and every failure crosses as one kind
+//! of JavaScript error carrying a JSON payload that the TypeScript layer turns into the
+//! matching error class (see `error.rs`). The public, typed surface lives in `ts/`.
+//!
+//! Files mirror the core: `platform.rs` ↔ `agents_sdk::platform`, `ops.rs` ↔ `agents_sdk::ops`,
+//! `stream.rs` ↔ `agents_sdk::stream`, `pagination.rs` ↔ `agents_sdk::pagination`,
+//! `webhooks.rs` ↔ `agents_sdk::webhooks`, `options.rs` ↔ `agents_sdk::options`.
+
+mod error;
+mod ops;
+mod options;
+mod pagination;
+mod platform;
+mod sandbox;
+mod stream;
+mod webhooks;

@@ -461,3 +461,33 @@ async fn webhooks_deliver_signed_ops_events() {
         assert!(alert["data"][key].is_string(), "{key}");
     }
 }
+
+#[tokio::test]
+async fn websocket_without_auth_frame_is_closed_after_ten_seconds() {
+    let o = ops().await;
+    let (mut ws, _) = tokio_tungstenite::connect_async(o.ws_url())
+        .await
+        .expect("connect");
+    let started = std::time::Instant::now();
+    let mut code = None;
+    while let Ok(Some(frame)) = tokio::time::timeout(Duration::from_secs(15), ws.next()).await {
+        match frame {
+            Ok(Message::Close(f)) => {
+                code = f.map(|f| u16::from(f.code));
+                break;
+            }
+            Ok(Message::Text(t)) => {
+                let ev: Value = serde_json::from_str(t.as_str()).expect("json");
+                assert_eq!(ev["error"]["code"], "UNAUTHORIZED");
+            }
+            Ok(_) => {}
+            Err(e) => panic!("socket error before close: {e}"),
+        }
+    }
+    assert_eq!(code, Some(1008));
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_secs(9) && waited < Duration::from_secs(14),
+        "{waited:?}"
+    );
+}

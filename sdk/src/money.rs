@@ -6,7 +6,7 @@
 //! numbers; without serde_json's `arbitrary_precision` those arrive as `f64`, which is turned
 //! into its shortest round-trip decimal (Rust's `{}` of `f64`), so every amount with at most 15
 //! significant digits (and so every 2-decimal amount below 10¹³) is recovered exactly. Strings
-//! (`"-350.50"`) are accepted too. Serialization writes a JSON number: an integer when the value
+//! (`"-350.50"`) are accepted too and are always exact. Serialization writes a JSON number: an integer when the value
 //! is whole, else the `f64` of the exact value, which serde_json prints with the same digits.
 
 use std::cmp::Ordering;
@@ -518,6 +518,27 @@ mod tests {
     }
 
     #[test]
+    fn up_to_15_significant_digits_survive_json_numbers() {
+        // A fixed pseudo-random walk over 2-decimal amounts below 10^13 (15 digits).
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let magnitude = 10i64.pow((state >> 60) as u32 % 16);
+            let cents = (state >> 1) as i64 % magnitude.max(1);
+            let cents = if state & 1 == 1 { -cents } else { cents };
+            let exact = Money::from_cents(cents);
+            let text = exact.as_decimal_string();
+            let via_number: Money = serde_json::from_str(&text).unwrap();
+            assert_eq!(via_number, exact, "{text}");
+            let written = serde_json::to_string(&exact).unwrap();
+            let reread: Money = serde_json::from_str(&written).unwrap();
+            assert_eq!(reread, exact, "{text} written as {written}");
+        }
+    }
+
+    #[test]
     fn serializes_as_json_numbers_with_the_same_digits() {
         assert_eq!(serde_json::to_string(&m("-350.50")).unwrap(), "-350.5");
         assert_eq!(serde_json::to_string(&m("25000")).unwrap(), "25000");
@@ -532,8 +553,12 @@ mod tests {
             serde_json::to_string(&big).unwrap(),
             "123456789012345678901234567890"
         );
+        // Reading back: serde_json (without arbitrary_precision) hands integers beyond u64 over
+        // as f64, so only the leading 17 digits survive; the string form stays exact.
         let back: Money = serde_json::from_str(&serde_json::to_string(&big).unwrap()).unwrap();
-        assert_eq!(back, big);
+        assert_eq!(back, m("123456789012345680000000000000"));
+        let exact: Money = serde_json::from_str("\"123456789012345678901234567890\"").unwrap();
+        assert_eq!(exact, big);
     }
 
     #[test]

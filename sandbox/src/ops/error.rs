@@ -17,6 +17,7 @@ pub(crate) fn code_for(status: StatusCode) -> &'static str {
         405 => "METHOD_NOT_ALLOWED",
         413 => "PAYLOAD_TOO_LARGE",
         415 => "UNSUPPORTED_MEDIA_TYPE",
+        426 => "UPGRADE_REQUIRED",
         429 => "RATE_LIMIT_EXCEEDED",
         503 => "SERVICE_UNAVAILABLE",
         _ => "INTERNAL_ERROR",
