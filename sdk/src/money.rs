@@ -357,7 +357,8 @@ impl Sub for Money {
 
     /// Panics on overflow; use [`Money::checked_sub`] to handle it.
     fn sub(self, other: Money) -> Money {
-        self.checked_sub(other).expect("Money subtraction overflowed")
+        self.checked_sub(other)
+            .expect("Money subtraction overflowed")
     }
 }
 
@@ -623,18 +624,30 @@ mod tests {
     fn large_and_precise_values() {
         let big = m("99999999999999999999999999999999.99");
         assert_eq!(big.to_string(), "99999999999999999999999999999999.99");
-        assert_eq!(big.checked_add(m("0.01")).unwrap().to_string(), "1".to_owned() + &"0".repeat(32));
+        assert_eq!(
+            big.checked_add(m("0.01")).unwrap().to_string(),
+            "1".to_owned() + &"0".repeat(32)
+        );
         let max = Money::from_parts(i128::MAX, 0).unwrap();
         assert_eq!(max.checked_add(m("1")), None);
         assert_eq!((-max).checked_sub(m("1")), None);
-        assert_eq!(Money::from_parts(i128::MIN, 0), Err(ParseMoneyError::OutOfRange));
+        assert_eq!(
+            Money::from_parts(i128::MIN, 0),
+            Err(ParseMoneyError::OutOfRange)
+        );
         assert_eq!(m("1e3"), m("1000"));
         assert_eq!(m("1.5E-2"), m("0.015"));
-        assert_eq!(m("1.000000000000000000000000000000000000000000000000"), m("1"));
+        assert_eq!(
+            m("1.000000000000000000000000000000000000000000000000"),
+            m("1")
+        );
         assert_eq!(m("0.00000001").to_string(), "0.00000001");
         assert_eq!(m("+5"), m("5"));
         assert_eq!(Money::from_parts(-35050, 2).unwrap().to_string(), "-350.5");
-        assert_eq!(format!("{:>8}|{:?}", m("1.5"), m("-1.50")), "     1.5|Money(-1.5)");
+        assert_eq!(
+            format!("{:>8}|{:?}", m("1.5"), m("-1.50")),
+            "     1.5|Money(-1.5)"
+        );
     }
 
     #[test]
@@ -659,10 +672,7 @@ mod tests {
             Err(ParseMoneyError::OutOfRange)
         );
         assert_eq!("1e400".parse::<Money>(), Err(ParseMoneyError::OutOfRange));
-        assert_eq!(
-            "1e-39".parse::<Money>(),
-            Err(ParseMoneyError::TooPrecise)
-        );
+        assert_eq!("1e-39".parse::<Money>(), Err(ParseMoneyError::TooPrecise));
         assert!(serde_json::from_str::<Money>("\"12,50\"").is_err());
         assert!(serde_json::from_str::<Money>("true").is_err());
         assert!(serde_json::from_str::<Money>("null").is_err());

@@ -84,8 +84,11 @@ pub struct Decoder {
     max: usize,
     /// The incomplete last line of the input so far (never contains CR or LF).
     line: Vec<u8>,
-    /// The `data` buffer of the event being built (each data line followed by `"\n"`).
+    /// The `data` buffer of the event being built: its data lines joined with `"\n"`.
     data: String,
+    /// At least one `data` line was seen for the event being built (the buffer of the
+    /// standard is then non-empty, even when `data` is empty here).
+    has_data: bool,
     /// The event type buffer of the event being built.
     event_type: String,
     last_event_id: String,
@@ -120,6 +123,7 @@ impl Decoder {
             max,
             line: Vec::new(),
             data: String::new(),
+            has_data: false,
             event_type: String::new(),
             last_event_id: String::new(),
             retry: None,
@@ -223,6 +227,7 @@ impl Decoder {
             self.line.shrink_to(RETAINED_LINE_CAPACITY);
         }
         self.data = String::new();
+        self.has_data = false;
         self.event_type.clear();
         self.pending_cr = false;
         self.bom_matched = 0;
@@ -306,6 +311,7 @@ impl Decoder {
         }
         self.discard_event = true;
         self.data = String::new();
+        self.has_data = false;
         self.event_type.clear();
     }
 
@@ -333,8 +339,13 @@ impl Decoder {
         };
         match field {
             b"data" => {
+                // Joining while appending gives the same text as the standard's "append a LF
+                // after each line, remove the last LF at dispatch", without reallocating.
+                if self.has_data {
+                    self.data.push('\n');
+                }
+                self.has_data = true;
                 push_lossy(&mut self.data, value);
-                self.data.push('\n');
                 if self.data.len() > self.max {
                     self.oversized(failure);
                 }
@@ -362,12 +373,12 @@ impl Decoder {
     }
 
     fn dispatch(&mut self, out: &mut Vec<Event>) {
-        if self.data.is_empty() {
+        if !self.has_data {
             self.event_type.clear();
             return;
         }
-        let mut data = std::mem::take(&mut self.data);
-        data.pop(); // the "\n" after the last data line
+        self.has_data = false;
+        let data = std::mem::take(&mut self.data);
         let event = if self.event_type.is_empty() {
             String::from("message")
         } else {

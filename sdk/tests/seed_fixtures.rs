@@ -80,18 +80,24 @@ fn round_trip<T: Serialize + DeserializeOwned + PartialEq + Debug>(value: &T) {
 /// Decodes a fixture as `T`, checks that it serializes back to the same JSON and round-trips.
 fn typed<T: Serialize + DeserializeOwned + PartialEq + Debug>(rel: &str) -> T {
     let original = read_json(rel);
-    let value: T = serde_json::from_value(original.clone()).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    let value: T =
+        serde_json::from_value(original.clone()).unwrap_or_else(|e| panic!("{rel}: {e}"));
     assert_same_json(&serde_json::to_value(&value).unwrap(), &original, rel);
     round_trip(&value);
     value
 }
 
 /// A platform answer: decoded both as `Envelope<T>` and, from its `data`, as a bare `T`.
-fn platform_response<T: Serialize + DeserializeOwned + PartialEq + Debug>(rel: &str) -> Envelope<T> {
+fn platform_response<T: Serialize + DeserializeOwned + PartialEq + Debug>(
+    rel: &str,
+) -> Envelope<T> {
     let envelope: Envelope<T> = typed(rel);
     let data = read_json(rel)["data"].clone();
     let bare: T = serde_json::from_value(data).unwrap_or_else(|e| panic!("{rel} data: {e}"));
-    assert_eq!(bare, envelope.data, "{rel}: bare data and enveloped data differ");
+    assert_eq!(
+        bare, envelope.data,
+        "{rel}: bare data and enveloped data differ"
+    );
     envelope
 }
 
@@ -99,7 +105,11 @@ fn platform_response<T: Serialize + DeserializeOwned + PartialEq + Debug>(rel: &
 fn request<T: Serialize + DeserializeOwned + PartialEq + Debug>(rel: &str, expected: T) {
     let decoded: T = typed(rel);
     assert_eq!(decoded, expected, "{rel}");
-    assert_same_json(&serde_json::to_value(&expected).unwrap(), &read_json(rel), rel);
+    assert_same_json(
+        &serde_json::to_value(&expected).unwrap(),
+        &read_json(rel),
+        rel,
+    );
 }
 
 /// Minimal SSE reader for the fixtures: `(event name, data)` per event, `data:` lines joined by
@@ -219,8 +229,14 @@ fn platform_auth() {
     assert_eq!(user.email, "user@example.com");
     assert_eq!(user.name.as_deref(), Some("John Doe"));
     assert_eq!(user.role, platform::Role::User);
-    assert_eq!(user.subscription_tier, Some(platform::SubscriptionTier::Free));
-    assert_eq!(session.data.expires.as_deref(), Some("2025-11-15T10:30:00Z"));
+    assert_eq!(
+        user.subscription_tier,
+        Some(platform::SubscriptionTier::Free)
+    );
+    assert_eq!(
+        session.data.expires.as_deref(),
+        Some("2025-11-15T10:30:00Z")
+    );
 
     // The seed shows this answer without the envelope; both forms decode.
     let key: platform::ApiKey = typed("platform/auth_api_key_response.json");
@@ -228,7 +244,10 @@ fn platform_auth() {
     assert_eq!(key.expires_at.as_deref(), Some("2026-10-15T00:00:00Z"));
     let shown = format!("{key:?}");
     assert!(!shown.contains("abc123def"), "{shown}");
-    assert!(shown.contains("[REDACTED]") && shown.contains("2026-10-15"), "{shown}");
+    assert!(
+        shown.contains("[REDACTED]") && shown.contains("2026-10-15"),
+        "{shown}"
+    );
     let wrapped: Envelope<platform::ApiKey> =
         serde_json::from_value(json!({"data": read_json("platform/auth_api_key_response.json")}))
             .unwrap();
@@ -332,7 +351,10 @@ fn platform_query_params_use_wire_names() {
     assert_eq!(serde_json::to_value(&q).unwrap()["cursor"], "conv_xyz789");
     // GET /api/conversations/conv_abc123?messageLimit=50
     let q = platform::GetConversationParams::new().message_limit(50);
-    assert_eq!(serde_json::to_value(&q).unwrap(), json!({"messageLimit": 50}));
+    assert_eq!(
+        serde_json::to_value(&q).unwrap(),
+        json!({"messageLimit": 50})
+    );
     // GET /api/health/appointments?upcoming=true (+ from/to)
     let q = platform::ListAppointmentsParams::new()
         .upcoming(true)
@@ -365,7 +387,8 @@ fn platform_query_params_use_wire_names() {
 
 #[test]
 fn platform_agents() {
-    let list: Envelope<platform::AgentList> = platform_response("platform/agents_list_response.json");
+    let list: Envelope<platform::AgentList> =
+        platform_response("platform/agents_list_response.json");
     let agent = &list.data.agents[0];
     assert_eq!(agent.id, "agt_personal_001");
     assert_eq!(agent.category, Some(platform::AgentCategory::Personal));
@@ -380,7 +403,10 @@ fn platform_agents() {
     assert_eq!(config.temperature, Some(0.7));
     assert_eq!(config.max_tokens, Some(8000));
     assert_eq!(config.top_p, Some(0.9));
-    assert_eq!(detail.data.created_at.as_deref(), Some("2025-01-01T00:00:00Z"));
+    assert_eq!(
+        detail.data.created_at.as_deref(),
+        Some("2025-01-01T00:00:00Z")
+    );
 
     request(
         "platform/agents_create_request.json",
@@ -397,7 +423,9 @@ fn platform_agents() {
     );
     // The chainable form of the config builds the same thing.
     assert_eq!(
-        platform::AgentConfig::new().temperature(0.8).max_tokens(4000),
+        platform::AgentConfig::new()
+            .temperature(0.8)
+            .max_tokens(4000),
         platform::AgentConfig {
             temperature: Some(0.8),
             max_tokens: Some(4000),
@@ -462,7 +490,10 @@ fn platform_conversations() {
     let created: Envelope<platform::Conversation> =
         platform_response("platform/conversations_create_response.json");
     assert_eq!(created.data.id, "conv_new123");
-    assert_eq!(created.data.created_at.as_deref(), Some("2025-10-15T10:35:00Z"));
+    assert_eq!(
+        created.data.created_at.as_deref(),
+        Some("2025-10-15T10:35:00Z")
+    );
 
     request(
         "platform/conversations_send_message_request.json",
@@ -503,7 +534,9 @@ fn platform_token_stream_example() {
     assert_eq!(events[8].event_name(), "done");
     assert_eq!(events[8].as_token(), None);
     round_trip(done);
-    round_trip(&platform::TokenEvent { token: " mes".into() });
+    round_trip(&platform::TokenEvent {
+        token: " mes".into(),
+    });
 
     // The seed prints the done data over several lines; joined, it decodes the same.
     let multi_line = "{\n  \"messageId\": \"msg_003\",\n  \"tokensUsed\": 156,\n  \"timestamp\": \"2025-10-15T10:36:00Z\"\n}";
@@ -514,8 +547,16 @@ fn platform_token_stream_example() {
 
     // Other event names are not conversation events; bad data is an error, not a panic.
     assert!(platform::ConversationEvent::from_sse("error", "{}").is_none());
-    assert!(platform::ConversationEvent::from_sse("token", "{\"tok").unwrap().is_err());
-    assert!(platform::ConversationEvent::from_sse("done", "{}").unwrap().is_err());
+    assert!(
+        platform::ConversationEvent::from_sse("token", "{\"tok")
+            .unwrap()
+            .is_err()
+    );
+    assert!(
+        platform::ConversationEvent::from_sse("done", "{}")
+            .unwrap()
+            .is_err()
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -569,7 +610,10 @@ fn platform_health() {
     let created: Envelope<platform::Medication> =
         platform_response("platform/health_medications_create_response.json");
     assert_eq!(created.data.id, "med_new001");
-    assert_eq!(created.data.created_at.as_deref(), Some("2025-10-15T10:45:00Z"));
+    assert_eq!(
+        created.data.created_at.as_deref(),
+        Some("2025-10-15T10:45:00Z")
+    );
 
     let apts: Envelope<platform::AppointmentList> =
         platform_response("platform/health_appointments_list_response.json");
@@ -634,7 +678,10 @@ fn platform_finance() {
     assert_eq!(created.data.amount, Money::from_cents(-15000));
     assert_eq!(created.data.kind, None);
     assert_eq!(created.data.date, None);
-    assert_eq!(created.data.created_at.as_deref(), Some("2025-10-15T10:50:00Z"));
+    assert_eq!(
+        created.data.created_at.as_deref(),
+        Some("2025-10-15T10:50:00Z")
+    );
 
     let budgets: Envelope<platform::BudgetList> =
         platform_response("platform/finance_budgets_list_response.json");
@@ -676,7 +723,10 @@ fn platform_webhooks() {
         "whsec_your_secret",
     );
     let shown = format!("{params:?}");
-    assert!(!shown.contains("whsec_your_secret") && shown.contains("[REDACTED]"), "{shown}");
+    assert!(
+        !shown.contains("whsec_your_secret") && shown.contains("[REDACTED]"),
+        "{shown}"
+    );
     request("platform/webhooks_create_request.json", params);
 
     let created: Envelope<platform::Webhook> =
@@ -708,7 +758,11 @@ fn platform_unknown_enum_values_are_kept() {
     );
     assert!(!me.data.subscription_tier.is_known());
     assert_eq!(me.data.role.as_str(), "AUDITOR");
-    assert_same_json(&serde_json::to_value(&me).unwrap(), &raw, "PLATINUM round trip");
+    assert_same_json(
+        &serde_json::to_value(&me).unwrap(),
+        &raw,
+        "PLATINUM round trip",
+    );
 
     let mut raw = read_json("platform/finance_accounts_list_response.json");
     raw["data"]["accounts"][0]["type"] = json!("CRYPTO_WALLET");
@@ -724,13 +778,17 @@ fn platform_unknown_fields_are_ignored() {
     let mut raw = read_json("platform/agents_get_response.json");
     raw["data"]["rating"] = json!(4.8);
     raw["data"]["config"]["frequencyPenalty"] = json!(0.1);
-    raw["meta"] = json!({"timestamp": "2025-10-15T10:30:00Z", "requestId": "req_1", "region": "mx"});
+    raw["meta"] =
+        json!({"timestamp": "2025-10-15T10:30:00Z", "requestId": "req_1", "region": "mx"});
     raw["debug"] = json!({"trace": true});
     let with_extra: Envelope<platform::Agent> = serde_json::from_value(raw).unwrap();
     let plain: Envelope<platform::Agent> =
         serde_json::from_value(read_json("platform/agents_get_response.json")).unwrap();
     assert_eq!(with_extra.data, plain.data);
-    assert_eq!(with_extra.meta.unwrap().request_id.as_deref(), Some("req_1"));
+    assert_eq!(
+        with_extra.meta.unwrap().request_id.as_deref(),
+        Some("req_1")
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -741,7 +799,10 @@ fn platform_unknown_fields_are_ignored() {
 fn ops_auth() {
     let login = ops::LoginParams::new("admin", "password");
     let shown = format!("{login:?}");
-    assert!(shown.contains("admin") && !shown.contains("\"password\""), "{shown}");
+    assert!(
+        shown.contains("admin") && !shown.contains("\"password\""),
+        "{shown}"
+    );
     request("ops/auth_login_request.json", login);
 
     let token: ops::Token = typed("ops/auth_login_response.json");
@@ -821,7 +882,10 @@ fn ops_chat_stream_example() {
     );
     assert!(events[4].is_terminal() && !events[3].is_terminal());
     let types: Vec<&str> = events.iter().map(|e| e.event_type()).collect();
-    assert_eq!(types, ["thinking", "tool_call", "tool_result", "message", "done"]);
+    assert_eq!(
+        types,
+        ["thinking", "tool_call", "tool_result", "message", "done"]
+    );
     for (event, original) in events.iter().zip(&raw) {
         assert_eq!(&serde_json::to_value(event).unwrap(), original);
         round_trip(event);
@@ -871,7 +935,8 @@ fn ops_chat_events_edge_cases() {
     assert!(err.is_terminal());
     round_trip(&err);
     let flat: ops::ChatEvent =
-        serde_json::from_str(r#"{"type": "error", "code": "NOT_FOUND", "message": "gone"}"#).unwrap();
+        serde_json::from_str(r#"{"type": "error", "code": "NOT_FOUND", "message": "gone"}"#)
+            .unwrap();
     assert_eq!(
         flat,
         ops::ChatEvent::Error(ops::ErrorDetail {
@@ -883,7 +948,10 @@ fn ops_chat_events_edge_cases() {
     // A known type without its required field is an error, not a silent default.
     assert!(serde_json::from_str::<ops::ChatEvent>(r#"{"type": "thinking"}"#).is_err());
     assert!(serde_json::from_str::<ops::ChatEvent>(r#"{"type": "tool_call"}"#).is_err());
-    assert!(serde_json::from_str::<ops::ChatEvent>("[1]").is_ok_and(|e| matches!(e, ops::ChatEvent::Unknown(_))));
+    assert!(
+        serde_json::from_str::<ops::ChatEvent>("[1]")
+            .is_ok_and(|e| matches!(e, ops::ChatEvent::Unknown(_)))
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -895,7 +963,10 @@ fn ops_websocket_frames() {
     let token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJl";
     let auth = ops::ClientFrame::auth(token);
     let shown = format!("{auth:?}");
-    assert!(!shown.contains("eyJ") && shown.contains("[REDACTED]"), "{shown}");
+    assert!(
+        !shown.contains("eyJ") && shown.contains("[REDACTED]"),
+        "{shown}"
+    );
     request("ops/ws_auth_frame.json", auth);
     request(
         "ops/ws_chat_frame.json",
@@ -927,7 +998,10 @@ fn ops_websocket_frames() {
     );
     assert_eq!(frames[6], ops::ChatEvent::Pong);
     assert!(matches!(&frames[7], ops::ChatEvent::Error(e) if e.code == "UNAUTHORIZED"));
-    for (frame, line) in frames.iter().zip(read("ops/ws_server_frames.jsonl").lines()) {
+    for (frame, line) in frames
+        .iter()
+        .zip(read("ops/ws_server_frames.jsonl").lines())
+    {
         let original: Value = serde_json::from_str(line).unwrap();
         assert_eq!(serde_json::to_value(frame).unwrap(), original, "{line}");
     }
@@ -1021,11 +1095,17 @@ fn ops_config_keeps_unknown_fields() {
     raw["cloud_providers"]["aws"]["default_region"] = json!("us-east-1");
     raw["notifications"] = json!({"slack": true});
     let config: ops::Config = serde_json::from_value(raw.clone()).unwrap();
-    assert_eq!(config.llm.provider, ops::LlmProvider::Unknown("mistral".into()));
+    assert_eq!(
+        config.llm.provider,
+        ops::LlmProvider::Unknown("mistral".into())
+    );
     assert_eq!(config.llm.extra["temperature"], 0.2);
     assert_eq!(config.agent.extra["max_steps"], 10);
     assert_eq!(config.cloud_providers.extra["oci"]["enabled"], false);
-    assert_eq!(config.cloud_providers.aws.extra["default_region"], "us-east-1");
+    assert_eq!(
+        config.cloud_providers.aws.extra["default_region"],
+        "us-east-1"
+    );
     assert_eq!(config.extra["notifications"]["slack"], true);
     assert_eq!(serde_json::to_value(&config).unwrap(), raw);
 }
@@ -1069,7 +1149,10 @@ fn ops_tools() {
         json!({"name": "scale_pods", "description": "x", "category": "kubernetes"}),
     )
     .unwrap();
-    assert_eq!(future.category, ops::ToolCategory::Unknown("kubernetes".into()));
+    assert_eq!(
+        future.category,
+        ops::ToolCategory::Unknown("kubernetes".into())
+    );
     assert_eq!(future.parameters, json!({}));
 
     request(

@@ -1,0 +1,459 @@
+//! `agents_sdk::platform` for JavaScript: one native method per operation, wrapped by
+//! `ts/platform.ts`.
+
+use agents_sdk::platform::{self, Client};
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
+use napi_derive::napi;
+
+use crate::error::{from_json, to_napi};
+use crate::options::{CallOptions, CancelHandle, ClientConfig, millis, request_options};
+use crate::pagination::Pager;
+use crate::stream::{TokenStream, spawn_json};
+
+/// The platform client (`CJHirashiAgents` in JavaScript).
+#[napi]
+#[derive(Debug)]
+pub struct PlatformClient {
+    inner: Client,
+}
+
+/// Runs `$call` (an expression using the cloned client `$c` and the options `$o`) on the
+/// runtime and resolves with its JSON.
+macro_rules! call {
+    ($self:ident, $env:ident, $opts:ident, $cancel:ident, |$c:ident, $o:ident| $call:expr) => {{
+        let $o = request_options($opts, $cancel)?;
+        let $c = $self.inner.clone();
+        spawn_json($env, async move { $call.await })
+    }};
+}
+
+#[napi]
+impl PlatformClient {
+    /// Builds a client; absent settings fall back to `CJHIRASHI_API_KEY`,
+    /// `CJHIRASHI_BASE_URL` and the defaults.
+    #[napi(constructor)]
+    pub fn new(config: ClientConfig) -> napi::Result<Self> {
+        let mut b = Client::builder();
+        if let Some(k) = config.api_key {
+            b = b.api_key(k);
+        }
+        if let Some(u) = config.base_url {
+            b = b.base_url(u);
+        }
+        if let Some(ms) = config.timeout {
+            b = b.timeout(millis(ms)?);
+        }
+        if let Some(n) = config.max_retries {
+            b = b.max_retries(n);
+        }
+        for (k, v) in config.default_headers.into_iter().flatten() {
+            b = b.default_header(k, v);
+        }
+        Ok(PlatformClient {
+            inner: b.build().map_err(to_napi)?,
+        })
+    }
+
+    /// The base URL requests go to.
+    #[napi(getter)]
+    pub fn base_url(&self) -> String {
+        self.inner.base_url().to_owned()
+    }
+
+    // ----- auth -----
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn auth_sign_in_url<'e>(
+        &self,
+        env: &'e Env,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        call!(self, env, opts, cancel, |c, o| c.auth().with_options(o).sign_in_url())
+    }
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn auth_sign_out<'e>(
+        &self,
+        env: &'e Env,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        call!(self, env, opts, cancel, |c, o| c.auth().with_options(o).sign_out())
+    }
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn auth_session<'e>(
+        &self,
+        env: &'e Env,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        call!(self, env, opts, cancel, |c, o| c.auth().with_options(o).session())
+    }
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn auth_create_api_key<'e>(
+        &self,
+        env: &'e Env,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        call!(self, env, opts, cancel, |c, o| c.auth().with_options(o).create_api_key())
+    }
+
+    // ----- users -----
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn users_me<'e>(
+        &self,
+        env: &'e Env,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        call!(self, env, opts, cancel, |c, o| c.users().with_options(o).me())
+    }
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn users_update_me<'e>(
+        &self,
+        env: &'e Env,
+        params: String,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        let p: platform::UpdateMeParams = from_json("users.updateMe params", &params)?;
+        call!(self, env, opts, cancel, |c, o| c.users().with_options(o).update_me(p))
+    }
+
+    #[napi]
+    pub fn users_list(
+        &self,
+        params: String,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<Pager> {
+        let p: platform::ListUsersParams = from_json("users.list params", &params)?;
+        let o = request_options(opts, cancel)?;
+        Ok(Pager::new(self.inner.users().with_options(o).list(p)))
+    }
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn users_invite<'e>(
+        &self,
+        env: &'e Env,
+        params: String,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        let p: platform::InviteUserParams = from_json("users.invite params", &params)?;
+        call!(self, env, opts, cancel, |c, o| c.users().with_options(o).invite(p))
+    }
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn users_delete<'e>(
+        &self,
+        env: &'e Env,
+        id: String,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        call!(self, env, opts, cancel, |c, o| c.users().with_options(o).delete(&id))
+    }
+
+    // ----- agents -----
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn agents_list<'e>(
+        &self,
+        env: &'e Env,
+        params: String,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        let p: platform::ListAgentsParams = from_json("agents.list params", &params)?;
+        call!(self, env, opts, cancel, |c, o| c.agents().with_options(o).list(p))
+    }
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn agents_get<'e>(
+        &self,
+        env: &'e Env,
+        id: String,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        call!(self, env, opts, cancel, |c, o| c.agents().with_options(o).get(&id))
+    }
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn agents_create<'e>(
+        &self,
+        env: &'e Env,
+        params: String,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        let p: platform::CreateAgentParams = from_json("agents.create params", &params)?;
+        call!(self, env, opts, cancel, |c, o| c.agents().with_options(o).create(p))
+    }
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn agents_delete<'e>(
+        &self,
+        env: &'e Env,
+        id: String,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        call!(self, env, opts, cancel, |c, o| c.agents().with_options(o).delete(&id))
+    }
+
+    // ----- conversations -----
+
+    #[napi]
+    pub fn conversations_list(
+        &self,
+        params: String,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<Pager> {
+        let p: platform::ListConversationsParams =
+            from_json("conversations.list params", &params)?;
+        let o = request_options(opts, cancel)?;
+        Ok(Pager::new(self.inner.conversations().with_options(o).list(p)))
+    }
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn conversations_get<'e>(
+        &self,
+        env: &'e Env,
+        id: String,
+        params: String,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        let p: platform::GetConversationParams = from_json("conversations.get params", &params)?;
+        call!(self, env, opts, cancel, |c, o| c.conversations().with_options(o).get(&id, p))
+    }
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn conversations_create<'e>(
+        &self,
+        env: &'e Env,
+        params: String,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        let p: platform::CreateConversationParams =
+            from_json("conversations.create params", &params)?;
+        let o = request_options(opts, cancel)?;
+        let c = self.inner.clone();
+        spawn_json(env, async move {
+            let handle = c.conversations().with_options(o).create(p).await?;
+            Ok(handle.conversation)
+        })
+    }
+
+    #[napi(ts_return_type = "Promise<TokenStream>")]
+    pub fn conversations_send_message<'e>(
+        &self,
+        env: &'e Env,
+        id: String,
+        content: String,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, TokenStream>> {
+        let o = request_options(opts, cancel)?;
+        let c = self.inner.clone();
+        env.spawn_future(async move {
+            let s = c
+                .conversations()
+                .with_options(o)
+                .send_message(&id, content)
+                .await
+                .map_err(to_napi)?;
+            Ok(TokenStream::new(s))
+        })
+    }
+
+    #[napi(ts_return_type = "Promise<TokenStream>")]
+    pub fn conversations_stream<'e>(
+        &self,
+        env: &'e Env,
+        id: String,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, TokenStream>> {
+        let o = request_options(opts, cancel)?;
+        let c = self.inner.clone();
+        env.spawn_future(async move {
+            let s = c
+                .conversations()
+                .with_options(o)
+                .stream(&id)
+                .await
+                .map_err(to_napi)?;
+            Ok(TokenStream::new(s))
+        })
+    }
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn conversations_delete<'e>(
+        &self,
+        env: &'e Env,
+        id: String,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        call!(self, env, opts, cancel, |c, o| c.conversations().with_options(o).delete(&id))
+    }
+
+    // ----- health -----
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn health_profile<'e>(
+        &self,
+        env: &'e Env,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        call!(self, env, opts, cancel, |c, o| c.health().with_options(o).profile())
+    }
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn health_update_profile<'e>(
+        &self,
+        env: &'e Env,
+        params: String,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        let p: platform::UpdateHealthProfileParams =
+            from_json("health.updateProfile params", &params)?;
+        call!(self, env, opts, cancel, |c, o| c.health().with_options(o).update_profile(p))
+    }
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn health_medications_list<'e>(
+        &self,
+        env: &'e Env,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        call!(self, env, opts, cancel, |c, o| c.health().medications().with_options(o).list())
+    }
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn health_medications_create<'e>(
+        &self,
+        env: &'e Env,
+        params: String,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        let p: platform::CreateMedicationParams =
+            from_json("health.medications.create params", &params)?;
+        call!(self, env, opts, cancel, |c, o| c
+            .health()
+            .medications()
+            .with_options(o)
+            .create(p))
+    }
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn health_appointments_list<'e>(
+        &self,
+        env: &'e Env,
+        params: String,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        let p: platform::ListAppointmentsParams =
+            from_json("health.appointments.list params", &params)?;
+        call!(self, env, opts, cancel, |c, o| c
+            .health()
+            .appointments()
+            .with_options(o)
+            .list(p))
+    }
+
+    // ----- finance -----
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn finance_profile<'e>(
+        &self,
+        env: &'e Env,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        call!(self, env, opts, cancel, |c, o| c.finance().with_options(o).profile())
+    }
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn finance_accounts_list<'e>(
+        &self,
+        env: &'e Env,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        call!(self, env, opts, cancel, |c, o| c.finance().accounts().with_options(o).list())
+    }
+
+    #[napi]
+    pub fn finance_transactions_list(
+        &self,
+        params: String,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<Pager> {
+        let p: platform::ListTransactionsParams =
+            from_json("finance.transactions.list params", &params)?;
+        let o = request_options(opts, cancel)?;
+        Ok(Pager::new(
+            self.inner.finance().transactions().with_options(o).list(p),
+        ))
+    }
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn finance_transactions_create<'e>(
+        &self,
+        env: &'e Env,
+        params: String,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        let p: platform::CreateTransactionParams =
+            from_json("finance.transactions.create params", &params)?;
+        call!(self, env, opts, cancel, |c, o| c
+            .finance()
+            .transactions()
+            .with_options(o)
+            .create(p))
+    }
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn finance_budgets_list<'e>(
+        &self,
+        env: &'e Env,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        call!(self, env, opts, cancel, |c, o| c.finance().budgets().with_options(o).list())
+    }
+
+    // ----- webhooks -----
+
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn webhooks_create<'e>(
+        &self,
+        env: &'e Env,
+        params: String,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        let p: platform::CreateWebhookParams = from_json("webhooks.create params", &params)?;
+        call!(self, env, opts, cancel, |c, o| c.webhooks().with_options(o).create(p))
+    }
+}

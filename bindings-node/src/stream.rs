@@ -1,0 +1,225 @@
+//! Streams for JavaScript: a native `nextBatch()` hands over every event that is ready (the
+//! core stream behind `futures`' `ready_chunks`), and `ts/streaming.ts` wraps it in an
+//! `async function*`. Dropping the native object (or `close()`) drops the core stream, which
+//! closes the connection.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use agents_sdk::Error;
+use agents_sdk::ops::{ChatEvent, ChatStream as CoreChatStream};
+use agents_sdk::platform::{ConversationEvent, DoneEvent, MessageStream};
+use futures::StreamExt;
+use futures::stream::ReadyChunks;
+use napi::Env;
+use napi::bindgen_prelude::PromiseRaw;
+use napi_derive::napi;
+use serde::Serialize;
+use tokio::sync::Mutex;
+
+use crate::error::{to_json, to_napi};
+
+/// Most events handed over by one `nextBatch()`.
+pub(crate) const MAX_BATCH: usize = 2048;
+
+/// Runs `fut` on napi's runtime; the promise resolves with the JSON of its value.
+pub(crate) fn spawn_json<'e, T, F>(env: &'e Env, fut: F) -> napi::Result<PromiseRaw<'e, String>>
+where
+    T: Serialize + 'static,
+    F: Future<Output = agents_sdk::Result<T>> + Send + 'static,
+{
+    env.spawn_future(async move {
+        let value = fut.await.map_err(to_napi)?;
+        to_json(&value)
+    })
+}
+
+/// A stream plus an error held back so the events before it are delivered first.
+struct Batched<S: futures::Stream> {
+    stream: Option<ReadyChunks<S>>,
+    pending: Option<Error>,
+}
+
+impl<S: futures::Stream> Batched<S> {
+    fn new(stream: S) -> Self {
+        Batched {
+            stream: Some(stream.ready_chunks(MAX_BATCH)),
+            pending: None,
+        }
+    }
+}
+
+/// One batch of a platform token stream.
+#[derive(Serialize)]
+struct TokenBatch<'a> {
+    tokens: Vec<String>,
+    /// The `done` event, in the batch that carries it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    done: Option<DoneEvent>,
+    /// The whole answer, in the batch that carries `done`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+}
+
+/// The platform's token stream (`conversations.sendMessage` / `conversations.stream`).
+#[napi]
+pub struct TokenStream {
+    state: Arc<Mutex<Batched<MessageStream>>>,
+}
+
+impl TokenStream {
+    pub(crate) fn new(stream: MessageStream) -> Self {
+        TokenStream {
+            state: Arc::new(Mutex::new(Batched::new(stream))),
+        }
+    }
+}
+
+#[napi]
+impl TokenStream {
+    /// The JSON of the next batch (`{tokens, done?, text?}`), or `null` after the end.
+    #[napi(ts_return_type = "Promise<string | null>")]
+    pub fn next_batch<'e>(&self, env: &'e Env) -> napi::Result<PromiseRaw<'e, Option<String>>> {
+        let state = self.state.clone();
+        env.spawn_future(async move {
+            let mut st = state.lock().await;
+            if let Some(e) = st.pending.take() {
+                st.stream = None;
+                return Err(to_napi(e));
+            }
+            let Some(stream) = st.stream.as_mut() else {
+                return Ok(None);
+            };
+            let Some(items) = stream.next().await else {
+                st.stream = None;
+                return Ok(None);
+            };
+            let mut batch = TokenBatch {
+                tokens: Vec::with_capacity(items.len()),
+                done: None,
+                text: None,
+            };
+            let mut failure = None;
+            for item in items {
+                match item {
+                    Ok(ConversationEvent::Token(t)) => batch.tokens.push(t.token),
+                    Ok(ConversationEvent::Done(d)) => batch.done = Some(d),
+                    Err(e) => {
+                        failure = Some(e);
+                        break;
+                    }
+                }
+            }
+            if let Some(e) = failure {
+                if batch.tokens.is_empty() {
+                    st.stream = None;
+                    return Err(to_napi(e));
+                }
+                st.pending = Some(e);
+            }
+            if batch.done.is_some() {
+                batch.text = st.stream.as_ref().map(|s| s.get_ref().text());
+            }
+            Ok(Some(to_json(&batch)?))
+        })
+    }
+
+    /// Drops the core stream (closing the connection); later batches are `null`.
+    #[napi(ts_return_type = "Promise<void>")]
+    pub fn close<'e>(&self, env: &'e Env) -> napi::Result<PromiseRaw<'e, ()>> {
+        let state = self.state.clone();
+        env.spawn_future(async move {
+            let mut st = state.lock().await;
+            st.stream = None;
+            st.pending = None;
+            Ok(())
+        })
+    }
+}
+
+/// One batch of an ops chat stream.
+#[derive(Serialize)]
+struct ChatBatch<'a> {
+    events: Vec<ChatEvent>,
+    /// The answer's text, in the batch that carries `done`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+}
+
+/// The ops chat stream (`chat.stream`).
+#[napi]
+pub struct ChatStream {
+    state: Arc<Mutex<Batched<CoreChatStream>>>,
+}
+
+impl ChatStream {
+    pub(crate) fn new(stream: CoreChatStream) -> Self {
+        ChatStream {
+            state: Arc::new(Mutex::new(Batched::new(stream))),
+        }
+    }
+}
+
+#[napi]
+impl ChatStream {
+    /// The JSON of the next batch (`{events, text?}`), or `null` after the end.
+    #[napi(ts_return_type = "Promise<string | null>")]
+    pub fn next_batch<'e>(&self, env: &'e Env) -> napi::Result<PromiseRaw<'e, Option<String>>> {
+        let state = self.state.clone();
+        env.spawn_future(async move {
+            let mut st = state.lock().await;
+            if let Some(e) = st.pending.take() {
+                st.stream = None;
+                return Err(to_napi(e));
+            }
+            let Some(stream) = st.stream.as_mut() else {
+                return Ok(None);
+            };
+            let Some(items) = stream.next().await else {
+                st.stream = None;
+                return Ok(None);
+            };
+            let mut batch = ChatBatch {
+                events: Vec::with_capacity(items.len()),
+                text: None,
+            };
+            let mut done = false;
+            let mut failure = None;
+            for item in items {
+                match item {
+                    Ok(ev) => {
+                        done |= matches!(ev, ChatEvent::Done { .. });
+                        batch.events.push(ev);
+                    }
+                    Err(e) => {
+                        failure = Some(e);
+                        break;
+                    }
+                }
+            }
+            if let Some(e) = failure {
+                if batch.events.is_empty() {
+                    st.stream = None;
+                    return Err(to_napi(e));
+                }
+                st.pending = Some(e);
+            }
+            if done {
+                batch.text = st.stream.as_ref().map(|s| s.get_ref().text());
+            }
+            Ok(Some(to_json(&batch)?))
+        })
+    }
+
+    /// Drops the core stream (closing the connection); later batches are `null`.
+    #[napi(ts_return_type = "Promise<void>")]
+    pub fn close<'e>(&self, env: &'e Env) -> napi::Result<PromiseRaw<'e, ()>> {
+        let state = self.state.clone();
+        env.spawn_future(async move {
+            let mut st = state.lock().await;
+            st.stream = None;
+            st.pending = None;
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,363 @@
+//! `cjhirashi_agents._native.PlatformClient`: every platform operation, implemented once as an
+//! async function returning JSON and exposed blocking (`call`) and as an awaitable
+//! (`call_async`); streams and paginated lists get their own native objects.
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use agents_sdk::platform::Client;
+use agents_sdk::{Error, Result};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::convert::from_py;
+use crate::options::{self, CallOptions};
+use crate::pager::Pager;
+use crate::runtime::{block_on_sdk, future_into_py};
+use crate::stream::NativeStream;
+
+/// Settings a client is (re)built from; kept so a forked child can build its own.
+#[derive(Clone, Default)]
+pub struct Settings {
+    pub api_key: Option<String>,
+    pub base_url: Option<String>,
+    pub timeout: Option<f64>,
+    pub max_retries: Option<u32>,
+    pub stream_idle_timeout: Option<f64>,
+    pub headers: Vec<(String, String)>,
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("base_url", &self.base_url)
+            .field("api_key", &self.api_key.as_ref().map(|_| "[REDACTED]"))
+            .finish_non_exhaustive()
+    }
+}
+
+pub fn secs(v: f64) -> Duration {
+    Duration::from_secs_f64(v.max(0.0))
+}
+
+/// A client built in this process (rebuilt after `fork`, whose child has no connection tasks).
+#[derive(Debug)]
+pub struct PerProcess<C> {
+    slot: Mutex<(u32, C)>,
+}
+
+impl<C: Clone> PerProcess<C> {
+    pub fn new(c: C) -> Self {
+        PerProcess {
+            slot: Mutex::new((std::process::id(), c)),
+        }
+    }
+    pub fn get(&self, rebuild: impl FnOnce() -> Result<C>) -> Result<C> {
+        let mut slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
+        let pid = std::process::id();
+        if slot.0 != pid {
+            *slot = (pid, rebuild()?);
+        }
+        Ok(slot.1.clone())
+    }
+    pub fn set(&self, c: C) {
+        *self.slot.lock().unwrap_or_else(|e| e.into_inner()) = (std::process::id(), c);
+    }
+}
+
+fn build(s: &Settings) -> Result<Client> {
+    let mut b = Client::builder();
+    if let Some(k) = &s.api_key {
+        b = b.api_key(k.clone());
+    }
+    if let Some(u) = &s.base_url {
+        b = b.base_url(u.clone());
+    }
+    if let Some(t) = s.timeout {
+        b = b.timeout(secs(t));
+    }
+    if let Some(r) = s.max_retries {
+        b = b.max_retries(r);
+    }
+    if let Some(t) = s.stream_idle_timeout {
+        b = b.stream_idle_timeout(secs(t));
+    }
+    for (k, v) in &s.headers {
+        b = b.default_header(k.clone(), v.clone());
+    }
+    b.build()
+}
+
+/// Decodes the parameters of an operation (a dict with snake_case keys) into a typed value.
+pub fn params<T: DeserializeOwned>(value: &Value, camel: bool) -> Result<T> {
+    let value = match (camel, value) {
+        (true, Value::Object(map)) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (to_camel(k), v.clone()))
+                .collect::<Map<String, Value>>(),
+        ),
+        (_, Value::Null) => Value::Object(Map::new()),
+        _ => value.clone(),
+    };
+    serde_json::from_value(value).map_err(|e| Error::InvalidArgument(e.to_string()))
+}
+
+fn to_camel(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut upper = false;
+    for ch in key.chars() {
+        if ch == '_' {
+            upper = !out.is_empty();
+        } else if upper {
+            out.extend(ch.to_uppercase());
+            upper = false;
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// A string argument of an operation.
+pub fn arg(value: &Value, name: &str) -> Result<String> {
+    match value.get(name) {
+        Some(Value::String(s)) => Ok(s.clone()),
+        _ => Err(Error::InvalidArgument(format!("{name} must be a string"))),
+    }
+}
+
+fn json<T: serde::Serialize>(v: T) -> Result<Value> {
+    serde_json::to_value(v).map_err(|e| Error::InvalidArgument(format!("cannot encode answer: {e}")))
+}
+
+/// Every non-streaming, non-paginated platform operation.
+async fn call(c: Client, op: String, a: Value, o: agents_sdk::RequestOptions) -> Result<Value> {
+    match op.as_str() {
+        "auth.sign_in_url" => json(c.auth().with_options(o).sign_in_url().await?),
+        "auth.sign_out" => json(c.auth().with_options(o).sign_out().await?),
+        "auth.session" => json(c.auth().with_options(o).session().await?),
+        "auth.create_api_key" => json(c.auth().with_options(o).create_api_key().await?),
+        "users.me" => json(c.users().with_options(o).me().await?),
+        "users.update_me" => json(c.users().with_options(o).update_me(params(&a, true)?).await?),
+        "users.invite" => json(c.users().with_options(o).invite(params(&a, true)?).await?),
+        "users.delete" => json(c.users().with_options(o).delete(&arg(&a, "id")?).await?),
+        "agents.list" => json(c.agents().with_options(o).list(params(&a, true)?).await?.agents),
+        "agents.get" => json(c.agents().with_options(o).get(&arg(&a, "id")?).await?),
+        "agents.create" => json(c.agents().with_options(o).create(params(&a, true)?).await?),
+        "agents.delete" => json(c.agents().with_options(o).delete(&arg(&a, "id")?).await?),
+        "conversations.get" => {
+            let id = arg(&a, "id")?;
+            let mut rest = a.clone();
+            if let Value::Object(m) = &mut rest {
+                m.remove("id");
+            }
+            json(c.conversations().with_options(o).get(&id, params(&rest, true)?).await?)
+        }
+        "conversations.create" => json(
+            c.conversations()
+                .with_options(o)
+                .create(params(&a, true)?)
+                .await?
+                .conversation,
+        ),
+        "conversations.delete" => {
+            json(c.conversations().with_options(o).delete(&arg(&a, "id")?).await?)
+        }
+        "health.profile" => json(c.health().with_options(o).profile().await?),
+        "health.update_profile" => {
+            json(c.health().with_options(o).update_profile(params(&a, true)?).await?)
+        }
+        "health.medications.list" => {
+            json(c.health().medications().with_options(o).list().await?.medications)
+        }
+        "health.medications.create" => {
+            json(c.health().medications().with_options(o).create(params(&a, true)?).await?)
+        }
+        "health.appointments.list" => json(
+            c.health()
+                .appointments()
+                .with_options(o)
+                .list(params(&a, true)?)
+                .await?
+                .appointments,
+        ),
+        "finance.profile" => json(c.finance().with_options(o).profile().await?),
+        "finance.accounts.list" => {
+            json(c.finance().accounts().with_options(o).list().await?.accounts)
+        }
+        "finance.transactions.create" => {
+            json(c.finance().transactions().with_options(o).create(params(&a, true)?).await?)
+        }
+        "finance.budgets.list" => json(c.finance().budgets().with_options(o).list().await?.budgets),
+        "webhooks.create" => json(c.webhooks().with_options(o).create(params(&a, true)?).await?),
+        other => Err(Error::InvalidArgument(format!("unknown platform operation {other:?}"))),
+    }
+}
+
+async fn open_stream(c: Client, op: String, a: Value, o: agents_sdk::RequestOptions) -> Result<NativeStream> {
+    let id = arg(&a, "id")?;
+    let conversations = c.conversations().with_options(o);
+    let s = match op.as_str() {
+        "conversations.send_message" => conversations.send_message(&id, arg(&a, "content")?).await?,
+        "conversations.stream" => conversations.stream(&id).await?,
+        other => return Err(Error::InvalidArgument(format!("unknown platform stream {other:?}"))),
+    };
+    Ok(NativeStream::tokens(s))
+}
+
+fn pager(c: &Client, op: &str, a: &Value, o: agents_sdk::RequestOptions) -> Result<Pager> {
+    Ok(match op {
+        "users.list" => Pager::new(c.users().with_options(o).list(params(a, true)?)),
+        "conversations.list" => Pager::new(c.conversations().with_options(o).list(params(a, true)?)),
+        "finance.transactions.list" => {
+            Pager::new(c.finance().transactions().with_options(o).list(params(a, true)?))
+        }
+        other => return Err(Error::InvalidArgument(format!("unknown platform list {other:?}"))),
+    })
+}
+
+/// The native platform client.
+#[pyclass(frozen, module = "cjhirashi_agents._native")]
+#[derive(Debug)]
+pub struct PlatformClient {
+    settings: Settings,
+    client: PerProcess<Client>,
+}
+
+impl PlatformClient {
+    fn client(&self) -> Result<Client> {
+        self.client.get(|| build(&self.settings))
+    }
+}
+
+fn prepare(args: Option<&Bound<'_, PyAny>>, opts: Option<&Bound<'_, PyDict>>) -> PyResult<(Value, CallOptions)> {
+    let a = match args {
+        Some(a) => from_py(a)?,
+        None => Value::Null,
+    };
+    Ok((a, options::extract(opts)?))
+}
+
+#[pymethods]
+impl PlatformClient {
+    #[new]
+    #[pyo3(signature = (api_key=None, base_url=None, timeout=None, max_retries=None, stream_idle_timeout=None, default_headers=None))]
+    fn new(
+        py: Python<'_>,
+        api_key: Option<String>,
+        base_url: Option<String>,
+        timeout: Option<f64>,
+        max_retries: Option<u32>,
+        stream_idle_timeout: Option<f64>,
+        default_headers: Option<Vec<(String, String)>>,
+    ) -> PyResult<Self> {
+        let settings = Settings {
+            api_key,
+            base_url,
+            timeout,
+            max_retries,
+            stream_idle_timeout,
+            headers: default_headers.unwrap_or_default(),
+        };
+        let client = build(&settings).map_err(|e| crate::errors::to_py_err(py, e))?;
+        Ok(PlatformClient {
+            settings,
+            client: PerProcess::new(client),
+        })
+    }
+
+    /// The base URL requests go to.
+    #[getter]
+    fn base_url(&self, py: Python<'_>) -> PyResult<String> {
+        let c = self.client().map_err(|e| crate::errors::to_py_err(py, e))?;
+        Ok(c.base_url().to_owned())
+    }
+
+    /// Runs operation `op` and waits for it: `(value, meta)`.
+    #[pyo3(signature = (op, args=None, options=None))]
+    fn call(
+        &self,
+        py: Python<'_>,
+        op: String,
+        args: Option<&Bound<'_, PyAny>>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let (a, o) = prepare(args, options)?;
+        let c = self.client().map_err(|e| crate::errors::to_py_err(py, e))?;
+        let value = block_on_sdk(py, call(c, op, a, o.opts))?;
+        options::answer(py, &value, o.capture.as_ref())
+    }
+
+    /// Runs operation `op`: an awaitable of `(value, meta)`.
+    #[pyo3(signature = (op, args=None, options=None))]
+    fn call_async<'py>(
+        &self,
+        py: Python<'py>,
+        op: String,
+        args: Option<&Bound<'py, PyAny>>,
+        options: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let (a, o) = prepare(args, options)?;
+        let c = self.client().map_err(|e| crate::errors::to_py_err(py, e))?;
+        let capture = o.capture.clone();
+        future_into_py(py, call(c, op, a, o.opts), move |py, v| {
+            options::answer(py, &v, capture.as_ref())
+        })
+    }
+
+    /// Opens a token stream and waits for its response headers.
+    #[pyo3(signature = (op, args=None, options=None))]
+    fn stream(
+        &self,
+        py: Python<'_>,
+        op: String,
+        args: Option<&Bound<'_, PyAny>>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<NativeStream> {
+        let (a, o) = prepare(args, options)?;
+        let c = self.client().map_err(|e| crate::errors::to_py_err(py, e))?;
+        block_on_sdk(py, open_stream(c, op, a, o.opts))
+    }
+
+    /// Opens a token stream: an awaitable of the native stream.
+    #[pyo3(signature = (op, args=None, options=None))]
+    fn stream_async<'py>(
+        &self,
+        py: Python<'py>,
+        op: String,
+        args: Option<&Bound<'py, PyAny>>,
+        options: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let (a, o) = prepare(args, options)?;
+        let c = self.client().map_err(|e| crate::errors::to_py_err(py, e))?;
+        future_into_py(py, open_stream(c, op, a, o.opts), |py, s| {
+            Ok(Py::new(py, s)?.into_any())
+        })
+    }
+
+    /// A lazily fetched list (nothing is sent until a page is asked for).
+    #[pyo3(signature = (op, args=None, options=None))]
+    fn paginate(
+        &self,
+        py: Python<'_>,
+        op: String,
+        args: Option<&Bound<'_, PyAny>>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Pager> {
+        let (a, o) = prepare(args, options)?;
+        let c = self.client().map_err(|e| crate::errors::to_py_err(py, e))?;
+        pager(&c, &op, &a, o.opts)
+            .map(|p| p.with_capture(o.capture))
+            .map_err(|e| crate::errors::to_py_err(py, e))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "PlatformClient(base_url={:?})",
+            self.client().map(|c| c.base_url().to_owned()).unwrap_or_default()
+        )
+    }
+}
+

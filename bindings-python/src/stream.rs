@@ -1,0 +1,309 @@
+//! `NativeStream`: a platform token stream, an ops chat stream or an ops realtime session,
+//! read in batches. Each call takes every event that is already decoded or buffered (waiting
+//! only when nothing is ready), so Python pays one boundary crossing per batch, not per token.
+//! Dropping or closing the stream drops the core stream, which closes the connection.
+
+use std::sync::Arc;
+
+use agents_sdk::ops::{ChatEvent, ChatStream, RealtimeSession};
+use agents_sdk::platform::{ConversationEvent, MessageStream};
+use agents_sdk::{Error, Result};
+use futures::{FutureExt, StreamExt};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use serde_json::Value;
+
+use crate::convert::to_py;
+use crate::runtime::{block_on, block_on_sdk, future_into_py, runtime};
+
+/// Most items handed over in one batch.
+const MAX_BATCH: usize = 16_384;
+
+enum Kind {
+    Tokens(Box<MessageStream>),
+    Chat(Box<ChatStream>),
+    Realtime(Box<RealtimeSession>),
+}
+
+enum Batch {
+    Tokens(Vec<String>),
+    Events(Vec<Value>),
+}
+
+#[derive(Default)]
+struct State {
+    kind: Option<Kind>,
+    pending: Option<Error>,
+    finished: bool,
+    /// Realtime only: a chat was sent and its `done` has not arrived yet.
+    chatting: bool,
+}
+
+type Shared = Arc<tokio::sync::Mutex<State>>;
+
+/// A stream of tokens or events, shared by the sync and async Python stream classes.
+#[pyclass(frozen, module = "cjhirashi_agents._native")]
+pub struct NativeStream {
+    state: Shared,
+}
+
+impl std::fmt::Debug for NativeStream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NativeStream").finish_non_exhaustive()
+    }
+}
+
+impl NativeStream {
+    fn from_kind(kind: Kind, chatting: bool) -> Self {
+        NativeStream {
+            state: Arc::new(tokio::sync::Mutex::new(State {
+                kind: Some(kind),
+                chatting,
+                ..State::default()
+            })),
+        }
+    }
+
+    pub fn tokens(s: MessageStream) -> Self {
+        Self::from_kind(Kind::Tokens(Box::new(s)), false)
+    }
+
+    pub fn chat(s: ChatStream) -> Self {
+        Self::from_kind(Kind::Chat(Box::new(s)), false)
+    }
+
+    pub fn realtime(s: RealtimeSession) -> Self {
+        Self::from_kind(Kind::Realtime(Box::new(s)), false)
+    }
+}
+
+/// Collects what is ready: waits for the first item, then takes items while they are ready.
+/// `stop_after` ends the batch after an item it accepts (realtime: after `done`).
+async fn collect<S, T, U>(
+    s: &mut S,
+    out: &mut Vec<U>,
+    mut map: impl FnMut(T) -> Option<U>,
+    stop_after: impl Fn(&U) -> bool,
+) -> (bool, Option<Error>)
+where
+    S: futures::Stream<Item = Result<T>> + Unpin,
+{
+    loop {
+        let item = if out.is_empty() {
+            s.next().await
+        } else {
+            match s.next().now_or_never() {
+                Some(item) => item,
+                None => return (false, None),
+            }
+        };
+        match item {
+            None => return (true, None),
+            Some(Ok(v)) => {
+                if let Some(u) = map(v) {
+                    let stop = stop_after(&u);
+                    out.push(u);
+                    if stop || out.len() >= MAX_BATCH {
+                        return (stop, None);
+                    }
+                }
+            }
+            Some(Err(e)) => return (true, Some(e)),
+        }
+    }
+}
+
+fn is_terminal(v: &Value) -> bool {
+    matches!(v.get("type").and_then(Value::as_str), Some("done" | "error"))
+}
+
+async fn next_batch(state: Shared) -> Result<Option<Batch>> {
+    let mut st = state.lock().await;
+    let st = &mut *st;
+    if let Some(e) = st.pending.take() {
+        return Err(e);
+    }
+    if st.finished {
+        return Ok(None);
+    }
+    let Some(kind) = st.kind.as_mut() else {
+        return Ok(None);
+    };
+    let (batch, ended, err) = match kind {
+        Kind::Tokens(s) => {
+            let mut out = Vec::new();
+            let (ended, err) = collect(
+                s.as_mut(),
+                &mut out,
+                |ev| match ev {
+                    ConversationEvent::Token(t) => Some(t.token),
+                    ConversationEvent::Done(_) => None,
+                },
+                |_| false,
+            )
+            .await;
+            (Batch::Tokens(out), ended, err)
+        }
+        Kind::Chat(s) => {
+            let mut out = Vec::new();
+            let (ended, err) =
+                collect(s.as_mut(), &mut out, |ev: ChatEvent| Some(ev.to_value()), |_| false).await;
+            (Batch::Events(out), ended, err)
+        }
+        Kind::Realtime(s) => {
+            if !st.chatting {
+                return Ok(None);
+            }
+            let mut out = Vec::new();
+            let (ended, err) =
+                collect(s.as_mut(), &mut out, |ev: ChatEvent| Some(ev.to_value()), is_terminal).await;
+            if ended {
+                st.chatting = false;
+            }
+            // a closed socket ends the session for good
+            let closed = ended && out.last().is_none_or(|v| !is_terminal(v)) && err.is_none();
+            if closed {
+                st.finished = true;
+            }
+            let empty = out.is_empty();
+            return match err {
+                Some(e) if empty => Err(e),
+                Some(e) => {
+                    st.pending = Some(e);
+                    Ok(Some(Batch::Events(out)))
+                }
+                None if empty => Ok(None),
+                None => Ok(Some(Batch::Events(out))),
+            };
+        }
+    };
+    if ended {
+        st.finished = true;
+    }
+    let empty = match &batch {
+        Batch::Tokens(v) => v.is_empty(),
+        Batch::Events(v) => v.is_empty(),
+    };
+    match err {
+        Some(e) if empty => Err(e),
+        Some(e) => {
+            st.pending = Some(e);
+            Ok(Some(batch))
+        }
+        None if empty => Ok(None),
+        None => Ok(Some(batch)),
+    }
+}
+
+fn batch_to_py(py: Python<'_>, batch: Option<Batch>) -> PyResult<Py<PyAny>> {
+    Ok(match batch {
+        None => py.None(),
+        Some(Batch::Tokens(tokens)) => {
+            PyList::new(py, tokens.iter().map(|t| PyString::new(py, t)))?.into_any().unbind()
+        }
+        Some(Batch::Events(events)) => {
+            let list = PyList::empty(py);
+            for ev in &events {
+                list.append(to_py(py, ev)?)?;
+            }
+            list.into_any().unbind()
+        }
+    })
+}
+
+fn close_in_background(state: Shared) {
+    runtime().spawn(async move {
+        let kind = state.lock().await.kind.take();
+        if let Some(Kind::Realtime(s)) = kind {
+            let _ = s.close().await;
+        }
+    });
+}
+
+#[pymethods]
+impl NativeStream {
+    /// Waits for the next batch (a list of `str` tokens or of event dicts); `None` at the end.
+    fn next_batch(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        match block_on(py, next_batch(self.state.clone())) {
+            Ok(r) => {
+                let batch = r.map_err(|e| crate::errors::to_py_err(py, e))?;
+                batch_to_py(py, batch)
+            }
+            Err(interrupted) => {
+                // Ctrl-C while waiting: give the connection up
+                close_in_background(self.state.clone());
+                Err(interrupted)
+            }
+        }
+    }
+
+    /// The next batch as an awaitable.
+    fn next_batch_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        future_into_py(py, next_batch(self.state.clone()), |py, b| batch_to_py(py, b))
+    }
+
+    /// What the stream knows once read: `text` and, for a token stream, `message_id`,
+    /// `tokens_used` and `timestamp` (`None` until the `done` event), plus `finished`.
+    fn info(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let d = PyDict::new(py);
+        let st = match self.state.try_lock() {
+            Ok(st) => st,
+            Err(_) => return Ok(d.into_any().unbind()),
+        };
+        d.set_item("finished", st.finished)?;
+        match st.kind.as_ref() {
+            Some(Kind::Tokens(s)) => {
+                d.set_item("text", s.text())?;
+                d.set_item("message_id", s.message_id())?;
+                d.set_item("tokens_used", s.tokens_used())?;
+                d.set_item("timestamp", s.timestamp())?;
+            }
+            Some(Kind::Chat(s)) => d.set_item("text", s.text())?,
+            Some(Kind::Realtime(s)) => d.set_item("text", s.text())?,
+            None => {}
+        }
+        Ok(d.into_any().unbind())
+    }
+
+    /// Realtime: sends `{"type": "chat", ...}` and waits until it is written.
+    #[pyo3(signature = (conversation_id, message))]
+    fn send_chat(&self, py: Python<'_>, conversation_id: Option<String>, message: String) -> PyResult<()> {
+        block_on_sdk(py, send_chat(self.state.clone(), conversation_id, message))
+    }
+
+    /// Realtime: `send_chat` as an awaitable.
+    #[pyo3(signature = (conversation_id, message))]
+    fn send_chat_async<'py>(
+        &self,
+        py: Python<'py>,
+        conversation_id: Option<String>,
+        message: String,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        future_into_py(py, send_chat(self.state.clone(), conversation_id, message), |py, ()| {
+            Ok(py.None())
+        })
+    }
+
+    /// Drops the core stream (closing its connection); a realtime session is closed politely
+    /// in the background.
+    fn close(&self) {
+        close_in_background(self.state.clone());
+    }
+}
+
+async fn send_chat(state: Shared, conversation_id: Option<String>, message: String) -> Result<()> {
+    let mut st = state.lock().await;
+    match st.kind.as_mut() {
+        Some(Kind::Realtime(s)) => {
+            s.send_chat(conversation_id.as_deref(), message).await?;
+            st.chatting = true;
+            st.finished = false;
+            Ok(())
+        }
+        Some(_) => Err(Error::InvalidArgument("send_chat is only for realtime sessions".into())),
+        None => Err(Error::WebSocket {
+            message: "the session is closed".into(),
+            close_code: None,
+        }),
+    }
+}
