@@ -61,12 +61,7 @@ pub(crate) fn request_options(
     let mut out = RequestOptions::new();
     if let Some(o) = opts {
         if let Some(ms) = o.timeout {
-            if !(ms.is_finite() && ms >= 0.0) {
-                return Err(crate::error::invalid(
-                    "timeout must be a non-negative number of milliseconds",
-                ));
-            }
-            out = out.timeout(Duration::from_secs_f64(ms / 1000.0));
+            out = out.timeout(millis(ms)?);
         }
         if let Some(n) = o.max_retries {
             out = out.max_retries(n);

@@ -46,6 +46,12 @@ impl Pager {
     }
 }
 
+impl std::fmt::Debug for Pager {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pager").finish_non_exhaustive()
+    }
+}
+
 #[napi]
 impl Pager {
     /// The JSON of the next page, or `null` after the last one.

@@ -75,6 +75,12 @@ impl TokenStream {
     }
 }
 
+impl std::fmt::Debug for TokenStream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenStream").finish_non_exhaustive()
+    }
+}
+
 #[napi]
 impl TokenStream {
     /// The JSON of the next batch (`{tokens, done?, text?}`), or `null` after the end.
@@ -157,6 +163,12 @@ impl ChatStream {
         ChatStream {
             state: Arc::new(Mutex::new(Batched::new(stream))),
         }
+    }
+}
+
+impl std::fmt::Debug for ChatStream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ChatStream").finish_non_exhaustive()
     }
 }
 

@@ -38,13 +38,6 @@ pub fn to_py(py: Python<'_>, v: &Value) -> PyResult<Py<PyAny>> {
     })
 }
 
-/// Serializes a typed SDK value and converts it.
-pub fn ser_to_py<T: serde::Serialize>(py: Python<'_>, v: &T) -> PyResult<Py<PyAny>> {
-    let value = serde_json::to_value(v)
-        .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("cannot encode value: {e}")))?;
-    to_py(py, &value)
-}
-
 /// A Python object (JSON-like: dict, list, tuple, str, int, float, bool, None, Decimal) as JSON.
 pub fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     if obj.is_none() {
@@ -66,7 +59,7 @@ pub fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
             .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("NaN and infinity are not JSON"));
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(s.to_str()?.to_owned()));
+        return Ok(Value::String(s.extract::<String>()?));
     }
     if let Ok(d) = obj.cast::<PyDict>() {
         let mut map = Map::with_capacity(d.len());

@@ -1,1 +1,31 @@
+//! `cjhirashi_agents._native`: the pyo3 layer over `agents-sdk`. It converts types and errors
+//! and bridges async; everything else (retries, auth, SSE, pagination, webhooks) is the core's.
 
+mod convert;
+mod errors;
+mod logging;
+mod ops;
+mod options;
+mod pager;
+mod platform;
+mod runtime;
+mod sandbox;
+mod stream;
+mod webhooks;
+
+use pyo3::prelude::*;
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<platform::PlatformClient>()?;
+    m.add_class::<ops::OpsClient>()?;
+    m.add_class::<stream::NativeStream>()?;
+    m.add_class::<pager::Pager>()?;
+    m.add_class::<sandbox::NativeSandbox>()?;
+    m.add_function(wrap_pyfunction!(webhooks::webhook_sign, m)?)?;
+    m.add_function(wrap_pyfunction!(webhooks::webhook_verify, m)?)?;
+    m.add_function(wrap_pyfunction!(webhooks::webhook_unwrap, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("LOG_LEVEL", logging::init())?;
+    Ok(())
+}

@@ -56,8 +56,14 @@ where
     let handle = runtime().spawn(async move {
         let _ = tx.send(fut.await);
     });
+    let mut rx = rx;
     loop {
-        match py.detach(|| rx.recv_timeout(SIGNAL_SLICE)) {
+        let (back, got) = py.detach(move || {
+            let got = rx.recv_timeout(SIGNAL_SLICE);
+            (rx, got)
+        });
+        rx = back;
+        match got {
             Ok(v) => return Ok(v),
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
                 if let Err(e) = py.check_signals() {

@@ -40,9 +40,7 @@ pub fn request_id() -> String {
 
 /// The current time as RFC 3339 in UTC with seconds and a `Z` suffix.
 pub fn now_rfc3339() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%dT%H:%M:%SZ")
-        .to_string()
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// Lowercase hex HMAC-SHA256 of `body` keyed with `secret`.
@@ -324,10 +322,17 @@ pub fn fault_layer(router: axum::Router, shared: &Shared, render: ErrorRenderer)
         faults: shared.faults.clone(),
         render,
     };
-    router.layer(axum::middleware::from_fn_with_state(state, fault_middleware))
+    router.layer(axum::middleware::from_fn_with_state(
+        state,
+        fault_middleware,
+    ))
 }
 
-async fn fault_middleware(State(state): State<LayerState>, mut req: Request, next: Next) -> Response {
+async fn fault_middleware(
+    State(state): State<LayerState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     if req.uri().path().starts_with("/__sandbox") {
         let mut resp = next.run(req).await;
         ensure_request_id(&mut resp);
@@ -416,7 +421,8 @@ where
         let mut first: Option<Bytes> = None;
         let mut more: Option<BytesMut> = None;
         loop {
-            let size = more.as_ref().map_or(0, BytesMut::len) + first.as_ref().map_or(0, Bytes::len);
+            let size =
+                more.as_ref().map_or(0, BytesMut::len) + first.as_ref().map_or(0, Bytes::len);
             if size >= COALESCE_BYTES {
                 break;
             }
@@ -454,16 +460,18 @@ where
 fn admin_error(message: &str) -> Response {
     (
         StatusCode::BAD_REQUEST,
-        axum::Json(json!({ "error": { "code": "INVALID_REQUEST", "message": message, "details": {} } })),
+        axum::Json(
+            json!({ "error": { "code": "INVALID_REQUEST", "message": message, "details": {} } }),
+        ),
     )
         .into_response()
 }
 
-fn parse_admin_body(body: &Bytes) -> Result<Value, Response> {
+fn parse_admin_body(body: &Bytes) -> Result<Value, String> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(json!({}));
     }
-    serde_json::from_slice(body).map_err(|e| admin_error(&format!("malformed JSON: {e}")))
+    serde_json::from_slice(body).map_err(|e| format!("malformed JSON: {e}"))
 }
 
 /// `/__sandbox/faults` (POST, DELETE), `/__sandbox/health` (GET) and `/__sandbox/config`
@@ -474,7 +482,7 @@ pub fn admin_router(shared: &Shared) -> axum::Router {
         move |body: Bytes| async move {
             let value = match parse_admin_body(&body) {
                 Ok(v) => v,
-                Err(resp) => return resp,
+                Err(msg) => return admin_error(&msg),
             };
             match FaultSpec::from_json(&value) {
                 Ok(spec) => {
@@ -501,7 +509,7 @@ pub fn admin_router(shared: &Shared) -> axum::Router {
         move |body: Bytes| async move {
             let value = match parse_admin_body(&body) {
                 Ok(v) => v,
-                Err(resp) => return resp,
+                Err(msg) => return admin_error(&msg),
             };
             let Some(obj) = value.as_object() else {
                 return admin_error("expected a JSON object");
@@ -516,7 +524,10 @@ pub fn admin_router(shared: &Shared) -> axum::Router {
     };
     Router::new()
         .route("/__sandbox/faults", post(faults_post).delete(faults_delete))
-        .route("/__sandbox/health", get(|| async { axum::Json(json!({ "ok": true })) }))
+        .route(
+            "/__sandbox/health",
+            get(|| async { axum::Json(json!({ "ok": true })) }),
+        )
         .route("/__sandbox/config", get(config_get).post(config_post))
 }
 
@@ -554,7 +565,13 @@ impl WebhookHub {
     }
 
     /// Registers a webhook for `owner`; answers its id (`wh_...`).
-    pub fn register(&self, owner: &str, url: String, events: Vec<String>, secret: String) -> String {
+    pub fn register(
+        &self,
+        owner: &str,
+        url: String,
+        events: Vec<String>,
+        secret: String,
+    ) -> String {
         let id = format!("wh_{}", &uuid::Uuid::new_v4().simple().to_string()[..16]);
         lock(&self.registrations).push(Registration {
             owner: owner.to_string(),
@@ -710,7 +727,11 @@ mod tests {
         let b = request_id();
         assert_eq!(a.len(), 20);
         assert!(a.starts_with("req_"));
-        assert!(a[4..].chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+        assert!(
+            a[4..]
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+        );
         assert_ne!(a, b);
     }
 

@@ -71,7 +71,10 @@ impl Server {
         // Open streams (a stalled SSE body, a WebSocket) would keep a graceful shutdown
         // waiting forever: give it a moment, then stop accepting regardless.
         let task = &mut self.task;
-        if tokio::time::timeout(Duration::from_secs(2), task).await.is_err() {
+        if tokio::time::timeout(Duration::from_secs(2), task)
+            .await
+            .is_err()
+        {
             self.task.abort();
         }
     }

@@ -19,7 +19,8 @@ struct Args {
     json: bool,
 }
 
-const USAGE: &str = "usage: agents-sandbox [--ops-port N] [--platform-port N] [--enforce-rate-limits] [--json]";
+const USAGE: &str =
+    "usage: agents-sandbox [--ops-port N] [--platform-port N] [--enforce-rate-limits] [--json]";
 
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Args>, String> {
     let mut parsed = Args {
@@ -149,11 +150,23 @@ mod tests {
     #[test]
     fn defaults_and_flags() {
         let a = parse(&[]).unwrap().unwrap();
-        assert_eq!((a.ops_port, a.platform_port, a.json, a.enforce_rate_limits), (8000, 3000, false, false));
-        let a = parse(&["--ops-port", "0", "--platform-port=0", "--json", "--enforce-rate-limits"])
-            .unwrap()
-            .unwrap();
-        assert_eq!((a.ops_port, a.platform_port, a.json, a.enforce_rate_limits), (0, 0, true, true));
+        assert_eq!(
+            (a.ops_port, a.platform_port, a.json, a.enforce_rate_limits),
+            (8000, 3000, false, false)
+        );
+        let a = parse(&[
+            "--ops-port",
+            "0",
+            "--platform-port=0",
+            "--json",
+            "--enforce-rate-limits",
+        ])
+        .unwrap()
+        .unwrap();
+        assert_eq!(
+            (a.ops_port, a.platform_port, a.json, a.enforce_rate_limits),
+            (0, 0, true, true)
+        );
         assert!(parse(&["--help"]).unwrap().is_none());
         assert!(parse(&["--ops-port"]).is_err());
         assert!(parse(&["--ops-port", "99999"]).is_err());

@@ -39,7 +39,11 @@ impl Reply {
 
     fn assert_validation(&self, field: &str) {
         self.assert_error(400, "VALIDATION_ERROR");
-        assert_eq!(self.body["error"]["details"]["field"], field, "{}", self.body);
+        assert_eq!(
+            self.body["error"]["details"]["field"], field,
+            "{}",
+            self.body
+        );
         assert!(self.body["error"]["details"]["issue"].is_string());
         assert!(self.body["error"]["details"]["expected"].is_string());
     }
@@ -64,7 +68,13 @@ impl Api {
         }
     }
 
-    async fn raw(&self, method: Method, path: &str, key: Option<&str>, body: Option<Vec<u8>>) -> Reply {
+    async fn raw(
+        &self,
+        method: Method,
+        path: &str,
+        key: Option<&str>,
+        body: Option<Vec<u8>>,
+    ) -> Reply {
         let mut req = self.http.request(method, format!("{}{}", self.base, path));
         if let Some(key) = key {
             req = req.header("Authorization", format!("Bearer {key}"));
@@ -82,12 +92,21 @@ impl Api {
             serde_json::from_slice(&bytes)
                 .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&bytes)))
         };
-        Reply { status, headers, body }
+        Reply {
+            status,
+            headers,
+            body,
+        }
     }
 
     async fn as_key(&self, key: &str, method: Method, path: &str, body: Option<Value>) -> Reply {
-        self.raw(method, path, Some(key), body.map(|b| b.to_string().into_bytes()))
-            .await
+        self.raw(
+            method,
+            path,
+            Some(key),
+            body.map(|b| b.to_string().into_bytes()),
+        )
+        .await
     }
 
     async fn get(&self, path: &str) -> Reply {
@@ -134,7 +153,10 @@ async fn envelope_request_ids_and_rate_limit_headers() {
     assert_eq!(d["id"], "usr_abc123");
     assert_eq!(d["role"], "USER");
     assert_eq!(d["subscriptionTier"], "FREE");
-    assert_eq!(d["limits"], json!({"monthlyMessages": 100, "monthlyTokens": 100000, "agentsAllowed": 3}));
+    assert_eq!(
+        d["limits"],
+        json!({"monthlyMessages": 100, "monthlyTokens": 100000, "agentsAllowed": 3})
+    );
     assert_eq!(d["usage"]["messagesUsed"], 45);
     let rid = a.body["meta"]["requestId"].as_str().unwrap();
     assert_eq!(Some(rid), a.header("x-request-id"));
@@ -170,7 +192,10 @@ async fn auth_endpoints_and_api_keys() {
     let signin = api.raw(Method::POST, "/auth/signin", None, None).await;
     assert_eq!(signin.status, 302);
     let location = signin.header("location").unwrap();
-    assert!(location.starts_with("https://accounts.google.com/o/oauth2/v2/auth?"), "{location}");
+    assert!(
+        location.starts_with("https://accounts.google.com/o/oauth2/v2/auth?"),
+        "{location}"
+    );
     assert!(location.contains("response_type=code") && location.contains("state="));
 
     let session = api.get("/auth/session").await;
@@ -179,11 +204,15 @@ async fn auth_endpoints_and_api_keys() {
     assert_eq!(session.data()["user"]["subscriptionTier"], "FREE");
     assert!(session.data()["expires"].is_string());
 
-    let out = api.as_key(&api.key, Method::POST, "/auth/signout", None).await;
+    let out = api
+        .as_key(&api.key, Method::POST, "/auth/signout", None)
+        .await;
     assert_eq!(out.status, 200);
     assert_eq!(out.data()["message"], "Signed out successfully");
 
-    let minted = api.as_key(&api.admin, Method::POST, "/auth/api-keys", None).await;
+    let minted = api
+        .as_key(&api.admin, Method::POST, "/auth/api-keys", None)
+        .await;
     assert_eq!(minted.status, 201);
     let key = minted.data()["apiKey"].as_str().unwrap().to_string();
     assert!(key.starts_with("cj_live_"));
@@ -239,9 +268,15 @@ async fn users_list_is_admin_only_and_paginates() {
     let by_email = api.admin_get("/users?search=user%40example.com").await;
     assert_eq!(ids(&by_email.data()["users"]), vec!["usr_abc123"]);
 
-    api.admin_get("/users?limit=101").await.assert_validation("limit");
-    api.admin_get("/users?page=0").await.assert_validation("page");
-    api.admin_get("/users?role=BOSS").await.assert_validation("role");
+    api.admin_get("/users?limit=101")
+        .await
+        .assert_validation("limit");
+    api.admin_get("/users?page=0")
+        .await
+        .assert_validation("page");
+    api.admin_get("/users?role=BOSS")
+        .await
+        .assert_validation("role");
 }
 
 #[tokio::test]
@@ -251,30 +286,45 @@ async fn invite_and_delete_users() {
     api.send(Method::POST, "/users/invite", body.clone())
         .await
         .assert_error(403, "FORBIDDEN");
-    let inv = api.admin_send(Method::POST, "/users/invite", body.clone()).await;
+    let inv = api
+        .admin_send(Method::POST, "/users/invite", body.clone())
+        .await;
     assert_eq!(inv.status, 201, "{}", inv.body);
     let id = inv.data()["invitationId"].as_str().unwrap();
     assert!(id.starts_with("inv_"));
     assert_eq!(inv.data()["email"], "newuser@example.com");
     assert!(inv.data()["inviteUrl"].as_str().unwrap().ends_with(id));
-    let expires = chrono::DateTime::parse_from_rfc3339(inv.data()["expiresAt"].as_str().unwrap()).unwrap();
+    let expires =
+        chrono::DateTime::parse_from_rfc3339(inv.data()["expiresAt"].as_str().unwrap()).unwrap();
     let days = (expires.with_timezone(&chrono::Utc) - chrono::Utc::now()).num_hours();
     assert!((167..=168).contains(&days), "{days}");
 
     api.admin_send(Method::POST, "/users/invite", body)
         .await
         .assert_error(409, "CONFLICT");
-    api.admin_send(Method::POST, "/users/invite", json!({"email": "USER@example.com"}))
-        .await
-        .assert_error(409, "CONFLICT");
+    api.admin_send(
+        Method::POST,
+        "/users/invite",
+        json!({"email": "USER@example.com"}),
+    )
+    .await
+    .assert_error(409, "CONFLICT");
     let bad = api
-        .admin_send(Method::POST, "/users/invite", json!({"email": "not-an-email"}))
+        .admin_send(
+            Method::POST,
+            "/users/invite",
+            json!({"email": "not-an-email"}),
+        )
         .await;
     bad.assert_validation("email");
     assert_eq!(bad.body["error"]["details"]["expected"], "string (email)");
-    api.admin_send(Method::POST, "/users/invite", json!({"email": "x@y.com", "role": "ROOT"}))
-        .await
-        .assert_validation("role");
+    api.admin_send(
+        Method::POST,
+        "/users/invite",
+        json!({"email": "x@y.com", "role": "ROOT"}),
+    )
+    .await
+    .assert_validation("role");
     api.admin_send(Method::POST, "/users/invite", json!({"role": "USER"}))
         .await
         .assert_validation("email");
@@ -284,14 +334,23 @@ async fn invite_and_delete_users() {
         .assert_error(403, "FORBIDDEN");
     let del = api.delete(&api.admin, "/users/usr_000010").await;
     assert_eq!(del.status, 200);
-    assert_eq!(del.data(), &json!({"message": "User deleted successfully", "deletedUserId": "usr_000010"}));
+    assert_eq!(
+        del.data(),
+        &json!({"message": "User deleted successfully", "deletedUserId": "usr_000010"})
+    );
     api.delete(&api.admin, "/users/usr_000010")
         .await
         .assert_error(404, "NOT_FOUND");
-    assert_eq!(api.admin_get("/users").await.data()["pagination"]["total"], 149);
+    assert_eq!(
+        api.admin_get("/users").await.data()["pagination"]["total"],
+        149
+    );
 
     // Deleting the demo user revokes its key.
-    assert_eq!(api.delete(&api.admin, "/users/usr_abc123").await.status, 200);
+    assert_eq!(
+        api.delete(&api.admin, "/users/usr_abc123").await.status,
+        200
+    );
     api.get("/users/me").await.assert_error(401, "UNAUTHORIZED");
 }
 
@@ -341,21 +400,40 @@ async fn agents_visibility_create_and_delete() {
     assert_eq!(list[0]["createdBy"], "system");
     assert_eq!(list[0]["model"], "gemini-2.0-flash-exp");
     let health = api.get("/agents?category=health").await;
-    assert!(health.data()["agents"].as_array().unwrap().iter().all(|a| a["category"] == "health"));
+    assert!(
+        health.data()["agents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["category"] == "health")
+    );
     let private = api.get("/agents?isPublic=false").await;
     assert_eq!(ids(&private.data()["agents"]), vec!["agt_custom_demo01"]);
-    api.get("/agents?isPublic=maybe").await.assert_validation("isPublic");
+    api.get("/agents?isPublic=maybe")
+        .await
+        .assert_validation("isPublic");
 
     let detail = api.get("/agents/agt_personal_001").await;
     assert_eq!(detail.status, 200);
-    assert_eq!(detail.data()["config"], json!({"temperature": 0.7, "maxTokens": 8000, "topP": 0.9}));
+    assert_eq!(
+        detail.data()["config"],
+        json!({"temperature": 0.7, "maxTokens": 8000, "topP": 0.9})
+    );
     assert_eq!(detail.data()["createdAt"], "2025-01-01T00:00:00Z");
     assert_eq!(
         detail.data()["capabilities"],
-        json!(["health_management", "financial_analysis", "productivity_optimization"])
+        json!([
+            "health_management",
+            "financial_analysis",
+            "productivity_optimization"
+        ])
     );
-    api.get("/agents/agt_custom_admin01").await.assert_error(404, "NOT_FOUND");
-    api.get("/agents/agt_missing").await.assert_error(404, "NOT_FOUND");
+    api.get("/agents/agt_custom_admin01")
+        .await
+        .assert_error(404, "NOT_FOUND");
+    api.get("/agents/agt_missing")
+        .await
+        .assert_error(404, "NOT_FOUND");
 
     let created = api
         .send(
@@ -374,40 +452,75 @@ async fn agents_visibility_create_and_delete() {
     assert_eq!(created.status, 201, "{}", created.body);
     let id = created.data()["id"].as_str().unwrap().to_string();
     assert!(id.starts_with("agt_custom_"));
-    assert_eq!(created.data()["endpointUrl"], format!("/api/agents/{id}/chat"));
+    assert_eq!(
+        created.data()["endpointUrl"],
+        format!("/api/agents/{id}/chat")
+    );
     assert_eq!(created.data()["name"], "My Custom Agent");
     let got = api.get(&format!("/agents/{id}")).await;
     assert_eq!(got.data()["config"]["temperature"], 0.8);
     assert_eq!(got.data()["isPublic"], false);
-    api.admin_get(&format!("/agents/{id}")).await.assert_error(404, "NOT_FOUND");
+    api.admin_get(&format!("/agents/{id}"))
+        .await
+        .assert_error(404, "NOT_FOUND");
 
-    api.send(Method::POST, "/agents", json!({"name": ""})).await.assert_validation("name");
-    api.send(Method::POST, "/agents", json!({"description": "x"})).await.assert_validation("name");
-    api.send(Method::POST, "/agents", json!({"name": "a", "config": {"temperature": 2.5}}))
+    api.send(Method::POST, "/agents", json!({"name": ""}))
         .await
-        .assert_validation("config.temperature");
-    api.send(Method::POST, "/agents", json!({"name": "a", "config": {"maxTokens": 0}}))
+        .assert_validation("name");
+    api.send(Method::POST, "/agents", json!({"description": "x"}))
         .await
-        .assert_validation("config.maxTokens");
-    api.send(Method::POST, "/agents", json!({"name": "a", "isPublic": "yes"}))
-        .await
-        .assert_validation("isPublic");
+        .assert_validation("name");
+    api.send(
+        Method::POST,
+        "/agents",
+        json!({"name": "a", "config": {"temperature": 2.5}}),
+    )
+    .await
+    .assert_validation("config.temperature");
+    api.send(
+        Method::POST,
+        "/agents",
+        json!({"name": "a", "config": {"maxTokens": 0}}),
+    )
+    .await
+    .assert_validation("config.maxTokens");
+    api.send(
+        Method::POST,
+        "/agents",
+        json!({"name": "a", "isPublic": "yes"}),
+    )
+    .await
+    .assert_validation("isPublic");
 
     api.delete(&api.key, "/agents/agt_personal_001")
         .await
         .assert_error(403, "FORBIDDEN");
     let admin_public = api
-        .admin_send(Method::POST, "/agents", json!({"name": "Shared", "isPublic": true}))
+        .admin_send(
+            Method::POST,
+            "/agents",
+            json!({"name": "Shared", "isPublic": true}),
+        )
         .await;
     let admin_public = admin_public.data()["id"].as_str().unwrap().to_string();
     api.delete(&api.key, &format!("/agents/{admin_public}"))
         .await
         .assert_error(403, "FORBIDDEN");
     let del = api.delete(&api.key, &format!("/agents/{id}")).await;
-    assert_eq!(del.data(), &json!({"message": "Agent deleted successfully", "deletedAgentId": id}));
-    api.delete(&api.key, &format!("/agents/{id}")).await.assert_error(404, "NOT_FOUND");
+    assert_eq!(
+        del.data(),
+        &json!({"message": "Agent deleted successfully", "deletedAgentId": id})
+    );
+    api.delete(&api.key, &format!("/agents/{id}"))
+        .await
+        .assert_error(404, "NOT_FOUND");
     // Admins may delete any agent.
-    assert_eq!(api.delete(&api.admin, "/agents/agt_custom_demo01").await.status, 200);
+    assert_eq!(
+        api.delete(&api.admin, "/agents/agt_custom_demo01")
+            .await
+            .status,
+        200
+    );
 }
 
 #[tokio::test]
@@ -421,33 +534,55 @@ async fn conversations_cursor_pagination_and_isolation() {
     assert_eq!(page1[0]["title"], "Discusión sobre medicamentos");
     assert_eq!(page1[0]["messageCount"], 2);
     assert_eq!(first.data()["pagination"]["hasMore"], true);
-    let cursor = first.data()["pagination"]["nextCursor"].as_str().unwrap().to_string();
+    let cursor = first.data()["pagination"]["nextCursor"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let second = api.get(&format!("/conversations?cursor={cursor}")).await;
     let page2 = second.data()["conversations"].as_array().unwrap().clone();
     assert_eq!(page2.len(), 6);
     assert_eq!(page2[0]["id"], cursor.as_str());
-    assert_eq!(second.data()["pagination"], json!({"nextCursor": null, "hasMore": false}));
+    assert_eq!(
+        second.data()["pagination"],
+        json!({"nextCursor": null, "hasMore": false})
+    );
     let all: Vec<&Value> = page1.iter().chain(page2.iter()).collect();
     let unique: HashSet<&str> = all.iter().map(|c| c["id"].as_str().unwrap()).collect();
     assert_eq!(unique.len(), 26);
-    let updated: Vec<&str> = all.iter().map(|c| c["updatedAt"].as_str().unwrap()).collect();
-    assert!(updated.windows(2).all(|w| w[0] >= w[1]), "newest updated first");
+    let updated: Vec<&str> = all
+        .iter()
+        .map(|c| c["updatedAt"].as_str().unwrap())
+        .collect();
+    assert!(
+        updated.windows(2).all(|w| w[0] >= w[1]),
+        "newest updated first"
+    );
 
     let small = api.get("/conversations?limit=5").await;
     assert_eq!(small.data()["conversations"].as_array().unwrap().len(), 5);
-    let filtered = api.get("/conversations?agentId=agt_finance_001&limit=100").await;
+    let filtered = api
+        .get("/conversations?agentId=agt_finance_001&limit=100")
+        .await;
     let list = filtered.data()["conversations"].as_array().unwrap();
     assert!(!list.is_empty());
     assert!(list.iter().all(|c| c["agentId"] == "agt_finance_001"));
-    api.get("/conversations?limit=0").await.assert_validation("limit");
-    api.get("/conversations?limit=101").await.assert_validation("limit");
-    api.get("/conversations?cursor=conv_nope").await.assert_validation("cursor");
+    api.get("/conversations?limit=0")
+        .await
+        .assert_validation("limit");
+    api.get("/conversations?limit=101")
+        .await
+        .assert_validation("limit");
+    api.get("/conversations?cursor=conv_nope")
+        .await
+        .assert_validation("cursor");
 
     let admin = api.admin_get("/conversations").await;
     let admin_ids = ids(&admin.data()["conversations"]);
     assert_eq!(admin_ids.len(), 3);
     assert!(admin_ids.iter().all(|id| id.starts_with("conv_admin_")));
-    api.admin_get("/conversations/conv_abc123").await.assert_error(404, "NOT_FOUND");
+    api.admin_get("/conversations/conv_abc123")
+        .await
+        .assert_error(404, "NOT_FOUND");
     api.delete(&api.admin, "/conversations/conv_abc123")
         .await
         .assert_error(404, "NOT_FOUND");
@@ -462,7 +597,10 @@ async fn conversation_detail_create_and_delete() {
     assert_eq!(d["agentId"], "agt_personal_001");
     assert_eq!(ids(&d["messages"]), vec!["msg_001", "msg_002"]);
     assert_eq!(d["messages"][0]["role"], "user");
-    assert_eq!(d["messages"][0]["content"], "¿Cuándo debo tomar mi metformina?");
+    assert_eq!(
+        d["messages"][0]["content"],
+        "¿Cuándo debo tomar mi metformina?"
+    );
     assert_eq!(d["messages"][1]["role"], "assistant");
     assert_eq!(
         d["messages"][1]["content"],
@@ -476,7 +614,9 @@ async fn conversation_detail_create_and_delete() {
     api.get("/conversations/conv_abc123?messageLimit=abc")
         .await
         .assert_validation("messageLimit");
-    api.get("/conversations/conv_missing").await.assert_error(404, "NOT_FOUND");
+    api.get("/conversations/conv_missing")
+        .await
+        .assert_error(404, "NOT_FOUND");
 
     let created = api
         .send(
@@ -494,20 +634,38 @@ async fn conversation_detail_create_and_delete() {
     let messages = got.data()["messages"].as_array().unwrap();
     assert_eq!(messages.len(), 1);
     assert_eq!(messages[0]["role"], "user");
-    assert_eq!(messages[0]["content"], "Hola, necesito ayuda con mis finanzas");
+    assert_eq!(
+        messages[0]["content"],
+        "Hola, necesito ayuda con mis finanzas"
+    );
     // The new conversation is now the most recently updated one.
-    assert_eq!(api.get("/conversations?limit=1").await.data()["conversations"][0]["id"], id.as_str());
+    assert_eq!(
+        api.get("/conversations?limit=1").await.data()["conversations"][0]["id"],
+        id.as_str()
+    );
 
     let titled = api
-        .send(Method::POST, "/conversations", json!({"agentId": "agt_custom_demo01", "title": "Mía"}))
+        .send(
+            Method::POST,
+            "/conversations",
+            json!({"agentId": "agt_custom_demo01", "title": "Mía"}),
+        )
         .await;
     assert_eq!(titled.data()["title"], "Mía");
-    api.send(Method::POST, "/conversations", json!({"agentId": "agt_custom_admin01"}))
-        .await
-        .assert_error(404, "NOT_FOUND");
-    api.send(Method::POST, "/conversations", json!({"agentId": "agt_nope"}))
-        .await
-        .assert_error(404, "NOT_FOUND");
+    api.send(
+        Method::POST,
+        "/conversations",
+        json!({"agentId": "agt_custom_admin01"}),
+    )
+    .await
+    .assert_error(404, "NOT_FOUND");
+    api.send(
+        Method::POST,
+        "/conversations",
+        json!({"agentId": "agt_nope"}),
+    )
+    .await
+    .assert_error(404, "NOT_FOUND");
     api.send(Method::POST, "/conversations", json!({"title": "x"}))
         .await
         .assert_validation("agentId");
@@ -517,7 +675,9 @@ async fn conversation_detail_create_and_delete() {
         del.data(),
         &json!({"message": "Conversation deleted successfully", "deletedConversationId": id})
     );
-    api.get(&format!("/conversations/{id}")).await.assert_error(404, "NOT_FOUND");
+    api.get(&format!("/conversations/{id}"))
+        .await
+        .assert_error(404, "NOT_FOUND");
     api.delete(&api.key, &format!("/conversations/{id}"))
         .await
         .assert_error(404, "NOT_FOUND");
@@ -529,9 +689,22 @@ async fn health_profile_medications_and_appointments() {
     let p = api.get("/health/profile").await;
     assert_eq!(p.status, 200);
     let d = p.data();
-    assert_eq!((d["id"].as_str(), d["userId"].as_str()), (Some("hlth_abc123"), Some("usr_abc123")));
-    assert_eq!((d["bloodType"].clone(), d["height"].clone(), d["weight"].clone()), (json!("O+"), json!(175), json!(70)));
-    assert_eq!(d["allergies"], json!([{"id": "alg_001", "name": "Penicilina", "severity": "HIGH"}]));
+    assert_eq!(
+        (d["id"].as_str(), d["userId"].as_str()),
+        (Some("hlth_abc123"), Some("usr_abc123"))
+    );
+    assert_eq!(
+        (
+            d["bloodType"].clone(),
+            d["height"].clone(),
+            d["weight"].clone()
+        ),
+        (json!("O+"), json!(175), json!(70))
+    );
+    assert_eq!(
+        d["allergies"],
+        json!([{"id": "alg_001", "name": "Penicilina", "severity": "HIGH"}])
+    );
     assert_eq!(d["conditions"][0]["id"], "cond_001");
     assert_eq!(d["conditions"][0]["diagnosedAt"], "2020-05-15T00:00:00Z");
     let admin = api.admin_get("/health/profile").await;
@@ -539,7 +712,11 @@ async fn health_profile_medications_and_appointments() {
     assert_eq!(admin.data()["allergies"], json!([]));
 
     let upd = api
-        .send(Method::PATCH, "/health/profile", json!({"bloodType": "AB-", "height": 176.5, "weight": 71}))
+        .send(
+            Method::PATCH,
+            "/health/profile",
+            json!({"bloodType": "AB-", "height": 176.5, "weight": 71}),
+        )
         .await;
     assert_eq!(upd.status, 200);
     assert_eq!(upd.data()["bloodType"], "AB-");
@@ -556,7 +733,10 @@ async fn health_profile_medications_and_appointments() {
     api.send(Method::PATCH, "/health/profile", json!({"weight": "heavy"}))
         .await
         .assert_validation("weight");
-    assert_eq!(api.admin_get("/health/profile").await.data()["bloodType"], "A+");
+    assert_eq!(
+        api.admin_get("/health/profile").await.data()["bloodType"],
+        "A+"
+    );
 
     let meds = api.get("/health/medications").await;
     let med = &meds.data()["medications"][0];
@@ -579,14 +759,31 @@ async fn health_profile_medications_and_appointments() {
     assert!(created.data()["id"].as_str().unwrap().starts_with("med_"));
     assert_eq!(created.data()["frequency"], "Diario");
     assert!(created.data()["createdAt"].is_string());
-    assert_eq!(api.get("/health/medications").await.data()["medications"].as_array().unwrap().len(), 2);
-    assert_eq!(ids(&api.admin_get("/health/medications").await.data()["medications"]), vec!["med_adm_001"]);
-    api.send(Method::POST, "/health/medications", json!({"name": "X", "frequency": "Diario"}))
-        .await
-        .assert_validation("dosage");
-    api.send(Method::POST, "/health/medications", json!({"name": "X", "dosage": "1", "frequency": "D", "startDate": "soon"}))
-        .await
-        .assert_validation("startDate");
+    assert_eq!(
+        api.get("/health/medications").await.data()["medications"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        ids(&api.admin_get("/health/medications").await.data()["medications"]),
+        vec!["med_adm_001"]
+    );
+    api.send(
+        Method::POST,
+        "/health/medications",
+        json!({"name": "X", "frequency": "Diario"}),
+    )
+    .await
+    .assert_validation("dosage");
+    api.send(
+        Method::POST,
+        "/health/medications",
+        json!({"name": "X", "dosage": "1", "frequency": "D", "startDate": "soon"}),
+    )
+    .await
+    .assert_validation("startDate");
 
     let upcoming = api.get("/health/appointments").await;
     let list = ids(&upcoming.data()["appointments"]);
@@ -601,21 +798,39 @@ async fn health_profile_medications_and_appointments() {
     assert_eq!(all.data()["appointments"].as_array().unwrap().len(), 3);
     let day = when.format("%Y-%m-%d").to_string();
     let ranged = api
-        .get(&format!("/health/appointments?upcoming=false&from={day}&to={day}"))
+        .get(&format!(
+            "/health/appointments?upcoming=false&from={day}&to={day}"
+        ))
         .await;
     assert_eq!(ids(&ranged.data()["appointments"]), vec!["apt_001"]);
-    api.get("/health/appointments?from=garbage").await.assert_validation("from");
-    api.get("/health/appointments?to=2025-02-30").await.assert_validation("to");
-    api.get("/health/appointments?upcoming=perhaps").await.assert_validation("upcoming");
-    assert_eq!(ids(&api.admin_get("/health/appointments").await.data()["appointments"]), vec!["apt_adm_001"]);
+    api.get("/health/appointments?from=garbage")
+        .await
+        .assert_validation("from");
+    api.get("/health/appointments?to=2025-02-30")
+        .await
+        .assert_validation("to");
+    api.get("/health/appointments?upcoming=perhaps")
+        .await
+        .assert_validation("upcoming");
+    assert_eq!(
+        ids(&api.admin_get("/health/appointments").await.data()["appointments"]),
+        vec!["apt_adm_001"]
+    );
 }
 
 fn month_bounds() -> (String, String) {
     use chrono::Datelike;
     let now = chrono::Utc::now();
     let from = format!("{:04}-{:02}-01", now.year(), now.month());
-    let (y, m) = if now.month() == 12 { (now.year() + 1, 1) } else { (now.year(), now.month() + 1) };
-    let last = chrono::NaiveDate::from_ymd_opt(y, m, 1).unwrap().pred_opt().unwrap();
+    let (y, m) = if now.month() == 12 {
+        (now.year() + 1, 1)
+    } else {
+        (now.year(), now.month() + 1)
+    };
+    let last = chrono::NaiveDate::from_ymd_opt(y, m, 1)
+        .unwrap()
+        .pred_opt()
+        .unwrap();
     (from, last.format("%Y-%m-%d").to_string())
 }
 
@@ -628,12 +843,29 @@ async fn finance_profile_accounts_and_transactions() {
         &json!({"id": "fin_abc123", "userId": "usr_abc123", "currency": "MXN", "monthlyIncome": 25000,
                 "totalAssets": 150000, "totalLiabilities": 80000, "netWorth": 70000})
     );
-    assert_eq!(api.admin_get("/finance/profile").await.data()["currency"], "USD");
+    assert_eq!(
+        api.admin_get("/finance/profile").await.data()["currency"],
+        "USD"
+    );
     let accounts = api.get("/finance/accounts").await;
     let acc = accounts.data()["accounts"].as_array().unwrap();
     assert_eq!(acc[0]["id"], "acc_001");
-    assert_eq!((acc[0]["type"].clone(), acc[0]["balance"].clone(), acc[0]["institution"].clone()), (json!("SAVINGS"), json!(45000), json!("BBVA")));
-    assert_eq!((acc[1]["type"].clone(), acc[1]["balance"].clone(), acc[1]["creditLimit"].clone()), (json!("CREDIT_CARD"), json!(-12000), json!(30000)));
+    assert_eq!(
+        (
+            acc[0]["type"].clone(),
+            acc[0]["balance"].clone(),
+            acc[0]["institution"].clone()
+        ),
+        (json!("SAVINGS"), json!(45000), json!("BBVA"))
+    );
+    assert_eq!(
+        (
+            acc[1]["type"].clone(),
+            acc[1]["balance"].clone(),
+            acc[1]["creditLimit"].clone()
+        ),
+        (json!("CREDIT_CARD"), json!(-12000), json!(30000))
+    );
     assert_eq!(acc[1]["institution"], "Santander");
 
     // Cursor pagination over the 60 seeded transactions; summary covers the whole set.
@@ -653,33 +885,82 @@ async fn finance_profile_accounts_and_transactions() {
             assert!(r.data()["pagination"]["nextCursor"].is_null());
             break;
         }
-        cursor = Some(r.data()["pagination"]["nextCursor"].as_str().unwrap().to_string());
+        cursor = Some(
+            r.data()["pagination"]["nextCursor"]
+                .as_str()
+                .unwrap()
+                .to_string(),
+        );
     }
     assert_eq!(seen.len(), 60);
     assert_eq!(seen.iter().collect::<HashSet<_>>().len(), 60);
     assert_eq!(summaries.len(), 1, "summary must not depend on the page");
 
     let (from, to) = month_bounds();
-    let month = api.get(&format!("/finance/transactions?from={from}&to={to}&limit=100")).await;
-    assert_eq!(month.data()["summary"], json!({"totalIncome": 25000, "totalExpenses": 12450, "netFlow": 12550}));
+    let month = api
+        .get(&format!(
+            "/finance/transactions?from={from}&to={to}&limit=100"
+        ))
+        .await;
+    assert_eq!(
+        month.data()["summary"],
+        json!({"totalIncome": 25000, "totalExpenses": 12450, "netFlow": 12550})
+    );
     let txns = month.data()["transactions"].as_array().unwrap();
     let t1 = txns.iter().find(|t| t["id"] == "txn_001").expect("txn_001");
-    assert_eq!((t1["amount"].clone(), t1["description"].clone(), t1["category"].clone(), t1["type"].clone()),
-        (json!(-350.5), json!("Supermercado"), json!("FOOD"), json!("EXPENSE")));
+    assert_eq!(
+        (
+            t1["amount"].clone(),
+            t1["description"].clone(),
+            t1["category"].clone(),
+            t1["type"].clone()
+        ),
+        (
+            json!(-350.5),
+            json!("Supermercado"),
+            json!("FOOD"),
+            json!("EXPENSE")
+        )
+    );
     let t2 = txns.iter().find(|t| t["id"] == "txn_002").expect("txn_002");
-    assert_eq!((t2["amount"].clone(), t2["type"].clone()), (json!(25000), json!("INCOME")));
+    assert_eq!(
+        (t2["amount"].clone(), t2["type"].clone()),
+        (json!(25000), json!("INCOME"))
+    );
     assert!(t2["date"].as_str().unwrap().ends_with("-01T00:00:00Z"));
     let dates: Vec<&str> = txns.iter().map(|t| t["date"].as_str().unwrap()).collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
 
-    let card = api.get("/finance/transactions?accountId=acc_002&limit=100").await;
-    assert!(card.data()["transactions"].as_array().unwrap().iter().all(|t| t["accountId"] == "acc_002"));
-    let food = api.get("/finance/transactions?category=FOOD&limit=100").await;
-    assert!(food.data()["transactions"].as_array().unwrap().iter().all(|t| t["category"] == "FOOD"));
+    let card = api
+        .get("/finance/transactions?accountId=acc_002&limit=100")
+        .await;
+    assert!(
+        card.data()["transactions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["accountId"] == "acc_002")
+    );
+    let food = api
+        .get("/finance/transactions?category=FOOD&limit=100")
+        .await;
+    assert!(
+        food.data()["transactions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["category"] == "FOOD")
+    );
     assert_eq!(food.data()["summary"]["totalIncome"], 0);
-    api.get("/finance/transactions?from=ayer").await.assert_validation("from");
-    api.get("/finance/transactions?limit=500").await.assert_validation("limit");
-    api.get("/finance/transactions?cursor=txn_zzz").await.assert_validation("cursor");
+    api.get("/finance/transactions?from=ayer")
+        .await
+        .assert_validation("from");
+    api.get("/finance/transactions?limit=500")
+        .await
+        .assert_validation("limit");
+    api.get("/finance/transactions?cursor=txn_zzz")
+        .await
+        .assert_validation("cursor");
 
     let admin = api.admin_get("/finance/transactions").await;
     let admin_ids = ids(&admin.data()["transactions"]);
@@ -694,12 +975,36 @@ async fn create_transactions_and_budgets() {
     let b = &budgets.data()["budgets"][0];
     assert_eq!(b["id"], "bdg_001");
     assert!(b["name"].as_str().unwrap().starts_with("Alimentación "));
-    assert_eq!((b["category"].clone(), b["amount"].clone(), b["period"].clone()), (json!("FOOD"), json!(4000), json!("MONTHLY")));
-    assert_eq!((b["spent"].clone(), b["remaining"].clone(), b["percentage"].clone(), b["status"].clone()),
-        (json!(2850.5), json!(1149.5), json!(71.26), json!("ON_TRACK")));
+    assert_eq!(
+        (
+            b["category"].clone(),
+            b["amount"].clone(),
+            b["period"].clone()
+        ),
+        (json!("FOOD"), json!(4000), json!("MONTHLY"))
+    );
+    assert_eq!(
+        (
+            b["spent"].clone(),
+            b["remaining"].clone(),
+            b["percentage"].clone(),
+            b["status"].clone()
+        ),
+        (
+            json!(2850.5),
+            json!(1149.5),
+            json!(71.26),
+            json!("ON_TRACK")
+        )
+    );
     assert!(b["startDate"].as_str().unwrap().ends_with("-01T00:00:00Z"));
     assert!(b["endDate"].as_str().unwrap().ends_with("T23:59:59Z"));
-    let statuses: Vec<&str> = budgets.data()["budgets"].as_array().unwrap().iter().map(|b| b["status"].as_str().unwrap()).collect();
+    let statuses: Vec<&str> = budgets.data()["budgets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["status"].as_str().unwrap())
+        .collect();
     assert_eq!(statuses, vec!["ON_TRACK", "EXCEEDED", "WARNING"]);
 
     let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
@@ -712,11 +1017,25 @@ async fn create_transactions_and_budgets() {
         .await;
     assert_eq!(t.status, 201, "{}", t.body);
     assert!(t.data()["id"].as_str().unwrap().starts_with("txn_"));
-    assert_eq!((t.data()["amount"].clone(), t.data()["accountId"].clone(), t.data()["category"].clone()), (json!(-1000), json!("acc_001"), json!("FOOD")));
+    assert_eq!(
+        (
+            t.data()["amount"].clone(),
+            t.data()["accountId"].clone(),
+            t.data()["category"].clone()
+        ),
+        (json!(-1000), json!("acc_001"), json!("FOOD"))
+    );
     assert!(t.data()["createdAt"].is_string());
     let after = api.get("/finance/budgets").await;
     let b = &after.data()["budgets"][0];
-    assert_eq!((b["spent"].clone(), b["percentage"].clone(), b["status"].clone()), (json!(3850.5), json!(96.26), json!("WARNING")));
+    assert_eq!(
+        (
+            b["spent"].clone(),
+            b["percentage"].clone(),
+            b["status"].clone()
+        ),
+        (json!(3850.5), json!(96.26), json!("WARNING"))
+    );
     let acc = api.get("/finance/accounts").await;
     assert_eq!(acc.data()["accounts"][0]["balance"], 44000);
 
@@ -725,24 +1044,78 @@ async fn create_transactions_and_budgets() {
             json!({"accountId": "acc_002", "amount": 150.25, "description": "Reembolso", "category": "OTHER"}))
         .await;
     assert_eq!(income.status, 201);
-    assert_eq!(api.get("/finance/accounts").await.data()["accounts"][1]["balance"], -11849.75);
-    let listed = api.get("/finance/transactions?limit=100&category=OTHER").await;
-    let found = listed.data()["transactions"].as_array().unwrap().iter().find(|x| x["id"] == income.data()["id"]).cloned().unwrap();
+    assert_eq!(
+        api.get("/finance/accounts").await.data()["accounts"][1]["balance"],
+        -11849.75
+    );
+    let listed = api
+        .get("/finance/transactions?limit=100&category=OTHER")
+        .await;
+    let found = listed.data()["transactions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == income.data()["id"])
+        .cloned()
+        .unwrap();
     assert_eq!(found["type"], "INCOME");
 
-    let base = json!({"accountId": "acc_001", "amount": -1, "description": "x", "category": "FOOD"});
+    let base =
+        json!({"accountId": "acc_001", "amount": -1, "description": "x", "category": "FOOD"});
     let with = |k: &str, v: Value| {
         let mut b = base.clone();
         b[k] = v;
         b
     };
-    api.send(Method::POST, "/finance/transactions", with("amount", json!(0))).await.assert_validation("amount");
-    api.send(Method::POST, "/finance/transactions", with("amount", json!("-5"))).await.assert_validation("amount");
-    api.send(Method::POST, "/finance/transactions", with("amount", json!(1.234))).await.assert_validation("amount");
-    api.send(Method::POST, "/finance/transactions", with("description", json!(""))).await.assert_validation("description");
-    api.send(Method::POST, "/finance/transactions", with("date", json!("tomorrow"))).await.assert_validation("date");
-    api.send(Method::POST, "/finance/transactions", with("accountId", json!("acc_999"))).await.assert_error(404, "NOT_FOUND");
-    api.send(Method::POST, "/finance/transactions", with("accountId", json!("acc_adm_001"))).await.assert_error(404, "NOT_FOUND");
+    api.send(
+        Method::POST,
+        "/finance/transactions",
+        with("amount", json!(0)),
+    )
+    .await
+    .assert_validation("amount");
+    api.send(
+        Method::POST,
+        "/finance/transactions",
+        with("amount", json!("-5")),
+    )
+    .await
+    .assert_validation("amount");
+    api.send(
+        Method::POST,
+        "/finance/transactions",
+        with("amount", json!(1.234)),
+    )
+    .await
+    .assert_validation("amount");
+    api.send(
+        Method::POST,
+        "/finance/transactions",
+        with("description", json!("")),
+    )
+    .await
+    .assert_validation("description");
+    api.send(
+        Method::POST,
+        "/finance/transactions",
+        with("date", json!("tomorrow")),
+    )
+    .await
+    .assert_validation("date");
+    api.send(
+        Method::POST,
+        "/finance/transactions",
+        with("accountId", json!("acc_999")),
+    )
+    .await
+    .assert_error(404, "NOT_FOUND");
+    api.send(
+        Method::POST,
+        "/finance/transactions",
+        with("accountId", json!("acc_adm_001")),
+    )
+    .await
+    .assert_error(404, "NOT_FOUND");
     // The admin's budgets are its own.
     let admin = api.admin_get("/finance/budgets").await;
     assert_eq!(ids(&admin.data()["budgets"]), vec!["bdg_adm_001"]);
@@ -758,7 +1131,10 @@ async fn webhook_registration_validation() {
     assert_eq!(ok.status, 201, "{}", ok.body);
     assert!(ok.data()["id"].as_str().unwrap().starts_with("wh_"));
     assert_eq!(ok.data()["url"], "https://your-app.com/webhook");
-    assert_eq!(ok.data()["events"], json!(["conversation.created", "message.sent", "agent.invoked"]));
+    assert_eq!(
+        ok.data()["events"],
+        json!(["conversation.created", "message.sent", "agent.invoked"])
+    );
     assert!(ok.data()["createdAt"].is_string());
     assert!(ok.data().get("secret").is_none());
     let good = json!({"url": "http://127.0.0.1:9/x", "events": ["message.sent"], "secret": "s"});
@@ -767,53 +1143,119 @@ async fn webhook_registration_validation() {
         b[k] = v;
         b
     };
-    api.send(Method::POST, "/webhooks", with("url", json!("ftp://x.com/y"))).await.assert_validation("url");
-    api.send(Method::POST, "/webhooks", with("url", json!("not a url"))).await.assert_validation("url");
-    api.send(Method::POST, "/webhooks", with("events", json!([]))).await.assert_validation("events");
-    api.send(Method::POST, "/webhooks", with("events", json!(["message.exploded"]))).await.assert_validation("events");
-    api.send(Method::POST, "/webhooks", with("events", json!("message.sent"))).await.assert_validation("events");
-    api.send(Method::POST, "/webhooks", with("secret", json!(""))).await.assert_validation("secret");
-    api.raw(Method::POST, "/webhooks", None, Some(good.to_string().into_bytes()))
+    api.send(
+        Method::POST,
+        "/webhooks",
+        with("url", json!("ftp://x.com/y")),
+    )
+    .await
+    .assert_validation("url");
+    api.send(Method::POST, "/webhooks", with("url", json!("not a url")))
         .await
-        .assert_error(401, "UNAUTHORIZED");
+        .assert_validation("url");
+    api.send(Method::POST, "/webhooks", with("events", json!([])))
+        .await
+        .assert_validation("events");
+    api.send(
+        Method::POST,
+        "/webhooks",
+        with("events", json!(["message.exploded"])),
+    )
+    .await
+    .assert_validation("events");
+    api.send(
+        Method::POST,
+        "/webhooks",
+        with("events", json!("message.sent")),
+    )
+    .await
+    .assert_validation("events");
+    api.send(Method::POST, "/webhooks", with("secret", json!("")))
+        .await
+        .assert_validation("secret");
+    api.raw(
+        Method::POST,
+        "/webhooks",
+        None,
+        Some(good.to_string().into_bytes()),
+    )
+    .await
+    .assert_error(401, "UNAUTHORIZED");
 }
 
 #[tokio::test]
 async fn error_format_for_bad_requests() {
     let (_sb, api) = setup().await;
-    api.get("/does-not-exist").await.assert_error(404, "NOT_FOUND");
-    api.raw(Method::GET, "/nothing/here", None, None).await.assert_error(404, "NOT_FOUND");
+    api.get("/does-not-exist")
+        .await
+        .assert_error(404, "NOT_FOUND");
+    api.raw(Method::GET, "/nothing/here", None, None)
+        .await
+        .assert_error(404, "NOT_FOUND");
     let wrong_method = api.as_key(&api.key, Method::PUT, "/users/me", None).await;
     assert_eq!(wrong_method.status, 405);
     assert!(wrong_method.body["error"]["code"].is_string());
     let malformed = api
-        .raw(Method::POST, "/agents", Some(&api.key), Some(b"{\"name\": ".to_vec()))
+        .raw(
+            Method::POST,
+            "/agents",
+            Some(&api.key),
+            Some(b"{\"name\": ".to_vec()),
+        )
         .await;
     malformed.assert_validation("body");
-    api.raw(Method::POST, "/agents", Some(&api.key), Some(b"[1,2]".to_vec()))
-        .await
-        .assert_validation("body");
+    api.raw(
+        Method::POST,
+        "/agents",
+        Some(&api.key),
+        Some(b"[1,2]".to_vec()),
+    )
+    .await
+    .assert_validation("body");
     api.raw(Method::POST, "/agents", Some(&api.key), Some(Vec::new()))
         .await
         .assert_validation("body");
-    api.raw(Method::POST, "/agents", Some(&api.key), Some(vec![0xff, 0xfe]))
-        .await
-        .assert_validation("body");
+    api.raw(
+        Method::POST,
+        "/agents",
+        Some(&api.key),
+        Some(vec![0xff, 0xfe]),
+    )
+    .await
+    .assert_validation("body");
     let huge = format!("{{\"name\": \"{}\"}}", "x".repeat(1 << 20));
     let too_big = api
-        .raw(Method::POST, "/agents", Some(&api.key), Some(huge.into_bytes()))
+        .raw(
+            Method::POST,
+            "/agents",
+            Some(&api.key),
+            Some(huge.into_bytes()),
+        )
         .await;
     too_big.assert_error(413, "PAYLOAD_TOO_LARGE");
     // Just under the limit is fine.
     let fits = format!("{{\"name\": \"{}\"}}", "x".repeat((1 << 20) - 100));
-    let ok = api.raw(Method::POST, "/agents", Some(&api.key), Some(fits.into_bytes())).await;
+    let ok = api
+        .raw(
+            Method::POST,
+            "/agents",
+            Some(&api.key),
+            Some(fits.into_bytes()),
+        )
+        .await;
     assert_eq!(ok.status, 201);
-    api.admin_get("/users?page=%ZZ").await.assert_validation("query");
+    api.admin_get("/users?page=%ZZ")
+        .await
+        .assert_validation("query");
 }
 
 #[tokio::test]
 async fn rate_limits_are_enforced_per_user_tier() {
-    let sb = Sandbox::builder().enforce_rate_limits(true).start().await.unwrap();
+    let sb = Sandbox::builder()
+        .enforce_rate_limits(true)
+        .start()
+        .await
+        .unwrap();
     let api = Api::new(&sb);
     for i in 0..100 {
         let r = api.get("/agents").await;
@@ -821,9 +1263,14 @@ async fn rate_limits_are_enforced_per_user_tier() {
     }
     let limited = api.get("/agents").await;
     limited.assert_error(429, "RATE_LIMIT_EXCEEDED");
-    assert_eq!(limited.body["error"]["message"], "You have exceeded your rate limit");
+    assert_eq!(
+        limited.body["error"]["message"],
+        "You have exceeded your rate limit"
+    );
     assert_eq!(limited.body["error"]["details"]["limit"], 100);
-    let reset_at = limited.body["error"]["details"]["resetAt"].as_str().unwrap();
+    let reset_at = limited.body["error"]["details"]["resetAt"]
+        .as_str()
+        .unwrap();
     assert!(chrono::DateTime::parse_from_rfc3339(reset_at).is_ok());
     let retry: u64 = limited.header("retry-after").unwrap().parse().unwrap();
     assert!((1..=3600).contains(&retry));
@@ -835,7 +1282,10 @@ async fn rate_limits_are_enforced_per_user_tier() {
     // Turning enforcement off through the admin route lets the demo user through again.
     let off = api
         .http
-        .post(format!("{}/__sandbox/config", sb.platform_url().trim_end_matches("/api")))
+        .post(format!(
+            "{}/__sandbox/config",
+            sb.platform_url().trim_end_matches("/api")
+        ))
         .body(r#"{"enforce_rate_limits": false}"#)
         .send()
         .await

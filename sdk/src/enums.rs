@@ -7,7 +7,7 @@
 
 /// Generates a string-valued enum with an `Unknown(String)` catch-all.
 ///
-/// ```ignore
+/// ```text
 /// string_enum! {
 ///     /// A role.
 ///     pub enum Role {

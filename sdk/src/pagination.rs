@@ -97,13 +97,10 @@ impl<P: Paged> Paginator<P> {
     /// Every item of every page, fetched page by page as the stream is polled.
     pub fn into_items(self) -> impl Stream<Item = Result<P::Item>> + Send + 'static {
         futures::stream::try_unfold(self, |mut pager| async move {
-            let next = match pager.next_page().await? {
-                Some(page) => Some((
-                    futures::stream::iter(page.into_items().into_iter().map(Ok::<_, Error>)),
-                    pager,
-                )),
-                None => None,
-            };
+            let next = pager.next_page().await?.map(|page| {
+                let items = page.into_items().into_iter().map(Ok::<_, Error>);
+                (futures::stream::iter(items), pager)
+            });
             Ok::<_, Error>(next)
         })
         .try_flatten()

@@ -137,7 +137,7 @@ fn redact_json_value(text: &str, key: &str) -> String {
             rest = &inner[end..];
         } else {
             let end = value
-                .find(|c: char| c == ',' || c == '}' || c == ']')
+                .find([',', '}', ']'])
                 .unwrap_or(value.len());
             rest = &value[end..];
         }

@@ -178,14 +178,21 @@ impl Decoder {
             }
         }
 
-        if self.pending_cr {
-            if let Some(&first) = input.first() {
-                self.pending_cr = false;
-                if first == b'\n' {
-                    input = &input[1..];
-                }
+        if self.pending_cr
+            && let Some(&first) = input.first()
+        {
+            self.pending_cr = false;
+            if first == b'\n' {
+                input = &input[1..];
             }
         }
+
+        // Validate the chunk once: the lines inside its valid prefix are parsed as `&str`
+        // without further checks; the others are decoded line by line, lossily.
+        let text = match std::str::from_utf8(input) {
+            Ok(text) => text,
+            Err(err) => std::str::from_utf8(&input[..err.valid_up_to()]).unwrap_or_default(),
+        };
 
         let mut start = 0;
         for pos in memchr::memchr2_iter(b'\r', b'\n', input) {
@@ -193,7 +200,8 @@ impl Decoder {
                 // The LF of a CRLF whose CR was handled already.
                 continue;
             }
-            self.complete_line(&input[start..pos], out, &mut failure);
+            let piece = &input[start..pos];
+            self.complete_line(piece, text.get(start..pos), out, &mut failure);
             start = pos + 1;
             if input[pos] == b'\r' {
                 match input.get(start) {
@@ -273,8 +281,15 @@ impl Decoder {
         self.line.extend_from_slice(rest);
     }
 
-    /// `piece` is the end of a line (the whole line when nothing was buffered).
-    fn complete_line(&mut self, piece: &[u8], out: &mut Vec<Event>, failure: &mut Option<Error>) {
+    /// `piece` is the end of a line (the whole line when nothing was buffered); `text` is the
+    /// same bytes when they are known to be valid UTF-8.
+    fn complete_line(
+        &mut self,
+        piece: &[u8],
+        text: Option<&str>,
+        out: &mut Vec<Event>,
+        failure: &mut Option<Error>,
+    ) {
         if self.discard_line {
             // The end of an oversized line; its event is being discarded already.
             self.discard_line = false;
@@ -286,7 +301,10 @@ impl Decoder {
                 self.oversized(failure);
                 return;
             }
-            self.process_line(piece, out, failure);
+            match text {
+                Some(text) => self.process_line(text, out, failure),
+                None => self.process_line(piece, out, failure),
+            }
             return;
         }
         if self.line.len() + piece.len() > self.max {
@@ -296,7 +314,7 @@ impl Decoder {
         }
         self.line.extend_from_slice(piece);
         let mut line = std::mem::take(&mut self.line);
-        self.process_line(&line, out, failure);
+        self.process_line(line.as_slice(), out, failure);
         line.clear();
         if line.capacity() > RETAINED_LINE_CAPACITY {
             line.shrink_to(RETAINED_LINE_CAPACITY);
@@ -315,27 +333,35 @@ impl Decoder {
         self.event_type.clear();
     }
 
-    fn process_line(&mut self, line: &[u8], out: &mut Vec<Event>, failure: &mut Option<Error>) {
+    fn process_line<'a, L: LineText<'a>>(
+        &mut self,
+        line: L,
+        out: &mut Vec<Event>,
+        failure: &mut Option<Error>,
+    ) {
+        let bytes = line.bytes();
         if self.discard_event {
-            if line.is_empty() {
+            if bytes.is_empty() {
                 self.discard_event = false;
             }
             return;
         }
-        if line.is_empty() {
+        if bytes.is_empty() {
             self.dispatch(out);
             return;
         }
-        let (field, value) = match memchr::memchr(b':', line) {
+        // Field names are short: a forward scan finds the colon sooner than a SIMD search.
+        let (field, value) = match bytes.iter().position(|&b| b == b':') {
             Some(0) => return, // comment
             Some(colon) => {
-                let value = &line[colon + 1..];
-                (
-                    &line[..colon],
-                    value.strip_prefix(b" ").unwrap_or(value),
-                )
+                let skip = if bytes.get(colon + 1) == Some(&b' ') {
+                    2
+                } else {
+                    1
+                };
+                (&bytes[..colon], line.tail(colon + skip))
             }
-            None => (line, &[][..]),
+            None => (bytes, L::EMPTY),
         };
         match field {
             b"data" => {
@@ -343,27 +369,32 @@ impl Decoder {
                 // after each line, remove the last LF at dispatch", without reallocating.
                 if self.has_data {
                     self.data.push('\n');
+                    value.append_to(&mut self.data);
+                } else {
+                    self.has_data = true;
+                    if self.data.capacity() == 0 {
+                        self.data = value.into_string();
+                    } else {
+                        value.append_to(&mut self.data);
+                    }
                 }
-                self.has_data = true;
-                push_lossy(&mut self.data, value);
                 if self.data.len() > self.max {
                     self.oversized(failure);
                 }
             }
             b"event" => {
-                self.event_type.clear();
-                push_lossy(&mut self.event_type, value);
+                self.event_type = value.into_string();
             }
-            b"id" => {
-                if memchr::memchr(0, value).is_none() {
-                    self.last_event_id.clear();
-                    push_lossy(&mut self.last_event_id, value);
-                }
+            // An id containing NUL is ignored.
+            b"id" if !value.bytes().contains(&0) => {
+                self.last_event_id.clear();
+                value.append_to(&mut self.last_event_id);
             }
             b"retry" => {
-                if !value.is_empty() && value.iter().all(u8::is_ascii_digit) {
+                let digits = value.bytes();
+                if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) {
                     // A value beyond u64 is ignored like any other unusable one.
-                    if let Some(ms) = parse_digits(value) {
+                    if let Some(ms) = parse_digits(digits) {
                         self.retry = Some(ms);
                     }
                 }
@@ -384,18 +415,62 @@ impl Decoder {
         } else {
             std::mem::take(&mut self.event_type)
         };
-        out.push(Event {
-            event,
-            data,
-            id: self.last_event_id.clone(),
-        });
+        let id = if self.last_event_id.is_empty() {
+            String::new()
+        } else {
+            self.last_event_id.clone()
+        };
+        out.push(Event { event, data, id });
     }
 }
 
-fn push_lossy(dst: &mut String, bytes: &[u8]) {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => dst.push_str(text),
-        Err(_) => dst.push_str(&String::from_utf8_lossy(bytes)),
+/// A complete line, either already validated (`&str`) or raw bytes decoded lossily on use.
+trait LineText<'a>: Copy {
+    const EMPTY: Self;
+    fn bytes(self) -> &'a [u8];
+    /// The line from byte `start` on; `start` follows an ASCII byte of the line.
+    fn tail(self, start: usize) -> Self;
+    fn append_to(self, dst: &mut String);
+    fn into_string(self) -> String;
+}
+
+impl<'a> LineText<'a> for &'a str {
+    const EMPTY: Self = "";
+
+    fn bytes(self) -> &'a [u8] {
+        self.as_bytes()
+    }
+
+    fn tail(self, start: usize) -> Self {
+        self.get(start..).unwrap_or_default()
+    }
+
+    fn append_to(self, dst: &mut String) {
+        dst.push_str(self);
+    }
+
+    fn into_string(self) -> String {
+        self.to_owned()
+    }
+}
+
+impl<'a> LineText<'a> for &'a [u8] {
+    const EMPTY: Self = &[];
+
+    fn bytes(self) -> &'a [u8] {
+        self
+    }
+
+    fn tail(self, start: usize) -> Self {
+        self.get(start..).unwrap_or_default()
+    }
+
+    fn append_to(self, dst: &mut String) {
+        dst.push_str(&String::from_utf8_lossy(self));
+    }
+
+    fn into_string(self) -> String {
+        String::from_utf8_lossy(self).into_owned()
     }
 }
 

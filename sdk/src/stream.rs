@@ -94,10 +94,10 @@ impl Stream for SseStream {
             }
             this.events.clear();
             this.pos = 0;
-            if let Some(c) = this.cancel.as_mut() {
-                if c.as_mut().poll(cx).is_ready() {
-                    return this.fail(Error::Cancelled);
-                }
+            if let Some(c) = this.cancel.as_mut()
+                && c.as_mut().poll(cx).is_ready()
+            {
+                return this.fail(Error::Cancelled);
             }
             match this.body.as_mut().poll_next(cx) {
                 Poll::Ready(Some(Ok(chunk))) => {

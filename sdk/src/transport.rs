@@ -107,6 +107,8 @@ pub(crate) struct Req {
     pub body: Option<Bytes>,
     pub auth: bool,
     pub stream: bool,
+    /// A 3xx answer is the result (sign-in); otherwise it is an error.
+    pub redirect_ok: bool,
 }
 
 impl Req {
@@ -118,6 +120,7 @@ impl Req {
             body: None,
             auth: true,
             stream: false,
+            redirect_ok: false,
         }
     }
 
@@ -145,6 +148,11 @@ impl Req {
 
     pub(crate) fn no_auth(mut self) -> Self {
         self.auth = false;
+        self
+    }
+
+    pub(crate) fn redirect_ok(mut self) -> Self {
+        self.redirect_ok = true;
         self
     }
 
@@ -323,19 +331,20 @@ impl Transport {
                     if let Some(id) = &meta.request_id {
                         span.record("request_id", id.as_str());
                     }
-                    if status.is_success() || status.is_redirection() {
+                    if status.is_success() || (status.is_redirection() && req.redirect_ok) {
                         tracing::debug!(parent: &span, "success");
                         return Ok((resp, meta, deadline));
                     }
-                    if status == StatusCode::UNAUTHORIZED && req.auth && !reauthenticated {
-                        if let (Some(auth), Some(token)) = (self.auth_source(), token.as_ref()) {
-                            if auth.invalidate(token) {
-                                tracing::debug!(parent: &span, "401: authenticating again");
-                                reauthenticated = true;
-                                attempt -= 1;
-                                continue;
-                            }
-                        }
+                    if status == StatusCode::UNAUTHORIZED
+                        && req.auth
+                        && !reauthenticated
+                        && let (Some(auth), Some(token)) = (self.auth_source(), token.as_ref())
+                        && auth.invalidate(token)
+                    {
+                        tracing::debug!(parent: &span, "401: authenticating again");
+                        reauthenticated = true;
+                        attempt -= 1;
+                        continue;
                     }
                     if retries_left && is_retryable_status(status) {
                         let delay = retry_delay(status, &headers, attempt);
@@ -553,18 +562,17 @@ pub(crate) fn backoff(attempt: u32) -> Duration {
 /// The wait before retrying an error status: the server's `Retry-After` (or, for a 429,
 /// `X-RateLimit-Reset`) when it is at most 60 s, else the backoff.
 pub(crate) fn retry_delay(status: StatusCode, headers: &HeaderMap, attempt: u32) -> Duration {
-    if let Some(d) = parse_retry_after(headers) {
-        if d <= MAX_RETRY_AFTER {
-            return d;
+    let server_wait = match parse_retry_after(headers) {
+        Some(d) => Some(d),
+        None if status == StatusCode::TOO_MANY_REQUESTS => {
+            RateLimit::from_headers(headers).and_then(|r| r.reset_after())
         }
-    } else if status == StatusCode::TOO_MANY_REQUESTS {
-        if let Some(d) = RateLimit::from_headers(headers).and_then(|r| r.reset_after()) {
-            if d <= MAX_RETRY_AFTER {
-                return d;
-            }
-        }
+        None => None,
+    };
+    match server_wait {
+        Some(d) if d <= MAX_RETRY_AFTER => d,
+        _ => backoff(attempt),
     }
-    backoff(attempt)
 }
 
 pub(crate) fn meta_from_headers(status: StatusCode, headers: &HeaderMap) -> ResponseMeta {
@@ -592,6 +600,11 @@ fn safe_headers(headers: &HeaderMap) -> Vec<(String, String)> {
 pub(crate) fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
     let parsed: Option<serde_json::Value> = serde_json::from_slice(body).ok();
     let mut err = error_from_value(status.as_u16(), parsed.as_ref());
+    if err.message.is_empty() && status.is_redirection() {
+        err.message = "the server redirected to another origin; the redirect was not followed so \
+                       credentials stay with the configured base URL"
+            .to_owned();
+    }
     if err.message.is_empty() {
         err.message = if body.is_empty() {
             status.canonical_reason().unwrap_or("error").to_owned()

@@ -267,9 +267,8 @@ where
 /// # Errors
 /// [`Error::InvalidArgument`] for anything else, including impossible dates.
 pub fn parse_timestamp(text: &str) -> Result<SystemTime, Error> {
-    parse_rfc3339(text.as_bytes()).ok_or_else(|| {
-        Error::InvalidArgument(format!("not an RFC 3339 timestamp: {text:?}"))
-    })
+    parse_rfc3339(text.as_bytes())
+        .ok_or_else(|| Error::InvalidArgument(format!("not an RFC 3339 timestamp: {text:?}")))
 }
 
 fn parse_rfc3339(s: &[u8]) -> Option<SystemTime> {
@@ -347,9 +346,7 @@ fn parse_rfc3339(s: &[u8]) -> Option<SystemTime> {
     }
 
     let days = days_since_epoch(i64::from(year), month, day);
-    let secs = days * 86_400
-        + i64::from(hour * 3600 + minute * 60 + second)
-        - offset_secs;
+    let secs = days * 86_400 + i64::from(hour * 3600 + minute * 60 + second) - offset_secs;
     let whole = Duration::from_secs(secs.unsigned_abs());
     let base = if secs >= 0 {
         UNIX_EPOCH.checked_add(whole)?
@@ -360,7 +357,7 @@ fn parse_rfc3339(s: &[u8]) -> Option<SystemTime> {
 }
 
 fn is_leap(year: u32) -> bool {
-    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
@@ -782,8 +779,14 @@ mod tests {
     #[test]
     fn parses_valid_timestamps() {
         assert_eq!(unix("1970-01-01T00:00:00Z"), Some(0));
-        assert_eq!(unix("2025-10-15T10:30:00Z"), Some(1_760_524_200 * 1_000_000_000));
-        assert_eq!(unix("2025-10-15t10:30:00z"), Some(1_760_524_200 * 1_000_000_000));
+        assert_eq!(
+            unix("2025-10-15T10:30:00Z"),
+            Some(1_760_524_200 * 1_000_000_000)
+        );
+        assert_eq!(
+            unix("2025-10-15t10:30:00z"),
+            Some(1_760_524_200 * 1_000_000_000)
+        );
         assert_eq!(
             unix("2025-10-15T12:30:00+02:00"),
             Some(1_760_524_200 * 1_000_000_000)
@@ -792,11 +795,23 @@ mod tests {
             unix("2025-10-15T05:00:00-05:30"),
             Some(1_760_524_200 * 1_000_000_000)
         );
-        assert_eq!(unix("2000-02-29T00:00:00.5Z"), Some(951_782_400_500_000_000));
-        assert_eq!(unix("2000-02-29T00:00:00.123456789123Z"), Some(951_782_400_123_456_789));
+        assert_eq!(
+            unix("2000-02-29T00:00:00.5Z"),
+            Some(951_782_400_500_000_000)
+        );
+        assert_eq!(
+            unix("2000-02-29T00:00:00.123456789123Z"),
+            Some(951_782_400_123_456_789)
+        );
         assert_eq!(unix("1969-12-31T23:59:59Z"), Some(-1_000_000_000));
-        assert_eq!(unix("2016-12-31T23:59:60Z"), Some(1_483_228_800 * 1_000_000_000));
-        assert_eq!(unix("2100-03-01T00:00:00Z"), Some(4_107_542_400 * 1_000_000_000));
+        assert_eq!(
+            unix("2016-12-31T23:59:60Z"),
+            Some(1_483_228_800 * 1_000_000_000)
+        );
+        assert_eq!(
+            unix("2100-03-01T00:00:00Z"),
+            Some(4_107_542_400 * 1_000_000_000)
+        );
     }
 
     #[test]

@@ -262,12 +262,12 @@ async fn finance_operations() {
     let accounts = user.finance().accounts().list().await.unwrap();
     let savings = accounts.accounts.iter().find(|a| a.id == "acc_001").unwrap();
     assert_eq!(savings.kind, AccountType::Savings);
-    let before = savings.balance.clone();
+    let before = savings.balance;
 
     let mut pages = user.finance().transactions().list(ListTransactionsParams::new().account_id("acc_001").limit(10));
     let page = pages.next_page().await.unwrap().unwrap();
-    let summary = page.summary.clone();
-    assert_eq!(summary.net_flow, summary.total_income.clone() - summary.total_expenses.clone());
+    let summary = page.summary;
+    assert_eq!(summary.net_flow, summary.total_income - summary.total_expenses);
     let all: Vec<Transaction> = user
         .finance()
         .transactions()
@@ -283,13 +283,13 @@ async fn finance_operations() {
     let txn = user
         .finance()
         .transactions()
-        .create(CreateTransactionParams::new("acc_001", amount.clone(), "Gasolina").category(TransactionCategory::Transport).date("2025-10-15T08:00:00Z"))
+        .create(CreateTransactionParams::new("acc_001", amount, "Gasolina").category(TransactionCategory::Transport).date("2025-10-15T08:00:00Z"))
         .await
         .unwrap();
     assert_eq!(txn.amount, amount);
     let after = user.finance().accounts().list().await.unwrap();
     let savings_after = after.accounts.iter().find(|a| a.id == "acc_001").unwrap();
-    assert_eq!(savings_after.balance.clone(), before + amount);
+    assert_eq!(savings_after.balance, before + amount);
     let err = user
         .finance()
         .transactions()
@@ -300,9 +300,9 @@ async fn finance_operations() {
 
     let budgets = user.finance().budgets().list().await.unwrap();
     let food = budgets.budgets.iter().find(|b| b.id == "bdg_001").unwrap();
-    let amount = food.amount.clone();
-    let spent = food.spent.clone();
-    assert_eq!(food.remaining.clone(), amount - spent);
+    let amount = food.amount;
+    let spent = food.spent;
+    assert_eq!(food.remaining, amount - spent);
     assert!(matches!(food.status, BudgetStatus::OnTrack | BudgetStatus::Warning | BudgetStatus::Exceeded));
 }
 

@@ -97,11 +97,7 @@ fn bom_later_in_the_stream_is_content() {
 #[test]
 fn bom_prefix_without_bom() {
     // Bytes that start like a BOM but are not one stay part of the first line.
-    check_events(
-        "bom-prefix",
-        b"\xEF\xBBdata:a\n\ndata:b\n\n",
-        &[msg("b")],
-    );
+    check_events("bom-prefix", b"\xEF\xBBdata:a\n\ndata:b\n\n", &[msg("b")]);
     check_events("no-bom", b"data:x\n\n", &[msg("x")]);
 }
 
@@ -111,7 +107,11 @@ fn comments_are_ignored() {
     let input = format!(
         "data:one\r:\0\n:\r\ndata:two\n:{long}\rdata:three\n:data:nope\r:{long}\ndata:four\n\n"
     );
-    check_events("comments", input.as_bytes(), &[msg("one\ntwo\nthree\nfour")]);
+    check_events(
+        "comments",
+        input.as_bytes(),
+        &[msg("one\ntwo\nthree\nfour")],
+    );
     check_events("only comments", b": hi\n\n:\n\n", &[]);
 }
 
@@ -220,7 +220,13 @@ fn field_parsing() {
 
 #[test]
 fn field_retry() {
-    check("field-retry", b"retry: 02500\ndata:x\n\n", &[msg("x")], Some(2500), "");
+    check(
+        "field-retry",
+        b"retry: 02500\ndata:x\n\n",
+        &[msg("x")],
+        Some(2500),
+        "",
+    );
     check("retry-zero", b"retry:0\n", &[], Some(0), "");
 }
 
@@ -239,8 +245,20 @@ fn field_retry_bogus() {
 
 #[test]
 fn field_retry_empty() {
-    check("field-retry-empty", b"retry\ndata:x\n\n", &[msg("x")], None, "");
-    check("field-retry-blank", b"retry:\ndata:x\n\n", &[msg("x")], None, "");
+    check(
+        "field-retry-empty",
+        b"retry\ndata:x\n\n",
+        &[msg("x")],
+        None,
+        "",
+    );
+    check(
+        "field-retry-blank",
+        b"retry:\ndata:x\n\n",
+        &[msg("x")],
+        None,
+        "",
+    );
 }
 
 #[test]
@@ -259,7 +277,11 @@ fn leading_space() {
         b"data:\tx\rdata: \ndata:  y\ndata:z\n\n",
         &[msg("\tx\n\n y\nz")],
     );
-    check_events("event-space", b"event:  two\ndata: d\n\n", &[ev(" two", "d", "")]);
+    check_events(
+        "event-space",
+        b"event:  two\ndata: d\n\n",
+        &[ev(" two", "d", "")],
+    );
 }
 
 #[test]
@@ -269,7 +291,11 @@ fn newlines() {
         b"data:a\r\ndata\ndata:b\r\n\r",
         &[msg("a\n\nb")],
     );
-    check_events("cr only", b"data:a\rdata:b\r\rdata:c\r\r", &[msg("a\nb"), msg("c")]);
+    check_events(
+        "cr only",
+        b"data:a\rdata:b\r\rdata:c\r\r",
+        &[msg("a\nb"), msg("c")],
+    );
     check_events(
         "crlf only",
         b"event: e\r\ndata:a\r\n\r\ndata:b\r\n\r\n",
@@ -347,7 +373,11 @@ fn event_without_data_is_skipped() {
 
 #[test]
 fn data_without_event() {
-    check_events("data-missing-event", b"data: {\"foo\":true}\n\n", &[msg("{\"foo\":true}")]);
+    check_events(
+        "data-missing-event",
+        b"data: {\"foo\":true}\n\n",
+        &[msg("{\"foo\":true}")],
+    );
 }
 
 #[test]
@@ -484,7 +514,10 @@ fn invalid_utf8_does_not_stall() {
     let mut decoder = Decoder::new();
     assert_eq!(decoder.feed(b"data: x\xE2\x82\n").unwrap(), vec![]);
     assert_eq!(decoder.feed(b"\n").unwrap(), vec![msg("x\u{FFFD}")]);
-    assert_eq!(decoder.feed(b"data: \xF0\n\n").unwrap(), vec![msg("\u{FFFD}")]);
+    assert_eq!(
+        decoder.feed(b"data: \xF0\n\n").unwrap(),
+        vec![msg("\u{FFFD}")]
+    );
 }
 
 #[test]
@@ -602,7 +635,10 @@ fn oversized_partial_line_is_not_buffered() {
     );
     // More of the same line is skipped without another error.
     assert_eq!(decoder.feed(&[b'z'; 5000]).unwrap(), vec![]);
-    assert_eq!(decoder.feed(b"\ndata: lost\n\ndata: kept\n\n").unwrap(), vec![msg("kept")]);
+    assert_eq!(
+        decoder.feed(b"\ndata: lost\n\ndata: kept\n\n").unwrap(),
+        vec![msg("kept")]
+    );
 }
 
 #[test]

@@ -49,7 +49,11 @@ fn sign_verify_round_trip() {
     for payload in [&b""[..], b"{}", SEED_BODY.as_bytes(), &[0u8, 255, 10, 13]] {
         let signature = webhooks::sign(payload, "s3cret");
         assert_eq!(signature.len(), 64);
-        assert!(signature.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
+        assert!(
+            signature
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        );
         webhooks::verify(payload, &signature, ["s3cret"]).unwrap();
     }
 }
@@ -59,8 +63,8 @@ fn seed_node_semantics() {
     // verifyWebhookSignature(payload, signature, secret) compares the hex HMAC of the raw body.
     webhooks::verify(SEED_BODY.as_bytes(), SEED_SIGNATURE, [SECRET]).unwrap();
     // Re-serialising the JSON differently changes the bytes, so the signature no longer holds.
-    let reformatted = serde_json::to_vec(&serde_json::from_str::<serde_json::Value>(SEED_BODY).unwrap())
-        .unwrap();
+    let reformatted =
+        serde_json::to_vec(&serde_json::from_str::<serde_json::Value>(SEED_BODY).unwrap()).unwrap();
     assert_ne!(reformatted, SEED_BODY.as_bytes());
     assert_verification_error(webhooks::verify(&reformatted, SEED_SIGNATURE, [SECRET]));
 }
@@ -110,7 +114,8 @@ fn rotation_accepts_old_and_new_secrets() {
     let secrets = vec!["whsec_new".to_owned(), "whsec_old".to_owned()];
     webhooks::verify(body, &old_sig, &secrets).unwrap();
     webhooks::verify(body, &new_sig, &secrets).unwrap();
-    webhooks::verify(body, &old_sig, &["whsec_new", "whsec_old"]).unwrap();
+    let slice: &[&str] = &["whsec_new", "whsec_old"];
+    webhooks::verify(body, &old_sig, slice).unwrap();
     webhooks::verify(body, &new_sig, ["whsec_new"]).unwrap();
     let msg = assert_verification_error(webhooks::verify(
         body,
@@ -160,11 +165,20 @@ fn errors_never_reveal_the_secret_or_the_expected_signature() {
     let attempts: Vec<Result<(), Error>> = vec![
         webhooks::verify(body, SEED_SIGNATURE, [secret]),
         webhooks::verify(body, "garbage", [secret]),
-        webhooks::verify(body, &webhooks::sign(b"x", secret), [secret, "whsec_second"]),
+        webhooks::verify(
+            body,
+            &webhooks::sign(b"x", secret),
+            [secret, "whsec_second"],
+        ),
         webhooks::unwrap_with_signature(body, SEED_SIGNATURE, [secret], &VerifyOptions::default())
             .map(|_| ()),
-        webhooks::unwrap(body, &http::HeaderMap::new(), [secret], &VerifyOptions::default())
-            .map(|_| ()),
+        webhooks::unwrap(
+            body,
+            &http::HeaderMap::new(),
+            [secret],
+            &VerifyOptions::default(),
+        )
+        .map(|_| ()),
     ];
     for result in attempts {
         let err = result.unwrap_err();
@@ -179,9 +193,13 @@ fn errors_never_reveal_the_secret_or_the_expected_signature() {
 fn unwrap_seed_payload_into_typed_data() {
     let mut headers = http::HeaderMap::new();
     headers.insert("x-webhook-signature", SEED_SIGNATURE.parse().unwrap());
-    let event =
-        webhooks::unwrap(SEED_BODY.as_bytes(), &headers, [SECRET], &VerifyOptions::default())
-            .unwrap();
+    let event = webhooks::unwrap(
+        SEED_BODY.as_bytes(),
+        &headers,
+        [SECRET],
+        &VerifyOptions::default(),
+    )
+    .unwrap();
     assert_eq!(event.event, WebhookEventType::MessageSent);
     assert_eq!(event.timestamp, "2025-10-15T10:30:00Z");
     assert_eq!(
@@ -256,7 +274,11 @@ fn tolerance_on_the_timestamp() {
     assert!(msg.contains("future"), "{msg}");
 
     // An offset timestamp names the same instant.
-    let offset = signed_delivery("agent.invoked", Some("2025-10-15T12:30:00+02:00"), json!({}));
+    let offset = signed_delivery(
+        "agent.invoked",
+        Some("2025-10-15T12:30:00+02:00"),
+        json!({}),
+    );
     assert!(unwrap_at(&offset, t, Duration::from_secs(1)).is_ok());
 }
 
@@ -302,10 +324,16 @@ fn unknown_event_is_kept() {
         json!({"invoiceId": "inv_1"}),
     );
     let event = unwrap_at(&body, at("2025-10-15T10:30:00Z"), Duration::from_secs(60)).unwrap();
-    assert_eq!(event.event, WebhookEventType::Unknown("invoice.paid".into()));
+    assert_eq!(
+        event.event,
+        WebhookEventType::Unknown("invoice.paid".into())
+    );
     assert!(event.event.is_unknown());
     assert_eq!(event.event.to_string(), "invoice.paid");
-    assert_eq!(event.data, WebhookData::Unknown(json!({"invoiceId": "inv_1"})));
+    assert_eq!(
+        event.data,
+        WebhookData::Unknown(json!({"invoiceId": "inv_1"}))
+    );
 }
 
 #[test]
@@ -375,7 +403,9 @@ fn typed_data_for_platform_events() {
         "conversation.deleted",
         json!({"conversationId": "conv_1", "userId": "usr_1"}),
     );
-    assert!(matches!(deleted.data, WebhookData::ConversationDeleted(ref d) if d.user_id == "usr_1"));
+    assert!(
+        matches!(deleted.data, WebhookData::ConversationDeleted(ref d) if d.user_id == "usr_1")
+    );
     let received = decode(
         "message.received",
         json!({"messageId": "msg_2", "conversationId": "conv_1", "userId": "usr_1",
@@ -469,7 +499,10 @@ fn event_type_names_round_trip() {
         assert_eq!(name.parse::<WebhookEventType>().unwrap(), event);
         let wire = serde_json::to_string(&event).unwrap();
         assert_eq!(wire, format!("\"{name}\""));
-        assert_eq!(serde_json::from_str::<WebhookEventType>(&wire).unwrap(), event);
+        assert_eq!(
+            serde_json::from_str::<WebhookEventType>(&wire).unwrap(),
+            event
+        );
     }
     assert_eq!(
         WebhookEventType::from("Message.Sent"),
@@ -481,7 +514,10 @@ fn event_type_names_round_trip() {
 fn event_serializes_back_to_the_envelope() {
     let event: WebhookEvent = serde_json::from_str(SEED_BODY).unwrap();
     let value = serde_json::to_value(&event).unwrap();
-    assert_eq!(value, serde_json::from_str::<serde_json::Value>(SEED_BODY).unwrap());
+    assert_eq!(
+        value,
+        serde_json::from_str::<serde_json::Value>(SEED_BODY).unwrap()
+    );
     let rebuilt = WebhookEvent::new(
         WebhookEventType::MessageSent,
         "2025-10-15T10:30:00Z",

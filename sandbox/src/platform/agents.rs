@@ -5,8 +5,8 @@ use serde_json::{Map, Value, json};
 
 use super::store::{Agent, Caller, new_id};
 use super::{
-    ApiError, ApiResult, AppState, Id, JsonBody, QueryMap, created, ok, opt_bool, opt_num,
-    opt_str, req_str,
+    ApiError, ApiResult, AppState, Id, JsonBody, QueryMap, created, ok, opt_bool, opt_num, opt_str,
+    req_str,
 };
 use crate::common;
 
@@ -64,10 +64,17 @@ fn parse_config(body: &Map<String, Value>) -> Result<Value, ApiError> {
     let config = match body.get("config") {
         None | Some(Value::Null) => Map::new(),
         Some(Value::Object(map)) => map.clone(),
-        Some(_) => return Err(ApiError::validation("config", "Must be an object", "object")),
+        Some(_) => {
+            return Err(ApiError::validation(
+                "config",
+                "Must be an object",
+                "object",
+            ));
+        }
     };
-    let temperature = opt_num(&config, "temperature")
-        .map_err(|_| ApiError::validation("config.temperature", "Must be a number", "number 0..2"))?;
+    let temperature = opt_num(&config, "temperature").map_err(|_| {
+        ApiError::validation("config.temperature", "Must be a number", "number 0..2")
+    })?;
     if let Some(t) = temperature
         && !(0.0..=2.0).contains(&t)
     {
@@ -93,11 +100,21 @@ fn parse_config(body: &Map<String, Value>) -> Result<Value, ApiError> {
     if let Some(p) = top_p
         && !(0.0..=1.0).contains(&p)
     {
-        return Err(ApiError::validation("config.topP", format!("{p} is out of range"), "number 0..1"));
+        return Err(ApiError::validation(
+            "config.topP",
+            format!("{p} is out of range"),
+            "number 0..1",
+        ));
     }
     let mut out = Map::new();
-    out.insert("temperature".into(), config.get("temperature").cloned().unwrap_or(json!(0.7)));
-    out.insert("maxTokens".into(), config.get("maxTokens").cloned().unwrap_or(json!(8000)));
+    out.insert(
+        "temperature".into(),
+        config.get("temperature").cloned().unwrap_or(json!(0.7)),
+    );
+    out.insert(
+        "maxTokens".into(),
+        config.get("maxTokens").cloned().unwrap_or(json!(8000)),
+    );
     if let Some(v) = config.get("topP").filter(|v| !v.is_null()) {
         out.insert("topP".into(), v.clone());
     }
@@ -190,5 +207,7 @@ pub(crate) async fn delete(State(state): State<AppState>, caller: Caller, Id(id)
         return Err(ApiError::forbidden(why));
     }
     store.agents.retain(|a| a.id != id);
-    Ok(ok(json!({ "message": "Agent deleted successfully", "deletedAgentId": id })))
+    Ok(ok(
+        json!({ "message": "Agent deleted successfully", "deletedAgentId": id }),
+    ))
 }

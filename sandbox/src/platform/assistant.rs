@@ -226,9 +226,7 @@ impl Iterator for Events {
     type Item = Bytes;
 
     fn next(&mut self) -> Option<Bytes> {
-        if self.done.is_none() {
-            return None;
-        }
+        self.done.as_ref()?;
         let budget = if self.per_event { 1 } else { CHUNK - 256 };
         let mut buf = BytesMut::with_capacity(if self.per_event { 64 } else { CHUNK });
         while self.next < self.total {
@@ -257,7 +255,10 @@ pub(crate) fn sse_response(content: Content, done: Done, plan: &FaultPlan) -> Re
     let mut resp = Response::new(Body::from_stream(body));
     *resp.status_mut() = StatusCode::OK;
     let headers = resp.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/event-stream"));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/event-stream"),
+    );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     if let Ok(v) = HeaderValue::from_str(&common::request_id()) {
         headers.insert("x-request-id", v);
@@ -300,7 +301,10 @@ mod tests {
         let chunks: Vec<Bytes> = Events::new(Content::Synthetic(100_000), done(), false).collect();
         assert!(chunks.len() > 10, "should be split in chunks");
         assert!(chunks.iter().all(|c| c.len() <= CHUNK));
-        let text: String = chunks.iter().map(|c| String::from_utf8_lossy(c).into_owned()).collect();
+        let text: String = chunks
+            .iter()
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect();
         assert_eq!(text.matches("event: token\n").count(), 100_000);
         assert!(text.contains("data: {\"token\": \" w0\"}\n\n"));
         assert!(text.contains("data: {\"token\": \" w99999\"}\n\n"));

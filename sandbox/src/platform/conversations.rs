@@ -7,7 +7,9 @@ use serde_json::{Value, json};
 
 use super::assistant::{self, Done, sse_response, token_count};
 use super::store::{Caller, Content, Conversation, Message, Store, fmt_time, new_id};
-use super::{ApiError, ApiResult, AppState, Id, JsonBody, Plan, QueryMap, created, ok, opt_str, req_str};
+use super::{
+    ApiError, ApiResult, AppState, Id, JsonBody, Plan, QueryMap, created, ok, opt_str, req_str,
+};
 
 /// Most tokens a `?tokens=N` bench answer may have.
 const MAX_SYNTHETIC_TOKENS: u64 = 1_000_000;
@@ -65,10 +67,19 @@ pub(crate) async fn list(
     let start = match cursor {
         None => 0,
         Some(cur) => items.iter().position(|c| c.id == cur).ok_or_else(|| {
-            ApiError::validation("cursor", format!("Unknown cursor `{cur}`"), "a nextCursor value")
+            ApiError::validation(
+                "cursor",
+                format!("Unknown cursor `{cur}`"),
+                "a nextCursor value",
+            )
         })?,
     };
-    let page: Vec<Value> = items.iter().skip(start).take(limit).map(|c| summary(c)).collect();
+    let page: Vec<Value> = items
+        .iter()
+        .skip(start)
+        .take(limit)
+        .map(|c| summary(c))
+        .collect();
     let next = items.get(start + limit).map(|c| c.id.clone());
     Ok(ok(json!({
         "conversations": page,
@@ -105,7 +116,11 @@ pub(crate) async fn create(
     let title = match opt_str(&body, "title")? {
         Some(t) if !t.trim().is_empty() => t.trim().to_string(),
         Some(_) => {
-            return Err(ApiError::validation("title", "Must not be empty", "non-empty string"));
+            return Err(ApiError::validation(
+                "title",
+                "Must not be empty",
+                "non-empty string",
+            ));
         }
         None => "Nueva conversación".to_string(),
     };
@@ -196,7 +211,9 @@ pub(crate) async fn delete(State(state): State<AppState>, caller: Caller, Id(id)
         "conversation.deleted",
         json!({ "conversationId": id, "userId": caller.user_id }),
     );
-    Ok(ok(json!({ "message": "Conversation deleted successfully", "deletedConversationId": id })))
+    Ok(ok(
+        json!({ "message": "Conversation deleted successfully", "deletedConversationId": id }),
+    ))
 }
 
 fn synthetic(query: &QueryMap) -> Result<Option<u64>, ApiError> {
@@ -243,7 +260,8 @@ fn store_answer(
         "content": if answer_tokens <= 10_000 { message.content.render() } else { format!("({answer_tokens} tokens)") },
         "tokensUsed": answer_tokens,
     });
-    let invoked = json!({ "agentId": agent_id, "conversationId": conv_id, "userId": caller.user_id });
+    let invoked =
+        json!({ "agentId": agent_id, "conversationId": conv_id, "userId": caller.user_id });
     (
         Done {
             message_id: message.id,

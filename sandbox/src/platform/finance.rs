@@ -97,15 +97,32 @@ pub(crate) async fn transactions(
         .filter(|t| to.is_none_or(|x| t.date <= x))
         .collect();
     items.sort_by(|a, b| b.date.cmp(&a.date).then(b.seq.cmp(&a.seq)));
-    let income: i64 = items.iter().filter(|t| t.amount > 0).map(|t| t.amount).sum();
-    let expenses: i64 = items.iter().filter(|t| t.amount < 0).map(|t| -t.amount).sum();
+    let income: i64 = items
+        .iter()
+        .filter(|t| t.amount > 0)
+        .map(|t| t.amount)
+        .sum();
+    let expenses: i64 = items
+        .iter()
+        .filter(|t| t.amount < 0)
+        .map(|t| -t.amount)
+        .sum();
     let start = match cursor {
         None => 0,
         Some(cur) => items.iter().position(|t| t.id == cur).ok_or_else(|| {
-            ApiError::validation("cursor", format!("Unknown cursor `{cur}`"), "a nextCursor value")
+            ApiError::validation(
+                "cursor",
+                format!("Unknown cursor `{cur}`"),
+                "a nextCursor value",
+            )
         })?,
     };
-    let page: Vec<Value> = items.iter().skip(start).take(limit).map(|t| txn_json(t)).collect();
+    let page: Vec<Value> = items
+        .iter()
+        .skip(start)
+        .take(limit)
+        .map(|t| txn_json(t))
+        .collect();
     let next = items.get(start + limit).map(|t| t.id.clone());
     Ok(ok(json!({
         "transactions": page,
@@ -120,9 +137,15 @@ pub(crate) async fn transactions(
 
 /// An amount in whole cents: a JSON number with at most two decimals, not zero.
 fn cents(value: Option<&Value>) -> Result<i64, ApiError> {
-    let bad = |issue: &str| ApiError::validation("amount", issue, "non-zero number with at most 2 decimals");
+    let bad = |issue: &str| {
+        ApiError::validation("amount", issue, "non-zero number with at most 2 decimals")
+    };
     let Some(Value::Number(n)) = value else {
-        return Err(bad(if value.is_none() { "Required" } else { "Must be a number" }));
+        return Err(bad(if value.is_none() {
+            "Required"
+        } else {
+            "Must be a number"
+        }));
     };
     let c = if let Some(i) = n.as_i64() {
         i.checked_mul(100).ok_or_else(|| bad("Out of range"))?
@@ -156,7 +179,11 @@ pub(crate) async fn create_transaction(
     let date = match opt_str(&body, "date")? {
         None => Utc::now(),
         Some(raw) => parse_time(raw, false).ok_or_else(|| {
-            ApiError::validation("date", format!("`{raw}` is not a date"), "RFC 3339 or YYYY-MM-DD")
+            ApiError::validation(
+                "date",
+                format!("`{raw}` is not a date"),
+                "RFC 3339 or YYYY-MM-DD",
+            )
         })?,
     };
     let mut store = state.store();
@@ -209,11 +236,17 @@ pub(crate) async fn budgets(State(state): State<AppState>, caller: Caller) -> Ap
             let spent: i64 = f
                 .transactions
                 .iter()
-                .filter(|t| t.amount < 0 && t.category == b.category && t.date >= start && t.date < end)
+                .filter(|t| {
+                    t.amount < 0 && t.category == b.category && t.date >= start && t.date < end
+                })
                 .map(|t| -t.amount)
                 .sum();
             // Percentage with 2 decimals, rounded half up, in integer arithmetic.
-            let basis = if b.amount > 0 { (spent * 10_000 * 2 + b.amount) / (2 * b.amount) } else { 0 };
+            let basis = if b.amount > 0 {
+                (spent * 10_000 * 2 + b.amount) / (2 * b.amount)
+            } else {
+                0
+            };
             let status = if spent > b.amount {
                 "EXCEEDED"
             } else if spent * 100 >= b.amount * 80 {

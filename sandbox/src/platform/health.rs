@@ -60,7 +60,11 @@ fn positive(body: &serde_json::Map<String, Value>, field: &str) -> Result<Option
         Some(Value::Number(n)) if n.as_f64().is_some_and(|v| v > 0.0 && v.is_finite()) => {
             Ok(Some(Value::Number(n.clone())))
         }
-        Some(_) => Err(ApiError::validation(field, "Must be a positive number", "number > 0")),
+        Some(_) => Err(ApiError::validation(
+            field,
+            "Must be a positive number",
+            "number > 0",
+        )),
     }
 }
 
@@ -140,7 +144,11 @@ pub(crate) async fn create_medication(
     let start_date = match opt_str(&body, "startDate")? {
         None => None,
         Some(raw) => Some(fmt_time(parse_time(raw, false).ok_or_else(|| {
-            ApiError::validation("startDate", format!("`{raw}` is not a date"), "RFC 3339 or YYYY-MM-DD")
+            ApiError::validation(
+                "startDate",
+                format!("`{raw}` is not a date"),
+                "RFC 3339 or YYYY-MM-DD",
+            )
         })?)),
     };
     let instructions = opt_str(&body, "instructions")?.map(str::to_string);

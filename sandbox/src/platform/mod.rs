@@ -145,7 +145,11 @@ fn with_request_id(status: StatusCode, body: Value, request_id: &str) -> Respons
 /// `200` with `{data, meta}`.
 pub(crate) fn ok(data: Value) -> Response {
     let id = common::request_id();
-    with_request_id(StatusCode::OK, json!({ "data": data, "meta": meta(&id) }), &id)
+    with_request_id(
+        StatusCode::OK,
+        json!({ "data": data, "meta": meta(&id) }),
+        &id,
+    )
 }
 
 /// `201` with `{data, meta}`.
@@ -278,7 +282,11 @@ fn bearer(headers: &axum::http::HeaderMap) -> Option<&str> {
         .filter(|t| !t.is_empty())
 }
 
-async fn auth_and_rate_limit(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+async fn auth_and_rate_limit(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let caller = bearer(req.headers()).and_then(|key| state.store().caller_for_key(key));
     let (key, limit) = match &caller {
         Some(c) => (format!("user:{}", c.user_id), tier_limit(&c.tier)),
@@ -481,13 +489,21 @@ impl QueryMap {
     }
 
     /// A date (`YYYY-MM-DD`, the day's start or end) or RFC 3339 instant.
-    pub(crate) fn time(&self, key: &str, end_of_day: bool) -> Result<Option<DateTime<Utc>>, ApiError> {
+    pub(crate) fn time(
+        &self,
+        key: &str,
+        end_of_day: bool,
+    ) -> Result<Option<DateTime<Utc>>, ApiError> {
         let Some(raw) = self.text(key) else {
             return Ok(None);
         };
-        parse_time(raw, end_of_day)
-            .map(Some)
-            .ok_or_else(|| ApiError::validation(key, format!("`{raw}` is not a date"), "YYYY-MM-DD or RFC 3339"))
+        parse_time(raw, end_of_day).map(Some).ok_or_else(|| {
+            ApiError::validation(
+                key,
+                format!("`{raw}` is not a date"),
+                "YYYY-MM-DD or RFC 3339",
+            )
+        })
     }
 }
 
@@ -510,7 +526,10 @@ pub(crate) fn parse_time(raw: &str, end_of_day: bool) -> Option<DateTime<Utc>> {
 // ---------------------------------------------------------------------------------------------
 
 /// An optional string field (wrong type: 400).
-pub(crate) fn opt_str<'a>(body: &'a Map<String, Value>, field: &str) -> Result<Option<&'a str>, ApiError> {
+pub(crate) fn opt_str<'a>(
+    body: &'a Map<String, Value>,
+    field: &str,
+) -> Result<Option<&'a str>, ApiError> {
     match body.get(field) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
@@ -522,7 +541,11 @@ pub(crate) fn opt_str<'a>(body: &'a Map<String, Value>, field: &str) -> Result<O
 pub(crate) fn req_str<'a>(body: &'a Map<String, Value>, field: &str) -> Result<&'a str, ApiError> {
     match opt_str(body, field)? {
         Some(s) if !s.trim().is_empty() => Ok(s),
-        Some(_) => Err(ApiError::validation(field, "Must not be empty", "non-empty string")),
+        Some(_) => Err(ApiError::validation(
+            field,
+            "Must not be empty",
+            "non-empty string",
+        )),
         None => Err(ApiError::validation(field, "Required", "non-empty string")),
     }
 }
@@ -555,11 +578,15 @@ mod tests {
     #[test]
     fn parses_dates_and_instants() {
         assert_eq!(
-            parse_time("2025-10-01", false).map(store::fmt_time).as_deref(),
+            parse_time("2025-10-01", false)
+                .map(store::fmt_time)
+                .as_deref(),
             Some("2025-10-01T00:00:00Z")
         );
         assert_eq!(
-            parse_time("2025-10-31", true).map(store::fmt_time).as_deref(),
+            parse_time("2025-10-31", true)
+                .map(store::fmt_time)
+                .as_deref(),
             Some("2025-10-31T23:59:59Z")
         );
         assert_eq!(
@@ -584,7 +611,10 @@ mod tests {
     fn bearer_parsing() {
         let mut h = axum::http::HeaderMap::new();
         assert_eq!(bearer(&h), None);
-        h.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer  abc "));
+        h.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer  abc "),
+        );
         assert_eq!(bearer(&h), Some("abc"));
         h.insert(header::AUTHORIZATION, HeaderValue::from_static("Basic abc"));
         assert_eq!(bearer(&h), None);

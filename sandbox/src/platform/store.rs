@@ -76,7 +76,7 @@ pub fn money_text(cents: i64) -> String {
     let units = (abs / 100).to_string();
     let mut grouped = String::with_capacity(units.len() + units.len() / 3);
     for (i, c) in units.chars().enumerate() {
-        if i > 0 && (units.len() - i) % 3 == 0 {
+        if i > 0 && (units.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
@@ -743,7 +743,16 @@ fn demo_finance(now: DateTime<Utc>) -> Finance {
         };
         seq += 1;
         transactions.push(txn(
-            format!("txn_{:03}", if i == 0 { 2 } else if i == 1 { 1 } else { i + 1 }),
+            format!(
+                "txn_{:03}",
+                if i == 0 {
+                    2
+                } else if i == 1 {
+                    1
+                } else {
+                    i + 1
+                }
+            ),
             account,
             *cents,
             description,
@@ -777,9 +786,8 @@ fn demo_finance(now: DateTime<Utc>) -> Finance {
     for i in 0..45i64 {
         let (category, description) = CATS[(i % 8) as usize];
         let cents = -(5_000 + (i * 13_757) % 90_000 + (i * 25) % 100);
-        let date = prev_month
-            + Duration::days(1 + i * (prev_days - 2) / 45)
-            + Duration::hours(9 + i % 10);
+        let date =
+            prev_month + Duration::days(1 + i * (prev_days - 2) / 45) + Duration::hours(9 + i % 10);
         seq += 1;
         transactions.push(txn(
             format!("txn_{:03}", 16 + i),
@@ -922,7 +930,11 @@ mod tests {
             .iter()
             .filter(|t| t.date >= start && t.date < next_month_start(now))
             .collect();
-        let expenses: i64 = this_month.iter().filter(|t| t.amount < 0).map(|t| -t.amount).sum();
+        let expenses: i64 = this_month
+            .iter()
+            .filter(|t| t.amount < 0)
+            .map(|t| -t.amount)
+            .sum();
         let food: i64 = this_month
             .iter()
             .filter(|t| t.amount < 0 && t.category == "FOOD")

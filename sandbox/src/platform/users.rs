@@ -10,9 +10,13 @@ use crate::platform::store::Invitation;
 
 fn limits(tier: &str) -> Value {
     match tier {
-        "PRO" => json!({ "monthlyMessages": 5000, "monthlyTokens": 1_000_000, "agentsAllowed": 10 }),
+        "PRO" => {
+            json!({ "monthlyMessages": 5000, "monthlyTokens": 1_000_000, "agentsAllowed": 10 })
+        }
         // BUSINESS: unlimited messages and tokens (the seed's "Ilimitado").
-        "BUSINESS" => json!({ "monthlyMessages": null, "monthlyTokens": null, "agentsAllowed": 50 }),
+        "BUSINESS" => {
+            json!({ "monthlyMessages": null, "monthlyTokens": null, "agentsAllowed": 50 })
+        }
         _ => json!({ "monthlyMessages": 100, "monthlyTokens": 100_000, "agentsAllowed": 3 }),
     }
 }
@@ -65,7 +69,11 @@ pub(crate) async fn update_me(
 ) -> ApiResult {
     let name = match opt_str(&body, "name")? {
         Some(n) if n.trim().is_empty() => {
-            return Err(ApiError::validation("name", "Must not be empty", "non-empty string"));
+            return Err(ApiError::validation(
+                "name",
+                "Must not be empty",
+                "non-empty string",
+            ));
         }
         other => other,
     };
@@ -73,7 +81,11 @@ pub(crate) async fn update_me(
         None | Some(Value::Null) => None,
         Some(Value::Object(map)) => Some(map.clone()),
         Some(_) => {
-            return Err(ApiError::validation("preferences", "Must be an object", "object"));
+            return Err(ApiError::validation(
+                "preferences",
+                "Must be an object",
+                "object",
+            ));
         }
     };
     let mut store = state.store();
@@ -114,7 +126,11 @@ pub(crate) async fn list(
         Some(r) => {
             let r = r.to_ascii_uppercase();
             if r != "ADMIN" && r != "USER" {
-                return Err(ApiError::validation("role", format!("Unknown role `{r}`"), "ADMIN or USER"));
+                return Err(ApiError::validation(
+                    "role",
+                    format!("Unknown role `{r}`"),
+                    "ADMIN or USER",
+                ));
             }
             Some(r)
         }
@@ -166,11 +182,19 @@ pub(crate) async fn invite(
     require_admin(&caller)?;
     let email = req_str(&body, "email")?.trim().to_string();
     if !valid_email(&email) {
-        return Err(ApiError::validation("email", "Invalid email format", "string (email)"));
+        return Err(ApiError::validation(
+            "email",
+            "Invalid email format",
+            "string (email)",
+        ));
     }
     let role = opt_str(&body, "role")?.unwrap_or("USER");
     if role != "USER" && role != "ADMIN" {
-        return Err(ApiError::validation("role", format!("Unknown role `{role}`"), "ADMIN or USER"));
+        return Err(ApiError::validation(
+            "role",
+            format!("Unknown role `{role}`"),
+            "ADMIN or USER",
+        ));
     }
     opt_str(&body, "message")?;
     let lower = email.to_lowercase();
@@ -182,16 +206,23 @@ pub(crate) async fn invite(
                 json!({ "field": "email", "email": email }),
             ));
         }
-        if store.invitations.values().any(|i| i.email.to_lowercase() == lower) {
+        if store
+            .invitations
+            .values()
+            .any(|i| i.email.to_lowercase() == lower)
+        {
             return Err(ApiError::conflict(
                 "This email has already been invited",
                 json!({ "field": "email", "email": email }),
             ));
         }
         let id = new_id("inv");
-        store
-            .invitations
-            .insert(id.clone(), Invitation { email: email.clone() });
+        store.invitations.insert(
+            id.clone(),
+            Invitation {
+                email: email.clone(),
+            },
+        );
         id
     };
     state.emit(
@@ -208,14 +239,12 @@ pub(crate) async fn invite(
 }
 
 /// `DELETE /api/users/:id` (admin).
-pub(crate) async fn delete(
-    State(state): State<AppState>,
-    caller: Caller,
-    Id(id): Id,
-) -> ApiResult {
+pub(crate) async fn delete(State(state): State<AppState>, caller: Caller, Id(id): Id) -> ApiResult {
     require_admin(&caller)?;
     if id == caller.user_id {
-        return Err(ApiError::forbidden("Admins cannot delete their own account"));
+        return Err(ApiError::forbidden(
+            "Admins cannot delete their own account",
+        ));
     }
     let mut store = state.store();
     let before = store.users.len();
@@ -227,5 +256,7 @@ pub(crate) async fn delete(
     store.conversations.retain(|_, c| c.owner != id);
     store.health.remove(&id);
     store.finance.remove(&id);
-    Ok(ok(json!({ "message": "User deleted successfully", "deletedUserId": id })))
+    Ok(ok(
+        json!({ "message": "User deleted successfully", "deletedUserId": id }),
+    ))
 }

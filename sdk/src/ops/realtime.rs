@@ -264,14 +264,15 @@ impl Stream for RealtimeSession {
             }
             match this.ws.poll_next_unpin(cx) {
                 Poll::Pending => {
-                    if let Some(sleep) = this.sleep.as_mut() {
-                        if this.chatting && sleep.as_mut().poll(cx).is_ready() {
-                            this.closed = true;
-                            return Poll::Ready(Some(Err(Error::Timeout {
-                                phase: TimeoutPhase::StreamIdle,
-                                after: this.idle,
-                            })));
-                        }
+                    if let Some(sleep) = this.sleep.as_mut()
+                        && this.chatting
+                        && sleep.as_mut().poll(cx).is_ready()
+                    {
+                        this.closed = true;
+                        return Poll::Ready(Some(Err(Error::Timeout {
+                            phase: TimeoutPhase::StreamIdle,
+                            after: this.idle,
+                        })));
                     }
                     return Poll::Pending;
                 }

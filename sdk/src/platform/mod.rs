@@ -163,6 +163,35 @@ impl Client {
         })
     }
 
+    /// Like [`Client::call`] for answers the seed shows both with and without the envelope
+    /// (`POST /api/auth/api-keys`).
+    pub(crate) async fn call_lenient<T: DeserializeOwned>(
+        &self,
+        req: Req,
+        opts: &RequestOptions,
+    ) -> Result<WithResponse<T>> {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum MaybeEnveloped<T> {
+            Enveloped(Envelope<T>),
+            Bare(T),
+        }
+        let (value, mut meta): (MaybeEnveloped<T>, ResponseMeta) = self.t.json(&req, opts).await?;
+        let data = match value {
+            MaybeEnveloped::Enveloped(env) => {
+                if let Some(id) = env.meta.and_then(|m| m.request_id) {
+                    meta.request_id = Some(id);
+                }
+                env.data
+            }
+            MaybeEnveloped::Bare(data) => data,
+        };
+        if let Some(c) = &opts.capture {
+            c.set(&meta);
+        }
+        Ok(WithResponse { data, meta })
+    }
+
     pub(crate) fn transport(&self) -> &Transport {
         &self.t
     }

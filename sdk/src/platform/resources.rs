@@ -101,7 +101,7 @@ impl Auth<'_> {
     /// `POST /api/auth/signin`: the OAuth URL the service redirects to. The redirect is not
     /// followed (an API key must never travel to the identity provider).
     pub async fn sign_in_url(&self) -> Result<String> {
-        let req = Req::post(&["auth", "signin"]).no_auth();
+        let req = Req::post(&["auth", "signin"]).no_auth().redirect_ok();
         let (resp, meta, _) = self.c.transport().execute(&req, &self.opts).await?;
         if let Some(c) = &self.opts.capture {
             c.set(&meta);
@@ -134,7 +134,8 @@ impl Auth<'_> {
 
     /// `POST /api/auth/api-keys`: a new API key for the caller.
     pub async fn create_api_key(&self) -> Result<ApiKey> {
-        Ok(self.c.call(Req::post(&["auth", "api-keys"]), &self.opts).await?.data)
+        let req = Req::post(&["auth", "api-keys"]);
+        Ok(self.c.call_lenient(req, &self.opts).await?.data)
     }
 }
 

@@ -1,0 +1,166 @@
+/**
+ * Streams as async iterables. The native side hands over every ready event per `nextBatch()`
+ * call; an `async function*` yields them one by one. Leaving a `for await` early (`break`,
+ * `return`, a thrown error) drops the native stream, which closes the connection.
+ */
+
+import type { ChatEvent, ChatDone } from './ops-types';
+import type { StreamDone } from './platform-types';
+import { type CancelHandle, type RequestOptions, checkAborted, linkSignal, native } from './core';
+import { APIError, mapError } from './errors';
+
+interface TokenBatch {
+  tokens: string[];
+  done?: StreamDone;
+  text?: string;
+}
+
+interface ChatBatch {
+  events: ChatEvent[];
+  text?: string;
+}
+
+interface NativeBatches {
+  nextBatch(): Promise<string | null>;
+  close(): Promise<void>;
+}
+
+async function* batches<B>(
+  open: (cancel: CancelHandle | undefined) => Promise<NativeBatches>,
+  opts: RequestOptions | undefined,
+): AsyncGenerator<B, void, undefined> {
+  checkAborted(opts?.signal);
+  const link = linkSignal(opts?.signal);
+  let stream: NativeBatches | undefined;
+  try {
+    try {
+      stream = await open(link.handle);
+    } catch (e) {
+      throw mapError(e);
+    }
+    for (;;) {
+      let raw: string | null;
+      try {
+        raw = await stream.nextBatch();
+      } catch (e) {
+        throw mapError(e);
+      }
+      if (raw === null) return;
+      yield JSON.parse(raw) as B;
+    }
+  } finally {
+    link.release();
+    if (stream) await stream.close();
+  }
+}
+
+/**
+ * The streamed answer of a platform conversation: `for await (const token of stream)` yields
+ * the tokens as strings. After the stream ended, `messageId`, `tokensUsed`, `timestamp` and
+ * `text` hold the `done` event's fields and the whole answer. Not a promise: use it directly
+ * in `for await`, or call `finalText()`.
+ */
+export class MessageStream implements AsyncIterable<string> {
+  /** `messageId` of the stored answer (after the end). */
+  messageId: string | undefined;
+  /** `tokensUsed` of the answer (after the end). */
+  tokensUsed: number | undefined;
+  /** `timestamp` of the answer (after the end). */
+  timestamp: string | undefined;
+  /** The tokens received so far, concatenated (the whole answer after the end). */
+  text = '';
+  /** Whether the `done` event arrived. */
+  completed = false;
+  #started = false;
+  readonly #open: (cancel: CancelHandle | undefined) => Promise<native.TokenStream>;
+  readonly #opts: RequestOptions | undefined;
+
+  /** @internal */
+  constructor(
+    open: (cancel: CancelHandle | undefined) => Promise<native.TokenStream>,
+    opts: RequestOptions | undefined,
+  ) {
+    this.#open = open;
+    this.#opts = opts;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<string, void, undefined> {
+    if (this.#started) throw new APIError('a stream can be iterated only once');
+    this.#started = true;
+    for await (const batch of batches<TokenBatch>(this.#open, this.#opts)) {
+      if (batch.done) {
+        this.messageId = batch.done.messageId;
+        this.tokensUsed = batch.done.tokensUsed;
+        this.timestamp = batch.done.timestamp;
+        this.completed = true;
+      }
+      const tokens = batch.tokens;
+      if (batch.text !== undefined) this.text = batch.text;
+      else for (const t of tokens) this.text += t;
+      for (let i = 0; i < tokens.length; i++) yield tokens[i]!;
+      if (batch.done) return;
+    }
+  }
+
+  /** Reads the stream to its end and returns the whole answer. */
+  async finalText(): Promise<string> {
+    for await (const _ of this) {
+      // consumed for its side effects
+    }
+    return this.text;
+  }
+}
+
+/**
+ * The streamed answer of an ops chat: `for await (const event of stream)` yields typed events
+ * (`thinking`, `tool_call`, `tool_result`, `message`, `done`). After the end, `text` is the
+ * concatenated `message` content and `conversationId` the conversation it was stored in.
+ */
+export class ChatEventStream implements AsyncIterable<ChatEvent> {
+  /** The concatenated `message` contents received so far. */
+  text = '';
+  /** `conversation_id` of the `done` event (after the end). */
+  conversationId: string | undefined;
+  /** The `done` event (after the end). */
+  done: ChatDone | undefined;
+  /** Whether the `done` event arrived. */
+  completed = false;
+  #started = false;
+  readonly #open: (cancel: CancelHandle | undefined) => Promise<native.ChatStream>;
+  readonly #opts: RequestOptions | undefined;
+
+  /** @internal */
+  constructor(
+    open: (cancel: CancelHandle | undefined) => Promise<native.ChatStream>,
+    opts: RequestOptions | undefined,
+  ) {
+    this.#open = open;
+    this.#opts = opts;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<ChatEvent, void, undefined> {
+    if (this.#started) throw new APIError('a stream can be iterated only once');
+    this.#started = true;
+    for await (const batch of batches<ChatBatch>(this.#open, this.#opts)) {
+      for (const ev of batch.events) {
+        if (ev.type === 'message') this.text += ev.content;
+        if (ev.type === 'done') {
+          this.done = ev;
+          this.conversationId = ev.conversation_id;
+          this.completed = true;
+          if (batch.text !== undefined) this.text = batch.text;
+        }
+        yield ev;
+        if (ev.type === 'done') return;
+      }
+    }
+  }
+
+  /** Reads the stream to its end and returns the answer's text. */
+  async finalText(): Promise<string> {
+    for await (const _ of this) {
+      // consumed for its side effects
+    }
+    return this.text;
+  }
+}

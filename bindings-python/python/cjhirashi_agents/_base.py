@@ -1,0 +1,305 @@
+"""Machinery shared by the four clients: one request path for sync and async, raw responses
+and auto-paginating lists. Each operation is described once (name, arguments, how to build
+the model); whether it blocks or returns an awaitable is decided here, by the client's mode.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, AsyncIterator, Callable, Dict, Generic, Iterator, List, Optional, TypeVar
+
+from ._errors import CJHirashiError
+from ._streaming import AsyncStream, Stream
+
+T = TypeVar("T")
+Parse = Callable[[Any], Any]
+
+REQUEST_OPTIONS = ("timeout", "max_retries", "extra_headers", "extra_query", "idempotency_key")
+
+
+def env_or(value: Optional[str], name: str) -> Optional[str]:
+    if value is not None:
+        return value
+    found = os.environ.get(name, "").strip()
+    return found or None
+
+
+def missing_key(arg: str, env: str) -> CJHirashiError:
+    from ._errors import InvalidArgumentError
+
+    return InvalidArgumentError(
+        f"The {arg} client option must be set either by passing {arg} to the client "
+        f"or by setting the {env} environment variable"
+    )
+
+
+def clean(**args: Any) -> Dict[str, Any]:
+    """The arguments that were given (``None`` means "not given")."""
+    return {k: v for k, v in args.items() if v is not None}
+
+
+class RateLimitInfo:
+    """The rate-limit headers of an answer."""
+
+    def __init__(self, limit: Optional[int], remaining: Optional[int], reset: Optional[int]) -> None:
+        self.limit = limit
+        self.remaining = remaining
+        self.reset = reset
+
+    def __repr__(self) -> str:
+        return f"RateLimitInfo(limit={self.limit}, remaining={self.remaining}, reset={self.reset})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RateLimitInfo) and vars(self) == vars(other)
+
+
+class RawResponse(Generic[T]):
+    """An answer with its metadata: ``status_code``, ``headers``, ``request_id``,
+    ``rate_limit``, ``attempts``; ``parse()`` gives the model the plain call returns."""
+
+    def __init__(self, meta: Dict[str, Any], value: Any, parse: Callable[[Any], T]) -> None:
+        self.status_code: int = meta.get("status_code", 0)
+        self.headers: Dict[str, str] = meta.get("headers") or {}
+        self.request_id: Optional[str] = meta.get("request_id")
+        rl = meta.get("rate_limit")
+        self.rate_limit: Optional[RateLimitInfo] = (
+            RateLimitInfo(rl.get("limit"), rl.get("remaining"), rl.get("reset")) if rl else None
+        )
+        self.attempts: int = meta.get("attempts", 1)
+        self._value = value
+        self._parse = parse
+
+    def parse(self) -> T:
+        return self._parse(self._value)
+
+    def __repr__(self) -> str:
+        return f"<RawResponse status_code={self.status_code} request_id={self.request_id!r}>"
+
+
+class SyncPage(Generic[T]):
+    """A paginated list (sync): the first page is fetched by the call; iterating yields
+    every item of every page, fetching the next page only when needed. The first page's
+    own fields (``pagination``, ``summary``) are attributes; ``data`` is its items."""
+
+    def __init__(self, pager: Any, first: Any, items_key: str, page_parse: Parse) -> None:
+        self._pager = pager
+        self._items_key = items_key
+        self._page_parse = page_parse
+        self._set(first)
+
+    def _set(self, page_value: Any) -> None:
+        page = self._page_parse(page_value)
+        self._page = page
+        self.data: List[T] = list(getattr(page, self._items_key))
+        for k, v in vars(page).items():
+            if k != self._items_key and not k.startswith("_"):
+                setattr(self, k, v)
+
+    @property
+    def page(self) -> Any:
+        """The current page model (``UserList``, ``TransactionList``, ...)."""
+        return self._page
+
+    def has_next_page(self) -> bool:
+        p = getattr(self._page, "pagination", None)
+        if p is None:
+            return False
+        if hasattr(p, "has_more"):
+            return bool(p.has_more) and bool(getattr(p, "next_cursor", None))
+        return bool(p.page < p.pages and self.data)
+
+    def iter_pages(self) -> Iterator[SyncPage[T]]:
+        """This page and every following one."""
+        yield self
+        while True:
+            nxt = self._pager.next_page()
+            if nxt is None:
+                return
+            page: SyncPage[T] = SyncPage.__new__(SyncPage)
+            page._pager, page._items_key, page._page_parse = (
+                self._pager,
+                self._items_key,
+                self._page_parse,
+            )
+            page._set(nxt[0])
+            yield page
+
+    def __iter__(self) -> Iterator[T]:
+        for page in self.iter_pages():
+            yield from page.data
+
+    def __len__(self) -> int:
+        """Number of items on the first page."""
+        return len(self.data)
+
+    def __getitem__(self, i: int) -> T:
+        return self.data[i]
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} items={len(self.data)} page={self._page!r}>"
+
+
+class AsyncPage(Generic[T]):
+    """One fetched page of an async list (see :class:`AsyncPaginator`)."""
+
+    def __init__(self, pager: Any, value: Any, items_key: str, page_parse: Parse) -> None:
+        self._pager = pager
+        page = page_parse(value)
+        self._page = page
+        self.data: List[T] = list(getattr(page, items_key))
+        for k, v in vars(page).items():
+            if k != items_key and not k.startswith("_"):
+                setattr(self, k, v)
+
+    @property
+    def page(self) -> Any:
+        return self._page
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def __getitem__(self, i: int) -> T:
+        return self.data[i]
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.data)
+
+
+class AsyncPaginator(Generic[T]):
+    """A paginated list (async): ``await`` gives the first :class:`AsyncPage`; ``async for``
+    yields every item of every page, fetched lazily."""
+
+    def __init__(self, pager: Any, items_key: str, page_parse: Parse) -> None:
+        self._pager = pager
+        self._items_key = items_key
+        self._page_parse = page_parse
+
+    async def _next(self) -> Optional[AsyncPage[T]]:
+        nxt = await self._pager.next_page_async()
+        if nxt is None:
+            return None
+        return AsyncPage(self._pager, nxt[0], self._items_key, self._page_parse)
+
+    def __await__(self) -> Any:
+        async def first() -> AsyncPage[T]:
+            page = await self._next()
+            assert page is not None
+            return page
+
+        return first().__await__()
+
+    async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
+        while True:
+            page = await self._next()
+            if page is None:
+                return
+            yield page
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self._items()
+
+    async def _items(self) -> AsyncIterator[T]:
+        async for page in self.iter_pages():
+            for item in page.data:
+                yield item
+
+
+class Transport:
+    """Calls the native client, blocking or as an awaitable depending on the client."""
+
+    def __init__(self, native: Any, is_async: bool) -> None:
+        self.native = native
+        self.is_async = is_async
+
+    def request(self, op: str, args: Optional[Dict[str, Any]], parse: Parse,
+                options: Dict[str, Any], raw: bool) -> Any:
+        if raw:
+            options = {**options, "raw": True}
+        if self.is_async:
+            return self._arequest(op, args, parse, options, raw)
+        value, meta = self.native.call(op, args, options)
+        return RawResponse(meta, value, parse) if raw else parse(value)
+
+    async def _arequest(self, op: str, args: Optional[Dict[str, Any]], parse: Parse,
+                        options: Dict[str, Any], raw: bool) -> Any:
+        value, meta = await self.native.call_async(op, args, options)
+        return RawResponse(meta, value, parse) if raw else parse(value)
+
+    def stream(self, op: str, args: Dict[str, Any], options: Dict[str, Any],
+               sync_cls: type, async_cls: type, convert: Optional[Parse] = None) -> Any:
+        if self.is_async:
+            native = self.native
+            return async_cls(lambda: native.stream_async(op, args, options), convert)
+        return sync_cls(self.native.stream(op, args, options), convert)
+
+    def paginate(self, op: str, args: Dict[str, Any], options: Dict[str, Any], items_key: str,
+                 page_parse: Parse, raw: bool) -> Any:
+        if raw:
+            options = {**options, "raw": True}
+        pager = self.native.paginate(op, args, options)
+        if self.is_async:
+            paginator: AsyncPaginator[Any] = AsyncPaginator(pager, items_key, page_parse)
+            if not raw:
+                return paginator
+
+            async def raw_first() -> RawResponse[Any]:
+                first = await pager.next_page_async()
+                return RawResponse(
+                    first[1] or {}, first[0], lambda v: AsyncPage(pager, v, items_key, page_parse)
+                )
+
+            return raw_first()
+        first = pager.next_page()
+        if raw:
+            return RawResponse(
+                first[1] or {}, first[0], lambda v: SyncPage(pager, v, items_key, page_parse)
+            )
+        return SyncPage(pager, first[0], items_key, page_parse)
+
+
+class Resource:
+    """A group of operations (``client.agents``, ...)."""
+
+    def __init__(self, transport: Transport, raw: bool = False) -> None:
+        self._t = transport
+        self._raw = raw
+
+    @property
+    def with_raw_response(self) -> Any:
+        """The same operations, answering :class:`RawResponse` objects."""
+        return type(self)(self._t, True)
+
+    def _call(self, op: str, args: Optional[Dict[str, Any]], parse: Parse, options: Dict[str, Any]) -> Any:
+        return self._t.request(op, args, parse, options, self._raw)
+
+
+def model(cls: Any) -> Parse:
+    return lambda v: cls.from_wire(v)
+
+
+def model_list(cls: Any) -> Parse:
+    return lambda v: [cls.from_wire(x) for x in v]
+
+
+class RawClient:
+    """``client.with_raw_response``: every resource of the client in raw mode."""
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+
+    def __getattr__(self, name: str) -> Any:
+        res = getattr(self._client, name)
+        if isinstance(res, Resource):
+            return res.with_raw_response
+        raise AttributeError(name)
+
+
+__all__ = [
+    "AsyncPage",
+    "AsyncPaginator",
+    "AsyncStream",
+    "RawResponse",
+    "RateLimitInfo",
+    "Stream",
+    "SyncPage",
+]

@@ -1,0 +1,140 @@
+"""The model base class: typed snake_case attributes built from wire dicts.
+
+A model is made from the JSON the core decoded (camelCase for the platform, snake_case for
+ops): keys become snake_case attributes, nested models and lists of models are built from
+their annotations, money amounts become :class:`decimal.Decimal` and timestamps stay ``str``.
+Fields the server sent that this version does not declare are kept as extra attributes.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from decimal import Decimal
+from typing import Any, Callable, ClassVar, Dict, List, Optional, Type, TypeVar, Union, get_type_hints
+
+if sys.version_info >= (3, 10):
+    from types import UnionType
+
+    _UNION_TYPES: tuple[Any, ...] = (Union, UnionType)
+else:  # pragma: no cover
+    _UNION_TYPES = (Union,)
+
+from typing import get_args, get_origin
+
+__all__ = ["BaseModel"]
+
+M = TypeVar("M", bound="BaseModel")
+
+_SNAKE: Dict[str, str] = {}
+_CAMEL_RE = re.compile(r"(?<=[a-z0-9])([A-Z])")
+
+
+def snake(name: str) -> str:
+    """``createdAt`` -> ``created_at`` (cached)."""
+    out = _SNAKE.get(name)
+    if out is None:
+        out = _CAMEL_RE.sub(r"_\1", name).lower()
+        _SNAKE[name] = out
+    return out
+
+
+def to_decimal(value: Any) -> Decimal:
+    """An exact amount: a float goes through its shortest round-trip text (as the core does)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return Decimal(value)
+
+
+Converter = Callable[[Any], Any]
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _converter(tp: Any) -> Converter:
+    origin = get_origin(tp)
+    if origin in _UNION_TYPES:
+        inner = [a for a in get_args(tp) if a is not type(None)]
+        return _converter(inner[0]) if len(inner) == 1 else _identity
+    if origin in (list, List):
+        (item,) = get_args(tp) or (Any,)
+        conv = _converter(item)
+        if conv is _identity:
+            return _identity
+        return lambda v: [conv(x) for x in v] if isinstance(v, list) else v
+    if tp is Decimal:
+        return lambda v: to_decimal(v) if isinstance(v, (int, float, str)) else v
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return lambda v: tp.from_wire(v) if isinstance(v, dict) else v
+    return _identity
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class BaseModel:
+    """A typed record with readable ``repr``, equality and :meth:`to_dict`."""
+
+    _converters: ClassVar[Optional[Dict[str, Converter]]] = None
+
+    def __init__(self, **fields: Any) -> None:
+        for name in self._fields():
+            setattr(self, name, fields.pop(name, None))
+        for name, value in fields.items():
+            setattr(self, name, value)
+
+    @classmethod
+    def _fields(cls) -> Dict[str, Converter]:
+        conv = cls.__dict__.get("_converters")
+        if conv is None:
+            hints = get_type_hints(cls)
+            conv = {
+                name: _converter(tp)
+                for name, tp in hints.items()
+                if not name.startswith("_") and get_origin(tp) is not ClassVar
+            }
+            cls._converters = conv
+        return conv
+
+    @classmethod
+    def from_wire(cls: Type[M], data: Dict[str, Any]) -> M:
+        """Builds the model from a decoded JSON object."""
+        conv = cls._fields()
+        kwargs: Dict[str, Any] = {}
+        for key, value in data.items():
+            name = snake(key)
+            c = conv.get(name)
+            kwargs[name] = c(value) if c is not None and value is not None else value
+        return cls(**kwargs)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The model as plain Python data (snake_case keys, nested models as dicts)."""
+        return {k: _plain(v) for k, v in vars(self).items() if not k.startswith("_")}
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.to_dict() == other.to_dict()
+
+    def __ne__(self, other: object) -> bool:
+        eq = self.__eq__(other)
+        return eq if eq is NotImplemented else not eq
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        fields = ", ".join(
+            f"{k}={v!r}" for k, v in vars(self).items() if not k.startswith("_") and v is not None
+        )
+        return f"{type(self).__name__}({fields})"

@@ -1,0 +1,203 @@
+"""Stream objects over the native batched streams, shared by both packages.
+
+The native stream hands over every event that is ready in one batch; these classes iterate
+the batch in Python, so there is one boundary crossing per batch, not per token. ``break``,
+``close()`` and leaving a ``with`` block drop the Rust stream, which closes the connection.
+"""
+
+from __future__ import annotations
+
+from typing import Any, AsyncIterator, Awaitable, Callable, Generic, Iterator, List, Optional, TypeVar
+
+T = TypeVar("T")
+Convert = Optional[Callable[[Any], Any]]
+
+
+class _Fields:
+    """The ``done`` facts of a finished stream."""
+
+    def _load(self, native: Any) -> None:
+        info = native.info()
+        self._info: dict[str, Any] = info
+
+    @property
+    def text(self) -> str:
+        """The whole answer received so far (complete once the stream finished)."""
+        info = getattr(self, "_info", None)
+        if info is None or not info.get("finished"):
+            native = getattr(self, "_native", None)
+            if native is not None:
+                self._load(native)
+        return str(getattr(self, "_info", {}).get("text") or "")
+
+    @property
+    def message_id(self) -> Optional[str]:
+        """``messageId`` of the stored answer, after the last token."""
+        return getattr(self, "_info", {}).get("message_id")
+
+    @property
+    def tokens_used(self) -> Optional[int]:
+        """``tokensUsed``, after the last token."""
+        return getattr(self, "_info", {}).get("tokens_used")
+
+    @property
+    def timestamp(self) -> Optional[str]:
+        """``timestamp`` of the answer, after the last token."""
+        return getattr(self, "_info", {}).get("timestamp")
+
+
+class Stream(_Fields, Generic[T]):
+    """A blocking stream: ``for item in stream``; a context manager."""
+
+    def __init__(self, native: Any, convert: Convert = None) -> None:
+        self._native = native
+        self._convert = convert
+        self._buf: List[Any] = []
+        self._pos = 0
+        self._ended = False
+
+    def _fill(self) -> bool:
+        batch = self._native.next_batch()
+        if batch is None:
+            self._ended = True
+            self._load(self._native)
+            return False
+        if self._convert is not None:
+            batch = [self._convert(x) for x in batch]
+        self._buf = batch
+        self._pos = 0
+        return True
+
+    def __iter__(self) -> Iterator[T]:
+        return self._iterate()
+
+    def _iterate(self) -> Iterator[T]:
+        try:
+            while True:
+                if self._pos < len(self._buf):
+                    rest = self._buf[self._pos :] if self._pos else self._buf
+                    self._buf = []
+                    self._pos = 0
+                    yield from rest
+                if self._ended or not self._fill():
+                    return
+        finally:
+            if not self._ended:
+                self.close()
+
+    def __next__(self) -> T:
+        while self._pos >= len(self._buf):
+            if self._ended or not self._fill():
+                raise StopIteration
+        item: T = self._buf[self._pos]
+        self._pos += 1
+        return item
+
+    def until_done(self) -> str:
+        """Reads the stream to its end and returns the whole text."""
+        for _ in self:
+            pass
+        return self.text
+
+    def close(self) -> None:
+        """Closes the connection (idempotent)."""
+        if not self._ended:
+            self._load(self._native)
+            self._ended = True
+        self._native.close()
+
+    def __enter__(self) -> Stream[T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} ended={self._ended}>"
+
+
+class AsyncStream(_Fields, Generic[T]):
+    """An async stream: ``async for item in stream``; ``await`` opens it early; an async
+    context manager. It opens on first use when not awaited."""
+
+    def __init__(self, opener: Callable[[], Awaitable[Any]], convert: Convert = None) -> None:
+        self._opener: Optional[Callable[[], Awaitable[Any]]] = opener
+        self._native: Any = None
+        self._convert = convert
+        self._buf: List[Any] = []
+        self._pos = 0
+        self._ended = False
+
+    async def _open(self) -> None:
+        if self._native is None and self._opener is not None:
+            opener, self._opener = self._opener, None
+            self._native = await opener()
+
+    def __await__(self) -> Any:
+        async def opened() -> AsyncStream[T]:
+            await self._open()
+            return self
+
+        return opened().__await__()
+
+    async def _fill(self) -> bool:
+        await self._open()
+        batch = await self._native.next_batch_async()
+        if batch is None:
+            self._ended = True
+            self._load(self._native)
+            return False
+        if self._convert is not None:
+            batch = [self._convert(x) for x in batch]
+        self._buf = batch
+        self._pos = 0
+        return True
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self
+
+    async def __anext__(self) -> T:
+        while self._pos >= len(self._buf):
+            if self._ended or not await self._fill():
+                raise StopAsyncIteration
+        item: T = self._buf[self._pos]
+        self._pos += 1
+        return item
+
+    async def until_done(self) -> str:
+        """Reads the stream to its end and returns the whole text."""
+        async for _ in self:
+            pass
+        return self.text
+
+    async def aclose(self) -> None:
+        """Closes the connection (idempotent)."""
+        self.close()
+
+    def close(self) -> None:
+        """Closes the connection (idempotent)."""
+        self._opener = None
+        if self._native is not None:
+            if not self._ended:
+                self._load(self._native)
+            self._native.close()
+        self._ended = True
+
+    async def __aenter__(self) -> AsyncStream[T]:
+        await self._open()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} ended={self._ended}>"
+
+
+class MessageStream(Stream[str]):
+    """The platform's token stream (sync): iterating yields ``str`` tokens; afterwards
+    ``text``, ``message_id``, ``tokens_used`` and ``timestamp`` are set."""
+
+
+class AsyncMessageStream(AsyncStream[str]):
+    """The platform's token stream (async)."""

@@ -1,0 +1,78 @@
+//! Forwards the core's `tracing` events to the Python logger `cjhirashi_agents`, installed only
+//! when `CJHIRASHI_LOG` is `debug` or `info` (secrets are redacted by the core already).
+
+use std::fmt::Write as _;
+
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use tracing::field::{Field, Visit};
+use tracing::{Event, Level, Subscriber};
+use tracing_subscriber::filter::LevelFilter;
+use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
+
+struct Message(String);
+
+impl Visit for Message {
+    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+        if field.name() == "message" {
+            let _ = write!(self.0, "{value:?}");
+        } else {
+            let _ = write!(self.0, " {}={value:?}", field.name());
+        }
+    }
+    fn record_str(&mut self, field: &Field, value: &str) {
+        if field.name() == "message" {
+            self.0.push_str(value);
+        } else {
+            let _ = write!(self.0, " {}={value}", field.name());
+        }
+    }
+}
+
+struct PythonLogging;
+
+fn logger(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
+    static LOGGER: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    Ok(LOGGER
+        .get_or_try_init(py, || {
+            py.import("logging")?
+                .call_method1("getLogger", ("cjhirashi_agents",))
+                .map(Bound::unbind)
+        })?
+        .bind(py))
+}
+
+impl<S: Subscriber> Layer<S> for PythonLogging {
+    fn on_event(&self, event: &Event<'_>, _ctx: Context<'_, S>) {
+        let meta = event.metadata();
+        if !meta.target().starts_with("agents_sdk") {
+            return;
+        }
+        let level = match *meta.level() {
+            Level::ERROR => 40,
+            Level::WARN => 30,
+            Level::INFO => 20,
+            _ => 10,
+        };
+        let mut msg = Message(String::new());
+        event.record(&mut msg);
+        Python::attach(|py| {
+            if let Ok(l) = logger(py) {
+                let _ = l.call_method1("log", (level, msg.0));
+            }
+        });
+    }
+}
+
+/// Installs the bridge when `CJHIRASHI_LOG` asks for it; answers the level name used.
+pub fn init() -> Option<&'static str> {
+    let wanted = std::env::var("CJHIRASHI_LOG").ok()?;
+    let (filter, name) = match wanted.trim().to_ascii_lowercase().as_str() {
+        "debug" | "trace" => (LevelFilter::DEBUG, "debug"),
+        "info" => (LevelFilter::INFO, "info"),
+        _ => return None,
+    };
+    let subscriber = tracing_subscriber::registry().with(PythonLogging.with_filter(filter));
+    tracing::subscriber::set_global_default(subscriber).ok()?;
+    Some(name)
+}

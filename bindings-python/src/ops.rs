@@ -1,0 +1,297 @@
+//! `cjhirashi_agents._native.OpsClient`: every ops operation, implemented once as an async
+//! function returning JSON, exposed blocking and as an awaitable; the chat stream and the
+//! realtime session are `NativeStream`s.
+
+use std::sync::Mutex;
+
+use agents_sdk::ops::{AgentClient, ChatParams};
+use agents_sdk::{Error, RequestOptions, Result};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use serde_json::Value;
+
+use crate::convert::from_py;
+use crate::errors::to_py_err;
+use crate::options::{self, CallOptions};
+use crate::platform::{arg, params, secs, PerProcess};
+use crate::runtime::{block_on_sdk, future_into_py};
+use crate::stream::NativeStream;
+
+#[derive(Clone, Default)]
+struct Settings {
+    api_key: Option<String>,
+    credentials: Option<(String, String)>,
+    base_url: Option<String>,
+    timeout: Option<f64>,
+    max_retries: Option<u32>,
+    stream_idle_timeout: Option<f64>,
+    headers: Vec<(String, String)>,
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("base_url", &self.base_url)
+            .finish_non_exhaustive()
+    }
+}
+
+fn build(s: &Settings) -> Result<AgentClient> {
+    let mut b = AgentClient::builder();
+    if let Some((u, p)) = &s.credentials {
+        b = b.credentials(u.clone(), p.clone());
+    } else if let Some(k) = &s.api_key {
+        b = b.api_key(k.clone());
+    }
+    if let Some(u) = &s.base_url {
+        b = b.base_url(u.clone());
+    }
+    if let Some(t) = s.timeout {
+        b = b.timeout(secs(t));
+    }
+    if let Some(r) = s.max_retries {
+        b = b.max_retries(r);
+    }
+    if let Some(t) = s.stream_idle_timeout {
+        b = b.stream_idle_timeout(secs(t));
+    }
+    for (k, v) in &s.headers {
+        b = b.default_header(k.clone(), v.clone());
+    }
+    b.build()
+}
+
+fn json<T: serde::Serialize>(v: T) -> Result<Value> {
+    serde_json::to_value(v).map_err(|e| Error::InvalidArgument(format!("cannot encode answer: {e}")))
+}
+
+fn chat_params(a: &Value) -> Result<ChatParams> {
+    let mut p = ChatParams::new(arg(a, "message")?);
+    if let Some(Value::String(id)) = a.get("conversation_id") {
+        p = p.conversation_id(id.clone());
+    }
+    Ok(p)
+}
+
+/// Every non-streaming ops operation.
+async fn call(c: AgentClient, op: String, a: Value, o: RequestOptions) -> Result<Value> {
+    match op.as_str() {
+        "auth.login" => json(
+            c.auth()
+                .with_options(o)
+                .login(arg(&a, "username")?, arg(&a, "password")?)
+                .await?,
+        ),
+        "chat.send" => json(c.chat().with_options(o).send(chat_params(&a)?).await?),
+        "conversations.list" => {
+            json(c.conversations().with_options(o).list().await?.conversations)
+        }
+        "conversations.create" => {
+            json(c.conversations().with_options(o).create(params(&a, false)?).await?)
+        }
+        "conversations.get" => json(c.conversations().with_options(o).get(&arg(&a, "id")?).await?),
+        "conversations.delete" => {
+            json(c.conversations().with_options(o).delete(&arg(&a, "id")?).await?)
+        }
+        "config.get" => json(c.config().with_options(o).get().await?),
+        "config.update" => json(c.config().with_options(o).update(params(&a, false)?).await?),
+        "metrics.get" => json(c.metrics().with_options(o).get().await?),
+        "tools.list" => json(c.tools().with_options(o).list().await?.tools),
+        "tools.execute" => {
+            let parameters = match a.get("parameters") {
+                Some(Value::Object(m)) => m.clone(),
+                _ => serde_json::Map::new(),
+            };
+            json(c.tools().with_options(o).execute(arg(&a, "tool")?, parameters).await?)
+        }
+        "learned_apis.list" => json(c.learned_apis().with_options(o).list().await?.apis),
+        "learned_apis.learn" => json(c.learned_apis().with_options(o).learn(params(&a, false)?).await?),
+        "webhooks.create" => json(c.webhooks().with_options(o).create(params(&a, false)?).await?),
+        other => Err(Error::InvalidArgument(format!("unknown ops operation {other:?}"))),
+    }
+}
+
+async fn open_stream(c: AgentClient, op: String, a: Value, o: RequestOptions) -> Result<NativeStream> {
+    match op.as_str() {
+        "chat.stream" => Ok(NativeStream::chat(c.chat().with_options(o).stream(chat_params(&a)?).await?)),
+        "realtime.connect" => Ok(NativeStream::realtime(c.realtime().with_options(o).connect().await?)),
+        other => Err(Error::InvalidArgument(format!("unknown ops stream {other:?}"))),
+    }
+}
+
+/// The native ops client.
+#[pyclass(frozen, module = "cjhirashi_agents._native")]
+#[derive(Debug)]
+pub struct OpsClient {
+    settings: Mutex<Settings>,
+    client: PerProcess<AgentClient>,
+}
+
+impl OpsClient {
+    fn client(&self) -> Result<AgentClient> {
+        let s = self.settings.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        self.client.get(|| build(&s))
+    }
+
+    fn prepare(
+        &self,
+        py: Python<'_>,
+        args: Option<&Bound<'_, PyAny>>,
+        opts: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<(AgentClient, Value, CallOptions)> {
+        let a = match args {
+            Some(a) => from_py(a)?,
+            None => Value::Null,
+        };
+        let o = options::extract(opts)?;
+        let c = self.client().map_err(|e| to_py_err(py, e))?;
+        Ok((c, a, o))
+    }
+
+    /// After `auth.login`, a forked child logs in again with the same credentials.
+    fn remember_login(&self, op: &str, a: &Value) {
+        if op == "auth.login" {
+            if let (Ok(u), Ok(p)) = (arg(a, "username"), arg(a, "password")) {
+                self.settings.lock().unwrap_or_else(|e| e.into_inner()).credentials = Some((u, p));
+            }
+        }
+    }
+}
+
+#[pymethods]
+impl OpsClient {
+    #[new]
+    #[pyo3(signature = (api_key=None, base_url=None, timeout=None, max_retries=None, stream_idle_timeout=None, default_headers=None, username=None, password=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        api_key: Option<String>,
+        base_url: Option<String>,
+        timeout: Option<f64>,
+        max_retries: Option<u32>,
+        stream_idle_timeout: Option<f64>,
+        default_headers: Option<Vec<(String, String)>>,
+        username: Option<String>,
+        password: Option<String>,
+    ) -> PyResult<Self> {
+        let credentials = match (username, password) {
+            (Some(u), Some(p)) => Some((u, p)),
+            (None, None) => None,
+            _ => {
+                return Err(pyo3::exceptions::PyValueError::new_err(
+                    "username and password go together",
+                ));
+            }
+        };
+        let settings = Settings {
+            api_key,
+            credentials,
+            base_url,
+            timeout,
+            max_retries,
+            stream_idle_timeout,
+            headers: default_headers.unwrap_or_default(),
+        };
+        let client = build(&settings).map_err(|e| to_py_err(py, e))?;
+        Ok(OpsClient {
+            settings: Mutex::new(settings),
+            client: PerProcess::new(client),
+        })
+    }
+
+    /// The base URL requests go to.
+    #[getter]
+    fn base_url(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(self.client().map_err(|e| to_py_err(py, e))?.base_url().to_owned())
+    }
+
+    /// Logs in now with the client's credentials (used by `AgentClient.login`).
+    fn ensure_login(&self, py: Python<'_>) -> PyResult<()> {
+        let s = self.settings.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let Some((u, p)) = s.credentials.clone() else {
+            return Ok(());
+        };
+        let base = self.client().map_err(|e| to_py_err(py, e))?.base_url().to_owned();
+        let c = block_on_sdk(py, AgentClient::login(base, u, p))?;
+        self.client.set(c);
+        Ok(())
+    }
+
+    /// `ensure_login` as an awaitable.
+    fn ensure_login_async<'py>(slf: Py<Self>, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let this = slf.get();
+        let s = this.settings.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let base = this.client().map_err(|e| to_py_err(py, e))?.base_url().to_owned();
+        let (u, p) = s.credentials.unwrap_or_default();
+        future_into_py(py, AgentClient::login(base, u, p), move |py, c| {
+            slf.get().client.set(c);
+            Ok(py.None())
+        })
+    }
+
+    /// Runs operation `op` and waits for it: `(value, meta)`.
+    #[pyo3(signature = (op, args=None, options=None))]
+    fn call(
+        &self,
+        py: Python<'_>,
+        op: String,
+        args: Option<&Bound<'_, PyAny>>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let (c, a, o) = self.prepare(py, args, options)?;
+        let value = block_on_sdk(py, call(c, op.clone(), a.clone(), o.opts))?;
+        self.remember_login(&op, &a);
+        options::answer(py, &value, o.capture.as_ref())
+    }
+
+    /// Runs operation `op`: an awaitable of `(value, meta)`.
+    #[pyo3(signature = (op, args=None, options=None))]
+    fn call_async<'py>(
+        slf: Py<Self>,
+        py: Python<'py>,
+        op: String,
+        args: Option<&Bound<'py, PyAny>>,
+        options: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let (c, a, o) = slf.get().prepare(py, args, options)?;
+        let capture = o.capture.clone();
+        let (op2, a2) = (op.clone(), a.clone());
+        future_into_py(py, call(c, op, a, o.opts), move |py, v| {
+            slf.get().remember_login(&op2, &a2);
+            options::answer(py, &v, capture.as_ref())
+        })
+    }
+
+    /// Opens the chat stream or the realtime session and waits until it is ready.
+    #[pyo3(signature = (op, args=None, options=None))]
+    fn stream(
+        &self,
+        py: Python<'_>,
+        op: String,
+        args: Option<&Bound<'_, PyAny>>,
+        options: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<NativeStream> {
+        let (c, a, o) = self.prepare(py, args, options)?;
+        block_on_sdk(py, open_stream(c, op, a, o.opts))
+    }
+
+    /// `stream` as an awaitable.
+    #[pyo3(signature = (op, args=None, options=None))]
+    fn stream_async<'py>(
+        &self,
+        py: Python<'py>,
+        op: String,
+        args: Option<&Bound<'py, PyAny>>,
+        options: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let (c, a, o) = self.prepare(py, args, options)?;
+        future_into_py(py, open_stream(c, op, a, o.opts), |py, s| Ok(Py::new(py, s)?.into_any()))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "OpsClient(base_url={:?})",
+            self.client().map(|c| c.base_url().to_owned()).unwrap_or_default()
+        )
+    }
+}

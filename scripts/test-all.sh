@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every check and test of the project: formatting, lints, the Rust core and sandbox
+# (unit, wire and end-to-end tests), the Rust quickstart, the Python package and the Node
+# package. Non-interactive; installs the Python and Node tooling it needs into the project.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+# One target directory and one explicit target for cargo, maturin and napi, so each artifact
+# is built once (napi always builds for an explicit target).
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
+export CARGO_BUILD_TARGET="${CARGO_BUILD_TARGET:-$(rustc -vV | sed -n 's/^host: //p')}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+step() { printf '\n==> %s\n' "$*"; }
+start=$(date +%s)
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy --workspace --all-targets -D warnings"
+cargo clippy --workspace --all-targets -- -D warnings
+
+# The binding crates are cdylibs for Python and Node; their tests run under pytest and node.
+step "cargo test (core + sandbox)"
+cargo test -p agents-sdk -p agents-sandbox
+
+step "Rust quickstart against the embedded sandbox"
+cargo run -q -p agents-sdk --example quickstart > "$CARGO_TARGET_DIR/quickstart.out"
+tail -n 3 "$CARGO_TARGET_DIR/quickstart.out"
+
+if [ -x bindings-python/scripts/test.sh ]; then
+  step "Python package"
+  bindings-python/scripts/test.sh
+fi
+
+if [ -x bindings-node/scripts/test.sh ]; then
+  step "Node package"
+  bindings-node/scripts/test.sh
+fi
+
+step "all checks passed in $(( $(date +%s) - start )) s"
