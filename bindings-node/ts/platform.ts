@@ -3,7 +3,7 @@
  * `PlatformClient` (retries, auth, SSE, pagination come from the Rust core).
  */
 
-import { type RequestOptions, env, json, native, run, sync } from './core';
+import { type RequestOptions, env, json, native, nativeOptions as nativeOpts, sync } from './core';
 import { InvalidArgumentError } from './errors';
 import { PagePromise } from './pagination';
 import { MessageStream } from './streaming';
@@ -260,14 +260,9 @@ export class CJHirashiAgents {
   }
 }
 
-import { nativeOptions as nativeOpts } from './core';
-
 /** The options of `create` minus its signal (a later stream should not inherit an abort). */
 function withoutSignal(o: RequestOptions | undefined): RequestOptions | undefined {
   if (!o?.signal) return o;
   const { signal: _signal, ...rest } = o;
   return rest;
 }
-
-// `run` is re-exported for the ops client and tests of the bridge itself.
-export { run };

@@ -22,32 +22,31 @@ use futures::StreamExt;
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // 1. A server: the real one from the environment, else the embedded sandbox.
     let sandbox;
-    let (platform_client, ops_url, username, password) =
-        match std::env::var("CJHIRASHI_BASE_URL") {
-            Ok(_) => (
-                Client::from_env()?,
-                std::env::var(ops::BASE_URL_ENV).unwrap_or_else(|_| ops::DEFAULT_BASE_URL.into()),
-                std::env::var("AGENT_USERNAME").unwrap_or_else(|_| "admin".into()),
-                std::env::var("AGENT_PASSWORD").unwrap_or_default(),
-            ),
-            Err(_) => {
-                sandbox = agents_sandbox::Sandbox::start().await?;
-                println!(
-                    "sandbox: platform {} · ops {}",
-                    sandbox.platform_url(),
-                    sandbox.ops_url()
-                );
-                (
-                    Client::builder()
-                        .api_key(sandbox.api_key())
-                        .base_url(sandbox.platform_url())
-                        .build()?,
-                    sandbox.ops_url().to_owned(),
-                    sandbox.username().to_owned(),
-                    sandbox.password().to_owned(),
-                )
-            }
-        };
+    let (platform_client, ops_url, username, password) = match std::env::var("CJHIRASHI_BASE_URL") {
+        Ok(_) => (
+            Client::from_env()?,
+            std::env::var(ops::BASE_URL_ENV).unwrap_or_else(|_| ops::DEFAULT_BASE_URL.into()),
+            std::env::var("AGENT_USERNAME").unwrap_or_else(|_| "admin".into()),
+            std::env::var("AGENT_PASSWORD").unwrap_or_default(),
+        ),
+        Err(_) => {
+            sandbox = agents_sandbox::Sandbox::start().await?;
+            println!(
+                "sandbox: platform {} · ops {}",
+                sandbox.platform_url(),
+                sandbox.ops_url()
+            );
+            (
+                Client::builder()
+                    .api_key(sandbox.api_key())
+                    .base_url(sandbox.platform_url())
+                    .build()?,
+                sandbox.ops_url().to_owned(),
+                sandbox.username().to_owned(),
+                sandbox.password().to_owned(),
+            )
+        }
+    };
     let _ = platform::DEFAULT_BASE_URL;
 
     // 2. Platform: agents, a conversation, a streamed answer.
@@ -134,11 +133,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut params = serde_json::Map::new();
     params.insert("region".into(), "us-east-1".into());
-    let run = ops_client.tools().execute("list_ec2_instances", params).await?;
+    let run = ops_client
+        .tools()
+        .execute("list_ec2_instances", params)
+        .await?;
     println!(
         "\nlist_ec2_instances(us-east-1): success={} in {} ms",
-        run.success,
-        run.execution_time_ms
+        run.success, run.execution_time_ms
     );
     Ok(())
 }

@@ -53,9 +53,8 @@ impl CommonSettings {
         for (k, v) in &self.headers {
             http::HeaderName::from_bytes(k.as_bytes())
                 .map_err(|_| Error::InvalidArgument(format!("invalid header name {k:?}")))?;
-            http::HeaderValue::from_str(v).map_err(|_| {
-                Error::InvalidArgument(format!("invalid value for header {k:?}"))
-            })?;
+            http::HeaderValue::from_str(v)
+                .map_err(|_| Error::InvalidArgument(format!("invalid value for header {k:?}")))?;
         }
         cfg.default_headers = self.headers.clone();
         Ok(Arc::new(Transport::new(cfg, auth)?))

@@ -48,7 +48,10 @@ pub(crate) fn parse_retry_after(headers: &http::HeaderMap) -> Option<Duration> {
         return None;
     }
     let when = httpdate::parse_http_date(value).ok()?;
-    Some(when.duration_since(SystemTime::now()).unwrap_or(Duration::ZERO))
+    Some(
+        when.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
 }
 
 #[cfg(test)]
@@ -75,9 +78,15 @@ mod tests {
         h.insert("retry-after", "2".parse().unwrap());
         assert_eq!(parse_retry_after(&h), Some(Duration::from_secs(2)));
         let future = SystemTime::now() + Duration::from_secs(30);
-        h.insert("retry-after", httpdate::fmt_http_date(future).parse().unwrap());
+        h.insert(
+            "retry-after",
+            httpdate::fmt_http_date(future).parse().unwrap(),
+        );
         let d = parse_retry_after(&h).unwrap();
-        assert!(d <= Duration::from_secs(30) && d >= Duration::from_secs(28), "{d:?}");
+        assert!(
+            d <= Duration::from_secs(30) && d >= Duration::from_secs(28),
+            "{d:?}"
+        );
         h.insert("retry-after", "garbage".parse().unwrap());
         assert_eq!(parse_retry_after(&h), None);
     }

@@ -136,9 +136,7 @@ fn redact_json_value(text: &str, key: &str) -> String {
             }
             rest = &inner[end..];
         } else {
-            let end = value
-                .find([',', '}', ']'])
-                .unwrap_or(value.len());
+            let end = value.find([',', '}', ']']).unwrap_or(value.len());
             rest = &value[end..];
         }
     }

@@ -184,7 +184,10 @@ impl fmt::Debug for Transport {
             .field("base_url", &self.cfg.base_url.as_str())
             .field("timeout", &self.cfg.timeout)
             .field("max_retries", &self.cfg.max_retries)
-            .field("auth", &self.auth.read().map(|a| a.is_some()).unwrap_or(false))
+            .field(
+                "auth",
+                &self.auth.read().map(|a| a.is_some()).unwrap_or(false),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -293,6 +296,15 @@ impl Transport {
         req: &Req,
         opts: &RequestOptions,
     ) -> Result<(reqwest::Response, ResponseMeta, Instant)> {
+        if let Some(bad) = req
+            .segments
+            .iter()
+            .find(|s| s.is_empty() || *s == "." || *s == "..")
+        {
+            return Err(Error::InvalidArgument(format!(
+                "invalid path segment {bad:?}: ids must not be empty, \".\" or \"..\""
+            )));
+        }
         let max_retries = opts.max_retries.unwrap_or(self.cfg.max_retries);
         let total = opts.timeout.unwrap_or(self.cfg.timeout);
         let started = Instant::now();
@@ -413,7 +425,10 @@ impl Transport {
             },
         );
         if let Some(t) = &token {
-            rb = rb.header(http::header::AUTHORIZATION, format!("Bearer {}", t.expose()));
+            rb = rb.header(
+                http::header::AUTHORIZATION,
+                format!("Bearer {}", t.expose()),
+            );
         }
         if let Some(key) = idempotency_key {
             rb = rb.header("Idempotency-Key", key);
@@ -528,7 +543,11 @@ fn describe_error(e: &reqwest::Error) -> String {
     msg
 }
 
-async fn read_body(resp: reqwest::Response, deadline: Instant, status: StatusCode) -> Result<Bytes> {
+async fn read_body(
+    resp: reqwest::Response,
+    deadline: Instant,
+    status: StatusCode,
+) -> Result<Bytes> {
     let remaining = deadline.saturating_duration_since(Instant::now());
     match tokio::time::timeout(remaining, resp.bytes()).await {
         Err(_) => Err(Error::Timeout {
@@ -667,7 +686,9 @@ mod tests {
     #[test]
     fn base_url_gets_trailing_slash() {
         assert_eq!(
-            parse_base_url("http://localhost:3000/api").unwrap().as_str(),
+            parse_base_url("http://localhost:3000/api")
+                .unwrap()
+                .as_str(),
             "http://localhost:3000/api/"
         );
         assert_eq!(
@@ -680,16 +701,15 @@ mod tests {
 
     #[test]
     fn segments_are_encoded() {
-        let t = Transport::new(
-            Config::new(parse_base_url("http://h/api").unwrap()),
-            None,
-        )
-        .unwrap();
+        let t = Transport::new(Config::new(parse_base_url("http://h/api").unwrap()), None).unwrap();
         let url = t.url(
             &["agents".into(), "a/b?c".into()],
             &[("search", "john doe".into())],
         );
-        assert_eq!(url.as_str(), "http://h/api/agents/a%2Fb%3Fc?search=john+doe");
+        assert_eq!(
+            url.as_str(),
+            "http://h/api/agents/a%2Fb%3Fc?search=john+doe"
+        );
     }
 
     #[test]

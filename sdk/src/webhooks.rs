@@ -77,6 +77,9 @@ where
 {
     let tag = decode_signature(signature);
     let mut tried = 0usize;
+    let mut matched = false;
+    // Every secret is checked, also after a match, so an empty one is always reported and the
+    // time taken does not tell which secret matched.
     for secret in secrets {
         let secret = secret.as_ref();
         if secret.is_empty() {
@@ -88,9 +91,7 @@ where
         if let Ok(tag) = &tag {
             let mut mac = mac_for(secret);
             mac.update(payload);
-            if mac.verify_slice(tag).is_ok() {
-                return Ok(());
-            }
+            matched |= mac.verify_slice(tag).is_ok();
         }
     }
     if tried == 0 {
@@ -99,6 +100,9 @@ where
         ));
     }
     tag?;
+    if matched {
+        return Ok(());
+    }
     Err(Error::webhook(if tried == 1 {
         "signature does not match the webhook secret".to_owned()
     } else {

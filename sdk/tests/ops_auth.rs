@@ -23,7 +23,9 @@ fn conversations() -> ResponseTemplate {
 }
 
 fn logins(reqs: &[wiremock::Request]) -> usize {
-    reqs.iter().filter(|r| r.url.path() == "/api/auth/login").count()
+    reqs.iter()
+        .filter(|r| r.url.path() == "/api/auth/login")
+        .count()
 }
 
 #[tokio::test]
@@ -31,7 +33,9 @@ async fn login_sends_credentials_and_uses_the_token() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/api/auth/login"))
-        .and(body_json(json!({"username": "admin", "password": "password"})))
+        .and(body_json(
+            json!({"username": "admin", "password": "password"}),
+        ))
         .respond_with(token("eyJ.first.sig", 86400))
         .expect(1)
         .mount(&server)
@@ -43,7 +47,9 @@ async fn login_sends_credentials_and_uses_the_token() {
         .expect(2)
         .mount(&server)
         .await;
-    let client = AgentClient::login(server.uri(), "admin", "password").await.unwrap();
+    let client = AgentClient::login(server.uri(), "admin", "password")
+        .await
+        .unwrap();
     assert!(!format!("{client:?}").contains("password\""));
     for _ in 0..2 {
         let list = client.conversations().list().await.unwrap();
@@ -65,12 +71,18 @@ async fn logs_in_again_before_the_token_expires() {
         .respond_with(conversations())
         .mount(&server)
         .await;
-    let client = AgentClient::login(server.uri(), "admin", "password").await.unwrap();
+    let client = AgentClient::login(server.uri(), "admin", "password")
+        .await
+        .unwrap();
     client.conversations().list().await.unwrap();
     tokio::time::sleep(Duration::from_millis(1000)).await;
     client.conversations().list().await.unwrap();
     let reqs = server.received_requests().await.unwrap();
-    assert_eq!(logins(&reqs), 2, "a token near expiry is renewed before use");
+    assert_eq!(
+        logins(&reqs),
+        2,
+        "a token near expiry is renewed before use"
+    );
 }
 
 #[tokio::test]
@@ -92,7 +104,11 @@ async fn a_401_triggers_exactly_one_new_login() {
     Mock::given(method("GET"))
         .and(path("/api/metrics"))
         .and(header("authorization", "Bearer eyJ.stale.sig"))
-        .respond_with(ResponseTemplate::new(401).set_body_json(json!({"error": {"code": "UNAUTHORIZED", "message": "token revoked"}})))
+        .respond_with(
+            ResponseTemplate::new(401).set_body_json(
+                json!({"error": {"code": "UNAUTHORIZED", "message": "token revoked"}}),
+            ),
+        )
         .mount(&server)
         .await;
     Mock::given(method("GET"))
@@ -105,7 +121,9 @@ async fn a_401_triggers_exactly_one_new_login() {
         })))
         .mount(&server)
         .await;
-    let client = AgentClient::login(server.uri(), "admin", "password").await.unwrap();
+    let client = AgentClient::login(server.uri(), "admin", "password")
+        .await
+        .unwrap();
     let m = client.metrics().get().await.unwrap();
     assert_eq!(m.alerts.critical, 2);
     assert_eq!(logins(&server.received_requests().await.unwrap()), 2);
@@ -115,7 +133,9 @@ async fn a_401_triggers_exactly_one_new_login() {
 async fn a_static_key_gets_no_second_try_on_401() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(401).set_body_json(json!({"error": {"code": "UNAUTHORIZED", "message": "bad key", "details": {}}})))
+        .respond_with(ResponseTemplate::new(401).set_body_json(
+            json!({"error": {"code": "UNAUTHORIZED", "message": "bad key", "details": {}}}),
+        ))
         .mount(&server)
         .await;
     let client = AgentClient::builder()
@@ -136,7 +156,9 @@ async fn wrong_credentials_are_an_authentication_error_without_the_password() {
         .respond_with(ResponseTemplate::new(401).set_body_json(json!({"error": {"code": "UNAUTHORIZED", "message": "Credenciales inválidas", "details": {}}})))
         .mount(&server)
         .await;
-    let err = AgentClient::login(server.uri(), "admin", "hunter2-secret").await.unwrap_err();
+    let err = AgentClient::login(server.uri(), "admin", "hunter2-secret")
+        .await
+        .unwrap_err();
     assert!(matches!(&err, Error::Api(e) if e.kind == ApiErrorKind::Authentication));
     assert!(!format!("{err} {err:?}").contains("hunter2"));
 }
@@ -159,7 +181,11 @@ async fn chat_stream_decodes_the_seed_events() {
         .respond_with(ResponseTemplate::new(200).insert_header("content-type", "text/event-stream").set_body_string(body))
         .mount(&server)
         .await;
-    let client = AgentClient::builder().api_key("tu-api-key").base_url(server.uri()).build().unwrap();
+    let client = AgentClient::builder()
+        .api_key("tu-api-key")
+        .base_url(server.uri())
+        .build()
+        .unwrap();
     let mut s = client
         .chat()
         .stream(ChatParams::new("Lista las instancias EC2").conversation_id("conv_123"))
@@ -182,6 +208,16 @@ async fn chat_stream_decodes_the_seed_events() {
             other => panic!("{other:?}"),
         });
     }
-    assert_eq!(kinds, ["thinking", "tool_call", "tool_result", "message", "message", "done"]);
+    assert_eq!(
+        kinds,
+        [
+            "thinking",
+            "tool_call",
+            "tool_result",
+            "message",
+            "message",
+            "done"
+        ]
+    );
     assert_eq!(s.text(), "Encontré 5 instancias...");
 }

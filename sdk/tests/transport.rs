@@ -66,7 +66,10 @@ async fn sends_bearer_key_and_unwraps_envelope_keeping_request_id() {
     assert_eq!(meta.status, 200);
     assert_eq!(meta.request_id.as_deref(), Some("req_abc123"));
     let rl = meta.rate_limit.unwrap();
-    assert_eq!((rl.limit, rl.remaining, rl.reset), (Some(100), Some(87), Some(1697375400)));
+    assert_eq!(
+        (rl.limit, rl.remaining, rl.reset),
+        (Some(100), Some(87), Some(1697375400))
+    );
 }
 
 #[tokio::test]
@@ -174,7 +177,9 @@ async fn no_retry_on_400() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/api/agents"))
-        .respond_with(ResponseTemplate::new(400).set_body_json(error_body("VALIDATION_ERROR", "bad")))
+        .respond_with(
+            ResponseTemplate::new(400).set_body_json(error_body("VALIDATION_ERROR", "bad")),
+        )
         .mount(&server)
         .await;
     let err = client(&server)
@@ -192,7 +197,11 @@ async fn post_retries_reuse_one_idempotency_key() {
     Mock::given(method("POST"))
         .and(path("/api/agents"))
         .and(header_exists("idempotency-key"))
-        .respond_with(ResponseTemplate::new(500).set_body_json(error_body("INTERNAL_ERROR", "boom")).insert_header("Retry-After", "0"))
+        .respond_with(
+            ResponseTemplate::new(500)
+                .set_body_json(error_body("INTERNAL_ERROR", "boom"))
+                .insert_header("Retry-After", "0"),
+        )
         .up_to_n_times(2)
         .with_priority(1)
         .mount(&server)
@@ -214,7 +223,14 @@ async fn post_retries_reuse_one_idempotency_key() {
     assert_eq!(reqs.len(), 3);
     let keys: Vec<_> = reqs
         .iter()
-        .map(|r| r.headers.get("idempotency-key").unwrap().to_str().unwrap().to_owned())
+        .map(|r| {
+            r.headers
+                .get("idempotency-key")
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .to_owned()
+        })
         .collect();
     assert!(keys.iter().all(|k| k == &keys[0]), "{keys:?}");
 
@@ -222,7 +238,9 @@ async fn post_retries_reuse_one_idempotency_key() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(header("idempotency-key", "order-42"))
-        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"data": {"id": "agt_1", "name": "n"}})))
+        .respond_with(
+            ResponseTemplate::new(201).set_body_json(json!({"data": {"id": "agt_1", "name": "n"}})),
+        )
         .expect(1)
         .mount(&server)
         .await;
@@ -241,7 +259,11 @@ async fn gets_carry_no_idempotency_key() {
         .respond_with(ResponseTemplate::new(200).set_body_json(agents_body()))
         .mount(&server)
         .await;
-    client(&server).agents().list(Default::default()).await.unwrap();
+    client(&server)
+        .agents()
+        .list(Default::default())
+        .await
+        .unwrap();
     let reqs = server.received_requests().await.unwrap();
     assert!(reqs[0].headers.get("idempotency-key").is_none());
 }
@@ -250,7 +272,11 @@ async fn gets_carry_no_idempotency_key() {
 async fn total_deadline_covers_retries() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(agents_body()).set_delay(Duration::from_secs(5)))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(agents_body())
+                .set_delay(Duration::from_secs(5)),
+        )
         .mount(&server)
         .await;
     let err = client(&server)
@@ -260,7 +286,13 @@ async fn total_deadline_covers_retries() {
         .await
         .unwrap_err();
     assert!(
-        matches!(err, Error::Timeout { phase: TimeoutPhase::Total, .. }),
+        matches!(
+            err,
+            Error::Timeout {
+                phase: TimeoutPhase::Total,
+                ..
+            }
+        ),
         "{err:?}"
     );
 }
@@ -269,7 +301,11 @@ async fn total_deadline_covers_retries() {
 async fn response_header_timeout_is_retried_then_reported() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(agents_body()).set_delay(Duration::from_secs(3)))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(agents_body())
+                .set_delay(Duration::from_secs(3)),
+        )
         .mount(&server)
         .await;
     let c = Client::builder()
@@ -281,7 +317,13 @@ async fn response_header_timeout_is_retried_then_reported() {
         .unwrap();
     let err = c.agents().list(Default::default()).await.unwrap_err();
     assert!(
-        matches!(err, Error::Timeout { phase: TimeoutPhase::ResponseHeaders, .. }),
+        matches!(
+            err,
+            Error::Timeout {
+                phase: TimeoutPhase::ResponseHeaders,
+                ..
+            }
+        ),
         "{err:?}"
     );
     assert_eq!(server.received_requests().await.unwrap().len(), 2);
@@ -314,11 +356,16 @@ async fn redirect_to_another_origin_is_not_followed_and_auth_never_leaves() {
     Mock::given(method("GET"))
         .and(path("/api/agents"))
         .respond_with(
-            ResponseTemplate::new(307).insert_header("Location", format!("{}/api/agents", other.uri()).as_str()),
+            ResponseTemplate::new(307)
+                .insert_header("Location", format!("{}/api/agents", other.uri()).as_str()),
         )
         .mount(&server)
         .await;
-    let err = client(&server).agents().list(Default::default()).await.unwrap_err();
+    let err = client(&server)
+        .agents()
+        .list(Default::default())
+        .await
+        .unwrap_err();
     assert_eq!(err.status(), Some(307), "{err:?}");
     assert!(err.to_string().contains("not followed"), "{err}");
     assert!(other.received_requests().await.unwrap().is_empty());
@@ -339,7 +386,11 @@ async fn same_origin_redirect_is_followed_with_auth() {
         .expect(1)
         .mount(&server)
         .await;
-    let list = client(&server).agents().list(Default::default()).await.unwrap();
+    let list = client(&server)
+        .agents()
+        .list(Default::default())
+        .await
+        .unwrap();
     assert_eq!(list.agents.len(), 1);
 }
 
@@ -347,7 +398,9 @@ async fn same_origin_redirect_is_followed_with_auth() {
 async fn secrets_stay_out_of_debug_and_errors() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_string(format!("not json, echoing Bearer {KEY}")))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_string(format!("not json, echoing Bearer {KEY}")),
+        )
         .mount(&server)
         .await;
     let c = client(&server);
@@ -364,12 +417,25 @@ async fn secrets_stay_out_of_debug_and_errors() {
 async fn malformed_body_is_a_decode_error_with_excerpt_and_status() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_string("{\"data\": {\"trunc").insert_header("X-Request-Id", "req_m"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_string("{\"data\": {\"trunc")
+                .insert_header("X-Request-Id", "req_m"),
+        )
         .mount(&server)
         .await;
-    let err = client(&server).agents().list(Default::default()).await.unwrap_err();
+    let err = client(&server)
+        .agents()
+        .list(Default::default())
+        .await
+        .unwrap_err();
     match err {
-        Error::Decode { excerpt, status, request_id, .. } => {
+        Error::Decode {
+            excerpt,
+            status,
+            request_id,
+            ..
+        } => {
             assert!(excerpt.contains("trunc"));
             assert_eq!(status, Some(200));
             assert_eq!(request_id.as_deref(), Some("req_m"));
@@ -419,11 +485,19 @@ async fn token_stream_yields_tokens_and_done_fields() {
 async fn stream_cut_before_done_is_incomplete() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(sse("event: token\ndata: {\"token\": \"Este\"}\n\nevent: token\ndata: {\"tok"))
+        .respond_with(sse(
+            "event: token\ndata: {\"token\": \"Este\"}\n\nevent: token\ndata: {\"tok",
+        ))
         .mount(&server)
         .await;
     let c = client(&server);
-    let done = c.conversations().send_message("conv_1", "hola").await.unwrap().collect_text().await;
+    let done = c
+        .conversations()
+        .send_message("conv_1", "hola")
+        .await
+        .unwrap()
+        .collect_text()
+        .await;
     match done {
         Err(Error::IncompleteStream { received }) => assert_eq!(received, 1),
         other => panic!("{other:?}"),
@@ -438,7 +512,11 @@ async fn error_event_inside_a_200_stream_is_typed() {
         .mount(&server)
         .await;
     let c = client(&server);
-    let mut s = c.conversations().send_message("conv_1", "hola").await.unwrap();
+    let mut s = c
+        .conversations()
+        .send_message("conv_1", "hola")
+        .await
+        .unwrap();
     assert!(s.next().await.unwrap().is_ok());
     let err = s.next().await.unwrap().unwrap_err();
     assert_eq!(err.as_api().unwrap().kind, ApiErrorKind::RateLimit);
@@ -449,7 +527,11 @@ async fn error_event_inside_a_200_stream_is_typed() {
 async fn stream_retries_before_its_first_byte() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(503).set_body_json(error_body("SERVICE_UNAVAILABLE", "x")).insert_header("Retry-After", "0"))
+        .respond_with(
+            ResponseTemplate::new(503)
+                .set_body_json(error_body("SERVICE_UNAVAILABLE", "x"))
+                .insert_header("Retry-After", "0"),
+        )
         .up_to_n_times(1)
         .with_priority(1)
         .mount(&server)
@@ -460,7 +542,14 @@ async fn stream_retries_before_its_first_byte() {
         .mount(&server)
         .await;
     let c = client(&server);
-    let done = c.conversations().send_message("conv_1", "hola").await.unwrap().collect_text().await.unwrap();
+    let done = c
+        .conversations()
+        .send_message("conv_1", "hola")
+        .await
+        .unwrap()
+        .collect_text()
+        .await
+        .unwrap();
     assert_eq!(done.text, "ok");
     assert_eq!(done.message_id, "m");
 }
@@ -496,17 +585,34 @@ async fn a_stalled_stream_fails_with_an_idle_timeout() {
         .stream_idle_timeout(Duration::from_millis(300))
         .build()
         .unwrap();
-    let mut s = c.conversations().send_message("conv_1", "hola").await.unwrap();
+    let mut s = c
+        .conversations()
+        .send_message("conv_1", "hola")
+        .await
+        .unwrap();
     assert!(s.next().await.unwrap().is_ok());
     let err = s.next().await.unwrap().unwrap_err();
-    assert!(matches!(err, Error::Timeout { phase: TimeoutPhase::StreamIdle, .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::Timeout {
+                phase: TimeoutPhase::StreamIdle,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]
 async fn cancel_token_stops_a_call() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(agents_body()).set_delay(Duration::from_secs(5)))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(agents_body())
+                .set_delay(Duration::from_secs(5)),
+        )
         .mount(&server)
         .await;
     let token = agents_sdk::CancelToken::new();

@@ -285,14 +285,22 @@ mod tests {
             .flat_map(|b| b.to_vec())
             .collect();
         let text = String::from_utf8(all).unwrap();
+        let (tokens, done) = text.split_at(text.find("event: done\n").expect("done event"));
         assert_eq!(
-            text,
+            tokens,
             "event: token\ndata: {\"token\": \"Hola\"}\n\n\
              event: token\ndata: {\"token\": \" \\\"mundo\\\"\"}\n\n\
-             event: token\ndata: {\"token\": \" ya\"}\n\n\
-             event: done\ndata: {\"messageId\":\"msg_x\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"tokensUsed\":3}\n\n"
-                .replace("{\"messageId\":\"msg_x\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"tokensUsed\":3}",
-                    &serde_json::json!({"messageId": "msg_x", "tokensUsed": 3, "timestamp": "2026-01-01T00:00:00Z"}).to_string())
+             event: token\ndata: {\"token\": \" ya\"}\n\n"
+        );
+        let data = done
+            .strip_prefix("event: done\ndata: ")
+            .and_then(|d| d.strip_suffix("\n\n"))
+            .expect("one data line");
+        assert!(!data.contains('\n'));
+        let data: serde_json::Value = serde_json::from_str(data).unwrap();
+        assert_eq!(
+            data,
+            serde_json::json!({"messageId": "msg_x", "tokensUsed": 3, "timestamp": "2026-01-01T00:00:00Z"})
         );
     }
 

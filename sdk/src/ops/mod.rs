@@ -91,8 +91,9 @@ impl AgentClientBuilder {
     /// Builds the client.
     pub fn build(self) -> Result<AgentClient> {
         let auth = match self.credentials {
-            Some((username, password)) => Some(Arc::new(LoginSession::new(username, password))
-                as Arc<dyn AuthSource>),
+            Some((username, password)) => {
+                Some(Arc::new(LoginSession::new(username, password)) as Arc<dyn AuthSource>)
+            }
             None => key_auth(
                 self.api_key
                     .or_else(|| env_nonempty(API_KEY_ENV).map(Secret::new)),
@@ -249,7 +250,9 @@ impl LoginSession {
 
     pub(crate) async fn login(&self, t: &Transport, opts: &RequestOptions) -> Result<Token> {
         let params = LoginParams::new(self.username.clone(), self.password.expose().to_owned());
-        let req = Req::post(&["api", "auth", "login"]).no_auth().json(&params)?;
+        let req = Req::post(&["api", "auth", "login"])
+            .no_auth()
+            .json(&params)?;
         let (token, _meta): (Token, _) = t.json(&req, opts).await?;
         self.store(&token);
         Ok(token)

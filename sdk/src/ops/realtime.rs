@@ -11,9 +11,9 @@ use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{self, Message};
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
+use super::AgentClient;
 use super::stream::ChatDecoder;
 use super::types::{ChatEvent, ClientFrame};
-use super::AgentClient;
 use crate::error::{ApiErrorKind, Error, Result, TimeoutPhase};
 use crate::options::{RequestOptions, ResponseMeta};
 use crate::stream::Decoded;
@@ -50,10 +50,11 @@ impl<'c> Realtime<'c> {
         let scheme = if url.scheme() == "https" { "wss" } else { "ws" };
         url.set_scheme(scheme)
             .map_err(|_| Error::InvalidArgument("cannot derive the WebSocket URL".into()))?;
-        let token = t
-            .current_token()
-            .await?
-            .ok_or_else(|| Error::InvalidArgument("the realtime channel needs a token: log in or set an API key".into()))?;
+        let token = t.current_token().await?.ok_or_else(|| {
+            Error::InvalidArgument(
+                "the realtime channel needs a token: log in or set an API key".into(),
+            )
+        })?;
         let wait = self.opts.timeout.unwrap_or(t.cfg.response_header_timeout);
         let mut config = WebSocketConfig::default();
         config.max_message_size = Some(MAX_MESSAGE_SIZE);
@@ -84,12 +85,12 @@ impl<'c> Realtime<'c> {
             token: token.expose().to_owned(),
         };
         send_frame(&mut ws, &auth).await?;
-        let answer = tokio::time::timeout(wait, read_json(&mut ws)).await.map_err(|_| {
-            Error::Timeout {
+        let answer = tokio::time::timeout(wait, read_json(&mut ws))
+            .await
+            .map_err(|_| Error::Timeout {
                 phase: TimeoutPhase::ResponseHeaders,
                 after: wait,
-            }
-        })??;
+            })??;
         match answer.get("type").and_then(|v| v.as_str()) {
             Some("authenticated") => {}
             Some("error") => {
@@ -157,9 +158,8 @@ async fn read_json(ws: &mut Ws) -> Result<serde_json::Value> {
             }
             Some(Err(e)) => return Err(ws_error(e)),
             Some(Ok(Message::Text(t))) => {
-                return serde_json::from_str(t.as_str()).map_err(|e| {
-                    Error::decode("websocket frame", e, t.as_bytes(), None, None)
-                });
+                return serde_json::from_str(t.as_str())
+                    .map_err(|e| Error::decode("websocket frame", e, t.as_bytes(), None, None));
             }
             Some(Ok(Message::Close(frame))) => {
                 return Err(Error::WebSocket {

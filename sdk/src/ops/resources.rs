@@ -79,8 +79,15 @@ fn validate_id(what: &str, id: &str) -> Result<()> {
 impl Auth<'_> {
     /// `POST /api/auth/login`. The client keeps the token, sends it from now on and logs in
     /// again before it expires or after a 401.
-    pub async fn login(&self, username: impl Into<String>, password: impl Into<String>) -> Result<Token> {
-        let session = Arc::new(LoginSession::new(username.into(), Secret::new(password.into())));
+    pub async fn login(
+        &self,
+        username: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Result<Token> {
+        let session = Arc::new(LoginSession::new(
+            username.into(),
+            Secret::new(password.into()),
+        ));
         let token = session.login(self.c.transport(), &self.opts).await?;
         self.c.transport().set_auth(session);
         Ok(token)
@@ -116,7 +123,9 @@ impl Chat<'_> {
 impl Conversations<'_> {
     /// `GET /api/conversations`.
     pub async fn list(&self) -> Result<ConversationList> {
-        self.c.call(Req::get(&["api", "conversations"]), &self.opts).await
+        self.c
+            .call(Req::get(&["api", "conversations"]), &self.opts)
+            .await
     }
 
     /// `POST /api/conversations`.
@@ -128,7 +137,9 @@ impl Conversations<'_> {
     /// `GET /api/conversations/{id}` with its messages.
     pub async fn get(&self, id: &str) -> Result<ConversationDetail> {
         validate_id("conversation id", id)?;
-        self.c.call(Req::get(&["api", "conversations", id]), &self.opts).await
+        self.c
+            .call(Req::get(&["api", "conversations", id]), &self.opts)
+            .await
     }
 
     /// `DELETE /api/conversations/{id}`.
@@ -186,7 +197,9 @@ impl Tools<'_> {
 impl LearnedApis<'_> {
     /// `GET /api/learned-apis`.
     pub async fn list(&self) -> Result<LearnedApiList> {
-        self.c.call(Req::get(&["api", "learned-apis"]), &self.opts).await
+        self.c
+            .call(Req::get(&["api", "learned-apis"]), &self.opts)
+            .await
     }
 
     /// `POST /api/learned-apis`: learns an API from an OpenAPI document (URL or inline).

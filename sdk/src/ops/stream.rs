@@ -19,7 +19,11 @@ impl ChatDecoder {
     }
 
     /// Classifies one chat event (shared by the SSE stream and the WebSocket session).
-    pub(crate) fn classify(&mut self, event: ChatEvent, meta: &ResponseMeta) -> Result<Decoded<ChatEvent>> {
+    pub(crate) fn classify(
+        &mut self,
+        event: ChatEvent,
+        meta: &ResponseMeta,
+    ) -> Result<Decoded<ChatEvent>> {
         match event {
             ChatEvent::Message { ref content } => {
                 self.text.push_str(content);

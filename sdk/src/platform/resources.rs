@@ -9,9 +9,9 @@ use std::ops::Deref;
 use futures::FutureExt;
 use http::Method;
 
+use super::Client;
 use super::stream::{MessageStream, TokenDecoder};
 use super::types::*;
-use super::Client;
 use crate::error::{Error, Result};
 use crate::options::RequestOptions;
 use crate::pagination::{PageRequest, Paged, Paginator};
@@ -107,10 +107,17 @@ impl Auth<'_> {
             c.set(&meta);
         }
         match resp.headers().get(http::header::LOCATION) {
-            Some(loc) if resp.status().is_redirection() => loc
-                .to_str()
-                .map(str::to_owned)
-                .map_err(|e| Error::decode("Location header", e, loc.as_bytes(), Some(meta.status), meta.request_id.clone())),
+            Some(loc) if resp.status().is_redirection() => {
+                loc.to_str().map(str::to_owned).map_err(|e| {
+                    Error::decode(
+                        "Location header",
+                        e,
+                        loc.as_bytes(),
+                        Some(meta.status),
+                        meta.request_id.clone(),
+                    )
+                })
+            }
             _ => Err(Error::decode(
                 "sign-in answer",
                 "expected a redirect with a Location header",
@@ -123,13 +130,20 @@ impl Auth<'_> {
 
     /// `POST /api/auth/signout`.
     pub async fn sign_out(&self) -> Result<SignOut> {
-        let r = self.c.call(Req::post(&["auth", "signout"]), &self.opts).await?;
+        let r = self
+            .c
+            .call(Req::post(&["auth", "signout"]), &self.opts)
+            .await?;
         Ok(r.data)
     }
 
     /// `GET /api/auth/session`.
     pub async fn session(&self) -> Result<Session> {
-        Ok(self.c.call(Req::get(&["auth", "session"]), &self.opts).await?.data)
+        Ok(self
+            .c
+            .call(Req::get(&["auth", "session"]), &self.opts)
+            .await?
+            .data)
     }
 
     /// `POST /api/auth/api-keys`: a new API key for the caller.
@@ -142,7 +156,11 @@ impl Auth<'_> {
 impl Users<'_> {
     /// `GET /api/users/me`.
     pub async fn me(&self) -> Result<User> {
-        Ok(self.c.call(Req::get(&["users", "me"]), &self.opts).await?.data)
+        Ok(self
+            .c
+            .call(Req::get(&["users", "me"]), &self.opts)
+            .await?
+            .data)
     }
 
     /// `PATCH /api/users/me`.
@@ -204,7 +222,10 @@ impl Agents<'_> {
     /// `GET /api/agents`.
     pub async fn list(&self, params: ListAgentsParams) -> Result<AgentList> {
         let req = Req::get(&["agents"])
-            .query_opt("category", params.category.as_ref().map(|c| c.as_str().to_owned()))
+            .query_opt(
+                "category",
+                params.category.as_ref().map(|c| c.as_str().to_owned()),
+            )
             .query_opt("isPublic", params.is_public);
         Ok(self.c.call(req, &self.opts).await?.data)
     }
@@ -212,7 +233,11 @@ impl Agents<'_> {
     /// `GET /api/agents/:id`.
     pub async fn get(&self, id: &str) -> Result<Agent> {
         validate_id("agent id", id)?;
-        Ok(self.c.call(Req::get(&["agents", id]), &self.opts).await?.data)
+        Ok(self
+            .c
+            .call(Req::get(&["agents", id]), &self.opts)
+            .await?
+            .data)
     }
 
     /// `POST /api/agents`.
@@ -280,7 +305,9 @@ impl Conversations<'_> {
             let params = params.clone();
             async move {
                 let PageRequest::Cursor(cursor) = page else {
-                    return Err(Error::InvalidArgument("conversations are paged by cursor".into()));
+                    return Err(Error::InvalidArgument(
+                        "conversations are paged by cursor".into(),
+                    ));
                 };
                 let req = Req::get(&["conversations"])
                     .query_opt("agentId", params.agent_id.clone())
@@ -311,12 +338,18 @@ impl Conversations<'_> {
     }
 
     /// `POST /api/conversations/:id/messages`: sends `content` and streams the answer.
-    pub async fn send_message(&self, id: &str, content: impl Into<String>) -> Result<MessageStream> {
+    pub async fn send_message(
+        &self,
+        id: &str,
+        content: impl Into<String>,
+    ) -> Result<MessageStream> {
         validate_id("conversation id", id)?;
         let body = SendMessageParams {
             content: content.into(),
         };
-        let req = Req::post(&["conversations", id, "messages"]).json(&body)?.streaming();
+        let req = Req::post(&["conversations", id, "messages"])
+            .json(&body)?
+            .streaming();
         let sse = self.c.transport().stream(&req, &self.opts).await?;
         Ok(EventStream::new(sse, TokenDecoder::default()))
     }
@@ -367,7 +400,11 @@ impl Paged for TransactionList {
 impl<'c> Health<'c> {
     /// `GET /api/health/profile`.
     pub async fn profile(&self) -> Result<HealthProfile> {
-        Ok(self.c.call(Req::get(&["health", "profile"]), &self.opts).await?.data)
+        Ok(self
+            .c
+            .call(Req::get(&["health", "profile"]), &self.opts)
+            .await?
+            .data)
     }
 
     /// `PATCH /api/health/profile`.
@@ -390,7 +427,11 @@ impl<'c> Health<'c> {
 impl Medications<'_> {
     /// `GET /api/health/medications`.
     pub async fn list(&self) -> Result<MedicationList> {
-        Ok(self.c.call(Req::get(&["health", "medications"]), &self.opts).await?.data)
+        Ok(self
+            .c
+            .call(Req::get(&["health", "medications"]), &self.opts)
+            .await?
+            .data)
     }
 
     /// `POST /api/health/medications`.
@@ -414,7 +455,11 @@ impl Appointments<'_> {
 impl<'c> Finance<'c> {
     /// `GET /api/finance/profile`.
     pub async fn profile(&self) -> Result<FinanceProfile> {
-        Ok(self.c.call(Req::get(&["finance", "profile"]), &self.opts).await?.data)
+        Ok(self
+            .c
+            .call(Req::get(&["finance", "profile"]), &self.opts)
+            .await?
+            .data)
     }
 
     /// `/api/finance/accounts`.
@@ -436,7 +481,11 @@ impl<'c> Finance<'c> {
 impl Accounts<'_> {
     /// `GET /api/finance/accounts`.
     pub async fn list(&self) -> Result<AccountList> {
-        Ok(self.c.call(Req::get(&["finance", "accounts"]), &self.opts).await?.data)
+        Ok(self
+            .c
+            .call(Req::get(&["finance", "accounts"]), &self.opts)
+            .await?
+            .data)
     }
 }
 
@@ -453,13 +502,18 @@ impl Transactions<'_> {
             let params = params.clone();
             async move {
                 let PageRequest::Cursor(cursor) = page else {
-                    return Err(Error::InvalidArgument("transactions are paged by cursor".into()));
+                    return Err(Error::InvalidArgument(
+                        "transactions are paged by cursor".into(),
+                    ));
                 };
                 let req = Req::get(&["finance", "transactions"])
                     .query_opt("accountId", params.account_id.clone())
                     .query_opt("from", params.from.clone())
                     .query_opt("to", params.to.clone())
-                    .query_opt("category", params.category.as_ref().map(|c| c.as_str().to_owned()))
+                    .query_opt(
+                        "category",
+                        params.category.as_ref().map(|c| c.as_str().to_owned()),
+                    )
                     .query_opt("cursor", cursor)
                     .query_opt("limit", params.limit);
                 Ok(client.call(req, &opts).await?.data)
@@ -478,7 +532,11 @@ impl Transactions<'_> {
 impl Budgets<'_> {
     /// `GET /api/finance/budgets`.
     pub async fn list(&self) -> Result<BudgetList> {
-        Ok(self.c.call(Req::get(&["finance", "budgets"]), &self.opts).await?.data)
+        Ok(self
+            .c
+            .call(Req::get(&["finance", "budgets"]), &self.opts)
+            .await?
+            .data)
     }
 }
 

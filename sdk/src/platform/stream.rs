@@ -22,7 +22,11 @@ pub struct TokenDecoder {
 impl EventDecoder for TokenDecoder {
     type Item = ConversationEvent;
 
-    fn decode(&mut self, ev: sse::Event, meta: &ResponseMeta) -> Result<Decoded<ConversationEvent>> {
+    fn decode(
+        &mut self,
+        ev: sse::Event,
+        meta: &ResponseMeta,
+    ) -> Result<Decoded<ConversationEvent>> {
         match ev.event.as_str() {
             "token" => {
                 let t: TokenEvent = parse_data(&ev.data, meta)?;

@@ -1,0 +1,4 @@
+// ES module entry of @cjhirashi/agents-sdk/testing (re-exports the CommonJS build).
+import cjs from '../dist/testing.js';
+
+export const { Sandbox } = cjs;

@@ -1,0 +1,107 @@
+/**
+ * Webhook helpers that need no client: `sign`, `verify` and `unwrap` deliveries of either
+ * service (`X-Webhook-Signature` = lowercase hex HMAC-SHA256 of the raw body).
+ */
+
+import { native, sync } from './core';
+import { WebhookVerificationError } from './errors';
+
+/** A raw delivery body: exactly the bytes received (do not re-serialize parsed JSON). */
+export type WebhookPayload = string | Uint8Array | ArrayBuffer;
+
+/** Request headers as Node's `req.headers`, a fetch `Headers`, or name/value pairs. */
+export type WebhookHeaders =
+  | Record<string, string | string[] | undefined>
+  | { forEach(cb: (value: string, name: string) => void): void }
+  | Iterable<readonly [string, string]>;
+
+/** Options of `verify` and `unwrap`. */
+export interface VerifyOptions {
+  /** Refuse a payload whose `timestamp` is further than this many seconds from now (replay protection). */
+  tolerance?: number;
+}
+
+/** The envelope of a delivery: `{event, timestamp, data}`. */
+export interface WebhookEvent<D = Record<string, unknown>> {
+  event: string;
+  timestamp: string;
+  data: D;
+}
+
+function bytes(payload: WebhookPayload): Uint8Array {
+  if (typeof payload === 'string') return Buffer.from(payload, 'utf8');
+  if (payload instanceof Uint8Array) return payload;
+  if (payload instanceof ArrayBuffer) return new Uint8Array(payload);
+  throw new TypeError('webhook payload must be a string, a Buffer/Uint8Array or an ArrayBuffer');
+}
+
+function secretList(secret: string | readonly string[]): string[] {
+  return typeof secret === 'string' ? [secret] : [...secret];
+}
+
+function headerMap(headers: WebhookHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  const put = (name: string, value: string | readonly string[] | undefined): void => {
+    if (value === undefined) return;
+    out[name.toLowerCase()] = typeof value === 'string' ? value : value.join(', ');
+  };
+  if (typeof (headers as { forEach?: unknown }).forEach === 'function' && !Array.isArray(headers)) {
+    (headers as { forEach(cb: (value: string, name: string) => void): void }).forEach((v, k) => put(k, v));
+  } else if (Symbol.iterator in Object(headers)) {
+    for (const [k, v] of headers as Iterable<readonly [string, string]>) put(k, v);
+  } else {
+    for (const [k, v] of Object.entries(headers as Record<string, string | string[] | undefined>)) put(k, v);
+  }
+  return out;
+}
+
+function tolerance(opts: VerifyOptions | undefined): number | undefined {
+  return opts?.tolerance;
+}
+
+/** The helpers, also reachable as `client.webhooks`. */
+export interface WebhookHelpers {
+  /** The `X-Webhook-Signature` value for `payload` (to produce test deliveries). */
+  sign(payload: WebhookPayload, secret: string): string;
+  /**
+   * Checks `signature` against the raw `payload` in constant time with each secret in turn
+   * (rotation). Returns `true`; throws `WebhookVerificationError` when it does not verify.
+   */
+  verify(
+    payload: WebhookPayload,
+    signature: string | null | undefined,
+    secret: string | readonly string[],
+    options?: VerifyOptions,
+  ): true;
+  /** Verifies a delivery (signature taken from `headers`) and returns its parsed envelope. */
+  unwrap<D = Record<string, unknown>>(
+    payload: WebhookPayload,
+    headers: WebhookHeaders,
+    secret: string | readonly string[],
+    options?: VerifyOptions,
+  ): WebhookEvent<D>;
+}
+
+export const webhooks: WebhookHelpers = {
+  sign(payload, secret) {
+    return sync(() => native.webhookSign(bytes(payload), secret));
+  },
+  verify(payload, signature, secret, options) {
+    if (typeof signature !== 'string') {
+      throw new WebhookVerificationError('webhook verification failed: missing signature');
+    }
+    sync(() => native.webhookVerify(bytes(payload), signature, secretList(secret), tolerance(options)));
+    return true;
+  },
+  unwrap<D>(
+    payload: WebhookPayload,
+    headers: WebhookHeaders,
+    secret: string | readonly string[],
+    options?: VerifyOptions,
+  ): WebhookEvent<D> {
+    const text = sync(() =>
+      native.webhookUnwrap(bytes(payload), headerMap(headers), secretList(secret), tolerance(options)),
+    );
+    return JSON.parse(text) as WebhookEvent<D>;
+  },
+};

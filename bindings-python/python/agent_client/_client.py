@@ -1,0 +1,274 @@
+"""``AgentClient`` and ``AsyncAgentClient`` of the ops service, built from one set of resource
+classes (see ``cjhirashi_agents._base``). Typed signatures are in ``_client.pyi``."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Mapping, Optional
+
+from cjhirashi_agents import _native
+from cjhirashi_agents import webhooks as _webhooks
+from cjhirashi_agents._base import (
+    REQUEST_OPTIONS,
+    RawClient,
+    Resource,
+    Transport,
+    clean,
+    env_or,
+    model,
+    model_list,
+)
+from cjhirashi_agents._streaming import AsyncStream, Stream
+
+from . import models
+
+API_KEY_ENV = "AGENT_API_KEY"
+BASE_URL_ENV = "AGENT_BASE_URL"
+DEFAULT_BASE_URL = "http://localhost:8000"
+
+
+class ChatStream(Stream[models.ChatEvent]):
+    """The ops chat stream (sync): typed events; ``text`` is the answer once read."""
+
+
+class AsyncChatStream(AsyncStream[models.ChatEvent]):
+    """The ops chat stream (async)."""
+
+
+class Auth(Resource):
+    def login(self, username: str, password: str, **options: Any) -> Any:
+        """Logs in; the client keeps the token and logs in again before it expires."""
+        args = {"username": username, "password": password}
+        return self._call("auth.login", args, model(models.Token), options)
+
+
+class Chat(Resource):
+    def send(self, *, message: str, conversation_id: Optional[str] = None, **options: Any) -> Any:
+        args = clean(message=message, conversation_id=conversation_id)
+        return self._call("chat.send", args, model(models.ChatResponse), options)
+
+    def stream(self, *, message: str, conversation_id: Optional[str] = None,
+               **options: Any) -> Any:
+        args = clean(message=message, conversation_id=conversation_id)
+        return self._t.stream("chat.stream", args, options, ChatStream, AsyncChatStream,
+                              models.event_from_wire)
+
+
+class Conversations(Resource):
+    def list(self, **options: Any) -> Any:
+        return self._call("conversations.list", None, model_list(models.ConversationSummary),
+                          options)
+
+    def create(self, *, title: Optional[str] = None, **options: Any) -> Any:
+        return self._call("conversations.create", clean(title=title),
+                          model(models.ConversationSummary), options)
+
+    def get(self, id: str, **options: Any) -> Any:
+        return self._call("conversations.get", {"id": id}, model(models.ConversationDetail),
+                          options)
+
+    def delete(self, id: str, **options: Any) -> Any:
+        return self._call("conversations.delete", {"id": id},
+                          model(models.DeletedConversation), options)
+
+
+class ConfigResource(Resource):
+    def get(self, **options: Any) -> Any:
+        return self._call("config.get", None, model(models.Config), options)
+
+    def update(self, *, llm: Optional[Mapping[str, Any]] = None,
+               agent: Optional[Mapping[str, Any]] = None,
+               cloud_providers: Optional[Mapping[str, Any]] = None, **options: Any) -> Any:
+        """A partial update (deep-merged by the server); answers the whole new config."""
+        args = {k: dict(v) for k, v in clean(llm=llm, agent=agent,
+                                              cloud_providers=cloud_providers).items()}
+        return self._call("config.update", args, model(models.Config), options)
+
+
+class MetricsResource(Resource):
+    def get(self, **options: Any) -> Any:
+        return self._call("metrics.get", None, model(models.Metrics), options)
+
+
+class Tools(Resource):
+    def list(self, **options: Any) -> Any:
+        return self._call("tools.list", None, model_list(models.Tool), options)
+
+    def execute(self, tool: str, /, parameters: Optional[Mapping[str, Any]] = None,
+                **kwargs: Any) -> Any:
+        """Runs ``tool``: keyword arguments are its parameters, except the request options
+        (``timeout``, ``max_retries``, ``extra_headers``, ``extra_query``,
+        ``idempotency_key``); a parameter with one of those names goes in ``parameters=``."""
+        options = {k: kwargs.pop(k) for k in REQUEST_OPTIONS if k in kwargs}
+        params = {**dict(parameters or {}), **kwargs}
+        return self._call("tools.execute", {"tool": tool, "parameters": params},
+                          model(models.ToolExecution), options)
+
+
+class LearnedApis(Resource):
+    def list(self, **options: Any) -> Any:
+        return self._call("learned_apis.list", None, model_list(models.LearnedApi), options)
+
+    def learn(self, *, type: str = "openapi", source: Any, **options: Any) -> Any:
+        return self._call("learned_apis.learn", {"type": type, "source": source},
+                          model(models.LearnedApi), options)
+
+
+class Webhooks(Resource):
+    verify = staticmethod(_webhooks.verify)
+    unwrap = staticmethod(_webhooks.unwrap)
+    sign = staticmethod(_webhooks.sign)
+
+    def create(self, *, url: str, events: List[str], secret: str, **options: Any) -> Any:
+        args = {"url": url, "events": list(events), "secret": secret}
+        return self._call("webhooks.create", args, model(models.Webhook), options)
+
+
+class RealtimeSession:
+    """An authenticated ``/ws`` session (sync): ``send_chat(conversation_id, message)``, then
+    iterate: the events of that answer, ending after ``done``. A context manager."""
+
+    def __init__(self, native: Any) -> None:
+        self._native = native
+
+    def send_chat(self, conversation_id: Optional[str], message: str) -> None:
+        self._native.send_chat(conversation_id, message)
+
+    def __iter__(self) -> Any:
+        return iter(ChatStream(self._native, models.event_from_wire))
+
+    def close(self) -> None:
+        self._native.close()
+
+    def __enter__(self) -> RealtimeSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class AsyncRealtimeSession:
+    """An authenticated ``/ws`` session (async): ``await send_chat(...)``, then
+    ``async for event in session`` until ``done``. ``async with client.realtime.connect()``."""
+
+    def __init__(self, opener: Any) -> None:
+        self._opener = opener
+        self._native: Any = None
+
+    async def _open(self) -> AsyncRealtimeSession:
+        if self._native is None:
+            self._native = await self._opener()
+        return self
+
+    def __await__(self) -> Any:
+        return self._open().__await__()
+
+    async def send_chat(self, conversation_id: Optional[str], message: str) -> None:
+        await self._open()
+        await self._native.send_chat_async(conversation_id, message)
+
+    def __aiter__(self) -> Any:
+        native = self._native
+
+        async def opener() -> Any:
+            return native
+
+        return AsyncChatStream(opener, models.event_from_wire).__aiter__()
+
+    async def close(self) -> None:
+        if self._native is not None:
+            self._native.close()
+
+    async def __aenter__(self) -> AsyncRealtimeSession:
+        return await self._open()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+
+class Realtime(Resource):
+    def connect(self, **options: Any) -> Any:
+        native = self._t.native
+        if self._t.is_async:
+            return AsyncRealtimeSession(lambda: native.stream_async("realtime.connect", None,
+                                                                     options))
+        return RealtimeSession(native.stream("realtime.connect", None, options))
+
+
+class _BaseAgentClient:
+    _is_async = False
+
+    def __init__(self, api_key: Optional[str] = None, base_url: Optional[str] = None, *,
+                 timeout: Optional[float] = None, max_retries: Optional[int] = None,
+                 stream_idle_timeout: Optional[float] = None,
+                 default_headers: Optional[Dict[str, str]] = None,
+                 username: Optional[str] = None, password: Optional[str] = None) -> None:
+        api_key = env_or(api_key, API_KEY_ENV)
+        base_url = env_or(base_url, BASE_URL_ENV) or DEFAULT_BASE_URL
+        self._native = _native.OpsClient(
+            api_key, base_url, timeout, max_retries, stream_idle_timeout,
+            list((default_headers or {}).items()), username, password,
+        )
+        t = Transport(self._native, self._is_async)
+        self.auth = Auth(t)
+        self.chat = Chat(t)
+        self.conversations = Conversations(t)
+        self.config = ConfigResource(t)
+        self.metrics = MetricsResource(t)
+        self.tools = Tools(t)
+        self.learned_apis = LearnedApis(t)
+        self.webhooks = Webhooks(t)
+        self.realtime = Realtime(t)
+
+    @property
+    def base_url(self) -> str:
+        return str(self._native.base_url)
+
+    @property
+    def with_raw_response(self) -> Any:
+        return RawClient(self)
+
+    def close(self) -> None:
+        """Nothing to release eagerly: connections close with the client."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r})"
+
+
+class AgentClient(_BaseAgentClient):
+    """The ops client (blocking). ``AgentClient(api_key=None, base_url=None, ...)`` reads
+    ``AGENT_API_KEY`` / ``AGENT_BASE_URL``; ``AgentClient.login(url, user, password)`` logs in."""
+
+    @classmethod
+    def login(cls, base_url: str, username: str, password: str, **settings: Any) -> AgentClient:
+        client = cls(base_url=base_url, username=username, password=password, **settings)
+        client._native.ensure_login()
+        return client
+
+    def __enter__(self) -> AgentClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class AsyncAgentClient(_BaseAgentClient):
+    """The ops client (asyncio)."""
+
+    _is_async = True
+
+    @classmethod
+    async def login(cls, base_url: str, username: str, password: str,
+                    **settings: Any) -> AsyncAgentClient:
+        client = cls(base_url=base_url, username=username, password=password, **settings)
+        await client._native.ensure_login_async()
+        return client
+
+    async def __aenter__(self) -> AsyncAgentClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.close()
+
+
+__all__ = ["AgentClient", "AsyncAgentClient", "ChatStream", "AsyncChatStream",
+           "RealtimeSession", "AsyncRealtimeSession"]

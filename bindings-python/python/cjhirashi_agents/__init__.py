@@ -1,0 +1,83 @@
+"""Python SDK of the CJHIRASHI Agents platform (Rust core).
+
+>>> from cjhirashi_agents import Client
+>>> client = Client()  # doctest: +SKIP  (CJHIRASHI_API_KEY, CJHIRASHI_BASE_URL)
+>>> for token in client.conversations.create(agent_id="agt_personal_001").send_message("Hola"):
+...     print(token, end="")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging as _logging
+import os as _os
+
+from . import _native, models, webhooks
+from ._base import AsyncPage, AsyncPaginator, RateLimitInfo, RawResponse, SyncPage
+from ._client import AsyncClient, Client
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    APIUserAbortError,
+    AuthenticationError,
+    BadRequestError,
+    CJHirashiError,
+    ConflictError,
+    DecodeError,
+    IncompleteStreamError,
+    InternalServerError,
+    InvalidArgumentError,
+    NotFoundError,
+    PayloadTooLargeError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServiceUnavailableError,
+    UnprocessableEntityError,
+    WebhookVerificationError,
+    WebSocketError,
+)
+from ._streaming import AsyncMessageStream, AsyncStream, MessageStream, Stream
+
+__version__: str = _native.__version__
+
+_level = _os.environ.get("CJHIRASHI_LOG", "").strip().lower()
+if _level in ("debug", "info"):
+    _logging.getLogger("cjhirashi_agents").setLevel(
+        _logging.DEBUG if _level == "debug" else _logging.INFO
+    )
+
+__all__ = [
+    "Client",
+    "AsyncClient",
+    "models",
+    "webhooks",
+    "MessageStream",
+    "AsyncMessageStream",
+    "Stream",
+    "AsyncStream",
+    "SyncPage",
+    "AsyncPage",
+    "AsyncPaginator",
+    "RawResponse",
+    "RateLimitInfo",
+    "CJHirashiError",
+    "APIError",
+    "BadRequestError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ConflictError",
+    "PayloadTooLargeError",
+    "UnprocessableEntityError",
+    "RateLimitError",
+    "InternalServerError",
+    "ServiceUnavailableError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "WebSocketError",
+    "IncompleteStreamError",
+    "DecodeError",
+    "WebhookVerificationError",
+    "InvalidArgumentError",
+    "APIUserAbortError",
+]

@@ -1,0 +1,64 @@
+"""Verifying and decoding webhook deliveries, without a client (both services use the same
+scheme: ``X-Webhook-Signature`` is the hex HMAC-SHA256 of the raw body). The work is done by
+the Rust core (constant-time comparison, secret rotation, timestamp tolerance)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+
+from . import _native
+from ._models import BaseModel
+
+__all__ = ["WebhookEvent", "sign", "verify", "unwrap", "SIGNATURE_HEADER", "EVENT_HEADER", "ID_HEADER"]
+
+SIGNATURE_HEADER = "X-Webhook-Signature"
+EVENT_HEADER = "X-Webhook-Event"
+ID_HEADER = "X-Webhook-Id"
+
+Secrets = Union[str, Sequence[str]]
+Headers = Union[Mapping[str, str], Iterable[Tuple[str, str]]]
+
+
+class WebhookData(BaseModel):
+    """The ``data`` of a delivery with snake_case attributes (``conversation_id``, ...)."""
+
+
+class WebhookEvent(BaseModel):
+    """A verified delivery: ``event`` name, ``timestamp`` and typed ``data``;
+    ``raw_data`` is the ``data`` object exactly as received."""
+
+    event: str
+    timestamp: str
+    data: WebhookData
+    raw_data: Dict[str, Any]
+
+
+def _secrets(secret: Secrets) -> List[str]:
+    return [secret] if isinstance(secret, str) else list(secret)
+
+
+def _bytes(payload: Union[bytes, bytearray, memoryview, str]) -> bytes:
+    return payload.encode() if isinstance(payload, str) else bytes(payload)
+
+
+def sign(payload: Union[bytes, str], secret: str) -> str:
+    """The signature header value of ``payload`` (to produce test deliveries)."""
+    return str(_native.webhook_sign(_bytes(payload), secret))
+
+
+def verify(payload: Union[bytes, str], signature: str, secret: Secrets) -> None:
+    """Checks ``signature`` against the raw body with one secret or several (rotation);
+    raises :class:`WebhookVerificationError` when it does not match."""
+    _native.webhook_verify(_bytes(payload), signature, _secrets(secret))
+
+
+def unwrap(payload: Union[bytes, str], headers: Headers, secret: Secrets, *,
+           tolerance: Optional[float] = None) -> WebhookEvent:
+    """Verifies a delivery (signature from ``headers``) and decodes it. With ``tolerance``
+    (seconds), a ``timestamp`` further than that from now is refused (replays)."""
+    pairs = list(headers.items()) if isinstance(headers, Mapping) else list(headers)
+    raw = _native.webhook_unwrap(_bytes(payload), [(str(k), str(v)) for k, v in pairs],
+                                 _secrets(secret), tolerance)
+    data = raw["data"] if isinstance(raw["data"], dict) else {}
+    return WebhookEvent(event=raw["event"], timestamp=raw["timestamp"],
+                        data=WebhookData.from_wire(data), raw_data=raw["data"])

@@ -1,0 +1,202 @@
+//! The ops WebSocket client against a local tokio-tungstenite server on 127.0.0.1: auth
+//! handshake, ping/pong, message-size limit, a close in the middle of an answer.
+
+use std::time::Duration;
+
+use agents_sdk::Error;
+use agents_sdk::ops::{AgentClient, ChatEvent};
+use futures::{SinkExt, StreamExt};
+use tokio::net::TcpListener;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::protocol::CloseFrame;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+
+/// What the test server does after a good `auth` frame.
+#[derive(Clone, Copy)]
+enum Script {
+    /// Answers a chat with thinking, message, done; sends a ws Ping first and reports whether
+    /// the Pong came back.
+    Normal,
+    /// Sends a 5 MiB text frame.
+    Oversized,
+    /// Sends one event, then closes the socket.
+    CloseMidAnswer,
+    /// Refuses the token and closes with 1008.
+    RefuseAuth,
+}
+
+async fn server(script: Script) -> (String, tokio::sync::mpsc::Receiver<String>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (tx, rx) = tokio::sync::mpsc::channel(16);
+    tokio::spawn(async move {
+        let (sock, _) = listener.accept().await.unwrap();
+        let mut ws = tokio_tungstenite::accept_async(sock).await.unwrap();
+        let Some(Ok(Message::Text(auth))) = ws.next().await else {
+            return;
+        };
+        let auth: serde_json::Value = serde_json::from_str(auth.as_str()).unwrap();
+        tx.send(format!("auth:{}", auth["token"].as_str().unwrap_or("")))
+            .await
+            .unwrap();
+        if let Script::RefuseAuth = script {
+            let _ = ws
+                .send(Message::text(
+                    r#"{"type":"error","error":{"code":"UNAUTHORIZED","message":"invalid token"}}"#,
+                ))
+                .await;
+            let _ = ws
+                .close(Some(CloseFrame {
+                    code: CloseCode::Policy,
+                    reason: "invalid token".into(),
+                }))
+                .await;
+            return;
+        }
+        ws.send(Message::text(r#"{"type":"authenticated"}"#))
+            .await
+            .unwrap();
+        while let Some(Ok(msg)) = ws.next().await {
+            match msg {
+                Message::Text(t) => {
+                    let v: serde_json::Value = serde_json::from_str(t.as_str()).unwrap();
+                    tx.send(format!("frame:{}", v["type"].as_str().unwrap_or("")))
+                        .await
+                        .unwrap();
+                    if v["type"] == "ping" {
+                        ws.send(Message::text(r#"{"type":"pong"}"#)).await.unwrap();
+                        continue;
+                    }
+                    match script {
+                        Script::Normal => {
+                            ws.send(Message::Ping(vec![1, 2, 3].into())).await.unwrap();
+                            for ev in [
+                                r#"{"type":"thinking","content":"Analizando request..."}"#,
+                                r#"{"type":"tool_call","tool":"list_ec2_instances","params":{}}"#,
+                                r#"{"type":"message","content":"Encontré 5 "}"#,
+                                r#"{"type":"message","content":"instancias"}"#,
+                                r#"{"type":"done","conversation_id":"conv_123"}"#,
+                            ] {
+                                ws.send(Message::text(ev)).await.unwrap();
+                            }
+                        }
+                        Script::Oversized => {
+                            let big = format!(
+                                r#"{{"type":"message","content":"{}"}}"#,
+                                "x".repeat(5 << 20)
+                            );
+                            let _ = ws.send(Message::text(big)).await;
+                        }
+                        Script::CloseMidAnswer => {
+                            ws.send(Message::text(r#"{"type":"thinking","content":"..."}"#))
+                                .await
+                                .unwrap();
+                            let _ = ws.close(None).await;
+                            return;
+                        }
+                        Script::RefuseAuth => unreachable!(),
+                    }
+                }
+                Message::Pong(p) => tx.send(format!("pong:{}", p.len())).await.unwrap(),
+                Message::Close(_) => {
+                    let _ = tx.send("closed".into()).await;
+                    return;
+                }
+                _ => {}
+            }
+        }
+    });
+    (format!("http://{addr}"), rx)
+}
+
+fn client(base: &str) -> AgentClient {
+    AgentClient::builder()
+        .api_key("eyJ.test.token")
+        .base_url(base)
+        .build()
+        .unwrap()
+}
+
+async fn recv(rx: &mut tokio::sync::mpsc::Receiver<String>) -> String {
+    tokio::time::timeout(Duration::from_secs(5), rx.recv())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn authenticates_first_then_chats_and_answers_pings() {
+    let (base, mut rx) = server(Script::Normal).await;
+    let c = client(&base);
+    let mut session = c.realtime().connect().await.unwrap();
+    assert_eq!(recv(&mut rx).await, "auth:eyJ.test.token");
+    session
+        .chat(Some("conv_123"), "Lista las instancias EC2")
+        .await
+        .unwrap();
+    assert_eq!(recv(&mut rx).await, "frame:chat");
+    let mut events = Vec::new();
+    while let Some(ev) = session.next().await {
+        let ev = ev.unwrap();
+        let done = matches!(ev, ChatEvent::Done { .. });
+        events.push(ev);
+        if done {
+            break;
+        }
+    }
+    assert_eq!(events.len(), 5);
+    assert_eq!(session.text(), "Encontré 5 instancias");
+    // the server's ping frame was answered by the client while reading
+    assert_eq!(recv(&mut rx).await, "pong:3");
+    session.ping().await.unwrap();
+    assert_eq!(recv(&mut rx).await, "frame:ping");
+    assert!(matches!(session.next().await, Some(Ok(ChatEvent::Pong))));
+    session.close().await.unwrap();
+    assert_eq!(recv(&mut rx).await, "closed");
+}
+
+#[tokio::test]
+async fn oversized_messages_are_refused() {
+    let (base, _rx) = server(Script::Oversized).await;
+    let c = client(&base);
+    let mut session = c.realtime().connect().await.unwrap();
+    session.chat(None, "hola").await.unwrap();
+    let err = session.next().await.unwrap().unwrap_err();
+    assert!(matches!(err, Error::WebSocket { .. }), "{err:?}");
+    assert!(session.next().await.is_none());
+}
+
+#[tokio::test]
+async fn a_close_before_done_is_an_incomplete_stream() {
+    let (base, _rx) = server(Script::CloseMidAnswer).await;
+    let c = client(&base);
+    let mut session = c.realtime().connect().await.unwrap();
+    session.chat(None, "hola").await.unwrap();
+    assert!(matches!(
+        session.next().await,
+        Some(Ok(ChatEvent::Thinking { .. }))
+    ));
+    let err = session.next().await.unwrap().unwrap_err();
+    assert!(
+        matches!(err, Error::IncompleteStream { received: 1 }),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_refused_token_is_an_authentication_error() {
+    let (base, _rx) = server(Script::RefuseAuth).await;
+    let err = client(&base).realtime().connect().await.unwrap_err();
+    assert_eq!(err.class_name(), "AuthenticationError", "{err:?}");
+    assert!(!format!("{err} {err:?}").contains("eyJ.test.token"));
+}
+
+#[tokio::test]
+async fn an_empty_message_is_rejected_locally() {
+    let (base, _rx) = server(Script::Normal).await;
+    let mut session = client(&base).realtime().connect().await.unwrap();
+    assert!(matches!(
+        session.chat(None, "  ").await,
+        Err(Error::InvalidArgument(_))
+    ));
+}
