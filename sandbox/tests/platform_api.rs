@@ -1091,6 +1091,13 @@ async fn create_transactions_and_budgets() {
     api.send(
         Method::POST,
         "/finance/transactions",
+        with("amount", json!(1e12)),
+    )
+    .await
+    .assert_validation("amount");
+    api.send(
+        Method::POST,
+        "/finance/transactions",
         with("description", json!("")),
     )
     .await

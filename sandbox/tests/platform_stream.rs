@@ -460,6 +460,8 @@ async fn fault_latency_status_bursts_and_malformed() {
         .unwrap();
     assert_eq!(limited.status(), 429);
     assert_eq!(limited.headers()["retry-after"], "7");
+    assert_eq!(limited.headers()["x-ratelimit-limit"], "100");
+    assert!(limited.headers().contains_key("x-ratelimit-reset"));
     let body: Value = serde_json::from_slice(&limited.bytes().await.unwrap()).unwrap();
     assert_eq!(body["error"]["code"], "RATE_LIMIT_EXCEEDED");
 

@@ -155,6 +155,11 @@ fn missing_or_empty_secrets_are_invalid_arguments() {
         webhooks::verify(body, SEED_SIGNATURE, [""]),
         Err(Error::InvalidArgument(_))
     ));
+    // Also after a secret that matches: a misconfiguration is reported either way.
+    assert!(matches!(
+        webhooks::verify(body, SEED_SIGNATURE, [SECRET, ""]),
+        Err(Error::InvalidArgument(_))
+    ));
 }
 
 #[test]

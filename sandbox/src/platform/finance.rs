@@ -13,6 +13,9 @@ use super::{
 };
 use crate::common;
 
+/// Largest accepted transaction amount, in cents (keeps every sum far from overflowing).
+const MAX_AMOUNT_CENTS: u64 = 100_000_000_000;
+
 fn record<'a>(store: &'a Store, caller: &Caller) -> Result<&'a Finance, ApiError> {
     store
         .finance
@@ -163,6 +166,9 @@ fn cents(value: Option<&Value>) -> Result<i64, ApiError> {
     if c == 0 {
         return Err(bad("Must not be zero"));
     }
+    if c.unsigned_abs() > MAX_AMOUNT_CENTS {
+        return Err(bad("Out of range (at most 1,000,000,000)"));
+    }
     Ok(c)
 }
 
@@ -197,7 +203,7 @@ pub(crate) async fn create_transaction(
         .iter_mut()
         .find(|a| a.id == account_id)
         .ok_or_else(|| ApiError::not_found("Account", &account_id))?;
-    account.balance += amount;
+    account.balance = account.balance.saturating_add(amount);
     let created_at = common::now_rfc3339();
     let t = Transaction {
         id: new_id("txn"),
@@ -243,7 +249,8 @@ pub(crate) async fn budgets(State(state): State<AppState>, caller: Caller) -> Ap
                 .sum();
             // Percentage with 2 decimals, rounded half up, in integer arithmetic.
             let basis = if b.amount > 0 {
-                (spent * 10_000 * 2 + b.amount) / (2 * b.amount)
+                let (spent, amount) = (i128::from(spent), i128::from(b.amount));
+                i64::try_from((spent * 20_000 + amount) / (2 * amount)).unwrap_or(i64::MAX)
             } else {
                 0
             };

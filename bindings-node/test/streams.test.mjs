@@ -1,0 +1,133 @@
+// Streams: tokens, the done fields, leaving early, aborting, cut streams, batching.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import { APIUserAbortError, IncompleteStreamError } from '@cjhirashi/agents-sdk';
+
+import { fault, useSandbox } from './helpers.mjs';
+
+const ctx = useSandbox();
+
+describe('platform token streams', () => {
+  test('tokens are strings; done fields and text after the end', async () => {
+    const conv = await ctx.platform.conversations.create({ agentId: 'agt_finance_001', initialMessage: '¿Cuánto he gastado este mes?' });
+    const s = conv.stream();
+    assert.equal(s.messageId, undefined);
+    const tokens = [];
+    for await (const t of s) {
+      assert.equal(typeof t, 'string');
+      tokens.push(t);
+    }
+    assert.ok(tokens.length > 3);
+    assert.match(s.messageId, /^msg_/);
+    assert.equal(typeof s.tokensUsed, 'number');
+    assert.ok(s.tokensUsed > 0);
+    assert.ok(!Number.isNaN(Date.parse(s.timestamp)));
+    assert.equal(s.text, tokens.join(''));
+    assert.equal(s.completed, true);
+    const stored = await ctx.platform.conversations.get(conv.id);
+    assert.equal(stored.messages.at(-1).id, s.messageId);
+  });
+
+  test('a large synthetic answer arrives whole, in batches', async () => {
+    const s = ctx.platform.conversations.sendMessage('conv_abc123', 'bench', { query: { tokens: 20000 } });
+    let n = 0;
+    let chars = 0;
+    for await (const t of s) {
+      n += 1;
+      chars += t.length;
+    }
+    assert.equal(n, 20000);
+    assert.equal(s.text.length, chars);
+    assert.ok(s.completed);
+  });
+
+  test('break closes the stream early and later reads are not needed', async () => {
+    const s = ctx.platform.conversations.sendMessage('conv_abc123', 'bench', { query: { tokens: 100000 } });
+    let n = 0;
+    for await (const _ of s) {
+      n += 1;
+      if (n === 10) break;
+    }
+    assert.equal(n, 10);
+    assert.equal(s.completed, false);
+    assert.equal(s.messageId, undefined);
+    // the client still works (the connection was dropped, not left hanging)
+    assert.ok((await ctx.platform.agents.list()).agents.length > 0);
+  });
+
+  test('a stream can be iterated only once', async () => {
+    const s = ctx.platform.conversations.stream('conv_abc123');
+    await s.finalText();
+    await assert.rejects(s.finalText());
+  });
+
+  test('abort via AbortController mid-stream', async () => {
+    const ac = new AbortController();
+    const s = ctx.platform.conversations.sendMessage('conv_abc123', 'Hola', fault('stall_after=3', { signal: ac.signal }));
+    const got = [];
+    const t0 = Date.now();
+    await assert.rejects(async () => {
+      for await (const t of s) {
+        got.push(t);
+        if (got.length === 3) setTimeout(() => ac.abort(), 20);
+      }
+    }, APIUserAbortError);
+    assert.equal(got.length, 3);
+    assert.ok(Date.now() - t0 < 5000);
+  });
+
+  test('abort before the stream opens', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    await assert.rejects(ctx.platform.conversations.stream('conv_abc123', { signal: ac.signal }).finalText(), APIUserAbortError);
+  });
+
+  test('incomplete stream (cut_after=2) is an error, not a short answer', async () => {
+    const s = ctx.platform.conversations.stream('conv_abc123', fault('cut_after=2'));
+    await assert.rejects(s.finalText(), IncompleteStreamError);
+    assert.equal(s.text.length > 0, true);
+    assert.equal(s.messageId, undefined);
+  });
+
+  test('an error answer before the stream opens is thrown by the iteration', async () => {
+    await assert.rejects(ctx.platform.conversations.stream('conv_missing').finalText(), { name: 'NotFoundError', status: 404 });
+  });
+});
+
+describe('ops chat streams', () => {
+  test('typed events; text and conversationId after the end', async () => {
+    const s = ctx.ops.chat.stream({ conversation_id: 'conv_123', message: 'Lista las instancias EC2' });
+    const events = [];
+    for await (const ev of s) events.push(ev);
+    const byType = Object.groupBy ? Object.groupBy(events, (e) => e.type) : null;
+    assert.equal(events.at(-1).type, 'done');
+    const toolCall = events.find((e) => e.type === 'tool_call');
+    assert.equal(typeof toolCall.params, 'object');
+    const toolResult = events.find((e) => e.type === 'tool_result');
+    assert.ok('result' in toolResult);
+    assert.equal(s.text, events.filter((e) => e.type === 'message').map((e) => e.content).join(''));
+    assert.equal(s.conversationId, 'conv_123');
+    if (byType) assert.ok(byType.thinking.length >= 1);
+  });
+
+  test('break, abort and cut on the ops stream', async () => {
+    const s1 = ctx.ops.chat.stream({ conversation_id: 'conv_123', message: 'Lista las instancias EC2' });
+    for await (const ev of s1) {
+      assert.equal(ev.type, 'thinking');
+      break;
+    }
+    assert.equal(s1.completed, false);
+
+    const cut = ctx.ops.chat.stream({ conversation_id: 'conv_123', message: 'Lista las instancias EC2' }, fault('cut_after=2'));
+    await assert.rejects(cut.finalText(), IncompleteStreamError);
+
+    const ac = new AbortController();
+    const stalled = ctx.ops.chat.stream(
+      { conversation_id: 'conv_123', message: 'Lista las instancias EC2' },
+      fault('stall_after=1', { signal: ac.signal }),
+    );
+    setTimeout(() => ac.abort(), 100);
+    await assert.rejects(stalled.finalText(), APIUserAbortError);
+  });
+});
