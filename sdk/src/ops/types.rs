@@ -976,42 +976,9 @@ impl LearnApiParams {
 // Webhooks
 // ---------------------------------------------------------------------------------------------
 
-/// Body of `POST /api/webhooks`. `Debug` hides the secret.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CreateWebhookParams {
-    /// Where deliveries go.
-    pub url: String,
-    /// Event names (`alert.critical`, `tool.executed`, ...).
-    #[serde(default)]
-    pub events: Vec<String>,
-    /// The HMAC-SHA256 signing secret.
-    pub secret: String,
-}
-
-impl CreateWebhookParams {
-    /// A subscription of `url` to `events`, signed with `secret`.
-    pub fn new<E: Into<String>>(
-        url: impl Into<String>,
-        events: impl IntoIterator<Item = E>,
-        secret: impl Into<String>,
-    ) -> Self {
-        CreateWebhookParams {
-            url: url.into(),
-            events: events.into_iter().map(Into::into).collect(),
-            secret: secret.into(),
-        }
-    }
-}
-
-impl fmt::Debug for CreateWebhookParams {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("CreateWebhookParams")
-            .field("url", &self.url)
-            .field("events", &self.events)
-            .field("secret", &"[REDACTED]")
-            .finish()
-    }
-}
+/// Body of `POST /api/webhooks`: the same three fields as the platform's, so one type serves
+/// both services (`Debug` hides the secret).
+pub use crate::platform::types::CreateWebhookParams;
 
 /// Answer of `POST /api/webhooks`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

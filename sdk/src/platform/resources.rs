@@ -90,6 +90,33 @@ resource!(
     Webhooks
 );
 
+/// A lazy list whose page `n` is fetched with the request `build` makes for it.
+fn paginate<P>(
+    client: &Client,
+    opts: &RequestOptions,
+    first: PageRequest,
+    build: impl Fn(PageRequest) -> Req + Send + Sync + 'static,
+) -> Paginator<P>
+where
+    P: Paged + serde::de::DeserializeOwned,
+{
+    let client = client.clone();
+    let opts = opts.clone();
+    Paginator::new(first, move |page| {
+        let client = client.clone();
+        let opts = opts.clone();
+        let req = build(page);
+        async move { Ok(client.call(req, &opts).await?.data) }.boxed()
+    })
+}
+
+fn cursor_of(page: PageRequest) -> Option<String> {
+    match page {
+        PageRequest::Cursor(c) => c,
+        PageRequest::Page(_) => None,
+    }
+}
+
 fn validate_id(what: &str, id: &str) -> Result<()> {
     if id.trim().is_empty() {
         return Err(Error::InvalidArgument(format!("{what} must not be empty")));
@@ -171,25 +198,17 @@ impl Users<'_> {
 
     /// `GET /api/users` (admins): every page, fetched lazily. `first_page()` gives one page.
     pub fn list(&self, params: ListUsersParams) -> Paginator<UserList> {
-        let client = self.c.clone();
-        let opts = self.opts.clone();
         let first = PageRequest::Page(params.page.unwrap_or(1));
-        Paginator::new(first, move |page| {
-            let client = client.clone();
-            let opts = opts.clone();
-            let params = params.clone();
-            async move {
-                let PageRequest::Page(page) = page else {
-                    return Err(Error::InvalidArgument("users are paged by number".into()));
-                };
-                let req = Req::get(&["users"])
-                    .query_opt("page", Some(page))
-                    .query_opt("limit", params.limit)
-                    .query_opt("role", params.role.as_ref().map(|r| r.as_str().to_owned()))
-                    .query_opt("search", params.search.clone());
-                Ok(client.call(req, &opts).await?.data)
-            }
-            .boxed()
+        paginate(self.c, &self.opts, first, move |page| {
+            let page = match page {
+                PageRequest::Page(n) => Some(n),
+                PageRequest::Cursor(_) => None,
+            };
+            Req::get(&["users"])
+                .query_opt("page", page)
+                .query_opt("limit", params.limit)
+                .query_opt("role", params.role.as_ref().map(|r| r.as_str().to_owned()))
+                .query_opt("search", params.search.clone())
         })
     }
 
@@ -296,26 +315,12 @@ impl ConversationHandle {
 impl Conversations<'_> {
     /// `GET /api/conversations`: every page, fetched lazily by cursor.
     pub fn list(&self, params: ListConversationsParams) -> Paginator<ConversationList> {
-        let client = self.c.clone();
-        let opts = self.opts.clone();
         let first = PageRequest::Cursor(params.cursor.clone());
-        Paginator::new(first, move |page| {
-            let client = client.clone();
-            let opts = opts.clone();
-            let params = params.clone();
-            async move {
-                let PageRequest::Cursor(cursor) = page else {
-                    return Err(Error::InvalidArgument(
-                        "conversations are paged by cursor".into(),
-                    ));
-                };
-                let req = Req::get(&["conversations"])
-                    .query_opt("agentId", params.agent_id.clone())
-                    .query_opt("cursor", cursor)
-                    .query_opt("limit", params.limit);
-                Ok(client.call(req, &opts).await?.data)
-            }
-            .boxed()
+        paginate(self.c, &self.opts, first, move |page| {
+            Req::get(&["conversations"])
+                .query_opt("agentId", params.agent_id.clone())
+                .query_opt("cursor", cursor_of(page))
+                .query_opt("limit", params.limit)
         })
     }
 
@@ -493,32 +498,18 @@ impl Transactions<'_> {
     /// `GET /api/finance/transactions`: every page, fetched lazily by cursor; each page has
     /// the `summary` of the whole filtered set.
     pub fn list(&self, params: ListTransactionsParams) -> Paginator<TransactionList> {
-        let client = self.c.clone();
-        let opts = self.opts.clone();
         let first = PageRequest::Cursor(params.cursor.clone());
-        Paginator::new(first, move |page| {
-            let client = client.clone();
-            let opts = opts.clone();
-            let params = params.clone();
-            async move {
-                let PageRequest::Cursor(cursor) = page else {
-                    return Err(Error::InvalidArgument(
-                        "transactions are paged by cursor".into(),
-                    ));
-                };
-                let req = Req::get(&["finance", "transactions"])
-                    .query_opt("accountId", params.account_id.clone())
-                    .query_opt("from", params.from.clone())
-                    .query_opt("to", params.to.clone())
-                    .query_opt(
-                        "category",
-                        params.category.as_ref().map(|c| c.as_str().to_owned()),
-                    )
-                    .query_opt("cursor", cursor)
-                    .query_opt("limit", params.limit);
-                Ok(client.call(req, &opts).await?.data)
-            }
-            .boxed()
+        paginate(self.c, &self.opts, first, move |page| {
+            Req::get(&["finance", "transactions"])
+                .query_opt("accountId", params.account_id.clone())
+                .query_opt("from", params.from.clone())
+                .query_opt("to", params.to.clone())
+                .query_opt(
+                    "category",
+                    params.category.as_ref().map(|c| c.as_str().to_owned()),
+                )
+                .query_opt("cursor", cursor_of(page))
+                .query_opt("limit", params.limit)
         })
     }
 
