@@ -2,7 +2,7 @@
 //!
 //! * `platform_stream`: a `?tokens=100000` answer of `POST /api/conversations/:id/messages`
 //!   consumed to its end by
-//!   - `agents_sdk`: typed [`ConversationEvent`]s (HTTP + SSE decode + JSON),
+//!   - `agents_sdk`: typed `ConversationEvent`s (HTTP + SSE decode + JSON),
 //!   - `reqwest_memchr_lines`: bare `bytes_stream()` counting newlines with memchr, no
 //!     per-line work and no allocation: the physical limit (3 lines per event),
 //!   - `reqwest_memchr_sse_json`: the same plus a hand-written SSE field parser and a
@@ -21,7 +21,7 @@
 use std::hint::black_box;
 
 use agents_sdk::RequestOptions;
-use agents_sdk::platform::{Client, ConversationEvent};
+use agents_sdk::platform::Client;
 use bytes::Bytes;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use eventsource_stream::Eventsource;

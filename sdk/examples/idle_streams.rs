@@ -204,6 +204,7 @@ fn main() -> ExitCode {
     let (Some(url), Some(key)) = (parts.next(), parts.next()) else {
         eprintln!("the sandbox process printed {line:?}");
         let _ = server.kill();
+        let _ = server.wait();
         return ExitCode::FAILURE;
     };
     println!("sandbox (pid {}) at {url}; {streams} streams per client", server.id());

@@ -545,8 +545,13 @@ async fn webhook_deliveries_verify() {
         .next_delivery(Duration::from_secs(10))
         .await
         .expect("message.sent");
-    let ev = webhooks::unwrap(&d.body, &d.headers, [secret], &Default::default()).unwrap();
+    let ev = user
+        .webhooks()
+        .unwrap(&d.body, &d.headers, [secret], &Default::default())
+        .unwrap();
     assert_eq!(ev.event.as_str(), "message.sent");
+    let sig = user.webhooks().sign(&d.body, secret);
+    user.webhooks().verify(&d.body, &sig, [secret]).unwrap();
 }
 
 #[tokio::test]
