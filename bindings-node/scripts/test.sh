@@ -24,14 +24,22 @@ export CARGO_BUILD_TARGET="${CARGO_BUILD_TARGET:-x86_64-unknown-linux-gnu}"
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 
 step() { printf '\n==> %s\n' "$*"; }
+scratch="$(mktemp -d)"
+TMPDIR_NPM_LOG="$scratch/npm-ci.log"
+trap 'rm -rf "$scratch"' EXIT
 start=$SECONDS
 
 step "npm ci"
-npm ci --prefer-offline --no-audit --no-fund --loglevel=error
+# `npm ci` installs exactly the committed package-lock.json. Where the registry answers without
+# the foreign-platform optional packages of @napi-rs/cli (they are recorded without a version),
+# npm ci refuses the lock; `npm install --no-save` then installs from the same lock.
+if ! npm ci --prefer-offline --no-audit --no-fund --loglevel=error 2>"$TMPDIR_NPM_LOG"; then
+  grep -m3 . "$TMPDIR_NPM_LOG" >&2 || true
+  echo "npm ci refused the lock file; installing from it with npm install --no-save" >&2
+  npm install --no-save --prefer-offline --no-audit --no-fund --loglevel=error
+fi
 
 step "native build (napi build --platform --release)"
-scratch="$(mktemp -d)"
-trap 'rm -rf "$scratch"' EXIT
 for f in index.d.ts index.js; do
   if [[ -f "native/$f" ]]; then cp "native/$f" "$scratch/committed-$f"; fi
 done
@@ -65,7 +73,7 @@ step "npm pack + install into a fresh directory + quickstart"
 tarball="$(npm pack --silent --pack-destination "$scratch" | tail -n 1)"
 app="$scratch/app"
 mkdir -p "$app"
-cp "$examples"/*.ts "$examples"/*.mjs "$examples/package.json" "$app/"
+cp "$examples"/*.ts "$examples/package.json" "$app/"
 (
   cd "$app"
   npm install --no-audit --no-fund --loglevel=error --offline "$scratch/$tarball"
@@ -74,12 +82,14 @@ cp "$examples"/*.ts "$examples"/*.mjs "$examples/package.json" "$app/"
   "compilerOptions": {
     "target": "ES2022", "module": "nodenext", "moduleResolution": "nodenext", "lib": ["ES2022"],
     "types": ["node"], "typeRoots": ["$here/node_modules/@types"], "strict": true,
-    "outDir": "."
+    "outDir": "out"
   },
   "include": ["*.ts"]
 }
 JSON
   "$here/node_modules/.bin/tsc" -p tsconfig.json
+  cp package.json "$examples"/*.mjs out/
+  cd out
   env -u CJHIRASHI_BASE_URL -u CJHIRASHI_API_KEY -u AGENT_BASE_URL -u AGENT_API_KEY node quickstart.js | tee quickstart.out
   grep -q "webhook conversation.created verified" quickstart.out
   node run-seed-snippet.mjs | tee seed.out

@@ -10,11 +10,11 @@
 //! `stream.rs` ↔ `agents_sdk::stream`, `pagination.rs` ↔ `agents_sdk::pagination`,
 //! `webhooks.rs` ↔ `agents_sdk::webhooks`, `options.rs` ↔ `agents_sdk::options`.
 
-mod error;
-mod ops;
-mod options;
-mod pagination;
-mod platform;
-mod sandbox;
-mod stream;
-mod webhooks;
+pub mod error;
+pub mod ops;
+pub mod options;
+pub mod pagination;
+pub mod platform;
+pub mod sandbox;
+pub mod stream;
+pub mod webhooks;

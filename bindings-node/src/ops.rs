@@ -110,7 +110,10 @@ impl OpsClient {
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
         let p: ops::ChatParams = from_json("chat.send params", &params)?;
-        call!(self, env, opts, cancel, |c, o| c.chat().with_options(o).send(p))
+        call!(self, env, opts, cancel, |c, o| c
+            .chat()
+            .with_options(o)
+            .send(p))
     }
 
     #[napi(ts_return_type = "Promise<ChatStream>")]
@@ -137,7 +140,10 @@ impl OpsClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.conversations().with_options(o).list())
+        call!(self, env, opts, cancel, |c, o| c
+            .conversations()
+            .with_options(o)
+            .list())
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -149,7 +155,10 @@ impl OpsClient {
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
         let p: ops::CreateConversationParams = from_json("conversations.create params", &params)?;
-        call!(self, env, opts, cancel, |c, o| c.conversations().with_options(o).create(p))
+        call!(self, env, opts, cancel, |c, o| c
+            .conversations()
+            .with_options(o)
+            .create(p))
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -160,7 +169,10 @@ impl OpsClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.conversations().with_options(o).get(&id))
+        call!(self, env, opts, cancel, |c, o| c
+            .conversations()
+            .with_options(o)
+            .get(&id))
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -171,7 +183,10 @@ impl OpsClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.conversations().with_options(o).delete(&id))
+        call!(self, env, opts, cancel, |c, o| c
+            .conversations()
+            .with_options(o)
+            .delete(&id))
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -181,7 +196,10 @@ impl OpsClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.config().with_options(o).get())
+        call!(self, env, opts, cancel, |c, o| c
+            .config()
+            .with_options(o)
+            .get())
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -193,7 +211,10 @@ impl OpsClient {
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
         let p: ops::ConfigUpdate = from_json("config.update params", &params)?;
-        call!(self, env, opts, cancel, |c, o| c.config().with_options(o).update(p))
+        call!(self, env, opts, cancel, |c, o| c
+            .config()
+            .with_options(o)
+            .update(p))
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -203,7 +224,10 @@ impl OpsClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.metrics().with_options(o).get())
+        call!(self, env, opts, cancel, |c, o| c
+            .metrics()
+            .with_options(o)
+            .get())
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -213,7 +237,10 @@ impl OpsClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.tools().with_options(o).list())
+        call!(self, env, opts, cancel, |c, o| c
+            .tools()
+            .with_options(o)
+            .list())
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -227,7 +254,10 @@ impl OpsClient {
     ) -> napi::Result<PromiseRaw<'e, String>> {
         let p: serde_json::Map<String, serde_json::Value> =
             from_json("tools.execute parameters", &parameters)?;
-        call!(self, env, opts, cancel, |c, o| c.tools().with_options(o).execute(tool, p))
+        call!(self, env, opts, cancel, |c, o| c
+            .tools()
+            .with_options(o)
+            .execute(tool, p))
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -237,7 +267,10 @@ impl OpsClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.learned_apis().with_options(o).list())
+        call!(self, env, opts, cancel, |c, o| c
+            .learned_apis()
+            .with_options(o)
+            .list())
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -249,7 +282,10 @@ impl OpsClient {
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
         let p: ops::LearnApiParams = from_json("learnedApis.learn params", &params)?;
-        call!(self, env, opts, cancel, |c, o| c.learned_apis().with_options(o).learn(p))
+        call!(self, env, opts, cancel, |c, o| c
+            .learned_apis()
+            .with_options(o)
+            .learn(p))
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -261,7 +297,10 @@ impl OpsClient {
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
         let p: ops::CreateWebhookParams = from_json("webhooks.create params", &params)?;
-        call!(self, env, opts, cancel, |c, o| c.webhooks().with_options(o).create(p))
+        call!(self, env, opts, cancel, |c, o| c
+            .webhooks()
+            .with_options(o)
+            .create(p))
     }
 
     /// Opens the `/ws` channel and authenticates.
@@ -275,14 +314,23 @@ impl OpsClient {
         let o = request_options(opts, cancel)?;
         let c = self.inner.clone();
         env.spawn_future(async move {
-            let session = c.realtime().with_options(o).connect().await.map_err(to_napi)?;
+            let session = c
+                .realtime()
+                .with_options(o)
+                .connect()
+                .await
+                .map_err(to_napi)?;
             Ok(RealtimeSession::spawn(session))
         })
     }
 }
 
 enum Command {
-    Chat(Option<String>, String, oneshot::Sender<agents_sdk::Result<()>>),
+    Chat(
+        Option<String>,
+        String,
+        oneshot::Sender<agents_sdk::Result<()>>,
+    ),
     Close(oneshot::Sender<agents_sdk::Result<()>>),
 }
 

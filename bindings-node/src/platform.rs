@@ -2,8 +2,8 @@
 //! `ts/platform.ts`.
 
 use agents_sdk::platform::{self, Client};
-use napi::bindgen_prelude::PromiseRaw;
 use napi::Env;
+use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
 
 use crate::error::{from_json, to_napi};
@@ -70,7 +70,10 @@ impl PlatformClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.auth().with_options(o).sign_in_url())
+        call!(self, env, opts, cancel, |c, o| c
+            .auth()
+            .with_options(o)
+            .sign_in_url())
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -80,7 +83,10 @@ impl PlatformClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.auth().with_options(o).sign_out())
+        call!(self, env, opts, cancel, |c, o| c
+            .auth()
+            .with_options(o)
+            .sign_out())
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -90,7 +96,10 @@ impl PlatformClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.auth().with_options(o).session())
+        call!(self, env, opts, cancel, |c, o| c
+            .auth()
+            .with_options(o)
+            .session())
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -100,7 +109,10 @@ impl PlatformClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.auth().with_options(o).create_api_key())
+        call!(self, env, opts, cancel, |c, o| c
+            .auth()
+            .with_options(o)
+            .create_api_key())
     }
 
     // ----- users -----
@@ -112,7 +124,10 @@ impl PlatformClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.users().with_options(o).me())
+        call!(self, env, opts, cancel, |c, o| c
+            .users()
+            .with_options(o)
+            .me())
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -124,7 +139,10 @@ impl PlatformClient {
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
         let p: platform::UpdateMeParams = from_json("users.updateMe params", &params)?;
-        call!(self, env, opts, cancel, |c, o| c.users().with_options(o).update_me(p))
+        call!(self, env, opts, cancel, |c, o| c
+            .users()
+            .with_options(o)
+            .update_me(p))
     }
 
     #[napi]
@@ -148,7 +166,10 @@ impl PlatformClient {
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
         let p: platform::InviteUserParams = from_json("users.invite params", &params)?;
-        call!(self, env, opts, cancel, |c, o| c.users().with_options(o).invite(p))
+        call!(self, env, opts, cancel, |c, o| c
+            .users()
+            .with_options(o)
+            .invite(p))
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -159,7 +180,10 @@ impl PlatformClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.users().with_options(o).delete(&id))
+        call!(self, env, opts, cancel, |c, o| c
+            .users()
+            .with_options(o)
+            .delete(&id))
     }
 
     // ----- agents -----
@@ -173,7 +197,10 @@ impl PlatformClient {
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
         let p: platform::ListAgentsParams = from_json("agents.list params", &params)?;
-        call!(self, env, opts, cancel, |c, o| c.agents().with_options(o).list(p))
+        call!(self, env, opts, cancel, |c, o| c
+            .agents()
+            .with_options(o)
+            .list(p))
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -184,7 +211,10 @@ impl PlatformClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.agents().with_options(o).get(&id))
+        call!(self, env, opts, cancel, |c, o| c
+            .agents()
+            .with_options(o)
+            .get(&id))
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -196,7 +226,10 @@ impl PlatformClient {
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
         let p: platform::CreateAgentParams = from_json("agents.create params", &params)?;
-        call!(self, env, opts, cancel, |c, o| c.agents().with_options(o).create(p))
+        call!(self, env, opts, cancel, |c, o| c
+            .agents()
+            .with_options(o)
+            .create(p))
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -207,7 +240,10 @@ impl PlatformClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.agents().with_options(o).delete(&id))
+        call!(self, env, opts, cancel, |c, o| c
+            .agents()
+            .with_options(o)
+            .delete(&id))
     }
 
     // ----- conversations -----
@@ -219,10 +255,11 @@ impl PlatformClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<Pager> {
-        let p: platform::ListConversationsParams =
-            from_json("conversations.list params", &params)?;
+        let p: platform::ListConversationsParams = from_json("conversations.list params", &params)?;
         let o = request_options(opts, cancel)?;
-        Ok(Pager::new(self.inner.conversations().with_options(o).list(p)))
+        Ok(Pager::new(
+            self.inner.conversations().with_options(o).list(p),
+        ))
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -235,7 +272,10 @@ impl PlatformClient {
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
         let p: platform::GetConversationParams = from_json("conversations.get params", &params)?;
-        call!(self, env, opts, cancel, |c, o| c.conversations().with_options(o).get(&id, p))
+        call!(self, env, opts, cancel, |c, o| c
+            .conversations()
+            .with_options(o)
+            .get(&id, p))
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -307,7 +347,10 @@ impl PlatformClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.conversations().with_options(o).delete(&id))
+        call!(self, env, opts, cancel, |c, o| c
+            .conversations()
+            .with_options(o)
+            .delete(&id))
     }
 
     // ----- health -----
@@ -319,7 +362,10 @@ impl PlatformClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.health().with_options(o).profile())
+        call!(self, env, opts, cancel, |c, o| c
+            .health()
+            .with_options(o)
+            .profile())
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -332,7 +378,10 @@ impl PlatformClient {
     ) -> napi::Result<PromiseRaw<'e, String>> {
         let p: platform::UpdateHealthProfileParams =
             from_json("health.updateProfile params", &params)?;
-        call!(self, env, opts, cancel, |c, o| c.health().with_options(o).update_profile(p))
+        call!(self, env, opts, cancel, |c, o| c
+            .health()
+            .with_options(o)
+            .update_profile(p))
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -342,7 +391,11 @@ impl PlatformClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.health().medications().with_options(o).list())
+        call!(self, env, opts, cancel, |c, o| c
+            .health()
+            .medications()
+            .with_options(o)
+            .list())
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -388,7 +441,10 @@ impl PlatformClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.finance().with_options(o).profile())
+        call!(self, env, opts, cancel, |c, o| c
+            .finance()
+            .with_options(o)
+            .profile())
     }
 
     #[napi(ts_return_type = "Promise<string>")]
@@ -398,7 +454,11 @@ impl PlatformClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.finance().accounts().with_options(o).list())
+        call!(self, env, opts, cancel, |c, o| c
+            .finance()
+            .accounts()
+            .with_options(o)
+            .list())
     }
 
     #[napi]
@@ -440,7 +500,11 @@ impl PlatformClient {
         opts: Option<CallOptions>,
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c.finance().budgets().with_options(o).list())
+        call!(self, env, opts, cancel, |c, o| c
+            .finance()
+            .budgets()
+            .with_options(o)
+            .list())
     }
 
     // ----- webhooks -----
@@ -454,6 +518,9 @@ impl PlatformClient {
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
         let p: platform::CreateWebhookParams = from_json("webhooks.create params", &params)?;
-        call!(self, env, opts, cancel, |c, o| c.webhooks().with_options(o).create(p))
+        call!(self, env, opts, cancel, |c, o| c
+            .webhooks()
+            .with_options(o)
+            .create(p))
     }
 }

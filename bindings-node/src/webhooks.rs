@@ -14,7 +14,9 @@ fn verify_options(tolerance_seconds: Option<f64>) -> napi::Result<VerifyOptions>
         Some(s) if s.is_finite() && s >= 0.0 => {
             Ok(VerifyOptions::with_tolerance(Duration::from_secs_f64(s)))
         }
-        Some(_) => Err(invalid("tolerance must be a non-negative number of seconds")),
+        Some(_) => Err(invalid(
+            "tolerance must be a non-negative number of seconds",
+        )),
     }
 }
 

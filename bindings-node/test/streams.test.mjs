@@ -56,6 +56,19 @@ describe('platform token streams', () => {
     assert.ok((await ctx.platform.agents.list()).agents.length > 0);
   });
 
+  test('sendMessage sends at once, before any iteration', async () => {
+    const conv = await ctx.platform.conversations.create({ agentId: 'agt_personal_001' });
+    const s = conv.sendMessage('enviado sin iterar');
+    let seen = false;
+    for (let i = 0; i < 50 && !seen; i++) {
+      const got = await ctx.platform.conversations.get(conv.id);
+      seen = (got.messages ?? []).some((m) => m.role === 'user' && m.content === 'enviado sin iterar');
+      if (!seen) await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.ok(seen, 'the user message reached the server without iterating');
+    assert.ok((await s.finalText()).length > 0);
+  });
+
   test('a stream can be iterated only once', async () => {
     const s = ctx.platform.conversations.stream('conv_abc123');
     await s.finalText();

@@ -6,7 +6,7 @@
 
 import type { ChatEvent, ChatDone } from './ops-types';
 import type { StreamDone } from './platform-types';
-import { type CancelHandle, type RequestOptions, checkAborted, linkSignal, native } from './core';
+import { type CancelHandle, type RequestOptions, type SignalLink, checkAborted, linkSignal, native } from './core';
 import { APIError, mapError } from './errors';
 
 interface TokenBatch {
@@ -25,16 +25,40 @@ interface NativeBatches {
   close(): Promise<void>;
 }
 
-async function* batches<B>(
+/** A stream request already on its way (started when the stream object is created). */
+interface Opening {
+  stream: Promise<NativeBatches>;
+  release(): void;
+}
+
+/**
+ * Sends the request at once, as a call does, so `sendMessage` sends even before (or without)
+ * iteration; the failure, if any, surfaces when the stream is iterated.
+ */
+function startOpening(
   open: (cancel: CancelHandle | undefined) => Promise<NativeBatches>,
   opts: RequestOptions | undefined,
-): AsyncGenerator<B, void, undefined> {
-  checkAborted(opts?.signal);
-  const link = linkSignal(opts?.signal);
+): Opening {
+  let link: SignalLink | undefined;
+  let stream: Promise<NativeBatches>;
+  try {
+    checkAborted(opts?.signal);
+    link = linkSignal(opts?.signal);
+    stream = open(link.handle);
+  } catch (e) {
+    stream = Promise.reject(e);
+  }
+  stream.catch(() => {
+    // observed by the iteration; never an unhandled rejection
+  });
+  return { stream, release: () => link?.release() };
+}
+
+async function* batches<B>(opening: Opening): AsyncGenerator<B, void, undefined> {
   let stream: NativeBatches | undefined;
   try {
     try {
-      stream = await open(link.handle);
+      stream = await opening.stream;
     } catch (e) {
       throw mapError(e);
     }
@@ -49,7 +73,7 @@ async function* batches<B>(
       yield JSON.parse(raw) as B;
     }
   } finally {
-    link.release();
+    opening.release();
     if (stream) await stream.close();
   }
 }
@@ -57,8 +81,8 @@ async function* batches<B>(
 /**
  * The streamed answer of a platform conversation: `for await (const token of stream)` yields
  * the tokens as strings. After the stream ended, `messageId`, `tokensUsed`, `timestamp` and
- * `text` hold the `done` event's fields and the whole answer. Not a promise: use it directly
- * in `for await`, or call `finalText()`.
+ * `text` hold the `done` event's fields and the whole answer. The request is sent when the
+ * stream is created. Not a promise: use it directly in `for await`, or call `finalText()`.
  */
 export class MessageStream implements AsyncIterable<string> {
   /** `messageId` of the stored answer (after the end). */
@@ -72,22 +96,20 @@ export class MessageStream implements AsyncIterable<string> {
   /** Whether the `done` event arrived. */
   completed = false;
   #started = false;
-  readonly #open: (cancel: CancelHandle | undefined) => Promise<native.TokenStream>;
-  readonly #opts: RequestOptions | undefined;
+  readonly #opening: Opening;
 
-  /** @internal */
+  /** @internal The request is sent at once. */
   constructor(
     open: (cancel: CancelHandle | undefined) => Promise<native.TokenStream>,
     opts: RequestOptions | undefined,
   ) {
-    this.#open = open;
-    this.#opts = opts;
+    this.#opening = startOpening(open, opts);
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<string, void, undefined> {
     if (this.#started) throw new APIError('a stream can be iterated only once');
     this.#started = true;
-    for await (const batch of batches<TokenBatch>(this.#open, this.#opts)) {
+    for await (const batch of batches<TokenBatch>(this.#opening)) {
       if (batch.done) {
         this.messageId = batch.done.messageId;
         this.tokensUsed = batch.done.tokensUsed;
@@ -126,22 +148,20 @@ export class ChatEventStream implements AsyncIterable<ChatEvent> {
   /** Whether the `done` event arrived. */
   completed = false;
   #started = false;
-  readonly #open: (cancel: CancelHandle | undefined) => Promise<native.ChatStream>;
-  readonly #opts: RequestOptions | undefined;
+  readonly #opening: Opening;
 
-  /** @internal */
+  /** @internal The request is sent at once. */
   constructor(
     open: (cancel: CancelHandle | undefined) => Promise<native.ChatStream>,
     opts: RequestOptions | undefined,
   ) {
-    this.#open = open;
-    this.#opts = opts;
+    this.#opening = startOpening(open, opts);
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<ChatEvent, void, undefined> {
     if (this.#started) throw new APIError('a stream can be iterated only once');
     this.#started = true;
-    for await (const batch of batches<ChatBatch>(this.#open, this.#opts)) {
+    for await (const batch of batches<ChatBatch>(this.#opening)) {
       for (const ev of batch.events) {
         if (ev.type === 'message') this.text += ev.content;
         if (ev.type === 'done') {

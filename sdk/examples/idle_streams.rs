@@ -33,7 +33,13 @@ fn memory() -> (u64, u64) {
         status
             .lines()
             .find_map(|l| l.strip_prefix(name))
-            .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            .and_then(|rest| {
+                rest.trim()
+                    .trim_end_matches("kB")
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+            })
             .map_or(0, |kib| kib * 1024)
     };
     (field("VmRSS:"), field("VmHWM:"))
@@ -101,7 +107,10 @@ fn measure(mode: &str, url: &str, key: &str, streams: usize) -> ExitCode {
         .tcp_nodelay(true)
         .build()
         .expect("reqwest client");
-    let stream_url = format!("{}/conversations/{CONVERSATION}/messages", url.trim_end_matches('/'));
+    let stream_url = format!(
+        "{}/conversations/{CONVERSATION}/messages",
+        url.trim_end_matches('/')
+    );
     let stall = || RequestOptions::new().header("X-Sandbox-Fault", "stall_after=1");
     let open_sdk = |client: Client| async move {
         let mut stream = client
@@ -207,7 +216,10 @@ fn main() -> ExitCode {
         let _ = server.wait();
         return ExitCode::FAILURE;
     };
-    println!("sandbox (pid {}) at {url}; {streams} streams per client", server.id());
+    println!(
+        "sandbox (pid {}) at {url}; {streams} streams per client",
+        server.id()
+    );
     let mut ok = true;
     let mut per_stream = Vec::new();
     for mode in ["sdk", "reqwest"] {
@@ -241,7 +253,11 @@ fn main() -> ExitCode {
             if sdk < 64 * 1024 { "met" } else { "MISSED" }
         );
     }
-    if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 trait WaitTimeout {

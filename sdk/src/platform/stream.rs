@@ -29,7 +29,10 @@ impl EventDecoder for TokenDecoder {
     ) -> Result<Decoded<ConversationEvent>> {
         match ev.event.as_str() {
             "token" => {
-                let t: TokenEvent = parse_data(&ev.data, meta)?;
+                let t = match plain_token(ev.data) {
+                    Ok(token) => TokenEvent { token },
+                    Err(data) => parse_data(&data, meta)?,
+                };
                 self.text.push_str(&t.token);
                 Ok(Decoded::Item(ConversationEvent::Token(t)))
             }
@@ -41,6 +44,34 @@ impl EventDecoder for TokenDecoder {
             "error" => Err(stream_error(&ev.data, meta)),
             _ => Ok(Decoded::Skip),
         }
+    }
+}
+
+/// Fast path for the common `{"token": "<text without escapes>"}` payload: the token is cut
+/// out of the data buffer in place (no allocation, no JSON parser). Anything else (escapes,
+/// extra fields, other spacing) is handed back for the full JSON parser.
+fn plain_token(data: String) -> std::result::Result<String, String> {
+    fn span(d: &str) -> Option<(usize, usize)> {
+        let rest = d.strip_prefix('{')?.trim_start();
+        let rest = rest.strip_prefix("\"token\"")?.trim_start();
+        let rest = rest.strip_prefix(':')?.trim_start();
+        let body = rest.strip_prefix('"')?;
+        let start = d.len() - body.len();
+        let end_rel = body.find(['"', '\\'])?;
+        if body.as_bytes()[end_rel] != b'"' || body[..end_rel].chars().any(char::is_control) {
+            return None;
+        }
+        let tail = body[end_rel + 1..].trim();
+        (tail == "}").then_some((start, start + end_rel))
+    }
+    match span(&data) {
+        Some((start, end)) => {
+            let mut data = data;
+            data.truncate(end);
+            data.drain(..start);
+            Ok(data)
+        }
+        None => Err(data),
     }
 }
 
@@ -112,6 +143,35 @@ pub struct CompletedMessage {
     pub tokens_used: u64,
     /// `timestamp` of the answer.
     pub timestamp: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_token;
+
+    #[test]
+    fn fast_path_matches_the_json_parser() {
+        for data in [
+            r#"{"token": " mes"}"#,
+            r#"{"token":"Este"}"#,
+            r#"{ "token" : "" }"#,
+            r#"{"token": "a\"b"}"#,
+            r#"{"token": "caf\u00e9"}"#,
+            r#"{"token": "x", "extra": 1}"#,
+            r#"{"token": 5}"#,
+            r#"{"token": "ünï"}"#,
+        ] {
+            let json: Option<String> = serde_json::from_str::<serde_json::Value>(data)
+                .ok()
+                .and_then(|v| v.get("token")?.as_str().map(str::to_owned));
+            match plain_token(data.to_owned()) {
+                Ok(fast) => assert_eq!(Some(fast), json, "{data}"),
+                Err(back) => assert_eq!(back, data, "the data is handed back unchanged"),
+            }
+        }
+        assert_eq!(plain_token(r#"{"token": " mes"}"#.into()).unwrap(), " mes");
+        assert!(plain_token(r#"{"token": "a\"b"}"#.into()).is_err());
+    }
 }
 
 /// The tokens of a [`MessageStream`]; the `done` fields stay reachable.
