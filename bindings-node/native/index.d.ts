@@ -144,7 +144,7 @@ export declare class SandboxServer {
 
 /** The platform's token stream (`conversations.sendMessage` / `conversations.stream`). */
 export declare class TokenStream {
-  /** The JSON of the next batch (`{tokens, done?, text?}`), or `null` after the end. */
+  /** The JSON of the next batch (`{joined, lens, done?}`), or `null` after the end. */
   nextBatch(): Promise<string | null>
   /** Drops the core stream (closing the connection); later batches are `null`. */
   close(): Promise<void>

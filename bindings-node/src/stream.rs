@@ -49,16 +49,32 @@ impl<S: futures::Stream> Batched<S> {
     }
 }
 
-/// One batch of a platform token stream.
+/// One batch of a platform token stream: the tokens concatenated in `joined`, with each
+/// token's length in UTF-16 code units in `lens`, so JavaScript parses one string and slices
+/// it (far cheaper than a JSON array of thousands of small strings).
 #[derive(Serialize)]
-struct TokenBatch<'a> {
-    tokens: Vec<String>,
+struct TokenBatch {
+    joined: String,
+    lens: Vec<u32>,
     /// The `done` event, in the batch that carries it.
     #[serde(skip_serializing_if = "Option::is_none")]
     done: Option<DoneEvent>,
-    /// The whole answer, in the batch that carries `done`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    text: Option<&'a str>,
+}
+
+impl TokenBatch {
+    fn push(&mut self, token: &str) {
+        let units = if token.is_ascii() {
+            token.len()
+        } else {
+            token.encode_utf16().count()
+        };
+        self.lens.push(u32::try_from(units).unwrap_or(u32::MAX));
+        self.joined.push_str(token);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.lens.is_empty()
+    }
 }
 
 /// The platform's token stream (`conversations.sendMessage` / `conversations.stream`).
@@ -83,7 +99,7 @@ impl std::fmt::Debug for TokenStream {
 
 #[napi]
 impl TokenStream {
-    /// The JSON of the next batch (`{tokens, done?, text?}`), or `null` after the end.
+    /// The JSON of the next batch (`{joined, lens, done?}`), or `null` after the end.
     #[napi(ts_return_type = "Promise<string | null>")]
     pub fn next_batch<'e>(&self, env: &'e Env) -> napi::Result<PromiseRaw<'e, Option<String>>> {
         let state = self.state.clone();
@@ -101,14 +117,14 @@ impl TokenStream {
                 return Ok(None);
             };
             let mut batch = TokenBatch {
-                tokens: Vec::with_capacity(items.len()),
+                joined: String::new(),
+                lens: Vec::with_capacity(items.len()),
                 done: None,
-                text: None,
             };
             let mut failure = None;
             for item in items {
                 match item {
-                    Ok(ConversationEvent::Token(t)) => batch.tokens.push(t.token),
+                    Ok(ConversationEvent::Token(t)) => batch.push(&t.token),
                     Ok(ConversationEvent::Done(d)) => batch.done = Some(d),
                     Err(e) => {
                         failure = Some(e);
@@ -117,14 +133,11 @@ impl TokenStream {
                 }
             }
             if let Some(e) = failure {
-                if batch.tokens.is_empty() {
+                if batch.is_empty() {
                     st.stream = None;
                     return Err(to_napi(e));
                 }
                 st.pending = Some(e);
-            }
-            if batch.done.is_some() {
-                batch.text = st.stream.as_ref().map(|s| s.get_ref().text());
             }
             Ok(Some(to_json(&batch)?))
         })

@@ -9,10 +9,11 @@ import type { StreamDone } from './platform-types';
 import { type CancelHandle, type RequestOptions, type SignalLink, checkAborted, linkSignal, native } from './core';
 import { APIError, mapError } from './errors';
 
+/** The tokens concatenated in `joined`; `lens` gives each one's length (UTF-16 units). */
 interface TokenBatch {
-  tokens: string[];
+  joined: string;
+  lens: number[];
   done?: StreamDone;
-  text?: string;
 }
 
 interface ChatBatch {
@@ -106,22 +107,62 @@ export class MessageStream implements AsyncIterable<string> {
     this.#opening = startOpening(open, opts);
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<string, void, undefined> {
+  /**
+   * A hand-written iterator rather than an `async function*`: a token already in the current
+   * batch is handed out with one resolved promise, without resuming a generator, which makes
+   * `for await` over the tokens several times faster.
+   */
+  [Symbol.asyncIterator](): AsyncIterator<string, void, undefined> {
     if (this.#started) throw new APIError('a stream can be iterated only once');
     this.#started = true;
-    for await (const batch of batches<TokenBatch>(this.#opening)) {
-      if (batch.done) {
-        this.messageId = batch.done.messageId;
-        this.tokensUsed = batch.done.tokensUsed;
-        this.timestamp = batch.done.timestamp;
-        this.completed = true;
+    const source = batches<TokenBatch>(this.#opening);
+    let joined = '';
+    let lens: number[] = [];
+    let index = 0;
+    let pos = 0;
+    let finished = false;
+    const end: IteratorResult<string, void> = { done: true, value: undefined };
+    const take = (): IteratorResult<string, void> => {
+      const len = lens[index++]!;
+      const value = joined.slice(pos, pos + len);
+      pos += len;
+      return { done: false, value };
+    };
+    const refill = async (): Promise<IteratorResult<string, void>> => {
+      for (;;) {
+        if (finished) return end;
+        const next = await source.next();
+        if (next.done) {
+          finished = true;
+          return end;
+        }
+        const batch = next.value;
+        joined = batch.joined;
+        lens = batch.lens;
+        index = 0;
+        pos = 0;
+        this.text += joined;
+        if (batch.done) {
+          this.messageId = batch.done.messageId;
+          this.tokensUsed = batch.done.tokensUsed;
+          this.timestamp = batch.done.timestamp;
+          this.completed = true;
+          finished = true;
+          await source.return();
+        }
+        if (lens.length > 0) return take();
       }
-      const tokens = batch.tokens;
-      if (batch.text !== undefined) this.text = batch.text;
-      else for (const t of tokens) this.text += t;
-      for (let i = 0; i < tokens.length; i++) yield tokens[i]!;
-      if (batch.done) return;
-    }
+    };
+    return {
+      next: (): Promise<IteratorResult<string, void>> =>
+        index < lens.length ? Promise.resolve(take()) : refill(),
+      return: async (): Promise<IteratorResult<string, void>> => {
+        finished = true;
+        lens = [];
+        await source.return();
+        return end;
+      },
+    };
   }
 
   /** Reads the stream to its end and returns the whole answer. */
