@@ -119,7 +119,10 @@ async fn auth_login_posts_credentials_then_the_token_is_used() {
         .await;
     Mock::given(method("GET"))
         .and(path("/api/conversations"))
-        .and(header("authorization", "Bearer eyJhbGciOiJIUzI1NiIs.wire.sig"))
+        .and(header(
+            "authorization",
+            "Bearer eyJhbGciOiJIUzI1NiIs.wire.sig",
+        ))
         .respond_with(ok(json!({"conversations": [conv_summary()]})))
         .expect(1)
         .mount(&server)
@@ -168,7 +171,11 @@ async fn chat_send_posts_stream_false_and_decodes_the_answer() {
     // `send` always asks for a finished answer, whatever `stream` says
     let r = client(&server)
         .chat()
-        .send(ChatParams::new("Lista las instancias EC2").conversation_id("conv_123").stream(true))
+        .send(
+            ChatParams::new("Lista las instancias EC2")
+                .conversation_id("conv_123")
+                .stream(true),
+        )
         .await
         .unwrap();
     assert_eq!(r.conversation_id, "conv_123");
@@ -178,19 +185,30 @@ async fn chat_send_posts_stream_false_and_decodes_the_answer() {
     let call = &r.message.tool_calls[0];
     assert_eq!(call.tool, "list_ec2_instances");
     assert_eq!(call.params, json!({"region": "us-east-1"}));
-    assert_eq!(call.result.as_ref().unwrap()[0]["instance_id"], "i-0a1b2c3d4e5f60001");
+    assert_eq!(
+        call.result.as_ref().unwrap()[0]["instance_id"],
+        "i-0a1b2c3d4e5f60001"
+    );
 }
 
 #[tokio::test]
 async fn chat_send_without_conversation_omits_the_field() {
     let server = MockServer::start().await;
-    send("POST", "/api/chat", json!({"message": "Hola", "stream": false}))
-        .respond_with(ok(json!({"conversation_id": "conv_new1",
+    send(
+        "POST",
+        "/api/chat",
+        json!({"message": "Hola", "stream": false}),
+    )
+    .respond_with(ok(json!({"conversation_id": "conv_new1",
                                 "message": {"role": "assistant", "content": "¡Hola!"}})))
-        .expect(1)
-        .mount(&server)
-        .await;
-    let r = client(&server).chat().send(ChatParams::new("Hola")).await.unwrap();
+    .expect(1)
+    .mount(&server)
+    .await;
+    let r = client(&server)
+        .chat()
+        .send(ChatParams::new("Hola"))
+        .await
+        .unwrap();
     assert_eq!(r.conversation_id, "conv_new1");
     assert!(r.message.tool_calls.is_empty());
 }
@@ -229,15 +247,26 @@ async fn chat_stream_posts_stream_true_and_yields_events() {
     assert_eq!(
         events,
         vec![
-            ChatEvent::Thinking { content: "Analizando request...".into() },
-            ChatEvent::ToolCall { tool: "list_ec2_instances".into(), params: json!({"region": "us-east-1"}) },
+            ChatEvent::Thinking {
+                content: "Analizando request...".into()
+            },
+            ChatEvent::ToolCall {
+                tool: "list_ec2_instances".into(),
+                params: json!({"region": "us-east-1"})
+            },
             ChatEvent::ToolResult {
                 tool: Some("list_ec2_instances".into()),
                 result: json!([{"instance_id": "i-0a1b2c3d4e5f60001"}]),
             },
-            ChatEvent::Message { content: "Encontré 5 ".into() },
-            ChatEvent::Message { content: "instancias...".into() },
-            ChatEvent::Done { conversation_id: Some("conv_123".into()) },
+            ChatEvent::Message {
+                content: "Encontré 5 ".into()
+            },
+            ChatEvent::Message {
+                content: "instancias...".into()
+            },
+            ChatEvent::Done {
+                conversation_id: Some("conv_123".into())
+            },
         ]
     );
     assert_eq!(s.text(), "Encontré 5 instancias...");
@@ -303,7 +332,11 @@ async fn conversations_create_without_title_sends_an_empty_object() {
         .expect(1)
         .mount(&server)
         .await;
-    let c = client(&server).conversations().create(CreateConversationParams::new()).await.unwrap();
+    let c = client(&server)
+        .conversations()
+        .create(CreateConversationParams::new())
+        .await
+        .unwrap();
     assert_eq!(c.id, "conv_457");
     assert_eq!(c.title, None);
 }
@@ -325,7 +358,11 @@ async fn conversations_get() {
         .expect(1)
         .mount(&server)
         .await;
-    let d = client(&server).conversations().get("conv_123").await.unwrap();
+    let d = client(&server)
+        .conversations()
+        .get("conv_123")
+        .await
+        .unwrap();
     assert_eq!(d.id, "conv_123");
     assert_eq!(d.title.as_deref(), Some("Gestión de AWS"));
     assert_eq!(d.messages.len(), 2);
@@ -335,7 +372,10 @@ async fn conversations_get() {
     assert_eq!(d.messages[1].role, MessageRole::Assistant);
     assert_eq!(d.messages[1].tool_calls[0].tool, "list_ec2_instances");
     assert_eq!(d.messages[1].tool_calls[0].params, json!({}));
-    assert_eq!(d.messages[1].tool_calls[0].result.as_ref().unwrap()[0]["state"], "running");
+    assert_eq!(
+        d.messages[1].tool_calls[0].result.as_ref().unwrap()[0]["state"],
+        "running"
+    );
 }
 
 #[tokio::test]
@@ -350,7 +390,11 @@ async fn conversations_delete() {
         .expect(1)
         .mount(&server)
         .await;
-    let d = client(&server).conversations().delete("conv_123").await.unwrap();
+    let d = client(&server)
+        .conversations()
+        .delete("conv_123")
+        .await
+        .unwrap();
     assert_eq!(d.id, "conv_123");
     assert!(d.deleted);
 }
@@ -376,7 +420,10 @@ async fn conversation_ids_are_validated_and_percent_encoded() {
         .expect(1)
         .mount(&server)
         .await;
-    assert_eq!(c.conversations().get("a/b c?d").await.unwrap().id, "a/b c?d");
+    assert_eq!(
+        c.conversations().get("a/b c?d").await.unwrap().id,
+        "a/b c?d"
+    );
     assert_eq!(c.conversations().delete("a/b").await.unwrap().id, "a/b");
 }
 
@@ -420,12 +467,16 @@ async fn config_get() {
 #[tokio::test]
 async fn config_update_puts_only_the_given_section() {
     let server = MockServer::start().await;
-    send("PUT", "/api/config", json!({"llm": {"provider": "anthropic", "model": "claude-3-5-sonnet"}}))
-        .and(header("accept", "application/json"))
-        .respond_with(ok(config_body("anthropic", "claude-3-5-sonnet")))
-        .expect(1)
-        .mount(&server)
-        .await;
+    send(
+        "PUT",
+        "/api/config",
+        json!({"llm": {"provider": "anthropic", "model": "claude-3-5-sonnet"}}),
+    )
+    .and(header("accept", "application/json"))
+    .respond_with(ok(config_body("anthropic", "claude-3-5-sonnet")))
+    .expect(1)
+    .mount(&server)
+    .await;
     let cfg = client(&server)
         .config()
         .update(
@@ -487,13 +538,24 @@ async fn metrics_get() {
         .mount(&server)
         .await;
     let m = client(&server).metrics().get().await.unwrap();
-    assert_eq!((m.alerts.critical, m.alerts.warning, m.alerts.ok), (2, 5, 120));
     assert_eq!(
-        (m.infrastructure.aws_instances, m.infrastructure.azure_vms, m.infrastructure.gcp_instances),
+        (m.alerts.critical, m.alerts.warning, m.alerts.ok),
+        (2, 5, 120)
+    );
+    assert_eq!(
+        (
+            m.infrastructure.aws_instances,
+            m.infrastructure.azure_vms,
+            m.infrastructure.gcp_instances
+        ),
         (15, 8, 0)
     );
     assert_eq!(
-        (m.agent_stats.total_messages, m.agent_stats.tools_executed, m.agent_stats.uptime_seconds),
+        (
+            m.agent_stats.total_messages,
+            m.agent_stats.tools_executed,
+            m.agent_stats.uptime_seconds
+        ),
         (1250, 3420, 86400)
     );
 }
@@ -512,8 +574,10 @@ async fn tools_list() {
         "required": ["region"]
     });
     get("/api/tools")
-        .respond_with(ok(json!({"tools": [{"name": "list_ec2_instances", "description": "Lista instancias EC2",
-                                            "category": "aws", "parameters": schema}]})))
+        .respond_with(ok(
+            json!({"tools": [{"name": "list_ec2_instances", "description": "Lista instancias EC2",
+                                            "category": "aws", "parameters": schema}]}),
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -542,7 +606,11 @@ async fn tools_execute_posts_tool_and_parameters() {
     .await;
     let mut params = Map::new();
     params.insert("region".into(), json!("us-east-1"));
-    let r = client(&server).tools().execute("list_ec2_instances", params).await.unwrap();
+    let r = client(&server)
+        .tools()
+        .execute("list_ec2_instances", params)
+        .await
+        .unwrap();
     assert_eq!(r.tool, "list_ec2_instances");
     assert!(r.success);
     assert_eq!(r.result[0]["instance_id"], "i-0a1b2c3d4e5f60001");
@@ -562,8 +630,10 @@ async fn tools_execute_rejects_an_empty_tool_before_sending() {
 async fn learned_apis_list() {
     let server = MockServer::start().await;
     get("/api/learned-apis")
-        .respond_with(ok(json!({"apis": [{"id": "api_jira", "name": "Jira API", "endpoints": 47,
-                                          "learned_at": "2024-01-15T09:00:00Z"}]})))
+        .respond_with(ok(
+            json!({"apis": [{"id": "api_jira", "name": "Jira API", "endpoints": 47,
+                                          "learned_at": "2024-01-15T09:00:00Z"}]}),
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -592,13 +662,18 @@ async fn learned_apis_learn_from_a_url() {
     .await;
     let a = client(&server)
         .learned_apis()
-        .learn(LearnApiParams::openapi("https://api.example.com/swagger.json"))
+        .learn(LearnApiParams::openapi(
+            "https://api.example.com/swagger.json",
+        ))
         .await
         .unwrap();
     assert_eq!(a.id, "api_example");
     assert_eq!(a.name, "Example API");
     assert_eq!(a.endpoints, 12);
-    assert_eq!(a.source, Some(json!("https://api.example.com/swagger.json")));
+    assert_eq!(
+        a.source,
+        Some(json!("https://api.example.com/swagger.json"))
+    );
     assert_eq!(a.kind.as_deref(), Some("openapi"));
 }
 
@@ -607,12 +682,22 @@ async fn learned_apis_learn_from_an_inline_document() {
     let server = MockServer::start().await;
     let doc = json!({"openapi": "3.0.0", "info": {"title": "Pets", "version": "1"},
                      "paths": {"/pets": {"get": {}, "post": {}}}});
-    send("POST", "/api/learned-apis", json!({"type": "openapi", "source": doc}))
-        .respond_with(created(json!({"id": "api_pets", "name": "Pets", "endpoints": 2, "type": "openapi"})))
-        .expect(1)
-        .mount(&server)
-        .await;
-    let a = client(&server).learned_apis().learn(LearnApiParams::openapi(doc)).await.unwrap();
+    send(
+        "POST",
+        "/api/learned-apis",
+        json!({"type": "openapi", "source": doc}),
+    )
+    .respond_with(created(
+        json!({"id": "api_pets", "name": "Pets", "endpoints": 2, "type": "openapi"}),
+    ))
+    .expect(1)
+    .mount(&server)
+    .await;
+    let a = client(&server)
+        .learned_apis()
+        .learn(LearnApiParams::openapi(doc))
+        .await
+        .unwrap();
     assert_eq!((a.name.as_str(), a.endpoints), ("Pets", 2));
 }
 
@@ -625,14 +710,20 @@ async fn webhooks_create() {
         "/api/webhooks",
         json!({"url": "https://tu-servidor.com/webhook", "events": events, "secret": "tu-secreto"}),
     )
-    .respond_with(created(json!({"id": "wh_01hf3k2m9q", "url": "https://tu-servidor.com/webhook",
-                                 "events": events, "created_at": "2024-01-15T10:30:00Z"})))
+    .respond_with(created(
+        json!({"id": "wh_01hf3k2m9q", "url": "https://tu-servidor.com/webhook",
+                                 "events": events, "created_at": "2024-01-15T10:30:00Z"}),
+    ))
     .expect(1)
     .mount(&server)
     .await;
     let w = client(&server)
         .webhooks()
-        .create(CreateWebhookParams::new("https://tu-servidor.com/webhook", events, "tu-secreto"))
+        .create(CreateWebhookParams::new(
+            "https://tu-servidor.com/webhook",
+            events,
+            "tu-secreto",
+        ))
         .await
         .unwrap();
     assert_eq!(w.id, "wh_01hf3k2m9q");

@@ -61,7 +61,9 @@ fn json_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
         (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| json_eq(v, w)))
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| json_eq(v, w)))
         }
         (Value::Array(x), Value::Array(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(v, w)| json_eq(v, w))
@@ -184,7 +186,10 @@ async fn auth_sign_in_url_returns_the_location_and_never_follows_it() {
     let url = client(&server).auth().sign_in_url().await.unwrap();
     assert_eq!(url, location);
     // not followed: neither the key nor anything else reaches the identity provider
-    assert!(idp.received_requests().await.unwrap().is_empty(), "the redirect was followed");
+    assert!(
+        idp.received_requests().await.unwrap().is_empty(),
+        "the redirect was followed"
+    );
 }
 
 #[tokio::test]
@@ -234,7 +239,10 @@ async fn auth_session() {
     assert_eq!(s.user.email, "user@example.com");
     assert_eq!(s.user.name.as_deref(), Some("John Doe"));
     assert_eq!(s.user.role, Role::User);
-    assert_eq!(s.user.image.as_deref(), Some("https://img.example.com/u.png"));
+    assert_eq!(
+        s.user.image.as_deref(),
+        Some("https://img.example.com/u.png")
+    );
     assert_eq!(s.user.subscription_tier, Some(SubscriptionTier::Free));
     assert_eq!(s.expires.as_deref(), Some("2025-11-15T10:30:00Z"));
 }
@@ -296,14 +304,24 @@ async fn users_me() {
 async fn users_update_me_patches_camel_case_body() {
     let server = MockServer::start().await;
     let prefs = json!({"theme": "dark", "notifications": true});
-    send("PATCH", "/api/users/me", json!({"name": "John Smith", "preferences": prefs}))
-        .respond_with(ok(json!({"id": "usr_abc123", "name": "John Smith", "preferences": prefs})))
-        .expect(1)
-        .mount(&server)
-        .await;
+    send(
+        "PATCH",
+        "/api/users/me",
+        json!({"name": "John Smith", "preferences": prefs}),
+    )
+    .respond_with(ok(
+        json!({"id": "usr_abc123", "name": "John Smith", "preferences": prefs}),
+    ))
+    .expect(1)
+    .mount(&server)
+    .await;
     let u = client(&server)
         .users()
-        .update_me(UpdateMeParams::new().name("John Smith").preferences(prefs.clone()))
+        .update_me(
+            UpdateMeParams::new()
+                .name("John Smith")
+                .preferences(prefs.clone()),
+        )
         .await
         .unwrap();
     assert_eq!(u.id, "usr_abc123");
@@ -326,7 +344,12 @@ async fn mount_users_pages(server: &MockServer, first_expect: u64, rest_expect: 
     for (page, ids) in pages {
         let p = page.to_string();
         get("/api/users")
-            .and(query_is(&[("page", &p), ("limit", "2"), ("role", "USER"), ("search", "john")]))
+            .and(query_is(&[
+                ("page", &p),
+                ("limit", "2"),
+                ("role", "USER"),
+                ("search", "john"),
+            ]))
             .respond_with(users_page(page, ids))
             .expect(if page == 1 { first_expect } else { rest_expect })
             .mount(server)
@@ -335,14 +358,22 @@ async fn mount_users_pages(server: &MockServer, first_expect: u64, rest_expect: 
 }
 
 fn users_filter() -> ListUsersParams {
-    ListUsersParams::new().limit(2).role(Role::User).search("john")
+    ListUsersParams::new()
+        .limit(2)
+        .role(Role::User)
+        .search("john")
 }
 
 #[tokio::test]
 async fn users_list_collect_all_walks_three_pages_in_order() {
     let server = MockServer::start().await;
     mount_users_pages(&server, 1, 1).await;
-    let all = client(&server).users().list(users_filter()).collect_all().await.unwrap();
+    let all = client(&server)
+        .users()
+        .list(users_filter())
+        .collect_all()
+        .await
+        .unwrap();
     let ids: Vec<&str> = all.iter().map(|u| u.id.as_str()).collect();
     assert_eq!(ids, ["usr_001", "usr_002", "usr_003", "usr_004", "usr_005"]);
     assert_eq!(all[4].email, "john5@example.com");
@@ -354,10 +385,23 @@ async fn users_list_collect_all_walks_three_pages_in_order() {
 async fn users_list_first_page_fetches_one_page() {
     let server = MockServer::start().await;
     mount_users_pages(&server, 1, 0).await;
-    let page = client(&server).users().list(users_filter()).first_page().await.unwrap();
+    let page = client(&server)
+        .users()
+        .list(users_filter())
+        .first_page()
+        .await
+        .unwrap();
     assert_eq!(page.users.len(), 2);
     assert_eq!(page.users[0].id, "usr_001");
-    assert_eq!(page.pagination, PagePagination { page: 1, limit: 2, total: 5, pages: 3 });
+    assert_eq!(
+        page.pagination,
+        PagePagination {
+            page: 1,
+            limit: 2,
+            total: 5,
+            pages: 3
+        }
+    );
 }
 
 #[tokio::test]
@@ -384,7 +428,12 @@ async fn users_list_starts_at_the_given_page_and_sends_no_unset_filter() {
         .expect(1)
         .mount(&server)
         .await;
-    let all = client(&server).users().list(ListUsersParams::new().page(3)).collect_all().await.unwrap();
+    let all = client(&server)
+        .users()
+        .list(ListUsersParams::new().page(3))
+        .collect_all()
+        .await
+        .unwrap();
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].id, "usr_005");
 }
@@ -416,14 +465,19 @@ async fn users_invite() {
     assert_eq!(inv.invitation_id, "inv_xyz789");
     assert_eq!(inv.email, "newuser@example.com");
     assert_eq!(inv.expires_at.as_deref(), Some("2025-10-22T10:00:00Z"));
-    assert_eq!(inv.invite_url.as_deref(), Some("https://agents.cjhirashi.com/invite/inv_xyz789"));
+    assert_eq!(
+        inv.invite_url.as_deref(),
+        Some("https://agents.cjhirashi.com/invite/inv_xyz789")
+    );
 }
 
 #[tokio::test]
 async fn users_delete() {
     let server = MockServer::start().await;
     delete("/api/users/usr_abc123")
-        .respond_with(ok(json!({"message": "User deleted successfully", "deletedUserId": "usr_abc123"})))
+        .respond_with(ok(
+            json!({"message": "User deleted successfully", "deletedUserId": "usr_abc123"}),
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -453,7 +507,11 @@ async fn agents_list_with_filters() {
         .await;
     let list = client(&server)
         .agents()
-        .list(ListAgentsParams::new().category(AgentCategory::Personal).is_public(true))
+        .list(
+            ListAgentsParams::new()
+                .category(AgentCategory::Personal)
+                .is_public(true),
+        )
         .await
         .unwrap();
     let a = &list.agents[0];
@@ -463,7 +521,14 @@ async fn agents_list_with_filters() {
     assert_eq!(a.model.as_deref(), Some("gemini-2.0-flash-exp"));
     assert!(a.is_public);
     assert_eq!(a.created_by.as_deref(), Some("system"));
-    assert_eq!(a.capabilities, ["health_management", "financial_analysis", "productivity_optimization"]);
+    assert_eq!(
+        a.capabilities,
+        [
+            "health_management",
+            "financial_analysis",
+            "productivity_optimization"
+        ]
+    );
 }
 
 #[tokio::test]
@@ -475,7 +540,11 @@ async fn agents_list_without_filters_sends_no_query() {
         .expect(1)
         .mount(&server)
         .await;
-    let list = client(&server).agents().list(ListAgentsParams::new()).await.unwrap();
+    let list = client(&server)
+        .agents()
+        .list(ListAgentsParams::new())
+        .await
+        .unwrap();
     assert_eq!(list.agents.len(), 1);
 }
 
@@ -490,7 +559,11 @@ async fn agents_list_is_public_false_is_sent() {
         .await;
     let list = client(&server)
         .agents()
-        .list(ListAgentsParams::new().category(AgentCategory::Finance).is_public(false))
+        .list(
+            ListAgentsParams::new()
+                .category(AgentCategory::Finance)
+                .is_public(false),
+        )
         .await
         .unwrap();
     assert!(list.agents.is_empty());
@@ -512,9 +585,16 @@ async fn agents_get() {
         .expect(1)
         .mount(&server)
         .await;
-    let a = client(&server).agents().get("agt_personal_001").await.unwrap();
+    let a = client(&server)
+        .agents()
+        .get("agt_personal_001")
+        .await
+        .unwrap();
     assert_eq!(a.id, "agt_personal_001");
-    assert_eq!(a.description.as_deref(), Some("Your personal AI assistant that learns from you"));
+    assert_eq!(
+        a.description.as_deref(),
+        Some("Your personal AI assistant that learns from you")
+    );
     let cfg = a.config.unwrap();
     assert_eq!(cfg.temperature, Some(0.7));
     assert_eq!(cfg.max_tokens, Some(8000));
@@ -556,7 +636,10 @@ async fn agents_create() {
         .unwrap();
     assert_eq!(a.id, "agt_custom_123");
     assert_eq!(a.name, "My Custom Agent");
-    assert_eq!(a.endpoint_url.as_deref(), Some("/api/agents/agt_custom_123/chat"));
+    assert_eq!(
+        a.endpoint_url.as_deref(),
+        Some("/api/agents/agt_custom_123/chat")
+    );
     assert_eq!(a.created_at.as_deref(), Some("2025-10-15T10:30:00Z"));
 }
 
@@ -564,11 +647,17 @@ async fn agents_create() {
 async fn agents_delete() {
     let server = MockServer::start().await;
     delete("/api/agents/agt_custom_123")
-        .respond_with(ok(json!({"message": "Agent deleted successfully", "deletedAgentId": "agt_custom_123"})))
+        .respond_with(ok(
+            json!({"message": "Agent deleted successfully", "deletedAgentId": "agt_custom_123"}),
+        ))
         .expect(1)
         .mount(&server)
         .await;
-    let d = client(&server).agents().delete("agt_custom_123").await.unwrap();
+    let d = client(&server)
+        .agents()
+        .delete("agt_custom_123")
+        .await
+        .unwrap();
     assert_eq!(d.message, "Agent deleted successfully");
     assert_eq!(d.deleted_agent_id, "agt_custom_123");
 }
@@ -617,13 +706,23 @@ async fn conversations_list_follows_the_cursor_until_has_more_is_false() {
         .await;
     let all = client(&server)
         .conversations()
-        .list(ListConversationsParams::new().agent_id("agt_personal_001").limit(2))
+        .list(
+            ListConversationsParams::new()
+                .agent_id("agt_personal_001")
+                .limit(2),
+        )
         .collect_all()
         .await
         .unwrap();
     let ids: Vec<&str> = all.iter().map(|c| c.id.as_str()).collect();
-    assert_eq!(ids, ["conv_001", "conv_002", "conv_003", "conv_004", "conv_005"]);
-    assert_eq!(all[0].title.as_deref(), Some("Discusión sobre medicamentos"));
+    assert_eq!(
+        ids,
+        ["conv_001", "conv_002", "conv_003", "conv_004", "conv_005"]
+    );
+    assert_eq!(
+        all[0].title.as_deref(),
+        Some("Discusión sobre medicamentos")
+    );
     assert_eq!(all[0].agent_id, "agt_personal_001");
     assert_eq!(all[0].message_count, Some(12));
     assert_eq!(all[0].updated_at.as_deref(), Some("2025-10-15T10:30:00Z"));
@@ -643,7 +742,9 @@ async fn conversations_list_first_page_and_given_cursor() {
         .mount(&server)
         .await;
     let c = client(&server);
-    let pager = c.conversations().list(ListConversationsParams::new().cursor("conv_xyz789"));
+    let pager = c
+        .conversations()
+        .list(ListConversationsParams::new().cursor("conv_xyz789"));
     let page = pager.first_page().await.unwrap();
     assert_eq!(page.conversations[0].id, "conv_abc123");
     assert_eq!(page.pagination.next_cursor.as_deref(), Some("conv_xyz790"));
@@ -668,7 +769,10 @@ async fn conversations_get_with_message_limit() {
         .await;
     let c = client(&server)
         .conversations()
-        .get("conv_abc123", GetConversationParams::new().message_limit(50))
+        .get(
+            "conv_abc123",
+            GetConversationParams::new().message_limit(50),
+        )
         .await
         .unwrap();
     assert_eq!(c.id, "conv_abc123");
@@ -677,7 +781,10 @@ async fn conversations_get_with_message_limit() {
     assert_eq!(c.messages[0].id, "msg_001");
     assert_eq!(c.messages[0].role, MessageRole::User);
     assert_eq!(c.messages[1].role, MessageRole::Assistant);
-    assert_eq!(c.messages[1].timestamp.as_deref(), Some("2025-10-15T09:00:05Z"));
+    assert_eq!(
+        c.messages[1].timestamp.as_deref(),
+        Some("2025-10-15T09:00:05Z")
+    );
 }
 
 #[tokio::test]
@@ -749,7 +856,13 @@ async fn conversations_create_and_the_handle_streams_on_its_paths() {
     let first = handle.stream().await.unwrap().collect_text().await.unwrap();
     assert_eq!(first.text, "Claro, te ayudo");
     assert_eq!(first.message_id, "msg_010");
-    let second = handle.send_message("¿Cómo estás?").await.unwrap().collect_text().await.unwrap();
+    let second = handle
+        .send_message("¿Cómo estás?")
+        .await
+        .unwrap()
+        .collect_text()
+        .await
+        .unwrap();
     assert_eq!(second.text, "Bien, gracias");
     assert_eq!(second.message_id, "msg_011");
 }
@@ -764,7 +877,10 @@ async fn conversations_send_message_posts_content_and_accepts_sse() {
         .and(header("accept", "text/event-stream"))
         .and(header("content-type", "application/json"))
         .and(JsonBody(json!({"content": "¿Cuánto he gastado este mes?"})))
-        .respond_with(sse(&["Este", " mes", " has", " gastado", " $", "12", ",", "450"], "msg_003"))
+        .respond_with(sse(
+            &["Este", " mes", " has", " gastado", " $", "12", ",", "450"],
+            "msg_003",
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -824,7 +940,11 @@ async fn conversations_delete() {
         .expect(1)
         .mount(&server)
         .await;
-    let d = client(&server).conversations().delete("conv_abc123").await.unwrap();
+    let d = client(&server)
+        .conversations()
+        .delete("conv_abc123")
+        .await
+        .unwrap();
     assert_eq!(d.message, "Conversation deleted successfully");
     assert_eq!(d.deleted_conversation_id, "conv_abc123");
 }
@@ -854,7 +974,10 @@ async fn health_profile() {
     assert_eq!(p.allergies[0].name, "Penicilina");
     assert_eq!(p.allergies[0].severity, Severity::High);
     assert_eq!(p.conditions[0].id, "cond_001");
-    assert_eq!(p.conditions[0].diagnosed_at.as_deref(), Some("2020-05-15T00:00:00Z"));
+    assert_eq!(
+        p.conditions[0].diagnosed_at.as_deref(),
+        Some("2020-05-15T00:00:00Z")
+    );
 }
 
 #[tokio::test]
@@ -869,14 +992,24 @@ async fn health_update_profile_patches_camel_case() {
         .await;
     let p = client(&server)
         .health()
-        .update_profile(UpdateHealthProfileParams::new().blood_type("O+").height(175.0).weight(70.0))
+        .update_profile(
+            UpdateHealthProfileParams::new()
+                .blood_type("O+")
+                .height(175.0)
+                .weight(70.0),
+        )
         .await
         .unwrap();
     assert_eq!(p.blood_type.as_deref(), Some("O+"));
     assert_eq!((p.height, p.weight), (Some(175.0), Some(70.0)));
     assert_eq!(p.updated_at.as_deref(), Some("2025-10-15T10:40:00Z"));
-    let body: Value = server.received_requests().await.unwrap()[0].body_json().unwrap();
-    assert!(body.get("blood_type").is_none(), "snake_case key on the wire: {body}");
+    let body: Value = server.received_requests().await.unwrap()[0]
+        .body_json()
+        .unwrap();
+    assert!(
+        body.get("blood_type").is_none(),
+        "snake_case key on the wire: {body}"
+    );
 }
 
 #[tokio::test]
@@ -964,7 +1097,12 @@ async fn health_appointments_list_with_query() {
     let l = client(&server)
         .health()
         .appointments()
-        .list(ListAppointmentsParams::new().upcoming(true).from("2025-10-01").to("2025-10-31"))
+        .list(
+            ListAppointmentsParams::new()
+                .upcoming(true)
+                .from("2025-10-01")
+                .to("2025-10-31"),
+        )
         .await
         .unwrap();
     let a = &l.appointments[0];
@@ -1040,7 +1178,10 @@ async fn finance_accounts_list() {
     let l = client(&server).finance().accounts().list().await.unwrap();
     assert_eq!(l.accounts.len(), 2);
     let (a, b) = (&l.accounts[0], &l.accounts[1]);
-    assert_eq!((a.id.as_str(), a.kind.clone()), ("acc_001", AccountType::Savings));
+    assert_eq!(
+        (a.id.as_str(), a.kind.clone()),
+        ("acc_001", AccountType::Savings)
+    );
     assert_eq!(a.balance, Money::from(45000));
     assert_eq!(a.currency.as_deref(), Some("MXN"));
     assert_eq!(a.institution.as_deref(), Some("BBVA"));
@@ -1130,7 +1271,11 @@ async fn finance_transactions_list_pages_by_cursor_with_summary_on_each_page() {
     let small = &pages[1].transactions[0];
     assert_eq!(small.amount.to_cents(), Some(-10));
     assert_eq!(small.amount.as_decimal_string(), "-0.1");
-    let total: Money = pages.iter().flat_map(|p| &p.transactions).map(|t| t.amount).sum();
+    let total: Money = pages
+        .iter()
+        .flat_map(|p| &p.transactions)
+        .map(|t| t.amount)
+        .sum();
     assert_eq!(total.as_decimal_string(), "24649.4");
 }
 
@@ -1191,8 +1336,13 @@ async fn finance_transactions_create_sends_the_amount_as_a_number() {
     assert_eq!(t.amount, Money::from(-150));
     assert_eq!(t.category, Some(TransactionCategory::Transport));
     assert_eq!(t.created_at.as_deref(), Some("2025-10-15T10:50:00Z"));
-    let body: Value = server.received_requests().await.unwrap()[0].body_json().unwrap();
-    assert!(body["amount"].is_number(), "amount must be a JSON number: {body}");
+    let body: Value = server.received_requests().await.unwrap()[0]
+        .body_json()
+        .unwrap();
+    assert!(
+        body["amount"].is_number(),
+        "amount must be a JSON number: {body}"
+    );
     assert_eq!(body["amount"].as_f64(), Some(-150.0));
 }
 
@@ -1279,7 +1429,11 @@ async fn webhooks_create() {
     .await;
     let w = client(&server)
         .webhooks()
-        .create(CreateWebhookParams::new("https://your-app.com/webhook", events, "whsec_your_secret"))
+        .create(CreateWebhookParams::new(
+            "https://your-app.com/webhook",
+            events,
+            "whsec_your_secret",
+        ))
         .await
         .unwrap();
     assert_eq!(w.id, "wh_01hf3k2m9q");
@@ -1300,8 +1454,16 @@ async fn empty_ids_are_rejected_before_sending() {
         assert_invalid(c.users().delete(id).await, "users.delete");
         assert_invalid(c.agents().get(id).await, "agents.get");
         assert_invalid(c.agents().delete(id).await, "agents.delete");
-        assert_invalid(c.conversations().get(id, GetConversationParams::new()).await, "conversations.get");
-        assert_invalid(c.conversations().send_message(id, "hola").await, "conversations.send_message");
+        assert_invalid(
+            c.conversations()
+                .get(id, GetConversationParams::new())
+                .await,
+            "conversations.get",
+        );
+        assert_invalid(
+            c.conversations().send_message(id, "hola").await,
+            "conversations.send_message",
+        );
         assert_invalid(c.conversations().stream(id).await, "conversations.stream");
         assert_invalid(c.conversations().delete(id).await, "conversations.delete");
     }
@@ -1314,8 +1476,10 @@ async fn empty_ids_are_rejected_before_sending() {
 async fn dot_segment_ids_are_rejected_before_sending() {
     let server = MockServer::start().await;
     Mock::given(wiremock::matchers::any())
-        .respond_with(ok(json!({"message": "deleted everything", "deletedUserId": "", "deletedAgentId": "",
-                                "deletedConversationId": ""})))
+        .respond_with(ok(
+            json!({"message": "deleted everything", "deletedUserId": "", "deletedAgentId": "",
+                                "deletedConversationId": ""}),
+        ))
         .mount(&server)
         .await;
     let c = client(&server);
@@ -1323,8 +1487,16 @@ async fn dot_segment_ids_are_rejected_before_sending() {
         assert_invalid(c.users().delete(id).await, "users.delete");
         assert_invalid(c.agents().get(id).await, "agents.get");
         assert_invalid(c.agents().delete(id).await, "agents.delete");
-        assert_invalid(c.conversations().get(id, GetConversationParams::new()).await, "conversations.get");
-        assert_invalid(c.conversations().send_message(id, "hola").await, "conversations.send_message");
+        assert_invalid(
+            c.conversations()
+                .get(id, GetConversationParams::new())
+                .await,
+            "conversations.get",
+        );
+        assert_invalid(
+            c.conversations().send_message(id, "hola").await,
+            "conversations.send_message",
+        );
         assert_invalid(c.conversations().stream(id).await, "conversations.stream");
         assert_invalid(c.conversations().delete(id).await, "conversations.delete");
     }
@@ -1335,7 +1507,9 @@ async fn dot_segment_ids_are_rejected_before_sending() {
 async fn ids_with_reserved_characters_are_percent_encoded() {
     let server = MockServer::start().await;
     delete("/api/users/a%2Fb")
-        .respond_with(ok(json!({"message": "User deleted successfully", "deletedUserId": "a/b"})))
+        .respond_with(ok(
+            json!({"message": "User deleted successfully", "deletedUserId": "a/b"}),
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -1346,7 +1520,9 @@ async fn ids_with_reserved_characters_are_percent_encoded() {
         .mount(&server)
         .await;
     delete("/api/agents/a%2Fb")
-        .respond_with(ok(json!({"message": "Agent deleted successfully", "deletedAgentId": "a/b"})))
+        .respond_with(ok(
+            json!({"message": "Agent deleted successfully", "deletedAgentId": "a/b"}),
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -1370,23 +1546,55 @@ async fn ids_with_reserved_characters_are_percent_encoded() {
         .mount(&server)
         .await;
     delete("/api/conversations/a%2Fb")
-        .respond_with(ok(json!({"message": "Conversation deleted successfully", "deletedConversationId": "a/b"})))
+        .respond_with(ok(
+            json!({"message": "Conversation deleted successfully", "deletedConversationId": "a/b"}),
+        ))
         .expect(1)
         .mount(&server)
         .await;
     let c = client(&server);
-    assert_eq!(c.users().delete("a/b").await.unwrap().deleted_user_id, "a/b");
-    assert_eq!(c.agents().get("agt 1/x?y#z").await.unwrap().id, "agt 1/x?y#z");
-    assert_eq!(c.agents().delete("a/b").await.unwrap().deleted_agent_id, "a/b");
+    assert_eq!(
+        c.users().delete("a/b").await.unwrap().deleted_user_id,
+        "a/b"
+    );
+    assert_eq!(
+        c.agents().get("agt 1/x?y#z").await.unwrap().id,
+        "agt 1/x?y#z"
+    );
+    assert_eq!(
+        c.agents().delete("a/b").await.unwrap().deleted_agent_id,
+        "a/b"
+    );
     let conv = c
         .conversations()
         .get("a/b", GetConversationParams::new().message_limit(5))
         .await
         .unwrap();
     assert_eq!(conv.id, "a/b");
-    let sent = c.conversations().send_message("a/b", "hola").await.unwrap().collect_text().await.unwrap();
+    let sent = c
+        .conversations()
+        .send_message("a/b", "hola")
+        .await
+        .unwrap()
+        .collect_text()
+        .await
+        .unwrap();
     assert_eq!(sent.text, "x");
-    let streamed = c.conversations().stream("a/b").await.unwrap().collect_text().await.unwrap();
+    let streamed = c
+        .conversations()
+        .stream("a/b")
+        .await
+        .unwrap()
+        .collect_text()
+        .await
+        .unwrap();
     assert_eq!(streamed.text, "y");
-    assert_eq!(c.conversations().delete("a/b").await.unwrap().deleted_conversation_id, "a/b");
+    assert_eq!(
+        c.conversations()
+            .delete("a/b")
+            .await
+            .unwrap()
+            .deleted_conversation_id,
+        "a/b"
+    );
 }
