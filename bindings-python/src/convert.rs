@@ -1,9 +1,9 @@
 //! `serde_json::Value` <-> Python objects (dict, list, str, int, float, bool, None).
 
+use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use pyo3::IntoPyObjectExt;
 use serde_json::{Map, Number, Value};
 
 /// A JSON value as a plain Python object.
@@ -56,7 +56,9 @@ pub fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
     if let Ok(f) = obj.cast::<PyFloat>() {
         return Number::from_f64(f.value())
             .map(Value::Number)
-            .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("NaN and infinity are not JSON"));
+            .ok_or_else(|| {
+                pyo3::exceptions::PyValueError::new_err("NaN and infinity are not JSON")
+            });
     }
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(Value::String(s.extract::<String>()?));
@@ -72,21 +74,32 @@ pub fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
         return Ok(Value::Object(map));
     }
     if let Ok(l) = obj.cast::<PyList>() {
-        return l.iter().map(|v| from_py(&v)).collect::<PyResult<Vec<_>>>().map(Value::Array);
+        return l
+            .iter()
+            .map(|v| from_py(&v))
+            .collect::<PyResult<Vec<_>>>()
+            .map(Value::Array);
     }
     if let Ok(t) = obj.cast::<PyTuple>() {
-        return t.iter().map(|v| from_py(&v)).collect::<PyResult<Vec<_>>>().map(Value::Array);
+        return t
+            .iter()
+            .map(|v| from_py(&v))
+            .collect::<PyResult<Vec<_>>>()
+            .map(Value::Array);
     }
     // decimal.Decimal (money) and other numbers: through their exact text
     let type_name = obj.get_type().name()?.to_string();
     if type_name == "Decimal" {
         let text = obj.str()?.to_string();
-        let n: Number = serde_json::from_str(&text)
-            .map_err(|_| pyo3::exceptions::PyValueError::new_err(format!("not a finite amount: {text}")))?;
+        let n: Number = serde_json::from_str(&text).map_err(|_| {
+            pyo3::exceptions::PyValueError::new_err(format!("not a finite amount: {text}"))
+        })?;
         return Ok(Value::Number(n));
     }
     if obj.hasattr("to_dict")? {
         return from_py(&obj.call_method0("to_dict")?);
     }
-    Err(PyTypeError::new_err(format!("cannot send a value of type {type_name} as JSON")))
+    Err(PyTypeError::new_err(format!(
+        "cannot send a value of type {type_name} as JSON"
+    )))
 }

@@ -11,7 +11,9 @@ use crate::convert::to_py;
 fn errors_module(py: Python<'_>) -> PyResult<&Bound<'_, PyModule>> {
     static MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
     Ok(MODULE
-        .get_or_try_init(py, || py.import("cjhirashi_agents._errors").map(Bound::unbind))?
+        .get_or_try_init(py, || {
+            py.import("cjhirashi_agents._errors").map(Bound::unbind)
+        })?
         .bind(py))
 }
 

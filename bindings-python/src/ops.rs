@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::convert::from_py;
 use crate::errors::to_py_err;
 use crate::options::{self, CallOptions};
-use crate::platform::{arg, params, secs, PerProcess};
+use crate::platform::{PerProcess, arg, params, secs};
 use crate::runtime::{block_on_sdk, future_into_py};
 use crate::stream::NativeStream;
 
@@ -62,7 +62,8 @@ fn build(s: &Settings) -> Result<AgentClient> {
 }
 
 fn json<T: serde::Serialize>(v: T) -> Result<Value> {
-    serde_json::to_value(v).map_err(|e| Error::InvalidArgument(format!("cannot encode answer: {e}")))
+    serde_json::to_value(v)
+        .map_err(|e| Error::InvalidArgument(format!("cannot encode answer: {e}")))
 }
 
 fn chat_params(a: &Value) -> Result<ChatParams> {
@@ -83,18 +84,38 @@ async fn call(c: AgentClient, op: String, a: Value, o: RequestOptions) -> Result
                 .await?,
         ),
         "chat.send" => json(c.chat().with_options(o).send(chat_params(&a)?).await?),
-        "conversations.list" => {
-            json(c.conversations().with_options(o).list().await?.conversations)
-        }
-        "conversations.create" => {
-            json(c.conversations().with_options(o).create(params(&a, false)?).await?)
-        }
-        "conversations.get" => json(c.conversations().with_options(o).get(&arg(&a, "id")?).await?),
-        "conversations.delete" => {
-            json(c.conversations().with_options(o).delete(&arg(&a, "id")?).await?)
-        }
+        "conversations.list" => json(
+            c.conversations()
+                .with_options(o)
+                .list()
+                .await?
+                .conversations,
+        ),
+        "conversations.create" => json(
+            c.conversations()
+                .with_options(o)
+                .create(params(&a, false)?)
+                .await?,
+        ),
+        "conversations.get" => json(
+            c.conversations()
+                .with_options(o)
+                .get(&arg(&a, "id")?)
+                .await?,
+        ),
+        "conversations.delete" => json(
+            c.conversations()
+                .with_options(o)
+                .delete(&arg(&a, "id")?)
+                .await?,
+        ),
         "config.get" => json(c.config().with_options(o).get().await?),
-        "config.update" => json(c.config().with_options(o).update(params(&a, false)?).await?),
+        "config.update" => json(
+            c.config()
+                .with_options(o)
+                .update(params(&a, false)?)
+                .await?,
+        ),
         "metrics.get" => json(c.metrics().with_options(o).get().await?),
         "tools.list" => json(c.tools().with_options(o).list().await?.tools),
         "tools.execute" => {
@@ -102,20 +123,48 @@ async fn call(c: AgentClient, op: String, a: Value, o: RequestOptions) -> Result
                 Some(Value::Object(m)) => m.clone(),
                 _ => serde_json::Map::new(),
             };
-            json(c.tools().with_options(o).execute(arg(&a, "tool")?, parameters).await?)
+            json(
+                c.tools()
+                    .with_options(o)
+                    .execute(arg(&a, "tool")?, parameters)
+                    .await?,
+            )
         }
         "learned_apis.list" => json(c.learned_apis().with_options(o).list().await?.apis),
-        "learned_apis.learn" => json(c.learned_apis().with_options(o).learn(params(&a, false)?).await?),
-        "webhooks.create" => json(c.webhooks().with_options(o).create(params(&a, false)?).await?),
-        other => Err(Error::InvalidArgument(format!("unknown ops operation {other:?}"))),
+        "learned_apis.learn" => json(
+            c.learned_apis()
+                .with_options(o)
+                .learn(params(&a, false)?)
+                .await?,
+        ),
+        "webhooks.create" => json(
+            c.webhooks()
+                .with_options(o)
+                .create(params(&a, false)?)
+                .await?,
+        ),
+        other => Err(Error::InvalidArgument(format!(
+            "unknown ops operation {other:?}"
+        ))),
     }
 }
 
-async fn open_stream(c: AgentClient, op: String, a: Value, o: RequestOptions) -> Result<NativeStream> {
+async fn open_stream(
+    c: AgentClient,
+    op: String,
+    a: Value,
+    o: RequestOptions,
+) -> Result<NativeStream> {
     match op.as_str() {
-        "chat.stream" => Ok(NativeStream::chat(c.chat().with_options(o).stream(chat_params(&a)?).await?)),
-        "realtime.connect" => Ok(NativeStream::realtime(c.realtime().with_options(o).connect().await?)),
-        other => Err(Error::InvalidArgument(format!("unknown ops stream {other:?}"))),
+        "chat.stream" => Ok(NativeStream::chat(
+            c.chat().with_options(o).stream(chat_params(&a)?).await?,
+        )),
+        "realtime.connect" => Ok(NativeStream::realtime(
+            c.realtime().with_options(o).connect().await?,
+        )),
+        other => Err(Error::InvalidArgument(format!(
+            "unknown ops stream {other:?}"
+        ))),
     }
 }
 
@@ -129,7 +178,11 @@ pub struct OpsClient {
 
 impl OpsClient {
     fn client(&self) -> Result<AgentClient> {
-        let s = self.settings.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let s = self
+            .settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
         self.client.get(|| build(&s))
     }
 
@@ -150,10 +203,11 @@ impl OpsClient {
 
     /// After `auth.login`, a forked child logs in again with the same credentials.
     fn remember_login(&self, op: &str, a: &Value) {
-        if op == "auth.login" {
-            if let (Ok(u), Ok(p)) = (arg(a, "username"), arg(a, "password")) {
-                self.settings.lock().unwrap_or_else(|e| e.into_inner()).credentials = Some((u, p));
-            }
+        if let ("auth.login", Ok(u), Ok(p)) = (op, arg(a, "username"), arg(a, "password")) {
+            self.settings
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .credentials = Some((u, p));
         }
     }
 }
@@ -202,16 +256,28 @@ impl OpsClient {
     /// The base URL requests go to.
     #[getter]
     fn base_url(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(self.client().map_err(|e| to_py_err(py, e))?.base_url().to_owned())
+        Ok(self
+            .client()
+            .map_err(|e| to_py_err(py, e))?
+            .base_url()
+            .to_owned())
     }
 
     /// Logs in now with the client's credentials (used by `AgentClient.login`).
     fn ensure_login(&self, py: Python<'_>) -> PyResult<()> {
-        let s = self.settings.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let s = self
+            .settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
         let Some((u, p)) = s.credentials.clone() else {
             return Ok(());
         };
-        let base = self.client().map_err(|e| to_py_err(py, e))?.base_url().to_owned();
+        let base = self
+            .client()
+            .map_err(|e| to_py_err(py, e))?
+            .base_url()
+            .to_owned();
         let c = block_on_sdk(py, AgentClient::login(base, u, p))?;
         self.client.set(c);
         Ok(())
@@ -220,8 +286,16 @@ impl OpsClient {
     /// `ensure_login` as an awaitable.
     fn ensure_login_async<'py>(slf: Py<Self>, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let this = slf.get();
-        let s = this.settings.lock().unwrap_or_else(|e| e.into_inner()).clone();
-        let base = this.client().map_err(|e| to_py_err(py, e))?.base_url().to_owned();
+        let s = this
+            .settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        let base = this
+            .client()
+            .map_err(|e| to_py_err(py, e))?
+            .base_url()
+            .to_owned();
         let (u, p) = s.credentials.unwrap_or_default();
         future_into_py(py, AgentClient::login(base, u, p), move |py, c| {
             slf.get().client.set(c);
@@ -285,13 +359,17 @@ impl OpsClient {
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let (c, a, o) = self.prepare(py, args, options)?;
-        future_into_py(py, open_stream(c, op, a, o.opts), |py, s| Ok(Py::new(py, s)?.into_any()))
+        future_into_py(py, open_stream(c, op, a, o.opts), |py, s| {
+            Ok(Py::new(py, s)?.into_any())
+        })
     }
 
     fn __repr__(&self) -> String {
         format!(
             "OpsClient(base_url={:?})",
-            self.client().map(|c| c.base_url().to_owned()).unwrap_or_default()
+            self.client()
+                .map(|c| c.base_url().to_owned())
+                .unwrap_or_default()
         )
     }
 }

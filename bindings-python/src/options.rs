@@ -49,7 +49,9 @@ pub fn extract(options: Option<&Bound<'_, PyDict>>) -> PyResult<CallOptions> {
             "timeout" => {
                 let secs: f64 = v.extract()?;
                 if !(secs.is_finite() && secs > 0.0) {
-                    return Err(PyValueError::new_err("timeout must be a positive number of seconds"));
+                    return Err(PyValueError::new_err(
+                        "timeout must be a positive number of seconds",
+                    ));
                 }
                 out.opts.timeout = Some(Duration::from_secs_f64(secs));
             }
@@ -110,5 +112,7 @@ pub fn answer(
         Some(m) => meta_to_py(py, &m)?,
         None => py.None(),
     };
-    Ok(pyo3::types::PyTuple::new(py, [v, meta])?.into_any().unbind())
+    Ok(pyo3::types::PyTuple::new(py, [v, meta])?
+        .into_any()
+        .unbind())
 }

@@ -62,7 +62,11 @@ async fn fetch(source: Source) -> Result<Option<Value>> {
     source.lock().await.next_page().await
 }
 
-fn page_answer(py: Python<'_>, page: Option<Value>, capture: Option<&ResponseCapture>) -> PyResult<Py<PyAny>> {
+fn page_answer(
+    py: Python<'_>,
+    page: Option<Value>,
+    capture: Option<&ResponseCapture>,
+) -> PyResult<Py<PyAny>> {
     match page {
         Some(v) => answer(py, &v, capture),
         None => Ok(py.None()),

@@ -129,7 +129,8 @@ pub fn arg(value: &Value, name: &str) -> Result<String> {
 }
 
 fn json<T: serde::Serialize>(v: T) -> Result<Value> {
-    serde_json::to_value(v).map_err(|e| Error::InvalidArgument(format!("cannot encode answer: {e}")))
+    serde_json::to_value(v)
+        .map_err(|e| Error::InvalidArgument(format!("cannot encode answer: {e}")))
 }
 
 /// Every non-streaming, non-paginated platform operation.
@@ -140,10 +141,21 @@ async fn call(c: Client, op: String, a: Value, o: agents_sdk::RequestOptions) ->
         "auth.session" => json(c.auth().with_options(o).session().await?),
         "auth.create_api_key" => json(c.auth().with_options(o).create_api_key().await?),
         "users.me" => json(c.users().with_options(o).me().await?),
-        "users.update_me" => json(c.users().with_options(o).update_me(params(&a, true)?).await?),
+        "users.update_me" => json(
+            c.users()
+                .with_options(o)
+                .update_me(params(&a, true)?)
+                .await?,
+        ),
         "users.invite" => json(c.users().with_options(o).invite(params(&a, true)?).await?),
         "users.delete" => json(c.users().with_options(o).delete(&arg(&a, "id")?).await?),
-        "agents.list" => json(c.agents().with_options(o).list(params(&a, true)?).await?.agents),
+        "agents.list" => json(
+            c.agents()
+                .with_options(o)
+                .list(params(&a, true)?)
+                .await?
+                .agents,
+        ),
         "agents.get" => json(c.agents().with_options(o).get(&arg(&a, "id")?).await?),
         "agents.create" => json(c.agents().with_options(o).create(params(&a, true)?).await?),
         "agents.delete" => json(c.agents().with_options(o).delete(&arg(&a, "id")?).await?),
@@ -153,7 +165,12 @@ async fn call(c: Client, op: String, a: Value, o: agents_sdk::RequestOptions) ->
             if let Value::Object(m) = &mut rest {
                 m.remove("id");
             }
-            json(c.conversations().with_options(o).get(&id, params(&rest, true)?).await?)
+            json(
+                c.conversations()
+                    .with_options(o)
+                    .get(&id, params(&rest, true)?)
+                    .await?,
+            )
         }
         "conversations.create" => json(
             c.conversations()
@@ -162,19 +179,34 @@ async fn call(c: Client, op: String, a: Value, o: agents_sdk::RequestOptions) ->
                 .await?
                 .conversation,
         ),
-        "conversations.delete" => {
-            json(c.conversations().with_options(o).delete(&arg(&a, "id")?).await?)
-        }
+        "conversations.delete" => json(
+            c.conversations()
+                .with_options(o)
+                .delete(&arg(&a, "id")?)
+                .await?,
+        ),
         "health.profile" => json(c.health().with_options(o).profile().await?),
-        "health.update_profile" => {
-            json(c.health().with_options(o).update_profile(params(&a, true)?).await?)
-        }
-        "health.medications.list" => {
-            json(c.health().medications().with_options(o).list().await?.medications)
-        }
-        "health.medications.create" => {
-            json(c.health().medications().with_options(o).create(params(&a, true)?).await?)
-        }
+        "health.update_profile" => json(
+            c.health()
+                .with_options(o)
+                .update_profile(params(&a, true)?)
+                .await?,
+        ),
+        "health.medications.list" => json(
+            c.health()
+                .medications()
+                .with_options(o)
+                .list()
+                .await?
+                .medications,
+        ),
+        "health.medications.create" => json(
+            c.health()
+                .medications()
+                .with_options(o)
+                .create(params(&a, true)?)
+                .await?,
+        ),
         "health.appointments.list" => json(
             c.health()
                 .appointments()
@@ -184,25 +216,52 @@ async fn call(c: Client, op: String, a: Value, o: agents_sdk::RequestOptions) ->
                 .appointments,
         ),
         "finance.profile" => json(c.finance().with_options(o).profile().await?),
-        "finance.accounts.list" => {
-            json(c.finance().accounts().with_options(o).list().await?.accounts)
-        }
-        "finance.transactions.create" => {
-            json(c.finance().transactions().with_options(o).create(params(&a, true)?).await?)
-        }
+        "finance.accounts.list" => json(
+            c.finance()
+                .accounts()
+                .with_options(o)
+                .list()
+                .await?
+                .accounts,
+        ),
+        "finance.transactions.create" => json(
+            c.finance()
+                .transactions()
+                .with_options(o)
+                .create(params(&a, true)?)
+                .await?,
+        ),
         "finance.budgets.list" => json(c.finance().budgets().with_options(o).list().await?.budgets),
-        "webhooks.create" => json(c.webhooks().with_options(o).create(params(&a, true)?).await?),
-        other => Err(Error::InvalidArgument(format!("unknown platform operation {other:?}"))),
+        "webhooks.create" => json(
+            c.webhooks()
+                .with_options(o)
+                .create(params(&a, true)?)
+                .await?,
+        ),
+        other => Err(Error::InvalidArgument(format!(
+            "unknown platform operation {other:?}"
+        ))),
     }
 }
 
-async fn open_stream(c: Client, op: String, a: Value, o: agents_sdk::RequestOptions) -> Result<NativeStream> {
+async fn open_stream(
+    c: Client,
+    op: String,
+    a: Value,
+    o: agents_sdk::RequestOptions,
+) -> Result<NativeStream> {
     let id = arg(&a, "id")?;
     let conversations = c.conversations().with_options(o);
     let s = match op.as_str() {
-        "conversations.send_message" => conversations.send_message(&id, arg(&a, "content")?).await?,
+        "conversations.send_message" => {
+            conversations.send_message(&id, arg(&a, "content")?).await?
+        }
         "conversations.stream" => conversations.stream(&id).await?,
-        other => return Err(Error::InvalidArgument(format!("unknown platform stream {other:?}"))),
+        other => {
+            return Err(Error::InvalidArgument(format!(
+                "unknown platform stream {other:?}"
+            )));
+        }
     };
     Ok(NativeStream::tokens(s))
 }
@@ -210,11 +269,20 @@ async fn open_stream(c: Client, op: String, a: Value, o: agents_sdk::RequestOpti
 fn pager(c: &Client, op: &str, a: &Value, o: agents_sdk::RequestOptions) -> Result<Pager> {
     Ok(match op {
         "users.list" => Pager::new(c.users().with_options(o).list(params(a, true)?)),
-        "conversations.list" => Pager::new(c.conversations().with_options(o).list(params(a, true)?)),
-        "finance.transactions.list" => {
-            Pager::new(c.finance().transactions().with_options(o).list(params(a, true)?))
+        "conversations.list" => {
+            Pager::new(c.conversations().with_options(o).list(params(a, true)?))
         }
-        other => return Err(Error::InvalidArgument(format!("unknown platform list {other:?}"))),
+        "finance.transactions.list" => Pager::new(
+            c.finance()
+                .transactions()
+                .with_options(o)
+                .list(params(a, true)?),
+        ),
+        other => {
+            return Err(Error::InvalidArgument(format!(
+                "unknown platform list {other:?}"
+            )));
+        }
     })
 }
 
@@ -232,7 +300,10 @@ impl PlatformClient {
     }
 }
 
-fn prepare(args: Option<&Bound<'_, PyAny>>, opts: Option<&Bound<'_, PyDict>>) -> PyResult<(Value, CallOptions)> {
+fn prepare(
+    args: Option<&Bound<'_, PyAny>>,
+    opts: Option<&Bound<'_, PyDict>>,
+) -> PyResult<(Value, CallOptions)> {
     let a = match args {
         Some(a) => from_py(a)?,
         None => Value::Null,
@@ -356,8 +427,9 @@ impl PlatformClient {
     fn __repr__(&self) -> String {
         format!(
             "PlatformClient(base_url={:?})",
-            self.client().map(|c| c.base_url().to_owned()).unwrap_or_default()
+            self.client()
+                .map(|c| c.base_url().to_owned())
+                .unwrap_or_default()
         )
     }
 }
-

@@ -23,10 +23,10 @@ static RUNTIME: Mutex<Option<(u32, Arc<Runtime>)>> = Mutex::new(None);
 pub fn runtime() -> Arc<Runtime> {
     let pid = std::process::id();
     let mut slot = RUNTIME.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((owner, rt)) = slot.as_ref() {
-        if *owner == pid {
-            return rt.clone();
-        }
+    if let Some((owner, rt)) = slot.as_ref()
+        && *owner == pid
+    {
+        return rt.clone();
     }
     if let Some((_, stale)) = slot.take() {
         // The parent's threads are gone: dropping would wait for them forever.
@@ -111,7 +111,8 @@ where
             };
             if let Ok(resolve) = resolver(py) {
                 // fails only when the loop is closed; nobody is waiting then
-                let _ = loop_ref.call_method1(py, "call_soon_threadsafe", (resolve, target, ok, value));
+                let _ =
+                    loop_ref.call_method1(py, "call_soon_threadsafe", (resolve, target, ok, value));
             }
         });
     });

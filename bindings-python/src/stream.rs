@@ -114,7 +114,10 @@ where
 }
 
 fn is_terminal(v: &Value) -> bool {
-    matches!(v.get("type").and_then(Value::as_str), Some("done" | "error"))
+    matches!(
+        v.get("type").and_then(Value::as_str),
+        Some("done" | "error")
+    )
 }
 
 async fn next_batch(state: Shared) -> Result<Option<Batch>> {
@@ -146,8 +149,13 @@ async fn next_batch(state: Shared) -> Result<Option<Batch>> {
         }
         Kind::Chat(s) => {
             let mut out = Vec::new();
-            let (ended, err) =
-                collect(s.as_mut(), &mut out, |ev: ChatEvent| Some(ev.to_value()), |_| false).await;
+            let (ended, err) = collect(
+                s.as_mut(),
+                &mut out,
+                |ev: ChatEvent| Some(ev.to_value()),
+                |_| false,
+            )
+            .await;
             (Batch::Events(out), ended, err)
         }
         Kind::Realtime(s) => {
@@ -155,8 +163,13 @@ async fn next_batch(state: Shared) -> Result<Option<Batch>> {
                 return Ok(None);
             }
             let mut out = Vec::new();
-            let (ended, err) =
-                collect(s.as_mut(), &mut out, |ev: ChatEvent| Some(ev.to_value()), is_terminal).await;
+            let (ended, err) = collect(
+                s.as_mut(),
+                &mut out,
+                |ev: ChatEvent| Some(ev.to_value()),
+                is_terminal,
+            )
+            .await;
             if ended {
                 st.chatting = false;
             }
@@ -199,7 +212,9 @@ fn batch_to_py(py: Python<'_>, batch: Option<Batch>) -> PyResult<Py<PyAny>> {
     Ok(match batch {
         None => py.None(),
         Some(Batch::Tokens(tokens)) => {
-            PyList::new(py, tokens.iter().map(|t| PyString::new(py, t)))?.into_any().unbind()
+            PyList::new(py, tokens.iter().map(|t| PyString::new(py, t)))?
+                .into_any()
+                .unbind()
         }
         Some(Batch::Events(events)) => {
             let list = PyList::empty(py);
@@ -239,7 +254,9 @@ impl NativeStream {
 
     /// The next batch as an awaitable.
     fn next_batch_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        future_into_py(py, next_batch(self.state.clone()), |py, b| batch_to_py(py, b))
+        future_into_py(py, next_batch(self.state.clone()), |py, b| {
+            batch_to_py(py, b)
+        })
     }
 
     /// What the stream knows once read: `text` and, for a token stream, `message_id`,
@@ -267,7 +284,12 @@ impl NativeStream {
 
     /// Realtime: sends `{"type": "chat", ...}` and waits until it is written.
     #[pyo3(signature = (conversation_id, message))]
-    fn send_chat(&self, py: Python<'_>, conversation_id: Option<String>, message: String) -> PyResult<()> {
+    fn send_chat(
+        &self,
+        py: Python<'_>,
+        conversation_id: Option<String>,
+        message: String,
+    ) -> PyResult<()> {
         block_on_sdk(py, send_chat(self.state.clone(), conversation_id, message))
     }
 
@@ -279,9 +301,11 @@ impl NativeStream {
         conversation_id: Option<String>,
         message: String,
     ) -> PyResult<Bound<'py, PyAny>> {
-        future_into_py(py, send_chat(self.state.clone(), conversation_id, message), |py, ()| {
-            Ok(py.None())
-        })
+        future_into_py(
+            py,
+            send_chat(self.state.clone(), conversation_id, message),
+            |py, ()| Ok(py.None()),
+        )
     }
 
     /// Drops the core stream (closing its connection); a realtime session is closed politely
@@ -300,7 +324,9 @@ async fn send_chat(state: Shared, conversation_id: Option<String>, message: Stri
             st.finished = false;
             Ok(())
         }
-        Some(_) => Err(Error::InvalidArgument("send_chat is only for realtime sessions".into())),
+        Some(_) => Err(Error::InvalidArgument(
+            "send_chat is only for realtime sessions".into(),
+        )),
         None => Err(Error::WebSocket {
             message: "the session is closed".into(),
             close_code: None,

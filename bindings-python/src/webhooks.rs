@@ -17,7 +17,12 @@ pub fn webhook_sign(payload: &[u8], secret: &str) -> String {
 
 /// Checks a signature against one or several secrets (rotation).
 #[pyfunction]
-pub fn webhook_verify(py: Python<'_>, payload: &[u8], signature: &str, secrets: Vec<String>) -> PyResult<()> {
+pub fn webhook_verify(
+    py: Python<'_>,
+    payload: &[u8],
+    signature: &str,
+    secrets: Vec<String>,
+) -> PyResult<()> {
     webhooks::verify(payload, signature, &secrets).map_err(|e| to_py_err(py, e))
 }
 
@@ -35,7 +40,8 @@ pub fn webhook_unwrap(
         Some(t) => VerifyOptions::with_tolerance(Duration::from_secs_f64(t.max(0.0))),
         None => VerifyOptions::default(),
     };
-    let event = webhooks::unwrap(payload, &headers, &secrets, &opts).map_err(|e| to_py_err(py, e))?;
+    let event =
+        webhooks::unwrap(payload, &headers, &secrets, &opts).map_err(|e| to_py_err(py, e))?;
     let d = PyDict::new(py);
     d.set_item("event", event.event.as_str())?;
     d.set_item("timestamp", &event.timestamp)?;

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from cjhirashi_agents import RawResponse, RateLimitInfo
+from cjhirashi_agents import RateLimitInfo, RawResponse
 from cjhirashi_agents._errors import (
     APIConnectionError,
     APIError,

@@ -46,41 +46,52 @@ class Chat(Resource):
         args = clean(message=message, conversation_id=conversation_id)
         return self._call("chat.send", args, model(models.ChatResponse), options)
 
-    def stream(self, *, message: str, conversation_id: Optional[str] = None,
-               **options: Any) -> Any:
+    def stream(self, *, message: str, conversation_id: Optional[str] = None, **options: Any) -> Any:
         args = clean(message=message, conversation_id=conversation_id)
-        return self._t.stream("chat.stream", args, options, ChatStream, AsyncChatStream,
-                              models.event_from_wire)
+        return self._t.stream(
+            "chat.stream", args, options, ChatStream, AsyncChatStream, models.event_from_wire
+        )
 
 
 class Conversations(Resource):
     def list(self, **options: Any) -> Any:
-        return self._call("conversations.list", None, model_list(models.ConversationSummary),
-                          options)
+        return self._call(
+            "conversations.list", None, model_list(models.ConversationSummary), options
+        )
 
     def create(self, *, title: Optional[str] = None, **options: Any) -> Any:
-        return self._call("conversations.create", clean(title=title),
-                          model(models.ConversationSummary), options)
+        return self._call(
+            "conversations.create", clean(title=title), model(models.ConversationSummary), options
+        )
 
     def get(self, id: str, **options: Any) -> Any:
-        return self._call("conversations.get", {"id": id}, model(models.ConversationDetail),
-                          options)
+        return self._call(
+            "conversations.get", {"id": id}, model(models.ConversationDetail), options
+        )
 
     def delete(self, id: str, **options: Any) -> Any:
-        return self._call("conversations.delete", {"id": id},
-                          model(models.DeletedConversation), options)
+        return self._call(
+            "conversations.delete", {"id": id}, model(models.DeletedConversation), options
+        )
 
 
 class ConfigResource(Resource):
     def get(self, **options: Any) -> Any:
         return self._call("config.get", None, model(models.Config), options)
 
-    def update(self, *, llm: Optional[Mapping[str, Any]] = None,
-               agent: Optional[Mapping[str, Any]] = None,
-               cloud_providers: Optional[Mapping[str, Any]] = None, **options: Any) -> Any:
+    def update(
+        self,
+        *,
+        llm: Optional[Mapping[str, Any]] = None,
+        agent: Optional[Mapping[str, Any]] = None,
+        cloud_providers: Optional[Mapping[str, Any]] = None,
+        **options: Any,
+    ) -> Any:
         """A partial update (deep-merged by the server); answers the whole new config."""
-        args = {k: dict(v) for k, v in clean(llm=llm, agent=agent,
-                                              cloud_providers=cloud_providers).items()}
+        args = {
+            k: dict(v)
+            for k, v in clean(llm=llm, agent=agent, cloud_providers=cloud_providers).items()
+        }
         return self._call("config.update", args, model(models.Config), options)
 
 
@@ -93,15 +104,20 @@ class Tools(Resource):
     def list(self, **options: Any) -> Any:
         return self._call("tools.list", None, model_list(models.Tool), options)
 
-    def execute(self, tool: str, /, parameters: Optional[Mapping[str, Any]] = None,
-                **kwargs: Any) -> Any:
+    def execute(
+        self, tool: str, /, parameters: Optional[Mapping[str, Any]] = None, **kwargs: Any
+    ) -> Any:
         """Runs ``tool``: keyword arguments are its parameters, except the request options
         (``timeout``, ``max_retries``, ``extra_headers``, ``extra_query``,
         ``idempotency_key``); a parameter with one of those names goes in ``parameters=``."""
         options = {k: kwargs.pop(k) for k in REQUEST_OPTIONS if k in kwargs}
         params = {**dict(parameters or {}), **kwargs}
-        return self._call("tools.execute", {"tool": tool, "parameters": params},
-                          model(models.ToolExecution), options)
+        return self._call(
+            "tools.execute",
+            {"tool": tool, "parameters": params},
+            model(models.ToolExecution),
+            options,
+        )
 
 
 class LearnedApis(Resource):
@@ -109,8 +125,12 @@ class LearnedApis(Resource):
         return self._call("learned_apis.list", None, model_list(models.LearnedApi), options)
 
     def learn(self, *, type: str = "openapi", source: Any, **options: Any) -> Any:
-        return self._call("learned_apis.learn", {"type": type, "source": source},
-                          model(models.LearnedApi), options)
+        return self._call(
+            "learned_apis.learn",
+            {"type": type, "source": source},
+            model(models.LearnedApi),
+            options,
+        )
 
 
 class Webhooks(Resource):
@@ -189,24 +209,38 @@ class Realtime(Resource):
     def connect(self, **options: Any) -> Any:
         native = self._t.native
         if self._t.is_async:
-            return AsyncRealtimeSession(lambda: native.stream_async("realtime.connect", None,
-                                                                     options))
+            return AsyncRealtimeSession(
+                lambda: native.stream_async("realtime.connect", None, options)
+            )
         return RealtimeSession(native.stream("realtime.connect", None, options))
 
 
 class _BaseAgentClient:
     _is_async = False
 
-    def __init__(self, api_key: Optional[str] = None, base_url: Optional[str] = None, *,
-                 timeout: Optional[float] = None, max_retries: Optional[int] = None,
-                 stream_idle_timeout: Optional[float] = None,
-                 default_headers: Optional[Dict[str, str]] = None,
-                 username: Optional[str] = None, password: Optional[str] = None) -> None:
+    def __init__(
+        self,
+        api_key: Optional[str] = None,
+        base_url: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        stream_idle_timeout: Optional[float] = None,
+        default_headers: Optional[Dict[str, str]] = None,
+        username: Optional[str] = None,
+        password: Optional[str] = None,
+    ) -> None:
         api_key = env_or(api_key, API_KEY_ENV)
         base_url = env_or(base_url, BASE_URL_ENV) or DEFAULT_BASE_URL
         self._native = _native.OpsClient(
-            api_key, base_url, timeout, max_retries, stream_idle_timeout,
-            list((default_headers or {}).items()), username, password,
+            api_key,
+            base_url,
+            timeout,
+            max_retries,
+            stream_idle_timeout,
+            list((default_headers or {}).items()),
+            username,
+            password,
         )
         t = Transport(self._native, self._is_async)
         self.auth = Auth(t)
@@ -257,8 +291,9 @@ class AsyncAgentClient(_BaseAgentClient):
     _is_async = True
 
     @classmethod
-    async def login(cls, base_url: str, username: str, password: str,
-                    **settings: Any) -> AsyncAgentClient:
+    async def login(
+        cls, base_url: str, username: str, password: str, **settings: Any
+    ) -> AsyncAgentClient:
         client = cls(base_url=base_url, username=username, password=password, **settings)
         await client._native.ensure_login_async()
         return client
@@ -270,5 +305,11 @@ class AsyncAgentClient(_BaseAgentClient):
         self.close()
 
 
-__all__ = ["AgentClient", "AsyncAgentClient", "ChatStream", "AsyncChatStream",
-           "RealtimeSession", "AsyncRealtimeSession"]
+__all__ = [
+    "AgentClient",
+    "AsyncAgentClient",
+    "ChatStream",
+    "AsyncChatStream",
+    "RealtimeSession",
+    "AsyncRealtimeSession",
+]

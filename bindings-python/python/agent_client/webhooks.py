@@ -10,4 +10,12 @@ from cjhirashi_agents.webhooks import (
     verify,
 )
 
-__all__ = ["WebhookEvent", "sign", "verify", "unwrap", "SIGNATURE_HEADER", "EVENT_HEADER", "ID_HEADER"]
+__all__ = [
+    "WebhookEvent",
+    "sign",
+    "verify",
+    "unwrap",
+    "SIGNATURE_HEADER",
+    "EVENT_HEADER",
+    "ID_HEADER",
+]

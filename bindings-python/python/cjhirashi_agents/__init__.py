@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import atexit as _atexit
+import gc as _gc
 import logging as _logging
 import os as _os
 
@@ -39,6 +41,10 @@ from ._errors import (
 from ._streaming import AsyncMessageStream, AsyncStream, MessageStream, Stream
 
 __version__: str = _native.__version__
+
+# Native objects caught in reference cycles (clients held by finished coroutines) are freed
+# while the interpreter is still whole, not by the last collection of its finalization.
+_atexit.register(_gc.collect)
 
 _level = _os.environ.get("CJHIRASHI_LOG", "").strip().lower()
 if _level in ("debug", "info"):

@@ -41,7 +41,9 @@ def clean(**args: Any) -> Dict[str, Any]:
 class RateLimitInfo:
     """The rate-limit headers of an answer."""
 
-    def __init__(self, limit: Optional[int], remaining: Optional[int], reset: Optional[int]) -> None:
+    def __init__(
+        self, limit: Optional[int], remaining: Optional[int], reset: Optional[int]
+    ) -> None:
         self.limit = limit
         self.remaining = remaining
         self.reset = reset
@@ -211,8 +213,14 @@ class Transport:
         self.native = native
         self.is_async = is_async
 
-    def request(self, op: str, args: Optional[Dict[str, Any]], parse: Parse,
-                options: Dict[str, Any], raw: bool) -> Any:
+    def request(
+        self,
+        op: str,
+        args: Optional[Dict[str, Any]],
+        parse: Parse,
+        options: Dict[str, Any],
+        raw: bool,
+    ) -> Any:
         if raw:
             options = {**options, "raw": True}
         if self.is_async:
@@ -220,20 +228,40 @@ class Transport:
         value, meta = self.native.call(op, args, options)
         return RawResponse(meta, value, parse) if raw else parse(value)
 
-    async def _arequest(self, op: str, args: Optional[Dict[str, Any]], parse: Parse,
-                        options: Dict[str, Any], raw: bool) -> Any:
+    async def _arequest(
+        self,
+        op: str,
+        args: Optional[Dict[str, Any]],
+        parse: Parse,
+        options: Dict[str, Any],
+        raw: bool,
+    ) -> Any:
         value, meta = await self.native.call_async(op, args, options)
         return RawResponse(meta, value, parse) if raw else parse(value)
 
-    def stream(self, op: str, args: Dict[str, Any], options: Dict[str, Any],
-               sync_cls: type, async_cls: type, convert: Optional[Parse] = None) -> Any:
+    def stream(
+        self,
+        op: str,
+        args: Dict[str, Any],
+        options: Dict[str, Any],
+        sync_cls: type,
+        async_cls: type,
+        convert: Optional[Parse] = None,
+    ) -> Any:
         if self.is_async:
             native = self.native
             return async_cls(lambda: native.stream_async(op, args, options), convert)
         return sync_cls(self.native.stream(op, args, options), convert)
 
-    def paginate(self, op: str, args: Dict[str, Any], options: Dict[str, Any], items_key: str,
-                 page_parse: Parse, raw: bool) -> Any:
+    def paginate(
+        self,
+        op: str,
+        args: Dict[str, Any],
+        options: Dict[str, Any],
+        items_key: str,
+        page_parse: Parse,
+        raw: bool,
+    ) -> Any:
         if raw:
             options = {**options, "raw": True}
         pager = self.native.paginate(op, args, options)
@@ -269,7 +297,9 @@ class Resource:
         """The same operations, answering :class:`RawResponse` objects."""
         return type(self)(self._t, True)
 
-    def _call(self, op: str, args: Optional[Dict[str, Any]], parse: Parse, options: Dict[str, Any]) -> Any:
+    def _call(
+        self, op: str, args: Optional[Dict[str, Any]], parse: Parse, options: Dict[str, Any]
+    ) -> Any:
         return self._t.request(op, args, parse, options, self._raw)
 
 

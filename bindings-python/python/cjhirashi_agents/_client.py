@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
-from . import _native, models, webhooks as _webhooks
+from . import _native, models
+from . import webhooks as _webhooks
 from ._base import RawClient, Resource, Transport, clean, env_or, missing_key, model, model_list
 from ._streaming import AsyncMessageStream, MessageStream
 
@@ -34,19 +35,38 @@ class Users(Resource):
     def me(self, **options: Any) -> Any:
         return self._call("users.me", None, model(models.User), options)
 
-    def update_me(self, *, name: Optional[str] = None,
-                  preferences: Optional[Dict[str, Any]] = None, **options: Any) -> Any:
+    def update_me(
+        self,
+        *,
+        name: Optional[str] = None,
+        preferences: Optional[Dict[str, Any]] = None,
+        **options: Any,
+    ) -> Any:
         args = clean(name=name, preferences=preferences)
         return self._call("users.update_me", args, model(models.UpdatedUser), options)
 
-    def list(self, *, page: Optional[int] = None, limit: Optional[int] = None,
-             role: Optional[str] = None, search: Optional[str] = None, **options: Any) -> Any:
+    def list(
+        self,
+        *,
+        page: Optional[int] = None,
+        limit: Optional[int] = None,
+        role: Optional[str] = None,
+        search: Optional[str] = None,
+        **options: Any,
+    ) -> Any:
         args = clean(page=page, limit=limit, role=role, search=search)
-        return self._t.paginate("users.list", args, options, "users",
-                                model(models.UserList), self._raw)
+        return self._t.paginate(
+            "users.list", args, options, "users", model(models.UserList), self._raw
+        )
 
-    def invite(self, *, email: str, role: Optional[str] = None, message: Optional[str] = None,
-               **options: Any) -> Any:
+    def invite(
+        self,
+        *,
+        email: str,
+        role: Optional[str] = None,
+        message: Optional[str] = None,
+        **options: Any,
+    ) -> Any:
         args = clean(email=email, role=role, message=message)
         return self._call("users.invite", args, model(models.Invitation), options)
 
@@ -55,21 +75,36 @@ class Users(Resource):
 
 
 class Agents(Resource):
-    def list(self, *, category: Optional[str] = None, is_public: Optional[bool] = None,
-             **options: Any) -> Any:
+    def list(
+        self, *, category: Optional[str] = None, is_public: Optional[bool] = None, **options: Any
+    ) -> Any:
         args = clean(category=category, is_public=is_public)
         return self._call("agents.list", args, model_list(models.Agent), options)
 
     def get(self, id: str, **options: Any) -> Any:
         return self._call("agents.get", {"id": id}, model(models.Agent), options)
 
-    def create(self, *, name: str, description: Optional[str] = None, model: Optional[str] = None,
-               config: Optional[Dict[str, Any]] = None, system_prompt: Optional[str] = None,
-               is_public: Optional[bool] = None, **options: Any) -> Any:
+    def create(
+        self,
+        *,
+        name: str,
+        description: Optional[str] = None,
+        model: Optional[str] = None,
+        config: Optional[Dict[str, Any]] = None,
+        system_prompt: Optional[str] = None,
+        is_public: Optional[bool] = None,
+        **options: Any,
+    ) -> Any:
         if config is not None:
             config = {_camel(k): v for k, v in dict(config).items()}
-        args = clean(name=name, description=description, model=model, config=config,
-                     system_prompt=system_prompt, is_public=is_public)
+        args = clean(
+            name=name,
+            description=description,
+            model=model,
+            config=config,
+            system_prompt=system_prompt,
+            is_public=is_public,
+        )
         return self._call("agents.create", args, _model(models.CreatedAgent), options)
 
     def delete(self, id: str, **options: Any) -> Any:
@@ -93,59 +128,95 @@ class Conversations(Resource):
         return conv
 
     def _page(self, value: Any) -> Any:
-        page = models.ConversationList.from_wire(
-            {**value, "conversations": []}
-        )
+        page = models.ConversationList.from_wire({**value, "conversations": []})
         page.conversations = [self._conversation(c) for c in value.get("conversations", [])]
         return page
 
-    def list(self, *, agent_id: Optional[str] = None, limit: Optional[int] = None,
-             cursor: Optional[str] = None, **options: Any) -> Any:
+    def list(
+        self,
+        *,
+        agent_id: Optional[str] = None,
+        limit: Optional[int] = None,
+        cursor: Optional[str] = None,
+        **options: Any,
+    ) -> Any:
         args = clean(agent_id=agent_id, limit=limit, cursor=cursor)
-        return self._t.paginate("conversations.list", args, options, "conversations",
-                                self._page, self._raw)
+        return self._t.paginate(
+            "conversations.list", args, options, "conversations", self._page, self._raw
+        )
 
     def get(self, id: str, *, message_limit: Optional[int] = None, **options: Any) -> Any:
         args = clean(id=id, message_limit=message_limit)
         return self._call("conversations.get", args, self._conversation, options)
 
-    def create(self, *, agent_id: str, title: Optional[str] = None,
-               initial_message: Optional[str] = None, **options: Any) -> Any:
+    def create(
+        self,
+        *,
+        agent_id: str,
+        title: Optional[str] = None,
+        initial_message: Optional[str] = None,
+        **options: Any,
+    ) -> Any:
         args = clean(agent_id=agent_id, title=title, initial_message=initial_message)
         return self._call("conversations.create", args, self._conversation, options)
 
     def send_message(self, id: str, content: str, **options: Any) -> Any:
-        return self._t.stream("conversations.send_message", {"id": id, "content": content},
-                              options, MessageStream, AsyncMessageStream)
+        return self._t.stream(
+            "conversations.send_message",
+            {"id": id, "content": content},
+            options,
+            MessageStream,
+            AsyncMessageStream,
+        )
 
     def stream(self, id: str, **options: Any) -> Any:
-        return self._t.stream("conversations.stream", {"id": id}, options,
-                              MessageStream, AsyncMessageStream)
+        return self._t.stream(
+            "conversations.stream", {"id": id}, options, MessageStream, AsyncMessageStream
+        )
 
     def delete(self, id: str, **options: Any) -> Any:
-        return self._call("conversations.delete", {"id": id},
-                          model(models.DeletedConversation), options)
+        return self._call(
+            "conversations.delete", {"id": id}, model(models.DeletedConversation), options
+        )
 
 
 class Medications(Resource):
     def list(self, **options: Any) -> Any:
         return self._call("health.medications.list", None, model_list(models.Medication), options)
 
-    def create(self, *, name: str, dosage: str, frequency: str, start_date: Optional[str] = None,
-               instructions: Optional[str] = None, **options: Any) -> Any:
-        args = clean(name=name, dosage=dosage, frequency=frequency, start_date=start_date,
-                     instructions=instructions)
+    def create(
+        self,
+        *,
+        name: str,
+        dosage: str,
+        frequency: str,
+        start_date: Optional[str] = None,
+        instructions: Optional[str] = None,
+        **options: Any,
+    ) -> Any:
+        args = clean(
+            name=name,
+            dosage=dosage,
+            frequency=frequency,
+            start_date=start_date,
+            instructions=instructions,
+        )
         return self._call("health.medications.create", args, model(models.Medication), options)
 
 
 class Appointments(Resource):
-    def list(self, *, upcoming: Optional[bool] = None, from_: Optional[str] = None,
-             to: Optional[str] = None, **options: Any) -> Any:
+    def list(
+        self,
+        *,
+        upcoming: Optional[bool] = None,
+        from_: Optional[str] = None,
+        to: Optional[str] = None,
+        **options: Any,
+    ) -> Any:
         args = clean(upcoming=upcoming, to=to)
         if from_ is not None:
             args["from"] = from_
-        return self._call("health.appointments.list", args, model_list(models.Appointment),
-                          options)
+        return self._call("health.appointments.list", args, model_list(models.Appointment), options)
 
 
 class Health(Resource):
@@ -157,8 +228,14 @@ class Health(Resource):
     def profile(self, **options: Any) -> Any:
         return self._call("health.profile", None, model(models.HealthProfile), options)
 
-    def update_profile(self, *, blood_type: Optional[str] = None, height: Optional[float] = None,
-                       weight: Optional[float] = None, **options: Any) -> Any:
+    def update_profile(
+        self,
+        *,
+        blood_type: Optional[str] = None,
+        height: Optional[float] = None,
+        weight: Optional[float] = None,
+        **options: Any,
+    ) -> Any:
         args = clean(blood_type=blood_type, height=height, weight=weight)
         return self._call("health.update_profile", args, model(models.HealthProfile), options)
 
@@ -169,22 +246,49 @@ class Accounts(Resource):
 
 
 class Transactions(Resource):
-    def list(self, *, account_id: Optional[str] = None, from_: Optional[str] = None,
-             to: Optional[str] = None, category: Optional[str] = None,
-             limit: Optional[int] = None, cursor: Optional[str] = None, **options: Any) -> Any:
+    def list(
+        self,
+        *,
+        account_id: Optional[str] = None,
+        from_: Optional[str] = None,
+        to: Optional[str] = None,
+        category: Optional[str] = None,
+        limit: Optional[int] = None,
+        cursor: Optional[str] = None,
+        **options: Any,
+    ) -> Any:
         args = clean(account_id=account_id, to=to, category=category, limit=limit, cursor=cursor)
         if from_ is not None:
             args["from"] = from_
-        return self._t.paginate("finance.transactions.list", args, options, "transactions",
-                                model(models.TransactionList), self._raw)
+        return self._t.paginate(
+            "finance.transactions.list",
+            args,
+            options,
+            "transactions",
+            model(models.TransactionList),
+            self._raw,
+        )
 
-    def create(self, *, account_id: str, amount: Any, description: str,
-               category: Optional[str] = None, date: Optional[str] = None,
-               type: Optional[str] = None, **options: Any) -> Any:
-        args = clean(account_id=account_id, amount=amount, description=description,
-                     category=category, date=date, type=type)
-        return self._call("finance.transactions.create", args, model(models.Transaction),
-                          options)
+    def create(
+        self,
+        *,
+        account_id: str,
+        amount: Any,
+        description: str,
+        category: Optional[str] = None,
+        date: Optional[str] = None,
+        type: Optional[str] = None,
+        **options: Any,
+    ) -> Any:
+        args = clean(
+            account_id=account_id,
+            amount=amount,
+            description=description,
+            category=category,
+            date=date,
+            type=type,
+        )
+        return self._call("finance.transactions.create", args, model(models.Transaction), options)
 
 
 class Budgets(Resource):
@@ -218,21 +322,36 @@ class Webhooks(Resource):
 class _BaseClient:
     _is_async = False
 
-    def __init__(self, api_key: Optional[str] = None, base_url: Optional[str] = None, *,
-                 timeout: Optional[float] = None, max_retries: Optional[int] = None,
-                 stream_idle_timeout: Optional[float] = None,
-                 default_headers: Optional[Dict[str, str]] = None) -> None:
+    def __init__(
+        self,
+        api_key: Optional[str] = None,
+        base_url: Optional[str] = None,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        stream_idle_timeout: Optional[float] = None,
+        default_headers: Optional[Dict[str, str]] = None,
+    ) -> None:
         api_key = env_or(api_key, API_KEY_ENV)
         if api_key is None:
             raise missing_key("api_key", API_KEY_ENV)
         base_url = env_or(base_url, BASE_URL_ENV) or DEFAULT_BASE_URL
         self._native = _native.PlatformClient(
-            api_key, base_url, timeout, max_retries, stream_idle_timeout,
+            api_key,
+            base_url,
+            timeout,
+            max_retries,
+            stream_idle_timeout,
             list((default_headers or {}).items()),
         )
-        self._options = dict(api_key=api_key, base_url=base_url, timeout=timeout,
-                             max_retries=max_retries, stream_idle_timeout=stream_idle_timeout,
-                             default_headers=default_headers)
+        self._options = dict(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            stream_idle_timeout=stream_idle_timeout,
+            default_headers=default_headers,
+        )
         t = Transport(self._native, self._is_async)
         self.auth = Auth(t)
         self.users = Users(t)

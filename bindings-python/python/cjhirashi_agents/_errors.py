@@ -7,7 +7,7 @@ here are the same as in the Rust crate and the Node package.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping, Optional, Tuple
+from typing import Any, ClassVar, Dict, Mapping, Optional, Tuple
 
 __all__ = [
     "CJHirashiError",
@@ -41,7 +41,7 @@ def _rebuild(cls: type, message: str, facts: Dict[str, Any]) -> CJHirashiError:
 class CJHirashiError(Exception):
     """Base class of every error raised by the SDK."""
 
-    _facts: Tuple[str, ...] = ()
+    _facts: ClassVar[Tuple[str, ...]] = ()
 
     def __init__(self, message: str, **facts: Any) -> None:
         super().__init__(message)
@@ -80,7 +80,7 @@ class CJHirashiError(Exception):
 class APIError(CJHirashiError):
     """The service answered with an error status (or an error event inside a stream)."""
 
-    _facts = ("status", "code", "details", "request_id", "headers")
+    _facts: ClassVar[Tuple[str, ...]] = ("status", "code", "details", "request_id", "headers")
     status: Optional[int]
     code: Optional[str]
     details: Any

@@ -11,7 +11,18 @@ from __future__ import annotations
 import re
 import sys
 from decimal import Decimal
-from typing import Any, Callable, ClassVar, Dict, List, Optional, Type, TypeVar, Union, get_type_hints
+from typing import (
+    Any,
+    Callable,
+    ClassVar,
+    Dict,
+    List,
+    Optional,
+    Type,
+    TypeVar,
+    Union,
+    get_type_hints,
+)
 
 if sys.version_info >= (3, 10):
     from types import UnionType

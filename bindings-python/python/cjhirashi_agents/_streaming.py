@@ -7,7 +7,17 @@ the batch in Python, so there is one boundary crossing per batch, not per token.
 
 from __future__ import annotations
 
-from typing import Any, AsyncIterator, Awaitable, Callable, Generic, Iterator, List, Optional, TypeVar
+from typing import (
+    Any,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generic,
+    Iterator,
+    List,
+    Optional,
+    TypeVar,
+)
 
 T = TypeVar("T")
 Convert = Optional[Callable[[Any], Any]]
@@ -154,7 +164,19 @@ class AsyncStream(_Fields, Generic[T]):
         return True
 
     def __aiter__(self) -> AsyncIterator[T]:
-        return self
+        return self._iterate()
+
+    async def _iterate(self) -> AsyncIterator[T]:
+        # an async generator: cheaper per item than a coroutine per __anext__ call
+        while True:
+            if self._pos < len(self._buf):
+                rest = self._buf[self._pos :] if self._pos else self._buf
+                self._buf = []
+                self._pos = 0
+                for item in rest:
+                    yield item
+            if self._ended or not await self._fill():
+                return
 
     async def __anext__(self) -> T:
         while self._pos >= len(self._buf):

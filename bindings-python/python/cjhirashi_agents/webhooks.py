@@ -9,7 +9,15 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 from . import _native
 from ._models import BaseModel
 
-__all__ = ["WebhookEvent", "sign", "verify", "unwrap", "SIGNATURE_HEADER", "EVENT_HEADER", "ID_HEADER"]
+__all__ = [
+    "WebhookEvent",
+    "sign",
+    "verify",
+    "unwrap",
+    "SIGNATURE_HEADER",
+    "EVENT_HEADER",
+    "ID_HEADER",
+]
 
 SIGNATURE_HEADER = "X-Webhook-Signature"
 EVENT_HEADER = "X-Webhook-Event"
@@ -20,7 +28,11 @@ Headers = Union[Mapping[str, str], Iterable[Tuple[str, str]]]
 
 
 class WebhookData(BaseModel):
-    """The ``data`` of a delivery with snake_case attributes (``conversation_id``, ...)."""
+    """The ``data`` of a delivery with snake_case attributes (``conversation_id``, ...).
+    Its fields depend on the event (see the wire decisions), so they are typed ``Any``."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise AttributeError(f"this {type(self).__name__} has no field {name!r}")
 
 
 class WebhookEvent(BaseModel):
@@ -52,13 +64,23 @@ def verify(payload: Union[bytes, str], signature: str, secret: Secrets) -> None:
     _native.webhook_verify(_bytes(payload), signature, _secrets(secret))
 
 
-def unwrap(payload: Union[bytes, str], headers: Headers, secret: Secrets, *,
-           tolerance: Optional[float] = None) -> WebhookEvent:
+def unwrap(
+    payload: Union[bytes, str],
+    headers: Headers,
+    secret: Secrets,
+    *,
+    tolerance: Optional[float] = None,
+) -> WebhookEvent:
     """Verifies a delivery (signature from ``headers``) and decodes it. With ``tolerance``
     (seconds), a ``timestamp`` further than that from now is refused (replays)."""
     pairs = list(headers.items()) if isinstance(headers, Mapping) else list(headers)
-    raw = _native.webhook_unwrap(_bytes(payload), [(str(k), str(v)) for k, v in pairs],
-                                 _secrets(secret), tolerance)
+    raw = _native.webhook_unwrap(
+        _bytes(payload), [(str(k), str(v)) for k, v in pairs], _secrets(secret), tolerance
+    )
     data = raw["data"] if isinstance(raw["data"], dict) else {}
-    return WebhookEvent(event=raw["event"], timestamp=raw["timestamp"],
-                        data=WebhookData.from_wire(data), raw_data=raw["data"])
+    return WebhookEvent(
+        event=raw["event"],
+        timestamp=raw["timestamp"],
+        data=WebhookData.from_wire(data),
+        raw_data=raw["data"],
+    )

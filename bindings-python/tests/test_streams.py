@@ -1,0 +1,67 @@
+"""Token streams: done fields, break/close, incomplete streams, batching."""
+
+from __future__ import annotations
+
+import pytest
+
+from cjhirashi_agents import AsyncClient, Client, IncompleteStreamError, MessageStream
+
+
+def _conv(client: Client) -> str:
+    return client.conversations.create(agent_id="agt_personal_001").id
+
+
+def test_tokens_and_done_fields(client: Client) -> None:
+    s = client.conversations.send_message(_conv(client), "hola", extra_query={"tokens": "5000"})
+    assert isinstance(s, MessageStream)
+    n = 0
+    for tok in s:
+        assert isinstance(tok, str)
+        n += 1
+    assert n == 5000 and s.tokens_used is not None and s.message_id and s.timestamp
+    assert len(s.text) > 0
+    with pytest.raises(StopIteration):
+        next(s)
+
+
+def test_next_and_break_close(client: Client) -> None:
+    s = client.conversations.send_message(_conv(client), "hola", extra_query={"tokens": "100000"})
+    first = next(s)
+    assert isinstance(first, str)
+    for i, _ in enumerate(s):
+        if i == 10:
+            break
+    # the break closed the stream: nothing more, no done fields
+    assert list(s) == [] and s.message_id is None
+    with client.conversations.send_message(_conv(client), "hola") as s2:
+        next(s2)
+    s2.close()
+
+
+def test_cut_after_is_incomplete(client: Client) -> None:
+    s = client.conversations.send_message(
+        _conv(client), "hola", extra_headers={"X-Sandbox-Fault": "cut_after=3"}
+    )
+    got = []
+    with pytest.raises(IncompleteStreamError) as info:
+        for t in s:
+            got.append(t)
+    assert len(got) == 3 and info.value.received == 3
+
+
+async def test_async_stream(aclient: AsyncClient) -> None:
+    conv = await aclient.conversations.create(agent_id="agt_personal_001")
+    s = conv.send_message("hola", extra_query={"tokens": "2000"})
+    n = 0
+    async for tok in s:
+        n += 1
+        assert isinstance(tok, str)
+    assert n == 2000 and s.tokens_used
+    cut = conv.send_message("x", extra_headers={"X-Sandbox-Fault": "cut_after=2"})
+    with pytest.raises(IncompleteStreamError):
+        async for _ in cut:
+            pass
+    async with conv.send_message("x", extra_query={"tokens": "50000"}) as s3:
+        async for _ in s3:
+            break
+    assert s3.message_id is None
