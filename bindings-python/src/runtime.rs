@@ -44,9 +44,11 @@ pub fn runtime() -> Arc<Runtime> {
     rt
 }
 
-/// Runs `fut` on the runtime and waits for it with the GIL released. Between 50 ms slices the
-/// wait checks for signals; when a handler raises (Ctrl-C gives `KeyboardInterrupt`) the task
-/// is aborted, which drops the future and closes its connection, and the exception propagates.
+/// Runs `fut` on the runtime and waits for it with the GIL released. The whole request runs
+/// on a worker (where its connection's I/O is driven too), so the caller is woken once, at the
+/// end. Between 50 ms slices the wait checks for signals; when a handler raises (Ctrl-C gives
+/// `KeyboardInterrupt`) the task is aborted, which drops the future and closes its
+/// connection, and the exception propagates.
 pub fn block_on<T, F>(py: Python<'_>, fut: F) -> PyResult<T>
 where
     T: Send + 'static,
@@ -92,6 +94,11 @@ where
 /// Runs `fut` on the runtime and returns an `asyncio.Future` of the running loop that gets its
 /// result (converted by `conv` with the GIL held) or its error. Cancelling the asyncio future
 /// aborts the Rust task.
+///
+/// Completions do not take the GIL on a runtime thread: they are queued on the loop's
+/// [`LoopBridge`] and one byte on a pipe wakes the loop, whose reader callback drains the queue
+/// (one wake-up and one GIL hand-off per batch of completions instead of one per call). Loops
+/// without `add_reader` fall back to `call_soon_threadsafe`.
 pub fn future_into_py<'py, T, F, C>(py: Python<'py>, fut: F, conv: C) -> PyResult<Bound<'py, PyAny>>
 where
     T: Send + 'static,
@@ -101,21 +108,39 @@ where
     let event_loop = asyncio(py)?.call_method0("get_running_loop")?;
     let py_future = event_loop.call_method0("create_future")?;
     let target = py_future.clone().unbind();
-    let loop_ref = event_loop.unbind();
-    let handle = runtime().spawn(async move {
-        let out = fut.await;
-        Python::attach(|py| {
-            let (ok, value) = match out.map_err(|e| to_py_err(py, e)).and_then(|v| conv(py, v)) {
-                Ok(v) => (true, v),
-                Err(e) => (false, e.into_value(py).into_any()),
-            };
-            if let Ok(resolve) = resolver(py) {
-                // fails only when the loop is closed; nobody is waiting then
-                let _ =
-                    loop_ref.call_method1(py, "call_soon_threadsafe", (resolve, target, ok, value));
-            }
-        });
-    });
+    let complete = move |py: Python<'_>, out: agents_sdk::Result<T>| {
+        let (ok, value) = match out.map_err(|e| to_py_err(py, e)).and_then(|v| conv(py, v)) {
+            Ok(v) => (true, v),
+            Err(e) => (false, e.into_value(py).into_any()),
+        };
+        let _ = resolve(py, target.bind(py), ok, value.bind(py));
+    };
+    let handle = match LoopBridge::for_loop(py, &event_loop) {
+        Ok(bridge) => runtime().spawn(async move {
+            let out = fut.await;
+            bridge.push(Box::new(move |py| complete(py, out)));
+        }),
+        Err(_) => {
+            let loop_ref = event_loop.clone().unbind();
+            runtime().spawn(async move {
+                let out = fut.await;
+                let once = Mutex::new(Some((complete, out)));
+                Python::attach(|py| {
+                    let cb = PyCFunction::new_closure(py, None, None, move |args, _| {
+                        let taken = once.lock().unwrap_or_else(|e| e.into_inner()).take();
+                        if let Some((complete, out)) = taken {
+                            complete(args.py(), out);
+                        }
+                        Ok::<(), PyErr>(())
+                    });
+                    if let Ok(cb) = cb {
+                        // fails only when the loop is closed; nobody is waiting then
+                        let _ = loop_ref.call_method1(py, "call_soon_threadsafe", (cb,));
+                    }
+                });
+            })
+        }
+    };
     let abort = handle.abort_handle();
     let on_done = PyCFunction::new_closure(py, None, None, move |args, _kwargs| -> PyResult<()> {
         let fut = args.get_item(0)?;
@@ -128,31 +153,95 @@ where
     Ok(py_future)
 }
 
+/// Sets the result or exception of an asyncio future unless it is already done (cancelled).
+fn resolve(
+    _py: Python<'_>,
+    fut: &Bound<'_, PyAny>,
+    ok: bool,
+    value: &Bound<'_, PyAny>,
+) -> PyResult<()> {
+    if fut.call_method0("done")?.is_truthy()? {
+        return Ok(());
+    }
+    if ok {
+        fut.call_method1("set_result", (value,))?;
+    } else {
+        fut.call_method1("set_exception", (value,))?;
+    }
+    Ok(())
+}
+
+type Completion = Box<dyn FnOnce(Python<'_>) + Send>;
+
+/// Hands finished tasks to one asyncio loop: a queue plus a pipe the loop watches.
+pub struct LoopBridge {
+    queue: Mutex<Vec<Completion>>,
+    wake: Mutex<std::io::PipeWriter>,
+}
+
+/// Keeps a loop's bridge alive as an attribute of the loop.
+#[pyclass(name = "_LoopBridge", module = "cjhirashi_agents._native", frozen)]
+pub struct LoopBridgeRef(Arc<LoopBridge>);
+
+const BRIDGE_ATTR: &str = "_cjhirashi_agents_bridge";
+
+impl LoopBridge {
+    fn for_loop(py: Python<'_>, event_loop: &Bound<'_, PyAny>) -> PyResult<Arc<LoopBridge>> {
+        if let Ok(existing) = event_loop.getattr(BRIDGE_ATTR)
+            && let Ok(r) = existing.cast::<LoopBridgeRef>()
+        {
+            return Ok(r.get().0.clone());
+        }
+        let (reader, writer) =
+            std::io::pipe().map_err(|e| pyo3::exceptions::PyOSError::new_err(e.to_string()))?;
+        let bridge = Arc::new(LoopBridge {
+            queue: Mutex::new(Vec::new()),
+            wake: Mutex::new(writer),
+        });
+        use std::os::fd::AsRawFd;
+        let fd = reader.as_raw_fd();
+        let drain_bridge = bridge.clone();
+        let reader = Mutex::new(reader);
+        let drain = PyCFunction::new_closure(py, None, None, move |args, _| -> PyResult<()> {
+            use std::io::Read;
+            let mut buf = [0u8; 256];
+            // readable: one read returns what is there without blocking
+            let _ = reader
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .read(&mut buf);
+            let batch =
+                std::mem::take(&mut *drain_bridge.queue.lock().unwrap_or_else(|e| e.into_inner()));
+            for complete in batch {
+                complete(args.py());
+            }
+            Ok(())
+        })?;
+        event_loop.call_method1("add_reader", (fd, drain))?;
+        event_loop.setattr(BRIDGE_ATTR, Py::new(py, LoopBridgeRef(bridge.clone()))?)?;
+        Ok(bridge)
+    }
+
+    fn push(&self, complete: Completion) {
+        let was_empty = {
+            let mut q = self.queue.lock().unwrap_or_else(|e| e.into_inner());
+            q.push(complete);
+            q.len() == 1
+        };
+        if was_empty {
+            use std::io::Write;
+            let _ = self
+                .wake
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .write_all(&[1]);
+        }
+    }
+}
+
 fn asyncio(py: Python<'_>) -> PyResult<&Bound<'_, PyModule>> {
     static ASYNCIO: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
     Ok(ASYNCIO
         .get_or_try_init(py, || py.import("asyncio").map(Bound::unbind))?
         .bind(py))
-}
-
-/// `resolve(future, ok, value)`: sets the result or exception unless the future is done.
-fn resolver(py: Python<'_>) -> PyResult<&Py<PyCFunction>> {
-    static RESOLVE: PyOnceLock<Py<PyCFunction>> = PyOnceLock::new();
-    RESOLVE.get_or_try_init(py, || {
-        PyCFunction::new_closure(py, None, None, |args, _kwargs| -> PyResult<()> {
-            let fut = args.get_item(0)?;
-            if fut.call_method0("done")?.is_truthy()? {
-                return Ok(());
-            }
-            let ok: bool = args.get_item(1)?.extract()?;
-            let value = args.get_item(2)?;
-            if ok {
-                fut.call_method1("set_result", (value,))?;
-            } else {
-                fut.call_method1("set_exception", (value,))?;
-            }
-            Ok(())
-        })
-        .map(Bound::unbind)
-    })
 }

@@ -120,14 +120,20 @@ class BaseModel:
 
     @classmethod
     def from_wire(cls: Type[M], data: Dict[str, Any]) -> M:
-        """Builds the model from a decoded JSON object."""
+        """Builds the model from a decoded JSON object.
+
+        The instance dict is filled directly (no ``__init__`` keyword round trip): this runs
+        once per item of every list the API returns.
+        """
         conv = cls._fields()
-        kwargs: Dict[str, Any] = {}
+        obj = cls.__new__(cls)
+        fields = obj.__dict__
+        fields.update(dict.fromkeys(conv))
         for key, value in data.items():
-            name = snake(key)
+            name = _SNAKE.get(key) or snake(key)
             c = conv.get(name)
-            kwargs[name] = c(value) if c is not None and value is not None else value
-        return cls(**kwargs)
+            fields[name] = value if c is None or c is _identity or value is None else c(value)
+        return obj
 
     def to_dict(self) -> Dict[str, Any]:
         """The model as plain Python data (snake_case keys, nested models as dicts)."""
