@@ -768,6 +768,44 @@ impl Serialize for WebhookEvent {
     }
 }
 
+/// `sign`, `verify` and `unwrap` as methods of a client's `webhooks()` handle, so they are
+/// reachable from the client as well as from this module.
+macro_rules! client_helpers {
+    () => {
+        /// [`crate::webhooks::sign`], reachable from the client.
+        pub fn sign(&self, payload: &[u8], secret: &str) -> String {
+            crate::webhooks::sign(payload, secret)
+        }
+
+        /// [`crate::webhooks::verify`], reachable from the client.
+        pub fn verify<I, S>(&self, payload: &[u8], signature: &str, secrets: I) -> Result<()>
+        where
+            I: IntoIterator<Item = S>,
+            S: AsRef<str>,
+        {
+            crate::webhooks::verify(payload, signature, secrets)
+        }
+
+        /// [`crate::webhooks::unwrap`], reachable from the client.
+        pub fn unwrap<H, I, S>(
+            &self,
+            payload: &[u8],
+            headers: &H,
+            secrets: I,
+            opts: &crate::webhooks::VerifyOptions,
+        ) -> Result<crate::webhooks::WebhookEvent>
+        where
+            H: crate::webhooks::HeaderLookup + ?Sized,
+            I: IntoIterator<Item = S>,
+            S: AsRef<str>,
+        {
+            crate::webhooks::unwrap(payload, headers, secrets, opts)
+        }
+    };
+}
+
+pub(crate) use client_helpers;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -845,3 +883,4 @@ mod tests {
         }
     }
 }
+

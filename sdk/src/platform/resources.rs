@@ -532,35 +532,7 @@ impl Budgets<'_> {
 }
 
 impl Webhooks<'_> {
-    /// [`crate::webhooks::sign`], reachable from the client.
-    pub fn sign(&self, payload: &[u8], secret: &str) -> String {
-        crate::webhooks::sign(payload, secret)
-    }
-
-    /// [`crate::webhooks::verify`], reachable from the client.
-    pub fn verify<I, S>(&self, payload: &[u8], signature: &str, secrets: I) -> Result<()>
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<str>,
-    {
-        crate::webhooks::verify(payload, signature, secrets)
-    }
-
-    /// [`crate::webhooks::unwrap`], reachable from the client.
-    pub fn unwrap<H, I, S>(
-        &self,
-        payload: &[u8],
-        headers: &H,
-        secrets: I,
-        opts: &crate::webhooks::VerifyOptions,
-    ) -> Result<crate::webhooks::WebhookEvent>
-    where
-        H: crate::webhooks::HeaderLookup + ?Sized,
-        I: IntoIterator<Item = S>,
-        S: AsRef<str>,
-    {
-        crate::webhooks::unwrap(payload, headers, secrets, opts)
-    }
+    crate::webhooks::client_helpers!();
 
     /// `POST /api/webhooks`: registers a delivery URL.
     pub async fn create(&self, params: CreateWebhookParams) -> Result<Webhook> {

@@ -3,7 +3,7 @@
 //! Responses arrive inside an [`Envelope`] (`{"data": ..., "meta": ...}`); the types here are
 //! the `data` part. Unknown fields are ignored, absent optional fields are `None`, absent lists
 //! are empty, and closed string sets are enums with an `Unknown(String)` catch-all. Money
-//! amounts are [`Money`](crate::Money); timestamps are RFC 3339 strings.
+//! amounts are [`Money`]; timestamps are RFC 3339 strings.
 
 use std::fmt;
 
