@@ -43,6 +43,8 @@ python -m mypy --strict -p cjhirashi_agents -p agent_client
 
 echo "== stubtest (native module)"
 python -m mypy.stubtest cjhirashi_agents._native
+echo "== stubtest (both packages, typing-only names allowlisted)"
+python -m mypy.stubtest cjhirashi_agents agent_client --allowlist "$HERE/stubtest-allowlist.txt"
 
 echo "== ruff"
 ruff check python tests bench "$ROOT/examples/python"
