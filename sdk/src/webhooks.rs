@@ -60,6 +60,61 @@ pub fn sign(payload: &[u8], secret: &str) -> String {
     hex::encode(mac.finalize().into_bytes())
 }
 
+/// One webhook secret or several (for rotation): `"whsec_…"`, a `String`, or an array, slice
+/// or `Vec` of them.
+pub trait IntoSecrets {
+    /// The secrets, in the order they are tried.
+    fn into_secrets(self) -> Vec<String>;
+}
+
+impl IntoSecrets for &str {
+    fn into_secrets(self) -> Vec<String> {
+        vec![self.to_owned()]
+    }
+}
+
+impl IntoSecrets for String {
+    fn into_secrets(self) -> Vec<String> {
+        vec![self]
+    }
+}
+
+impl IntoSecrets for &String {
+    fn into_secrets(self) -> Vec<String> {
+        vec![self.clone()]
+    }
+}
+
+impl<S: AsRef<str>> IntoSecrets for &[S] {
+    fn into_secrets(self) -> Vec<String> {
+        self.iter().map(|s| s.as_ref().to_owned()).collect()
+    }
+}
+
+impl<S: AsRef<str>, const N: usize> IntoSecrets for [S; N] {
+    fn into_secrets(self) -> Vec<String> {
+        self.iter().map(|s| s.as_ref().to_owned()).collect()
+    }
+}
+
+impl<S: AsRef<str>, const N: usize> IntoSecrets for &[S; N] {
+    fn into_secrets(self) -> Vec<String> {
+        self.iter().map(|s| s.as_ref().to_owned()).collect()
+    }
+}
+
+impl<S: AsRef<str>> IntoSecrets for Vec<S> {
+    fn into_secrets(self) -> Vec<String> {
+        self.iter().map(|s| s.as_ref().to_owned()).collect()
+    }
+}
+
+impl<S: AsRef<str>> IntoSecrets for &Vec<S> {
+    fn into_secrets(self) -> Vec<String> {
+        self.iter().map(|s| s.as_ref().to_owned()).collect()
+    }
+}
+
 /// Checks `signature` (the `X-Webhook-Signature` value) against the raw `payload` with each of
 /// `secrets` in turn, so deliveries signed with the old and the new secret both pass while a
 /// secret is rotated.
@@ -70,18 +125,18 @@ pub fn sign(payload: &[u8], secret: &str) -> String {
 /// # Errors
 /// [`Error::InvalidArgument`] when no secret is given or a secret is empty;
 /// [`Error::WebhookVerification`] when the signature is malformed or matches no secret.
-pub fn verify<I, S>(payload: &[u8], signature: &str, secrets: I) -> Result<(), Error>
+pub fn verify<I>(payload: &[u8], signature: &str, secrets: I) -> Result<(), Error>
 where
-    I: IntoIterator<Item = S>,
-    S: AsRef<str>,
+    I: IntoSecrets,
 {
+    let secrets = secrets.into_secrets();
     let tag = decode_signature(signature);
     let mut tried = 0usize;
     let mut matched = false;
     // Every secret is checked, also after a match, so an empty one is always reported and the
     // time taken does not tell which secret matched.
-    for secret in secrets {
-        let secret = secret.as_ref();
+    for secret in &secrets {
+        let secret = secret.as_str();
         if secret.is_empty() {
             return Err(Error::InvalidArgument(
                 "webhook secret must not be empty".to_owned(),
@@ -209,7 +264,7 @@ impl<K: AsRef<str>, V: AsRef<str>> HeaderLookup for BTreeMap<K, V> {
 /// [`Error::WebhookVerification`] for a missing or wrong signature or a refused timestamp,
 /// [`Error::InvalidArgument`] for missing or empty secrets, [`Error::Decode`] when a correctly
 /// signed body is not a webhook envelope.
-pub fn unwrap<H, I, S>(
+pub fn unwrap<H, I>(
     payload: &[u8],
     headers: &H,
     secrets: I,
@@ -217,8 +272,7 @@ pub fn unwrap<H, I, S>(
 ) -> Result<WebhookEvent, Error>
 where
     H: HeaderLookup + ?Sized,
-    I: IntoIterator<Item = S>,
-    S: AsRef<str>,
+    I: IntoSecrets,
 {
     let signature = headers
         .header(SIGNATURE_HEADER)
@@ -227,15 +281,14 @@ where
 }
 
 /// [`unwrap`] with the signature header value given directly.
-pub fn unwrap_with_signature<I, S>(
+pub fn unwrap_with_signature<I>(
     payload: &[u8],
     signature: &str,
     secrets: I,
     opts: &VerifyOptions,
 ) -> Result<WebhookEvent, Error>
 where
-    I: IntoIterator<Item = S>,
-    S: AsRef<str>,
+    I: IntoSecrets,
 {
     verify(payload, signature, secrets)?;
     let event: WebhookEvent = serde_json::from_slice(payload)
@@ -778,16 +831,15 @@ macro_rules! client_helpers {
         }
 
         /// [`crate::webhooks::verify`], reachable from the client.
-        pub fn verify<I, S>(&self, payload: &[u8], signature: &str, secrets: I) -> Result<()>
+        pub fn verify<I>(&self, payload: &[u8], signature: &str, secrets: I) -> Result<()>
         where
-            I: IntoIterator<Item = S>,
-            S: AsRef<str>,
+            I: crate::webhooks::IntoSecrets,
         {
             crate::webhooks::verify(payload, signature, secrets)
         }
 
         /// [`crate::webhooks::unwrap`], reachable from the client.
-        pub fn unwrap<H, I, S>(
+        pub fn unwrap<H, I>(
             &self,
             payload: &[u8],
             headers: &H,
@@ -796,8 +848,7 @@ macro_rules! client_helpers {
         ) -> Result<crate::webhooks::WebhookEvent>
         where
             H: crate::webhooks::HeaderLookup + ?Sized,
-            I: IntoIterator<Item = S>,
-            S: AsRef<str>,
+            I: crate::webhooks::IntoSecrets,
         {
             crate::webhooks::unwrap(payload, headers, secrets, opts)
         }

@@ -545,3 +545,23 @@ fn public_timestamp_parser() {
         Err(Error::InvalidArgument(_))
     ));
 }
+
+#[test]
+fn one_secret_or_many_in_any_container() {
+    use agents_sdk::webhooks::{sign, verify};
+    let body = br#"{"event":"message.sent","timestamp":"2025-10-15T10:30:00Z","data":{}}"#;
+    let sig = sign(body, "whsec_new");
+    verify(body, &sig, "whsec_new").unwrap();
+    verify(body, &sig, String::from("whsec_new")).unwrap();
+    verify(body, &sig, &String::from("whsec_new")).unwrap();
+    verify(body, &sig, ["whsec_old", "whsec_new"]).unwrap();
+    verify(body, &sig, &["whsec_old", "whsec_new"]).unwrap();
+    verify(body, &sig, &["whsec_old", "whsec_new"][..]).unwrap();
+    verify(
+        body,
+        &sig,
+        vec!["whsec_old".to_owned(), "whsec_new".to_owned()],
+    )
+    .unwrap();
+    assert!(verify(body, &sig, "whsec_old").is_err());
+}
