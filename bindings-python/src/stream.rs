@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use agents_sdk::ops::{ChatEvent, ChatStream, RealtimeSession};
-use agents_sdk::platform::{ConversationEvent, MessageStream};
+use agents_sdk::platform::{ConversationEvent, DoneEvent, MessageStream};
 use agents_sdk::{Error, Result};
 use futures::{FutureExt, StreamExt};
 use pyo3::prelude::*;
@@ -20,7 +20,7 @@ use crate::runtime::{block_on, block_on_sdk, future_into_py, runtime};
 const MAX_BATCH: usize = 16_384;
 
 enum Kind {
-    Tokens(Box<MessageStream>),
+    Tokens(Pump),
     Chat(Box<ChatStream>),
     Realtime(Box<RealtimeSession>),
 }
@@ -40,6 +40,86 @@ struct State {
 }
 
 type Shared = Arc<tokio::sync::Mutex<State>>;
+
+/// A platform token stream read ahead by a task on the runtime: while Python works through one
+/// batch, the task already decodes the next ones (up to [`PUMP_DEPTH`] batches), so the Rust
+/// and the Python halves of a stream run in parallel. Dropping the pump aborts the task, which
+/// drops the core stream and closes the connection.
+struct Pump {
+    rx: tokio::sync::mpsc::Receiver<Result<Vec<ConversationEvent>>>,
+    task: tokio::task::AbortHandle,
+    text: String,
+    done: Option<DoneEvent>,
+}
+
+/// Batches decoded ahead of the reader.
+const PUMP_DEPTH: usize = 4;
+
+impl Pump {
+    fn start(stream: MessageStream) -> Self {
+        let (tx, rx) = tokio::sync::mpsc::channel(PUMP_DEPTH);
+        let task = runtime().spawn(async move {
+            let mut chunks = stream.ready_chunks(MAX_BATCH);
+            while let Some(items) = chunks.next().await {
+                let mut batch = Vec::with_capacity(items.len());
+                let mut failure = None;
+                for item in items {
+                    match item {
+                        Ok(ev) => batch.push(ev),
+                        Err(e) => {
+                            failure = Some(e);
+                            break;
+                        }
+                    }
+                }
+                if !batch.is_empty() && tx.send(Ok(batch)).await.is_err() {
+                    return;
+                }
+                if let Some(e) = failure {
+                    let _ = tx.send(Err(e)).await;
+                    return;
+                }
+            }
+        });
+        Pump {
+            rx,
+            task: task.abort_handle(),
+            text: String::new(),
+            done: None,
+        }
+    }
+
+    /// The next batch of tokens: `(tokens, ended, error)`.
+    async fn next(&mut self) -> (Vec<String>, bool, Option<Error>) {
+        match self.rx.recv().await {
+            None => (Vec::new(), true, None),
+            Some(Err(e)) => (Vec::new(), true, Some(e)),
+            Some(Ok(events)) => {
+                let mut tokens = Vec::with_capacity(events.len());
+                let mut ended = false;
+                for ev in events {
+                    match ev {
+                        ConversationEvent::Token(t) => {
+                            self.text.push_str(&t.token);
+                            tokens.push(t.token);
+                        }
+                        ConversationEvent::Done(d) => {
+                            self.done = Some(d);
+                            ended = true;
+                        }
+                    }
+                }
+                (tokens, ended, None)
+            }
+        }
+    }
+}
+
+impl Drop for Pump {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
 
 /// A stream of tokens or events, shared by the sync and async Python stream classes.
 #[pyclass(frozen, module = "cjhirashi_agents._native")]
@@ -65,7 +145,7 @@ impl NativeStream {
     }
 
     pub fn tokens(s: MessageStream) -> Self {
-        Self::from_kind(Kind::Tokens(Box::new(s)), false)
+        Self::from_kind(Kind::Tokens(Pump::start(s)), false)
     }
 
     pub fn chat(s: ChatStream) -> Self {
@@ -133,18 +213,8 @@ async fn next_batch(state: Shared) -> Result<Option<Batch>> {
         return Ok(None);
     };
     let (batch, ended, err) = match kind {
-        Kind::Tokens(s) => {
-            let mut out = Vec::new();
-            let (ended, err) = collect(
-                s.as_mut(),
-                &mut out,
-                |ev| match ev {
-                    ConversationEvent::Token(t) => Some(t.token),
-                    ConversationEvent::Done(_) => None,
-                },
-                |_| false,
-            )
-            .await;
+        Kind::Tokens(pump) => {
+            let (out, ended, err) = pump.next().await;
             (Batch::Tokens(out), ended, err)
         }
         Kind::Chat(s) => {
@@ -269,11 +339,11 @@ impl NativeStream {
         };
         d.set_item("finished", st.finished)?;
         match st.kind.as_ref() {
-            Some(Kind::Tokens(s)) => {
-                d.set_item("text", s.text())?;
-                d.set_item("message_id", s.message_id())?;
-                d.set_item("tokens_used", s.tokens_used())?;
-                d.set_item("timestamp", s.timestamp())?;
+            Some(Kind::Tokens(p)) => {
+                d.set_item("text", &p.text)?;
+                d.set_item("message_id", p.done.as_ref().map(|d| d.message_id.as_str()))?;
+                d.set_item("tokens_used", p.done.as_ref().map(|d| d.tokens_used))?;
+                d.set_item("timestamp", p.done.as_ref().map(|d| d.timestamp.as_str()))?;
             }
             Some(Kind::Chat(s)) => d.set_item("text", s.text())?,
             Some(Kind::Realtime(s)) => d.set_item("text", s.text())?,
