@@ -142,7 +142,13 @@ export declare class SandboxServer {
   close(): Promise<void>
 }
 
-/** The platform's token stream (`conversations.sendMessage` / `conversations.stream`). */
+/**
+ * The platform's token stream (`conversations.sendMessage` / `conversations.stream`).
+ *
+ * A task on the runtime reads ahead (up to [`PUMP_DEPTH`] batches) while JavaScript works
+ * through the current batch, so decoding in Rust and iterating in JavaScript overlap. Dropping
+ * or closing the stream aborts the task, which drops the core stream and closes the connection.
+ */
 export declare class TokenStream {
   /** The JSON of the next batch (`{joined, lens, done?}`), or `null` after the end. */
   nextBatch(): Promise<string | null>

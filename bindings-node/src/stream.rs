@@ -71,22 +71,65 @@ impl TokenBatch {
         self.lens.push(u32::try_from(units).unwrap_or(u32::MAX));
         self.joined.push_str(token);
     }
-
-    fn is_empty(&self) -> bool {
-        self.lens.is_empty()
-    }
 }
 
 /// The platform's token stream (`conversations.sendMessage` / `conversations.stream`).
+///
+/// A task on the runtime reads ahead (up to [`PUMP_DEPTH`] batches) while JavaScript works
+/// through the current batch, so decoding in Rust and iterating in JavaScript overlap. Dropping
+/// or closing the stream aborts the task, which drops the core stream and closes the connection.
 #[napi]
 pub struct TokenStream {
-    state: Arc<Mutex<Batched<MessageStream>>>,
+    state: Arc<Mutex<Pump>>,
+}
+
+/// Batches decoded ahead of the reader.
+const PUMP_DEPTH: usize = 4;
+
+struct Pump {
+    rx: Option<tokio::sync::mpsc::Receiver<agents_sdk::Result<Vec<ConversationEvent>>>>,
+    task: tokio::task::AbortHandle,
+}
+
+impl Drop for Pump {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
 }
 
 impl TokenStream {
+    /// Starts the read-ahead task; must run inside the runtime (it does: streams are opened
+    /// in `spawn_future`).
     pub(crate) fn new(stream: MessageStream) -> Self {
+        let (tx, rx) = tokio::sync::mpsc::channel(PUMP_DEPTH);
+        let task = tokio::spawn(async move {
+            let mut chunks = stream.ready_chunks(MAX_BATCH);
+            while let Some(items) = chunks.next().await {
+                let mut batch = Vec::with_capacity(items.len());
+                let mut failure = None;
+                for item in items {
+                    match item {
+                        Ok(ev) => batch.push(ev),
+                        Err(e) => {
+                            failure = Some(e);
+                            break;
+                        }
+                    }
+                }
+                if !batch.is_empty() && tx.send(Ok(batch)).await.is_err() {
+                    return;
+                }
+                if let Some(e) = failure {
+                    let _ = tx.send(Err(e)).await;
+                    return;
+                }
+            }
+        });
         TokenStream {
-            state: Arc::new(Mutex::new(Batched::new(stream))),
+            state: Arc::new(Mutex::new(Pump {
+                rx: Some(rx),
+                task: task.abort_handle(),
+            })),
         }
     }
 }
@@ -105,39 +148,33 @@ impl TokenStream {
         let state = self.state.clone();
         env.spawn_future(async move {
             let mut st = state.lock().await;
-            if let Some(e) = st.pending.take() {
-                st.stream = None;
-                return Err(to_napi(e));
-            }
-            let Some(stream) = st.stream.as_mut() else {
+            let Some(rx) = st.rx.as_mut() else {
                 return Ok(None);
             };
-            let Some(items) = stream.next().await else {
-                st.stream = None;
-                return Ok(None);
+            let events = match rx.recv().await {
+                None => {
+                    st.rx = None;
+                    return Ok(None);
+                }
+                Some(Err(e)) => {
+                    st.rx = None;
+                    return Err(to_napi(e));
+                }
+                Some(Ok(events)) => events,
             };
             let mut batch = TokenBatch {
                 joined: String::new(),
-                lens: Vec::with_capacity(items.len()),
+                lens: Vec::with_capacity(events.len()),
                 done: None,
             };
-            let mut failure = None;
-            for item in items {
-                match item {
-                    Ok(ConversationEvent::Token(t)) => batch.push(&t.token),
-                    Ok(ConversationEvent::Done(d)) => batch.done = Some(d),
-                    Err(e) => {
-                        failure = Some(e);
-                        break;
-                    }
+            for ev in events {
+                match ev {
+                    ConversationEvent::Token(t) => batch.push(&t.token),
+                    ConversationEvent::Done(d) => batch.done = Some(d),
                 }
             }
-            if let Some(e) = failure {
-                if batch.is_empty() {
-                    st.stream = None;
-                    return Err(to_napi(e));
-                }
-                st.pending = Some(e);
+            if batch.done.is_some() {
+                st.rx = None;
             }
             Ok(Some(to_json(&batch)?))
         })
@@ -149,8 +186,8 @@ impl TokenStream {
         let state = self.state.clone();
         env.spawn_future(async move {
             let mut st = state.lock().await;
-            st.stream = None;
-            st.pending = None;
+            st.rx = None;
+            st.task.abort();
             Ok(())
         })
     }
