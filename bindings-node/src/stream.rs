@@ -84,10 +84,15 @@ pub struct TokenStream {
 }
 
 /// Batches decoded ahead of the reader.
-const PUMP_DEPTH: usize = 4;
+const PUMP_DEPTH: usize = 8;
+
+/// Most tokens handed to JavaScript in one `nextBatch()`.
+const MAX_READY: usize = 65_536;
 
 struct Pump {
     rx: Option<tokio::sync::mpsc::Receiver<agents_sdk::Result<Vec<ConversationEvent>>>>,
+    /// An error taken from the channel behind a batch, reported by the next call.
+    pending: Option<agents_sdk::Error>,
     task: tokio::task::AbortHandle,
 }
 
@@ -128,6 +133,7 @@ impl TokenStream {
         TokenStream {
             state: Arc::new(Mutex::new(Pump {
                 rx: Some(rx),
+                pending: None,
                 task: task.abort_handle(),
             })),
         }
@@ -148,20 +154,39 @@ impl TokenStream {
         let state = self.state.clone();
         env.spawn_future(async move {
             let mut st = state.lock().await;
-            let Some(rx) = st.rx.as_mut() else {
+            if let Some(e) = st.pending.take() {
+                st.rx = None;
+                return Err(to_napi(e));
+            }
+            let Pump {
+                rx: slot, pending, ..
+            } = &mut *st;
+            let Some(rx) = slot.as_mut() else {
                 return Ok(None);
             };
-            let events = match rx.recv().await {
+            let mut events = match rx.recv().await {
                 None => {
-                    st.rx = None;
+                    *slot = None;
                     return Ok(None);
                 }
                 Some(Err(e)) => {
-                    st.rx = None;
+                    *slot = None;
                     return Err(to_napi(e));
                 }
                 Some(Ok(events)) => events,
             };
+            // take whatever else is already decoded, so one crossing carries it all; an error
+            // stays queued for the next call
+            while events.len() < MAX_READY {
+                match rx.try_recv() {
+                    Ok(Ok(more)) => events.extend(more),
+                    Ok(Err(e)) => {
+                        *pending = Some(e);
+                        break;
+                    }
+                    Err(_) => break,
+                }
+            }
             let mut batch = TokenBatch {
                 joined: String::new(),
                 lens: Vec::with_capacity(events.len()),
@@ -174,7 +199,7 @@ impl TokenStream {
                 }
             }
             if batch.done.is_some() {
-                st.rx = None;
+                *slot = None;
             }
             Ok(Some(to_json(&batch)?))
         })
