@@ -11,7 +11,7 @@ use napi_derive::napi;
 use tokio::sync::{Mutex, mpsc, oneshot};
 
 use crate::error::{from_json, to_json, to_napi};
-use crate::options::{CallOptions, CancelHandle, ClientConfig, millis, request_options};
+use crate::options::{CallOptions, CancelHandle, ClientConfig, client_settings, request_options};
 use crate::stream::{ChatStream, MAX_BATCH, spawn_json};
 
 /// The ops client (`AgentClient` in JavaScript).
@@ -30,21 +30,9 @@ macro_rules! call {
 }
 
 fn builder(config: ClientConfig) -> napi::Result<ops::AgentClientBuilder> {
-    let mut b = AgentClient::builder();
+    let mut b = AgentClient::builder().settings(client_settings(&config)?);
     if let Some(k) = config.api_key {
         b = b.api_key(k);
-    }
-    if let Some(u) = config.base_url {
-        b = b.base_url(u);
-    }
-    if let Some(ms) = config.timeout {
-        b = b.timeout(millis(ms)?);
-    }
-    if let Some(n) = config.max_retries {
-        b = b.max_retries(n);
-    }
-    for (k, v) in config.default_headers.into_iter().flatten() {
-        b = b.default_header(k, v);
     }
     Ok(b)
 }

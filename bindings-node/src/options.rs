@@ -107,3 +107,19 @@ pub(crate) fn millis(ms: f64) -> napi::Result<Duration> {
         ))
     }
 }
+
+/// The transport settings of a client from its JavaScript config (milliseconds), shared by the
+/// platform and the ops clients.
+pub(crate) fn client_settings(config: &ClientConfig) -> napi::Result<agents_sdk::ClientSettings> {
+    let mut s = agents_sdk::ClientSettings::default();
+    s.base_url = config.base_url.clone();
+    s.timeout = config.timeout.map(millis).transpose()?;
+    s.max_retries = config.max_retries;
+    s.headers = config
+        .default_headers
+        .iter()
+        .flatten()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    Ok(s)
+}

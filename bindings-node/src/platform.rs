@@ -7,7 +7,7 @@ use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
 
 use crate::error::{from_json, to_napi};
-use crate::options::{CallOptions, CancelHandle, ClientConfig, millis, request_options};
+use crate::options::{CallOptions, CancelHandle, ClientConfig, client_settings, request_options};
 use crate::pagination::Pager;
 use crate::stream::{TokenStream, spawn_json};
 
@@ -34,21 +34,9 @@ impl PlatformClient {
     /// `CJHIRASHI_BASE_URL` and the defaults.
     #[napi(constructor)]
     pub fn new(config: ClientConfig) -> napi::Result<Self> {
-        let mut b = Client::builder();
+        let mut b = Client::builder().settings(client_settings(&config)?);
         if let Some(k) = config.api_key {
             b = b.api_key(k);
-        }
-        if let Some(u) = config.base_url {
-            b = b.base_url(u);
-        }
-        if let Some(ms) = config.timeout {
-            b = b.timeout(millis(ms)?);
-        }
-        if let Some(n) = config.max_retries {
-            b = b.max_retries(n);
-        }
-        for (k, v) in config.default_headers.into_iter().flatten() {
-            b = b.default_header(k, v);
         }
         Ok(PlatformClient {
             inner: b.build().map_err(to_napi)?,

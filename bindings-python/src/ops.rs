@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::convert::from_py;
 use crate::errors::to_py_err;
 use crate::options::{self, CallOptions};
-use crate::platform::{PerProcess, arg, params, secs};
+use crate::platform::{PerProcess, arg, params};
 use crate::runtime::{block_on_sdk, future_into_py};
 use crate::stream::NativeStream;
 
@@ -37,26 +37,17 @@ impl std::fmt::Debug for Settings {
 }
 
 fn build(s: &Settings) -> Result<AgentClient> {
-    let mut b = AgentClient::builder();
+    let mut b = AgentClient::builder().settings(crate::options::client_settings(
+        &s.base_url,
+        s.timeout,
+        s.max_retries,
+        s.stream_idle_timeout,
+        &s.headers,
+    ));
     if let Some((u, p)) = &s.credentials {
         b = b.credentials(u.clone(), p.clone());
     } else if let Some(k) = &s.api_key {
         b = b.api_key(k.clone());
-    }
-    if let Some(u) = &s.base_url {
-        b = b.base_url(u.clone());
-    }
-    if let Some(t) = s.timeout {
-        b = b.timeout(secs(t));
-    }
-    if let Some(r) = s.max_retries {
-        b = b.max_retries(r);
-    }
-    if let Some(t) = s.stream_idle_timeout {
-        b = b.stream_idle_timeout(secs(t));
-    }
-    for (k, v) in &s.headers {
-        b = b.default_header(k.clone(), v.clone());
     }
     b.build()
 }

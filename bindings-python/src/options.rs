@@ -116,3 +116,22 @@ pub fn answer(
         .into_any()
         .unbind())
 }
+
+/// The transport settings of a client from its keyword arguments (seconds as floats), shared
+/// by the platform and the ops clients.
+pub fn client_settings(
+    base_url: &Option<String>,
+    timeout: Option<f64>,
+    max_retries: Option<u32>,
+    stream_idle_timeout: Option<f64>,
+    headers: &[(String, String)],
+) -> agents_sdk::ClientSettings {
+    let secs = |v: f64| std::time::Duration::from_secs_f64(v.max(0.0));
+    let mut s = agents_sdk::ClientSettings::default();
+    s.base_url = base_url.clone();
+    s.timeout = timeout.map(secs);
+    s.max_retries = max_retries;
+    s.stream_idle_timeout = stream_idle_timeout.map(secs);
+    s.headers = headers.to_vec();
+    s
+}

@@ -3,7 +3,6 @@
 //! (`call_async`); streams and paginated lists get their own native objects.
 
 use std::sync::Mutex;
-use std::time::Duration;
 
 use agents_sdk::platform::Client;
 use agents_sdk::{Error, Result};
@@ -38,10 +37,6 @@ impl std::fmt::Debug for Settings {
     }
 }
 
-pub fn secs(v: f64) -> Duration {
-    Duration::from_secs_f64(v.max(0.0))
-}
-
 /// A client built in this process (rebuilt after `fork`, whose child has no connection tasks).
 #[derive(Debug)]
 pub struct PerProcess<C> {
@@ -68,24 +63,15 @@ impl<C: Clone> PerProcess<C> {
 }
 
 fn build(s: &Settings) -> Result<Client> {
-    let mut b = Client::builder();
+    let mut b = Client::builder().settings(crate::options::client_settings(
+        &s.base_url,
+        s.timeout,
+        s.max_retries,
+        s.stream_idle_timeout,
+        &s.headers,
+    ));
     if let Some(k) = &s.api_key {
         b = b.api_key(k.clone());
-    }
-    if let Some(u) = &s.base_url {
-        b = b.base_url(u.clone());
-    }
-    if let Some(t) = s.timeout {
-        b = b.timeout(secs(t));
-    }
-    if let Some(r) = s.max_retries {
-        b = b.max_retries(r);
-    }
-    if let Some(t) = s.stream_idle_timeout {
-        b = b.stream_idle_timeout(secs(t));
-    }
-    for (k, v) in &s.headers {
-        b = b.default_header(k.clone(), v.clone());
     }
     b.build()
 }

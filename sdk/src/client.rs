@@ -7,20 +7,32 @@ use crate::error::{Error, Result};
 use crate::redact::Secret;
 use crate::transport::{Auth, Config, Transport, parse_base_url};
 
-/// Settings common to both builders.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct CommonSettings {
+/// The transport settings both clients share, as one value: what the builders' `base_url`,
+/// `timeout`, … methods set, and what [`crate::platform::ClientBuilder::settings`] /
+/// [`crate::ops::AgentClientBuilder::settings`] take whole (the Python and Node packages fill
+/// one from their keyword arguments). `None` keeps the default.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct ClientSettings {
+    /// The service's base URL (beats the environment variable).
     pub base_url: Option<String>,
+    /// Total deadline of a non-streaming call, retries included.
     pub timeout: Option<Duration>,
+    /// Connect timeout.
     pub connect_timeout: Option<Duration>,
+    /// Time to wait for a response's status and headers.
     pub response_header_timeout: Option<Duration>,
+    /// Time a stream may deliver no byte before it fails.
     pub stream_idle_timeout: Option<Duration>,
+    /// Retries after the first attempt.
     pub max_retries: Option<u32>,
+    /// Headers sent with every request.
     pub headers: Vec<(String, String)>,
+    /// Largest accepted stream event.
     pub max_event_size: Option<usize>,
 }
 
-impl CommonSettings {
+impl ClientSettings {
     pub(crate) fn build(
         &self,
         base_env: &str,
@@ -119,6 +131,12 @@ macro_rules! common_builder_methods {
         /// Largest accepted stream event (default 16 MiB).
         pub fn max_event_size(mut self, bytes: usize) -> Self {
             self.common.max_event_size = Some(bytes);
+            self
+        }
+
+        /// Replaces every transport setting at once.
+        pub fn settings(mut self, settings: $crate::ClientSettings) -> Self {
+            self.common = settings;
             self
         }
     };

@@ -18,6 +18,7 @@ pub mod stream;
 mod transport;
 pub mod webhooks;
 
+pub use client::ClientSettings;
 pub use error::{ApiError, ApiErrorKind, Error, Result, TimeoutPhase};
 pub use money::Money;
 pub use options::{CancelToken, RequestOptions, ResponseCapture, ResponseMeta, WithResponse};

@@ -547,6 +547,8 @@ fn public_timestamp_parser() {
 }
 
 #[test]
+// the borrowed forms are what this test is about
+#[allow(clippy::needless_borrows_for_generic_args)]
 fn one_secret_or_many_in_any_container() {
     use agents_sdk::webhooks::{sign, verify};
     let body = br#"{"event":"message.sent","timestamp":"2025-10-15T10:30:00Z","data":{}}"#;

@@ -36,7 +36,7 @@ pub use resources::*;
 pub use stream::{ChatDecoder, ChatStream};
 pub use types::*;
 
-use crate::client::{CommonSettings, common_builder_methods, env_nonempty, key_auth};
+use crate::client::{ClientSettings, common_builder_methods, env_nonempty, key_auth};
 use crate::error::Result;
 use crate::options::RequestOptions;
 use crate::redact::Secret;
@@ -69,7 +69,7 @@ impl fmt::Debug for AgentClient {
 pub struct AgentClientBuilder {
     api_key: Option<Secret>,
     credentials: Option<(String, Secret)>,
-    common: CommonSettings,
+    common: ClientSettings,
 }
 
 impl AgentClientBuilder {

@@ -32,7 +32,7 @@ pub use resources::*;
 pub use stream::{CompletedMessage, MessageStream, TokenDecoder, Tokens};
 pub use types::*;
 
-use crate::client::{CommonSettings, common_builder_methods, env_nonempty, key_auth};
+use crate::client::{ClientSettings, common_builder_methods, env_nonempty, key_auth};
 use crate::error::{Error, Result};
 use crate::options::{RequestOptions, ResponseMeta, WithResponse};
 use crate::redact::Secret;
@@ -64,7 +64,7 @@ impl fmt::Debug for Client {
 #[derive(Debug, Default)]
 pub struct ClientBuilder {
     api_key: Option<Secret>,
-    common: CommonSettings,
+    common: ClientSettings,
 }
 
 impl ClientBuilder {
