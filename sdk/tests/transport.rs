@@ -657,3 +657,32 @@ async fn extra_headers_per_client_and_per_request() {
 pub fn body_of(r: &Request) -> serde_json::Value {
     serde_json::from_slice(&r.body).unwrap()
 }
+
+#[tokio::test]
+async fn client_settings_apply_as_one_value() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(header("x-from-settings", "yes"))
+        .respond_with(
+            ResponseTemplate::new(503).set_body_json(error_body("SERVICE_UNAVAILABLE", "down")),
+        )
+        .mount(&server)
+        .await;
+    let mut settings = agents_sdk::ClientSettings::default();
+    settings.base_url = Some(format!("{}/api", server.uri()));
+    settings.max_retries = Some(0);
+    settings.headers = vec![("X-From-Settings".into(), "yes".into())];
+    let c = Client::builder()
+        .api_key(KEY)
+        .settings(settings)
+        .build()
+        .unwrap();
+    assert!(c.base_url().starts_with(&server.uri()));
+    let err = c.agents().list(Default::default()).await.unwrap_err();
+    assert_eq!(err.status(), Some(503));
+    assert_eq!(
+        server.received_requests().await.unwrap().len(),
+        1,
+        "max_retries 0 applied"
+    );
+}
