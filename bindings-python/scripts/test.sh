@@ -27,8 +27,11 @@ echo "== build (maturin build --release) and install"
 rm -rf "$HERE/dist"
 maturin build --release --out "$HERE/dist" --quiet 2>&1 | tail -n 3
 WHEEL="$(ls "$HERE"/dist/cjhirashi_agents-*.whl | head -n 1)"
-unzip -l "$WHEEL" | grep -q "agent_client/__init__.py"
-unzip -l "$WHEEL" | grep -q "cjhirashi_agents/_native.abi3.so"
+# list once into a variable: `unzip | grep -q` under pipefail fails with SIGPIPE when grep
+# stops reading early
+LISTING="$(unzip -l "$WHEEL")"
+grep -q "agent_client/__init__.py" <<<"$LISTING"
+grep -q "cjhirashi_agents/_native.abi3.so" <<<"$LISTING"
 python -m pip install -q --force-reinstall --no-deps "$WHEEL"
 
 # the tests import the installed wheel, not the source tree
