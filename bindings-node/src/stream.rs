@@ -9,6 +9,7 @@ use std::sync::Arc;
 use agents_sdk::Error;
 use agents_sdk::ops::{ChatEvent, ChatStream as CoreChatStream};
 use agents_sdk::platform::{ConversationEvent, DoneEvent, MessageStream};
+use agents_sdk::stream::ReadAhead;
 use futures::StreamExt;
 use futures::stream::ReadyChunks;
 use napi::Env;
@@ -80,7 +81,7 @@ impl TokenBatch {
 /// or closing the stream aborts the task, which drops the core stream and closes the connection.
 #[napi]
 pub struct TokenStream {
-    state: Arc<Mutex<Pump>>,
+    state: Arc<Mutex<Option<ReadAhead<ConversationEvent>>>>,
 }
 
 /// Batches decoded ahead of the reader.
@@ -89,53 +90,17 @@ const PUMP_DEPTH: usize = 8;
 /// Most tokens handed to JavaScript in one `nextBatch()`.
 const MAX_READY: usize = 65_536;
 
-struct Pump {
-    rx: Option<tokio::sync::mpsc::Receiver<agents_sdk::Result<Vec<ConversationEvent>>>>,
-    /// An error taken from the channel behind a batch, reported by the next call.
-    pending: Option<agents_sdk::Error>,
-    task: tokio::task::AbortHandle,
-}
-
-impl Drop for Pump {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
-}
-
 impl TokenStream {
-    /// Starts the read-ahead task; must run inside the runtime (it does: streams are opened
-    /// in `spawn_future`).
+    /// Starts reading ahead; runs inside the runtime (streams are opened in `spawn_future`).
     pub(crate) fn new(stream: MessageStream) -> Self {
-        let (tx, rx) = tokio::sync::mpsc::channel(PUMP_DEPTH);
-        let task = tokio::spawn(async move {
-            let mut chunks = stream.ready_chunks(MAX_BATCH);
-            while let Some(items) = chunks.next().await {
-                let mut batch = Vec::with_capacity(items.len());
-                let mut failure = None;
-                for item in items {
-                    match item {
-                        Ok(ev) => batch.push(ev),
-                        Err(e) => {
-                            failure = Some(e);
-                            break;
-                        }
-                    }
-                }
-                if !batch.is_empty() && tx.send(Ok(batch)).await.is_err() {
-                    return;
-                }
-                if let Some(e) = failure {
-                    let _ = tx.send(Err(e)).await;
-                    return;
-                }
-            }
-        });
+        let ahead = ReadAhead::spawn_on(
+            &tokio::runtime::Handle::current(),
+            stream,
+            PUMP_DEPTH,
+            MAX_BATCH,
+        );
         TokenStream {
-            state: Arc::new(Mutex::new(Pump {
-                rx: Some(rx),
-                pending: None,
-                task: task.abort_handle(),
-            })),
+            state: Arc::new(Mutex::new(Some(ahead))),
         }
     }
 }
@@ -154,39 +119,20 @@ impl TokenStream {
         let state = self.state.clone();
         env.spawn_future(async move {
             let mut st = state.lock().await;
-            if let Some(e) = st.pending.take() {
-                st.rx = None;
-                return Err(to_napi(e));
-            }
-            let Pump {
-                rx: slot, pending, ..
-            } = &mut *st;
-            let Some(rx) = slot.as_mut() else {
+            let Some(ahead) = st.as_mut() else {
                 return Ok(None);
             };
-            let mut events = match rx.recv().await {
+            let events = match ahead.next_batch(MAX_READY).await {
                 None => {
-                    *slot = None;
+                    *st = None;
                     return Ok(None);
                 }
                 Some(Err(e)) => {
-                    *slot = None;
+                    *st = None;
                     return Err(to_napi(e));
                 }
                 Some(Ok(events)) => events,
             };
-            // take whatever else is already decoded, so one crossing carries it all; an error
-            // stays queued for the next call
-            while events.len() < MAX_READY {
-                match rx.try_recv() {
-                    Ok(Ok(more)) => events.extend(more),
-                    Ok(Err(e)) => {
-                        *pending = Some(e);
-                        break;
-                    }
-                    Err(_) => break,
-                }
-            }
             let mut batch = TokenBatch {
                 joined: String::new(),
                 lens: Vec::with_capacity(events.len()),
@@ -199,7 +145,7 @@ impl TokenStream {
                 }
             }
             if batch.done.is_some() {
-                *slot = None;
+                *st = None;
             }
             Ok(Some(to_json(&batch)?))
         })
@@ -210,9 +156,8 @@ impl TokenStream {
     pub fn close<'e>(&self, env: &'e Env) -> napi::Result<PromiseRaw<'e, ()>> {
         let state = self.state.clone();
         env.spawn_future(async move {
-            let mut st = state.lock().await;
-            st.rx = None;
-            st.task.abort();
+            // dropping the read-ahead aborts its task and closes the connection
+            *state.lock().await = None;
             Ok(())
         })
     }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use agents_sdk::ops::{ChatEvent, ChatStream, RealtimeSession};
 use agents_sdk::platform::{ConversationEvent, DoneEvent, MessageStream};
+use agents_sdk::stream::ReadAhead;
 use agents_sdk::{Error, Result};
 use futures::{FutureExt, StreamExt};
 use pyo3::prelude::*;
@@ -41,13 +42,10 @@ struct State {
 
 type Shared = Arc<tokio::sync::Mutex<State>>;
 
-/// A platform token stream read ahead by a task on the runtime: while Python works through one
-/// batch, the task already decodes the next ones (up to [`PUMP_DEPTH`] batches), so the Rust
-/// and the Python halves of a stream run in parallel. Dropping the pump aborts the task, which
-/// drops the core stream and closes the connection.
+/// A platform token stream read ahead on the runtime ([`ReadAhead`]): while Python works
+/// through one batch, the next ones are already being decoded.
 struct Pump {
-    rx: tokio::sync::mpsc::Receiver<Result<Vec<ConversationEvent>>>,
-    task: tokio::task::AbortHandle,
+    ahead: ReadAhead<ConversationEvent>,
     text: String,
     done: Option<DoneEvent>,
 }
@@ -57,33 +55,8 @@ const PUMP_DEPTH: usize = 4;
 
 impl Pump {
     fn start(stream: MessageStream) -> Self {
-        let (tx, rx) = tokio::sync::mpsc::channel(PUMP_DEPTH);
-        let task = runtime().spawn(async move {
-            let mut chunks = stream.ready_chunks(MAX_BATCH);
-            while let Some(items) = chunks.next().await {
-                let mut batch = Vec::with_capacity(items.len());
-                let mut failure = None;
-                for item in items {
-                    match item {
-                        Ok(ev) => batch.push(ev),
-                        Err(e) => {
-                            failure = Some(e);
-                            break;
-                        }
-                    }
-                }
-                if !batch.is_empty() && tx.send(Ok(batch)).await.is_err() {
-                    return;
-                }
-                if let Some(e) = failure {
-                    let _ = tx.send(Err(e)).await;
-                    return;
-                }
-            }
-        });
         Pump {
-            rx,
-            task: task.abort_handle(),
+            ahead: ReadAhead::spawn_on(runtime().handle(), stream, PUMP_DEPTH, MAX_BATCH),
             text: String::new(),
             done: None,
         }
@@ -91,7 +64,7 @@ impl Pump {
 
     /// The next batch of tokens: `(tokens, ended, error)`.
     async fn next(&mut self) -> (Vec<String>, bool, Option<Error>) {
-        match self.rx.recv().await {
+        match self.ahead.next_batch(MAX_BATCH).await {
             None => (Vec::new(), true, None),
             Some(Err(e)) => (Vec::new(), true, Some(e)),
             Some(Ok(events)) => {
@@ -112,12 +85,6 @@ impl Pump {
                 (tokens, ended, None)
             }
         }
-    }
-}
-
-impl Drop for Pump {
-    fn drop(&mut self) {
-        self.task.abort();
     }
 }
 

@@ -277,3 +277,93 @@ pub(crate) fn stream_error(data: &str, meta: &ResponseMeta) -> Error {
     err.rate_limit = meta.rate_limit;
     Error::from(err)
 }
+
+/// Reads a stream ahead on a tokio runtime: a task keeps pulling ready items (in batches of at
+/// most `max_batch`) into a queue of `depth` batches while the consumer works through earlier
+/// ones, so decoding overlaps the consumer. The bindings use it to hand Python and JavaScript
+/// whole batches. Items before an error are delivered first, the error on the next call.
+/// Dropping it aborts the task, which drops the stream (closing its connection).
+pub struct ReadAhead<T> {
+    rx: tokio::sync::mpsc::Receiver<Result<Vec<T>>>,
+    task: tokio::task::AbortHandle,
+    pending: Option<Error>,
+}
+
+impl<T> fmt::Debug for ReadAhead<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ReadAhead").finish_non_exhaustive()
+    }
+}
+
+impl<T: Send + 'static> ReadAhead<T> {
+    /// Starts reading `stream` ahead on the runtime of `handle`.
+    pub fn spawn_on<S>(
+        handle: &tokio::runtime::Handle,
+        stream: S,
+        depth: usize,
+        max_batch: usize,
+    ) -> Self
+    where
+        S: Stream<Item = Result<T>> + Send + 'static,
+    {
+        use futures::StreamExt;
+        let (tx, rx) = tokio::sync::mpsc::channel(depth.max(1));
+        let task = handle.spawn(async move {
+            let mut chunks = std::pin::pin!(stream.ready_chunks(max_batch.max(1)));
+            while let Some(items) = chunks.next().await {
+                let mut batch = Vec::with_capacity(items.len());
+                let mut failure = None;
+                for item in items {
+                    match item {
+                        Ok(v) => batch.push(v),
+                        Err(e) => {
+                            failure = Some(e);
+                            break;
+                        }
+                    }
+                }
+                if !batch.is_empty() && tx.send(Ok(batch)).await.is_err() {
+                    return;
+                }
+                if let Some(e) = failure {
+                    let _ = tx.send(Err(e)).await;
+                    return;
+                }
+            }
+        });
+        ReadAhead {
+            rx,
+            task: task.abort_handle(),
+            pending: None,
+        }
+    }
+
+    /// Waits for the next batch, then adds the batches already waiting (up to `max_items`
+    /// items in all); `None` once the stream ended.
+    pub async fn next_batch(&mut self, max_items: usize) -> Option<Result<Vec<T>>> {
+        if let Some(e) = self.pending.take() {
+            return Some(Err(e));
+        }
+        let mut items = match self.rx.recv().await? {
+            Ok(items) => items,
+            Err(e) => return Some(Err(e)),
+        };
+        while items.len() < max_items {
+            match self.rx.try_recv() {
+                Ok(Ok(more)) => items.extend(more),
+                Ok(Err(e)) => {
+                    self.pending = Some(e);
+                    break;
+                }
+                Err(_) => break,
+            }
+        }
+        Some(Ok(items))
+    }
+}
+
+impl<T> Drop for ReadAhead<T> {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}

@@ -686,3 +686,58 @@ async fn client_settings_apply_as_one_value() {
         "max_retries 0 applied"
     );
 }
+
+#[tokio::test]
+async fn read_ahead_delivers_every_token_then_ends() {
+    let server = MockServer::start().await;
+    let mut body = String::new();
+    for i in 0..500 {
+        body.push_str(&format!("event: token\ndata: {{\"token\": \" w{i}\"}}\n\n"));
+    }
+    body.push_str(
+        "event: done\ndata: {\"messageId\": \"m\", \"tokensUsed\": 500, \"timestamp\": \"t\"}\n\n",
+    );
+    Mock::given(method("POST"))
+        .respond_with(sse(&body))
+        .mount(&server)
+        .await;
+    let s = client(&server)
+        .conversations()
+        .send_message("conv_1", "x")
+        .await
+        .unwrap();
+    let mut ahead =
+        agents_sdk::stream::ReadAhead::spawn_on(&tokio::runtime::Handle::current(), s, 2, 64);
+    let mut tokens = 0;
+    let mut done = false;
+    while let Some(batch) = ahead.next_batch(10_000).await {
+        for ev in batch.unwrap() {
+            match ev {
+                agents_sdk::platform::ConversationEvent::Token(_) => tokens += 1,
+                agents_sdk::platform::ConversationEvent::Done(_) => done = true,
+            }
+        }
+    }
+    assert_eq!(tokens, 500);
+    assert!(done);
+
+    // a cut stream: the tokens first, then the error
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(sse("event: token\ndata: {\"token\": \"a\"}\n\n"))
+        .mount(&server)
+        .await;
+    let s = client(&server)
+        .conversations()
+        .send_message("conv_1", "x")
+        .await
+        .unwrap();
+    let mut ahead =
+        agents_sdk::stream::ReadAhead::spawn_on(&tokio::runtime::Handle::current(), s, 2, 64);
+    assert_eq!(ahead.next_batch(100).await.unwrap().unwrap().len(), 1);
+    assert!(matches!(
+        ahead.next_batch(100).await,
+        Some(Err(Error::IncompleteStream { received: 1 }))
+    ));
+    assert!(ahead.next_batch(100).await.is_none());
+}
