@@ -14,7 +14,7 @@ use crate::convert::from_py;
 use crate::errors::to_py_err;
 use crate::options::{self, CallOptions};
 use crate::platform::{PerProcess, arg, params};
-use crate::runtime::{block_on_sdk, future_into_py};
+use crate::runtime::{block_on_here_sdk, block_on_sdk, future_into_py};
 use crate::stream::NativeStream;
 
 #[derive(Clone, Default)]
@@ -177,19 +177,35 @@ impl OpsClient {
         self.client.get(|| build(&s))
     }
 
+    /// The calling thread's own handle, for blocking calls (an ops login session is shared
+    /// with the client's other handles).
+    fn client_here(&self) -> Result<AgentClient> {
+        self.client.here(
+            || build(&self.settings.lock().unwrap_or_else(|e| e.into_inner())),
+            AgentClient::with_new_connection_pool,
+        )
+    }
+
+    /// The arguments and options of a call, and the client to run it with: the calling
+    /// thread's own handle for a blocking call (`here`), else the shared one.
     fn prepare(
         &self,
         py: Python<'_>,
         args: Option<&Bound<'_, PyAny>>,
         opts: Option<&Bound<'_, PyDict>>,
+        here: bool,
     ) -> PyResult<(AgentClient, Value, CallOptions)> {
         let a = match args {
             Some(a) => from_py(a)?,
             None => Value::Null,
         };
         let o = options::extract(opts)?;
-        let c = self.client().map_err(|e| to_py_err(py, e))?;
-        Ok((c, a, o))
+        let c = if here {
+            self.client_here()
+        } else {
+            self.client()
+        };
+        Ok((c.map_err(|e| to_py_err(py, e))?, a, o))
     }
 
     /// After `auth.login`, a forked child logs in again with the same credentials.
@@ -303,8 +319,8 @@ impl OpsClient {
         args: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
-        let (c, a, o) = self.prepare(py, args, options)?;
-        let value = block_on_sdk(py, call(c, op.clone(), a.clone(), o.opts))?;
+        let (c, a, o) = self.prepare(py, args, options, true)?;
+        let value = block_on_here_sdk(py, call(c, op.clone(), a.clone(), o.opts))?;
         self.remember_login(&op, &a);
         options::answer(py, &value, o.capture.as_ref())
     }
@@ -318,7 +334,7 @@ impl OpsClient {
         args: Option<&Bound<'py, PyAny>>,
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let (c, a, o) = slf.get().prepare(py, args, options)?;
+        let (c, a, o) = slf.get().prepare(py, args, options, false)?;
         let capture = o.capture.clone();
         let (op2, a2) = (op.clone(), a.clone());
         future_into_py(py, call(c, op, a, o.opts), move |py, v| {
@@ -336,7 +352,7 @@ impl OpsClient {
         args: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<NativeStream> {
-        let (c, a, o) = self.prepare(py, args, options)?;
+        let (c, a, o) = self.prepare(py, args, options, false)?;
         block_on_sdk(py, open_stream(c, op, a, o.opts))
     }
 
@@ -349,7 +365,7 @@ impl OpsClient {
         args: Option<&Bound<'py, PyAny>>,
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let (c, a, o) = self.prepare(py, args, options)?;
+        let (c, a, o) = self.prepare(py, args, options, false)?;
         future_into_py(py, open_stream(c, op, a, o.opts), |py, s| {
             Ok(Py::new(py, s)?.into_any())
         })

@@ -2,7 +2,7 @@
 //! async function returning JSON and exposed blocking (`call`) and as an awaitable
 //! (`call_async`); streams and paginated lists get their own native objects.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use agents_sdk::platform::Client;
 use agents_sdk::{Error, Result};
@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use crate::convert::from_py;
 use crate::options::{self, CallOptions};
 use crate::pager::Pager;
-use crate::runtime::{block_on_sdk, future_into_py};
+use crate::runtime::{block_on_here_sdk, block_on_sdk, future_into_py};
 use crate::stream::NativeStream;
 
 /// Settings a client is (re)built from; kept so a forked child can build its own.
@@ -37,28 +37,53 @@ impl std::fmt::Debug for Settings {
     }
 }
 
-/// A client built in this process (rebuilt after `fork`, whose child has no connection tasks).
+/// A client built in this process (rebuilt after `fork`, whose child has no connection tasks),
+/// used on the shared runtime, plus one handle per calling thread for blocking calls on that
+/// thread's own runtime ([`PerProcess::here`]).
 #[derive(Debug)]
 pub struct PerProcess<C> {
-    slot: Mutex<(u32, C)>,
+    /// `(pid, generation, client)`; the generation changes whenever the client is replaced.
+    slot: Mutex<(u32, u64, C)>,
+    /// Identifies this object to the per-thread handle caches.
+    key: Arc<()>,
 }
 
-impl<C: Clone> PerProcess<C> {
+impl<C: Clone + 'static> PerProcess<C> {
     pub fn new(c: C) -> Self {
         PerProcess {
-            slot: Mutex::new((std::process::id(), c)),
+            slot: Mutex::new((std::process::id(), 0, c)),
+            key: Arc::new(()),
         }
     }
-    pub fn get(&self, rebuild: impl FnOnce() -> Result<C>) -> Result<C> {
+
+    fn current(&self, rebuild: impl FnOnce() -> Result<C>) -> Result<(u64, C)> {
         let mut slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
         let pid = std::process::id();
         if slot.0 != pid {
-            *slot = (pid, rebuild()?);
+            *slot = (pid, slot.1 + 1, rebuild()?);
         }
-        Ok(slot.1.clone())
+        Ok((slot.1, slot.2.clone()))
     }
+
+    /// The client for the shared runtime.
+    pub fn get(&self, rebuild: impl FnOnce() -> Result<C>) -> Result<C> {
+        self.current(rebuild).map(|(_, c)| c)
+    }
+
+    /// The calling thread's handle of the client (same settings and credentials, a connection
+    /// pool of its own), for [`crate::runtime::block_on_here`].
+    pub fn here(
+        &self,
+        rebuild: impl FnOnce() -> Result<C>,
+        derive: impl FnOnce(&C) -> Result<C>,
+    ) -> Result<C> {
+        let (generation, base) = self.current(rebuild)?;
+        crate::runtime::thread_handle(&self.key, generation, || derive(&base))
+    }
+
     pub fn set(&self, c: C) {
-        *self.slot.lock().unwrap_or_else(|e| e.into_inner()) = (std::process::id(), c);
+        let mut slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
+        *slot = (std::process::id(), slot.1 + 1, c);
     }
 }
 
@@ -284,6 +309,12 @@ impl PlatformClient {
     fn client(&self) -> Result<Client> {
         self.client.get(|| build(&self.settings))
     }
+
+    /// The calling thread's own handle, for blocking calls.
+    fn client_here(&self) -> Result<Client> {
+        self.client
+            .here(|| build(&self.settings), Client::with_new_connection_pool)
+    }
 }
 
 fn prepare(
@@ -342,8 +373,10 @@ impl PlatformClient {
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         let (a, o) = prepare(args, options)?;
-        let c = self.client().map_err(|e| crate::errors::to_py_err(py, e))?;
-        let value = block_on_sdk(py, call(c, op, a, o.opts))?;
+        let c = self
+            .client_here()
+            .map_err(|e| crate::errors::to_py_err(py, e))?;
+        let value = block_on_here_sdk(py, call(c, op, a, o.opts))?;
         options::answer(py, &value, o.capture.as_ref())
     }
 

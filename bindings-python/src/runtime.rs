@@ -1,9 +1,19 @@
-//! The module's tokio runtime (two workers, recreated after `os.fork()`) and the two ways a
-//! Rust future is awaited from Python: blocking with the GIL released and Ctrl-C checked every
-//! 50 ms, or as an `asyncio.Future` resolved from the runtime.
+//! The module's tokio runtimes and the ways a Rust future is awaited from Python:
+//!
+//! - [`block_on_here`]: a blocking request on the calling thread's own current-thread runtime
+//!   (no thread hand-off at all: the Python thread writes the request and reads the answer);
+//! - [`block_on`]: a blocking wait for a task on the shared two-worker runtime (streams, whose
+//!   read-ahead runs there, lists and logins);
+//! - [`future_into_py`]: an `asyncio.Future` resolved from the shared runtime.
+//!
+//! Every blocking wait releases the GIL and checks for Ctrl-C every 50 ms. All runtimes are
+//! made again after `os.fork()`.
 
+use std::any::Any;
+use std::cell::RefCell;
 use std::future::Future;
-use std::sync::{Arc, Mutex};
+use std::rc::Rc;
+use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
 use pyo3::prelude::*;
@@ -80,6 +90,132 @@ where
             }
         }
     }
+}
+
+/// What one OS thread keeps for its blocking calls: a current-thread runtime, and the client
+/// handles whose connection pools that runtime drives (hyper runs a connection on the runtime
+/// that opened it, so a pool must never be shared with another runtime).
+struct ThreadState {
+    pid: u32,
+    rt: Rc<Runtime>,
+    handles: Vec<ThreadHandle>,
+}
+
+struct ThreadHandle {
+    /// The native client object the handle belongs to (dead once that object is gone).
+    owner: Weak<()>,
+    /// Which of the owner's clients it was made from (a login replaces the client).
+    generation: u64,
+    handle: Box<dyn Any>,
+}
+
+thread_local! {
+    static THREAD: RefCell<Option<ThreadState>> = const { RefCell::new(None) };
+}
+
+fn with_thread<R>(f: impl FnOnce(&mut ThreadState) -> R) -> R {
+    THREAD.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let pid = std::process::id();
+        if slot.as_ref().is_some_and(|s| s.pid != pid) {
+            // A forked child: the runtime's epoll instance and the pooled sockets are shared
+            // with the parent, so nothing of them may be closed or deregistered here.
+            std::mem::forget(slot.take());
+        }
+        let state = slot.get_or_insert_with(|| ThreadState {
+            pid,
+            rt: Rc::new(
+                tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap_or_else(|e| panic!("cannot start a tokio runtime: {e}")),
+            ),
+            handles: Vec::new(),
+        });
+        f(state)
+    })
+}
+
+/// The calling thread's handle of `owner`'s client at `generation`, made by `make` (a client
+/// with a connection pool of its own) the first time. Handles of owners that are gone are
+/// dropped when a new one is made.
+pub fn thread_handle<C: Clone + 'static>(
+    owner: &Arc<()>,
+    generation: u64,
+    make: impl FnOnce() -> agents_sdk::Result<C>,
+) -> agents_sdk::Result<C> {
+    with_thread(|s| {
+        // A live Weak keeps its allocation, so pointer equality means the same owner.
+        let found = s.handles.iter().find(|h| {
+            h.generation == generation && std::ptr::eq(h.owner.as_ptr(), Arc::as_ptr(owner))
+        });
+        if let Some(c) = found.and_then(|h| h.handle.downcast_ref::<C>()) {
+            return Ok(c.clone());
+        }
+        let c = make()?;
+        s.handles.retain(|h| {
+            h.owner.strong_count() > 0 && !std::ptr::eq(h.owner.as_ptr(), Arc::as_ptr(owner))
+        });
+        s.handles.push(ThreadHandle {
+            owner: Arc::downgrade(owner),
+            generation,
+            handle: Box::new(c.clone()),
+        });
+        Ok(c)
+    })
+}
+
+/// Runs `fut` on the calling thread's current-thread runtime with the GIL released: the
+/// request is written, awaited and read on this thread, so a call costs no wake-up of another
+/// thread. Use it only with a client from [`thread_handle`]. Between 50 ms slices the wait
+/// checks for signals; when a handler raises, the future is dropped, the runtime is run once
+/// more so the connection it used is closed, and the exception propagates.
+pub fn block_on_here<T, F>(py: Python<'_>, fut: F) -> PyResult<T>
+where
+    T: Send,
+    F: Future<Output = T> + Send,
+{
+    let rt = with_thread(|s| s.rt.clone());
+    let rt: &Runtime = &rt;
+    let mut fut = Box::pin(async move {
+        // Nothing drives this runtime between two calls, so a keep-alive connection that the
+        // server closed meanwhile is noticed only now: two yields let the runtime poll its
+        // I/O driver and run the connection tasks it woke before a pooled connection is
+        // checked out.
+        tokio::task::yield_now().await;
+        tokio::task::yield_now().await;
+        fut.await
+    });
+    loop {
+        let fut_ref = &mut fut;
+        // the timer is made inside the runtime: it needs the runtime's time driver
+        match py.detach(|| rt.block_on(async { tokio::time::timeout(SIGNAL_SLICE, fut_ref).await }))
+        {
+            Ok(v) => return Ok(v),
+            Err(_elapsed) => {
+                if let Err(e) = py.check_signals() {
+                    drop(fut);
+                    py.detach(|| {
+                        rt.block_on(async {
+                            tokio::task::yield_now().await;
+                            tokio::task::yield_now().await;
+                        })
+                    });
+                    return Err(e);
+                }
+            }
+        }
+    }
+}
+
+/// [`block_on_here`] for a fallible SDK future, converting the error at the one conversion
+/// point.
+pub fn block_on_here_sdk<T, F>(py: Python<'_>, fut: F) -> PyResult<T>
+where
+    T: Send,
+    F: Future<Output = agents_sdk::Result<T>> + Send,
+{
+    block_on_here(py, fut)?.map_err(|e| to_py_err(py, e))
 }
 
 /// `block_on` for a fallible SDK future, converting the error at the one conversion point.

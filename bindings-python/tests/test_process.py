@@ -1,13 +1,18 @@
-"""Ctrl-C during a blocking stream, fork safety, logging."""
+"""Ctrl-C during a blocking call or stream, fork safety, threads, keep-alive, logging."""
 
 from __future__ import annotations
 
+import http.server
 import os
 import signal
+import socket
 import subprocess
 import sys
 import textwrap
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Iterator
 
 import pytest
 
@@ -47,6 +52,111 @@ def test_ctrl_c_interrupts_a_stalled_stream(sandbox: Sandbox) -> None:
     code = proc.wait(timeout=5)
     assert time.monotonic() - t0 < 1.0
     assert code == 42 and "interrupted" in proc.stdout.read()
+
+
+SLOW_CALL = textwrap.dedent(
+    """
+    import sys
+    from cjhirashi_agents import Client
+    c = Client(api_key=sys.argv[1], base_url=sys.argv[2])
+    c.agents.list()
+    print("calling", flush=True)
+    try:
+        c.agents.list(extra_headers={"X-Sandbox-Fault": "latency=30000"})
+    except KeyboardInterrupt:
+        print("interrupted", flush=True)
+        sys.exit(42)
+    """
+)
+
+
+def test_ctrl_c_interrupts_a_blocking_call(sandbox: Sandbox) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SLOW_CALL, sandbox.api_key, sandbox.platform_url],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "calling"
+    time.sleep(0.3)
+    t0 = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    code = proc.wait(timeout=5)
+    assert time.monotonic() - t0 < 1.0
+    assert code == 42 and "interrupted" in proc.stdout.read()
+
+
+def test_one_sync_client_on_many_threads(sandbox: Sandbox) -> None:
+    # blocking calls run on each thread's own runtime and connection pool
+    client = Client(api_key=sandbox.api_key, base_url=sandbox.platform_url)
+    names = {a.id for a in client.agents.list()}
+
+    def work(_: int) -> int:
+        n = 0
+        for _ in range(25):
+            assert {a.id for a in client.agents.list()} == names
+            n += 1
+        return n
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert sum(pool.map(work, range(16))) == 16 * 25
+    # the pool threads are gone; the calling thread's handle still works
+    assert {a.id for a in client.agents.list()} == names
+    tokens = client.conversations.create(agent_id="agt_personal_001").send_message("hola")
+    assert "".join(tokens)
+
+
+class ClosingServer:
+    """Answers every GET with a keep-alive JSON response, then closes the connection soon
+    after (as a server with a short keep-alive timeout does)."""
+
+    def __init__(self) -> None:
+        self.connections = 0
+        outer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def setup(self) -> None:
+                outer.connections += 1
+                super().setup()
+
+            def do_GET(self) -> None:  # noqa: N802
+                body = b'{"data":{"agents":[]},"meta":{"requestId":"req_1"}}'
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                self.wfile.flush()
+                time.sleep(0.02)
+                self.connection.shutdown(socket.SHUT_RDWR)
+                self.close_connection = True
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/api"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+@pytest.fixture
+def closing_server() -> Iterator[ClosingServer]:
+    s = ClosingServer()
+    yield s
+    s.server.shutdown()
+
+
+def test_a_keep_alive_connection_closed_by_the_server_is_not_reused(
+    closing_server: ClosingServer,
+) -> None:
+    client = Client(api_key="cj_live_x", base_url=closing_server.url, max_retries=0)
+    for _ in range(3):
+        raw = client.with_raw_response.agents.list()
+        assert raw.status_code == 200 and raw.attempts == 1 and raw.parse() == []
+        time.sleep(0.1)
+    assert closing_server.connections == 3
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")

@@ -175,7 +175,9 @@ impl Req {
 pub(crate) struct Transport {
     http: reqwest::Client,
     pub(crate) cfg: Config,
-    auth: RwLock<Option<Arc<dyn Auth>>>,
+    /// Shared with the transports made by [`Transport::with_new_pool`], so a login (or a new
+    /// session set by `auth().login`) is seen by all of them.
+    auth: Arc<RwLock<Option<Arc<dyn Auth>>>>,
 }
 
 impl fmt::Debug for Transport {
@@ -203,31 +205,45 @@ fn same_origin(a: &Url, b: &Url) -> bool {
         && a.port_or_known_default() == b.port_or_known_default()
 }
 
+/// The reqwest client of a transport: its connection pool and redirect policy.
+fn http_client(cfg: &Config) -> Result<reqwest::Client> {
+    let origin = cfg.base_url.clone();
+    // Same-origin redirects are followed (at most 5); a redirect elsewhere is returned as
+    // is, so the Authorization header can never reach another origin.
+    let policy = reqwest::redirect::Policy::custom(move |attempt| {
+        if attempt.previous().len() >= 5 || !same_origin(&origin, attempt.url()) {
+            attempt.stop()
+        } else {
+            attempt.follow()
+        }
+    });
+    reqwest::Client::builder()
+        .connect_timeout(cfg.connect_timeout)
+        .redirect(policy)
+        .user_agent(cfg.user_agent.clone())
+        .tcp_nodelay(true)
+        .pool_idle_timeout(Duration::from_secs(90))
+        .build()
+        .map_err(|e| Error::connection(format!("could not build the HTTP client: {e}")))
+}
+
 impl Transport {
     pub(crate) fn new(cfg: Config, auth: Option<Arc<dyn Auth>>) -> Result<Self> {
         install_crypto_provider();
-        let origin = cfg.base_url.clone();
-        // Same-origin redirects are followed (at most 5); a redirect elsewhere is returned as
-        // is, so the Authorization header can never reach another origin.
-        let policy = reqwest::redirect::Policy::custom(move |attempt| {
-            if attempt.previous().len() >= 5 || !same_origin(&origin, attempt.url()) {
-                attempt.stop()
-            } else {
-                attempt.follow()
-            }
-        });
-        let http = reqwest::Client::builder()
-            .connect_timeout(cfg.connect_timeout)
-            .redirect(policy)
-            .user_agent(cfg.user_agent.clone())
-            .tcp_nodelay(true)
-            .pool_idle_timeout(Duration::from_secs(90))
-            .build()
-            .map_err(|e| Error::connection(format!("could not build the HTTP client: {e}")))?;
         Ok(Transport {
-            http,
+            http: http_client(&cfg)?,
             cfg,
-            auth: RwLock::new(auth),
+            auth: Arc::new(RwLock::new(auth)),
+        })
+    }
+
+    /// A transport with the same settings and the same credentials (one shared auth slot: an
+    /// ops login is not repeated) but a connection pool of its own.
+    pub(crate) fn with_new_pool(&self) -> Result<Self> {
+        Ok(Transport {
+            http: http_client(&self.cfg)?,
+            cfg: self.cfg.clone(),
+            auth: self.auth.clone(),
         })
     }
 

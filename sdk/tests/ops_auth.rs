@@ -221,3 +221,70 @@ async fn chat_stream_decodes_the_seed_events() {
     );
     assert_eq!(s.text(), "Encontré 5 instancias...");
 }
+
+#[tokio::test]
+async fn a_handle_with_its_own_pool_shares_the_login() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/auth/login"))
+        .respond_with(token("eyJ.shared.sig", 86400))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/conversations"))
+        .and(header("authorization", "Bearer eyJ.shared.sig"))
+        .respond_with(conversations())
+        .expect(3)
+        .mount(&server)
+        .await;
+    let client = AgentClient::builder()
+        .base_url(server.uri())
+        .credentials("admin", "password")
+        .build()
+        .unwrap();
+    let local = client.with_new_connection_pool().unwrap();
+    // the handle runs on a runtime of its own thread, as the Python package's blocking
+    // calls do; its login is the one the original client then uses
+    let listed = std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            let a = local.conversations().list().await.unwrap();
+            let b = local.conversations().list().await.unwrap();
+            a.conversations.len() + b.conversations.len()
+        })
+    })
+    .join()
+    .unwrap();
+    assert_eq!(listed, 2);
+    client.conversations().list().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_login_through_either_handle_is_seen_by_both() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/auth/login"))
+        .respond_with(token("eyJ.fresh.sig", 86400))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/conversations"))
+        .and(header("authorization", "Bearer eyJ.fresh.sig"))
+        .respond_with(conversations())
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = AgentClient::builder()
+        .base_url(server.uri())
+        .api_key("old-key")
+        .build()
+        .unwrap();
+    let local = client.with_new_connection_pool().unwrap();
+    local.auth().login("admin", "password").await.unwrap();
+    client.conversations().list().await.unwrap();
+}

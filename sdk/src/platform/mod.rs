@@ -110,6 +110,19 @@ impl Client {
         Self::builder().build()
     }
 
+    /// A client with the same settings and credentials but a connection pool of its own.
+    ///
+    /// hyper drives each connection on the tokio runtime that opened it, so a connection
+    /// opened inside one runtime stalls when polled from another that is not running. Code
+    /// that runs one current-thread runtime per OS thread (as the Python package does for
+    /// blocking calls) gives each thread its own handle from this method; clones, by
+    /// contrast, share one pool.
+    pub fn with_new_connection_pool(&self) -> Result<Self> {
+        Ok(Self {
+            t: Arc::new(self.t.with_new_pool()?),
+        })
+    }
+
     /// The base URL requests go to.
     pub fn base_url(&self) -> &str {
         self.t.cfg.base_url.as_str()
