@@ -10,7 +10,12 @@ child's ``VmHWM``) and prints a table with ratios:
 
 Every client decodes every event / body as JSON and checks the count.
 
-    python bench/bench.py [--tokens 100000] [--requests 20000] [--runs 1]
+``--rust-floor PATH`` also runs the Rust example ``small_rate`` (``cargo build --release -p
+agents-sdk --example small_rate``) against the same sandbox: the Rust SDK and a bare reqwest
+GET + JSON decode, sequentially, with no Python at all. That row is the floor any Python client
+of this server and machine has above it.
+
+    python bench/bench.py [--tokens 100000] [--requests 20000] [--runs 1] [--rust-floor PATH]
 """
 
 from __future__ import annotations
@@ -233,11 +238,28 @@ def measure(name: str, cfg: Dict[str, Any]) -> Dict[str, float]:
     return {"rate": float(rate), "rss_mb": int(rss_kb) / 1024}
 
 
+def measure_rust_floor(path: str, cfg: Dict[str, Any]) -> Dict[str, Dict[str, float]]:
+    """Runs the Rust ``small_rate`` example; answers ``{client: {rate, rss_mb}}``."""
+    out = subprocess.run(
+        [path, cfg["base"], cfg["key"], str(cfg["n"])],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rows: Dict[str, Dict[str, float]] = {}
+    for line in out.splitlines():
+        if line.startswith("RESULT "):
+            r = json.loads(line[len("RESULT ") :])
+            rows[f"rust_{r['client']}_seq"] = {"rate": float(r["rate"]), "rss_mb": 0.0}
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--tokens", type=int, default=100_000)
     ap.add_argument("--requests", type=int, default=20_000)
     ap.add_argument("--runs", type=int, default=1)
+    ap.add_argument("--rust-floor", help="path of the built small_rate example")
     ap.add_argument("--child")
     ap.add_argument("--cfg")
     args = ap.parse_args()
@@ -260,6 +282,10 @@ def main() -> None:
                 results.setdefault(name, []).append(measure(name, {**base, "n": args.tokens}))
             for name in SMALL_CLIENTS:
                 results.setdefault(name, []).append(measure(name, {**base, "n": args.requests}))
+            if args.rust_floor:
+                floor = measure_rust_floor(args.rust_floor, {**base, "n": args.requests})
+                for name, row in floor.items():
+                    results.setdefault(name, []).append(row)
 
     def med(name: str, key: str) -> float:
         return statistics.median(r[key] for r in results[name])
@@ -272,11 +298,17 @@ def main() -> None:
         print(f"| {name} | {r:,.0f} | {r / ref:.1f}x | {med(name, 'rss_mb'):.0f} |")
     print(f"\n{args.requests:,} small GETs (median of {args.runs})")
     print("| client | req/s | ratio | peak RSS MB |\n|---|---:|---:|---:|")
-    for name in SMALL_CLIENTS:
+    small = SMALL_CLIENTS + sorted(k for k in results if k.startswith("rust_"))
+    for name in small:
         r = med(name, "rate")
         ref_name = "httpx_seq" if name.endswith("seq") else "httpx_async32"
         ratio = r / med(ref_name, "rate")
-        print(f"| {name} | {r:,.0f} | {ratio:.2f}x vs {ref_name} | {med(name, 'rss_mb'):.0f} |")
+        ratio_text = f"{ratio:.2f}x vs {ref_name}"
+        if name == "sdk_async32":
+            ratio_text += f", {r / med('aiohttp32', 'rate'):.2f}x vs aiohttp32"
+        rss = med(name, "rss_mb")
+        rss_text = f"{rss:.0f}" if rss else "-"
+        print(f"| {name} | {r:,.0f} | {ratio_text} | {rss_text} |")
 
 
 if __name__ == "__main__":

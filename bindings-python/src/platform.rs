@@ -87,6 +87,15 @@ impl<C: Clone + 'static> PerProcess<C> {
     }
 }
 
+impl<C> Drop for PerProcess<C> {
+    fn drop(&mut self) {
+        // Handles on other threads go when those threads make a new one or end.
+        let key = std::mem::replace(&mut self.key, Arc::new(()));
+        drop(key);
+        crate::runtime::release_dead_handles();
+    }
+}
+
 fn build(s: &Settings) -> Result<Client> {
     let mut b = Client::builder().settings(crate::options::client_settings(
         &s.base_url,

@@ -165,6 +165,28 @@ pub fn thread_handle<C: Clone + 'static>(
     })
 }
 
+/// Drops the calling thread's handles whose owner is gone (a client object being dropped
+/// calls this), then lets the runtime run once so their connections close now rather than at
+/// the thread's next call. Does nothing on a thread that never made a blocking call, in a
+/// forked child, or while the thread-local state is being torn down.
+pub fn release_dead_handles() {
+    let rt = THREAD.try_with(|cell| {
+        let mut slot = cell.try_borrow_mut().ok()?;
+        let state = slot.as_mut().filter(|s| s.pid == std::process::id())?;
+        let before = state.handles.len();
+        state.handles.retain(|h| h.owner.strong_count() > 0);
+        (state.handles.len() != before).then(|| state.rt.clone())
+    });
+    if let Ok(Some(rt)) = rt
+        && tokio::runtime::Handle::try_current().is_err()
+    {
+        rt.block_on(async {
+            tokio::task::yield_now().await;
+            tokio::task::yield_now().await;
+        });
+    }
+}
+
 /// Runs `fut` on the calling thread's current-thread runtime with the GIL released: the
 /// request is written, awaited and read on this thread, so a call costs no wake-up of another
 /// thread. Use it only with a client from [`thread_handle`]. Between 50 ms slices the wait

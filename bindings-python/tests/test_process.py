@@ -159,6 +159,43 @@ def test_a_keep_alive_connection_closed_by_the_server_is_not_reused(
     assert closing_server.connections == 3
 
 
+def test_dropping_a_client_closes_its_connections() -> None:
+    closed = threading.Event()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:  # noqa: N802
+            body = b'{"data":{"agents":[]},"meta":{"requestId":"req_1"}}'
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def finish(self) -> None:
+            super().finish()
+            closed.set()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/api"
+        client = Client(api_key="cj_live_x", base_url=url)
+        assert client.agents.list() == []
+        time.sleep(0.1)
+        assert not closed.is_set()  # kept alive for the next call
+        del client
+        import gc
+
+        gc.collect()
+        assert closed.wait(2.0)
+    finally:
+        server.shutdown()
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_fork_child_gets_its_own_runtime(client: Client) -> None:
     assert client.agents.list()

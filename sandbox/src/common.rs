@@ -32,15 +32,45 @@ const WEBHOOK_BACKOFF_MS: [u64; 3] = [200, 400, 800];
 /// Events ready at the same time are merged into body chunks of about this size.
 const COALESCE_BYTES: usize = 64 * 1024;
 
-/// A new request id: `req_` followed by 16 lowercase hex digits.
+/// A new request id: `req_` followed by 16 lowercase hex digits, unique in this process and
+/// unpredictable across runs (a random start mixed by a bijection, so no syscall per id).
 pub fn request_id() -> String {
-    let id = uuid::Uuid::new_v4().simple().to_string();
-    format!("req_{}", &id[..16])
+    static SEED: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let seed = *SEED.get_or_init(|| uuid::Uuid::new_v4().as_u64_pair().0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    // splitmix64's finalizer: a bijection on u64, so distinct counters give distinct ids
+    let mut z = seed.wrapping_add(n.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^= z >> 31;
+    format!("req_{z:016x}")
 }
 
 /// The current time as RFC 3339 in UTC with seconds and a `Z` suffix.
 pub fn now_rfc3339() -> String {
-    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// A `200`-style JSON answer serialized straight into its body (no intermediate `Value`).
+pub fn json_response<T: serde::Serialize + ?Sized>(status: StatusCode, body: &T) -> Response {
+    let mut buf = Vec::with_capacity(1024);
+    match serde_json::to_writer(&mut buf, body) {
+        Ok(()) => (
+            status,
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
+            buf,
+        )
+            .into_response(),
+        Err(e) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("cannot encode the answer: {e}"),
+        )
+            .into_response(),
+    }
 }
 
 /// Lowercase hex HMAC-SHA256 of `body` keyed with `secret`.
@@ -684,9 +714,10 @@ impl RateLimiter {
         let now = unix_now();
         let start = now - now % len;
         let mut windows = lock(&self.windows);
-        let w = windows
-            .entry(key.to_string())
-            .or_insert(Window { start, used: 0 });
+        if !windows.contains_key(key) {
+            windows.insert(key.to_string(), Window { start, used: 0 });
+        }
+        let w = windows.get_mut(key).expect("inserted above");
         if w.start != start {
             *w = Window { start, used: 0 };
         }

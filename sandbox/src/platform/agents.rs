@@ -10,17 +10,32 @@ use super::{
 };
 use crate::common;
 
-fn summary(agent: &Agent) -> Value {
-    json!({
-        "id": agent.id,
-        "name": agent.name,
-        "description": agent.description,
-        "category": agent.category,
-        "model": agent.model,
-        "isPublic": agent.is_public,
-        "createdBy": agent.created_by,
-        "capabilities": agent.capabilities,
-    })
+/// An agent as lists show it (the seed's `GET /api/agents` example), borrowed from the store
+/// and serialized straight into the answer.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Summary<'a> {
+    id: &'a str,
+    name: &'a str,
+    description: &'a str,
+    category: &'a str,
+    model: &'a str,
+    is_public: bool,
+    created_by: &'a str,
+    capabilities: &'a [String],
+}
+
+fn summary(agent: &Agent) -> Summary<'_> {
+    Summary {
+        id: &agent.id,
+        name: &agent.name,
+        description: &agent.description,
+        category: &agent.category,
+        model: &agent.model,
+        is_public: agent.is_public,
+        created_by: &agent.created_by,
+        capabilities: &agent.capabilities,
+    }
 }
 
 /// `GET /api/agents`: public agents plus the caller's own; `category`, `isPublic` filters.
@@ -32,7 +47,7 @@ pub(crate) async fn list(
     let category = query.text("category").map(str::to_lowercase);
     let is_public = query.boolean("isPublic")?;
     let store = state.store();
-    let agents: Vec<Value> = store
+    let agents: Vec<Summary<'_>> = store
         .agents
         .iter()
         .filter(|a| a.is_public || a.created_by == caller.user_id)
@@ -40,7 +55,11 @@ pub(crate) async fn list(
         .filter(|a| is_public.is_none_or(|p| a.is_public == p))
         .map(summary)
         .collect();
-    Ok(ok(json!({ "agents": agents })))
+    #[derive(serde::Serialize)]
+    struct List<'a> {
+        agents: Vec<Summary<'a>>,
+    }
+    Ok(ok(List { agents }))
 }
 
 /// `GET /api/agents/:id`.
@@ -49,7 +68,7 @@ pub(crate) async fn get(State(state): State<AppState>, caller: Caller, Id(id): I
     let agent = store
         .visible_agent(&caller, &id)
         .ok_or_else(|| ApiError::not_found("Agent", &id))?;
-    let mut data = summary(agent);
+    let mut data = json!(summary(agent));
     if let Some(obj) = data.as_object_mut() {
         obj.insert("config".into(), agent.config.clone());
         obj.insert("createdAt".into(), json!(agent.created_at));

@@ -130,12 +130,35 @@ pub fn router(config: PlatformConfig) -> axum::Router {
 // Envelope and errors
 // ---------------------------------------------------------------------------------------------
 
-fn meta(request_id: &str) -> Value {
-    json!({ "timestamp": common::now_rfc3339(), "requestId": request_id })
+/// The `meta` object of every answer.
+#[derive(serde::Serialize)]
+struct Meta<'a> {
+    timestamp: String,
+    #[serde(rename = "requestId")]
+    request_id: &'a str,
 }
 
-fn with_request_id(status: StatusCode, body: Value, request_id: &str) -> Response {
-    let mut resp = (status, axum::Json(body)).into_response();
+fn meta(request_id: &str) -> Meta<'_> {
+    Meta {
+        timestamp: common::now_rfc3339(),
+        request_id,
+    }
+}
+
+/// `{data, meta}`.
+#[derive(serde::Serialize)]
+struct Envelope<'a, T> {
+    data: T,
+    meta: Meta<'a>,
+}
+
+/// A JSON answer with its `X-Request-Id`, serialized straight into its body.
+fn with_request_id<T: serde::Serialize>(
+    status: StatusCode,
+    body: &T,
+    request_id: &str,
+) -> Response {
+    let mut resp = common::json_response(status, body);
     if let Ok(v) = HeaderValue::from_str(request_id) {
         resp.headers_mut().insert("x-request-id", v);
     }
@@ -143,21 +166,27 @@ fn with_request_id(status: StatusCode, body: Value, request_id: &str) -> Respons
 }
 
 /// `200` with `{data, meta}`.
-pub(crate) fn ok(data: Value) -> Response {
+pub(crate) fn ok<T: serde::Serialize>(data: T) -> Response {
     let id = common::request_id();
     with_request_id(
         StatusCode::OK,
-        json!({ "data": data, "meta": meta(&id) }),
+        &Envelope {
+            data,
+            meta: meta(&id),
+        },
         &id,
     )
 }
 
 /// `201` with `{data, meta}`.
-pub(crate) fn created(data: Value) -> Response {
+pub(crate) fn created<T: serde::Serialize>(data: T) -> Response {
     let id = common::request_id();
     with_request_id(
         StatusCode::CREATED,
-        json!({ "data": data, "meta": meta(&id) }),
+        &Envelope {
+            data,
+            meta: meta(&id),
+        },
         &id,
     )
 }
@@ -169,7 +198,7 @@ pub fn render(status: StatusCode, code: &str, message: &str, details: Value) -> 
         "error": { "code": code, "message": message, "details": details },
         "meta": meta(&id),
     });
-    with_request_id(status, body, &id)
+    with_request_id(status, &body, &id)
 }
 
 /// An error answer of the platform.
