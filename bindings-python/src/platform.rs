@@ -89,9 +89,9 @@ impl<C: Clone + 'static> PerProcess<C> {
 
 impl<C> Drop for PerProcess<C> {
     fn drop(&mut self) {
-        // Handles on other threads go when those threads make a new one or end.
-        let key = std::mem::replace(&mut self.key, Arc::new(()));
-        drop(key);
+        // The key must be dead before the calling thread's handles are pruned; handles on
+        // other threads go when those threads make a new one or end.
+        drop(std::mem::replace(&mut self.key, Arc::new(())));
         crate::runtime::release_dead_handles();
     }
 }

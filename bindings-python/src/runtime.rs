@@ -180,11 +180,17 @@ pub fn release_dead_handles() {
     if let Ok(Some(rt)) = rt
         && tokio::runtime::Handle::try_current().is_err()
     {
-        rt.block_on(async {
-            tokio::task::yield_now().await;
-            tokio::task::yield_now().await;
-        });
+        rt.block_on(settle());
     }
+}
+
+/// Lets a current-thread runtime poll its I/O driver and run the connection tasks that wakes
+/// (two yields: the first reaches the driver, the second runs what it woke). Nothing drives a
+/// thread's runtime between two blocking calls, so a keep-alive connection the server closed,
+/// or one whose client was dropped, is only noticed this way.
+async fn settle() {
+    tokio::task::yield_now().await;
+    tokio::task::yield_now().await;
 }
 
 /// Runs `fut` on the calling thread's current-thread runtime with the GIL released: the
@@ -200,12 +206,8 @@ where
     let rt = with_thread(|s| s.rt.clone());
     let rt: &Runtime = &rt;
     let mut fut = Box::pin(async move {
-        // Nothing drives this runtime between two calls, so a keep-alive connection that the
-        // server closed meanwhile is noticed only now: two yields let the runtime poll its
-        // I/O driver and run the connection tasks it woke before a pooled connection is
-        // checked out.
-        tokio::task::yield_now().await;
-        tokio::task::yield_now().await;
+        // before a pooled connection is checked out: drop those the server closed meanwhile
+        settle().await;
         fut.await
     });
     loop {
@@ -217,12 +219,7 @@ where
             Err(_elapsed) => {
                 if let Err(e) = py.check_signals() {
                     drop(fut);
-                    py.detach(|| {
-                        rt.block_on(async {
-                            tokio::task::yield_now().await;
-                            tokio::task::yield_now().await;
-                        })
-                    });
+                    py.detach(|| rt.block_on(settle()));
                     return Err(e);
                 }
             }

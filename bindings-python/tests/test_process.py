@@ -38,20 +38,26 @@ CHILD = textwrap.dedent(
 )
 
 
-def test_ctrl_c_interrupts_a_stalled_stream(sandbox: Sandbox) -> None:
+def interrupt_child(code: str, ready: str, sandbox: Sandbox) -> None:
+    """Runs ``code`` in a subprocess, sends SIGINT once it printed ``ready`` and checks that
+    it raised ``KeyboardInterrupt`` (exit 42) within a second."""
     proc = subprocess.Popen(
-        [sys.executable, "-c", CHILD, sandbox.api_key, sandbox.platform_url],
+        [sys.executable, "-c", code, sandbox.api_key, sandbox.platform_url],
         stdout=subprocess.PIPE,
         text=True,
     )
     assert proc.stdout is not None
-    assert proc.stdout.readline().strip() == "streaming"
+    assert proc.stdout.readline().strip() == ready
     time.sleep(0.3)
     t0 = time.monotonic()
     proc.send_signal(signal.SIGINT)
-    code = proc.wait(timeout=5)
+    exit_code = proc.wait(timeout=5)
     assert time.monotonic() - t0 < 1.0
-    assert code == 42 and "interrupted" in proc.stdout.read()
+    assert exit_code == 42 and "interrupted" in proc.stdout.read()
+
+
+def test_ctrl_c_interrupts_a_stalled_stream(sandbox: Sandbox) -> None:
+    interrupt_child(CHILD, "streaming", sandbox)
 
 
 SLOW_CALL = textwrap.dedent(
@@ -71,19 +77,7 @@ SLOW_CALL = textwrap.dedent(
 
 
 def test_ctrl_c_interrupts_a_blocking_call(sandbox: Sandbox) -> None:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", SLOW_CALL, sandbox.api_key, sandbox.platform_url],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None
-    assert proc.stdout.readline().strip() == "calling"
-    time.sleep(0.3)
-    t0 = time.monotonic()
-    proc.send_signal(signal.SIGINT)
-    code = proc.wait(timeout=5)
-    assert time.monotonic() - t0 < 1.0
-    assert code == 42 and "interrupted" in proc.stdout.read()
+    interrupt_child(SLOW_CALL, "calling", sandbox)
 
 
 def test_one_sync_client_on_many_threads(sandbox: Sandbox) -> None:
