@@ -10,12 +10,18 @@ child's ``VmHWM``) and prints a table with ratios:
 
 Every client decodes every event / body as JSON and checks the count.
 
+``--cpu N`` (default 1) pins the sandbox and every client to CPU N, as the shared baseline
+harness (``../shared/bench/run.sh``) does with ``taskset -c 1`` for its server and clients, so the
+figures compare with its published ones; ``--cpu none`` lets the scheduler place them (on a
+small VM the cross-CPU wake-ups then dominate every small request and the ratios shrink).
+
 ``--rust-floor PATH`` also runs the Rust example ``small_rate`` (``cargo build --release -p
 agents-sdk --example small_rate``) against the same sandbox: the Rust SDK and a bare reqwest
 GET + JSON decode, sequentially, with no Python at all. That row is the floor any Python client
 of this server and machine has above it.
 
-    python bench/bench.py [--tokens 100000] [--requests 20000] [--runs 1] [--rust-floor PATH]
+    python bench/bench.py [--tokens 100000] [--requests 20000] [--runs 1] [--cpu 1|none]
+        [--rust-floor PATH]
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -260,9 +267,13 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=20_000)
     ap.add_argument("--runs", type=int, default=1)
     ap.add_argument("--rust-floor", help="path of the built small_rate example")
+    ap.add_argument("--cpu", default="1", help="CPU to pin the sandbox and clients on, or none")
     ap.add_argument("--child")
     ap.add_argument("--cfg")
     args = ap.parse_args()
+    if args.cpu != "none" and not args.child:
+        # inherited by the sandbox's threads (started below) and by every child process
+        os.sched_setaffinity(0, {int(args.cpu)})
     if args.child:
         rate = run_client(args.child, json.loads(args.cfg))
         print(rate, _peak_rss_kb())
@@ -290,6 +301,8 @@ def main() -> None:
     def med(name: str, key: str) -> float:
         return statistics.median(r[key] for r in results[name])
 
+    pinned = "unpinned" if args.cpu == "none" else f"sandbox and clients on CPU {args.cpu}"
+    print(f"\n{pinned}")
     print(f"\nstreaming {args.tokens:,} tokens (median of {args.runs})")
     print("| client | tokens/s | vs httpx-sse sync | peak RSS MB |\n|---|---:|---:|---:|")
     ref = med("httpx_sse_sync", "rate")

@@ -14,7 +14,7 @@ VENV="${1:-$HERE/.venv}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 PY="${PYTHON:-python3}"
 
-if [ ! -x "$VENV/bin/python" ]; then
+if [ ! -x "$VENV/bin/python" ] || [ ! -f "$VENV/bin/activate" ]; then
     "$PY" -m venv "$VENV"
 fi
 # shellcheck disable=SC1091

@@ -14,6 +14,7 @@ use crate::convert::from_py;
 use crate::errors::to_py_err;
 use crate::options::{self, CallOptions};
 use crate::platform::{PerProcess, arg, params};
+use crate::pyser::Answer;
 use crate::runtime::{block_on_here_sdk, block_on_sdk, future_into_py};
 use crate::stream::NativeStream;
 
@@ -52,9 +53,8 @@ fn build(s: &Settings) -> Result<AgentClient> {
     b.build()
 }
 
-fn json<T: serde::Serialize>(v: T) -> Result<Value> {
-    serde_json::to_value(v)
-        .map_err(|e| Error::InvalidArgument(format!("cannot encode answer: {e}")))
+fn json<T: serde::Serialize + Send + 'static>(v: T) -> Result<Answer> {
+    Ok(Answer::new(v))
 }
 
 fn chat_params(a: &Value) -> Result<ChatParams> {
@@ -66,7 +66,7 @@ fn chat_params(a: &Value) -> Result<ChatParams> {
 }
 
 /// Every non-streaming ops operation.
-async fn call(c: AgentClient, op: String, a: Value, o: RequestOptions) -> Result<Value> {
+async fn call(c: AgentClient, op: String, a: Value, o: RequestOptions) -> Result<Answer> {
     match op.as_str() {
         "auth.login" => json(
             c.auth()
@@ -322,7 +322,7 @@ impl OpsClient {
         let (c, a, o) = self.prepare(py, args, options, true)?;
         let value = block_on_here_sdk(py, call(c, op.clone(), a.clone(), o.opts))?;
         self.remember_login(&op, &a);
-        options::answer(py, &value, o.capture.as_ref())
+        options::answer(py, value, o.capture.as_ref())
     }
 
     /// Runs operation `op`: an awaitable of `(value, meta)`.
@@ -339,7 +339,7 @@ impl OpsClient {
         let (op2, a2) = (op.clone(), a.clone());
         future_into_py(py, call(c, op, a, o.opts), move |py, v| {
             slf.get().remember_login(&op2, &a2);
-            options::answer(py, &v, capture.as_ref())
+            options::answer(py, v, capture.as_ref())
         })
     }
 

@@ -7,7 +7,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::to_py;
+use crate::pyser::Answer;
 
 /// Options of one call and whether the caller wants the answer's metadata.
 #[derive(Debug, Default, Clone)]
@@ -104,10 +104,10 @@ pub fn meta_to_py(py: Python<'_>, meta: &ResponseMeta) -> PyResult<Py<PyAny>> {
 /// `(value, meta-or-None)` as returned by every native call.
 pub fn answer(
     py: Python<'_>,
-    value: &serde_json::Value,
+    value: Answer,
     capture: Option<&ResponseCapture>,
 ) -> PyResult<Py<PyAny>> {
-    let v = to_py(py, value)?;
+    let v = value.into_py(py)?;
     let meta = match capture.and_then(ResponseCapture::get) {
         Some(m) => meta_to_py(py, &m)?,
         None => py.None(),

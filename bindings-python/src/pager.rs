@@ -1,4 +1,4 @@
-//! `Pager`: a core `Paginator` whose pages cross to Python as JSON, one page per call.
+//! `Pager`: a core `Paginator` whose pages cross to Python as plain objects, one page per call.
 
 use std::sync::Arc;
 
@@ -6,26 +6,18 @@ use agents_sdk::pagination::{Paged, Paginator};
 use agents_sdk::{ResponseCapture, Result};
 use futures::future::BoxFuture;
 use pyo3::prelude::*;
-use serde_json::Value;
 
 use crate::options::answer;
+use crate::pyser::Answer;
 use crate::runtime::{block_on_sdk, future_into_py};
 
 trait PageSource: Send {
-    fn next_page(&mut self) -> BoxFuture<'_, Result<Option<Value>>>;
+    fn next_page(&mut self) -> BoxFuture<'_, Result<Option<Answer>>>;
 }
 
-impl<P: Paged + serde::Serialize> PageSource for Paginator<P> {
-    fn next_page(&mut self) -> BoxFuture<'_, Result<Option<Value>>> {
-        Box::pin(async move {
-            let page = Paginator::next_page(self).await?;
-            page.map(|p| {
-                serde_json::to_value(&p).map_err(|e| {
-                    agents_sdk::Error::InvalidArgument(format!("cannot encode page: {e}"))
-                })
-            })
-            .transpose()
-        })
+impl<P: Paged + serde::Serialize + Send + 'static> PageSource for Paginator<P> {
+    fn next_page(&mut self) -> BoxFuture<'_, Result<Option<Answer>>> {
+        Box::pin(async move { Ok(Paginator::next_page(self).await?.map(Answer::new)) })
     }
 }
 
@@ -45,7 +37,7 @@ impl std::fmt::Debug for Pager {
 }
 
 impl Pager {
-    pub fn new<P: Paged + serde::Serialize>(p: Paginator<P>) -> Self {
+    pub fn new<P: Paged + serde::Serialize + Send + 'static>(p: Paginator<P>) -> Self {
         Pager {
             source: Arc::new(tokio::sync::Mutex::new(Box::new(p))),
             capture: None,
@@ -58,17 +50,17 @@ impl Pager {
     }
 }
 
-async fn fetch(source: Source) -> Result<Option<Value>> {
+async fn fetch(source: Source) -> Result<Option<Answer>> {
     source.lock().await.next_page().await
 }
 
 fn page_answer(
     py: Python<'_>,
-    page: Option<Value>,
+    page: Option<Answer>,
     capture: Option<&ResponseCapture>,
 ) -> PyResult<Py<PyAny>> {
     match page {
-        Some(v) => answer(py, &v, capture),
+        Some(v) => answer(py, v, capture),
         None => Ok(py.None()),
     }
 }

@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 use crate::convert::from_py;
 use crate::options::{self, CallOptions};
 use crate::pager::Pager;
+use crate::pyser::Answer;
 use crate::runtime::{block_on_here_sdk, block_on_sdk, future_into_py};
 use crate::stream::NativeStream;
 
@@ -148,13 +149,12 @@ pub fn arg(value: &Value, name: &str) -> Result<String> {
     }
 }
 
-fn json<T: serde::Serialize>(v: T) -> Result<Value> {
-    serde_json::to_value(v)
-        .map_err(|e| Error::InvalidArgument(format!("cannot encode answer: {e}")))
+fn json<T: serde::Serialize + Send + 'static>(v: T) -> Result<Answer> {
+    Ok(Answer::new(v))
 }
 
 /// Every non-streaming, non-paginated platform operation.
-async fn call(c: Client, op: String, a: Value, o: agents_sdk::RequestOptions) -> Result<Value> {
+async fn call(c: Client, op: String, a: Value, o: agents_sdk::RequestOptions) -> Result<Answer> {
     match op.as_str() {
         "auth.sign_in_url" => json(c.auth().with_options(o).sign_in_url().await?),
         "auth.sign_out" => json(c.auth().with_options(o).sign_out().await?),
@@ -386,7 +386,7 @@ impl PlatformClient {
             .client_here()
             .map_err(|e| crate::errors::to_py_err(py, e))?;
         let value = block_on_here_sdk(py, call(c, op, a, o.opts))?;
-        options::answer(py, &value, o.capture.as_ref())
+        options::answer(py, value, o.capture.as_ref())
     }
 
     /// Runs operation `op`: an awaitable of `(value, meta)`.
@@ -402,7 +402,7 @@ impl PlatformClient {
         let c = self.client().map_err(|e| crate::errors::to_py_err(py, e))?;
         let capture = o.capture.clone();
         future_into_py(py, call(c, op, a, o.opts), move |py, v| {
-            options::answer(py, &v, capture.as_ref())
+            options::answer(py, v, capture.as_ref())
         })
     }
 
