@@ -14,9 +14,11 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use serde::ser::{self, Serialize};
 
+type Convert = Box<dyn FnOnce(Python<'_>) -> PyResult<Py<PyAny>> + Send>;
+
 /// A typed answer waiting for the GIL: converted by [`Answer::into_py`] on the Python side
 /// of a call, never on a runtime thread.
-pub struct Answer(Box<dyn FnOnce(Python<'_>) -> PyResult<Py<PyAny>> + Send>);
+pub struct Answer(Convert);
 
 impl Answer {
     pub fn new<T: Serialize + Send + 'static>(value: T) -> Self {
