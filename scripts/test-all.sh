@@ -21,9 +21,11 @@ cargo fmt --all -- --check
 step "cargo clippy --workspace --all-targets -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 
-# The binding crates are cdylibs for Python and Node; their tests run under pytest and node.
-step "cargo test (core + sandbox)"
+# The binding crates are cdylibs for Python and Node; their tests run under pytest and node
+# (the Python crate also has a few unit tests of pure-Rust helpers).
+step "cargo test (core + sandbox, and the Python binding's pure-Rust unit tests)"
 cargo test -p agents-sdk -p agents-sandbox
+cargo test -p cjhirashi-agents-python --lib
 
 step "Rust quickstart against the embedded sandbox"
 cargo run -q -p agents-sdk --example quickstart > "$CARGO_TARGET_DIR/quickstart.out"

@@ -16,13 +16,6 @@ mod webhooks;
 
 use pyo3::prelude::*;
 
-/// The extension's own Rust allocations (request and response buffers, futures, decoded
-/// models) go to mimalloc: a call makes about a hundred short-lived allocations, some of them
-/// large enough to send glibc's malloc through its fastbin consolidation every time.
-/// Python's objects keep their own allocator.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<platform::PlatformClient>()?;

@@ -1,8 +1,10 @@
 //! Typed answers of the core straight into Python objects: a serde `Serializer` whose output is
 //! `dict`, `list`, `str`, `int`, `float`, `bool` and `None`, with no JSON text and no
 //! `serde_json::Value` in between. The output is the one `serde_json::to_value` + a plain
-//! JSON-to-Python conversion would give (same keys, same numbers, `None` for non-finite floats),
-//! in about a third of the work; struct field names become Python strings once per process.
+//! JSON-to-Python conversion would give (same numbers, `None` for non-finite floats), in about a
+//! third of the work, except that struct field names arrive in snake_case, as the Python models
+//! name their attributes (map keys and enum values stay as they are). Each field name becomes a
+//! Python string once per process.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -93,20 +95,48 @@ impl Hasher for AddrHasher {
     }
 }
 
-type KeyCache = HashMap<(usize, usize), Py<PyString>, BuildHasherDefault<AddrHasher>>;
+type KeyCache = HashMap<(usize, usize, bool), Py<PyString>, BuildHasherDefault<AddrHasher>>;
 
 static KEYS: Mutex<Option<KeyCache>> = Mutex::new(None);
 
-/// The Python string of a struct field name, made once per process.
-fn field_name<'py>(py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
-    let key = (name.as_ptr() as usize, name.len());
+/// The Python string of a compile-time name (a struct field in snake_case, or an enum variant
+/// as it is), made once per process.
+fn static_name<'py>(py: Python<'py>, name: &'static str, snake: bool) -> Bound<'py, PyString> {
+    let key = (name.as_ptr() as usize, name.len(), snake);
     let mut cache = KEYS.lock().unwrap_or_else(|e| e.into_inner());
     let cache = cache.get_or_insert_with(KeyCache::default);
     cache
         .entry(key)
-        .or_insert_with(|| PyString::intern(py, name).unbind())
+        .or_insert_with(|| {
+            if snake {
+                PyString::intern(py, &snake_case(name)).unbind()
+            } else {
+                PyString::intern(py, name).unbind()
+            }
+        })
         .bind(py)
         .clone()
+}
+
+/// `createdAt` -> `created_at`, `isPublic` -> `is_public`, `api_key` -> `api_key`: an
+/// underscore before each capital that follows a lower-case letter or a digit, then
+/// everything lower-case (the rule of the Python models' `snake()`).
+pub fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut prev_lower_or_digit = false;
+    for ch in name.chars() {
+        if ch.is_ascii_uppercase() && prev_lower_or_digit {
+            out.push('_');
+        }
+        prev_lower_or_digit = ch.is_ascii_lowercase() || ch.is_ascii_digit();
+        out.extend(ch.to_lowercase());
+    }
+    out
+}
+
+/// A struct field's Python name: snake_case.
+fn field_name<'py>(py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
+    static_name(py, name, true)
 }
 
 #[derive(Clone, Copy)]
@@ -122,7 +152,7 @@ impl<'py> PySer<'py> {
     /// `{variant: value}`, serde's external tagging.
     fn tagged(self, variant: &'static str, value: Bound<'py, PyAny>) -> Out<'py> {
         let d = PyDict::new(self.py);
-        d.set_item(field_name(self.py, variant), value)?;
+        d.set_item(static_name(self.py, variant, false), value)?;
         Ok(d.into_any())
     }
 }
@@ -204,7 +234,7 @@ impl<'py> ser::Serializer for PySer<'py> {
         self.serialize_none()
     }
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Out<'py> {
-        Ok(field_name(self.py, variant).into_any())
+        Ok(static_name(self.py, variant, false).into_any())
     }
     fn serialize_newtype_struct<T: ?Sized + Serialize>(
         self,
@@ -410,5 +440,27 @@ impl<'py> ser::SerializeStructVariant for Map<'py> {
     }
     fn end(self) -> Out<'py> {
         self.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snake_case;
+
+    #[test]
+    fn snake_case_follows_the_python_models_rule() {
+        for (wire, py) in [
+            ("createdAt", "created_at"),
+            ("isPublic", "is_public"),
+            ("api_key", "api_key"),
+            ("id", "id"),
+            ("tokensUsed", "tokens_used"),
+            ("URL", "url"),
+            ("apiURL", "api_url"),
+            ("last4Digits", "last4_digits"),
+            ("v2Name", "v2_name"),
+        ] {
+            assert_eq!(snake_case(wire), py, "{wire}");
+        }
     }
 }

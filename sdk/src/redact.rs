@@ -50,9 +50,16 @@ impl From<&str> for Secret {
 
 /// Header names whose values are never shown.
 pub(crate) fn is_sensitive_header(name: &str) -> bool {
-    let name = name.to_ascii_lowercase();
+    // `http` header names are lower-case already; others are lowered only when they need it
+    let lowered;
+    let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        lowered = name.to_ascii_lowercase();
+        lowered.as_str()
+    } else {
+        name
+    };
     matches!(
-        name.as_str(),
+        name,
         "authorization"
             | "proxy-authorization"
             | "cookie"

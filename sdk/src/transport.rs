@@ -352,8 +352,13 @@ impl Transport {
             match outcome {
                 Attempt::Response(resp, token) => {
                     let status = resp.status();
-                    let headers = resp.headers().clone();
-                    let mut meta = meta_from_headers(status, &headers);
+                    // The header list is read only through a capture or a stream's metadata;
+                    // other calls skip copying every header into strings.
+                    let mut meta = if opts.capture.is_some() || req.stream {
+                        meta_from_headers(status, resp.headers())
+                    } else {
+                        meta_without_header_list(status, resp.headers())
+                    };
                     meta.attempts = attempt;
                     span.record("status", status.as_u16());
                     if let Some(id) = &meta.request_id {
@@ -363,6 +368,7 @@ impl Transport {
                         tracing::debug!(parent: &span, "success");
                         return Ok((resp, meta, deadline));
                     }
+                    let headers = resp.headers().clone();
                     if status == StatusCode::UNAUTHORIZED
                         && req.auth
                         && !reauthenticated
@@ -612,13 +618,21 @@ pub(crate) fn retry_delay(status: StatusCode, headers: &HeaderMap, attempt: u32)
 
 pub(crate) fn meta_from_headers(status: StatusCode, headers: &HeaderMap) -> ResponseMeta {
     ResponseMeta {
+        headers: safe_headers(headers),
+        ..meta_without_header_list(status, headers)
+    }
+}
+
+/// The metadata without the header list: status, request id and rate limit.
+fn meta_without_header_list(status: StatusCode, headers: &HeaderMap) -> ResponseMeta {
+    ResponseMeta {
         status: status.as_u16(),
         request_id: headers
             .get("x-request-id")
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned),
         rate_limit: RateLimit::from_headers(headers),
-        headers: safe_headers(headers),
+        headers: Vec::new(),
         attempts: 1,
     }
 }

@@ -70,6 +70,9 @@ async fn sends_bearer_key_and_unwraps_envelope_keeping_request_id() {
         (rl.limit, rl.remaining, rl.reset),
         (Some(100), Some(87), Some(1697375400))
     );
+    // a capture gets the header list too (calls without one skip building it)
+    assert_eq!(meta.header("x-ratelimit-remaining"), Some("87"));
+    assert_eq!(meta.header("X-RateLimit-Limit"), Some("100"));
 }
 
 #[tokio::test]

@@ -304,11 +304,14 @@ class Resource:
 
 
 def model(cls: Any) -> Parse:
-    return lambda v: cls.from_wire(v)
+    """The parser of a native answer that is one ``cls``."""
+    return cls._from_native  # type: ignore[no-any-return]
 
 
 def model_list(cls: Any) -> Parse:
-    return lambda v: [cls.from_wire(x) for x in v]
+    """The parser of a native answer that is a list of ``cls``."""
+    make = cls._from_native
+    return lambda v: [make(x) for x in v]
 
 
 class RawClient:

@@ -122,13 +122,13 @@ def _camel(key: str) -> str:
 class Conversations(Resource):
     def _conversation(self, value: Any) -> Any:
         cls = models.AsyncConversation if self._t.is_async else models.Conversation
-        conv = cls.from_wire(value)
+        conv = cls._from_native(value)
         conv._resource = type(self)(self._t)
         conv.messages = conv.messages or []
         return conv
 
     def _page(self, value: Any) -> Any:
-        page = models.ConversationList.from_wire({**value, "conversations": []})
+        page = models.ConversationList._from_native({**value, "conversations": []})
         page.conversations = [self._conversation(c) for c in value.get("conversations", [])]
         return page
 

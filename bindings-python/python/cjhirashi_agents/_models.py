@@ -18,6 +18,7 @@ from typing import (
     Dict,
     List,
     Optional,
+    Tuple,
     Type,
     TypeVar,
     Union,
@@ -66,21 +67,24 @@ def _identity(value: Any) -> Any:
     return value
 
 
-def _converter(tp: Any) -> Converter:
+def _converter(tp: Any, build: str = "from_wire") -> Converter:
+    """How a field's wire value becomes its attribute; nested models are made by the class
+    method ``build`` (``from_wire`` for wire dicts, ``_from_native`` for native answers)."""
     origin = get_origin(tp)
     if origin in _UNION_TYPES:
         inner = [a for a in get_args(tp) if a is not type(None)]
-        return _converter(inner[0]) if len(inner) == 1 else _identity
+        return _converter(inner[0], build) if len(inner) == 1 else _identity
     if origin in (list, List):
         (item,) = get_args(tp) or (Any,)
-        conv = _converter(item)
+        conv = _converter(item, build)
         if conv is _identity:
             return _identity
         return lambda v: [conv(x) for x in v] if isinstance(v, list) else v
     if tp is Decimal:
         return lambda v: to_decimal(v) if isinstance(v, (int, float, str)) else v
     if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return lambda v: tp.from_wire(v) if isinstance(v, dict) else v
+        make = getattr(tp, build)
+        return lambda v: make(v) if isinstance(v, dict) else v
     return _identity
 
 
@@ -98,6 +102,7 @@ class BaseModel:
     """A typed record with readable ``repr``, equality and :meth:`to_dict`."""
 
     _converters: ClassVar[Optional[Dict[str, Converter]]] = None
+    _native_spec: ClassVar[Optional[Tuple[Dict[str, None], List[Tuple[str, Converter]]]]] = None
 
     def __init__(self, **fields: Any) -> None:
         for name in self._fields():
@@ -133,6 +138,31 @@ class BaseModel:
             name = _SNAKE.get(key) or snake(key)
             c = conv.get(name)
             fields[name] = value if c is None or c is _identity or value is None else c(value)
+        return obj
+
+    @classmethod
+    def _from_native(cls: Type[M], data: Dict[str, Any]) -> M:
+        """Builds the model from an answer of the native module, whose struct fields already
+        carry their snake_case attribute names: the dict is taken over whole and only fields
+        that hold nested models or amounts are converted."""
+        spec = cls.__dict__.get("_native_spec")
+        if spec is None:
+            hints = get_type_hints(cls)
+            nested = [
+                (name, _converter(hints[name], "_from_native"))
+                for name, conv in cls._fields().items()
+                if conv is not _identity
+            ]
+            spec = (dict.fromkeys(cls._fields()), nested)
+            cls._native_spec = spec
+        obj = cls.__new__(cls)
+        fields = obj.__dict__
+        fields.update(spec[0])
+        fields.update(data)
+        for name, conv in spec[1]:
+            value = fields[name]
+            if value is not None:
+                fields[name] = conv(value)
         return obj
 
     def to_dict(self) -> Dict[str, Any]:

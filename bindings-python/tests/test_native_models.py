@@ -1,0 +1,90 @@
+"""The models the clients build from native answers (typed core values converted straight into
+Python objects, fields already snake_case) equal the models built from the raw JSON of the same
+endpoint by the generic ``from_wire`` path (camelCase keys, snake-cased in Python)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Callable, List
+
+import httpx
+import pytest
+
+from cjhirashi_agents import Client, models
+from cjhirashi_agents._models import BaseModel
+from cjhirashi_agents.testing import Sandbox
+
+
+def wire(sandbox: Sandbox, path: str) -> Any:
+    r = httpx.get(
+        f"{sandbox.platform_url}/{path}",
+        headers={"Authorization": f"Bearer {sandbox.api_key}"},
+    )
+    r.raise_for_status()
+    return r.json()["data"]
+
+
+def dicts(items: List[BaseModel]) -> List[dict[str, Any]]:
+    return [m.to_dict() for m in items]
+
+
+CASES: List[tuple[str, Callable[[Client], Any], Callable[[Any], Any]]] = [
+    (
+        "agents",
+        lambda c: c.agents.list(),
+        lambda d: [models.Agent.from_wire(x) for x in d["agents"]],
+    ),
+    ("agents/agt_personal_001", lambda c: c.agents.get("agt_personal_001"), models.Agent.from_wire),
+    ("users/me", lambda c: c.users.me(), models.User.from_wire),
+    ("health/profile", lambda c: c.health.profile(), models.HealthProfile.from_wire),
+    (
+        "health/medications",
+        lambda c: c.health.medications.list(),
+        lambda d: [models.Medication.from_wire(x) for x in d["medications"]],
+    ),
+    ("finance/profile", lambda c: c.finance.profile(), models.FinanceProfile.from_wire),
+    (
+        "finance/accounts",
+        lambda c: c.finance.accounts.list(),
+        lambda d: [models.Account.from_wire(x) for x in d["accounts"]],
+    ),
+    (
+        "finance/budgets",
+        lambda c: c.finance.budgets.list(),
+        lambda d: [models.Budget.from_wire(x) for x in d["budgets"]],
+    ),
+    (
+        "finance/transactions",
+        lambda c: c.finance.transactions.list().page,
+        models.TransactionList.from_wire,
+    ),
+]
+
+
+@pytest.mark.parametrize("path,call,from_wire", CASES, ids=[c[0] for c in CASES])
+def test_native_answer_equals_wire_model(
+    sandbox: Sandbox,
+    client: Client,
+    path: str,
+    call: Callable[[Client], Any],
+    from_wire: Callable[[Any], Any],
+) -> None:
+    native = call(client)
+    expected = from_wire(wire(sandbox, path))
+    if isinstance(expected, list):
+        assert [type(m) for m in native] == [type(m) for m in expected]
+        assert dicts(list(native)) == dicts(expected)
+    else:
+        assert type(native) is type(expected)
+        assert native.to_dict() == expected.to_dict()
+
+
+def test_nested_models_and_amounts_are_typed(client: Client) -> None:
+    agent = client.agents.get("agt_personal_001")
+    assert agent.config is None or isinstance(agent.config, models.AgentConfig)
+    page = client.finance.transactions.list()
+    assert page.data and all(isinstance(t, models.Transaction) for t in page.data)
+    assert all(isinstance(t.amount, Decimal) for t in page.data)
+    for account in client.finance.accounts.list():
+        assert isinstance(account, models.Account)
+        assert account.balance is None or isinstance(account.balance, Decimal)
