@@ -21,7 +21,7 @@ GET + JSON decode, sequentially, with no Python at all. That row is the floor an
 of this server and machine has above it.
 
     python bench/bench.py [--tokens 100000] [--requests 20000] [--runs 1] [--cpu 1|none]
-        [--rust-floor PATH]
+        [--suites stream,small] [--rust-floor PATH]
 """
 
 from __future__ import annotations
@@ -268,6 +268,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=1)
     ap.add_argument("--rust-floor", help="path of the built small_rate example")
     ap.add_argument("--cpu", default="1", help="CPU to pin the sandbox and clients on, or none")
+    ap.add_argument("--suites", default="stream,small", help="stream, small or both")
     ap.add_argument("--child")
     ap.add_argument("--cfg")
     args = ap.parse_args()
@@ -288,12 +289,13 @@ def main() -> None:
         )
         base = {"base": sb.platform_url, "key": sb.api_key, "conv": conv.id}
         results: Dict[str, List[Dict[str, float]]] = {}
+        suites = set(args.suites.split(","))
         for _ in range(args.runs):
-            for name in STREAM_CLIENTS:
+            for name in STREAM_CLIENTS if "stream" in suites else []:
                 results.setdefault(name, []).append(measure(name, {**base, "n": args.tokens}))
-            for name in SMALL_CLIENTS:
+            for name in SMALL_CLIENTS if "small" in suites else []:
                 results.setdefault(name, []).append(measure(name, {**base, "n": args.requests}))
-            if args.rust_floor:
+            if args.rust_floor and "small" in suites:
                 floor = measure_rust_floor(args.rust_floor, {**base, "n": args.requests})
                 for name, row in floor.items():
                     results.setdefault(name, []).append(row)
@@ -303,12 +305,15 @@ def main() -> None:
 
     pinned = "unpinned" if args.cpu == "none" else f"sandbox and clients on CPU {args.cpu}"
     print(f"\n{pinned}")
-    print(f"\nstreaming {args.tokens:,} tokens (median of {args.runs})")
-    print("| client | tokens/s | vs httpx-sse sync | peak RSS MB |\n|---|---:|---:|---:|")
-    ref = med("httpx_sse_sync", "rate")
-    for name in STREAM_CLIENTS:
-        r = med(name, "rate")
-        print(f"| {name} | {r:,.0f} | {r / ref:.1f}x | {med(name, 'rss_mb'):.0f} |")
+    if "stream" in suites:
+        print(f"\nstreaming {args.tokens:,} tokens (median of {args.runs})")
+        print("| client | tokens/s | vs httpx-sse sync | peak RSS MB |\n|---|---:|---:|---:|")
+        ref = med("httpx_sse_sync", "rate")
+        for name in STREAM_CLIENTS:
+            r = med(name, "rate")
+            print(f"| {name} | {r:,.0f} | {r / ref:.1f}x | {med(name, 'rss_mb'):.0f} |")
+    if "small" not in suites:
+        return
     print(f"\n{args.requests:,} small GETs (median of {args.runs})")
     print("| client | req/s | ratio | peak RSS MB |\n|---|---:|---:|---:|")
     small = SMALL_CLIENTS + sorted(k for k in results if k.startswith("rust_"))

@@ -205,26 +205,35 @@ where
 {
     let rt = with_thread(|s| s.rt.clone());
     let rt: &Runtime = &rt;
-    let mut fut = Box::pin(async move {
-        // before a pooled connection is checked out: drop those the server closed meanwhile
-        settle().await;
-        fut.await
-    });
-    loop {
-        let fut_ref = &mut fut;
-        // the timer is made inside the runtime: it needs the runtime's time driver
-        match py.detach(|| rt.block_on(async { tokio::time::timeout(SIGNAL_SLICE, fut_ref).await }))
-        {
-            Ok(v) => return Ok(v),
-            Err(_elapsed) => {
-                if let Err(e) = py.check_signals() {
-                    drop(fut);
-                    py.detach(|| rt.block_on(settle()));
-                    return Err(e);
+    let outcome = {
+        // pinned on this stack frame, not the heap: a request's future is several kilobytes,
+        // and a heap block that size costs glibc's malloc a consolidation pass on every call
+        let mut fut = std::pin::pin!(async move {
+            // before a pooled connection is checked out: drop those the server closed meanwhile
+            settle().await;
+            fut.await
+        });
+        loop {
+            let slice = fut.as_mut();
+            // the timer is made inside the runtime: it needs the runtime's time driver
+            match py
+                .detach(|| rt.block_on(async { tokio::time::timeout(SIGNAL_SLICE, slice).await }))
+            {
+                Ok(v) => break Ok(v),
+                Err(_elapsed) => {
+                    if let Err(e) = py.check_signals() {
+                        break Err(e);
+                    }
                 }
             }
         }
+        // the future (and the connection it holds) is dropped here
+    };
+    if outcome.is_err() {
+        // let the runtime close the connection the dropped future used
+        py.detach(|| rt.block_on(settle()));
     }
+    outcome
 }
 
 /// [`block_on_here`] for a fallible SDK future, converting the error at the one conversion
