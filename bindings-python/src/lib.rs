@@ -23,6 +23,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<stream::NativeStream>()?;
     m.add_class::<pager::Pager>()?;
     m.add_class::<sandbox::NativeSandbox>()?;
+    m.add_function(wrap_pyfunction!(pyser::register_models, m)?)?;
     m.add_function(wrap_pyfunction!(webhooks::webhook_sign, m)?)?;
     m.add_function(wrap_pyfunction!(webhooks::webhook_verify, m)?)?;
     m.add_function(wrap_pyfunction!(webhooks::webhook_unwrap, m)?)?;

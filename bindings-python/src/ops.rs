@@ -14,7 +14,7 @@ use crate::convert::from_py;
 use crate::errors::to_py_err;
 use crate::options::{self, CallOptions};
 use crate::platform::{PerProcess, arg, params};
-use crate::pyser::Answer;
+use crate::pyser::{Answer, Service};
 use crate::runtime::{block_on_here_sdk, block_on_sdk, future_into_py};
 use crate::stream::NativeStream;
 
@@ -54,7 +54,7 @@ fn build(s: &Settings) -> Result<AgentClient> {
 }
 
 fn json<T: serde::Serialize + Send + 'static>(v: T) -> Result<Answer> {
-    Ok(Answer::new(v))
+    Ok(Answer::new(Service::Ops, v))
 }
 
 fn chat_params(a: &Value) -> Result<ChatParams> {

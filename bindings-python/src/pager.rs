@@ -8,7 +8,7 @@ use futures::future::BoxFuture;
 use pyo3::prelude::*;
 
 use crate::options::answer;
-use crate::pyser::Answer;
+use crate::pyser::{Answer, Service};
 use crate::runtime::{block_on_sdk, future_into_py};
 
 trait PageSource: Send {
@@ -17,7 +17,11 @@ trait PageSource: Send {
 
 impl<P: Paged + serde::Serialize + Send + 'static> PageSource for Paginator<P> {
     fn next_page(&mut self) -> BoxFuture<'_, Result<Option<Answer>>> {
-        Box::pin(async move { Ok(Paginator::next_page(self).await?.map(Answer::new)) })
+        Box::pin(async move {
+            Ok(Paginator::next_page(self)
+                .await?
+                .map(|p| Answer::new(Service::Platform, p)))
+        })
     }
 }
 

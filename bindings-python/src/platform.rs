@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use crate::convert::from_py;
 use crate::options::{self, CallOptions};
 use crate::pager::Pager;
-use crate::pyser::Answer;
+use crate::pyser::{Answer, Service};
 use crate::runtime::{block_on_here_sdk, block_on_sdk, future_into_py};
 use crate::stream::NativeStream;
 
@@ -150,7 +150,7 @@ pub fn arg(value: &Value, name: &str) -> Result<String> {
 }
 
 fn json<T: serde::Serialize + Send + 'static>(v: T) -> Result<Answer> {
-    Ok(Answer::new(v))
+    Ok(Answer::new(Service::Platform, v))
 }
 
 /// Every non-streaming, non-paginated platform operation.

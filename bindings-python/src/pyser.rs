@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyValueError;
@@ -22,9 +22,102 @@ type Convert = Box<dyn FnOnce(Python<'_>) -> PyResult<Py<PyAny>> + Send>;
 /// of a call, never on a runtime thread.
 pub struct Answer(Convert);
 
+/// Which package's model classes an answer is built into (see [`register_models`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Service {
+    Platform,
+    Ops,
+}
+
+/// The model classes of one service and, filled on first use, how to build each.
+struct Registry {
+    /// `{rust struct name: class}`.
+    classes: Py<PyDict>,
+    /// By the address of the struct name: `None` for a struct with no registered class.
+    specs: HashMap<(usize, usize), Option<Arc<Spec>>, BuildHasherDefault<AddrHasher>>,
+}
+
+/// `(attribute, converter)` of `BaseModel._spec()`.
+type Converter<'py> = (Bound<'py, PyString>, Bound<'py, PyAny>);
+
+/// A registered class: every declared attribute set to `None`, and the `(attribute,
+/// converter)` pairs applied to non-`None` values (`BaseModel._spec()`).
+struct Spec {
+    class: Py<PyAny>,
+    defaults: Py<PyDict>,
+    nested: Vec<(Py<PyString>, Py<PyAny>)>,
+}
+
+static MODELS: [Mutex<Option<Registry>>; 2] = [Mutex::new(None), Mutex::new(None)];
+
+/// Registers the model classes the native module builds itself for one service
+/// (`"platform"` or `"ops"`): `{rust struct name: class}`; each class's `_spec()` is asked
+/// for the first time that struct is converted. Structs whose name is not registered arrive
+/// as dicts.
+#[pyfunction]
+pub fn register_models(service: &str, models: Bound<'_, PyDict>) -> PyResult<()> {
+    let i = match service {
+        "platform" => Service::Platform as usize,
+        "ops" => Service::Ops as usize,
+        other => return Err(PyValueError::new_err(format!("unknown service {other:?}"))),
+    };
+    *MODELS[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(Registry {
+        classes: models.unbind(),
+        specs: HashMap::default(),
+    });
+    Ok(())
+}
+
+/// How to build struct `name` of `service`, if a class is registered for it. The registry's
+/// lock is never held while Python code runs (that code may switch threads).
+fn spec(py: Python<'_>, service: Service, name: &'static str) -> PyResult<Option<Arc<Spec>>> {
+    let key = (name.as_ptr() as usize, name.len());
+    let class = {
+        let guard = MODELS[service as usize]
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let Some(registry) = guard.as_ref() else {
+            return Ok(None);
+        };
+        if let Some(found) = registry.specs.get(&key) {
+            return Ok(found.clone());
+        }
+        registry.classes.bind(py).get_item(name)?
+    };
+    let made = match class {
+        None => None,
+        Some(class) => {
+            let (defaults, nested): (Bound<'_, PyDict>, Vec<Converter<'_>>) =
+                class.call_method0(pyo3::intern!(py, "_spec"))?.extract()?;
+            Some(Arc::new(Spec {
+                class: class.unbind(),
+                defaults: defaults.unbind(),
+                nested: nested
+                    .into_iter()
+                    .map(|(k, c)| (k.unbind(), c.unbind()))
+                    .collect(),
+            }))
+        }
+    };
+    if let Some(registry) = MODELS[service as usize]
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .as_mut()
+    {
+        registry.specs.insert(key, made.clone());
+    }
+    Ok(made)
+}
+
 impl Answer {
-    pub fn new<T: Serialize + Send + 'static>(value: T) -> Self {
-        Answer(Box::new(move |py| to_py(py, &value)))
+    /// `value`, to be built into `service`'s model classes.
+    pub fn new<T: Serialize + Send + 'static>(service: Service, value: T) -> Self {
+        Answer(Box::new(move |py| {
+            value
+                .serialize(PySer { py, service })
+                .map(Bound::unbind)
+                .map_err(|e| e.0)
+        }))
     }
 
     pub fn into_py(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
@@ -36,14 +129,6 @@ impl std::fmt::Debug for Answer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Answer(..)")
     }
-}
-
-/// `value` as a Python object.
-pub fn to_py<T: Serialize + ?Sized>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
-    value
-        .serialize(PySer { py })
-        .map(Bound::unbind)
-        .map_err(|e| e.0)
 }
 
 /// The error of a conversion: a Python exception.
@@ -142,6 +227,8 @@ fn field_name<'py>(py: Python<'py>, name: &'static str) -> Bound<'py, PyString> 
 #[derive(Clone, Copy)]
 struct PySer<'py> {
     py: Python<'py>,
+    /// Whose model classes registered structs become.
+    service: Service,
 }
 
 impl<'py> PySer<'py> {
@@ -283,10 +370,20 @@ impl<'py> ser::Serializer for PySer<'py> {
             dict: PyDict::new(self.py),
             key: None,
             variant: None,
+            model: None,
         })
     }
-    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Map<'py>, SerError> {
-        self.serialize_map(Some(len))
+    fn serialize_struct(self, name: &'static str, len: usize) -> Result<Map<'py>, SerError> {
+        let Some(spec) = spec(self.py, self.service, name)? else {
+            return self.serialize_map(Some(len));
+        };
+        Ok(Map {
+            ser: self,
+            dict: spec.defaults.bind(self.py).copy()?,
+            key: None,
+            variant: None,
+            model: Some(spec),
+        })
     }
     fn serialize_struct_variant(
         self,
@@ -299,6 +396,24 @@ impl<'py> ser::Serializer for PySer<'py> {
         m.variant = Some(variant);
         Ok(m)
     }
+}
+
+/// An instance of a registered model class whose attributes are `fields`: the declared ones
+/// that need it converted (`nested`), then the dict taken over as the instance's `__dict__`.
+fn build_model<'py>(spec: &Spec, fields: Bound<'py, PyDict>) -> Out<'py> {
+    let py = fields.py();
+    for (name, convert) in &spec.nested {
+        let name = name.bind(py);
+        if let Some(value) = fields.get_item(name)?
+            && !value.is_none()
+        {
+            fields.set_item(name, convert.bind(py).call1((value,))?)?;
+        }
+    }
+    let class = spec.class.bind(py);
+    let obj = class.call_method1(pyo3::intern!(py, "__new__"), (class,))?;
+    obj.setattr(pyo3::intern!(py, "__dict__"), fields)?;
+    Ok(obj)
 }
 
 pub struct Seq<'py> {
@@ -371,6 +486,8 @@ pub struct Map<'py> {
     dict: Bound<'py, PyDict>,
     key: Option<Bound<'py, PyAny>>,
     variant: Option<&'static str>,
+    /// The registered model the struct becomes.
+    model: Option<Arc<Spec>>,
 }
 
 impl<'py> Map<'py> {
@@ -385,6 +502,9 @@ impl<'py> Map<'py> {
     }
 
     fn finish(self) -> Out<'py> {
+        if let Some(spec) = self.model {
+            return build_model(&spec, self.dict);
+        }
         let dict = self.dict.into_any();
         match self.variant {
             Some(variant) => self.ser.tagged(variant, dict),

@@ -10,6 +10,8 @@ from typing import Any, Callable, List
 import httpx
 import pytest
 
+from agent_client import AgentClient
+from agent_client import models as ops_models
 from cjhirashi_agents import Client, models
 from cjhirashi_agents._models import BaseModel
 from cjhirashi_agents.testing import Sandbox
@@ -88,3 +90,69 @@ def test_nested_models_and_amounts_are_typed(client: Client) -> None:
     for account in client.finance.accounts.list():
         assert isinstance(account, models.Account)
         assert account.balance is None or isinstance(account.balance, Decimal)
+
+
+def ops_wire(sandbox: Sandbox, path: str) -> Any:
+    r = httpx.get(
+        f"{sandbox.ops_url}/api/{path}",
+        headers={"Authorization": f"Bearer {sandbox.ops_api_key}"},
+    )
+    r.raise_for_status()
+    return r.json()
+
+
+OPS_CASES: List[tuple[str, Callable[[AgentClient], Any], Callable[[Any], Any]]] = [
+    (
+        "conversations",
+        lambda c: c.conversations.list(),
+        lambda d: [ops_models.ConversationSummary.from_wire(x) for x in d["conversations"]],
+    ),
+    (
+        "conversations/conv_123",
+        lambda c: c.conversations.get("conv_123"),
+        ops_models.ConversationDetail.from_wire,
+    ),
+    ("config", lambda c: c.config.get(), ops_models.Config.from_wire),
+    (
+        "tools",
+        lambda c: c.tools.list(),
+        lambda d: [ops_models.Tool.from_wire(x) for x in d["tools"]],
+    ),
+    (
+        "learned-apis",
+        lambda c: c.learned_apis.list(),
+        lambda d: [ops_models.LearnedApi.from_wire(x) for x in d["apis"]],
+    ),
+]
+
+
+@pytest.mark.parametrize("path,call,from_wire", OPS_CASES, ids=[c[0] for c in OPS_CASES])
+def test_ops_native_answer_equals_wire_model(
+    sandbox: Sandbox,
+    ops: AgentClient,
+    path: str,
+    call: Callable[[AgentClient], Any],
+    from_wire: Callable[[Any], Any],
+) -> None:
+    native = call(ops)
+    expected = from_wire(ops_wire(sandbox, path))
+    if isinstance(expected, list):
+        assert [type(m) for m in native] == [type(m) for m in expected]
+        assert dicts(list(native)) == dicts(expected)
+    else:
+        assert type(native) is type(expected)
+        assert native.to_dict() == expected.to_dict()
+
+
+def test_registered_models_arrive_built_and_others_as_dicts(client: Client) -> None:
+    native = client._native
+    agents, _ = native.call("agents.list", None, {})
+    assert type(agents[0]) is models.Agent  # built by the native module
+    conversation, _ = native.call(
+        "conversations.create", {"agent_id": "agt_personal_001", "initial_message": "Hola"}, {}
+    )
+    # conversations carry a client, so the package builds them from a dict
+    assert isinstance(conversation, dict) and "agent_id" in conversation
+    detail, _ = native.call("conversations.get", {"id": conversation["id"]}, {})
+    assert detail["messages"]
+    assert all(type(m) is models.Message for m in detail["messages"])

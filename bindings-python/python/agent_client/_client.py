@@ -17,9 +17,29 @@ from cjhirashi_agents._base import (
     model,
     model_list,
 )
+from cjhirashi_agents._models import models_of, register_native
 from cjhirashi_agents._streaming import AsyncStream, Stream
 
 from . import models
+
+# the native module builds the answer models itself (events come from streams, built here)
+register_native(
+    "ops",
+    models_of(
+        models,
+        exclude=(
+            models.ThinkingEvent,
+            models.ToolCallEvent,
+            models.ToolResultEvent,
+            models.MessageEvent,
+            models.DoneEvent,
+            models.ErrorEvent,
+            models.AuthenticatedEvent,
+            models.PongEvent,
+            models.UnknownEvent,
+        ),
+    ),
+)
 
 API_KEY_ENV = "AGENT_API_KEY"
 BASE_URL_ENV = "AGENT_BASE_URL"

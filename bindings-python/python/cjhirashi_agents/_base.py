@@ -309,9 +309,10 @@ def model(cls: Any) -> Parse:
 
 
 def model_list(cls: Any) -> Parse:
-    """The parser of a native answer that is a list of ``cls``."""
+    """The parser of a native answer that is a list of ``cls`` (built already when ``cls`` is
+    registered with the native module)."""
     make = cls._from_native
-    return lambda v: [make(x) for x in v]
+    return lambda v: v if not v or type(v[0]) is cls else [make(x) for x in v]
 
 
 class RawClient:

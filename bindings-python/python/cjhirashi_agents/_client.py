@@ -10,7 +10,16 @@ from typing import Any, Dict, List, Optional
 from . import _native, models
 from . import webhooks as _webhooks
 from ._base import RawClient, Resource, Transport, clean, env_or, missing_key, model, model_list
+from ._models import models_of, register_native
 from ._streaming import AsyncMessageStream, MessageStream
+
+# the native module builds these itself; conversations carry a client and are built here
+register_native(
+    "platform",
+    models_of(
+        models, exclude=(models.Conversation, models.AsyncConversation, models.ConversationList)
+    ),
+)
 
 API_KEY_ENV = "CJHIRASHI_API_KEY"
 BASE_URL_ENV = "CJHIRASHI_BASE_URL"

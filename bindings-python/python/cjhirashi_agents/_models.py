@@ -16,6 +16,7 @@ from typing import (
     Callable,
     ClassVar,
     Dict,
+    Iterable,
     List,
     Optional,
     Tuple,
@@ -34,7 +35,7 @@ else:  # pragma: no cover
 
 from typing import get_args, get_origin
 
-__all__ = ["BaseModel"]
+__all__ = ["BaseModel", "models_of", "register_native"]
 
 M = TypeVar("M", bound="BaseModel")
 
@@ -102,7 +103,9 @@ class BaseModel:
     """A typed record with readable ``repr``, equality and :meth:`to_dict`."""
 
     _converters: ClassVar[Optional[Dict[str, Converter]]] = None
-    _native_spec: ClassVar[Optional[Tuple[Dict[str, None], List[Tuple[str, Converter]]]]] = None
+    _native_spec: ClassVar[Optional[Tuple[Dict[str, None], Tuple[Tuple[str, Converter], ...]]]] = (
+        None
+    )
 
     def __init__(self, **fields: Any) -> None:
         for name in self._fields():
@@ -141,20 +144,30 @@ class BaseModel:
         return obj
 
     @classmethod
-    def _from_native(cls: Type[M], data: Dict[str, Any]) -> M:
-        """Builds the model from an answer of the native module, whose struct fields already
-        carry their snake_case attribute names: the dict is taken over whole and only fields
-        that hold nested models or amounts are converted."""
+    def _spec(cls) -> Tuple[Dict[str, None], Tuple[Tuple[str, Converter], ...]]:
+        """Every declared attribute set to ``None``, and the converters of the attributes that
+        hold nested models or amounts (what a native answer still needs)."""
         spec = cls.__dict__.get("_native_spec")
         if spec is None:
             hints = get_type_hints(cls)
-            nested = [
+            nested = tuple(
                 (name, _converter(hints[name], "_from_native"))
                 for name, conv in cls._fields().items()
                 if conv is not _identity
-            ]
+            )
             spec = (dict.fromkeys(cls._fields()), nested)
             cls._native_spec = spec
+        return spec
+
+    @classmethod
+    def _from_native(cls: Type[M], data: Any) -> M:
+        """Builds the model from an answer of the native module, whose struct fields already
+        carry their snake_case attribute names: the dict is taken over whole and only fields
+        that hold nested models or amounts are converted. A registered model arrives built
+        (see :func:`register_native`) and is returned as it is."""
+        if type(data) is cls:
+            return data
+        spec = cls._spec()
         obj = cls.__new__(cls)
         fields = obj.__dict__
         fields.update(spec[0])
@@ -185,3 +198,26 @@ class BaseModel:
             f"{k}={v!r}" for k, v in vars(self).items() if not k.startswith("_") and v is not None
         )
         return f"{type(self).__name__}({fields})"
+
+
+def register_native(service: str, classes: Iterable[Type[BaseModel]]) -> None:
+    """Lets the native module build these model classes itself from the core's typed answers
+    (each class is matched by name with the core's struct): it fills the instance dict with the
+    declared attributes and applies the converters of :meth:`BaseModel._spec`, which it asks
+    for the first time it meets the struct."""
+    from . import _native
+
+    _native.register_models(service, {cls.__name__: cls for cls in classes})
+
+
+def models_of(module: Any, exclude: Iterable[Type[BaseModel]] = ()) -> List[Type[BaseModel]]:
+    """The plain-data model classes a module defines."""
+    skip = set(exclude)
+    return [
+        cls
+        for cls in vars(module).values()
+        if isinstance(cls, type)
+        and issubclass(cls, BaseModel)
+        and cls.__module__ == module.__name__
+        and cls not in skip
+    ]
