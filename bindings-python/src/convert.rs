@@ -1,42 +1,10 @@
-//! `serde_json::Value` <-> Python objects (dict, list, str, int, float, bool, None).
+//! Python objects (dict, list, str, int, float, bool, None, Decimal) -> `serde_json::Value`, for
+//! the arguments of a call. The other direction is [`crate::pyser`].
 
-use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
-
-/// A JSON value as a plain Python object.
-pub fn to_py(py: Python<'_>, v: &Value) -> PyResult<Py<PyAny>> {
-    Ok(match v {
-        Value::Null => py.None(),
-        Value::Bool(b) => b.into_py_any(py)?,
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                i.into_py_any(py)?
-            } else if let Some(u) = n.as_u64() {
-                u.into_py_any(py)?
-            } else {
-                n.as_f64().unwrap_or(f64::NAN).into_py_any(py)?
-            }
-        }
-        Value::String(s) => PyString::new(py, s).into_any().unbind(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(to_py(py, item)?)?;
-            }
-            list.into_any().unbind()
-        }
-        Value::Object(map) => {
-            let dict = PyDict::new(py);
-            for (k, item) in map {
-                dict.set_item(k, to_py(py, item)?)?;
-            }
-            dict.into_any().unbind()
-        }
-    })
-}
 
 /// A Python object (JSON-like: dict, list, tuple, str, int, float, bool, None, Decimal) as JSON.
 pub fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Value> {

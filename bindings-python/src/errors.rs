@@ -6,8 +6,6 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyDict;
 
-use crate::convert::to_py;
-
 fn errors_module(py: Python<'_>) -> PyResult<&Bound<'_, PyModule>> {
     static MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
     Ok(MODULE
@@ -33,7 +31,7 @@ fn build(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
         Error::Api(api) => {
             kw.set_item("status", api.status)?;
             kw.set_item("code", api.code.as_deref())?;
-            kw.set_item("details", to_py(py, &api.details)?)?;
+            kw.set_item("details", crate::pyser::plain(py, &api.details)?)?;
             kw.set_item("request_id", api.request_id.as_deref())?;
             let headers = PyDict::new(py);
             for (k, v) in &api.headers {

@@ -1,10 +1,12 @@
 //! Typed answers of the core straight into Python objects: a serde `Serializer` whose output is
 //! `dict`, `list`, `str`, `int`, `float`, `bool` and `None`, with no JSON text and no
-//! `serde_json::Value` in between. The output is the one `serde_json::to_value` + a plain
-//! JSON-to-Python conversion would give (same numbers, `None` for non-finite floats), in about a
-//! third of the work, except that struct field names arrive in snake_case, as the Python models
-//! name their attributes (map keys and enum values stay as they are). Each field name becomes a
-//! Python string once per process.
+//! `serde_json::Value` in between. Numbers and strings are what `serde_json::to_value` plus a
+//! plain JSON-to-Python conversion would give (`None` for non-finite floats), in less than half
+//! the work. Two differences make the Python layer's share small too: struct field names arrive
+//! in snake_case, as the models name their attributes (map keys and enum values stay as they
+//! are), and a struct whose name matches a model class the package registered
+//! ([`register_models`]) arrives as an instance of that class. Each name becomes a Python
+//! string once per process.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -114,7 +116,10 @@ impl Answer {
     pub fn new<T: Serialize + Send + 'static>(service: Service, value: T) -> Self {
         Answer(Box::new(move |py| {
             value
-                .serialize(PySer { py, service })
+                .serialize(PySer {
+                    py,
+                    service: Some(service),
+                })
                 .map(Bound::unbind)
                 .map_err(|e| e.0)
         }))
@@ -123,6 +128,14 @@ impl Answer {
     pub fn into_py(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         (self.0)(py)
     }
+}
+
+/// `value` as plain Python data (dicts, lists, strings, numbers), e.g. a `serde_json::Value`.
+pub fn plain<T: Serialize + ?Sized>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
+    value
+        .serialize(PySer { py, service: None })
+        .map(Bound::unbind)
+        .map_err(|e| e.0)
 }
 
 impl std::fmt::Debug for Answer {
@@ -227,8 +240,8 @@ fn field_name<'py>(py: Python<'py>, name: &'static str) -> Bound<'py, PyString> 
 #[derive(Clone, Copy)]
 struct PySer<'py> {
     py: Python<'py>,
-    /// Whose model classes registered structs become.
-    service: Service,
+    /// Whose model classes registered structs become (`None`: every struct is a dict).
+    service: Option<Service>,
 }
 
 impl<'py> PySer<'py> {
@@ -374,7 +387,11 @@ impl<'py> ser::Serializer for PySer<'py> {
         })
     }
     fn serialize_struct(self, name: &'static str, len: usize) -> Result<Map<'py>, SerError> {
-        let Some(spec) = spec(self.py, self.service, name)? else {
+        let found = match self.service {
+            Some(service) => spec(self.py, service, name)?,
+            None => None,
+        };
+        let Some(spec) = found else {
             return self.serialize_map(Some(len));
         };
         Ok(Map {

@@ -14,7 +14,6 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use serde_json::Value;
 
-use crate::convert::to_py;
 use crate::runtime::{block_on, block_on_sdk, future_into_py, runtime};
 
 /// Most items handed over in one batch.
@@ -256,7 +255,7 @@ fn batch_to_py(py: Python<'_>, batch: Option<Batch>) -> PyResult<Py<PyAny>> {
         Some(Batch::Events(events)) => {
             let list = PyList::empty(py);
             for ev in &events {
-                list.append(to_py(py, ev)?)?;
+                list.append(crate::pyser::plain(py, ev)?)?;
             }
             list.into_any().unbind()
         }

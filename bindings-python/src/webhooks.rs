@@ -6,7 +6,6 @@ use agents_sdk::webhooks::{self, VerifyOptions};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::to_py;
 use crate::errors::to_py_err;
 
 /// The `X-Webhook-Signature` value for `payload`.
@@ -45,6 +44,6 @@ pub fn webhook_unwrap(
     let d = PyDict::new(py);
     d.set_item("event", event.event.as_str())?;
     d.set_item("timestamp", &event.timestamp)?;
-    d.set_item("data", to_py(py, event.raw_data())?)?;
+    d.set_item("data", crate::pyser::plain(py, event.raw_data())?)?;
     Ok(d.into_any().unbind())
 }
