@@ -454,49 +454,28 @@ impl<'py> Seq<'py> {
     }
 }
 
-impl<'py> ser::SerializeSeq for Seq<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = SerError;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), SerError> {
-        self.push(value)
-    }
-    fn end(self) -> Out<'py> {
-        self.finish()
-    }
+/// The four sequence-like serde traits, all one list.
+macro_rules! seq_traits {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl<'py> ser::$trait for Seq<'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = SerError;
+            fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), SerError> {
+                self.push(value)
+            }
+            fn end(self) -> Out<'py> {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl<'py> ser::SerializeTuple for Seq<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = SerError;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), SerError> {
-        self.push(value)
-    }
-    fn end(self) -> Out<'py> {
-        self.finish()
-    }
-}
-
-impl<'py> ser::SerializeTupleStruct for Seq<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = SerError;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), SerError> {
-        self.push(value)
-    }
-    fn end(self) -> Out<'py> {
-        self.finish()
-    }
-}
-
-impl<'py> ser::SerializeTupleVariant for Seq<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = SerError;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), SerError> {
-        self.push(value)
-    }
-    fn end(self) -> Out<'py> {
-        self.finish()
-    }
-}
+seq_traits!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 pub struct Map<'py> {
     ser: PySer<'py>,
@@ -550,35 +529,27 @@ impl<'py> ser::SerializeMap for Map<'py> {
     }
 }
 
-impl<'py> ser::SerializeStruct for Map<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = SerError;
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), SerError> {
-        self.field(key, value)
-    }
-    fn end(self) -> Out<'py> {
-        self.finish()
-    }
+/// Both struct-like serde traits: named fields into the dict (or the model).
+macro_rules! struct_traits {
+    ($($trait:ident),*) => {$(
+        impl<'py> ser::$trait for Map<'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = SerError;
+            fn serialize_field<T: ?Sized + Serialize>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), SerError> {
+                self.field(key, value)
+            }
+            fn end(self) -> Out<'py> {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl<'py> ser::SerializeStructVariant for Map<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = SerError;
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), SerError> {
-        self.field(key, value)
-    }
-    fn end(self) -> Out<'py> {
-        self.finish()
-    }
-}
+struct_traits!(SerializeStruct, SerializeStructVariant);
 
 #[cfg(test)]
 mod tests {

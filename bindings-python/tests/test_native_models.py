@@ -13,7 +13,6 @@ import pytest
 from agent_client import AgentClient
 from agent_client import models as ops_models
 from cjhirashi_agents import Client, models
-from cjhirashi_agents._models import BaseModel
 from cjhirashi_agents.testing import Sandbox
 
 
@@ -26,8 +25,14 @@ def wire(sandbox: Sandbox, path: str) -> Any:
     return r.json()["data"]
 
 
-def dicts(items: List[BaseModel]) -> List[dict[str, Any]]:
-    return [m.to_dict() for m in items]
+def assert_same_models(native: Any, expected: Any) -> None:
+    """Same classes and the same attributes (``to_dict``), for one model or a list."""
+    if isinstance(expected, list):
+        assert [type(m) for m in native] == [type(m) for m in expected]
+        assert [m.to_dict() for m in native] == [m.to_dict() for m in expected]
+    else:
+        assert type(native) is type(expected)
+        assert native.to_dict() == expected.to_dict()
 
 
 CASES: List[tuple[str, Callable[[Client], Any], Callable[[Any], Any]]] = [
@@ -71,14 +76,7 @@ def test_native_answer_equals_wire_model(
     call: Callable[[Client], Any],
     from_wire: Callable[[Any], Any],
 ) -> None:
-    native = call(client)
-    expected = from_wire(wire(sandbox, path))
-    if isinstance(expected, list):
-        assert [type(m) for m in native] == [type(m) for m in expected]
-        assert dicts(list(native)) == dicts(expected)
-    else:
-        assert type(native) is type(expected)
-        assert native.to_dict() == expected.to_dict()
+    assert_same_models(call(client), from_wire(wire(sandbox, path)))
 
 
 def test_nested_models_and_amounts_are_typed(client: Client) -> None:
@@ -134,14 +132,7 @@ def test_ops_native_answer_equals_wire_model(
     call: Callable[[AgentClient], Any],
     from_wire: Callable[[Any], Any],
 ) -> None:
-    native = call(ops)
-    expected = from_wire(ops_wire(sandbox, path))
-    if isinstance(expected, list):
-        assert [type(m) for m in native] == [type(m) for m in expected]
-        assert dicts(list(native)) == dicts(expected)
-    else:
-        assert type(native) is type(expected)
-        assert native.to_dict() == expected.to_dict()
+    assert_same_models(call(ops), from_wire(ops_wire(sandbox, path)))
 
 
 def test_registered_models_arrive_built_and_others_as_dicts(client: Client) -> None:
