@@ -3,7 +3,7 @@ classes (see ``cjhirashi_agents._base``). Typed signatures are in ``_client.pyi`
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Dict, List, Mapping, Optional, get_args
 
 from cjhirashi_agents import _native
 from cjhirashi_agents import webhooks as _webhooks
@@ -23,23 +23,7 @@ from cjhirashi_agents._streaming import AsyncStream, Stream
 from . import models
 
 # the native module builds the answer models itself (events come from streams, built here)
-register_native(
-    "ops",
-    models_of(
-        models,
-        exclude=(
-            models.ThinkingEvent,
-            models.ToolCallEvent,
-            models.ToolResultEvent,
-            models.MessageEvent,
-            models.DoneEvent,
-            models.ErrorEvent,
-            models.AuthenticatedEvent,
-            models.PongEvent,
-            models.UnknownEvent,
-        ),
-    ),
-)
+register_native("ops", models_of(models, exclude=get_args(models.ChatEvent)))
 
 API_KEY_ENV = "AGENT_API_KEY"
 BASE_URL_ENV = "AGENT_BASE_URL"
