@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use agents_sdk::Error;
 use agents_sdk::ops::{ChatEvent, ChatStream as CoreChatStream};
-use agents_sdk::platform::{ConversationEvent, DoneEvent, MessageStream};
+use agents_sdk::platform::{DoneEvent, MessageStream, TokenBatch as CoreTokenBatch};
 use agents_sdk::stream::ReadAhead;
 use futures::StreamExt;
 use futures::stream::ReadyChunks;
@@ -62,15 +62,24 @@ struct TokenBatch {
     done: Option<DoneEvent>,
 }
 
-impl TokenBatch {
-    fn push(&mut self, token: &str) {
-        let units = if token.is_ascii() {
-            token.len()
-        } else {
-            token.encode_utf16().count()
-        };
-        self.lens.push(u32::try_from(units).unwrap_or(u32::MAX));
-        self.joined.push_str(token);
+impl From<CoreTokenBatch> for TokenBatch {
+    fn from(core: CoreTokenBatch) -> Self {
+        let lens = core
+            .tokens()
+            .map(|token| {
+                let units = if token.is_ascii() {
+                    token.len()
+                } else {
+                    token.encode_utf16().count()
+                };
+                u32::try_from(units).unwrap_or(u32::MAX)
+            })
+            .collect();
+        TokenBatch {
+            joined: core.text,
+            lens,
+            done: core.done,
+        }
     }
 }
 
@@ -81,7 +90,7 @@ impl TokenBatch {
 /// or closing the stream aborts the task, which drops the core stream and closes the connection.
 #[napi]
 pub struct TokenStream {
-    state: Arc<Mutex<Option<ReadAhead<ConversationEvent>>>>,
+    state: Arc<Mutex<Option<ReadAhead<CoreTokenBatch>>>>,
 }
 
 /// Batches decoded ahead of the reader.
@@ -122,7 +131,7 @@ impl TokenStream {
             let Some(ahead) = st.as_mut() else {
                 return Ok(None);
             };
-            let events = match ahead.next_batch(MAX_READY).await {
+            let core = match ahead.next_batch(MAX_READY).await {
                 None => {
                     *st = None;
                     return Ok(None);
@@ -131,19 +140,9 @@ impl TokenStream {
                     *st = None;
                     return Err(to_napi(e));
                 }
-                Some(Ok(events)) => events,
+                Some(Ok(core)) => core,
             };
-            let mut batch = TokenBatch {
-                joined: String::new(),
-                lens: Vec::with_capacity(events.len()),
-                done: None,
-            };
-            for ev in events {
-                match ev {
-                    ConversationEvent::Token(t) => batch.push(&t.token),
-                    ConversationEvent::Done(d) => batch.done = Some(d),
-                }
-            }
+            let batch = TokenBatch::from(core);
             if batch.done.is_some() {
                 *st = None;
             }

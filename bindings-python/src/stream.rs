@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use agents_sdk::ops::{ChatEvent, ChatStream, RealtimeSession};
-use agents_sdk::platform::{ConversationEvent, DoneEvent, MessageStream};
+use agents_sdk::platform::{DoneEvent, MessageStream, TokenBatch};
 use agents_sdk::stream::ReadAhead;
 use agents_sdk::{Error, Result};
 use futures::{FutureExt, StreamExt};
@@ -26,7 +26,7 @@ enum Kind {
 }
 
 enum Batch {
-    Tokens(Vec<String>),
+    Tokens(TokenBatch),
     Events(Vec<Value>),
 }
 
@@ -42,9 +42,9 @@ struct State {
 type Shared = Arc<tokio::sync::Mutex<State>>;
 
 /// A platform token stream read ahead on the runtime ([`ReadAhead`]): while Python works
-/// through one batch, the next ones are already being decoded.
+/// through one batch, the next ones are already being decoded into [`TokenBatch`]es.
 struct Pump {
-    ahead: ReadAhead<ConversationEvent>,
+    ahead: ReadAhead<TokenBatch>,
     text: String,
     done: Option<DoneEvent>,
 }
@@ -62,26 +62,17 @@ impl Pump {
     }
 
     /// The next batch of tokens: `(tokens, ended, error)`.
-    async fn next(&mut self) -> (Vec<String>, bool, Option<Error>) {
+    async fn next(&mut self) -> (TokenBatch, bool, Option<Error>) {
         match self.ahead.next_batch(MAX_BATCH).await {
-            None => (Vec::new(), true, None),
-            Some(Err(e)) => (Vec::new(), true, Some(e)),
-            Some(Ok(events)) => {
-                let mut tokens = Vec::with_capacity(events.len());
-                let mut ended = false;
-                for ev in events {
-                    match ev {
-                        ConversationEvent::Token(t) => {
-                            self.text.push_str(&t.token);
-                            tokens.push(t.token);
-                        }
-                        ConversationEvent::Done(d) => {
-                            self.done = Some(d);
-                            ended = true;
-                        }
-                    }
+            None => (TokenBatch::default(), true, None),
+            Some(Err(e)) => (TokenBatch::default(), true, Some(e)),
+            Some(Ok(mut batch)) => {
+                self.text.push_str(&batch.text);
+                let ended = batch.done.is_some();
+                if let Some(done) = batch.done.take() {
+                    self.done = Some(done);
                 }
-                (tokens, ended, None)
+                (batch, ended, None)
             }
         }
     }
@@ -230,7 +221,7 @@ async fn next_batch(state: Shared) -> Result<Option<Batch>> {
         st.finished = true;
     }
     let empty = match &batch {
-        Batch::Tokens(v) => v.is_empty(),
+        Batch::Tokens(v) => v.ends.is_empty(),
         Batch::Events(v) => v.is_empty(),
     };
     match err {
@@ -248,7 +239,7 @@ fn batch_to_py(py: Python<'_>, batch: Option<Batch>) -> PyResult<Py<PyAny>> {
     Ok(match batch {
         None => py.None(),
         Some(Batch::Tokens(tokens)) => {
-            PyList::new(py, tokens.iter().map(|t| PyString::new(py, t)))?
+            PyList::new(py, tokens.tokens().map(|t| PyString::new(py, t)))?
                 .into_any()
                 .unbind()
         }

@@ -22,10 +22,32 @@ use crate::sse;
 type ByteStream = Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>;
 type CancelFuture = Pin<Box<dyn std::future::Future<Output = ()> + Send>>;
 
+/// Bytes of a body chunk decoded at a time (cut after a line feed). A network chunk can hold
+/// thousands of small events; decoding it in steps keeps few of them alive at once, so their
+/// buffers are reused from the allocator's per-thread caches while still hot.
+const DECODE_STEP: usize = 4096;
+
+/// The length of the next piece of `rest` to decode: about [`DECODE_STEP`] bytes, ending after
+/// a line feed when there is one.
+fn decode_step(rest: &[u8]) -> usize {
+    if rest.len() <= DECODE_STEP {
+        return rest.len();
+    }
+    match memchr::memrchr(b'\n', &rest[..DECODE_STEP]) {
+        Some(i) => i + 1,
+        None => {
+            memchr::memchr(b'\n', &rest[DECODE_STEP..]).map_or(rest.len(), |i| DECODE_STEP + i + 1)
+        }
+    }
+}
+
 /// Raw SSE events of a response body.
 pub struct SseStream {
     body: ByteStream,
     decoder: sse::Decoder,
+    /// The body chunk being decoded and how much of it was decoded.
+    chunk: Bytes,
+    decoded: usize,
     events: Vec<sse::Event>,
     pos: usize,
     idle: Duration,
@@ -55,6 +77,8 @@ impl SseStream {
         SseStream {
             body: Box::pin(resp.bytes_stream()),
             decoder: sse::Decoder::with_max_event_size(max_event_size),
+            chunk: Bytes::new(),
+            decoded: 0,
             events: Vec::new(),
             pos: 0,
             idle,
@@ -72,6 +96,7 @@ impl SseStream {
 
     fn fail(&mut self, e: Error) -> Poll<Option<Result<sse::Event>>> {
         self.ended = true;
+        self.chunk = Bytes::new();
         self.events.clear();
         self.pos = 0;
         Poll::Ready(Some(Err(e)))
@@ -94,6 +119,15 @@ impl Stream for SseStream {
             }
             this.events.clear();
             this.pos = 0;
+            if this.decoded < this.chunk.len() {
+                let rest = &this.chunk[this.decoded..];
+                let step = decode_step(rest);
+                this.decoded += step;
+                if let Err(e) = this.decoder.feed_into(&rest[..step], &mut this.events) {
+                    return this.fail(e.into());
+                }
+                continue;
+            }
             if let Some(c) = this.cancel.as_mut()
                 && c.as_mut().poll(cx).is_ready()
             {
@@ -102,9 +136,8 @@ impl Stream for SseStream {
             match this.body.as_mut().poll_next(cx) {
                 Poll::Ready(Some(Ok(chunk))) => {
                     this.sleep.as_mut().reset(Instant::now() + this.idle);
-                    if let Err(e) = this.decoder.feed_into(&chunk, &mut this.events) {
-                        return this.fail(e.into());
-                    }
+                    this.chunk = chunk;
+                    this.decoded = 0;
                 }
                 Poll::Ready(Some(Err(e))) => {
                     let err = Error::Connection {
@@ -278,24 +311,56 @@ pub(crate) fn stream_error(data: &str, meta: &ResponseMeta) -> Error {
     Error::from(err)
 }
 
+/// What a [`ReadAhead`] task gathers ready items into: a `Vec` of them, or a denser form
+/// built on the runtime's thread (the platform's [`crate::platform::TokenBatch`]), so the
+/// consumer receives one compact value per batch instead of many small allocations.
+pub trait Batch: Default + Send + 'static {
+    /// The stream's item.
+    type Item: Send + 'static;
+    /// Adds one item.
+    fn push(&mut self, item: Self::Item);
+    /// Number of items gathered.
+    fn len(&self) -> usize;
+    /// Whether nothing was gathered.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Appends a later batch to this one.
+    fn append(&mut self, later: Self);
+}
+
+impl<T: Send + 'static> Batch for Vec<T> {
+    type Item = T;
+    fn push(&mut self, item: T) {
+        Vec::push(self, item);
+    }
+    fn len(&self) -> usize {
+        Vec::len(self)
+    }
+    fn append(&mut self, later: Self) {
+        self.extend(later);
+    }
+}
+
 /// Reads a stream ahead on a tokio runtime: a task keeps pulling ready items (in batches of at
-/// most `max_batch`) into a queue of `depth` batches while the consumer works through earlier
-/// ones, so decoding overlaps the consumer. The bindings use it to hand Python and JavaScript
-/// whole batches. Items before an error are delivered first, the error on the next call.
-/// Dropping it aborts the task, which drops the stream (closing its connection).
-pub struct ReadAhead<T> {
-    rx: tokio::sync::mpsc::Receiver<Result<Vec<T>>>,
+/// most `max_batch`, gathered into a [`Batch`]) into a queue of `depth` batches while the
+/// consumer works through earlier ones, so decoding overlaps the consumer. The bindings use it
+/// to hand Python and JavaScript whole batches. Items before an error are delivered first, the
+/// error on the next call. Dropping it aborts the task, which drops the stream (closing its
+/// connection).
+pub struct ReadAhead<B> {
+    rx: tokio::sync::mpsc::Receiver<Result<B>>,
     task: tokio::task::AbortHandle,
     pending: Option<Error>,
 }
 
-impl<T> fmt::Debug for ReadAhead<T> {
+impl<B> fmt::Debug for ReadAhead<B> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ReadAhead").finish_non_exhaustive()
     }
 }
 
-impl<T: Send + 'static> ReadAhead<T> {
+impl<B: Batch> ReadAhead<B> {
     /// Starts reading `stream` ahead on the runtime of `handle`.
     pub fn spawn_on<S>(
         handle: &tokio::runtime::Handle,
@@ -304,22 +369,37 @@ impl<T: Send + 'static> ReadAhead<T> {
         max_batch: usize,
     ) -> Self
     where
-        S: Stream<Item = Result<T>> + Send + 'static,
+        S: Stream<Item = Result<B::Item>> + Send + 'static,
     {
-        use futures::StreamExt;
+        use futures::{FutureExt, StreamExt};
+        let max_batch = max_batch.max(1);
         let (tx, rx) = tokio::sync::mpsc::channel(depth.max(1));
         let task = handle.spawn(async move {
-            let mut chunks = std::pin::pin!(stream.ready_chunks(max_batch.max(1)));
-            while let Some(items) = chunks.next().await {
-                let mut batch = Vec::with_capacity(items.len());
+            let mut stream = std::pin::pin!(stream);
+            loop {
+                // wait for one item, then take the others that are ready
+                let mut batch = B::default();
+                let mut next = stream.next().await;
+                let mut ended = false;
                 let mut failure = None;
-                for item in items {
-                    match item {
-                        Ok(v) => batch.push(v),
-                        Err(e) => {
+                loop {
+                    match next {
+                        Some(Ok(v)) => batch.push(v),
+                        Some(Err(e)) => {
                             failure = Some(e);
                             break;
                         }
+                        None => {
+                            ended = true;
+                            break;
+                        }
+                    }
+                    if batch.len() >= max_batch {
+                        break;
+                    }
+                    match stream.next().now_or_never() {
+                        Some(item) => next = item,
+                        None => break,
                     }
                 }
                 if !batch.is_empty() && tx.send(Ok(batch)).await.is_err() {
@@ -327,6 +407,9 @@ impl<T: Send + 'static> ReadAhead<T> {
                 }
                 if let Some(e) = failure {
                     let _ = tx.send(Err(e)).await;
+                    return;
+                }
+                if ended {
                     return;
                 }
             }
@@ -340,7 +423,7 @@ impl<T: Send + 'static> ReadAhead<T> {
 
     /// Waits for the next batch, then adds the batches already waiting (up to `max_items`
     /// items in all); `None` once the stream ended.
-    pub async fn next_batch(&mut self, max_items: usize) -> Option<Result<Vec<T>>> {
+    pub async fn next_batch(&mut self, max_items: usize) -> Option<Result<B>> {
         if let Some(e) = self.pending.take() {
             return Some(Err(e));
         }
@@ -350,7 +433,7 @@ impl<T: Send + 'static> ReadAhead<T> {
         };
         while items.len() < max_items {
             match self.rx.try_recv() {
-                Ok(Ok(more)) => items.extend(more),
+                Ok(Ok(more)) => items.append(more),
                 Ok(Err(e)) => {
                     self.pending = Some(e);
                     break;
@@ -362,8 +445,35 @@ impl<T: Send + 'static> ReadAhead<T> {
     }
 }
 
-impl<T> Drop for ReadAhead<T> {
+impl<B> Drop for ReadAhead<B> {
     fn drop(&mut self) {
         self.task.abort();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{DECODE_STEP, decode_step};
+
+    #[test]
+    fn decode_steps_end_after_a_line_feed() {
+        assert_eq!(decode_step(b""), 0);
+        assert_eq!(decode_step(b"data: x"), 7);
+        let mut body = Vec::new();
+        while body.len() < 3 * DECODE_STEP {
+            body.extend_from_slice(b"event: token\ndata: {\"token\": \"w\"}\n\n");
+        }
+        let mut at = 0;
+        while at < body.len() {
+            let step = decode_step(&body[at..]);
+            assert!(step > 0 && step <= DECODE_STEP);
+            at += step;
+            assert!(at == body.len() || body[at - 1] == b'\n');
+        }
+        // a line longer than a step is decoded whole, up to its end
+        let mut long = vec![b'a'; DECODE_STEP * 2];
+        long.extend_from_slice(b"\nrest");
+        assert_eq!(decode_step(&long), DECODE_STEP * 2 + 1);
+        assert_eq!(decode_step(&long[..DECODE_STEP * 2]), DECODE_STEP * 2);
     }
 }

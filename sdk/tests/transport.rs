@@ -709,18 +709,21 @@ async fn read_ahead_delivers_every_token_then_ends() {
         .send_message("conv_1", "x")
         .await
         .unwrap();
-    let mut ahead =
+    let mut ahead: agents_sdk::stream::ReadAhead<agents_sdk::platform::TokenBatch> =
         agents_sdk::stream::ReadAhead::spawn_on(&tokio::runtime::Handle::current(), s, 2, 64);
     let mut tokens = 0;
+    let mut text = String::new();
     let mut done = false;
     while let Some(batch) = ahead.next_batch(10_000).await {
-        for ev in batch.unwrap() {
-            match ev {
-                agents_sdk::platform::ConversationEvent::Token(_) => tokens += 1,
-                agents_sdk::platform::ConversationEvent::Done(_) => done = true,
-            }
+        let batch = batch.unwrap();
+        for token in batch.tokens() {
+            assert_eq!(token, format!(" w{tokens}"));
+            text.push_str(token);
+            tokens += 1;
         }
+        done |= batch.done.is_some();
     }
+    assert_eq!(text, (0..500).map(|i| format!(" w{i}")).collect::<String>());
     assert_eq!(tokens, 500);
     assert!(done);
 
@@ -735,7 +738,7 @@ async fn read_ahead_delivers_every_token_then_ends() {
         .send_message("conv_1", "x")
         .await
         .unwrap();
-    let mut ahead =
+    let mut ahead: agents_sdk::stream::ReadAhead<Vec<_>> =
         agents_sdk::stream::ReadAhead::spawn_on(&tokio::runtime::Handle::current(), s, 2, 64);
     assert_eq!(ahead.next_batch(100).await.unwrap().unwrap().len(), 1);
     assert!(matches!(

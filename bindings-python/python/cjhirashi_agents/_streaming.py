@@ -7,6 +7,8 @@ the batch in Python, so there is one boundary crossing per batch, not per token.
 
 from __future__ import annotations
 
+import itertools
+
 from typing import (
     Any,
     AsyncIterator,
@@ -79,16 +81,18 @@ class Stream(_Fields, Generic[T]):
         return True
 
     def __iter__(self) -> Iterator[T]:
-        return self._iterate()
+        # the items of each batch are handed out by C code (no Python frame per item); the
+        # generator only runs once per batch
+        return itertools.chain.from_iterable(self._batches())
 
-    def _iterate(self) -> Iterator[T]:
+    def _batches(self) -> Iterator[List[T]]:
         try:
             while True:
                 if self._pos < len(self._buf):
                     rest = self._buf[self._pos :] if self._pos else self._buf
                     self._buf = []
                     self._pos = 0
-                    yield from rest
+                    yield rest
                 if self._ended or not self._fill():
                     return
         finally:

@@ -201,3 +201,91 @@ impl Stream for Tokens {
         }
     }
 }
+
+/// A batch of a platform token stream gathered for a binding by
+/// [`ReadAhead`](crate::stream::ReadAhead): the tokens' text back to back in one `String` with
+/// each token's end offset, plus the `done` event in the batch that carries it. Building it on
+/// the runtime's thread leaves the consumer one allocation per batch instead of one per token.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TokenBatch {
+    /// The tokens of the batch, concatenated.
+    pub text: String,
+    /// The byte offset in `text` where each token ends.
+    pub ends: Vec<usize>,
+    /// The final `done` event, in the batch that carries it.
+    pub done: Option<DoneEvent>,
+}
+
+impl TokenBatch {
+    /// The tokens of the batch, in order.
+    pub fn tokens(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let token = &self.text[start..end];
+            start = end;
+            token
+        })
+    }
+}
+
+impl crate::stream::Batch for TokenBatch {
+    type Item = ConversationEvent;
+
+    fn push(&mut self, item: ConversationEvent) {
+        match item {
+            ConversationEvent::Token(t) => {
+                self.text.push_str(&t.token);
+                self.ends.push(self.text.len());
+            }
+            ConversationEvent::Done(d) => self.done = Some(d),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len() + usize::from(self.done.is_some())
+    }
+
+    fn append(&mut self, later: Self) {
+        let shift = self.text.len();
+        self.text.push_str(&later.text);
+        self.ends.extend(later.ends.iter().map(|end| end + shift));
+        if later.done.is_some() {
+            self.done = later.done;
+        }
+    }
+}
+
+#[cfg(test)]
+mod token_batch_tests {
+    use super::*;
+    use crate::stream::Batch;
+
+    fn token(t: &str) -> ConversationEvent {
+        ConversationEvent::Token(TokenEvent { token: t.into() })
+    }
+
+    #[test]
+    fn batches_keep_every_token_across_append() {
+        let mut first = TokenBatch::default();
+        first.push(token("Hola"));
+        first.push(token(", ñandú "));
+        let mut later = TokenBatch::default();
+        later.push(token(""));
+        later.push(token("🦀"));
+        later.push(ConversationEvent::Done(DoneEvent {
+            message_id: "msg_1".into(),
+            tokens_used: 4,
+            timestamp: "2025-01-15T10:00:00Z".into(),
+        }));
+        assert_eq!(later.len(), 3);
+        first.append(later);
+        assert_eq!(
+            first.tokens().collect::<Vec<_>>(),
+            ["Hola", ", ñandú ", "", "🦀"]
+        );
+        assert_eq!(first.text, "Hola, ñandú 🦀");
+        assert_eq!(first.len(), 5);
+        assert_eq!(first.done.as_ref().map(|d| d.tokens_used), Some(4));
+        assert!(TokenBatch::default().is_empty());
+    }
+}
