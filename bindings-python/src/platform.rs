@@ -44,7 +44,7 @@ impl std::fmt::Debug for Settings {
 #[derive(Debug)]
 pub struct PerProcess<C> {
     /// `(pid, generation, client)`; the generation changes whenever the client is replaced.
-    slot: Mutex<(u32, u64, C)>,
+    slot: Mutex<(u64, u64, C)>,
     /// Identifies this object to the per-thread handle caches.
     key: Arc<()>,
 }
@@ -52,14 +52,14 @@ pub struct PerProcess<C> {
 impl<C: Clone + 'static> PerProcess<C> {
     pub fn new(c: C) -> Self {
         PerProcess {
-            slot: Mutex::new((std::process::id(), 0, c)),
+            slot: Mutex::new((crate::runtime::process_generation(), 0, c)),
             key: Arc::new(()),
         }
     }
 
     fn current(&self, rebuild: impl FnOnce() -> Result<C>) -> Result<(u64, C)> {
         let mut slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
-        let pid = std::process::id();
+        let pid = crate::runtime::process_generation();
         if slot.0 != pid {
             *slot = (pid, slot.1 + 1, rebuild()?);
         }
@@ -84,7 +84,7 @@ impl<C: Clone + 'static> PerProcess<C> {
 
     pub fn set(&self, c: C) {
         let mut slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
-        *slot = (std::process::id(), slot.1 + 1, c);
+        *slot = (crate::runtime::process_generation(), slot.1 + 1, c);
     }
 }
 

@@ -13,8 +13,9 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::future::Future;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Weak};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -26,12 +27,40 @@ use crate::errors::to_py_err;
 /// How long a blocking wait sleeps between two checks for signals (Ctrl-C).
 const SIGNAL_SLICE: Duration = Duration::from_millis(50);
 
-static RUNTIME: Mutex<Option<(u32, Arc<Runtime>)>> = Mutex::new(None);
+/// A blocking call made this long after the thread's previous one first lets the runtime
+/// notice connections the server closed in between ([`settle`]).
+const SETTLE_AFTER_IDLE: Duration = Duration::from_millis(1);
+
+/// Forks this process has gone through (counted in the child by a `pthread_atfork` handler).
+static FORKS: AtomicU64 = AtomicU64::new(0);
+
+extern "C" fn count_fork_in_child() {
+    // async-signal-safe: one atomic add
+    FORKS.fetch_add(1, Ordering::Relaxed);
+}
+
+/// Which process this is, as far as runtimes and connection pools care: changes in the child
+/// of every `fork()` (`os.fork()`, `multiprocessing`, or a C library's own). Cheaper than
+/// `getpid()`, a system call, on every request.
+pub fn process_generation() -> u64 {
+    static HANDLER: std::sync::Once = std::sync::Once::new();
+    HANDLER.call_once(|| {
+        // SAFETY: registers a handler that only performs an atomic add (allowed in a forked
+        // child of a multi-threaded process); the function lives as long as the module, which
+        // is never unloaded by CPython.
+        #[allow(unsafe_code)]
+        let rc = unsafe { libc::pthread_atfork(None, None, Some(count_fork_in_child)) };
+        assert_eq!(rc, 0, "pthread_atfork failed");
+    });
+    FORKS.load(Ordering::Relaxed)
+}
+
+static RUNTIME: Mutex<Option<(u64, Arc<Runtime>)>> = Mutex::new(None);
 
 /// The runtime of this process; a child made by `fork` gets a new one (the parent's worker
 /// threads do not exist in the child).
 pub fn runtime() -> Arc<Runtime> {
-    let pid = std::process::id();
+    let pid = process_generation();
     let mut slot = RUNTIME.lock().unwrap_or_else(|e| e.into_inner());
     if let Some((owner, rt)) = slot.as_ref()
         && *owner == pid
@@ -96,8 +125,11 @@ where
 /// handles whose connection pools that runtime drives (hyper runs a connection on the runtime
 /// that opened it, so a pool must never be shared with another runtime).
 struct ThreadState {
-    pid: u32,
+    /// [`process_generation`] when the state was made.
+    pid: u64,
     rt: Rc<Runtime>,
+    /// When the last blocking call on this thread ended.
+    idle_since: Option<Instant>,
     handles: Vec<ThreadHandle>,
 }
 
@@ -116,7 +148,7 @@ thread_local! {
 fn with_thread<R>(f: impl FnOnce(&mut ThreadState) -> R) -> R {
     THREAD.with(|cell| {
         let mut slot = cell.borrow_mut();
-        let pid = std::process::id();
+        let pid = process_generation();
         if slot.as_ref().is_some_and(|s| s.pid != pid) {
             // A forked child: the runtime's epoll instance and the pooled sockets are shared
             // with the parent, so nothing of them may be closed or deregistered here.
@@ -131,6 +163,7 @@ fn with_thread<R>(f: impl FnOnce(&mut ThreadState) -> R) -> R {
                     .unwrap_or_else(|e| panic!("cannot start a tokio runtime: {e}")),
             ),
             handles: Vec::new(),
+            idle_since: None,
         });
         f(state)
     })
@@ -172,7 +205,7 @@ pub fn thread_handle<C: Clone + 'static>(
 pub fn release_dead_handles() {
     let rt = THREAD.try_with(|cell| {
         let mut slot = cell.try_borrow_mut().ok()?;
-        let state = slot.as_mut().filter(|s| s.pid == std::process::id())?;
+        let state = slot.as_mut().filter(|s| s.pid == process_generation())?;
         let before = state.handles.len();
         state.handles.retain(|h| h.owner.strong_count() > 0);
         (state.handles.len() != before).then(|| state.rt.clone())
@@ -203,14 +236,19 @@ where
     T: Send,
     F: Future<Output = T> + Send,
 {
-    let rt = with_thread(|s| s.rt.clone());
+    let (rt, idle_since) = with_thread(|s| (s.rt.clone(), s.idle_since.take()));
     let rt: &Runtime = &rt;
+    // Before a pooled connection is checked out, drop those the server closed meanwhile. A
+    // server closes an idle keep-alive connection after seconds, not within a millisecond of
+    // its answer, so a call that follows the thread's previous one that closely skips it.
+    let settle_first = idle_since.is_none_or(|t| t.elapsed() >= SETTLE_AFTER_IDLE);
     let outcome = {
         // pinned on this stack frame, not the heap: a request's future is several kilobytes,
         // and a heap block that size costs glibc's malloc a consolidation pass on every call
         let mut fut = std::pin::pin!(async move {
-            // before a pooled connection is checked out: drop those the server closed meanwhile
-            settle().await;
+            if settle_first {
+                settle().await;
+            }
             fut.await
         });
         loop {
@@ -232,6 +270,8 @@ where
     if outcome.is_err() {
         // let the runtime close the connection the dropped future used
         py.detach(|| rt.block_on(settle()));
+    } else {
+        with_thread(|s| s.idle_since = Some(Instant::now()));
     }
     outcome
 }
