@@ -8,7 +8,6 @@ the batch in Python, so there is one boundary crossing per batch, not per token.
 from __future__ import annotations
 
 import itertools
-
 from typing import (
     Any,
     AsyncIterator,
