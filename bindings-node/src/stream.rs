@@ -102,11 +102,10 @@ const MAX_READY: usize = 65_536;
 impl TokenStream {
     /// Starts reading ahead; runs inside the runtime (streams are opened in `spawn_future`).
     pub(crate) fn new(stream: MessageStream) -> Self {
-        let ahead = ReadAhead::spawn_on(
+        let ahead = ReadAhead::spawn_batches_on(
             &tokio::runtime::Handle::current(),
-            stream,
+            stream.token_batches(MAX_BATCH),
             PUMP_DEPTH,
-            MAX_BATCH,
         );
         TokenStream {
             state: Arc::new(Mutex::new(Some(ahead))),

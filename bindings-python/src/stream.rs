@@ -55,7 +55,11 @@ const PUMP_DEPTH: usize = 4;
 impl Pump {
     fn start(stream: MessageStream) -> Self {
         Pump {
-            ahead: ReadAhead::spawn_on(runtime().handle(), stream, PUMP_DEPTH, MAX_BATCH),
+            ahead: ReadAhead::spawn_batches_on(
+                runtime().handle(),
+                stream.token_batches(MAX_BATCH),
+                PUMP_DEPTH,
+            ),
             text: String::new(),
             done: None,
         }

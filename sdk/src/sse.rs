@@ -53,6 +53,62 @@ pub struct Event {
     pub id: String,
 }
 
+impl Event {
+    /// The event borrowed, as [`Decoder::feed_each`] hands it over.
+    pub fn as_ref(&self) -> EventRef<'_> {
+        EventRef {
+            event: &self.event,
+            data: &self.data,
+            id: &self.id,
+        }
+    }
+}
+
+/// A dispatched event borrowed from the decoder's buffers ([`Decoder::feed_each`]): the same
+/// fields as [`Event`], without an allocation per event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventRef<'a> {
+    /// The event type (`"message"` when the event named none).
+    pub event: &'a str,
+    /// The `data` lines joined with `"\n"`.
+    pub data: &'a str,
+    /// The last event id at the time of dispatch (`""` if none was ever set).
+    pub id: &'a str,
+}
+
+/// Where the decoder puts dispatched events: a vector of owned [`Event`]s, or a callback that
+/// borrows them.
+trait Sink {
+    /// `event` (empty for the default type) and `data` are the decoder's buffers of the event
+    /// being dispatched; a sink may take them (the decoder clears them after the call).
+    fn emit(&mut self, event: &mut String, data: &mut String, id: &str);
+}
+
+impl Sink for Vec<Event> {
+    fn emit(&mut self, event: &mut String, data: &mut String, id: &str) {
+        let event = if event.is_empty() {
+            String::from("message")
+        } else {
+            std::mem::take(event)
+        };
+        self.push(Event {
+            event,
+            data: std::mem::take(data),
+            id: id.to_owned(),
+        });
+    }
+}
+
+/// A callback sink ([`Decoder::feed_each`]).
+struct Each<F>(F);
+
+impl<F: FnMut(EventRef<'_>)> Sink for Each<F> {
+    fn emit(&mut self, event: &mut String, data: &mut String, id: &str) {
+        let event = if event.is_empty() { "message" } else { event };
+        (self.0)(EventRef { event, data, id });
+    }
+}
+
 /// Why the decoder refused its input.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -167,6 +223,21 @@ impl Decoder {
     /// The whole chunk is always consumed. When an event was too large, every other event
     /// completed by the chunk is still appended to `out` and the error is returned afterwards.
     pub fn feed_into(&mut self, bytes: &[u8], out: &mut Vec<Event>) -> Result<(), Error> {
+        self.feed_sink(bytes, out)
+    }
+
+    /// Decodes one chunk of the body and hands each event it completes to `on_event`, borrowed
+    /// from the decoder's buffers, which are reused for the next event: no allocation per
+    /// event. Errors as [`feed_into`](Decoder::feed_into).
+    pub fn feed_each(
+        &mut self,
+        bytes: &[u8],
+        on_event: impl FnMut(EventRef<'_>),
+    ) -> Result<(), Error> {
+        self.feed_sink(bytes, &mut Each(on_event))
+    }
+
+    fn feed_sink<S: Sink>(&mut self, bytes: &[u8], out: &mut S) -> Result<(), Error> {
         let mut failure = None;
         let mut input = bytes;
 
@@ -283,11 +354,11 @@ impl Decoder {
 
     /// `piece` is the end of a line (the whole line when nothing was buffered); `text` is the
     /// same bytes when they are known to be valid UTF-8.
-    fn complete_line(
+    fn complete_line<S: Sink>(
         &mut self,
         piece: &[u8],
         text: Option<&str>,
-        out: &mut Vec<Event>,
+        out: &mut S,
         failure: &mut Option<Error>,
     ) {
         if self.discard_line {
@@ -333,10 +404,10 @@ impl Decoder {
         self.event_type.clear();
     }
 
-    fn process_line<'a, L: LineText<'a>>(
+    fn process_line<'a, L: LineText<'a>, S: Sink>(
         &mut self,
         line: L,
-        out: &mut Vec<Event>,
+        out: &mut S,
         failure: &mut Option<Error>,
     ) {
         let bytes = line.bytes();
@@ -383,7 +454,8 @@ impl Decoder {
                 }
             }
             b"event" => {
-                self.event_type = value.into_string();
+                self.event_type.clear();
+                value.append_to(&mut self.event_type);
             }
             // An id containing NUL is ignored.
             b"id" if !value.bytes().contains(&0) => {
@@ -403,24 +475,18 @@ impl Decoder {
         }
     }
 
-    fn dispatch(&mut self, out: &mut Vec<Event>) {
+    fn dispatch<S: Sink>(&mut self, out: &mut S) {
         if !self.has_data {
             self.event_type.clear();
             return;
         }
         self.has_data = false;
-        let data = std::mem::take(&mut self.data);
-        let event = if self.event_type.is_empty() {
-            String::from("message")
-        } else {
-            std::mem::take(&mut self.event_type)
-        };
-        let id = if self.last_event_id.is_empty() {
-            String::new()
-        } else {
-            self.last_event_id.clone()
-        };
-        out.push(Event { event, data, id });
+        out.emit(&mut self.event_type, &mut self.data, &self.last_event_id);
+        self.event_type.clear();
+        self.data.clear();
+        if self.data.capacity() > RETAINED_LINE_CAPACITY {
+            self.data = String::new();
+        }
     }
 }
 

@@ -94,7 +94,7 @@ impl SseStream {
         &self.meta
     }
 
-    fn fail(&mut self, e: Error) -> Poll<Option<Result<sse::Event>>> {
+    fn fail<T>(&mut self, e: Error) -> Poll<Option<Result<T>>> {
         self.ended = true;
         self.chunk = Bytes::new();
         self.events.clear();
@@ -139,16 +139,7 @@ impl Stream for SseStream {
                     this.chunk = chunk;
                     this.decoded = 0;
                 }
-                Poll::Ready(Some(Err(e))) => {
-                    let err = Error::Connection {
-                        message: format!(
-                            "stream broke: {}",
-                            crate::redact::redact_text(&e.to_string())
-                        ),
-                        source: Some(Box::new(e.without_url())),
-                    };
-                    return this.fail(err);
-                }
+                Poll::Ready(Some(Err(e))) => return this.fail(broken(e)),
                 Poll::Ready(None) => {
                     this.ended = true;
                     match this.decoder.finish() {
@@ -166,6 +157,99 @@ impl Stream for SseStream {
                 }
             }
         }
+    }
+}
+
+impl SseStream {
+    /// Hands each ready event to `on_event`, borrowed from the decoder (no allocation per
+    /// event), until `on_event` answers `false` (enough for now; the rest of the current 4 KiB
+    /// step is still handed over) or nothing more is ready. Waits only while no event was
+    /// handed over in this call. `Ready(None)` once the body ended.
+    pub(crate) fn poll_each(
+        &mut self,
+        cx: &mut Context<'_>,
+        on_event: &mut dyn FnMut(sse::EventRef<'_>, &ResponseMeta) -> bool,
+    ) -> Poll<Option<Result<()>>> {
+        let mut handed = false;
+        let mut more = true;
+        // events decoded by `poll_next` before (a caller may mix the two)
+        while more && self.pos < self.events.len() {
+            let ev = std::mem::take(&mut self.events[self.pos]);
+            self.pos += 1;
+            handed = true;
+            more = on_event(ev.as_ref(), &self.meta);
+        }
+        loop {
+            if !more {
+                return Poll::Ready(Some(Ok(())));
+            }
+            if self.ended {
+                return if handed {
+                    Poll::Ready(Some(Ok(())))
+                } else {
+                    Poll::Ready(None)
+                };
+            }
+            if self.decoded < self.chunk.len() {
+                let rest = &self.chunk[self.decoded..];
+                let step = decode_step(rest);
+                self.decoded += step;
+                let meta = &self.meta;
+                let fed = self.decoder.feed_each(&rest[..step], |ev| {
+                    handed = true;
+                    more &= on_event(ev, meta);
+                });
+                if let Err(e) = fed {
+                    return self.fail(e.into());
+                }
+                continue;
+            }
+            if let Some(c) = self.cancel.as_mut()
+                && c.as_mut().poll(cx).is_ready()
+            {
+                return self.fail(Error::Cancelled);
+            }
+            match self.body.as_mut().poll_next(cx) {
+                Poll::Ready(Some(Ok(chunk))) => {
+                    self.sleep.as_mut().reset(Instant::now() + self.idle);
+                    self.chunk = chunk;
+                    self.decoded = 0;
+                }
+                Poll::Ready(Some(Err(e))) => {
+                    let err = broken(e);
+                    return self.fail(err);
+                }
+                Poll::Ready(None) => {
+                    self.ended = true;
+                    // a partial event at the end is discarded: `finish` returns none
+                    if let Err(e) = self.decoder.finish() {
+                        return self.fail(e.into());
+                    }
+                }
+                Poll::Pending => {
+                    if handed {
+                        return Poll::Ready(Some(Ok(())));
+                    }
+                    ready!(self.sleep.as_mut().poll(cx));
+                    let idle = self.idle;
+                    return self.fail(Error::Timeout {
+                        phase: TimeoutPhase::StreamIdle,
+                        after: idle,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// The error of a body that broke off.
+fn broken(e: reqwest::Error) -> Error {
+    Error::Connection {
+        message: format!(
+            "stream broke: {}",
+            crate::redact::redact_text(&e.to_string())
+        ),
+        source: Some(Box::new(e.without_url())),
     }
 }
 
@@ -218,6 +302,16 @@ impl<D: EventDecoder> EventStream<D> {
 
     pub(crate) fn decoder(&self) -> &D {
         &self.decoder
+    }
+
+    /// The raw stream, the decoder and the `received` / `finished` counters, borrowed apart.
+    pub(crate) fn parts_mut(&mut self) -> (&mut SseStream, &mut D, &mut u64, &mut bool) {
+        (
+            &mut self.inner,
+            &mut self.decoder,
+            &mut self.received,
+            &mut self.finished,
+        )
     }
 
     pub(crate) fn decoder_mut(&mut self) -> &mut D {
@@ -410,6 +504,30 @@ impl<B: Batch> ReadAhead<B> {
                     return;
                 }
                 if ended {
+                    return;
+                }
+            }
+        });
+        ReadAhead {
+            rx,
+            task: task.abort_handle(),
+            pending: None,
+        }
+    }
+
+    /// Starts forwarding a stream of whole batches (a stream that gathers its own, such as
+    /// [`crate::platform::MessageStream::token_batches`]) through a queue of `depth` batches.
+    pub fn spawn_batches_on<S>(handle: &tokio::runtime::Handle, stream: S, depth: usize) -> Self
+    where
+        S: Stream<Item = Result<B>> + Send + 'static,
+    {
+        use futures::StreamExt;
+        let (tx, rx) = tokio::sync::mpsc::channel(depth.max(1));
+        let task = handle.spawn(async move {
+            let mut stream = std::pin::pin!(stream);
+            while let Some(next) = stream.next().await {
+                let failed = next.is_err();
+                if tx.send(next).await.is_err() || failed {
                     return;
                 }
             }

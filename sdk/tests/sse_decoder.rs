@@ -29,6 +29,23 @@ fn run(chunks: &[&[u8]]) -> Outcome {
     }
 }
 
+/// `run` through `feed_each`: the borrowed events, copied.
+fn run_each(chunks: &[&[u8]]) -> Outcome {
+    let mut decoder = Decoder::new();
+    let mut events = Vec::new();
+    for chunk in chunks {
+        decoder
+            .feed_each(chunk, |e| events.push(ev(e.event, e.data, e.id)))
+            .expect("no oversized event");
+    }
+    assert!(decoder.finish().expect("finish").is_empty());
+    Outcome {
+        events,
+        retry: decoder.retry(),
+        last_event_id: decoder.last_event_id().to_owned(),
+    }
+}
+
 fn ev(event: &str, data: &str, id: &str) -> Event {
     Event {
         event: event.to_owned(),
@@ -49,12 +66,23 @@ fn check(name: &str, input: &[u8], events: &[Event], retry: Option<u64>, last_ev
         last_event_id: last_event_id.to_owned(),
     };
     assert_eq!(run(&[input]), expected, "{name}: fed whole");
+    assert_eq!(
+        run_each(&[input]),
+        expected,
+        "{name}: fed whole to feed_each"
+    );
     for split in 0..=input.len() {
         let (a, b) = input.split_at(split);
         assert_eq!(run(&[a, b]), expected, "{name}: split at {split}");
+        assert_eq!(
+            run_each(&[a, b]),
+            expected,
+            "{name}: feed_each split at {split}"
+        );
     }
     let bytes: Vec<&[u8]> = input.chunks(1).collect();
     assert_eq!(run(&bytes), expected, "{name}: byte by byte");
+    assert_eq!(run_each(&bytes), expected, "{name}: feed_each byte by byte");
     let with_empty: Vec<&[u8]> = input.chunks(3).flat_map(|c| [c, &[][..]]).collect();
     assert_eq!(run(&with_empty), expected, "{name}: with empty chunks");
 }

@@ -747,3 +747,126 @@ async fn read_ahead_delivers_every_token_then_ends() {
     ));
     assert!(ahead.next_batch(100).await.is_none());
 }
+
+/// Opens a platform stream whose body is `body`, with the server that sends it.
+async fn token_stream(body: &str) -> (MockServer, agents_sdk::platform::MessageStream) {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(sse(body))
+        .mount(&server)
+        .await;
+    let stream = client(&server)
+        .conversations()
+        .send_message("conv_1", "x")
+        .await
+        .unwrap();
+    (server, stream)
+}
+
+/// Reads token batches to the end: the tokens, whether `done` came, and the final error.
+async fn read_batches(body: &str, max: usize) -> (Vec<String>, bool, Option<Error>) {
+    let (_server, stream) = token_stream(body).await;
+    let mut batches = stream.token_batches(max);
+    let (mut tokens, mut done, mut error) = (Vec::new(), false, None);
+    while let Some(batch) = batches.next().await {
+        match batch {
+            Ok(batch) => {
+                assert!(!done, "nothing after the batch with done");
+                assert!(
+                    batch.ends.len() <= max + 200,
+                    "a batch stays near its limit"
+                );
+                tokens.extend(batch.tokens().map(str::to_owned));
+                done = batch.done.is_some();
+            }
+            Err(e) => {
+                assert!(error.is_none(), "one error, then the end");
+                error = Some(e);
+            }
+        }
+    }
+    (tokens, done, error)
+}
+
+#[tokio::test]
+async fn token_batches_deliver_every_token_like_the_event_stream() {
+    let mut body = String::from(": keep-alive\n\nevent: unknown\ndata: {}\n\n");
+    let mut expected = Vec::new();
+    for i in 0..3000 {
+        let token = match i % 4 {
+            0 => format!(" w{i}"),
+            1 => format!("caf\\u00e9{i}"),
+            2 => format!("\\\"q{i}\\\""),
+            _ => format!("ñ{i}"),
+        };
+        body.push_str(&format!(
+            "event: token\r\ndata: {{\"token\": \"{token}\"}}\r\n\r\n"
+        ));
+        expected.push(serde_json::from_str::<String>(&format!("\"{token}\"")).unwrap());
+    }
+    body.push_str(
+        "event: done\ndata: {\"messageId\": \"m\", \"tokensUsed\": 3000, \"timestamp\": \"t\"}\n\n",
+    );
+
+    // the item stream and the batches agree
+    let mut items = Vec::new();
+    let (_server, mut s) = token_stream(&body).await;
+    while let Some(ev) = s.next().await {
+        if let agents_sdk::platform::ConversationEvent::Token(t) = ev.unwrap() {
+            items.push(t.token);
+        }
+    }
+    assert_eq!(items, expected);
+    for max in [1, 7, 16_384] {
+        let (tokens, done, error) = read_batches(&body, max).await;
+        assert_eq!(tokens, expected, "max {max}");
+        assert!(done && error.is_none(), "max {max}: {error:?}");
+    }
+
+    // through the read-ahead the bindings use
+    let (_server, stream) = token_stream(&body).await;
+    let mut ahead: agents_sdk::stream::ReadAhead<agents_sdk::platform::TokenBatch> =
+        agents_sdk::stream::ReadAhead::spawn_batches_on(
+            &tokio::runtime::Handle::current(),
+            stream.token_batches(100),
+            2,
+        );
+    let mut text = String::new();
+    let mut done = None;
+    while let Some(batch) = ahead.next_batch(1000).await {
+        let batch = batch.unwrap();
+        text.push_str(&batch.text);
+        done = done.or(batch.done);
+    }
+    assert_eq!(text, expected.concat());
+    assert_eq!(done.unwrap().tokens_used, 3000);
+}
+
+#[tokio::test]
+async fn token_batches_end_with_the_error_after_the_tokens_before_it() {
+    // cut before done
+    let cut = "event: token\ndata: {\"token\": \"a\"}\n\nevent: token\ndata: {\"token\": \"b\"}\n\nevent: tok";
+    let (tokens, done, error) = read_batches(cut, 100).await;
+    assert_eq!(tokens, ["a", "b"]);
+    assert!(!done);
+    assert!(
+        matches!(error, Some(Error::IncompleteStream { received: 2 })),
+        "{error:?}"
+    );
+
+    // an error event inside the stream
+    let failing = "event: token\ndata: {\"token\": \"a\"}\n\nevent: error\ndata: {\"error\": {\"code\": \"INTERNAL_ERROR\", \"message\": \"boom\"}}\n\nevent: token\ndata: {\"token\": \"never\"}\n\n";
+    let (tokens, _, error) = read_batches(failing, 100).await;
+    assert_eq!(tokens, ["a"]);
+    match error {
+        Some(Error::Api(api)) => assert_eq!(api.message, "boom"),
+        other => panic!("{other:?}"),
+    }
+
+    // a token that is not JSON
+    let malformed =
+        "event: token\ndata: {\"token\": \"a\"}\n\nevent: token\ndata: {\"token\": \n\n";
+    let (tokens, _, error) = read_batches(malformed, 100).await;
+    assert_eq!(tokens, ["a"]);
+    assert!(matches!(error, Some(Error::Decode { .. })), "{error:?}");
+}

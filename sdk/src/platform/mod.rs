@@ -29,7 +29,7 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 
 pub use resources::*;
-pub use stream::{CompletedMessage, MessageStream, TokenBatch, TokenDecoder, Tokens};
+pub use stream::{CompletedMessage, MessageStream, TokenBatch, TokenBatches, TokenDecoder, Tokens};
 pub use types::*;
 
 use crate::client::{ClientSettings, common_builder_methods, env_nonempty, key_auth};

@@ -9,7 +9,7 @@ use super::types::{ConversationEvent, DoneEvent, TokenEvent};
 use crate::error::Result;
 use crate::options::ResponseMeta;
 use crate::sse;
-use crate::stream::{Decoded, EventDecoder, EventStream, parse_data, stream_error};
+use crate::stream::{Batch, Decoded, EventDecoder, EventStream, parse_data, stream_error};
 
 /// Decodes the platform's conversation events and keeps the answer's text and final fields.
 #[doc(hidden)]
@@ -51,20 +51,7 @@ impl EventDecoder for TokenDecoder {
 /// out of the data buffer in place (no allocation, no JSON parser). Anything else (escapes,
 /// extra fields, other spacing) is handed back for the full JSON parser.
 fn plain_token(data: String) -> std::result::Result<String, String> {
-    fn span(d: &str) -> Option<(usize, usize)> {
-        let rest = d.strip_prefix('{')?.trim_start();
-        let rest = rest.strip_prefix("\"token\"")?.trim_start();
-        let rest = rest.strip_prefix(':')?.trim_start();
-        let body = rest.strip_prefix('"')?;
-        let start = d.len() - body.len();
-        let end_rel = body.find(['"', '\\'])?;
-        if body.as_bytes()[end_rel] != b'"' || body[..end_rel].chars().any(char::is_control) {
-            return None;
-        }
-        let tail = body[end_rel + 1..].trim();
-        (tail == "}").then_some((start, start + end_rel))
-    }
-    match span(&data) {
+    match plain_token_span(&data) {
         Some((start, end)) => {
             let mut data = data;
             data.truncate(end);
@@ -73,6 +60,21 @@ fn plain_token(data: String) -> std::result::Result<String, String> {
         }
         None => Err(data),
     }
+}
+
+/// Where the token lies in a `{"token": "<text without escapes>"}` payload, if it is one.
+fn plain_token_span(d: &str) -> Option<(usize, usize)> {
+    let rest = d.strip_prefix('{')?.trim_start();
+    let rest = rest.strip_prefix("\"token\"")?.trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start();
+    let body = rest.strip_prefix('"')?;
+    let start = d.len() - body.len();
+    let end_rel = body.find(['"', '\\'])?;
+    if body.as_bytes()[end_rel] != b'"' || body[..end_rel].chars().any(char::is_control) {
+        return None;
+    }
+    let tail = body[end_rel + 1..].trim();
+    (tail == "}").then_some((start, start + end_rel))
 }
 
 /// The streamed answer of a conversation: a `futures::Stream` of [`ConversationEvent`]s that
@@ -103,6 +105,20 @@ impl EventStream<TokenDecoder> {
     /// `timestamp` of the answer, once the stream finished.
     pub fn timestamp(&self) -> Option<&str> {
         self.done_event().map(|d| d.timestamp.as_str())
+    }
+
+    /// The rest of the answer in [`TokenBatch`]es of what is ready (at most about
+    /// `max_tokens` each), decoded without an allocation per token: for consumers that hand
+    /// tokens on in bulk, such as the Python and Node packages (through
+    /// [`ReadAhead::spawn_batches_on`](crate::stream::ReadAhead::spawn_batches_on)). The
+    /// batch that carries `done` is the last; a body cut before it ends with
+    /// [`crate::Error::IncompleteStream`] after the tokens received.
+    pub fn token_batches(self, max_tokens: usize) -> TokenBatches {
+        TokenBatches {
+            inner: self,
+            max: max_tokens.max(1),
+            pending: None,
+        }
     }
 
     /// Only the tokens, as strings.
@@ -287,5 +303,113 @@ mod token_batch_tests {
         assert_eq!(first.len(), 5);
         assert_eq!(first.done.as_ref().map(|d| d.tokens_used), Some(4));
         assert!(TokenBatch::default().is_empty());
+    }
+}
+
+/// A [`MessageStream`] read in [`TokenBatch`]es ([`MessageStream::token_batches`]).
+#[derive(Debug)]
+pub struct TokenBatches {
+    inner: MessageStream,
+    max: usize,
+    /// An error held back so the tokens before it are delivered first.
+    pending: Option<crate::Error>,
+}
+
+impl TokenBatches {
+    /// Adds one SSE event to `batch`; answers whether the stream goes on after it.
+    fn add(batch: &mut TokenBatch, ev: sse::EventRef<'_>, meta: &ResponseMeta) -> Result<bool> {
+        match ev.event {
+            "token" => {
+                match plain_token_span(ev.data) {
+                    Some((start, end)) => batch.text.push_str(&ev.data[start..end]),
+                    None => {
+                        let t: TokenEvent = parse_data(ev.data, meta)?;
+                        batch.text.push_str(&t.token);
+                    }
+                }
+                batch.ends.push(batch.text.len());
+                Ok(true)
+            }
+            "done" => {
+                batch.done = Some(parse_data(ev.data, meta)?);
+                Ok(false)
+            }
+            "error" => Err(stream_error(ev.data, meta)),
+            _ => Ok(true),
+        }
+    }
+}
+
+impl Stream for TokenBatches {
+    type Item = Result<TokenBatch>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = &mut *self;
+        if let Some(e) = this.pending.take() {
+            return Poll::Ready(Some(Err(e)));
+        }
+        let max = this.max;
+        let (sse, decoder, received, finished) = this.inner.parts_mut();
+        if *finished {
+            return Poll::Ready(None);
+        }
+        let mut batch = TokenBatch::default();
+        let mut failure = None;
+        loop {
+            let polled = sse.poll_each(cx, &mut |ev, meta| {
+                if *finished {
+                    return false;
+                }
+                let before = batch.ends.len();
+                match Self::add(&mut batch, ev, meta) {
+                    Ok(go_on) => {
+                        *received += (batch.ends.len() - before) as u64;
+                        if !go_on {
+                            *received += 1;
+                            *finished = true;
+                        }
+                    }
+                    Err(e) => {
+                        failure = Some(e);
+                        *finished = true;
+                    }
+                }
+                !*finished && batch.ends.len() < max
+            });
+            let ended = match polled {
+                Poll::Pending => {
+                    // nothing was handed over in this call
+                    return Poll::Pending;
+                }
+                Poll::Ready(Some(Ok(()))) => false,
+                Poll::Ready(Some(Err(e))) => {
+                    failure.get_or_insert(e);
+                    *finished = true;
+                    true
+                }
+                Poll::Ready(None) => true,
+            };
+            if ended && !*finished {
+                *finished = true;
+                failure = Some(crate::Error::IncompleteStream {
+                    received: *received,
+                });
+            }
+            if let Some(done) = &batch.done {
+                decoder.done = Some(done.clone());
+            }
+            let empty = batch.is_empty();
+            match failure.take() {
+                Some(e) if empty => return Poll::Ready(Some(Err(e))),
+                Some(e) => {
+                    this.pending = Some(e);
+                    return Poll::Ready(Some(Ok(batch)));
+                }
+                None if !empty => return Poll::Ready(Some(Ok(batch))),
+                None if *finished => return Poll::Ready(None),
+                // only events without tokens (unknown types) so far: read on
+                None => {}
+            }
+        }
     }
 }
