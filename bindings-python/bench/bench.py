@@ -18,10 +18,11 @@ small VM the cross-CPU wake-ups then dominate every small request and the ratios
 ``--rust-floor PATH`` also runs the Rust example ``small_rate`` (``cargo build --release -p
 agents-sdk --example small_rate``) against the same sandbox: the Rust SDK and a bare reqwest
 GET + JSON decode, sequentially, with no Python at all. That row is the floor any Python client
-of this server and machine has above it.
+of this server and machine has above it. ``--rust-stream-floor PATH`` does the same for the
+stream with the example ``stream_rate`` (the Rust SDK's event stream, token by token).
 
     python bench/bench.py [--tokens 100000] [--requests 20000] [--runs 1] [--cpu 1|none]
-        [--suites stream,small] [--rust-floor PATH]
+        [--suites stream,small] [--rust-floor PATH] [--rust-stream-floor PATH]
 """
 
 from __future__ import annotations
@@ -261,12 +262,28 @@ def measure_rust_floor(path: str, cfg: Dict[str, Any]) -> Dict[str, Dict[str, fl
     return rows
 
 
+def measure_rust_stream_floor(path: str, cfg: Dict[str, Any]) -> Dict[str, float]:
+    """Runs the Rust ``stream_rate`` example; answers ``{rate, rss_mb}``."""
+    out = subprocess.run(
+        [path, "--sandbox", cfg["base"], str(cfg["n"])],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "CJHIRASHI_API_KEY": cfg["key"]},
+    ).stdout
+    for line in out.splitlines():
+        if line.startswith("RESULT "):
+            return {"rate": float(json.loads(line[len("RESULT ") :])["rate"]), "rss_mb": 0.0}
+    raise SystemExit("stream_rate printed no result")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--tokens", type=int, default=100_000)
     ap.add_argument("--requests", type=int, default=20_000)
     ap.add_argument("--runs", type=int, default=1)
     ap.add_argument("--rust-floor", help="path of the built small_rate example")
+    ap.add_argument("--rust-stream-floor", help="path of the built stream_rate example")
     ap.add_argument("--cpu", default="1", help="CPU to pin the sandbox and clients on, or none")
     ap.add_argument("--suites", default="stream,small", help="stream, small or both")
     ap.add_argument("--child")
@@ -293,6 +310,9 @@ def main() -> None:
         for _ in range(args.runs):
             for name in STREAM_CLIENTS if "stream" in suites else []:
                 results.setdefault(name, []).append(measure(name, {**base, "n": args.tokens}))
+            if args.rust_stream_floor and "stream" in suites:
+                row = measure_rust_stream_floor(args.rust_stream_floor, {**base, "n": args.tokens})
+                results.setdefault("rust_agents_sdk_stream", []).append(row)
             for name in SMALL_CLIENTS if "small" in suites else []:
                 results.setdefault(name, []).append(measure(name, {**base, "n": args.requests}))
             if args.rust_floor and "small" in suites:
@@ -307,16 +327,27 @@ def main() -> None:
     print(f"\n{pinned}")
     if "stream" in suites:
         print(f"\nstreaming {args.tokens:,} tokens (median of {args.runs})")
-        print("| client | tokens/s | vs httpx-sse sync | peak RSS MB |\n|---|---:|---:|---:|")
+        print(
+            "| client | tokens/s | vs httpx-sse sync | vs httpx-sse, same mode | peak RSS MB |"
+            "\n|---|---:|---:|---:|---:|"
+        )
         ref = med("httpx_sse_sync", "rate")
-        for name in STREAM_CLIENTS:
+        same_mode = {"sdk_sync": "httpx_sse_sync", "sdk_async": "httpx_sse_async"}
+        stream_rows = STREAM_CLIENTS + sorted(k for k in results if k.endswith("_stream"))
+        for name in stream_rows:
             r = med(name, "rate")
-            print(f"| {name} | {r:,.0f} | {r / ref:.1f}x | {med(name, 'rss_mb'):.0f} |")
+            pair = same_mode.get(name)
+            same = f"{r / med(pair, 'rate'):.1f}x" if pair else "-"
+            rss = med(name, "rss_mb")
+            rss_text = f"{rss:.0f}" if rss else "-"
+            print(f"| {name} | {r:,.0f} | {r / ref:.1f}x | {same} | {rss_text} |")
     if "small" not in suites:
         return
     print(f"\n{args.requests:,} small GETs (median of {args.runs})")
     print("| client | req/s | ratio | peak RSS MB |\n|---|---:|---:|---:|")
-    small = SMALL_CLIENTS + sorted(k for k in results if k.startswith("rust_"))
+    small = SMALL_CLIENTS + sorted(
+        k for k in results if k.startswith("rust_") and k.endswith("_seq")
+    )
     for name in small:
         r = med(name, "rate")
         ref_name = "httpx_seq" if name.endswith("seq") else "httpx_async32"
