@@ -1,5 +1,6 @@
 //! The platform's token stream: `event: token` / `event: done` (and `event: error`).
 
+use std::borrow::Cow;
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 
@@ -27,22 +28,59 @@ impl EventDecoder for TokenDecoder {
         ev: sse::Event,
         meta: &ResponseMeta,
     ) -> Result<Decoded<ConversationEvent>> {
-        match ev.event.as_str() {
-            "token" => {
-                let t = match plain_token(ev.data) {
-                    Ok(token) => TokenEvent { token },
-                    Err(data) => parse_data(&data, meta)?,
-                };
-                self.text.push_str(&t.token);
-                Ok(Decoded::Item(ConversationEvent::Token(t)))
+        // the common plain token keeps the data's allocation: cut out in place
+        let data = if ev.event == "token" {
+            match plain_token(ev.data) {
+                Ok(token) => {
+                    self.text.push_str(&token);
+                    return Ok(Decoded::Item(ConversationEvent::Token(TokenEvent {
+                        token,
+                    })));
+                }
+                Err(data) => data,
             }
-            "done" => {
-                let d: DoneEvent = parse_data(&ev.data, meta)?;
+        } else {
+            ev.data
+        };
+        let ev = sse::EventRef {
+            event: &ev.event,
+            data: &data,
+            id: &ev.id,
+        };
+        Ok(match Piece::of(ev, meta)? {
+            Piece::Token(token) => {
+                self.text.push_str(&token);
+                Decoded::Item(ConversationEvent::Token(TokenEvent {
+                    token: token.into_owned(),
+                }))
+            }
+            Piece::Done(d) => {
                 self.done = Some(d.clone());
-                Ok(Decoded::Done(ConversationEvent::Done(d)))
+                Decoded::Done(ConversationEvent::Done(d))
             }
-            "error" => Err(stream_error(&ev.data, meta)),
-            _ => Ok(Decoded::Skip),
+            Piece::Skip => Decoded::Skip,
+        })
+    }
+}
+
+/// What one SSE event of a platform token stream is (shared by the event stream and
+/// [`TokenBatches`]).
+enum Piece<'a> {
+    Token(Cow<'a, str>),
+    Done(DoneEvent),
+    Skip,
+}
+
+impl<'a> Piece<'a> {
+    fn of(ev: sse::EventRef<'a>, meta: &ResponseMeta) -> Result<Self> {
+        match ev.event {
+            "token" => Ok(Piece::Token(match plain_token_span(ev.data) {
+                Some((start, end)) => Cow::Borrowed(&ev.data[start..end]),
+                None => Cow::Owned(parse_data::<TokenEvent>(ev.data, meta)?.token),
+            })),
+            "done" => Ok(Piece::Done(parse_data(ev.data, meta)?)),
+            "error" => Err(stream_error(ev.data, meta)),
+            _ => Ok(Piece::Skip),
         }
     }
 }
@@ -318,24 +356,17 @@ pub struct TokenBatches {
 impl TokenBatches {
     /// Adds one SSE event to `batch`; answers whether the stream goes on after it.
     fn add(batch: &mut TokenBatch, ev: sse::EventRef<'_>, meta: &ResponseMeta) -> Result<bool> {
-        match ev.event {
-            "token" => {
-                match plain_token_span(ev.data) {
-                    Some((start, end)) => batch.text.push_str(&ev.data[start..end]),
-                    None => {
-                        let t: TokenEvent = parse_data(ev.data, meta)?;
-                        batch.text.push_str(&t.token);
-                    }
-                }
+        match Piece::of(ev, meta)? {
+            Piece::Token(token) => {
+                batch.text.push_str(&token);
                 batch.ends.push(batch.text.len());
                 Ok(true)
             }
-            "done" => {
-                batch.done = Some(parse_data(ev.data, meta)?);
+            Piece::Done(done) => {
+                batch.done = Some(done);
                 Ok(false)
             }
-            "error" => Err(stream_error(ev.data, meta)),
-            _ => Ok(true),
+            Piece::Skip => Ok(true),
         }
     }
 }
