@@ -101,6 +101,49 @@ impl SseStream {
         self.pos = 0;
         Poll::Ready(Some(Err(e)))
     }
+
+    /// Takes the next chunk of the body: `Ready(Ok(()))` when there is one to decode or the
+    /// body ended (`ended` is then set), `Pending` while the server sends nothing.
+    fn poll_body(&mut self, cx: &mut Context<'_>) -> Poll<Result<()>> {
+        if let Some(c) = self.cancel.as_mut()
+            && c.as_mut().poll(cx).is_ready()
+        {
+            return Poll::Ready(Err(Error::Cancelled));
+        }
+        match ready!(self.body.as_mut().poll_next(cx)) {
+            Some(Ok(chunk)) => {
+                self.sleep.as_mut().reset(Instant::now() + self.idle);
+                self.chunk = chunk;
+                self.decoded = 0;
+            }
+            Some(Err(e)) => return Poll::Ready(Err(broken(e))),
+            None => {
+                self.ended = true;
+                // a partial event at the end is discarded: `finish` returns no events
+                self.decoder.finish()?;
+            }
+        }
+        Poll::Ready(Ok(()))
+    }
+
+    /// While the body is silent: pending until the idle timeout, then the timeout error.
+    fn poll_idle<T>(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<T>>> {
+        ready!(self.sleep.as_mut().poll(cx));
+        let idle = self.idle;
+        self.fail(Error::Timeout {
+            phase: TimeoutPhase::StreamIdle,
+            after: idle,
+        })
+    }
+
+    /// The next step of the current chunk (about [`DECODE_STEP`] bytes), if any is left.
+    fn next_step(&mut self) -> Option<Bytes> {
+        let rest = self.chunk.get(self.decoded..).filter(|r| !r.is_empty())?;
+        let step = decode_step(rest);
+        let piece = self.chunk.slice(self.decoded..self.decoded + step);
+        self.decoded += step;
+        Some(piece)
+    }
 }
 
 impl Stream for SseStream {
@@ -119,42 +162,16 @@ impl Stream for SseStream {
             }
             this.events.clear();
             this.pos = 0;
-            if this.decoded < this.chunk.len() {
-                let rest = &this.chunk[this.decoded..];
-                let step = decode_step(rest);
-                this.decoded += step;
-                if let Err(e) = this.decoder.feed_into(&rest[..step], &mut this.events) {
+            if let Some(piece) = this.next_step() {
+                if let Err(e) = this.decoder.feed_into(&piece, &mut this.events) {
                     return this.fail(e.into());
                 }
                 continue;
             }
-            if let Some(c) = this.cancel.as_mut()
-                && c.as_mut().poll(cx).is_ready()
-            {
-                return this.fail(Error::Cancelled);
-            }
-            match this.body.as_mut().poll_next(cx) {
-                Poll::Ready(Some(Ok(chunk))) => {
-                    this.sleep.as_mut().reset(Instant::now() + this.idle);
-                    this.chunk = chunk;
-                    this.decoded = 0;
-                }
-                Poll::Ready(Some(Err(e))) => return this.fail(broken(e)),
-                Poll::Ready(None) => {
-                    this.ended = true;
-                    match this.decoder.finish() {
-                        Ok(evs) => this.events.extend(evs),
-                        Err(e) => return this.fail(e.into()),
-                    }
-                }
-                Poll::Pending => {
-                    ready!(this.sleep.as_mut().poll(cx));
-                    let idle = this.idle;
-                    return this.fail(Error::Timeout {
-                        phase: TimeoutPhase::StreamIdle,
-                        after: idle,
-                    });
-                }
+            match this.poll_body(cx) {
+                Poll::Ready(Ok(())) => {}
+                Poll::Ready(Err(e)) => return this.fail(e),
+                Poll::Pending => return this.poll_idle(cx),
             }
         }
     }
@@ -180,22 +197,15 @@ impl SseStream {
             more = on_event(ev.as_ref(), &self.meta);
         }
         loop {
-            if !more {
+            if !more || (self.ended && handed) {
                 return Poll::Ready(Some(Ok(())));
             }
             if self.ended {
-                return if handed {
-                    Poll::Ready(Some(Ok(())))
-                } else {
-                    Poll::Ready(None)
-                };
+                return Poll::Ready(None);
             }
-            if self.decoded < self.chunk.len() {
-                let rest = &self.chunk[self.decoded..];
-                let step = decode_step(rest);
-                self.decoded += step;
+            if let Some(piece) = self.next_step() {
                 let meta = &self.meta;
-                let fed = self.decoder.feed_each(&rest[..step], |ev| {
+                let fed = self.decoder.feed_each(&piece, |ev| {
                     handed = true;
                     more &= on_event(ev, meta);
                 });
@@ -204,39 +214,11 @@ impl SseStream {
                 }
                 continue;
             }
-            if let Some(c) = self.cancel.as_mut()
-                && c.as_mut().poll(cx).is_ready()
-            {
-                return self.fail(Error::Cancelled);
-            }
-            match self.body.as_mut().poll_next(cx) {
-                Poll::Ready(Some(Ok(chunk))) => {
-                    self.sleep.as_mut().reset(Instant::now() + self.idle);
-                    self.chunk = chunk;
-                    self.decoded = 0;
-                }
-                Poll::Ready(Some(Err(e))) => {
-                    let err = broken(e);
-                    return self.fail(err);
-                }
-                Poll::Ready(None) => {
-                    self.ended = true;
-                    // a partial event at the end is discarded: `finish` returns none
-                    if let Err(e) = self.decoder.finish() {
-                        return self.fail(e.into());
-                    }
-                }
-                Poll::Pending => {
-                    if handed {
-                        return Poll::Ready(Some(Ok(())));
-                    }
-                    ready!(self.sleep.as_mut().poll(cx));
-                    let idle = self.idle;
-                    return self.fail(Error::Timeout {
-                        phase: TimeoutPhase::StreamIdle,
-                        after: idle,
-                    });
-                }
+            match self.poll_body(cx) {
+                Poll::Ready(Ok(())) => {}
+                Poll::Ready(Err(e)) => return self.fail(e),
+                Poll::Pending if handed => return Poll::Ready(Some(Ok(()))),
+                Poll::Pending => return self.poll_idle(cx),
             }
         }
     }

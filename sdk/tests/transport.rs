@@ -692,7 +692,6 @@ async fn client_settings_apply_as_one_value() {
 
 #[tokio::test]
 async fn read_ahead_delivers_every_token_then_ends() {
-    let server = MockServer::start().await;
     let mut body = String::new();
     for i in 0..500 {
         body.push_str(&format!("event: token\ndata: {{\"token\": \" w{i}\"}}\n\n"));
@@ -700,15 +699,7 @@ async fn read_ahead_delivers_every_token_then_ends() {
     body.push_str(
         "event: done\ndata: {\"messageId\": \"m\", \"tokensUsed\": 500, \"timestamp\": \"t\"}\n\n",
     );
-    Mock::given(method("POST"))
-        .respond_with(sse(&body))
-        .mount(&server)
-        .await;
-    let s = client(&server)
-        .conversations()
-        .send_message("conv_1", "x")
-        .await
-        .unwrap();
+    let (_server, s) = token_stream(&body).await;
     let mut ahead: agents_sdk::stream::ReadAhead<agents_sdk::platform::TokenBatch> =
         agents_sdk::stream::ReadAhead::spawn_on(&tokio::runtime::Handle::current(), s, 2, 64);
     let mut tokens = 0;
@@ -728,16 +719,7 @@ async fn read_ahead_delivers_every_token_then_ends() {
     assert!(done);
 
     // a cut stream: the tokens first, then the error
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(sse("event: token\ndata: {\"token\": \"a\"}\n\n"))
-        .mount(&server)
-        .await;
-    let s = client(&server)
-        .conversations()
-        .send_message("conv_1", "x")
-        .await
-        .unwrap();
+    let (_server, s) = token_stream("event: token\ndata: {\"token\": \"a\"}\n\n").await;
     let mut ahead: agents_sdk::stream::ReadAhead<Vec<_>> =
         agents_sdk::stream::ReadAhead::spawn_on(&tokio::runtime::Handle::current(), s, 2, 64);
     assert_eq!(ahead.next_batch(100).await.unwrap().unwrap().len(), 1);
