@@ -43,7 +43,8 @@ impl std::fmt::Debug for Settings {
 /// thread's own runtime ([`PerProcess::here`]).
 #[derive(Debug)]
 pub struct PerProcess<C> {
-    /// `(pid, generation, client)`; the generation changes whenever the client is replaced.
+    /// `(process, generation, client)`: the [`crate::runtime::process_generation`] it was made
+    /// in, and a generation that changes whenever the client is replaced.
     slot: Mutex<(u64, u64, C)>,
     /// Identifies this object to the per-thread handle caches.
     key: Arc<()>,
@@ -59,9 +60,9 @@ impl<C: Clone + 'static> PerProcess<C> {
 
     fn current(&self, rebuild: impl FnOnce() -> Result<C>) -> Result<(u64, C)> {
         let mut slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
-        let pid = crate::runtime::process_generation();
-        if slot.0 != pid {
-            *slot = (pid, slot.1 + 1, rebuild()?);
+        let process = crate::runtime::process_generation();
+        if slot.0 != process {
+            *slot = (process, slot.1 + 1, rebuild()?);
         }
         Ok((slot.1, slot.2.clone()))
     }

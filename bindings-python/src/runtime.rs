@@ -34,6 +34,7 @@ const SETTLE_AFTER_IDLE: Duration = Duration::from_millis(1);
 /// Forks this process has gone through (counted in the child by a `pthread_atfork` handler).
 static FORKS: AtomicU64 = AtomicU64::new(0);
 
+#[cfg(unix)]
 extern "C" fn count_fork_in_child() {
     // async-signal-safe: one atomic add
     FORKS.fetch_add(1, Ordering::Relaxed);
@@ -43,7 +44,10 @@ extern "C" fn count_fork_in_child() {
 /// of every `fork()` (`os.fork()`, `multiprocessing`, or a C library's own). Cheaper than
 /// `getpid()`, a system call, on every request.
 pub fn process_generation() -> u64 {
+    // (without `fork`, as on Windows, it never changes)
+    #[cfg(unix)]
     static HANDLER: std::sync::Once = std::sync::Once::new();
+    #[cfg(unix)]
     HANDLER.call_once(|| {
         // SAFETY: registers a handler that only performs an atomic add (allowed in a forked
         // child of a multi-threaded process); the function lives as long as the module, which
@@ -60,10 +64,10 @@ static RUNTIME: Mutex<Option<(u64, Arc<Runtime>)>> = Mutex::new(None);
 /// The runtime of this process; a child made by `fork` gets a new one (the parent's worker
 /// threads do not exist in the child).
 pub fn runtime() -> Arc<Runtime> {
-    let pid = process_generation();
+    let process = process_generation();
     let mut slot = RUNTIME.lock().unwrap_or_else(|e| e.into_inner());
     if let Some((owner, rt)) = slot.as_ref()
-        && *owner == pid
+        && *owner == process
     {
         return rt.clone();
     }
@@ -79,7 +83,7 @@ pub fn runtime() -> Arc<Runtime> {
             .build()
             .unwrap_or_else(|e| panic!("cannot start the tokio runtime: {e}")),
     );
-    *slot = Some((pid, rt.clone()));
+    *slot = Some((process, rt.clone()));
     rt
 }
 
@@ -126,7 +130,7 @@ where
 /// that opened it, so a pool must never be shared with another runtime).
 struct ThreadState {
     /// [`process_generation`] when the state was made.
-    pid: u64,
+    process: u64,
     rt: Rc<Runtime>,
     /// When the last blocking call on this thread ended.
     idle_since: Option<Instant>,
@@ -148,14 +152,14 @@ thread_local! {
 fn with_thread<R>(f: impl FnOnce(&mut ThreadState) -> R) -> R {
     THREAD.with(|cell| {
         let mut slot = cell.borrow_mut();
-        let pid = process_generation();
-        if slot.as_ref().is_some_and(|s| s.pid != pid) {
+        let process = process_generation();
+        if slot.as_ref().is_some_and(|s| s.process != process) {
             // A forked child: the runtime's epoll instance and the pooled sockets are shared
             // with the parent, so nothing of them may be closed or deregistered here.
             std::mem::forget(slot.take());
         }
         let state = slot.get_or_insert_with(|| ThreadState {
-            pid,
+            process,
             rt: Rc::new(
                 tokio::runtime::Builder::new_current_thread()
                     .enable_all()
@@ -205,7 +209,9 @@ pub fn thread_handle<C: Clone + 'static>(
 pub fn release_dead_handles() {
     let rt = THREAD.try_with(|cell| {
         let mut slot = cell.try_borrow_mut().ok()?;
-        let state = slot.as_mut().filter(|s| s.pid == process_generation())?;
+        let state = slot
+            .as_mut()
+            .filter(|s| s.process == process_generation())?;
         let before = state.handles.len();
         state.handles.retain(|h| h.owner.strong_count() > 0);
         (state.handles.len() != before).then(|| state.rt.clone())
