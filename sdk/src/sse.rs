@@ -484,8 +484,12 @@ impl Decoder {
         out.emit(&mut self.event_type, &mut self.data, &self.last_event_id);
         self.event_type.clear();
         self.data.clear();
+        // the buffers are reused for the next event, but not at the size of an unusual one
         if self.data.capacity() > RETAINED_LINE_CAPACITY {
             self.data = String::new();
+        }
+        if self.event_type.capacity() > RETAINED_LINE_CAPACITY {
+            self.event_type = String::new();
         }
     }
 }
@@ -583,6 +587,22 @@ mod tests {
         let events = d.feed(b"\n\n").unwrap();
         assert_eq!(events[0].data.len(), 200_000);
         assert!(d.line.capacity() <= RETAINED_LINE_CAPACITY);
+    }
+
+    #[test]
+    fn buffers_of_a_large_event_are_not_kept_by_feed_each() {
+        let mut d = Decoder::new();
+        let mut input = b"event: ".to_vec();
+        input.extend(std::iter::repeat_n(b'e', 100_000));
+        input.extend(b"\ndata: ");
+        input.extend(std::iter::repeat_n(b'a', 200_000));
+        input.extend(b"\n\n");
+        let mut sizes = Vec::new();
+        d.feed_each(&input, |ev| sizes.push((ev.event.len(), ev.data.len())))
+            .unwrap();
+        assert_eq!(sizes, [(100_000, 200_000)]);
+        assert!(d.data.capacity() <= RETAINED_LINE_CAPACITY);
+        assert!(d.event_type.capacity() <= RETAINED_LINE_CAPACITY);
     }
 
     #[test]
