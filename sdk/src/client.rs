@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::redact::Secret;
 use crate::transport::{Auth, Config, Transport, parse_base_url};
 
@@ -11,7 +11,7 @@ use crate::transport::{Auth, Config, Transport, parse_base_url};
 /// `timeout`, … methods set, and what [`crate::platform::ClientBuilder::settings`] /
 /// [`crate::ops::AgentClientBuilder::settings`] take whole (the Python and Node packages fill
 /// one from their keyword arguments). `None` keeps the default.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ClientSettings {
     /// The service's base URL (beats the environment variable).
@@ -30,6 +30,27 @@ pub struct ClientSettings {
     pub headers: Vec<(String, String)>,
     /// Largest accepted stream event.
     pub max_event_size: Option<usize>,
+    /// Largest accepted body of a non-streaming answer (default 32 MiB).
+    pub max_response_bytes: Option<usize>,
+}
+
+impl std::fmt::Debug for ClientSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientSettings")
+            .field(
+                "base_url",
+                &self.base_url.as_deref().map(crate::redact::redact_url),
+            )
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("response_header_timeout", &self.response_header_timeout)
+            .field("stream_idle_timeout", &self.stream_idle_timeout)
+            .field("max_retries", &self.max_retries)
+            .field("headers", &crate::redact::RedactedHeaders(&self.headers))
+            .field("max_event_size", &self.max_event_size)
+            .field("max_response_bytes", &self.max_response_bytes)
+            .finish()
+    }
 }
 
 impl ClientSettings {
@@ -62,11 +83,11 @@ impl ClientSettings {
         if let Some(v) = self.max_event_size {
             cfg.max_event_size = v;
         }
+        if let Some(v) = self.max_response_bytes {
+            cfg.max_response_bytes = v;
+        }
         for (k, v) in &self.headers {
-            http::HeaderName::from_bytes(k.as_bytes())
-                .map_err(|_| Error::InvalidArgument(format!("invalid header name {k:?}")))?;
-            http::HeaderValue::from_str(v)
-                .map_err(|_| Error::InvalidArgument(format!("invalid value for header {k:?}")))?;
+            crate::options::validate::header(k, v)?;
         }
         cfg.default_headers = self.headers.clone();
         Ok(Arc::new(Transport::new(cfg, auth)?))
@@ -131,6 +152,13 @@ macro_rules! common_builder_methods {
         /// Largest accepted stream event (default 16 MiB).
         pub fn max_event_size(mut self, bytes: usize) -> Self {
             self.common.max_event_size = Some(bytes);
+            self
+        }
+
+        /// Largest accepted body of a non-streaming answer (default 32 MiB); a larger one fails
+        /// with [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge).
+        pub fn max_response_bytes(mut self, bytes: usize) -> Self {
+            self.common.max_response_bytes = Some(bytes);
             self
         }
 

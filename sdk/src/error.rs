@@ -215,6 +215,23 @@ pub enum Error {
         /// Request id of the answer, if any.
         request_id: Option<String>,
     },
+    /// A non-streaming answer was larger than the call's `max_response_bytes`: refused from its
+    /// `Content-Length` before reading, or once the bytes read passed the limit. A subclass of
+    /// `DecodeError` in Python and Node (`ResponseTooLargeError`).
+    #[error(
+        "the response body is larger than the limit of {limit} bytes{}; raise max_response_bytes to accept it",
+        content_length.map(|n| format!(" (Content-Length {n})")).unwrap_or_default()
+    )]
+    ResponseTooLarge {
+        /// The limit in force.
+        limit: u64,
+        /// The answer's `Content-Length`, when it declared one.
+        content_length: Option<u64>,
+        /// HTTP status of the answer.
+        status: u16,
+        /// Request id of the answer, if any.
+        request_id: Option<String>,
+    },
     /// The WebSocket channel failed or was closed by the server.
     #[error("websocket error: {message}")]
     WebSocket {
@@ -251,6 +268,7 @@ impl Error {
         match self {
             Error::Api(e) => Some(e.status),
             Error::Decode { status, .. } => *status,
+            Error::ResponseTooLarge { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -259,7 +277,9 @@ impl Error {
     pub fn request_id(&self) -> Option<&str> {
         match self {
             Error::Api(e) => e.request_id.as_deref(),
-            Error::Decode { request_id, .. } => request_id.as_deref(),
+            Error::Decode { request_id, .. } | Error::ResponseTooLarge { request_id, .. } => {
+                request_id.as_deref()
+            }
             _ => None,
         }
     }
@@ -272,6 +292,7 @@ impl Error {
             Error::Timeout { .. } => "APITimeoutError",
             Error::IncompleteStream { .. } => "IncompleteStreamError",
             Error::Decode { .. } => "DecodeError",
+            Error::ResponseTooLarge { .. } => "ResponseTooLargeError",
             Error::WebSocket { .. } => "WebSocketError",
             Error::WebhookVerification { .. } => "WebhookVerificationError",
             Error::InvalidArgument(_) => "InvalidArgumentError",

@@ -22,6 +22,133 @@ pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 pub const INITIAL_BACKOFF: Duration = Duration::from_millis(500);
 /// Largest backoff delay.
 pub const MAX_BACKOFF: Duration = Duration::from_secs(8);
+/// Default largest body of a non-streaming answer (32 MiB); see
+/// [`RequestOptions::max_response_bytes`].
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
+/// Longest timeout the bindings accept as a finite number of seconds (one year); a longer one
+/// is refused, and an infinite one means "no limit" (stored as [`NO_TIMEOUT`]).
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(365 * 24 * 3600);
+/// What an infinite timeout ("no limit") is stored as. Every deadline computed from a timeout
+/// saturates, so any `Duration`, this one included, is safe to pass.
+pub const NO_TIMEOUT: Duration = Duration::MAX;
+/// Largest retry count accepted from a caller.
+pub const MAX_RETRIES_LIMIT: u32 = 100;
+/// Largest size limit (response body, stream event) accepted from a caller: 4 GiB.
+pub const MAX_SIZE_LIMIT: u64 = 4 * 1024 * 1024 * 1024;
+/// Default page cap of auto-pagination; see [`crate::Paginator::max_pages`].
+pub const DEFAULT_MAX_PAGES: u32 = 10_000;
+
+/// Checked conversions of caller-supplied numbers, shared by the Python and Node packages so
+/// both accept and refuse the same values with the same messages.
+///
+/// Every function returns [`crate::Error::InvalidArgument`] for a value it refuses; the
+/// bindings raise it as `ValueError` (Python) or `RangeError` (Node).
+pub mod validate {
+    use std::time::Duration;
+
+    use super::{MAX_RETRIES_LIMIT, MAX_SIZE_LIMIT, MAX_TIMEOUT, NO_TIMEOUT};
+    use crate::error::{Error, Result};
+
+    /// A timeout given in seconds: it must be a positive number; `inf` means no limit
+    /// ([`NO_TIMEOUT`]); NaN, zero, negative values and finite values above [`MAX_TIMEOUT`]
+    /// (one year) are refused.
+    ///
+    /// ```
+    /// use agents_sdk::options::{validate, NO_TIMEOUT};
+    /// assert_eq!(validate::timeout_secs("timeout", 1.5).unwrap().as_millis(), 1500);
+    /// assert_eq!(validate::timeout_secs("timeout", f64::INFINITY).unwrap(), NO_TIMEOUT);
+    /// assert!(validate::timeout_secs("timeout", f64::NAN).is_err());
+    /// assert!(validate::timeout_secs("timeout", -1.0).is_err());
+    /// assert!(validate::timeout_secs("timeout", 0.0).is_err());
+    /// assert!(validate::timeout_secs("timeout", 1e300).is_err());
+    /// ```
+    pub fn timeout_secs(name: &str, secs: f64) -> Result<Duration> {
+        if secs.is_nan() {
+            return Err(Error::InvalidArgument(format!(
+                "{name} must be a number of seconds, got NaN"
+            )));
+        }
+        if secs == f64::INFINITY {
+            return Ok(NO_TIMEOUT);
+        }
+        if secs <= 0.0 {
+            return Err(Error::InvalidArgument(format!(
+                "{name} must be positive, got {secs}"
+            )));
+        }
+        match Duration::try_from_secs_f64(secs) {
+            Ok(d) if d <= MAX_TIMEOUT => Ok(d),
+            _ => Err(Error::InvalidArgument(format!(
+                "{name} must be at most {} seconds (one year), got {secs}; use infinity for no limit",
+                MAX_TIMEOUT.as_secs()
+            ))),
+        }
+    }
+
+    /// A timeout given in milliseconds (Node): the rules of [`timeout_secs`].
+    pub fn timeout_millis(name: &str, millis: f64) -> Result<Duration> {
+        timeout_secs(name, millis / 1000.0)
+    }
+
+    /// A retry count: an integer from 0 to [`MAX_RETRIES_LIMIT`].
+    pub fn retries(name: &str, value: i64) -> Result<u32> {
+        u32::try_from(value)
+            .ok()
+            .filter(|v| *v <= MAX_RETRIES_LIMIT)
+            .ok_or_else(|| {
+                Error::InvalidArgument(format!(
+                    "{name} must be an integer from 0 to {MAX_RETRIES_LIMIT}, got {value}"
+                ))
+            })
+    }
+
+    /// A size limit in bytes: an integer from 1 to [`MAX_SIZE_LIMIT`] (4 GiB).
+    pub fn size(name: &str, value: i64) -> Result<usize> {
+        u64::try_from(value)
+            .ok()
+            .filter(|v| (1..=MAX_SIZE_LIMIT).contains(v))
+            .and_then(|v| usize::try_from(v).ok())
+            .ok_or_else(|| {
+                Error::InvalidArgument(format!(
+                    "{name} must be an integer from 1 to {MAX_SIZE_LIMIT} bytes, got {value}"
+                ))
+            })
+    }
+
+    /// A page cap: an integer of at least 1.
+    pub fn max_pages(name: &str, value: i64) -> Result<u32> {
+        u32::try_from(value)
+            .ok()
+            .filter(|v| *v >= 1)
+            .ok_or_else(|| {
+                Error::InvalidArgument(format!(
+                    "{name} must be an integer from 1 to {}, got {value}",
+                    u32::MAX
+                ))
+            })
+    }
+
+    /// A header name and value as given by a caller: refused unless both are valid HTTP.
+    pub fn header(name: &str, value: &str) -> Result<()> {
+        http::HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| Error::InvalidArgument(format!("invalid header name {name:?}")))?;
+        http::HeaderValue::from_str(value).map_err(|_| {
+            Error::InvalidArgument(format!(
+                "invalid value for header {name:?} (control characters or non-ASCII bytes)"
+            ))
+        })?;
+        Ok(())
+    }
+}
+
+/// `now + d`, saturating far in the future instead of overflowing (a timeout of
+/// [`NO_TIMEOUT`] gives a deadline that never comes).
+pub(crate) fn deadline_after(now: std::time::Instant, d: Duration) -> std::time::Instant {
+    const FAR: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
+    now.checked_add(d)
+        .or_else(|| now.checked_add(FAR))
+        .unwrap_or(now)
+}
 
 /// Options of one call; every field left `None` falls back to the client's setting.
 ///
@@ -51,6 +178,12 @@ pub struct RequestOptions {
     pub capture: Option<ResponseCapture>,
     /// Resolves when the caller gives up; the call then fails with [`crate::Error::Cancelled`].
     pub cancel: Option<CancelToken>,
+    /// Largest body accepted for a non-streaming answer (default: the client's, 32 MiB); a
+    /// larger one fails with [`crate::Error::ResponseTooLarge`] without being read whole.
+    pub max_response_bytes: Option<usize>,
+    /// Page cap of an auto-paginating list call (default
+    /// [`DEFAULT_MAX_PAGES`]); see [`crate::Paginator::max_pages`].
+    pub max_pages: Option<u32>,
 }
 
 impl fmt::Debug for RequestOptions {
@@ -73,6 +206,8 @@ impl fmt::Debug for RequestOptions {
             .field("extra_headers", &headers)
             .field("extra_query", &self.extra_query)
             .field("idempotency_key", &self.idempotency_key)
+            .field("max_response_bytes", &self.max_response_bytes)
+            .field("max_pages", &self.max_pages)
             .finish_non_exhaustive()
     }
 }
@@ -110,6 +245,18 @@ impl RequestOptions {
     /// Sets the idempotency key of a POST.
     pub fn idempotency_key(mut self, key: impl Into<String>) -> Self {
         self.idempotency_key = Some(key.into());
+        self
+    }
+
+    /// Sets the largest body accepted for this call's (non-streaming) answer.
+    pub fn max_response_bytes(mut self, bytes: usize) -> Self {
+        self.max_response_bytes = Some(bytes);
+        self
+    }
+
+    /// Sets the page cap of an auto-paginating list call.
+    pub fn max_pages(mut self, pages: u32) -> Self {
+        self.max_pages = Some(pages);
         self
     }
 

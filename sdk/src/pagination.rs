@@ -4,8 +4,15 @@
 //! A [`Paginator`] fetches nothing until asked. [`Paginator::next_page`] gives whole pages (with
 //! their own fields, e.g. a transaction list's `summary`); [`Paginator::into_items`] is a
 //! `futures::Stream` over every item of every page.
+//!
+//! A server cannot keep a paginator going for ever: a page request (cursor or page number)
+//! that was already made ends the pagination with [`Error::Decode`] (`what == "pagination"`),
+//! and so does asking for more than [`Paginator::max_pages`] pages (default
+//! [`crate::options::DEFAULT_MAX_PAGES`], per call [`crate::RequestOptions::max_pages`]).
 
+use std::collections::HashSet;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use futures::Stream;
@@ -14,7 +21,7 @@ use futures::future::BoxFuture;
 use crate::error::{Error, Result};
 
 /// Which page to ask for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PageRequest {
     /// A cursor list: `None` for the first page.
     Cursor(Option<String>),
@@ -39,6 +46,9 @@ pub struct Paginator<P: Paged> {
     fetch: Fetch<P>,
     next: Option<PageRequest>,
     pages_fetched: u32,
+    max_pages: u32,
+    /// Hashes of the requests made so far (at most `max_pages` of them).
+    seen: HashSet<u64>,
 }
 
 impl<P: Paged> fmt::Debug for Paginator<P> {
@@ -46,7 +56,8 @@ impl<P: Paged> fmt::Debug for Paginator<P> {
         f.debug_struct("Paginator")
             .field("next", &self.next)
             .field("pages_fetched", &self.pages_fetched)
-            .finish()
+            .field("max_pages", &self.max_pages)
+            .finish_non_exhaustive()
     }
 }
 
@@ -59,17 +70,48 @@ impl<P: Paged> Paginator<P> {
             fetch: Arc::new(fetch),
             next: Some(first),
             pages_fetched: 0,
+            max_pages: crate::options::DEFAULT_MAX_PAGES,
+            seen: HashSet::new(),
         }
     }
 
+    /// The most pages this paginator fetches (default
+    /// [`crate::options::DEFAULT_MAX_PAGES`]); asking for one more fails with
+    /// [`Error::Decode`] instead of following the server for ever.
+    pub fn max_pages(mut self, pages: u32) -> Self {
+        self.max_pages = pages.max(1);
+        self
+    }
+
     /// Fetches the next page, or `None` after the last one.
+    ///
+    /// Fails with [`Error::Decode`] (and stops) when the server points back at a page that
+    /// was already fetched, or when the page cap is reached.
     pub async fn next_page(&mut self) -> Result<Option<P>> {
         let Some(req) = self.next.take() else {
             return Ok(None);
         };
+        let key = {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            req.hash(&mut h);
+            h.finish()
+        };
+        if self.seen.contains(&key) {
+            return Err(pagination_error(format!(
+                "the server asked for {req:?} again after {} pages; stopping instead of looping",
+                self.pages_fetched
+            )));
+        }
+        if self.pages_fetched >= self.max_pages {
+            return Err(pagination_error(format!(
+                "stopped after {} pages, the page cap; raise max_pages to read further",
+                self.pages_fetched
+            )));
+        }
         match (self.fetch)(req.clone()).await {
             Ok(page) => {
-                self.pages_fetched += 1;
+                self.seen.insert(key);
+                self.pages_fetched = self.pages_fetched.saturating_add(1);
                 self.next = page.next_request();
                 Ok(Some(page))
             }
@@ -83,10 +125,9 @@ impl<P: Paged> Paginator<P> {
 
     /// Fetches only the first page (what a plain `list` call answers).
     pub async fn first_page(mut self) -> Result<P> {
-        match self.next_page().await? {
-            Some(p) => Ok(p),
-            None => unreachable!("a new paginator always has a first page"),
-        }
+        self.next_page()
+            .await?
+            .ok_or_else(|| pagination_error("the list has no first page".to_owned()))
     }
 
     /// Whether another page may follow.
@@ -114,3 +155,13 @@ impl<P: Paged> Paginator<P> {
 }
 
 use futures::TryStreamExt as _;
+
+fn pagination_error(message: String) -> Error {
+    Error::Decode {
+        what: "pagination",
+        message,
+        excerpt: String::new(),
+        status: None,
+        request_id: None,
+    }
+}

@@ -48,104 +48,220 @@ impl From<&str> for Secret {
     }
 }
 
-/// Header names whose values are never shown.
-pub(crate) fn is_sensitive_header(name: &str) -> bool {
-    // `http` header names are lower-case already; others are lowered only when they need it
-    let lowered;
-    let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        lowered = name.to_ascii_lowercase();
-        lowered.as_str()
-    } else {
-        name
+/// Whether a field, header or parameter name names a credential, in any casing and form:
+/// `api_key`, `apiKey`, `X-API-Key`, `Authorization`, `access_token`, `refreshToken`,
+/// `password`, `client_secret`, `Cookie`, ...
+pub fn is_sensitive_name(name: &str) -> bool {
+    // Compare on the name's letters and digits only, lower-cased, on the stack.
+    let mut buf = [0u8; 64];
+    let mut len = 0usize;
+    for b in name.bytes().filter(u8::is_ascii_alphanumeric) {
+        let Some(slot) = buf.get_mut(len) else { break };
+        *slot = b.to_ascii_lowercase();
+        len = len.saturating_add(1);
+    }
+    let Some(norm) = buf.get(..len) else {
+        return false;
     };
-    matches!(
-        name,
-        "authorization"
-            | "proxy-authorization"
-            | "cookie"
-            | "set-cookie"
-            | "x-api-key"
-            | "x-webhook-signature"
-    ) || name.contains("token")
-        || name.contains("secret")
+    let has = |needle: &[u8]| norm.windows(needle.len()).any(|w| w == needle);
+    has(b"apikey")
+        || has(b"token")
+        || has(b"secret")
+        || has(b"password")
+        || has(b"passwd")
+        || has(b"authorization")
+        || has(b"cookie")
+        || has(b"credential")
+        || has(b"signature")
+        || norm == b"auth"
 }
 
-const TOKEN_PREFIXES: &[&str] = &["cj_live_", "cj_test_", "whsec_", "eyJ", "Bearer "];
-const SECRET_KEYS: &[&str] = &[
-    "\"access_token\"",
-    "\"apiKey\"",
-    "\"api_key\"",
-    "\"password\"",
-    "\"secret\"",
-    "\"token\"",
+/// Header names whose values are never shown.
+pub(crate) fn is_sensitive_header(name: &str) -> bool {
+    is_sensitive_name(name)
+}
+
+/// `Debug` of a header list with the values of sensitive headers replaced by `[REDACTED]`.
+pub(crate) struct RedactedHeaders<'a>(pub(crate) &'a [(String, String)]);
+
+impl fmt::Debug for RedactedHeaders<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list()
+            .entries(self.0.iter().map(|(k, v)| {
+                let shown = if is_sensitive_header(k) {
+                    "[REDACTED]".to_owned()
+                } else {
+                    redact_text(v)
+                };
+                (k.as_str(), shown)
+            }))
+            .finish()
+    }
+}
+
+/// A URL with its password (`https://user:pass@host`) and sensitive query values hidden.
+pub fn redact_url(url: &str) -> String {
+    redact_text(url)
+}
+
+const TOKEN_PREFIXES: &[&str] = &[
+    "cj_live_", "cj_test_", "whsec_", "eyJ", "Bearer ", "bearer ",
 ];
 
 /// Replaces anything that looks like a credential in `text` with `[REDACTED]`: API keys
-/// (`cj_live_…`, `cj_test_…`), webhook secrets (`whsec_…`), JWTs (`eyJ…`), bearer values and
-/// the values of JSON fields named like secrets.
+/// (`cj_live_…`, `cj_test_…`), webhook secrets (`whsec_…`), JWTs (`eyJ…`), bearer values,
+/// the values of JSON fields and `name=value` pairs named like secrets (in any casing:
+/// `api_key`, `apiKey`, `X-Api-Key`, `access_token`, `password`, …) and passwords in URLs.
 pub fn redact_text(text: &str) -> String {
     let mut out = text.to_owned();
     for prefix in TOKEN_PREFIXES {
-        out = redact_after(&out, prefix, |c| {
-            c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '+' | '/' | '=')
-        });
+        if out.contains(prefix) {
+            out = redact_after(&out, prefix, |c| {
+                c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '+' | '/' | '=')
+            });
+        }
     }
-    for key in SECRET_KEYS {
-        out = redact_json_value(&out, key);
+    if out.contains('"') {
+        out = redact_json_values(&out);
+    }
+    if out.contains('=') {
+        out = redact_pairs(&out);
+    }
+    if out.contains("://") {
+        out = redact_userinfo(&out);
     }
     out
 }
 
+const REDACTED: &str = "[REDACTED]";
+
 fn redact_after(text: &str, prefix: &str, keep: impl Fn(char) -> bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(pos) = rest.find(prefix) {
-        out.push_str(&rest[..pos]);
-        let after = &rest[pos + prefix.len()..];
+    while let Some((before, after)) = rest.split_once(prefix) {
+        out.push_str(before);
         let end = after.find(|c: char| !keep(c)).unwrap_or(after.len());
-        if prefix == "Bearer " {
+        if prefix.eq_ignore_ascii_case("Bearer ") {
             out.push_str(prefix);
         }
-        out.push_str("[REDACTED]");
-        rest = &after[end..];
+        out.push_str(REDACTED);
+        rest = after.get(end..).unwrap_or_default();
     }
     out.push_str(rest);
     out
 }
 
-fn redact_json_value(text: &str, key: &str) -> String {
+/// `"name": value` where `name` is sensitive: the value (a string, or anything up to the next
+/// `,`, `}` or `]`) becomes `"[REDACTED]"`.
+fn redact_json_values(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(pos) = rest.find(key) {
-        let after_key = &rest[pos + key.len()..];
-        let trimmed = after_key.trim_start();
-        let Some(after_colon) = trimmed.strip_prefix(':') else {
-            out.push_str(&rest[..pos + key.len()]);
-            rest = after_key;
+    while let Some(open) = rest.find('"') {
+        let (before, from_quote) = rest.split_at(open);
+        out.push_str(before);
+        let inner = from_quote.get(1..).unwrap_or_default();
+        let Some(close) = string_end(inner) else {
+            out.push_str(from_quote);
+            return out;
+        };
+        let key = inner.get(..close).unwrap_or_default();
+        let after_key = inner.get(close.saturating_add(1)..).unwrap_or_default();
+        out.push('"');
+        out.push_str(key);
+        out.push('"');
+        rest = after_key;
+        let Some(value) = after_key.trim_start().strip_prefix(':') else {
             continue;
         };
-        let value = after_colon.trim_start();
-        out.push_str(&rest[..pos + key.len()]);
-        out.push_str(":\"[REDACTED]\"");
-        if let Some(inner) = value.strip_prefix('"') {
-            // skip the string, honouring escapes
-            let mut escaped = false;
-            let mut end = inner.len();
-            for (i, c) in inner.char_indices() {
-                if escaped {
-                    escaped = false;
-                } else if c == '\\' {
-                    escaped = true;
-                } else if c == '"' {
-                    end = i + 1;
-                    break;
-                }
-            }
-            rest = &inner[end..];
-        } else {
-            let end = value.find([',', '}', ']']).unwrap_or(value.len());
-            rest = &value[end..];
+        if !is_sensitive_name(key) {
+            continue;
         }
+        out.push_str(":\"[REDACTED]\"");
+        let value = value.trim_start();
+        rest = match value.strip_prefix('"') {
+            Some(s) => string_end(s)
+                .and_then(|end| s.get(end.saturating_add(1)..))
+                .unwrap_or_default(),
+            None => {
+                let end = value.find([',', '}', ']']).unwrap_or(value.len());
+                value.get(end..).unwrap_or_default()
+            }
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The byte offset of the closing quote of a JSON string whose opening quote was just before
+/// `s`, honouring backslash escapes.
+fn string_end(s: &str) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in s.char_indices() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == '"' {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// `name=value` (query strings, form bodies, log lines) where `name` is sensitive.
+fn redact_pairs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(eq) = rest.find('=') {
+        let (before, from_eq) = rest.split_at(eq);
+        let name_start = before
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
+            .map_or(0, |i| i.saturating_add(1));
+        let name = before.get(name_start..).unwrap_or_default();
+        out.push_str(before);
+        out.push('=');
+        let value = from_eq.get(1..).unwrap_or_default();
+        if name.is_empty() || !is_sensitive_name(name) || value.starts_with(REDACTED) {
+            rest = value;
+            continue;
+        }
+        out.push_str(REDACTED);
+        let end = value
+            .find(['&', ' ', '\t', '\n', '"', '\'', ',', ';', '#'])
+            .unwrap_or(value.len());
+        rest = value.get(end..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `scheme://user:password@host` becomes `scheme://user:[REDACTED]@host`.
+fn redact_userinfo(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once("://") {
+        out.push_str(before);
+        out.push_str("://");
+        let authority_end = after
+            .find(['/', '?', '#', ' ', '"', '\'', '\n'])
+            .unwrap_or(after.len());
+        let authority = after.get(..authority_end).unwrap_or_default();
+        match authority.rsplit_once('@') {
+            Some((userinfo, host)) => {
+                match userinfo.split_once(':') {
+                    Some((user, _password)) => {
+                        out.push_str(user);
+                        out.push(':');
+                        out.push_str(REDACTED);
+                    }
+                    None => out.push_str(userinfo),
+                }
+                out.push('@');
+                out.push_str(host);
+            }
+            None => out.push_str(authority),
+        }
+        rest = after.get(authority_end..).unwrap_or_default();
     }
     out.push_str(rest);
     out
@@ -153,7 +269,10 @@ fn redact_json_value(text: &str, key: &str) -> String {
 
 /// A short, redacted, printable excerpt of a body for error messages.
 pub(crate) fn excerpt(body: &[u8], max_chars: usize) -> String {
-    let text = String::from_utf8_lossy(&body[..body.len().min(max_chars * 4)]);
+    let head = body
+        .get(..body.len().min(max_chars.saturating_mul(4)))
+        .unwrap_or(body);
+    let text = String::from_utf8_lossy(head);
     let text: String = text.chars().take(max_chars).collect();
     let mut out = redact_text(&text);
     if body.len() > out.len() {
@@ -198,5 +317,73 @@ mod tests {
         assert!(is_sensitive_header("Authorization"));
         assert!(is_sensitive_header("X-Webhook-Signature"));
         assert!(!is_sensitive_header("X-Request-Id"));
+        for name in [
+            "x-api-key",
+            "X-API-KEY",
+            "Api-Key",
+            "apiKey",
+            "API_KEY",
+            "access_token",
+            "AccessToken",
+            "refresh-token",
+            "PASSWORD",
+            "client_secret",
+            "Proxy-Authorization",
+            "Set-Cookie",
+        ] {
+            assert!(is_sensitive_name(name), "{name}");
+        }
+        for name in [
+            "X-RateLimit-Limit",
+            "content-type",
+            "user",
+            "keyword",
+            "x-request-id",
+        ] {
+            assert!(!is_sensitive_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn redacts_every_casing_and_form() {
+        let text = r#"{"API_KEY":"k1","Password": "p2","accessToken":"t3","X-Api-Key":"k4","client_secret":5,"name":"ok"} "#;
+        let t = redact_text(text);
+        for leaked in ["k1", "p2", "t3", "k4", ":5"] {
+            assert!(!t.contains(leaked), "{leaked} in {t}");
+        }
+        assert!(t.contains(r#""name":"ok""#), "{t}");
+        let t = redact_text("GET /x?api_key=abc&page=2&access_token=def password=ghi");
+        assert_eq!(
+            t,
+            "GET /x?api_key=[REDACTED]&page=2&access_token=[REDACTED] password=[REDACTED]"
+        );
+        let t = redact_text("connect to https://admin:hunter2@example.com:8443/api failed");
+        assert_eq!(
+            t,
+            "connect to https://admin:[REDACTED]@example.com:8443/api failed"
+        );
+        assert_eq!(
+            redact_text("authorization: bearer abc.def"),
+            "authorization: bearer [REDACTED]"
+        );
+        // Malformed input neither panics nor loses the rest of the text.
+        for odd in [
+            "\"",
+            "\"a\":",
+            "=",
+            "a=",
+            "://",
+            "x://@",
+            "\"k\\",
+            "é\"pässword\":\"ü\"",
+        ] {
+            let _ = redact_text(odd);
+        }
+        let headers = vec![
+            ("X-Api-Key".to_owned(), "k".to_owned()),
+            ("X-Trace".to_owned(), "v".to_owned()),
+        ];
+        let shown = format!("{:?}", RedactedHeaders(&headers));
+        assert_eq!(shown, r#"[("X-Api-Key", "[REDACTED]"), ("X-Trace", "v")]"#);
     }
 }

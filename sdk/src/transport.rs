@@ -15,9 +15,9 @@ use url::Url;
 
 use crate::error::{ApiError, ApiErrorKind, Error, Result, TimeoutPhase};
 use crate::options::{
-    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES, DEFAULT_RESPONSE_HEADER_TIMEOUT,
-    DEFAULT_STREAM_IDLE_TIMEOUT, DEFAULT_TIMEOUT, INITIAL_BACKOFF, MAX_BACKOFF, MAX_RETRY_AFTER,
-    RequestOptions, ResponseMeta,
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES,
+    DEFAULT_RESPONSE_HEADER_TIMEOUT, DEFAULT_STREAM_IDLE_TIMEOUT, DEFAULT_TIMEOUT, INITIAL_BACKOFF,
+    MAX_BACKOFF, MAX_RETRY_AFTER, RequestOptions, ResponseMeta, deadline_after, validate,
 };
 use crate::ratelimit::{RateLimit, parse_retry_after};
 use crate::redact::Secret;
@@ -60,6 +60,7 @@ pub(crate) struct Config {
     pub max_retries: u32,
     pub default_headers: Vec<(String, String)>,
     pub max_event_size: usize,
+    pub max_response_bytes: usize,
     pub user_agent: String,
 }
 
@@ -74,6 +75,7 @@ impl Config {
             max_retries: DEFAULT_MAX_RETRIES,
             default_headers: Vec::new(),
             max_event_size: crate::sse::DEFAULT_MAX_EVENT_SIZE,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             user_agent: format!("agents-sdk-rust/{}", env!("CARGO_PKG_VERSION")),
         }
     }
@@ -266,10 +268,8 @@ impl Transport {
         extra: &[(String, String)],
     ) -> Url {
         let mut url = self.cfg.base_url.clone();
-        {
-            let mut segs = url
-                .path_segments_mut()
-                .expect("http(s) base URLs always have path segments");
+        // An http(s) base URL (checked by `parse_base_url`) always has path segments.
+        if let Ok(mut segs) = url.path_segments_mut() {
             segs.pop_if_empty();
             for s in segments {
                 segs.push(s);
@@ -321,10 +321,16 @@ impl Transport {
                 "invalid path segment {bad:?}: ids must not be empty, \".\" or \"..\""
             )));
         }
+        for (k, v) in &opts.extra_headers {
+            validate::header(k, v)?;
+        }
+        if let Some(key) = &opts.idempotency_key {
+            validate::header("Idempotency-Key", key)?;
+        }
         let max_retries = opts.max_retries.unwrap_or(self.cfg.max_retries);
         let total = opts.timeout.unwrap_or(self.cfg.timeout);
         let started = Instant::now();
-        let deadline = started + total;
+        let deadline = deadline_after(started, total);
         let idempotency_key = (req.method == Method::POST).then(|| {
             opts.idempotency_key
                 .clone()
@@ -335,7 +341,7 @@ impl Transport {
         let mut attempt: u32 = 0;
         let mut reauthenticated = false;
         loop {
-            attempt += 1;
+            attempt = attempt.saturating_add(1);
             let span = tracing::debug_span!(
                 "agents_sdk.request",
                 method = %req.method,
@@ -377,19 +383,22 @@ impl Transport {
                     {
                         tracing::debug!(parent: &span, "401: authenticating again");
                         reauthenticated = true;
-                        attempt -= 1;
+                        attempt = attempt.saturating_sub(1);
                         continue;
                     }
                     if retries_left && is_retryable_status(status) {
                         let delay = retry_delay(status, &headers, attempt);
-                        if Instant::now() + delay < deadline {
+                        if fits_before(delay, deadline) {
                             tracing::debug!(parent: &span, ?delay, "retrying after error status");
                             drop(resp);
                             tokio::time::sleep(delay).await;
                             continue;
                         }
                     }
-                    let body = read_body(resp, deadline, status).await.unwrap_or_default();
+                    // An error body is read only for its message: a bounded prefix is enough.
+                    let body = read_body(resp, deadline, status, MAX_ERROR_BODY, true)
+                        .await
+                        .unwrap_or_default();
                     let err = api_error(status, &headers, &body);
                     tracing::debug!(parent: &span, error = %err, "error answer");
                     return Err(Error::from(err));
@@ -405,7 +414,7 @@ impl Transport {
                     );
                     if retries_left && retryable {
                         let delay = backoff(attempt);
-                        if Instant::now() + delay < deadline {
+                        if fits_before(delay, deadline) {
                             tracing::debug!(parent: &span, error = %err, ?delay, "retrying after failure");
                             tokio::time::sleep(delay).await;
                             continue;
@@ -508,13 +517,34 @@ impl Transport {
     ) -> Result<(T, ResponseMeta)> {
         let (resp, meta, deadline) = self.execute(req, opts).await?;
         let status = resp.status();
+        let limit = opts
+            .max_response_bytes
+            .unwrap_or(self.cfg.max_response_bytes);
+        let read = async {
+            read_body(resp, deadline, status, limit, false)
+                .await
+                .map_err(|e| match e {
+                    Error::ResponseTooLarge {
+                        limit,
+                        content_length,
+                        status,
+                        ..
+                    } => Error::ResponseTooLarge {
+                        limit,
+                        content_length,
+                        status,
+                        request_id: meta.request_id.clone(),
+                    },
+                    other => other,
+                })
+        };
         let body = match &opts.cancel {
             Some(token) => tokio::select! {
                 biased;
                 _ = token.cancelled() => return Err(Error::Cancelled),
-                b = read_body(resp, deadline, status) => b?,
+                b = read => b?,
             },
-            None => read_body(resp, deadline, status).await?,
+            None => read.await?,
         };
         let value = serde_json::from_slice::<T>(&body).map_err(|e| {
             Error::decode(
@@ -565,13 +595,59 @@ fn describe_error(e: &reqwest::Error) -> String {
     msg
 }
 
+/// Largest prefix of an error answer's body that is read (for its message and details).
+const MAX_ERROR_BODY: usize = 64 * 1024;
+
+/// Whether a wait of `delay` starting now ends before `deadline`.
+fn fits_before(delay: Duration, deadline: Instant) -> bool {
+    Instant::now()
+        .checked_add(delay)
+        .is_some_and(|end| end < deadline)
+}
+
+/// Reads a body of at most `limit` bytes before `deadline`. A `Content-Length` above the limit
+/// is refused before reading; a body without one stops being read at the limit. With
+/// `truncate`, the first `limit` bytes are returned instead of an error (error answers).
 async fn read_body(
-    resp: reqwest::Response,
+    mut resp: reqwest::Response,
     deadline: Instant,
     status: StatusCode,
+    limit: usize,
+    truncate: bool,
 ) -> Result<Bytes> {
+    let limit_u64 = u64::try_from(limit).unwrap_or(u64::MAX);
+    let too_large = |content_length: Option<u64>| Error::ResponseTooLarge {
+        limit: limit_u64,
+        content_length,
+        status: status.as_u16(),
+        request_id: None,
+    };
+    let declared = resp.content_length();
+    if !truncate && declared.is_some_and(|n| n > limit_u64) {
+        return Err(too_large(declared));
+    }
     let remaining = deadline.saturating_duration_since(Instant::now());
-    match tokio::time::timeout(remaining, resp.bytes()).await {
+    let read = async {
+        let capacity = declared
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(0)
+            .min(limit)
+            .min(1024 * 1024);
+        let mut body = bytes::BytesMut::with_capacity(capacity);
+        while let Some(chunk) = resp.chunk().await? {
+            let room = limit.saturating_sub(body.len());
+            if chunk.len() > room {
+                if truncate {
+                    body.extend_from_slice(chunk.get(..room).unwrap_or_default());
+                    break;
+                }
+                return Ok(Err(too_large(declared)));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok::<_, reqwest::Error>(Ok(body.freeze()))
+    };
+    match tokio::time::timeout(remaining, read).await {
         Err(_) => Err(Error::Timeout {
             phase: TimeoutPhase::Body,
             after: remaining,
@@ -584,20 +660,25 @@ async fn read_body(
             ),
             source: Some(Box::new(e.without_url())),
         }),
-        Ok(Ok(b)) => Ok(b),
+        Ok(Ok(result)) => result,
     }
 }
 
+/// Statuses a retry can fix: a timeout, rate limiting and server-side failures. A 409
+/// (`CONFLICT`) describes a state a retry cannot change and is not retried.
 fn is_retryable_status(status: StatusCode) -> bool {
-    matches!(status.as_u16(), 408 | 409 | 429 | 500 | 502 | 503 | 504)
+    matches!(status.as_u16(), 408 | 429 | 500 | 502 | 503 | 504)
 }
 
 /// Exponential backoff with jitter: 0.5 s, 1 s, 2 s … capped at 8 s, each reduced by up to 25 %.
 pub(crate) fn backoff(attempt: u32) -> Duration {
-    let exp = INITIAL_BACKOFF.saturating_mul(1u32 << attempt.saturating_sub(1).min(16));
+    let shift = attempt.saturating_sub(1).min(16);
+    let exp = INITIAL_BACKOFF.saturating_mul(1u32.checked_shl(shift).unwrap_or(u32::MAX));
     let base = exp.min(MAX_BACKOFF);
-    let jitter = 1.0 - 0.25 * rand::random::<f64>();
-    base.mul_f64(jitter)
+    // Up to 25 % off, in whole milliseconds (no float-to-Duration conversion that could fail).
+    let base_ms = u64::try_from(base.as_millis()).unwrap_or(u64::MAX);
+    let off = rand::random_range(0..=base_ms / 4);
+    Duration::from_millis(base_ms.saturating_sub(off))
 }
 
 /// The wait before retrying an error status: the server's `Retry-After` (or, for a 429,

@@ -217,6 +217,10 @@ impl Transport {
     }
 }
 
+/// Longest a login token is kept before the client logs in again, whatever `expires_in` the
+/// server answered (one day).
+pub const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 3600);
+
 /// A JWT obtained from `/api/auth/login`, renewed before it expires.
 pub(crate) struct LoginSession {
     username: String,
@@ -245,11 +249,15 @@ impl LoginSession {
     }
 
     /// Installs a token obtained elsewhere (e.g. `auth().login()`).
+    ///
+    /// The token is renewed when 10 % of its lifetime (at most 60 s) is left; the lifetime is
+    /// capped at [`MAX_TOKEN_LIFETIME`], and a lifetime of 0 means the token is used for the
+    /// call that logged in only (the next call logs in again, at most once per call).
     pub(crate) fn store(&self, token: &Token) {
-        let lifetime = Duration::from_secs(token.expires_in);
-        // renew when 10 % of the lifetime (at most 60 s) is left
+        let lifetime = Duration::from_secs(token.expires_in).min(MAX_TOKEN_LIFETIME);
         let margin = (lifetime / 10).min(Duration::from_secs(60));
-        let renew_at = Instant::now() + lifetime.saturating_sub(margin);
+        let now = Instant::now();
+        let renew_at = crate::options::deadline_after(now, lifetime.saturating_sub(margin));
         *self.state.lock().unwrap_or_else(|e| e.into_inner()) =
             Some((Secret::new(token.access_token.clone()), renew_at));
     }

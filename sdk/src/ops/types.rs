@@ -145,9 +145,48 @@ pub struct Token {
     /// `bearer`.
     #[serde(default = "default_token_type")]
     pub token_type: String,
-    /// Lifetime in seconds.
-    #[serde(default)]
+    /// Lifetime in seconds. Any JSON number is accepted: a negative one reads as 0 (log in
+    /// again before the next call), a fractional one is rounded down, and one beyond `u64`
+    /// (`1e300`) is clamped; the client renews the token after at most
+    /// [`crate::ops::MAX_TOKEN_LIFETIME`] whatever the server says.
+    #[serde(default, deserialize_with = "lifetime_secs")]
     pub expires_in: u64,
+}
+
+/// Reads a token lifetime from any JSON number (or a numeric string), clamping it into `u64`.
+fn lifetime_secs<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Lifetime {
+        Unsigned(u64),
+        Signed(i64),
+        Float(f64),
+        Text(String),
+        Null(()),
+    }
+    let clamp = |f: f64| {
+        if f.is_nan() || f <= 0.0 {
+            0
+        } else if f >= 18_446_744_073_709_551_615.0 {
+            u64::MAX
+        } else {
+            // In range and non-negative: the conversion saturates and cannot fail.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let secs = f.floor() as u64;
+            secs
+        }
+    };
+    Ok(match Lifetime::deserialize(d)? {
+        Lifetime::Unsigned(n) => n,
+        Lifetime::Signed(n) => u64::try_from(n).unwrap_or(0),
+        Lifetime::Float(f) => clamp(f),
+        Lifetime::Text(t) => {
+            t.trim().parse::<f64>().map(clamp).map_err(|_| {
+                serde::de::Error::custom(format!("expires_in is not a number: {t:?}"))
+            })?
+        }
+        Lifetime::Null(()) => 0,
+    })
 }
 
 fn default_token_type() -> String {

@@ -102,12 +102,14 @@ where
 {
     let client = client.clone();
     let opts = opts.clone();
+    let max_pages = opts.max_pages.unwrap_or(crate::options::DEFAULT_MAX_PAGES);
     Paginator::new(first, move |page| {
         let client = client.clone();
         let opts = opts.clone();
         let req = build(page);
         async move { Ok(client.call(req, &opts).await?.data) }.boxed()
     })
+    .max_pages(max_pages)
 }
 
 fn cursor_of(page: PageRequest) -> Option<String> {
@@ -230,7 +232,8 @@ impl Paged for UserList {
     type Item = UserSummary;
     fn next_request(&self) -> Option<PageRequest> {
         let p = &self.pagination;
-        (p.page < p.pages && !self.users.is_empty()).then(|| PageRequest::Page(p.page + 1))
+        (p.page < p.pages && !self.users.is_empty())
+            .then(|| PageRequest::Page(p.page.saturating_add(1)))
     }
     fn into_items(self) -> Vec<UserSummary> {
         self.users

@@ -1,0 +1,431 @@
+//! What a hostile or broken server can send never panics, never loops and never grows memory
+//! without bound: huge `Retry-After` / `X-RateLimit-Reset`, absurd token lifetimes, cursors that
+//! point back, oversized bodies. Also: what a retry cannot fix is not retried.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use agents_sdk::ops::AgentClient;
+use agents_sdk::platform::{Client, ListAgentsParams, ListConversationsParams, ListUsersParams};
+use agents_sdk::{ApiErrorKind, Error, RequestOptions};
+use futures::StreamExt;
+use serde_json::json;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use wiremock::matchers::{method, path, query_param};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+const KEY: &str = "cj_live_supersecretkey123";
+
+fn client(server: &MockServer) -> Client {
+    Client::builder()
+        .api_key(KEY)
+        .base_url(format!("{}/api", server.uri()))
+        .build()
+        .unwrap()
+}
+
+fn envelope(data: serde_json::Value) -> serde_json::Value {
+    json!({"data": data, "meta": {"timestamp": "2025-10-15T10:30:00Z", "requestId": "req_1"}})
+}
+
+fn error_body(code: &str) -> serde_json::Value {
+    json!({"error": {"code": code, "message": "nope", "details": {}}})
+}
+
+#[tokio::test]
+async fn huge_retry_after_and_rate_limit_reset_never_panic() {
+    for (status, header, value) in [
+        (503, "Retry-After", "99999999999999999999"),
+        (503, "Retry-After", "1e300"),
+        (429, "Retry-After", "18446744073709551616.5"),
+        (429, "X-RateLimit-Reset", "18446744073709551615"),
+        (429, "X-RateLimit-Reset", "99999999999999999999999"),
+        (503, "Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT"),
+        (503, "Retry-After", "-5"),
+        (503, "Retry-After", "NaN"),
+    ] {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path("/api/agents"))
+            .respond_with(
+                ResponseTemplate::new(status)
+                    .set_body_json(error_body("SERVICE_UNAVAILABLE"))
+                    .insert_header(header, value),
+            )
+            .mount(&server)
+            .await;
+        let started = Instant::now();
+        let err = client(&server)
+            .agents()
+            .with_options(RequestOptions::new().max_retries(1))
+            .list(ListAgentsParams::default())
+            .await
+            .unwrap_err();
+        let api = err.as_api().expect("an API error");
+        assert_eq!(api.status, status, "{header}: {value}");
+        if let Some(wait) = api.retry_after {
+            assert!(wait <= agents_sdk::ratelimit::MAX_REPORTED_WAIT, "{wait:?}");
+        }
+        // A wait beyond 60 s is not honoured: the retry used the short backoff instead.
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{header}: {value} took {:?}",
+            started.elapsed()
+        );
+        let requests = server.received_requests().await.unwrap().len();
+        assert_eq!(requests, 2, "{header}: {value}");
+    }
+}
+
+#[tokio::test]
+async fn conflict_is_not_retried() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/agents"))
+        .respond_with(ResponseTemplate::new(409).set_body_json(error_body("CONFLICT")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let err = client(&server)
+        .agents()
+        .create(agents_sdk::platform::CreateAgentParams::new("x"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.as_api().unwrap().kind, ApiErrorKind::Conflict);
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_cursor_that_points_back_stops_pagination_with_a_typed_error() {
+    let server = MockServer::start().await;
+    // Page "a" says the next one is "b"; page "b" points back at "a".
+    let page = |cursor: &str, next: &str| {
+        envelope(json!({
+            "conversations": [{"id": format!("conv_{cursor}"), "agentId": "agt_1", "title": "t",
+                               "createdAt": "2025-10-15T10:30:00Z", "updatedAt": "2025-10-15T10:30:00Z"}],
+            "pagination": {"nextCursor": next, "hasMore": true}
+        }))
+    };
+    Mock::given(method("GET"))
+        .and(path("/api/conversations"))
+        .and(query_param("cursor", "b"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page("b", "a")))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/conversations"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page("a", "b")))
+        .mount(&server)
+        .await;
+    let items: Vec<_> = client(&server)
+        .conversations()
+        .list(ListConversationsParams::default())
+        .into_items()
+        .collect()
+        .await;
+    // first page (no cursor), "b", then "a" again (its first visit by cursor), then "b" repeats.
+    let errors: Vec<_> = items.iter().filter(|r| r.is_err()).collect();
+    assert_eq!(errors.len(), 1, "{items:?}");
+    assert!(items.last().unwrap().is_err());
+    match items.last().unwrap() {
+        Err(Error::Decode { what, message, .. }) => {
+            assert_eq!(*what, "pagination");
+            assert!(message.contains("again"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(server.received_requests().await.unwrap().len(), 3);
+}
+
+#[tokio::test]
+async fn a_page_number_that_does_not_advance_stops_and_the_page_cap_holds() {
+    let server = MockServer::start().await;
+    // Always answers page 1 of 5: the next request would be page 2 for ever.
+    Mock::given(method("GET"))
+        .and(path("/api/users"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(envelope(json!({
+            "users": [{"id": "usr_1", "email": "a@b.c", "name": "A", "role": "user",
+                       "createdAt": "2025-10-15T10:30:00Z"}],
+            "pagination": {"page": 1, "limit": 1, "total": 5, "pages": 5}
+        }))))
+        .mount(&server)
+        .await;
+    let c = client(&server);
+    let items: Vec<_> = c
+        .users()
+        .list(ListUsersParams::default())
+        .into_items()
+        .collect()
+        .await;
+    assert!(matches!(
+        items.last(),
+        Some(Err(Error::Decode {
+            what: "pagination",
+            ..
+        }))
+    ));
+    assert_eq!(items.iter().filter(|r| r.is_ok()).count(), 2);
+
+    // A page cap of 1 stops after the first page, with an error that names the cap.
+    let mut pages = c
+        .users()
+        .with_options(RequestOptions::new().max_pages(1))
+        .list(ListUsersParams::default());
+    assert!(pages.next_page().await.unwrap().is_some());
+    match pages.next_page().await {
+        Err(Error::Decode { message, .. }) => assert!(message.contains("page cap"), "{message}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// A raw HTTP server answering every connection with `head` and then `body_len` bytes of JSON
+/// filler (a never-ending array when `body_len` is `None`, sent chunked).
+async fn raw_server(content_length: Option<u64>, body_len: Option<usize>) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut sock, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut buf = [0u8; 4096];
+                let _ = sock.read(&mut buf).await;
+                let head = match content_length {
+                    Some(n) => format!(
+                        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {n}\r\n\r\n"
+                    ),
+                    None => "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n".to_owned(),
+                };
+                if sock.write_all(head.as_bytes()).await.is_err() {
+                    return;
+                }
+                let chunk = vec![b' '; 64 * 1024];
+                let mut sent = 0usize;
+                loop {
+                    if body_len.is_some_and(|n| sent >= n) {
+                        break;
+                    }
+                    let frame = if content_length.is_some() {
+                        chunk.clone()
+                    } else {
+                        let mut f = format!("{:x}\r\n", chunk.len()).into_bytes();
+                        f.extend_from_slice(&chunk);
+                        f.extend_from_slice(b"\r\n");
+                        f
+                    };
+                    if sock.write_all(&frame).await.is_err() {
+                        return;
+                    }
+                    sent += chunk.len();
+                }
+            });
+        }
+    });
+    format!("http://{addr}/api")
+}
+
+#[tokio::test]
+async fn a_declared_oversized_body_is_refused_before_reading() {
+    let url = raw_server(Some(512 * 1024 * 1024), Some(0)).await;
+    let c = Client::builder()
+        .api_key(KEY)
+        .base_url(url)
+        .build()
+        .unwrap();
+    let err = c
+        .agents()
+        .list(ListAgentsParams::default())
+        .await
+        .unwrap_err();
+    match err {
+        Error::ResponseTooLarge {
+            limit,
+            content_length,
+            status,
+            ..
+        } => {
+            assert_eq!(limit, 32 * 1024 * 1024);
+            assert_eq!(content_length, Some(512 * 1024 * 1024));
+            assert_eq!(status, 200);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn an_endless_chunked_body_stops_being_read_at_the_limit() {
+    let url = raw_server(None, None).await;
+    let c = Client::builder()
+        .api_key(KEY)
+        .base_url(url)
+        .max_response_bytes(1024 * 1024)
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let err = c
+        .agents()
+        .list(ListAgentsParams::default())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::ResponseTooLarge {
+                limit: 1_048_576,
+                content_length: None,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(err.class_name(), "ResponseTooLargeError");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    // A per-request limit beats the client's.
+    let err = c
+        .agents()
+        .with_options(RequestOptions::new().max_response_bytes(100))
+        .list(ListAgentsParams::default())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::ResponseTooLarge { limit: 100, .. }),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_body_at_the_limit_is_accepted() {
+    let server = MockServer::start().await;
+    let body = serde_json::to_vec(&envelope(json!({"agents": []}))).unwrap();
+    Mock::given(method("GET"))
+        .and(path("/api/agents"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(body.clone(), "application/json"))
+        .mount(&server)
+        .await;
+    let c = client(&server);
+    let ok = c
+        .agents()
+        .with_options(RequestOptions::new().max_response_bytes(body.len()))
+        .list(ListAgentsParams::default())
+        .await;
+    assert!(ok.is_ok(), "{ok:?}");
+    let err = c
+        .agents()
+        .with_options(RequestOptions::new().max_response_bytes(body.len() - 1))
+        .list(ListAgentsParams::default())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::ResponseTooLarge { .. }), "{err:?}");
+}
+
+/// An ops server whose login answers `expires_in` as given, counting logins.
+async fn ops_server(expires_in: &'static str) -> (MockServer, Arc<AtomicUsize>) {
+    let server = MockServer::start().await;
+    let logins = Arc::new(AtomicUsize::new(0));
+    let counter = logins.clone();
+    Mock::given(method("POST"))
+        .and(path("/api/auth/login"))
+        .respond_with(move |_: &Request| {
+            counter.fetch_add(1, Ordering::SeqCst);
+            ResponseTemplate::new(200).set_body_raw(
+                format!(
+                    r#"{{"access_token":"eyJhbGciOiJIUzI1NiJ9.e30.sig","token_type":"bearer","expires_in":{expires_in}}}"#
+                ),
+                "application/json",
+            )
+        })
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/metrics"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "total_requests": 1, "total_tool_calls": 0, "average_response_time_ms": 1.0,
+            "tools_usage": {}, "errors": 0
+        })))
+        .mount(&server)
+        .await;
+    (server, logins)
+}
+
+#[tokio::test]
+async fn absurd_token_lifetimes_are_clamped_not_refused() {
+    for lifetime in [
+        "1e300",
+        "99999999999999999999999",
+        "18446744073709551615",
+        "3600.9",
+    ] {
+        let (server, logins) = ops_server(lifetime).await;
+        let ops = AgentClient::login(&server.uri(), "admin", "password")
+            .await
+            .unwrap_or_else(|e| panic!("{lifetime}: {e}"));
+        let _ = ops.metrics().get().await;
+        let _ = ops.metrics().get().await;
+        assert_eq!(logins.load(Ordering::SeqCst), 1, "{lifetime}");
+    }
+}
+
+#[tokio::test]
+async fn a_lifetime_of_zero_or_less_logs_in_before_each_call_once() {
+    for lifetime in ["0", "-5", "-1e300"] {
+        let (server, logins) = ops_server(lifetime).await;
+        let ops = AgentClient::login(&server.uri(), "admin", "password")
+            .await
+            .unwrap_or_else(|e| panic!("{lifetime}: {e}"));
+        assert_eq!(logins.load(Ordering::SeqCst), 1);
+        for call in 1..=3 {
+            let _ = ops.metrics().get().await;
+            assert_eq!(logins.load(Ordering::SeqCst), 1 + call, "{lifetime}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn invalid_caller_headers_are_argument_errors_and_send_nothing() {
+    let server = MockServer::start().await;
+    let c = client(&server);
+    for (name, value) in [("bad header", "v"), ("X-Ok", "line\nbreak"), ("", "v")] {
+        let err = c
+            .agents()
+            .with_options(RequestOptions::new().header(name, value))
+            .list(ListAgentsParams::default())
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, Error::InvalidArgument(_)),
+            "{name:?}: {err:?}"
+        );
+    }
+    let err = c
+        .agents()
+        .with_options(RequestOptions::new().idempotency_key("a\r\nb"))
+        .create(agents_sdk::platform::CreateAgentParams::new("x"))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidArgument(_)), "{err:?}");
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn unbounded_timeouts_do_not_overflow() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/agents"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(envelope(json!({"agents": []}))))
+        .mount(&server)
+        .await;
+    let c = Client::builder()
+        .api_key(KEY)
+        .base_url(format!("{}/api", server.uri()))
+        .timeout(Duration::MAX)
+        .response_header_timeout(Duration::MAX)
+        .stream_idle_timeout(Duration::MAX)
+        .connect_timeout(Duration::MAX)
+        .build()
+        .unwrap();
+    c.agents().list(ListAgentsParams::default()).await.unwrap();
+    c.agents()
+        .with_options(RequestOptions::new().timeout(agents_sdk::options::NO_TIMEOUT))
+        .list(ListAgentsParams::default())
+        .await
+        .unwrap();
+}
