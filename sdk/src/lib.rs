@@ -1,5 +1,21 @@
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
+// Input from the wire or from a caller never panics: no unwrap/expect/panic, no unchecked
+// indexing or arithmetic, no truncating casts outside tests. (Money's `+`/`-` operators panic
+// on overflow like integer arithmetic, and say so; the SDK never applies them to wire values.)
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_possible_wrap
+    )
+)]
 
 #[macro_use]
 mod enums;

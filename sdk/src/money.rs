@@ -48,6 +48,12 @@ pub enum ParseMoneyError {
     TooPrecise,
 }
 
+/// The operators' documented panic on overflow (like integer arithmetic in debug builds).
+#[allow(clippy::panic)]
+fn overflow(what: &str) -> Money {
+    panic!("Money {what} overflowed")
+}
+
 fn pow10(exp: u32) -> Option<i128> {
     10i128.checked_pow(exp)
 }
@@ -92,7 +98,9 @@ impl Money {
         if self.scale > 2 {
             return None;
         }
-        let cents = self.mantissa.checked_mul(pow10(2 - self.scale)?)?;
+        let cents = self
+            .mantissa
+            .checked_mul(pow10(2u32.checked_sub(self.scale)?)?)?;
         i64::try_from(cents).ok()
     }
 
@@ -106,21 +114,23 @@ impl Money {
     /// The exact decimal, without float noise or trailing zeros: `-350.5`, `25000`, `0.1`.
     pub fn as_decimal_string(&self) -> String {
         let digits = self.mantissa.unsigned_abs().to_string();
-        let mut out = String::with_capacity(digits.len() + self.scale as usize + 3);
+        // The scale is at most MAX_SCALE, so it fits a usize everywhere.
+        let scale = usize::try_from(self.scale).unwrap_or(usize::MAX);
+        let mut out =
+            String::with_capacity(digits.len().saturating_add(scale.min(64)).saturating_add(3));
         if self.mantissa < 0 {
             out.push('-');
         }
-        let scale = self.scale as usize;
         if scale == 0 {
             out.push_str(&digits);
-        } else if digits.len() > scale {
-            let (int, frac) = digits.split_at(digits.len() - scale);
+        } else if let Some(int_len) = digits.len().checked_sub(scale).filter(|n| *n > 0) {
+            let (int, frac) = digits.split_at(int_len);
             out.push_str(int);
             out.push('.');
             out.push_str(frac);
         } else {
             out.push_str("0.");
-            out.extend(std::iter::repeat_n('0', scale - digits.len()));
+            out.extend(std::iter::repeat_n('0', scale.saturating_sub(digits.len())));
             out.push_str(&digits);
         }
         out
@@ -171,9 +181,9 @@ impl Money {
     }
 
     fn normalized(mut mantissa: i128, mut scale: u32) -> Money {
-        while scale > 0 && mantissa % 10 == 0 {
-            mantissa /= 10;
-            scale -= 1;
+        while scale > 0 && mantissa.checked_rem(10) == Some(0) {
+            mantissa = mantissa.checked_div(10).unwrap_or(mantissa);
+            scale = scale.saturating_sub(1);
         }
         if mantissa == 0 {
             scale = 0;
@@ -184,8 +194,12 @@ impl Money {
     /// Both mantissas at the larger scale, or `None` if rescaling overflows.
     fn align(a: Money, b: Money) -> Option<(i128, i128, u32)> {
         let scale = a.scale.max(b.scale);
-        let am = a.mantissa.checked_mul(pow10(scale - a.scale)?)?;
-        let bm = b.mantissa.checked_mul(pow10(scale - b.scale)?)?;
+        let am = a
+            .mantissa
+            .checked_mul(pow10(scale.checked_sub(a.scale)?)?)?;
+        let bm = b
+            .mantissa
+            .checked_mul(pow10(scale.checked_sub(b.scale)?)?)?;
         Some((am, bm, scale))
     }
 }
@@ -214,10 +228,10 @@ impl FromStr for Money {
         };
         let take_digits = |pos: &mut usize| {
             let start = *pos;
-            while *pos < bytes.len() && bytes[*pos].is_ascii_digit() {
-                *pos += 1;
+            while bytes.get(*pos).is_some_and(u8::is_ascii_digit) {
+                *pos = pos.saturating_add(1);
             }
-            &bytes[start..*pos]
+            bytes.get(start..*pos).unwrap_or_default()
         };
         let int = take_digits(&mut pos);
         if int.is_empty() {
@@ -225,7 +239,7 @@ impl FromStr for Money {
         }
         let mut frac: &[u8] = &[];
         if bytes.get(pos) == Some(&b'.') {
-            pos += 1;
+            pos = pos.saturating_add(1);
             frac = take_digits(&mut pos);
             if frac.is_empty() {
                 return Err(invalid());
@@ -233,14 +247,14 @@ impl FromStr for Money {
         }
         let mut exponent: i64 = 0;
         if matches!(bytes.get(pos), Some(b'e' | b'E')) {
-            pos += 1;
+            pos = pos.saturating_add(1);
             let exp_negative = match bytes.get(pos) {
                 Some(b'-') => {
-                    pos += 1;
+                    pos = pos.saturating_add(1);
                     true
                 }
                 Some(b'+') => {
-                    pos += 1;
+                    pos = pos.saturating_add(1);
                     false
                 }
                 _ => false,
@@ -252,12 +266,13 @@ impl FromStr for Money {
             for &d in digits {
                 exponent = exponent
                     .checked_mul(10)
-                    .and_then(|e| e.checked_add(i64::from(d - b'0')))
+                    .and_then(|e| e.checked_add(i64::from(d.checked_sub(b'0')?)))
                     .filter(|e| *e <= 100_000)
                     .ok_or(ParseMoneyError::OutOfRange)?;
             }
             if exp_negative {
-                exponent = -exponent;
+                // |exponent| <= 100_000 here.
+                exponent = exponent.saturating_neg();
             }
         }
         if pos != bytes.len() {
@@ -267,16 +282,19 @@ impl FromStr for Money {
         // All significant digits, without leading zeros and with trailing zeros moved into
         // the scale, so that "1.000…0" with many zeros does not overflow.
         let mut digits: Vec<u8> = int.iter().chain(frac).copied().collect();
-        let mut scale = frac.len() as i64 - exponent;
+        let mut scale = i64::try_from(frac.len())
+            .ok()
+            .and_then(|f| f.checked_sub(exponent))
+            .ok_or(ParseMoneyError::OutOfRange)?;
         while digits.len() > 1 && digits.last() == Some(&b'0') {
             digits.pop();
-            scale -= 1;
+            scale = scale.saturating_sub(1);
         }
         let first_nonzero = digits.iter().position(|d| *d != b'0');
         let Some(first_nonzero) = first_nonzero else {
             return Ok(Money::ZERO);
         };
-        let digits = &digits[first_nonzero..];
+        let digits = digits.get(first_nonzero..).unwrap_or_default();
         if digits.len() > 39 {
             return Err(ParseMoneyError::OutOfRange);
         }
@@ -284,11 +302,11 @@ impl FromStr for Money {
         for &d in digits {
             mantissa = mantissa
                 .checked_mul(10)
-                .and_then(|m| m.checked_add(i128::from(d - b'0')))
+                .and_then(|m| m.checked_add(i128::from(d.checked_sub(b'0')?)))
                 .ok_or(ParseMoneyError::OutOfRange)?;
         }
         if scale < 0 {
-            let factor = u32::try_from(-scale)
+            let factor = u32::try_from(scale.unsigned_abs())
                 .ok()
                 .and_then(pow10)
                 .ok_or(ParseMoneyError::OutOfRange)?;
@@ -301,9 +319,11 @@ impl FromStr for Money {
             return Err(ParseMoneyError::TooPrecise);
         }
         if negative {
-            mantissa = -mantissa;
+            // The mantissa is non-negative here, so its negation cannot overflow.
+            mantissa = mantissa.checked_neg().ok_or(ParseMoneyError::OutOfRange)?;
         }
-        Money::from_parts(mantissa, scale as u32)
+        let scale = u32::try_from(scale).map_err(|_| ParseMoneyError::TooPrecise)?;
+        Money::from_parts(mantissa, scale)
     }
 }
 
@@ -346,9 +366,11 @@ impl Add for Money {
     type Output = Money;
 
     /// Panics on overflow (beyond about 38 significant digits), like integer addition in
-    /// debug builds; use [`Money::checked_add`] to handle it.
+    /// debug builds; use [`Money::checked_add`] to handle it. The SDK itself never adds
+    /// amounts it received; this operator is for the caller's own arithmetic.
     fn add(self, other: Money) -> Money {
-        self.checked_add(other).expect("Money addition overflowed")
+        self.checked_add(other)
+            .unwrap_or_else(|| overflow("addition"))
     }
 }
 
@@ -358,17 +380,20 @@ impl Sub for Money {
     /// Panics on overflow; use [`Money::checked_sub`] to handle it.
     fn sub(self, other: Money) -> Money {
         self.checked_sub(other)
-            .expect("Money subtraction overflowed")
+            .unwrap_or_else(|| overflow("subtraction"))
     }
 }
 
 impl AddAssign for Money {
+    // The operator's documented panic on overflow, as for `Add`.
+    #[allow(clippy::arithmetic_side_effects)]
     fn add_assign(&mut self, other: Money) {
         *self = *self + other;
     }
 }
 
 impl SubAssign for Money {
+    #[allow(clippy::arithmetic_side_effects)]
     fn sub_assign(&mut self, other: Money) {
         *self = *self - other;
     }
@@ -378,8 +403,9 @@ impl Neg for Money {
     type Output = Money;
 
     fn neg(self) -> Money {
+        // `mantissa` is never i128::MIN (every constructor refuses it), so this cannot overflow.
         Money {
-            mantissa: -self.mantissa,
+            mantissa: self.mantissa.saturating_neg(),
             scale: self.scale,
         }
     }

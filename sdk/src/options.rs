@@ -184,6 +184,9 @@ pub struct RequestOptions {
     /// Page cap of an auto-paginating list call (default
     /// [`DEFAULT_MAX_PAGES`]); see [`crate::Paginator::max_pages`].
     pub max_pages: Option<u32>,
+    /// Time this call's stream (SSE or WebSocket session) may deliver no byte before it fails
+    /// with a `StreamIdle` timeout (default: the client's, 120 s).
+    pub stream_idle_timeout: Option<Duration>,
 }
 
 impl fmt::Debug for RequestOptions {
@@ -208,6 +211,7 @@ impl fmt::Debug for RequestOptions {
             .field("idempotency_key", &self.idempotency_key)
             .field("max_response_bytes", &self.max_response_bytes)
             .field("max_pages", &self.max_pages)
+            .field("stream_idle_timeout", &self.stream_idle_timeout)
             .finish_non_exhaustive()
     }
 }
@@ -257,6 +261,12 @@ impl RequestOptions {
     /// Sets the page cap of an auto-paginating list call.
     pub fn max_pages(mut self, pages: u32) -> Self {
         self.max_pages = Some(pages);
+        self
+    }
+
+    /// Sets how long this call's stream may deliver no byte before it fails.
+    pub fn stream_idle_timeout(mut self, timeout: Duration) -> Self {
+        self.stream_idle_timeout = Some(timeout);
         self
     }
 

@@ -64,8 +64,9 @@ pub fn is_sensitive_name(name: &str) -> bool {
         return false;
     };
     let has = |needle: &[u8]| norm.windows(needle.len()).any(|w| w == needle);
+    // `token` but not `tokens` (`tokensUsed`, `max_tokens` are counts, not credentials).
     has(b"apikey")
-        || has(b"token")
+        || (has(b"token") && !has(b"tokens"))
         || has(b"secret")
         || has(b"password")
         || has(b"passwd")

@@ -254,7 +254,7 @@ impl Decoder {
         {
             self.pending_cr = false;
             if first == b'\n' {
-                input = &input[1..];
+                input = input.get(1..).unwrap_or_default();
             }
         }
 
@@ -262,7 +262,10 @@ impl Decoder {
         // without further checks; the others are decoded line by line, lossily.
         let text = match std::str::from_utf8(input) {
             Ok(text) => text,
-            Err(err) => std::str::from_utf8(&input[..err.valid_up_to()]).unwrap_or_default(),
+            Err(err) => input
+                .get(..err.valid_up_to())
+                .and_then(|valid| std::str::from_utf8(valid).ok())
+                .unwrap_or_default(),
         };
 
         let mut start = 0;
@@ -271,18 +274,19 @@ impl Decoder {
                 // The LF of a CRLF whose CR was handled already.
                 continue;
             }
-            let piece = &input[start..pos];
+            // `start <= pos < input.len()`: memchr positions lie inside `input`.
+            let piece = input.get(start..pos).unwrap_or_default();
             self.complete_line(piece, text.get(start..pos), out, &mut failure);
-            start = pos + 1;
-            if input[pos] == b'\r' {
+            start = pos.saturating_add(1);
+            if input.get(pos) == Some(&b'\r') {
                 match input.get(start) {
-                    Some(b'\n') => start += 1,
+                    Some(b'\n') => start = start.saturating_add(1),
                     Some(_) => {}
                     None => self.pending_cr = true,
                 }
             }
         }
-        self.buffer_partial(&input[start..], &mut failure);
+        self.buffer_partial(input.get(start..).unwrap_or_default(), &mut failure);
 
         match failure {
             Some(err) => Err(err),
@@ -320,9 +324,10 @@ impl Decoder {
     /// sets `bom_done` and puts back the matched prefix of a BOM that turned out not to be one.
     fn strip_bom<'a>(&mut self, mut input: &'a [u8]) -> &'a [u8] {
         while let Some(&byte) = input.first() {
-            if byte == BOM[usize::from(self.bom_matched)] {
-                self.bom_matched += 1;
-                input = &input[1..];
+            let matched = usize::from(self.bom_matched);
+            if BOM.get(matched) == Some(&byte) {
+                self.bom_matched = self.bom_matched.saturating_add(1);
+                input = input.get(1..).unwrap_or_default();
                 if usize::from(self.bom_matched) == BOM.len() {
                     self.bom_done = true;
                     return input;
@@ -330,7 +335,7 @@ impl Decoder {
             } else {
                 // Not a BOM after all: the held bytes are ordinary line content.
                 self.line
-                    .extend_from_slice(&BOM[..usize::from(self.bom_matched)]);
+                    .extend_from_slice(BOM.get(..matched).unwrap_or_default());
                 self.bom_done = true;
                 return input;
             }
@@ -343,7 +348,7 @@ impl Decoder {
         if rest.is_empty() || self.discard_line {
             return;
         }
-        if self.line.len() + rest.len() > self.max {
+        if self.line.len().saturating_add(rest.len()) > self.max {
             self.oversized(failure);
             self.discard_line = true;
             self.line = Vec::new();
@@ -378,7 +383,7 @@ impl Decoder {
             }
             return;
         }
-        if self.line.len() + piece.len() > self.max {
+        if self.line.len().saturating_add(piece.len()) > self.max {
             self.oversized(failure);
             self.line.clear();
             return;
@@ -425,12 +430,15 @@ impl Decoder {
         let (field, value) = match bytes.iter().position(|&b| b == b':') {
             Some(0) => return, // comment
             Some(colon) => {
-                let skip = if bytes.get(colon + 1) == Some(&b' ') {
+                let skip = if bytes.get(colon.saturating_add(1)) == Some(&b' ') {
                     2
                 } else {
                     1
                 };
-                (&bytes[..colon], line.tail(colon + skip))
+                (
+                    bytes.get(..colon).unwrap_or_default(),
+                    line.tail(colon.saturating_add(skip)),
+                )
             }
             None => (bytes, L::EMPTY),
         };
@@ -546,7 +554,8 @@ impl<'a> LineText<'a> for &'a [u8] {
 
 fn parse_digits(digits: &[u8]) -> Option<u64> {
     digits.iter().try_fold(0u64, |acc, &d| {
-        acc.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+        acc.checked_mul(10)?
+            .checked_add(u64::from(d.checked_sub(b'0')?))
     })
 }
 

@@ -33,11 +33,87 @@ fn decode_step(rest: &[u8]) -> usize {
     if rest.len() <= DECODE_STEP {
         return rest.len();
     }
-    match memchr::memrchr(b'\n', &rest[..DECODE_STEP]) {
-        Some(i) => i + 1,
-        None => {
-            memchr::memchr(b'\n', &rest[DECODE_STEP..]).map_or(rest.len(), |i| DECODE_STEP + i + 1)
+    let (head, tail) = rest.split_at(DECODE_STEP);
+    match memchr::memrchr(b'\n', head) {
+        Some(i) => i.saturating_add(1),
+        None => memchr::memchr(b'\n', tail).map_or(rest.len(), |i| {
+            DECODE_STEP.saturating_add(i).saturating_add(1)
+        }),
+    }
+}
+
+/// When a stream idle since now times out: `idle` from now, or far in the future when that
+/// overflows (an unbounded idle timeout).
+pub(crate) fn idle_deadline(idle: Duration) -> Instant {
+    let now = Instant::now();
+    now.checked_add(idle)
+        .or_else(|| now.checked_add(Duration::from_secs(30 * 365 * 24 * 3600)))
+        .unwrap_or(now)
+}
+
+/// The text of an answer gathered from a stream (`text()`, `collect_text()`), held up to a
+/// limit: the call's `max_response_bytes` (default 32 MiB). Past the limit the stream goes on
+/// delivering its events, the text stops growing and [`AnswerText::truncated`] is set.
+#[derive(Debug)]
+pub(crate) struct AnswerText {
+    text: String,
+    limit: usize,
+    truncated: bool,
+}
+
+impl Default for AnswerText {
+    fn default() -> Self {
+        AnswerText::with_limit(crate::options::DEFAULT_MAX_RESPONSE_BYTES)
+    }
+}
+
+impl AnswerText {
+    pub(crate) fn with_limit(limit: usize) -> Self {
+        AnswerText {
+            text: String::new(),
+            limit,
+            truncated: false,
         }
+    }
+
+    /// Appends `piece`, or as much of it as fits (cut at a character boundary).
+    pub(crate) fn push(&mut self, piece: &str) {
+        if self.truncated {
+            return;
+        }
+        let room = self.limit.saturating_sub(self.text.len());
+        if piece.len() <= room {
+            self.text.push_str(piece);
+            return;
+        }
+        let mut cut = room;
+        while !piece.is_char_boundary(cut) {
+            cut = cut.saturating_sub(1);
+        }
+        self.text.push_str(piece.get(..cut).unwrap_or_default());
+        self.truncated = true;
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub(crate) fn truncated(&self) -> bool {
+        self.truncated
+    }
+
+    pub(crate) fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// Starts the text of a new answer.
+    pub(crate) fn clear(&mut self) {
+        self.text = String::new();
+        self.truncated = false;
+    }
+
+    pub(crate) fn take(&mut self) -> String {
+        std::mem::take(&mut self.text)
     }
 }
 
@@ -112,7 +188,7 @@ impl SseStream {
         }
         match ready!(self.body.as_mut().poll_next(cx)) {
             Some(Ok(chunk)) => {
-                self.sleep.as_mut().reset(Instant::now() + self.idle);
+                self.sleep.as_mut().reset(idle_deadline(self.idle));
                 self.chunk = chunk;
                 self.decoded = 0;
             }
@@ -140,8 +216,9 @@ impl SseStream {
     fn next_step(&mut self) -> Option<Bytes> {
         let rest = self.chunk.get(self.decoded..).filter(|r| !r.is_empty())?;
         let step = decode_step(rest);
-        let piece = self.chunk.slice(self.decoded..self.decoded + step);
-        self.decoded += step;
+        let end = self.decoded.saturating_add(step).min(self.chunk.len());
+        let piece = self.chunk.slice(self.decoded..end);
+        self.decoded = end;
         Some(piece)
     }
 }
@@ -152,9 +229,9 @@ impl Stream for SseStream {
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = &mut *self;
         loop {
-            if this.pos < this.events.len() {
-                let ev = std::mem::take(&mut this.events[this.pos]);
-                this.pos += 1;
+            if let Some(slot) = this.events.get_mut(this.pos) {
+                let ev = std::mem::take(slot);
+                this.pos = this.pos.saturating_add(1);
                 return Poll::Ready(Some(Ok(ev)));
             }
             if this.ended {
@@ -190,9 +267,9 @@ impl SseStream {
         let mut handed = false;
         let mut more = true;
         // events decoded by `poll_next` before (a caller may mix the two)
-        while more && self.pos < self.events.len() {
-            let ev = std::mem::take(&mut self.events[self.pos]);
-            self.pos += 1;
+        while more && let Some(slot) = self.events.get_mut(self.pos) {
+            let ev = std::mem::take(slot);
+            self.pos = self.pos.saturating_add(1);
             handed = true;
             more = on_event(ev.as_ref(), &self.meta);
         }
@@ -328,11 +405,11 @@ impl<D: EventDecoder> Stream for EventStream<D> {
             match ready!(Pin::new(&mut this.inner).poll_next(cx)) {
                 Some(Ok(ev)) => match this.decoder.decode(ev, this.inner.meta()) {
                     Ok(Decoded::Item(item)) => {
-                        this.received += 1;
+                        this.received = this.received.saturating_add(1);
                         return Poll::Ready(Some(Ok(item)));
                     }
                     Ok(Decoded::Done(item)) => {
-                        this.received += 1;
+                        this.received = this.received.saturating_add(1);
                         this.finished = true;
                         return Poll::Ready(Some(Ok(item)));
                     }

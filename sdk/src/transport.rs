@@ -509,6 +509,12 @@ impl Transport {
         }
     }
 
+    /// The largest non-streaming body (and streamed answer text) a call with `opts` accepts.
+    pub(crate) fn response_limit(&self, opts: &RequestOptions) -> usize {
+        opts.max_response_bytes
+            .unwrap_or(self.cfg.max_response_bytes)
+    }
+
     /// Sends `req` and decodes a JSON body into `T`.
     pub(crate) async fn json<T: DeserializeOwned>(
         &self,
@@ -517,9 +523,7 @@ impl Transport {
     ) -> Result<(T, ResponseMeta)> {
         let (resp, meta, deadline) = self.execute(req, opts).await?;
         let status = resp.status();
-        let limit = opts
-            .max_response_bytes
-            .unwrap_or(self.cfg.max_response_bytes);
+        let limit = self.response_limit(opts);
         let read = async {
             read_body(resp, deadline, status, limit, false)
                 .await
@@ -572,7 +576,8 @@ impl Transport {
         Ok(crate::stream::SseStream::new(
             resp,
             meta,
-            self.cfg.stream_idle_timeout,
+            opts.stream_idle_timeout
+                .unwrap_or(self.cfg.stream_idle_timeout),
             self.cfg.max_event_size,
             opts.cancel.clone(),
         ))

@@ -142,7 +142,7 @@ where
                 "webhook secret must not be empty".to_owned(),
             ));
         }
-        tried += 1;
+        tried = tried.saturating_add(1);
         if let Ok(tag) = &tag {
             let mut mac = mac_for(secret);
             mac.update(payload);
@@ -329,115 +329,23 @@ pub fn parse_timestamp(text: &str) -> Result<SystemTime, Error> {
 }
 
 fn parse_rfc3339(s: &[u8]) -> Option<SystemTime> {
-    fn digits(s: &[u8], at: usize, len: usize) -> Option<u32> {
-        let part = s.get(at..at + len)?;
-        part.iter().try_fold(0u32, |acc, &b| {
-            b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
-        })
-    }
-    fn expect(s: &[u8], at: usize, byte: u8) -> Option<()> {
-        (s.get(at)?.eq_ignore_ascii_case(&byte)).then_some(())
-    }
-
-    let year = digits(s, 0, 4)?;
-    expect(s, 4, b'-')?;
-    let month = digits(s, 5, 2)?;
-    expect(s, 7, b'-')?;
-    let day = digits(s, 8, 2)?;
-    expect(s, 10, b'T')?;
-    let hour = digits(s, 11, 2)?;
-    expect(s, 13, b':')?;
-    let minute = digits(s, 14, 2)?;
-    expect(s, 16, b':')?;
-    let second = digits(s, 17, 2)?;
-    if !(1..=12).contains(&month)
-        || day == 0
-        || day > days_in_month(year, month)
-        || hour > 23
-        || minute > 59
-        || second > 60
-    {
+    let text = std::str::from_utf8(s).ok()?;
+    // chrono accepts a space for the `T`; RFC 3339 timestamps in JSON use `T` (or `t`).
+    if text.as_bytes().get(10) == Some(&b' ') {
         return None;
     }
-
-    let mut at = 19;
-    let mut nanos = 0u32;
-    if s.get(at) == Some(&b'.') {
-        at += 1;
-        let start = at;
-        while s.get(at).is_some_and(u8::is_ascii_digit) {
-            if at - start < 9 {
-                nanos = nanos * 10 + u32::from(s[at] - b'0');
-            }
-            at += 1;
-        }
-        let count = at - start;
-        if count == 0 {
-            return None;
-        }
-        for _ in count..9 {
-            nanos *= 10;
-        }
-    }
-
-    let offset_secs: i64 = match s.get(at)? {
-        b'Z' | b'z' => {
-            at += 1;
-            0
-        }
-        sign @ (b'+' | b'-') => {
-            let oh = digits(s, at + 1, 2)?;
-            expect(s, at + 3, b':')?;
-            let om = digits(s, at + 4, 2)?;
-            if oh > 23 || om > 59 {
-                return None;
-            }
-            at += 6;
-            let magnitude = i64::from(oh * 3600 + om * 60);
-            if *sign == b'-' { -magnitude } else { magnitude }
-        }
-        _ => return None,
-    };
-    if at != s.len() {
-        return None;
-    }
-
-    let days = days_since_epoch(i64::from(year), month, day);
-    let secs = days * 86_400 + i64::from(hour * 3600 + minute * 60 + second) - offset_secs;
+    let parsed = chrono::DateTime::parse_from_rfc3339(text).ok()?;
+    let secs = parsed.timestamp();
+    let nanos = Duration::from_nanos(u64::from(parsed.timestamp_subsec_nanos()));
+    // Checked both ways: a year far from 1970 can lie outside what `SystemTime` holds on the
+    // platform (Windows counts from 1601).
     let whole = Duration::from_secs(secs.unsigned_abs());
     let base = if secs >= 0 {
         UNIX_EPOCH.checked_add(whole)?
     } else {
         UNIX_EPOCH.checked_sub(whole)?
     };
-    base.checked_add(Duration::from_nanos(u64::from(nanos)))
-}
-
-fn is_leap(year: u32) -> bool {
-    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
-}
-
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(year) => 29,
-        2 => 28,
-        _ => 31,
-    }
-}
-
-/// Days from 1970-01-01 to the given proleptic Gregorian date (negative before 1970).
-fn days_since_epoch(year: i64, month: u32, day: u32) -> i64 {
-    // Count in a calendar whose year starts in March, so the leap day ends the year; eras are
-    // the 400-year cycles of 146,097 days.
-    let march_year = if month <= 2 { year - 1 } else { year };
-    let era = march_year.div_euclid(400);
-    let year_of_era = march_year.rem_euclid(400);
-    let month_from_march = i64::from((month + 9) % 12);
-    let day_of_year = (153 * month_from_march + 2) / 5 + i64::from(day) - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    // 719,468 days separate 0000-03-01 from 1970-01-01.
-    era * 146_097 + day_of_era - 719_468
+    base.checked_add(nanos)
 }
 
 /// The event name of a delivery, for both services.

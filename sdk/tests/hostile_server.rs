@@ -429,3 +429,90 @@ async fn unbounded_timeouts_do_not_overflow() {
         .await
         .unwrap();
 }
+
+#[tokio::test]
+async fn a_stream_with_an_unbounded_idle_timeout_does_not_overflow() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/conversations/conv_1/messages"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("content-type", "text/event-stream")
+                .set_body_string(
+                    "event: token\ndata: {\"token\": \"a\"}\n\nevent: done\ndata: {\"messageId\": \"m\", \"tokensUsed\": 1, \"timestamp\": \"2025-10-15T10:36:00Z\"}\n\n",
+                ),
+        )
+        .mount(&server)
+        .await;
+    let c = Client::builder()
+        .api_key(KEY)
+        .base_url(format!("{}/api", server.uri()))
+        .stream_idle_timeout(Duration::MAX)
+        .build()
+        .unwrap();
+    let mut tokens = c
+        .conversations()
+        .send_message("conv_1", "hi")
+        .await
+        .unwrap()
+        .tokens();
+    let mut got = Vec::new();
+    while let Some(t) = tokens.next().await {
+        got.push(t.unwrap());
+    }
+    assert_eq!(got, ["a"]);
+}
+
+#[tokio::test]
+async fn a_streamed_answers_text_is_capped_while_every_token_is_delivered() {
+    let server = MockServer::start().await;
+    let mut body = String::new();
+    for _ in 0..100 {
+        body.push_str("event: token\ndata: {\"token\": \"0123456789\"}\n\n");
+    }
+    body.push_str("event: done\ndata: {\"messageId\": \"m\", \"tokensUsed\": 100, \"timestamp\": \"2025-10-15T10:36:00Z\"}\n\n");
+    Mock::given(method("POST"))
+        .and(path("/api/conversations/conv_1/messages"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("content-type", "text/event-stream")
+                .set_body_string(body),
+        )
+        .mount(&server)
+        .await;
+    let c = client(&server);
+    let limited = c
+        .conversations()
+        .with_options(RequestOptions::new().max_response_bytes(25));
+    let mut tokens = limited.send_message("conv_1", "hi").await.unwrap().tokens();
+    let mut count = 0;
+    while let Some(t) = tokens.next().await {
+        t.unwrap();
+        count += 1;
+    }
+    assert_eq!(count, 100);
+    assert_eq!(tokens.stream().text(), "0123456789012345678901234");
+    assert!(tokens.stream().text_truncated());
+    // collect_text refuses to hand over a cut answer as if it were whole.
+    let err = limited
+        .send_message("conv_1", "hi")
+        .await
+        .unwrap()
+        .collect_text()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::ResponseTooLarge { limit: 25, .. }),
+        "{err:?}"
+    );
+    // Within the default limit the whole text is kept.
+    let whole = c
+        .conversations()
+        .send_message("conv_1", "hi")
+        .await
+        .unwrap()
+        .collect_text()
+        .await
+        .unwrap();
+    assert_eq!(whole.text.len(), 1000);
+}

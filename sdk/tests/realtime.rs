@@ -200,3 +200,21 @@ async fn an_empty_message_is_rejected_locally() {
         Err(Error::InvalidArgument(_))
     ));
 }
+
+#[tokio::test]
+async fn a_sessions_text_is_per_answer() {
+    let (base, mut rx) = server(Script::Normal).await;
+    let c = client(&base);
+    let mut session = c.realtime().connect().await.unwrap();
+    assert_eq!(recv(&mut rx).await, "auth:eyJ.test.token");
+    for round in 0..2 {
+        session.chat(Some("conv_123"), "otra vez").await.unwrap();
+        while let Some(ev) = session.next().await {
+            if matches!(ev.unwrap(), ChatEvent::Done { .. }) {
+                break;
+            }
+        }
+        // Not "Encontré 5 instanciasEncontré 5 instancias" after the second answer.
+        assert_eq!(session.text(), "Encontré 5 instancias", "round {round}");
+    }
+}

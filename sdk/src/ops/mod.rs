@@ -255,7 +255,10 @@ impl LoginSession {
     /// call that logged in only (the next call logs in again, at most once per call).
     pub(crate) fn store(&self, token: &Token) {
         let lifetime = Duration::from_secs(token.expires_in).min(MAX_TOKEN_LIFETIME);
-        let margin = (lifetime / 10).min(Duration::from_secs(60));
+        let margin = lifetime
+            .checked_div(10)
+            .unwrap_or_default()
+            .min(Duration::from_secs(60));
         let now = Instant::now();
         let renew_at = crate::options::deadline_after(now, lifetime.saturating_sub(margin));
         *self.state.lock().unwrap_or_else(|e| e.into_inner()) =

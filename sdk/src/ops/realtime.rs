@@ -6,7 +6,7 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use futures::{SinkExt, Stream, StreamExt};
-use tokio::time::{Instant, Sleep};
+use tokio::time::Sleep;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{self, Message};
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
@@ -110,9 +110,12 @@ impl<'c> Realtime<'c> {
         }
         Ok(RealtimeSession {
             ws,
-            decoder: ChatDecoder::default(),
+            decoder: ChatDecoder::with_text_limit(t.response_limit(&self.opts)),
             meta,
-            idle: t.cfg.stream_idle_timeout,
+            idle: self
+                .opts
+                .stream_idle_timeout
+                .unwrap_or(t.cfg.stream_idle_timeout),
             sleep: None,
             chatting: false,
             received: 0,
@@ -214,6 +217,7 @@ impl RealtimeSession {
             message,
         };
         send_frame(&mut self.ws, &frame).await?;
+        self.decoder.new_answer();
         self.chatting = true;
         self.sleep = Some(Box::pin(tokio::time::sleep(self.idle)));
         Ok(())
@@ -242,7 +246,8 @@ impl RealtimeSession {
         }
     }
 
-    /// The text of `message` events received so far.
+    /// The text of the current answer's `message` events received so far (each `chat` starts a
+    /// new one), up to the session's `max_response_bytes`.
     pub fn text(&self) -> &str {
         self.decoder.text()
     }
@@ -291,7 +296,7 @@ impl Stream for RealtimeSession {
                 }
                 Poll::Ready(Some(Ok(Message::Text(t)))) => {
                     if let Some(s) = this.sleep.as_mut() {
-                        s.as_mut().reset(Instant::now() + this.idle);
+                        s.as_mut().reset(crate::stream::idle_deadline(this.idle));
                     }
                     let event: ChatEvent = match serde_json::from_str(t.as_str()) {
                         Ok(ev) => ev,
@@ -305,7 +310,7 @@ impl Stream for RealtimeSession {
                             ))));
                         }
                     };
-                    this.received += 1;
+                    this.received = this.received.saturating_add(1);
                     match this.decoder.classify(event, &this.meta) {
                         Ok(Decoded::Item(ev)) => return Poll::Ready(Some(Ok(ev))),
                         Ok(Decoded::Done(ev)) => {

@@ -116,7 +116,8 @@ impl Chat<'_> {
         params.stream = true;
         let req = Req::post(&["api", "chat"]).json(&params)?.streaming();
         let sse = self.c.transport().stream(&req, &self.opts).await?;
-        Ok(EventStream::new(sse, ChatDecoder::default()))
+        let limit = self.c.transport().response_limit(&self.opts);
+        Ok(EventStream::new(sse, ChatDecoder::with_text_limit(limit)))
     }
 }
 

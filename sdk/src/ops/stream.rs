@@ -4,18 +4,33 @@ use super::types::ChatEvent;
 use crate::error::Result;
 use crate::options::ResponseMeta;
 use crate::sse;
-use crate::stream::{Decoded, EventDecoder, EventStream, parse_data};
+use crate::stream::{AnswerText, Decoded, EventDecoder, EventStream, parse_data};
 
-/// Decodes ops chat events and keeps the answer's text.
+/// Decodes ops chat events and keeps the answer's text (up to a limit).
 #[doc(hidden)]
 #[derive(Debug, Default)]
 pub struct ChatDecoder {
-    text: String,
+    text: AnswerText,
 }
 
 impl ChatDecoder {
+    pub(crate) fn with_text_limit(limit: usize) -> Self {
+        ChatDecoder {
+            text: AnswerText::with_limit(limit),
+        }
+    }
+
     pub(crate) fn text(&self) -> &str {
-        &self.text
+        self.text.as_str()
+    }
+
+    pub(crate) fn text_truncated(&self) -> bool {
+        self.text.truncated()
+    }
+
+    /// Forgets the text of the previous answer (a realtime session's next `chat`).
+    pub(crate) fn new_answer(&mut self) {
+        self.text.clear();
     }
 
     /// Classifies one chat event (shared by the SSE stream and the WebSocket session).
@@ -26,7 +41,7 @@ impl ChatDecoder {
     ) -> Result<Decoded<ChatEvent>> {
         match event {
             ChatEvent::Message { ref content } => {
-                self.text.push_str(content);
+                self.text.push(content);
                 Ok(Decoded::Item(event))
             }
             ChatEvent::Done { .. } => Ok(Decoded::Done(event)),
@@ -56,7 +71,13 @@ impl EventDecoder for ChatDecoder {
 pub type ChatStream = EventStream<ChatDecoder>;
 
 impl EventStream<ChatDecoder> {
-    /// The `message` text received so far.
+    /// Whether the answer's text outgrew the call's `max_response_bytes`, so that
+    /// [`EventStream::text`] holds only its beginning (the events themselves are all delivered).
+    pub fn text_truncated(&self) -> bool {
+        self.decoder().text_truncated()
+    }
+
+    /// The `message` text received so far (up to the call's `max_response_bytes`).
     pub fn text(&self) -> &str {
         self.decoder().text()
     }

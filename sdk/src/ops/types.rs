@@ -431,7 +431,7 @@ impl ChatEvent {
             ChatEvent::Authenticated | ChatEvent::Pong => {}
             ChatEvent::Unknown(value) => return value.clone(),
         }
-        let mut tagged = Map::with_capacity(object.len() + 1);
+        let mut tagged = Map::with_capacity(object.len().saturating_add(1));
         tagged.insert(
             "type".to_owned(),
             Value::String(self.event_type().to_owned()),

@@ -359,7 +359,8 @@ impl Conversations<'_> {
             .json(&body)?
             .streaming();
         let sse = self.c.transport().stream(&req, &self.opts).await?;
-        Ok(EventStream::new(sse, TokenDecoder::default()))
+        let limit = self.c.transport().response_limit(&self.opts);
+        Ok(EventStream::new(sse, TokenDecoder::with_text_limit(limit)))
     }
 
     /// `GET /api/conversations/:id/messages/stream`: the answer to the newest user message.
@@ -367,7 +368,8 @@ impl Conversations<'_> {
         validate_id("conversation id", id)?;
         let req = Req::get(&["conversations", id, "messages", "stream"]).streaming();
         let sse = self.c.transport().stream(&req, &self.opts).await?;
-        Ok(EventStream::new(sse, TokenDecoder::default()))
+        let limit = self.c.transport().response_limit(&self.opts);
+        Ok(EventStream::new(sse, TokenDecoder::with_text_limit(limit)))
     }
 
     /// `DELETE /api/conversations/:id`.

@@ -16,8 +16,17 @@ use crate::stream::{Batch, Decoded, EventDecoder, EventStream, parse_data, strea
 #[doc(hidden)]
 #[derive(Debug, Default)]
 pub struct TokenDecoder {
-    text: String,
+    text: crate::stream::AnswerText,
     done: Option<DoneEvent>,
+}
+
+impl TokenDecoder {
+    pub(crate) fn with_text_limit(limit: usize) -> Self {
+        TokenDecoder {
+            text: crate::stream::AnswerText::with_limit(limit),
+            done: None,
+        }
+    }
 }
 
 impl EventDecoder for TokenDecoder {
@@ -32,7 +41,7 @@ impl EventDecoder for TokenDecoder {
         let data = if ev.event == "token" {
             match plain_token(ev.data) {
                 Ok(token) => {
-                    self.text.push_str(&token);
+                    self.text.push(&token);
                     return Ok(Decoded::Item(ConversationEvent::Token(TokenEvent {
                         token,
                     })));
@@ -49,7 +58,7 @@ impl EventDecoder for TokenDecoder {
         };
         Ok(match Piece::of(ev, meta)? {
             Piece::Token(token) => {
-                self.text.push_str(&token);
+                self.text.push(&token);
                 Decoded::Item(ConversationEvent::Token(TokenEvent {
                     token: token.into_owned(),
                 }))
@@ -106,13 +115,14 @@ fn plain_token_span(d: &str) -> Option<(usize, usize)> {
     let rest = rest.strip_prefix("\"token\"")?.trim_start();
     let rest = rest.strip_prefix(':')?.trim_start();
     let body = rest.strip_prefix('"')?;
-    let start = d.len() - body.len();
+    let start = d.len().checked_sub(body.len())?;
     let end_rel = body.find(['"', '\\'])?;
-    if body.as_bytes()[end_rel] != b'"' || body[..end_rel].chars().any(char::is_control) {
+    let text = body.get(..end_rel)?;
+    if body.as_bytes().get(end_rel) != Some(&b'"') || text.chars().any(char::is_control) {
         return None;
     }
-    let tail = body[end_rel + 1..].trim();
-    (tail == "}").then_some((start, start + end_rel))
+    let tail = body.get(end_rel.checked_add(1)?..)?.trim();
+    (tail == "}").then_some((start, start.checked_add(end_rel)?))
 }
 
 /// The streamed answer of a conversation: a `futures::Stream` of [`ConversationEvent`]s that
@@ -122,7 +132,13 @@ pub type MessageStream = EventStream<TokenDecoder>;
 impl EventStream<TokenDecoder> {
     /// The text received so far (the whole answer once the stream finished).
     pub fn text(&self) -> &str {
-        &self.decoder().text
+        self.decoder().text.as_str()
+    }
+
+    /// Whether the answer's text outgrew the call's `max_response_bytes`, so that
+    /// [`EventStream::text`] holds only its beginning (every token is still delivered).
+    pub fn text_truncated(&self) -> bool {
+        self.decoder().text.truncated()
     }
 
     /// The `done` event, once received.
@@ -177,8 +193,18 @@ impl EventStream<TokenDecoder> {
             .ok_or(crate::Error::IncompleteStream {
                 received: self.received(),
             })?;
+        let text = &mut self.decoder_mut().text;
+        if text.truncated() {
+            let limit = u64::try_from(text.limit()).unwrap_or(u64::MAX);
+            return Err(crate::Error::ResponseTooLarge {
+                limit,
+                content_length: None,
+                status: self.meta().status,
+                request_id: self.meta().request_id.clone(),
+            });
+        }
         Ok(CompletedMessage {
-            text: std::mem::take(&mut self.decoder_mut().text),
+            text: self.decoder_mut().text.take(),
             message_id: done.message_id,
             tokens_used: done.tokens_used,
             timestamp: done.timestamp,
@@ -296,13 +322,16 @@ impl crate::stream::Batch for TokenBatch {
     }
 
     fn len(&self) -> usize {
-        self.ends.len() + usize::from(self.done.is_some())
+        self.ends
+            .len()
+            .saturating_add(usize::from(self.done.is_some()))
     }
 
     fn append(&mut self, later: Self) {
         let shift = self.text.len();
         self.text.push_str(&later.text);
-        self.ends.extend(later.ends.iter().map(|end| end + shift));
+        self.ends
+            .extend(later.ends.iter().map(|end| end.saturating_add(shift)));
         if later.done.is_some() {
             self.done = later.done;
         }
@@ -394,9 +423,11 @@ impl Stream for TokenBatches {
                 let before = batch.ends.len();
                 match Self::add(&mut batch, ev, meta) {
                     Ok(go_on) => {
-                        *received += (batch.ends.len() - before) as u64;
+                        let added = batch.ends.len().saturating_sub(before);
+                        *received =
+                            received.saturating_add(u64::try_from(added).unwrap_or(u64::MAX));
                         if !go_on {
-                            *received += 1;
+                            *received = received.saturating_add(1);
                             *finished = true;
                         }
                     }
