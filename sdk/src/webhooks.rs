@@ -17,7 +17,11 @@
 //!
 //! let mut headers = http::HeaderMap::new();
 //! headers.insert(webhooks::SIGNATURE_HEADER, signature.parse().unwrap());
-//! let event = webhooks::unwrap(body, &headers, ["whsec_your_secret"], &VerifyOptions::default())?;
+//! // `unwrap` refuses a delivery whose signed timestamp is more than 5 minutes from now by
+//! // default; this example's delivery is checked as if it arrived a second after it was sent.
+//! let arrived = webhooks::parse_timestamp("2025-10-15T10:30:01Z")?;
+//! let opts = VerifyOptions::default().at(arrived);
+//! let event = webhooks::unwrap(body, &headers, ["whsec_your_secret"], &opts)?;
 //! match event.data {
 //!     WebhookData::MessageSent(message) => assert_eq!(message.tokens_used, 12),
 //!     other => panic!("unexpected {other:?}"),
@@ -187,14 +191,31 @@ fn decode_signature(signature: &str) -> Result<[u8; 32], Error> {
     Ok(tag)
 }
 
+/// How far a delivery's signed `timestamp` may lie from now before [`unwrap`] refuses it by
+/// default: 5 minutes, as Stripe and Standard Webhooks do.
+pub const DEFAULT_TOLERANCE: Duration = Duration::from_secs(300);
+
 /// Options of [`unwrap`] and [`unwrap_with_signature`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+///
+/// The default refuses a delivery whose signed `timestamp` is more than
+/// [`DEFAULT_TOLERANCE`] (5 minutes) from now, in either direction, so a captured delivery
+/// cannot be replayed later. A payload without a `timestamp` has nothing to check and is
+/// accepted (both services always send one, and it cannot be removed without breaking the
+/// signature). [`VerifyOptions::no_tolerance`] turns the check off, e.g. to re-read stored
+/// deliveries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VerifyOptions {
     /// Refuse a payload whose `timestamp` is further than this from now, in either direction
-    /// (replay protection). `None` (the default) does not look at the timestamp.
+    /// (replay protection); `None` does not look at the timestamp.
     pub tolerance: Option<Duration>,
     /// The current time for the tolerance check; `None` means [`SystemTime::now`].
     pub now: Option<SystemTime>,
+}
+
+impl Default for VerifyOptions {
+    fn default() -> Self {
+        VerifyOptions::with_tolerance(DEFAULT_TOLERANCE)
+    }
 }
 
 impl VerifyOptions {
@@ -204,6 +225,20 @@ impl VerifyOptions {
             tolerance: Some(tolerance),
             now: None,
         }
+    }
+
+    /// Options that do not look at the payload's timestamp.
+    pub fn no_tolerance() -> Self {
+        VerifyOptions {
+            tolerance: None,
+            now: None,
+        }
+    }
+
+    /// The same options, checking the timestamp against `now` instead of the clock.
+    pub fn at(mut self, now: SystemTime) -> Self {
+        self.now = Some(now);
+        self
     }
 }
 
@@ -257,8 +292,10 @@ impl<K: AsRef<str>, V: AsRef<str>> HeaderLookup for BTreeMap<K, V> {
 }
 
 /// Verifies a delivery and decodes it: reads `X-Webhook-Signature` from `headers`, checks it
-/// with [`verify`], parses the envelope and, when `opts.tolerance` is set, refuses a
-/// `timestamp` that is missing, malformed or too far from now.
+/// with [`verify`], parses the envelope and, when `opts.tolerance` is set (5 minutes by
+/// default), refuses a `timestamp` that is malformed or too far from now. The delivery id
+/// header ([`ID_HEADER`], the same on every retry of one delivery) becomes
+/// [`WebhookEvent::id`], so a receiver can drop duplicates.
 ///
 /// # Errors
 /// [`Error::WebhookVerification`] for a missing or wrong signature or a refused timestamp,
@@ -277,7 +314,13 @@ where
     let signature = headers
         .header(SIGNATURE_HEADER)
         .ok_or_else(|| Error::webhook(format!("missing {SIGNATURE_HEADER} header")))?;
-    unwrap_with_signature(payload, signature, secrets, opts)
+    let mut event = unwrap_with_signature(payload, signature, secrets, opts)?;
+    event.id = headers
+        .header(ID_HEADER)
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+        .map(str::to_owned);
+    Ok(event)
 }
 
 /// [`unwrap`] with the signature header value given directly.
@@ -293,12 +336,9 @@ where
     verify(payload, signature, secrets)?;
     let event: WebhookEvent = serde_json::from_slice(payload)
         .map_err(|e| Error::decode("webhook payload", e, payload, None, None))?;
-    if let Some(tolerance) = opts.tolerance {
-        if event.timestamp.is_empty() {
-            return Err(Error::webhook(
-                "payload has no timestamp, but a tolerance is required",
-            ));
-        }
+    if let Some(tolerance) = opts.tolerance
+        && !event.timestamp.is_empty()
+    {
         let sent = parse_timestamp(&event.timestamp)
             .map_err(|_| Error::webhook("payload timestamp is not a valid RFC 3339 time"))?;
         let now = opts.now.unwrap_or_else(SystemTime::now);
@@ -661,6 +701,9 @@ pub struct WebhookEvent {
     pub timestamp: String,
     /// The typed data.
     pub data: WebhookData,
+    /// The delivery id ([`ID_HEADER`]) when the event came through [`unwrap`] with it: the
+    /// same on every retry of one delivery, so a receiver can drop duplicates.
+    pub id: Option<String>,
     raw_data: serde_json::Value,
 }
 
@@ -675,6 +718,7 @@ impl WebhookEvent {
             data: WebhookData::from_value(&event, &raw_data),
             event,
             timestamp: timestamp.into(),
+            id: None,
             raw_data,
         }
     }

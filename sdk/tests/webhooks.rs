@@ -198,13 +198,17 @@ fn errors_never_reveal_the_secret_or_the_expected_signature() {
 fn unwrap_seed_payload_into_typed_data() {
     let mut headers = http::HeaderMap::new();
     headers.insert("x-webhook-signature", SEED_SIGNATURE.parse().unwrap());
+    headers.insert("x-webhook-id", "whd_0001".parse().unwrap());
+    // The default 5-minute tolerance, checked as if the delivery arrived a minute after it
+    // was sent.
     let event = webhooks::unwrap(
         SEED_BODY.as_bytes(),
         &headers,
         [SECRET],
-        &VerifyOptions::default(),
+        &VerifyOptions::default().at(at("2025-10-15T10:31:00Z")),
     )
     .unwrap();
+    assert_eq!(event.id.as_deref(), Some("whd_0001"));
     assert_eq!(event.event, WebhookEventType::MessageSent);
     assert_eq!(event.timestamp, "2025-10-15T10:30:00Z");
     assert_eq!(
@@ -224,7 +228,7 @@ fn unwrap_seed_payload_into_typed_data() {
 #[test]
 fn unwrap_accepts_other_header_containers() {
     let body = SEED_BODY.as_bytes();
-    let opts = VerifyOptions::default();
+    let opts = VerifyOptions::no_tolerance();
     let pairs = vec![
         ("Content-Type".to_owned(), "application/json".to_owned()),
         ("X-WEBHOOK-SIGNATURE".to_owned(), SEED_SIGNATURE.to_owned()),
@@ -291,10 +295,16 @@ fn tolerance_on_the_timestamp() {
 fn tolerance_requires_a_valid_timestamp() {
     let tolerance = Duration::from_secs(300);
     let now = SystemTime::now();
+    // A payload signed without a timestamp has nothing to check (and a timestamp cannot be
+    // removed from a signed payload without breaking the signature).
     let missing = signed_delivery("agent.invoked", None, json!({}));
-    let msg = assert_verification_error(unwrap_at(&missing, now, tolerance));
-    assert!(msg.contains("timestamp"), "{msg}");
-    for garbled in ["yesterday", "2025-10-15", "2025-02-30T00:00:00Z", ""] {
+    assert!(unwrap_at(&missing, now, tolerance).is_ok());
+    for garbled in [
+        "yesterday",
+        "2025-10-15",
+        "2025-02-30T00:00:00Z",
+        "9999-99-99T99:99:99Z",
+    ] {
         let body = signed_delivery("agent.invoked", Some(garbled), json!({}));
         assert_verification_error(unwrap_at(&body, now, tolerance));
     }
@@ -303,10 +313,37 @@ fn tolerance_requires_a_valid_timestamp() {
         &missing,
         &webhooks::sign(&missing, SECRET),
         [SECRET],
-        &VerifyOptions::default(),
+        &VerifyOptions::no_tolerance(),
     )
     .unwrap();
     assert_eq!(event.timestamp, "");
+}
+
+#[test]
+fn the_default_refuses_deliveries_older_than_five_minutes() {
+    let body = signed_delivery("user.created", Some("2025-10-15T10:30:00Z"), json!({}));
+    let signature = webhooks::sign(&body, SECRET);
+    let check = |now: &str| {
+        webhooks::unwrap_with_signature(
+            &body,
+            &signature,
+            [SECRET],
+            &VerifyOptions::default().at(at(now)),
+        )
+    };
+    assert!(check("2025-10-15T10:34:59Z").is_ok());
+    assert!(check("2025-10-15T10:25:01Z").is_ok());
+    let msg = assert_verification_error(check("2025-10-15T10:35:01Z"));
+    assert!(msg.contains("old"), "{msg}");
+    let msg = assert_verification_error(check("2025-10-15T10:24:00Z"));
+    assert!(msg.contains("future"), "{msg}");
+    // With the real clock, the seed's 2025 example is far too old to be accepted by default.
+    assert_verification_error(webhooks::unwrap_with_signature(
+        &body,
+        &signature,
+        [SECRET],
+        &VerifyOptions::default(),
+    ));
 }
 
 #[test]
