@@ -27,6 +27,9 @@ step "cargo test (core + sandbox, and the Python binding's pure-Rust unit tests)
 cargo test -p agents-sdk -p agents-sandbox
 cargo test -p cjhirashi-agents-python --lib
 
+step "cargo test in release mode (overflow checks and debug assertions off)"
+cargo test --profile ci-release -p agents-sdk -p agents-sandbox
+
 step "Rust quickstart against the embedded sandbox"
 cargo run -q -p agents-sdk --example quickstart > "$CARGO_TARGET_DIR/quickstart.out"
 tail -n 3 "$CARGO_TARGET_DIR/quickstart.out"

@@ -437,10 +437,20 @@ impl Transport {
     ) -> Attempt {
         let token = if req.auth {
             match self.auth_source() {
-                Some(auth) => match auth.token(self).await {
-                    Ok(t) => t,
-                    Err(e) => return Attempt::Failed(e),
-                },
+                // A login made for this call (ops) counts against the call's own deadline.
+                Some(auth) => {
+                    let remaining = deadline.saturating_duration_since(Instant::now());
+                    match tokio::time::timeout(remaining, auth.token(self)).await {
+                        Ok(Ok(t)) => t,
+                        Ok(Err(e)) => return Attempt::Failed(e),
+                        Err(_) => {
+                            return Attempt::Failed(Error::Timeout {
+                                phase: TimeoutPhase::Total,
+                                after: remaining,
+                            });
+                        }
+                    }
+                }
                 None => None,
             }
         } else {

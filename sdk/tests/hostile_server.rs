@@ -516,3 +516,31 @@ async fn a_streamed_answers_text_is_capped_while_every_token_is_delivered() {
         .unwrap();
     assert_eq!(whole.text.len(), 1000);
 }
+
+#[tokio::test]
+async fn a_stalled_login_counts_against_the_calls_deadline() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/auth/login"))
+        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(30)))
+        .mount(&server)
+        .await;
+    let ops = AgentClient::builder()
+        .base_url(server.uri())
+        .credentials("admin", "password")
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let err = ops
+        .metrics()
+        .with_options(RequestOptions::new().timeout(Duration::from_millis(500)))
+        .get()
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+}
