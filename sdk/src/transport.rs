@@ -643,24 +643,34 @@ async fn read_body(
     }
     let remaining = deadline.saturating_duration_since(Instant::now());
     let read = async {
-        let capacity = declared
-            .and_then(|n| usize::try_from(n).ok())
-            .unwrap_or(0)
-            .min(limit)
-            .min(1024 * 1024);
-        let mut body = bytes::BytesMut::with_capacity(capacity);
+        // Chunks are kept as they come and joined at the end: a body of one chunk (most
+        // answers) is handed over without a copy.
+        let mut chunks: Vec<Bytes> = Vec::new();
+        let mut total = 0usize;
         while let Some(chunk) = resp.chunk().await? {
-            let room = limit.saturating_sub(body.len());
+            let room = limit.saturating_sub(total);
             if chunk.len() > room {
                 if truncate {
-                    body.extend_from_slice(chunk.get(..room).unwrap_or_default());
+                    chunks.push(chunk.slice(..room));
                     break;
                 }
                 return Ok(Err(too_large(declared)));
             }
-            body.extend_from_slice(&chunk);
+            total = total.saturating_add(chunk.len());
+            chunks.push(chunk);
         }
-        Ok::<_, reqwest::Error>(Ok(body.freeze()))
+        let body = match chunks.len() {
+            0 => Bytes::new(),
+            1 => chunks.pop().unwrap_or_default(),
+            _ => {
+                let mut joined = bytes::BytesMut::with_capacity(total);
+                for chunk in &chunks {
+                    joined.extend_from_slice(chunk);
+                }
+                joined.freeze()
+            }
+        };
+        Ok::<_, reqwest::Error>(Ok(body))
     };
     match tokio::time::timeout(remaining, read).await {
         Err(_) => Err(Error::Timeout {
