@@ -1,11 +1,15 @@
 //! Pieces shared by both sandbox services: request ids, timestamps, webhook signing and delivery,
-//! fault injection, rate limiting and the `/__sandbox/*` admin routes.
+//! fault injection, rate limiting, the body size limit, `Idempotency-Key` handling and the
+//! `/__sandbox/*` admin routes.
 //!
 //! Fault injection follows `docs/wire-decisions.md`: a per-request `X-Sandbox-Fault` header
-//! (`latency=<ms>;status=<code>;count=<n>;id=<token>;retry_after=<s>;cut_after=<n>;stall_after=<n>;malformed=1`)
-//! merged with a sandbox-wide plan set through `POST /__sandbox/faults`.
+//! (`latency=<ms>;status=<code>;count=<n>;id=<token>;retry_after=<s>;cut_after=<n>;stall_after=<n>;malformed=1`),
+//! honoured only on authenticated requests, merged with a sandbox-wide plan set through
+//! `POST /__sandbox/faults`.
 
-use std::collections::HashMap;
+mod bounded;
+pub mod idempotency;
+
 use std::convert::Infallible;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -13,7 +17,7 @@ use std::task::Poll;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use axum::Router;
-use axum::body::Body;
+use axum::body::{Body, HttpBody};
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
@@ -23,7 +27,17 @@ use bytes::{Bytes, BytesMut};
 use futures::{Stream, StreamExt};
 use hmac::{Hmac, KeyInit, Mac};
 use serde_json::{Value, json};
-use sha2::Sha256;
+use sha2::{Digest, Sha256};
+
+use bounded::LruMap;
+pub use idempotency::{IdempotencyStore, idempotency_layer, idempotency_route_layer};
+
+/// Largest request body of both services (and of the admin routes): 1 MiB.
+pub const MAX_BODY_BYTES: usize = 1 << 20;
+/// Rate-limit windows kept per service (least recently used forgotten first).
+pub const MAX_RATE_WINDOWS: usize = 10_000;
+/// Fault `id`s whose `count` is tracked per service (least recently used forgotten first).
+pub const MAX_FAULT_IDS: usize = 4_096;
 
 /// Name of the per-request fault header.
 const FAULT_HEADER: &str = "x-sandbox-fault";
@@ -98,7 +112,14 @@ pub struct Shared {
     pub faults: Faults,
     pub webhooks: WebhookHub,
     pub limiter: RateLimiter,
+    pub idempotency: IdempotencyStore,
 }
+
+/// The authenticated credential of a request, inserted by a service's authentication before the
+/// fault layer: `X-Sandbox-Fault` is honoured only with it, and idempotency keys are scoped by it
+/// (the platform user id; the ops API key or JWT subject).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Credential(pub String);
 
 impl Shared {
     /// A fresh set of shared state; `enforce_rate_limits` turns 429 answers on.
@@ -109,6 +130,7 @@ impl Shared {
             faults: Faults::default(),
             webhooks: WebhookHub::new(),
             limiter,
+            idempotency: IdempotencyStore::default(),
         }
     }
 }
@@ -234,11 +256,20 @@ struct GlobalFault {
     remaining: Option<u64>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct FaultState {
     global: Option<GlobalFault>,
-    /// Requests seen so far per header `id` (for `count`).
-    seen: HashMap<String, u64>,
+    /// Requests seen so far per header `id` (SHA-256 of it), for `count`; bounded.
+    seen: LruMap<[u8; 32], u64>,
+}
+
+impl Default for FaultState {
+    fn default() -> Self {
+        FaultState {
+            global: None,
+            seen: LruMap::new(MAX_FAULT_IDS),
+        }
+    }
 }
 
 /// Fault injection state of one service.
@@ -248,11 +279,13 @@ pub struct Faults {
 }
 
 impl Faults {
-    /// The plan for one request: the `X-Sandbox-Fault` header merged with the sandbox-wide plan
-    /// (header keys win). Consumes one unit of `count` where it applies.
-    pub fn plan_for(&self, headers: &http::HeaderMap) -> FaultPlan {
+    /// The plan for one request: the `X-Sandbox-Fault` header (only when `honour_header`, i.e.
+    /// the request is authenticated) merged with the sandbox-wide plan (header keys win).
+    /// Consumes one unit of `count` where it applies.
+    pub fn plan_for(&self, headers: &http::HeaderMap, honour_header: bool) -> FaultPlan {
         let header = headers
             .get(FAULT_HEADER)
+            .filter(|_| honour_header)
             .and_then(|v| v.to_str().ok())
             .map(FaultSpec::parse_header);
         let mut state = lock(&self.inner);
@@ -262,9 +295,9 @@ impl Faults {
             plan = spec.plan.clone();
             retry_after = spec.retry_after;
             if let (Some(count), Some(_)) = (spec.count, plan.status) {
-                let id = spec.id.clone().unwrap_or_default();
-                let seen = state.seen.entry(id).or_insert(0);
-                *seen += 1;
+                let id: [u8; 32] = Sha256::digest(spec.id.as_deref().unwrap_or("")).into();
+                let seen = state.seen.get_or_insert_with(id, || 0);
+                *seen = seen.saturating_add(1);
                 if *seen > count {
                     plan.status = None;
                 }
@@ -305,6 +338,12 @@ impl Faults {
         let mut state = lock(&self.inner);
         state.global = None;
         state.seen.clear();
+    }
+
+    /// How many fault ids are tracked (for tests).
+    #[doc(hidden)]
+    pub fn tracked_ids(&self) -> usize {
+        lock(&self.inner).seen.len()
     }
 }
 
@@ -368,7 +407,8 @@ async fn fault_middleware(
         ensure_request_id(&mut resp);
         return resp;
     }
-    let plan = state.faults.plan_for(req.headers());
+    let authenticated = req.extensions().get::<Credential>().is_some();
+    let plan = state.faults.plan_for(req.headers(), authenticated);
     if let Some(ms) = plan.latency_ms {
         tokio::time::sleep(Duration::from_millis(ms)).await;
     }
@@ -484,17 +524,208 @@ where
 }
 
 // ---------------------------------------------------------------------------------------------
+// Body size limit
+// ---------------------------------------------------------------------------------------------
+
+/// Why a request body could not be read.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum BodyError {
+    /// Over the limit (reading stopped there).
+    TooLarge,
+    /// The connection failed or the framing was broken.
+    Unreadable,
+}
+
+/// Reads a body into memory, stopping with [`BodyError::TooLarge`] as soon as it exceeds `limit`.
+pub(crate) async fn read_body(body: Body, limit: usize) -> Result<Bytes, BodyError> {
+    if body.size_hint().exact().is_some_and(|n| n > limit as u64) {
+        return Err(BodyError::TooLarge);
+    }
+    let mut stream = body.into_data_stream();
+    let mut first: Option<Bytes> = None;
+    let mut more: Option<BytesMut> = None;
+    let mut len = 0usize;
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| BodyError::Unreadable)?;
+        len = len.saturating_add(chunk.len());
+        if len > limit {
+            return Err(BodyError::TooLarge);
+        }
+        match (&mut first, &mut more) {
+            (None, _) => first = Some(chunk),
+            (Some(f), None) => {
+                let mut buf = BytesMut::with_capacity(f.len() + chunk.len());
+                buf.extend_from_slice(f);
+                buf.extend_from_slice(&chunk);
+                more = Some(buf);
+            }
+            (Some(_), Some(buf)) => buf.extend_from_slice(&chunk),
+        }
+    }
+    Ok(match (more, first) {
+        (Some(buf), _) => buf.freeze(),
+        (None, Some(bytes)) => bytes,
+        (None, None) => Bytes::new(),
+    })
+}
+
+/// `413 PAYLOAD_TOO_LARGE` in a service's format.
+pub(crate) fn payload_too_large(render: ErrorRenderer) -> Response {
+    render(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "PAYLOAD_TOO_LARGE",
+        "Request body exceeds 1 MiB",
+        json!({ "limit": MAX_BODY_BYTES }),
+    )
+}
+
+/// `400` for a body that could not be read, in a service's format.
+pub(crate) fn unreadable_body(render: ErrorRenderer) -> Response {
+    render(
+        StatusCode::BAD_REQUEST,
+        "VALIDATION_ERROR",
+        "The request body could not be read",
+        json!({ "field": "body" }),
+    )
+}
+
+fn content_length(headers: &http::HeaderMap) -> Option<u64> {
+    headers
+        .get(header::CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// Refuses bodies over [`MAX_BODY_BYTES`] with `413 PAYLOAD_TOO_LARGE` (drawn by `render`): a
+/// `Content-Length` over the limit at once, without reading the body; a body without a length
+/// (chunked) as soon as the bytes read pass the limit. Bodies within the limit are read here, so
+/// the handlers behind it get them whole.
+pub fn body_limit_layer(router: axum::Router, render: ErrorRenderer) -> axum::Router {
+    router.layer(axum::middleware::from_fn_with_state(
+        render,
+        body_limit_middleware,
+    ))
+}
+
+async fn body_limit_middleware(
+    State(render): State<ErrorRenderer>,
+    req: Request,
+    next: Next,
+) -> Response {
+    if content_length(req.headers()).is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        return payload_too_large(render);
+    }
+    if req.body().size_hint().exact() == Some(0) {
+        return next.run(req).await;
+    }
+    let (parts, body) = req.into_parts();
+    match read_body(body, MAX_BODY_BYTES).await {
+        Ok(bytes) => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
+        Err(BodyError::TooLarge) => payload_too_large(render),
+        Err(BodyError::Unreadable) => unreadable_body(render),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Admin routes
 // ---------------------------------------------------------------------------------------------
 
-fn admin_error(message: &str) -> Response {
+fn admin_answer(status: StatusCode, code: &str, message: &str) -> Response {
     (
-        StatusCode::BAD_REQUEST,
-        axum::Json(
-            json!({ "error": { "code": "INVALID_REQUEST", "message": message, "details": {} } }),
-        ),
+        status,
+        axum::Json(json!({ "error": { "code": code, "message": message, "details": {} } })),
     )
         .into_response()
+}
+
+fn admin_error(message: &str) -> Response {
+    admin_answer(StatusCode::BAD_REQUEST, "INVALID_REQUEST", message)
+}
+
+/// Whether `host` (a `Host` header value) names the loopback interface.
+fn is_loopback_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().map(|h| format!("[{h}]")),
+        None => host.split(':').next().map(str::to_owned),
+    };
+    name.is_some_and(|n| {
+        let n = n.to_ascii_lowercase();
+        n == "localhost"
+            || n == "[::1]"
+            || n.parse::<std::net::Ipv4Addr>()
+                .is_ok_and(|ip| ip.is_loopback())
+    })
+}
+
+/// Whether a request to the admin routes comes from a page of another origin: an `Origin` that is
+/// not `http://<Host>` (with `Host` a loopback name, so a DNS-rebound name is foreign too), or a
+/// browser's `Sec-Fetch-Site` other than `same-origin` / `none`.
+fn cross_site(headers: &http::HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site") {
+        let site = site.to_str().unwrap_or("");
+        if !site.eq_ignore_ascii_case("same-origin") && !site.eq_ignore_ascii_case("none") {
+            return true;
+        }
+    }
+    let Some(origin) = headers.get(header::ORIGIN) else {
+        return false;
+    };
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(str::trim)
+        .filter(|h| is_loopback_host(h));
+    match (origin.to_str(), host) {
+        (Ok(origin), Some(host)) => !origin
+            .trim()
+            .strip_prefix("http://")
+            .is_some_and(|o| o.eq_ignore_ascii_case(host)),
+        _ => true,
+    }
+}
+
+fn has_body(req: &Request) -> bool {
+    matches!(
+        *req.method(),
+        http::Method::POST | http::Method::PUT | http::Method::PATCH
+    ) || req.headers().contains_key(header::TRANSFER_ENCODING)
+        || content_length(req.headers()).is_some_and(|n| n > 0)
+}
+
+fn is_json(headers: &http::HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|ct| ct.split(';').next())
+        .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"))
+}
+
+/// Keeps other web pages away from the admin routes: a cross-site request is `403 FORBIDDEN`,
+/// and a `POST`/`PUT`/`PATCH` (or any request with a body) without
+/// `Content-Type: application/json` is `415 UNSUPPORTED_MEDIA_TYPE` (the content types a page
+/// may send without a CORS preflight are all refused that way).
+async fn admin_guard(req: Request, next: Next) -> Response {
+    if cross_site(req.headers()) {
+        return admin_answer(
+            StatusCode::FORBIDDEN,
+            "FORBIDDEN",
+            "Cross-origin requests to the sandbox control routes are refused",
+        );
+    }
+    if has_body(&req) && !is_json(req.headers()) {
+        return admin_answer(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "UNSUPPORTED_MEDIA_TYPE",
+            "The sandbox control routes accept only Content-Type: application/json",
+        );
+    }
+    next.run(req).await
 }
 
 fn parse_admin_body(body: &Bytes) -> Result<Value, String> {
@@ -505,7 +736,8 @@ fn parse_admin_body(body: &Bytes) -> Result<Value, String> {
 }
 
 /// `/__sandbox/faults` (POST, DELETE), `/__sandbox/health` (GET) and `/__sandbox/config`
-/// (GET, POST). Merge it into the service router.
+/// (GET, POST), behind a guard against cross-site requests (see `admin_guard`). Merge it into the
+/// service router.
 pub fn admin_router(shared: &Shared) -> axum::Router {
     let faults_post = {
         let faults = shared.faults.clone();
@@ -559,6 +791,7 @@ pub fn admin_router(shared: &Shared) -> axum::Router {
             get(|| async { axum::Json(json!({ "ok": true })) }),
         )
         .route("/__sandbox/config", get(config_get).post(config_post))
+        .route_layer(axum::middleware::from_fn(admin_guard))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -691,11 +924,21 @@ struct Window {
     used: u64,
 }
 
-/// Fixed-window request counters per key (windows aligned to multiples of their length).
-#[derive(Clone, Debug, Default)]
+/// Fixed-window request counters per key (windows aligned to multiples of their length), at most
+/// [`MAX_RATE_WINDOWS`] keys (the least recently used key is forgotten first).
+#[derive(Clone, Debug)]
 pub struct RateLimiter {
-    windows: Arc<Mutex<HashMap<String, Window>>>,
+    windows: Arc<Mutex<LruMap<String, Window>>>,
     enforce: Arc<AtomicBool>,
+}
+
+impl Default for RateLimiter {
+    fn default() -> Self {
+        RateLimiter {
+            windows: Arc::new(Mutex::new(LruMap::new(MAX_RATE_WINDOWS))),
+            enforce: Arc::default(),
+        }
+    }
 }
 
 /// The outcome of one [`RateLimiter::check`].
@@ -714,10 +957,7 @@ impl RateLimiter {
         let now = unix_now();
         let start = now - now % len;
         let mut windows = lock(&self.windows);
-        if !windows.contains_key(key) {
-            windows.insert(key.to_string(), Window { start, used: 0 });
-        }
-        let w = windows.get_mut(key).expect("inserted above");
+        let w = windows.get_or_insert_with(key.to_string(), || Window { start, used: 0 });
         if w.start != start {
             *w = Window { start, used: 0 };
         }
@@ -738,6 +978,12 @@ impl RateLimiter {
     /// Whether 429 enforcement is on.
     pub fn enforced(&self) -> bool {
         self.enforce.load(Ordering::SeqCst)
+    }
+
+    /// How many keys have a window (for tests).
+    #[doc(hidden)]
+    pub fn tracked_keys(&self) -> usize {
+        lock(&self.windows).len()
     }
 }
 
@@ -792,14 +1038,116 @@ mod tests {
     fn header_count_limits_failures_per_id() {
         let f = Faults::default();
         let h = headers("status=503;count=2;id=a;retry_after=3");
-        let p = f.plan_for(&h);
+        let p = f.plan_for(&h, true);
         assert_eq!(p.status, Some(503));
         assert_eq!(p.retry_after, 3);
-        assert_eq!(f.plan_for(&h).status, Some(503));
-        assert_eq!(f.plan_for(&h).status, None);
+        assert_eq!(f.plan_for(&h, true).status, Some(503));
+        assert_eq!(f.plan_for(&h, true).status, None);
         let other = headers("status=503;count=1;id=b");
-        assert_eq!(f.plan_for(&other).status, Some(503));
-        assert_eq!(f.plan_for(&http::HeaderMap::new()).status, None);
+        assert_eq!(f.plan_for(&other, true).status, Some(503));
+        assert_eq!(f.plan_for(&http::HeaderMap::new(), true).status, None);
+    }
+
+    #[test]
+    fn the_header_counts_only_when_honoured() {
+        let f = Faults::default();
+        let h = headers("status=503;count=1;id=x");
+        assert_eq!(f.plan_for(&h, false).status, None);
+        assert_eq!(f.tracked_ids(), 0, "an ignored header leaves no trace");
+        assert_eq!(f.plan_for(&h, true).status, Some(503));
+        assert_eq!(f.tracked_ids(), 1);
+    }
+
+    #[test]
+    fn fault_ids_are_bounded() {
+        let f = Faults::default();
+        for i in 0..20_000 {
+            f.plan_for(&headers(&format!("status=503;count=1;id=flood-{i}")), true);
+        }
+        assert_eq!(f.tracked_ids(), MAX_FAULT_IDS);
+    }
+
+    #[test]
+    fn limiter_windows_are_bounded() {
+        let l = RateLimiter::default();
+        let w = Duration::from_secs(60);
+        for i in 0..20_000 {
+            l.check(&format!("bogus-{i}"), 10, w);
+        }
+        assert_eq!(l.tracked_keys(), MAX_RATE_WINDOWS);
+        // A key in use survives the flood (least recently used goes first).
+        l.check("kept", 10, w);
+        for i in 0..(MAX_RATE_WINDOWS - 1) {
+            l.check(&format!("again-{i}"), 10, w);
+        }
+        assert_eq!(l.check("kept", 10, w).remaining, 8);
+    }
+
+    #[test]
+    fn loopback_hosts_and_cross_site_requests() {
+        for host in [
+            "127.0.0.1:3000",
+            "localhost:8000",
+            "LOCALHOST",
+            "[::1]:80",
+            "127.0.0.2",
+        ] {
+            assert!(is_loopback_host(host), "{host}");
+        }
+        for host in [
+            "evil.example",
+            "10.0.0.1:80",
+            "[::2]:80",
+            "127.0.0.1.evil.example",
+            "",
+        ] {
+            assert!(!is_loopback_host(host), "{host}");
+        }
+        let h = |pairs: &[(&'static str, &'static str)]| {
+            let mut m = http::HeaderMap::new();
+            for (k, v) in pairs {
+                m.insert(*k, HeaderValue::from_static(v));
+            }
+            m
+        };
+        assert!(!cross_site(&h(&[("host", "127.0.0.1:3000")])));
+        assert!(!cross_site(&h(&[
+            ("host", "127.0.0.1:3000"),
+            ("origin", "http://127.0.0.1:3000")
+        ])));
+        assert!(cross_site(&h(&[
+            ("host", "127.0.0.1:3000"),
+            ("origin", "http://127.0.0.1:3001")
+        ])));
+        assert!(cross_site(&h(&[("origin", "http://127.0.0.1:3000")])));
+        assert!(cross_site(&h(&[("sec-fetch-site", "cross-site")])));
+        assert!(!cross_site(&h(&[("sec-fetch-site", "none")])));
+    }
+
+    #[tokio::test]
+    async fn read_body_stops_at_the_limit() {
+        let ok = read_body(Body::from("abc"), 3).await;
+        assert_eq!(ok.as_deref(), Ok(&b"abc"[..]));
+        assert_eq!(
+            read_body(Body::from("abcd"), 3).await,
+            Err(BodyError::TooLarge)
+        );
+        let chunks = futures::stream::iter(
+            (0..10).map(|_| Ok::<_, Infallible>(Bytes::from_static(b"0123456789"))),
+        );
+        assert_eq!(
+            read_body(Body::from_stream(chunks), 25).await,
+            Err(BodyError::TooLarge)
+        );
+        let chunks = futures::stream::iter(
+            (0..3).map(|_| Ok::<_, Infallible>(Bytes::from_static(b"0123456789"))),
+        );
+        assert_eq!(
+            read_body(Body::from_stream(chunks), 30)
+                .await
+                .map(|b| b.len()),
+            Ok(30)
+        );
     }
 
     #[test]
@@ -807,9 +1155,9 @@ mod tests {
         let f = Faults::default();
         f.set_global(FaultSpec::from_json(&json!({"status": 500, "count": 2})).unwrap());
         let none = http::HeaderMap::new();
-        assert_eq!(f.plan_for(&none).status, Some(500));
-        assert_eq!(f.plan_for(&none).status, Some(500));
-        assert_eq!(f.plan_for(&none).status, None);
+        assert_eq!(f.plan_for(&none, true).status, Some(500));
+        assert_eq!(f.plan_for(&none, true).status, Some(500));
+        assert_eq!(f.plan_for(&none, true).status, None);
         assert!(FaultSpec::from_json(&json!({"bogus": 1})).is_err());
         assert!(FaultSpec::from_json(&json!({"status": "x"})).is_err());
     }

@@ -1293,6 +1293,7 @@ async fn rate_limits_are_enforced_per_user_tier() {
             "{}/__sandbox/config",
             sb.platform_url().trim_end_matches("/api")
         ))
+        .header("content-type", "application/json")
         .body(r#"{"enforce_rate_limits": false}"#)
         .send()
         .await

@@ -484,6 +484,7 @@ async fn fault_latency_status_bursts_and_malformed() {
     let set = c
         .http
         .post(&admin)
+        .header("content-type", "application/json")
         .body(r#"{"status": 500, "count": 2}"#)
         .send()
         .await
@@ -513,6 +514,7 @@ async fn fault_latency_status_bursts_and_malformed() {
     );
     c.http
         .post(&admin)
+        .header("content-type", "application/json")
         .body(r#"{"status": 503}"#)
         .send()
         .await
@@ -550,6 +552,7 @@ async fn fault_latency_status_bursts_and_malformed() {
     let bad = c
         .http
         .post(&admin)
+        .header("content-type", "application/json")
         .body(r#"{"status": "soon"}"#)
         .send()
         .await

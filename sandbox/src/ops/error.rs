@@ -51,6 +51,23 @@ pub(crate) fn render_fault(
     render(status, code_for(status), message, details)
 }
 
+/// Renderer handed to the shared body-limit and idempotency layers: their codes are kept
+/// (`PAYLOAD_TOO_LARGE`, `IDEMPOTENCY_KEY_REUSED`, `IDEMPOTENCY_KEY_IN_USE`), except that a 400
+/// takes the ops service's `INVALID_REQUEST`.
+pub(crate) fn render_shared(
+    status: StatusCode,
+    code: &str,
+    message: &str,
+    details: Value,
+) -> Response {
+    let code = if status == StatusCode::BAD_REQUEST {
+        code_for(status)
+    } else {
+        code
+    };
+    render(status, code, message, details)
+}
+
 /// An error answer of the ops service.
 #[derive(Debug)]
 pub(crate) struct ApiError {

@@ -15,8 +15,11 @@ use super::error::{ApiError, JsonBody, opt_str, req_str};
 use super::{Caller, Conversation, OpsState, agent, auth};
 use crate::common::{self, FaultPlan};
 
-/// Login requests per minute per username.
+/// Login requests per minute for the configured username, and per minute for all other names
+/// together.
 const LOGIN_RATE_LIMIT: u64 = 60;
+/// The rate-limit window shared by login attempts with an unknown username.
+const UNKNOWN_LOGIN_KEY: &str = "ops-login:*unknown*";
 /// Largest `?chunks=N` accepted on `/api/chat`.
 const MAX_CHUNKS: usize = 100_000;
 
@@ -130,11 +133,18 @@ pub(crate) async fn login(
             })?,
     };
     let cfg = state.config();
-    let decision = cfg.shared.limiter.check(
-        &format!("ops-login:{username}"),
-        LOGIN_RATE_LIMIT,
-        Duration::from_secs(60),
-    );
+    // The configured user has a window of its own; every other name shares one, so a flood of
+    // made-up names keeps one window and cannot use up the real user's attempts.
+    let known = auth::ct_eq(username.as_bytes(), cfg.username.as_bytes());
+    let rate_key = if known {
+        format!("ops-login:{username}")
+    } else {
+        UNKNOWN_LOGIN_KEY.to_owned()
+    };
+    let decision = cfg
+        .shared
+        .limiter
+        .check(&rate_key, LOGIN_RATE_LIMIT, Duration::from_secs(60));
     let mut resp = if !decision.allowed {
         let mut err = ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
@@ -142,9 +152,7 @@ pub(crate) async fn login(
         );
         err.retry_after = Some(decision.reset_unix.saturating_sub(auth::unix_now()).max(1));
         err.into_response()
-    } else if auth::ct_eq(username.as_bytes(), cfg.username.as_bytes())
-        && auth::ct_eq(password.as_bytes(), cfg.password.as_bytes())
-    {
+    } else if known && auth::ct_eq(password.as_bytes(), cfg.password.as_bytes()) {
         let token = auth::issue(&cfg.jwt_secret, username, auth::unix_now(), ttl);
         Json(json!({"access_token": token, "token_type": "bearer", "expires_in": ttl}))
             .into_response()

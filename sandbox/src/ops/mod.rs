@@ -28,7 +28,7 @@ use error::ApiError;
 use inventory::Inventory;
 
 /// Largest accepted request body (and WebSocket message): 1 MiB.
-pub(crate) const MAX_BODY: usize = 1024 * 1024;
+pub(crate) const MAX_BODY: usize = common::MAX_BODY_BYTES;
 /// Requests per minute per user.
 const RATE_LIMIT: u64 = 60;
 
@@ -252,8 +252,29 @@ impl OpsState {
 #[derive(Clone, Debug)]
 pub(crate) struct Caller(pub Principal);
 
+/// Identifies the caller of every request from a valid bearer token (static API key or JWT),
+/// before the fault layer: inserts [`Caller`] and the [`common::Credential`] (the API key or the
+/// JWT subject). Refusing is left to [`require_auth`] on the protected routes.
+async fn identify(State(state): State<OpsState>, mut req: Request, next: Next) -> Response {
+    let principal = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(auth::bearer)
+        .and_then(|token| state.authenticate(token).ok());
+    if let Some(principal) = principal {
+        req.extensions_mut()
+            .insert(common::Credential(principal.rate_key.clone()));
+        req.extensions_mut().insert(Caller(principal));
+    }
+    next.run(req).await
+}
+
 /// Bearer-token check plus the per-user rate limit for every protected `/api` route.
-async fn require_auth(State(state): State<OpsState>, mut req: Request, next: Next) -> Response {
+async fn require_auth(State(state): State<OpsState>, req: Request, next: Next) -> Response {
+    if let Some(Caller(principal)) = req.extensions().get::<Caller>().cloned() {
+        return rate_limited(&state, principal, req, next).await;
+    }
     let token = req
         .headers()
         .get(header::AUTHORIZATION)
@@ -277,6 +298,16 @@ async fn require_auth(State(state): State<OpsState>, mut req: Request, next: Nex
             ));
         }
     };
+    rate_limited(&state, principal, req, next).await
+}
+
+/// Counts the request against the caller's per-minute limit and runs it when allowed.
+async fn rate_limited(
+    state: &OpsState,
+    principal: Principal,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let limiter = &state.config().shared.limiter;
     let decision = limiter.check(&principal.rate_key, RATE_LIMIT, Duration::from_secs(60));
     let mut resp = if decision.allowed {
@@ -329,11 +360,13 @@ pub fn router(config: OpsConfig) -> Router {
         .route("/api/tools", get(handlers::list_tools))
         .route("/api/tools/execute", post(handlers::execute_tool))
         .route("/api/learned-apis", get(learned::list).post(learned::learn))
-        .route("/api/webhooks", post(handlers::create_webhook))
-        .route_layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            require_auth,
-        ));
+        .route("/api/webhooks", post(handlers::create_webhook));
+    // Idempotency inside the authentication and rate limit: a replay still counts against the
+    // limit and carries fresh X-RateLimit-* headers.
+    let protected =
+        common::idempotency_route_layer(protected, &shared, error::render_shared).route_layer(
+            axum::middleware::from_fn_with_state(state.clone(), require_auth),
+        );
     let app = Router::new()
         .route("/api/auth/login", post(handlers::login))
         .route("/ws", get(ws::upgrade))
@@ -341,7 +374,9 @@ pub fn router(config: OpsConfig) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY))
-        .with_state(state)
+        .with_state(state.clone())
         .merge(common::admin_router(&shared));
+    let app = common::body_limit_layer(app, error::render_shared);
     common::fault_layer(app, &shared, error::render_fault)
+        .layer(axum::middleware::from_fn_with_state(state, identify))
 }

@@ -29,7 +29,7 @@ use crate::common::{self, Shared};
 use store::{Caller, Store};
 
 /// Largest accepted request body.
-pub const BODY_LIMIT: usize = 1 << 20;
+pub const BODY_LIMIT: usize = common::MAX_BODY_BYTES;
 
 /// Configuration of the platform service.
 #[derive(Clone, Debug)]
@@ -118,8 +118,12 @@ pub fn router(config: PlatformConfig) -> axum::Router {
         })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(state.clone());
+    let api = common::idempotency_layer(api, &config.shared, render);
     let app = api.merge(common::admin_router(&config.shared));
-    // Rate limiting wraps the fault layer so injected errors carry the X-RateLimit-* headers too.
+    let app = common::body_limit_layer(app, render);
+    // Rate limiting (which also identifies the caller) wraps the fault layer, so injected errors
+    // carry the X-RateLimit-* headers too and the fault header is honoured only when the caller
+    // is known.
     common::fault_layer(app, &config.shared, render).layer(axum::middleware::from_fn_with_state(
         state,
         auth_and_rate_limit,
@@ -330,6 +334,8 @@ async fn auth_and_rate_limit(
         .check(&key, limit, Duration::from_secs(3600));
     let mut resp = if decision.allowed {
         if let Some(caller) = caller {
+            req.extensions_mut()
+                .insert(common::Credential(format!("user:{}", caller.user_id)));
             req.extensions_mut().insert(caller);
         }
         next.run(req).await
