@@ -15,6 +15,11 @@ fn errors_module(py: Python<'_>) -> PyResult<&Bound<'_, PyModule>> {
         .bind(py))
 }
 
+/// The exception class `name` of `cjhirashi_agents._errors`.
+pub fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    errors_module(py)?.getattr(name)
+}
+
 /// Converts an SDK error into the Python exception of the same class name.
 pub fn to_py_err(py: Python<'_>, err: Error) -> PyErr {
     match build(py, &err) {
@@ -24,8 +29,7 @@ pub fn to_py_err(py: Python<'_>, err: Error) -> PyErr {
 }
 
 fn build(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
-    let module = errors_module(py)?;
-    let class = module.getattr(err.class_name())?;
+    let class = class(py, err.class_name())?;
     let kw = PyDict::new(py);
     let message = match err {
         Error::Api(api) => {
@@ -57,6 +61,18 @@ fn build(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
         Error::Decode {
             status, request_id, ..
         } => {
+            kw.set_item("status", *status)?;
+            kw.set_item("request_id", request_id.as_deref())?;
+            err.to_string()
+        }
+        Error::ResponseTooLarge {
+            limit,
+            content_length,
+            status,
+            request_id,
+        } => {
+            kw.set_item("limit", *limit)?;
+            kw.set_item("content_length", *content_length)?;
             kw.set_item("status", *status)?;
             kw.set_item("request_id", request_id.as_deref())?;
             err.to_string()

@@ -3,6 +3,7 @@
 
 mod convert;
 mod errors;
+mod guard;
 mod logging;
 mod ops;
 mod options;
@@ -27,6 +28,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(webhooks::webhook_sign, m)?)?;
     m.add_function(wrap_pyfunction!(webhooks::webhook_verify, m)?)?;
     m.add_function(wrap_pyfunction!(webhooks::webhook_unwrap, m)?)?;
+    m.add_function(wrap_pyfunction!(guard::debug_panic, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("LOG_LEVEL", logging::init())?;
     Ok(())

@@ -12,7 +12,8 @@ use serde_json::Value;
 
 use crate::convert::from_py;
 use crate::errors::to_py_err;
-use crate::options::{self, CallOptions};
+use crate::guard::guard;
+use crate::options::{self, CallKind, CallOptions, ClientArgs};
 use crate::platform::{PerProcess, arg, params};
 use crate::pyser::{Answer, Service};
 use crate::runtime::{block_on_here_sdk, block_on_sdk, future_into_py};
@@ -22,29 +23,19 @@ use crate::stream::NativeStream;
 struct Settings {
     api_key: Option<String>,
     credentials: Option<(String, String)>,
-    base_url: Option<String>,
-    timeout: Option<f64>,
-    max_retries: Option<u32>,
-    stream_idle_timeout: Option<f64>,
-    headers: Vec<(String, String)>,
+    args: ClientArgs,
 }
 
 impl std::fmt::Debug for Settings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Settings")
-            .field("base_url", &self.base_url)
+            .field("args", &self.args)
             .finish_non_exhaustive()
     }
 }
 
 fn build(s: &Settings) -> Result<AgentClient> {
-    let mut b = AgentClient::builder().settings(crate::options::client_settings(
-        &s.base_url,
-        s.timeout,
-        s.max_retries,
-        s.stream_idle_timeout,
-        &s.headers,
-    ));
+    let mut b = AgentClient::builder().settings(s.args.settings.clone());
     if let Some((u, p)) = &s.credentials {
         b = b.credentials(u.clone(), p.clone());
     } else if let Some(k) = &s.api_key {
@@ -145,13 +136,16 @@ async fn open_stream(
     op: String,
     a: Value,
     o: RequestOptions,
+    text_limit: usize,
 ) -> Result<NativeStream> {
     match op.as_str() {
         "chat.stream" => Ok(NativeStream::chat(
             c.chat().with_options(o).stream(chat_params(&a)?).await?,
+            text_limit,
         )),
         "realtime.connect" => Ok(NativeStream::realtime(
             c.realtime().with_options(o).connect().await?,
+            text_limit,
         )),
         other => Err(Error::InvalidArgument(format!(
             "unknown ops stream {other:?}"
@@ -195,17 +189,26 @@ impl OpsClient {
         opts: Option<&Bound<'_, PyDict>>,
         here: bool,
     ) -> PyResult<(AgentClient, Value, CallOptions)> {
+        let o = options::extract(opts, CallKind::Plain)?;
         let a = match args {
             Some(a) => from_py(a)?,
             None => Value::Null,
         };
-        let o = options::extract(opts)?;
         let c = if here {
             self.client_here()
         } else {
             self.client()
         };
         Ok((c.map_err(|e| to_py_err(py, e))?, a, o))
+    }
+
+    /// The `max_response_bytes` in force for a call made with `opts`.
+    fn response_limit(&self, opts: &RequestOptions) -> usize {
+        self.settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .args
+            .response_limit(opts)
     }
 
     /// After `auth.login`, a forked child logs in again with the same credentials.
@@ -221,92 +224,94 @@ impl OpsClient {
 
 #[pymethods]
 impl OpsClient {
+    /// Checks every setting (`TypeError` / `InvalidArgumentError`) and builds the client.
     #[new]
-    #[pyo3(signature = (api_key=None, base_url=None, timeout=None, max_retries=None, stream_idle_timeout=None, default_headers=None, username=None, password=None))]
-    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (api_key=None, base_url=None, username=None, password=None, **settings))]
     fn new(
         py: Python<'_>,
         api_key: Option<String>,
         base_url: Option<String>,
-        timeout: Option<f64>,
-        max_retries: Option<u32>,
-        stream_idle_timeout: Option<f64>,
-        default_headers: Option<Vec<(String, String)>>,
         username: Option<String>,
         password: Option<String>,
+        settings: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Self> {
-        let credentials = match (username, password) {
-            (Some(u), Some(p)) => Some((u, p)),
-            (None, None) => None,
-            _ => {
-                return Err(pyo3::exceptions::PyValueError::new_err(
-                    "username and password go together",
-                ));
-            }
-        };
-        let settings = Settings {
-            api_key,
-            credentials,
-            base_url,
-            timeout,
-            max_retries,
-            stream_idle_timeout,
-            headers: default_headers.unwrap_or_default(),
-        };
-        let client = build(&settings).map_err(|e| to_py_err(py, e))?;
-        Ok(OpsClient {
-            settings: Mutex::new(settings),
-            client: PerProcess::new(client),
+        guard(py, || {
+            let credentials = match (username, password) {
+                (Some(u), Some(p)) => Some((u, p)),
+                (None, None) => None,
+                _ => {
+                    return Err(pyo3::exceptions::PyValueError::new_err(
+                        "username and password go together",
+                    ));
+                }
+            };
+            let settings = Settings {
+                api_key,
+                credentials,
+                args: options::client_args(base_url, settings, false)?,
+            };
+            let client = build(&settings).map_err(|e| to_py_err(py, e))?;
+            Ok(OpsClient {
+                settings: Mutex::new(settings),
+                client: PerProcess::new(client),
+            })
         })
     }
 
     /// The base URL requests go to.
     #[getter]
     fn base_url(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(self
-            .client()
-            .map_err(|e| to_py_err(py, e))?
-            .base_url()
-            .to_owned())
+        guard(py, || {
+            Ok(self
+                .client()
+                .map_err(|e| to_py_err(py, e))?
+                .base_url()
+                .to_owned())
+        })
     }
 
     /// Logs in now with the client's credentials (used by `AgentClient.login`).
     fn ensure_login(&self, py: Python<'_>) -> PyResult<()> {
-        let s = self
-            .settings
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone();
-        let Some((u, p)) = s.credentials.clone() else {
-            return Ok(());
-        };
-        let base = self
-            .client()
-            .map_err(|e| to_py_err(py, e))?
-            .base_url()
-            .to_owned();
-        let c = block_on_sdk(py, AgentClient::login(base, u, p))?;
-        self.client.set(c);
-        Ok(())
+        guard(py, || {
+            let s = self
+                .settings
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone();
+            let Some((u, p)) = s.credentials.clone() else {
+                return Ok(());
+            };
+            let base = self
+                .client()
+                .map_err(|e| to_py_err(py, e))?
+                .base_url()
+                .to_owned();
+            let c = block_on_sdk(py, AgentClient::login(base, u, p))?;
+            self.client.set(c);
+            Ok(())
+        })
     }
 
     /// `ensure_login` as an awaitable.
     fn ensure_login_async<'py>(slf: Py<Self>, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let this = slf.get();
-        let s = this
-            .settings
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone();
-        let base = this
-            .client()
-            .map_err(|e| to_py_err(py, e))?
-            .base_url()
-            .to_owned();
-        let (u, p) = s.credentials.unwrap_or_default();
-        future_into_py(py, AgentClient::login(base, u, p), move |py, c| {
-            slf.get().client.set(c);
-            Ok(py.None())
+        guard(py, || {
+            let this = slf.get();
+            let s = this
+                .settings
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone();
+            let base = this
+                .client()
+                .map_err(|e| to_py_err(py, e))?
+                .base_url()
+                .to_owned();
+            let (u, p) = s.credentials.unwrap_or_default();
+            let target = slf.clone_ref(py);
+            future_into_py(py, AgentClient::login(base, u, p), move |py, c| {
+                target.get().client.set(c);
+                Ok(py.None())
+            })
         })
     }
 
@@ -319,10 +324,12 @@ impl OpsClient {
         args: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
-        let (c, a, o) = self.prepare(py, args, options, true)?;
-        let value = block_on_here_sdk(py, call(c, op.clone(), a.clone(), o.opts))?;
-        self.remember_login(&op, &a);
-        options::answer(py, value, o.capture.as_ref())
+        guard(py, || {
+            let (c, a, o) = self.prepare(py, args, options, true)?;
+            let value = block_on_here_sdk(py, call(c, op.clone(), a.clone(), o.opts))?;
+            self.remember_login(&op, &a);
+            options::answer(py, value, o.capture.as_ref())
+        })
     }
 
     /// Runs operation `op`: an awaitable of `(value, meta)`.
@@ -334,12 +341,15 @@ impl OpsClient {
         args: Option<&Bound<'py, PyAny>>,
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let (c, a, o) = slf.get().prepare(py, args, options, false)?;
-        let capture = o.capture.clone();
-        let (op2, a2) = (op.clone(), a.clone());
-        future_into_py(py, call(c, op, a, o.opts), move |py, v| {
-            slf.get().remember_login(&op2, &a2);
-            options::answer(py, v, capture.as_ref())
+        guard(py, || {
+            let (c, a, o) = slf.get().prepare(py, args, options, false)?;
+            let capture = o.capture.clone();
+            let (op2, a2) = (op.clone(), a.clone());
+            let target = slf.clone_ref(py);
+            future_into_py(py, call(c, op, a, o.opts), move |py, v| {
+                target.get().remember_login(&op2, &a2);
+                options::answer(py, v, capture.as_ref())
+            })
         })
     }
 
@@ -352,8 +362,11 @@ impl OpsClient {
         args: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<NativeStream> {
-        let (c, a, o) = self.prepare(py, args, options, false)?;
-        block_on_sdk(py, open_stream(c, op, a, o.opts))
+        guard(py, || {
+            let (c, a, o) = self.prepare(py, args, options, false)?;
+            let limit = self.response_limit(&o.opts);
+            block_on_sdk(py, open_stream(c, op, a, o.opts, limit))
+        })
     }
 
     /// `stream` as an awaitable.
@@ -365,18 +378,23 @@ impl OpsClient {
         args: Option<&Bound<'py, PyAny>>,
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let (c, a, o) = self.prepare(py, args, options, false)?;
-        future_into_py(py, open_stream(c, op, a, o.opts), |py, s| {
-            Ok(Py::new(py, s)?.into_any())
+        guard(py, || {
+            let (c, a, o) = self.prepare(py, args, options, false)?;
+            let limit = self.response_limit(&o.opts);
+            future_into_py(py, open_stream(c, op, a, o.opts, limit), |py, s| {
+                Ok(Py::new(py, s)?.into_any())
+            })
         })
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "OpsClient(base_url={:?})",
-            self.client()
-                .map(|c| c.base_url().to_owned())
-                .unwrap_or_default()
-        )
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        guard(py, || {
+            Ok(format!(
+                "OpsClient(base_url={:?})",
+                self.client()
+                    .map(|c| c.base_url().to_owned())
+                    .unwrap_or_default()
+            ))
+        })
     }
 }

@@ -1,12 +1,17 @@
-//! Per-request options from the keyword arguments of a Python call.
+//! Caller arguments: the settings of a client and the per-request options of a call, read from
+//! Python values and checked at the constructor or call that received them, with the core's
+//! rules (`agents_sdk::options::validate`): a wrong type is `TypeError`, a refused value
+//! `InvalidArgumentError` (a `ValueError`).
 
 use std::time::Duration;
 
-use agents_sdk::{RequestOptions, ResponseCapture, ResponseMeta};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use agents_sdk::options::validate;
+use agents_sdk::{ClientSettings, RequestOptions, ResponseCapture, ResponseMeta};
+use pyo3::exceptions::{PyOverflowError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyBool, PyDict};
 
+use crate::errors::to_py_err;
 use crate::pyser::Answer;
 
 /// Options of one call and whether the caller wants the answer's metadata.
@@ -16,13 +21,122 @@ pub struct CallOptions {
     pub capture: Option<ResponseCapture>,
 }
 
+/// Which options a call takes: `max_pages` only makes sense for a paginated list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallKind {
+    Plain,
+    Paginated,
+}
+
+fn type_name(v: &Bound<'_, PyAny>) -> String {
+    v.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "object".to_owned())
+}
+
+fn wrong_type(name: &str, wanted: &str, v: &Bound<'_, PyAny>) -> PyErr {
+    PyTypeError::new_err(format!("{name} must be {wanted}, not {}", type_name(v)))
+}
+
+/// A Python number read for a check: the value, or (for an `int` beyond the range) the bound
+/// of its sign and how to describe what was given.
+struct Read<T> {
+    value: T,
+    overflow: Option<&'static str>,
+}
+
+/// `v` as a float (an `int`, a `float` or anything with `__float__`, but not a `bool`); an
+/// `int` too large for a float reads as the largest float of its sign.
+fn number(name: &str, v: &Bound<'_, PyAny>) -> PyResult<Read<f64>> {
+    if v.is_instance_of::<PyBool>() {
+        return Err(wrong_type(name, "a number of seconds", v));
+    }
+    match v.extract::<f64>() {
+        Ok(value) => Ok(Read {
+            value,
+            overflow: None,
+        }),
+        Err(e) if e.is_instance_of::<PyOverflowError>(v.py()) => Ok(Read {
+            value: if v.lt(0)? { f64::MIN } else { f64::MAX },
+            overflow: Some("an int too large for a float"),
+        }),
+        Err(_) => Err(wrong_type(name, "a number of seconds", v)),
+    }
+}
+
+/// `v` as an integer (an `int` or anything with `__index__`, but not a `bool`); one beyond
+/// the 64-bit range reads as the bound of its sign (refused by every range check).
+fn integer(name: &str, v: &Bound<'_, PyAny>) -> PyResult<Read<i64>> {
+    if v.is_instance_of::<PyBool>() {
+        return Err(wrong_type(name, "an int", v));
+    }
+    match v.extract::<i64>() {
+        Ok(value) => Ok(Read {
+            value,
+            overflow: None,
+        }),
+        Err(e) if e.is_instance_of::<PyOverflowError>(v.py()) => Ok(Read {
+            value: if v.lt(0)? { i64::MIN } else { i64::MAX },
+            overflow: Some("an int beyond the 64-bit range"),
+        }),
+        Err(_) => Err(wrong_type(name, "an int", v)),
+    }
+}
+
+/// Runs the core's check on what was read; the refusal of an out-of-range `int` names it as
+/// such instead of the bound it was read as.
+fn check<T: std::fmt::Display + Copy, U>(
+    py: Python<'_>,
+    read: Read<T>,
+    rule: impl FnOnce(T) -> agents_sdk::Result<U>,
+) -> PyResult<U> {
+    rule(read.value).map_err(|e| match (e, read.overflow) {
+        (agents_sdk::Error::InvalidArgument(message), Some(given)) => to_py_err(
+            py,
+            agents_sdk::Error::InvalidArgument(
+                message.replace(&format!("got {}", read.value), &format!("got {given}")),
+            ),
+        ),
+        (e, _) => to_py_err(py, e),
+    })
+}
+
+/// A timeout in seconds: positive, at most one year, `inf` for no limit.
+pub fn timeout(name: &str, v: &Bound<'_, PyAny>) -> PyResult<Duration> {
+    check(v.py(), number(name, v)?, |s| {
+        validate::timeout_secs(name, s)
+    })
+}
+
+/// A retry count from 0 to 100.
+pub fn retries(name: &str, v: &Bound<'_, PyAny>) -> PyResult<u32> {
+    check(v.py(), integer(name, v)?, |i| validate::retries(name, i))
+}
+
+/// A size limit in bytes, from 1 B to 4 GiB.
+pub fn size(name: &str, v: &Bound<'_, PyAny>) -> PyResult<usize> {
+    check(v.py(), integer(name, v)?, |i| validate::size(name, i))
+}
+
+/// A page cap of at least 1.
+pub fn max_pages(name: &str, v: &Bound<'_, PyAny>) -> PyResult<u32> {
+    check(v.py(), integer(name, v)?, |i| validate::max_pages(name, i))
+}
+
+fn string(name: &str, v: &Bound<'_, PyAny>) -> PyResult<String> {
+    v.extract::<String>()
+        .map_err(|_| wrong_type(name, "a str", v))
+}
+
+/// A dict of `str` to `str` (other values through `str()`) as pairs.
 fn pairs(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<(String, String)>> {
     let dict = value
         .cast::<PyDict>()
-        .map_err(|_| PyTypeError::new_err(format!("{what} must be a dict of str to str")))?;
+        .map_err(|_| wrong_type(what, "a dict of str to str", value))?;
     let mut out = Vec::with_capacity(dict.len());
     for (k, v) in dict.iter() {
-        let key: String = k.extract()?;
+        let key = string(&format!("each key of {what}"), &k)?;
         let val: String = if let Ok(s) = v.extract::<String>() {
             s
         } else {
@@ -33,9 +147,19 @@ fn pairs(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<(String, String)>
     Ok(out)
 }
 
-/// Reads `timeout`, `max_retries`, `extra_headers`, `extra_query`, `idempotency_key` and
-/// `raw` (record the metadata); anything else is a `TypeError`.
-pub fn extract(options: Option<&Bound<'_, PyDict>>) -> PyResult<CallOptions> {
+/// Headers given by the caller: valid HTTP names and values, else `InvalidArgumentError`.
+fn headers(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<(String, String)>> {
+    let out = pairs(value, what)?;
+    for (k, v) in &out {
+        validate::header(k, v).map_err(|e| to_py_err(value.py(), e))?;
+    }
+    Ok(out)
+}
+
+/// Reads `timeout`, `max_retries`, `extra_headers`, `extra_query`, `idempotency_key`,
+/// `max_response_bytes`, `max_pages` (paginated lists only) and `raw` (record the
+/// metadata); anything else is a `TypeError`. `None` means "not given".
+pub fn extract(options: Option<&Bound<'_, PyDict>>, kind: CallKind) -> PyResult<CallOptions> {
     let mut out = CallOptions::default();
     let Some(options) = options else {
         return Ok(out);
@@ -46,19 +170,21 @@ pub fn extract(options: Option<&Bound<'_, PyDict>>) -> PyResult<CallOptions> {
             continue;
         }
         match key.as_str() {
-            "timeout" => {
-                let secs: f64 = v.extract()?;
-                if !(secs.is_finite() && secs > 0.0) {
-                    return Err(PyValueError::new_err(
-                        "timeout must be a positive number of seconds",
-                    ));
-                }
-                out.opts.timeout = Some(Duration::from_secs_f64(secs));
-            }
-            "max_retries" => out.opts.max_retries = Some(v.extract()?),
-            "extra_headers" => out.opts.extra_headers = pairs(&v, "extra_headers")?,
+            "timeout" => out.opts.timeout = Some(timeout("timeout", &v)?),
+            "max_retries" => out.opts.max_retries = Some(retries("max_retries", &v)?),
+            "extra_headers" => out.opts.extra_headers = headers(&v, "extra_headers")?,
             "extra_query" => out.opts.extra_query = pairs(&v, "extra_query")?,
-            "idempotency_key" => out.opts.idempotency_key = Some(v.extract()?),
+            "idempotency_key" => {
+                let key = string("idempotency_key", &v)?;
+                validate::header("Idempotency-Key", &key).map_err(|e| to_py_err(v.py(), e))?;
+                out.opts.idempotency_key = Some(key);
+            }
+            "max_response_bytes" => {
+                out.opts.max_response_bytes = Some(size("max_response_bytes", &v)?);
+            }
+            "max_pages" if kind == CallKind::Paginated => {
+                out.opts.max_pages = Some(max_pages("max_pages", &v)?);
+            }
             "raw" => {
                 if v.is_truthy()? {
                     let capture = ResponseCapture::new();
@@ -67,8 +193,79 @@ pub fn extract(options: Option<&Bound<'_, PyDict>>) -> PyResult<CallOptions> {
                 }
             }
             other => {
+                let pages = if kind == CallKind::Paginated {
+                    ", max_pages"
+                } else {
+                    ""
+                };
                 return Err(PyTypeError::new_err(format!(
-                    "unexpected request option {other:?} (expected timeout, max_retries, extra_headers, extra_query, idempotency_key)"
+                    "unexpected request option {other:?} (expected timeout, max_retries, \
+                     extra_headers, extra_query, idempotency_key, max_response_bytes{pages})"
+                )));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The settings of a client, from the keyword arguments of its constructor.
+#[derive(Debug, Clone, Default)]
+pub struct ClientArgs {
+    /// The transport settings, checked.
+    pub settings: ClientSettings,
+    /// Default page cap of the client's paginated lists.
+    pub max_pages: Option<u32>,
+}
+
+impl ClientArgs {
+    /// The `max_response_bytes` in force for a call made with `opts`: the call's, else the
+    /// client's, else the core's default (what also caps a stream's accumulated text).
+    pub fn response_limit(&self, opts: &RequestOptions) -> usize {
+        opts.max_response_bytes
+            .or(self.settings.max_response_bytes)
+            .unwrap_or(agents_sdk::options::DEFAULT_MAX_RESPONSE_BYTES)
+    }
+}
+
+/// Reads the client settings `timeout`, `connect_timeout`, `response_header_timeout`,
+/// `stream_idle_timeout` (seconds), `max_retries`, `default_headers`, `max_event_size`,
+/// `max_response_bytes` and, when `with_pages`, `max_pages`; anything else is a `TypeError`,
+/// `None` means "the default".
+pub fn client_args(
+    base_url: Option<String>,
+    kwargs: Option<&Bound<'_, PyDict>>,
+    with_pages: bool,
+) -> PyResult<ClientArgs> {
+    let mut out = ClientArgs::default();
+    out.settings.base_url = base_url;
+    let Some(kwargs) = kwargs else {
+        return Ok(out);
+    };
+    for (k, v) in kwargs.iter() {
+        let key: String = k.extract()?;
+        if v.is_none() {
+            continue;
+        }
+        let s = &mut out.settings;
+        match key.as_str() {
+            "timeout" => s.timeout = Some(timeout("timeout", &v)?),
+            "connect_timeout" => s.connect_timeout = Some(timeout("connect_timeout", &v)?),
+            "response_header_timeout" => {
+                s.response_header_timeout = Some(timeout("response_header_timeout", &v)?);
+            }
+            "stream_idle_timeout" => {
+                s.stream_idle_timeout = Some(timeout("stream_idle_timeout", &v)?);
+            }
+            "max_retries" => s.max_retries = Some(retries("max_retries", &v)?),
+            "default_headers" => s.headers = headers(&v, "default_headers")?,
+            "max_event_size" => s.max_event_size = Some(size("max_event_size", &v)?),
+            "max_response_bytes" => {
+                s.max_response_bytes = Some(size("max_response_bytes", &v)?);
+            }
+            "max_pages" if with_pages => out.max_pages = Some(max_pages("max_pages", &v)?),
+            other => {
+                return Err(PyTypeError::new_err(format!(
+                    "unexpected client setting {other:?}"
                 )));
             }
         }
@@ -115,23 +312,4 @@ pub fn answer(
     Ok(pyo3::types::PyTuple::new(py, [v, meta])?
         .into_any()
         .unbind())
-}
-
-/// The transport settings of a client from its keyword arguments (seconds as floats), shared
-/// by the platform and the ops clients.
-pub fn client_settings(
-    base_url: &Option<String>,
-    timeout: Option<f64>,
-    max_retries: Option<u32>,
-    stream_idle_timeout: Option<f64>,
-    headers: &[(String, String)],
-) -> agents_sdk::ClientSettings {
-    let secs = |v: f64| std::time::Duration::from_secs_f64(v.max(0.0));
-    let mut s = agents_sdk::ClientSettings::default();
-    s.base_url = base_url.clone();
-    s.timeout = timeout.map(secs);
-    s.max_retries = max_retries;
-    s.stream_idle_timeout = stream_idle_timeout.map(secs);
-    s.headers = headers.to_vec();
-    s
 }

@@ -7,6 +7,7 @@ use agents_sdk::{ResponseCapture, Result};
 use futures::future::BoxFuture;
 use pyo3::prelude::*;
 
+use crate::guard::guard;
 use crate::options::answer;
 use crate::pyser::{Answer, Service};
 use crate::runtime::{block_on_sdk, future_into_py};
@@ -73,15 +74,19 @@ fn page_answer(
 impl Pager {
     /// Fetches the next page and waits: `(page, meta)` or `None`.
     fn next_page(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let page = block_on_sdk(py, fetch(self.source.clone()))?;
-        page_answer(py, page, self.capture.as_ref())
+        guard(py, || {
+            let page = block_on_sdk(py, fetch(self.source.clone()))?;
+            page_answer(py, page, self.capture.as_ref())
+        })
     }
 
     /// Fetches the next page: an awaitable of `(page, meta)` or `None`.
     fn next_page_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let capture = self.capture.clone();
-        future_into_py(py, fetch(self.source.clone()), move |py, page| {
-            page_answer(py, page, capture.as_ref())
+        guard(py, || {
+            let capture = self.capture.clone();
+            future_into_py(py, fetch(self.source.clone()), move |py, page| {
+                page_answer(py, page, capture.as_ref())
+            })
         })
     }
 }

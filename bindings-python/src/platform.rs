@@ -12,7 +12,9 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::convert::from_py;
-use crate::options::{self, CallOptions};
+use crate::errors::to_py_err;
+use crate::guard::guard;
+use crate::options::{self, CallKind, CallOptions, ClientArgs};
 use crate::pager::Pager;
 use crate::pyser::{Answer, Service};
 use crate::runtime::{block_on_here_sdk, block_on_sdk, future_into_py};
@@ -22,19 +24,15 @@ use crate::stream::NativeStream;
 #[derive(Clone, Default)]
 pub struct Settings {
     pub api_key: Option<String>,
-    pub base_url: Option<String>,
-    pub timeout: Option<f64>,
-    pub max_retries: Option<u32>,
-    pub stream_idle_timeout: Option<f64>,
-    pub headers: Vec<(String, String)>,
+    pub args: ClientArgs,
 }
 
 impl std::fmt::Debug for Settings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Settings")
-            .field("base_url", &self.base_url)
             .field("api_key", &self.api_key.as_ref().map(|_| "[REDACTED]"))
-            .finish_non_exhaustive()
+            .field("args", &self.args)
+            .finish()
     }
 }
 
@@ -99,13 +97,7 @@ impl<C> Drop for PerProcess<C> {
 }
 
 fn build(s: &Settings) -> Result<Client> {
-    let mut b = Client::builder().settings(crate::options::client_settings(
-        &s.base_url,
-        s.timeout,
-        s.max_retries,
-        s.stream_idle_timeout,
-        &s.headers,
-    ));
+    let mut b = Client::builder().settings(s.args.settings.clone());
     if let Some(k) = &s.api_key {
         b = b.api_key(k.clone());
     }
@@ -270,6 +262,7 @@ async fn open_stream(
     op: String,
     a: Value,
     o: agents_sdk::RequestOptions,
+    text_limit: usize,
 ) -> Result<NativeStream> {
     let id = arg(&a, "id")?;
     let conversations = c.conversations().with_options(o);
@@ -284,7 +277,7 @@ async fn open_stream(
             )));
         }
     };
-    Ok(NativeStream::tokens(s))
+    Ok(NativeStream::tokens(s, text_limit))
 }
 
 fn pager(c: &Client, op: &str, a: &Value, o: agents_sdk::RequestOptions) -> Result<Pager> {
@@ -330,47 +323,47 @@ impl PlatformClient {
 fn prepare(
     args: Option<&Bound<'_, PyAny>>,
     opts: Option<&Bound<'_, PyDict>>,
+    kind: CallKind,
 ) -> PyResult<(Value, CallOptions)> {
+    let o = options::extract(opts, kind)?;
     let a = match args {
         Some(a) => from_py(a)?,
         None => Value::Null,
     };
-    Ok((a, options::extract(opts)?))
+    Ok((a, o))
 }
 
 #[pymethods]
 impl PlatformClient {
+    /// Checks every setting (`TypeError` / `InvalidArgumentError`) and builds the client.
     #[new]
-    #[pyo3(signature = (api_key=None, base_url=None, timeout=None, max_retries=None, stream_idle_timeout=None, default_headers=None))]
+    #[pyo3(signature = (api_key=None, base_url=None, **settings))]
     fn new(
         py: Python<'_>,
         api_key: Option<String>,
         base_url: Option<String>,
-        timeout: Option<f64>,
-        max_retries: Option<u32>,
-        stream_idle_timeout: Option<f64>,
-        default_headers: Option<Vec<(String, String)>>,
+        settings: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Self> {
-        let settings = Settings {
-            api_key,
-            base_url,
-            timeout,
-            max_retries,
-            stream_idle_timeout,
-            headers: default_headers.unwrap_or_default(),
-        };
-        let client = build(&settings).map_err(|e| crate::errors::to_py_err(py, e))?;
-        Ok(PlatformClient {
-            settings,
-            client: PerProcess::new(client),
+        guard(py, || {
+            let settings = Settings {
+                api_key,
+                args: options::client_args(base_url, settings, true)?,
+            };
+            let client = build(&settings).map_err(|e| to_py_err(py, e))?;
+            Ok(PlatformClient {
+                settings,
+                client: PerProcess::new(client),
+            })
         })
     }
 
     /// The base URL requests go to.
     #[getter]
     fn base_url(&self, py: Python<'_>) -> PyResult<String> {
-        let c = self.client().map_err(|e| crate::errors::to_py_err(py, e))?;
-        Ok(c.base_url().to_owned())
+        guard(py, || {
+            let c = self.client().map_err(|e| to_py_err(py, e))?;
+            Ok(c.base_url().to_owned())
+        })
     }
 
     /// Runs operation `op` and waits for it: `(value, meta)`.
@@ -382,12 +375,12 @@ impl PlatformClient {
         args: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
-        let (a, o) = prepare(args, options)?;
-        let c = self
-            .client_here()
-            .map_err(|e| crate::errors::to_py_err(py, e))?;
-        let value = block_on_here_sdk(py, call(c, op, a, o.opts))?;
-        options::answer(py, value, o.capture.as_ref())
+        guard(py, || {
+            let (a, o) = prepare(args, options, CallKind::Plain)?;
+            let c = self.client_here().map_err(|e| to_py_err(py, e))?;
+            let value = block_on_here_sdk(py, call(c, op, a, o.opts))?;
+            options::answer(py, value, o.capture.as_ref())
+        })
     }
 
     /// Runs operation `op`: an awaitable of `(value, meta)`.
@@ -399,11 +392,13 @@ impl PlatformClient {
         args: Option<&Bound<'py, PyAny>>,
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let (a, o) = prepare(args, options)?;
-        let c = self.client().map_err(|e| crate::errors::to_py_err(py, e))?;
-        let capture = o.capture.clone();
-        future_into_py(py, call(c, op, a, o.opts), move |py, v| {
-            options::answer(py, v, capture.as_ref())
+        guard(py, || {
+            let (a, o) = prepare(args, options, CallKind::Plain)?;
+            let c = self.client().map_err(|e| to_py_err(py, e))?;
+            let capture = o.capture.clone();
+            future_into_py(py, call(c, op, a, o.opts), move |py, v| {
+                options::answer(py, v, capture.as_ref())
+            })
         })
     }
 
@@ -416,9 +411,12 @@ impl PlatformClient {
         args: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<NativeStream> {
-        let (a, o) = prepare(args, options)?;
-        let c = self.client().map_err(|e| crate::errors::to_py_err(py, e))?;
-        block_on_sdk(py, open_stream(c, op, a, o.opts))
+        guard(py, || {
+            let (a, o) = prepare(args, options, CallKind::Plain)?;
+            let c = self.client().map_err(|e| to_py_err(py, e))?;
+            let limit = self.settings.args.response_limit(&o.opts);
+            block_on_sdk(py, open_stream(c, op, a, o.opts, limit))
+        })
     }
 
     /// Opens a token stream: an awaitable of the native stream.
@@ -430,10 +428,13 @@ impl PlatformClient {
         args: Option<&Bound<'py, PyAny>>,
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let (a, o) = prepare(args, options)?;
-        let c = self.client().map_err(|e| crate::errors::to_py_err(py, e))?;
-        future_into_py(py, open_stream(c, op, a, o.opts), |py, s| {
-            Ok(Py::new(py, s)?.into_any())
+        guard(py, || {
+            let (a, o) = prepare(args, options, CallKind::Plain)?;
+            let c = self.client().map_err(|e| to_py_err(py, e))?;
+            let limit = self.settings.args.response_limit(&o.opts);
+            future_into_py(py, open_stream(c, op, a, o.opts, limit), |py, s| {
+                Ok(Py::new(py, s)?.into_any())
+            })
         })
     }
 
@@ -446,19 +447,26 @@ impl PlatformClient {
         args: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Pager> {
-        let (a, o) = prepare(args, options)?;
-        let c = self.client().map_err(|e| crate::errors::to_py_err(py, e))?;
-        pager(&c, &op, &a, o.opts)
-            .map(|p| p.with_capture(o.capture))
-            .map_err(|e| crate::errors::to_py_err(py, e))
+        guard(py, || {
+            let (a, mut o) = prepare(args, options, CallKind::Paginated)?;
+            if o.opts.max_pages.is_none() {
+                o.opts.max_pages = self.settings.args.max_pages;
+            }
+            let c = self.client().map_err(|e| to_py_err(py, e))?;
+            pager(&c, &op, &a, o.opts)
+                .map(|p| p.with_capture(o.capture))
+                .map_err(|e| to_py_err(py, e))
+        })
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "PlatformClient(base_url={:?})",
-            self.client()
-                .map(|c| c.base_url().to_owned())
-                .unwrap_or_default()
-        )
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        guard(py, || {
+            Ok(format!(
+                "PlatformClient(base_url={:?})",
+                self.client()
+                    .map(|c| c.base_url().to_owned())
+                    .unwrap_or_default()
+            ))
+        })
     }
 }

@@ -7,6 +7,10 @@
 //! are), and a struct whose name matches a model class the package registered
 //! ([`register_models`]) arrives as an instance of that class. Each name becomes a Python
 //! string once per process.
+//!
+//! The walk is bounded: a value nested deeper than [`MAX_DEPTH`] containers fails with
+//! `ValueError` instead of recursing on. (Answers decoded from bytes cannot come close:
+//! serde_json's parser stops at 128 levels.)
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -17,6 +21,9 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use serde::ser::{self, Serialize};
+
+/// Deepest nesting of containers converted into Python objects.
+pub const MAX_DEPTH: u16 = 256;
 
 type Convert = Box<dyn FnOnce(Python<'_>) -> PyResult<Py<PyAny>> + Send>;
 
@@ -58,16 +65,19 @@ static MODELS: [Mutex<Option<Registry>>; 2] = [Mutex::new(None), Mutex::new(None
 /// as dicts.
 #[pyfunction]
 pub fn register_models(service: &str, models: Bound<'_, PyDict>) -> PyResult<()> {
-    let i = match service {
-        "platform" => Service::Platform as usize,
-        "ops" => Service::Ops as usize,
-        other => return Err(PyValueError::new_err(format!("unknown service {other:?}"))),
-    };
-    *MODELS[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(Registry {
-        classes: models.unbind(),
-        specs: HashMap::default(),
-    });
-    Ok(())
+    let py = models.py();
+    crate::guard::guard(py, || {
+        let i = match service {
+            "platform" => Service::Platform as usize,
+            "ops" => Service::Ops as usize,
+            other => return Err(PyValueError::new_err(format!("unknown service {other:?}"))),
+        };
+        *MODELS[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(Registry {
+            classes: models.unbind(),
+            specs: HashMap::default(),
+        });
+        Ok(())
+    })
 }
 
 /// How to build struct `name` of `service`, if a class is registered for it. The registry's
@@ -119,6 +129,7 @@ impl Answer {
                 .serialize(PySer {
                     py,
                     service: Some(service),
+                    depth: 0,
                 })
                 .map(Bound::unbind)
                 .map_err(|e| e.0)
@@ -133,7 +144,11 @@ impl Answer {
 /// `value` as plain Python data (dicts, lists, strings, numbers), e.g. a `serde_json::Value`.
 pub fn plain<T: Serialize + ?Sized>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
     value
-        .serialize(PySer { py, service: None })
+        .serialize(PySer {
+            py,
+            service: None,
+            depth: 0,
+        })
         .map(Bound::unbind)
         .map_err(|e| e.0)
 }
@@ -242,9 +257,24 @@ struct PySer<'py> {
     py: Python<'py>,
     /// Whose model classes registered structs become (`None`: every struct is a dict).
     service: Option<Service>,
+    /// Containers entered so far.
+    depth: u16,
 }
 
 impl<'py> PySer<'py> {
+    /// The serializer of a container's items, one level down.
+    fn deeper(self) -> Result<Self, SerError> {
+        if self.depth >= MAX_DEPTH {
+            return Err(SerError(PyValueError::new_err(format!(
+                "cannot convert answer: nested deeper than {MAX_DEPTH} levels"
+            ))));
+        }
+        Ok(PySer {
+            depth: self.depth.saturating_add(1),
+            ..self
+        })
+    }
+
     fn obj<T: IntoPyObject<'py>>(self, v: T) -> Out<'py> {
         Ok(v.into_bound_py_any(self.py)?)
     }
@@ -350,12 +380,12 @@ impl<'py> ser::Serializer for PySer<'py> {
         variant: &'static str,
         value: &T,
     ) -> Out<'py> {
-        let v = value.serialize(self)?;
+        let v = value.serialize(self.deeper()?)?;
         self.tagged(variant, v)
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<Seq<'py>, SerError> {
         Ok(Seq {
-            ser: self,
+            ser: self.deeper()?,
             items: Vec::with_capacity(len.unwrap_or(0)),
             variant: None,
         })
@@ -379,7 +409,7 @@ impl<'py> ser::Serializer for PySer<'py> {
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Map<'py>, SerError> {
         Ok(Map {
-            ser: self,
+            ser: self.deeper()?,
             dict: PyDict::new(self.py),
             key: None,
             variant: None,
@@ -395,7 +425,7 @@ impl<'py> ser::Serializer for PySer<'py> {
             return self.serialize_map(Some(len));
         };
         Ok(Map {
-            ser: self,
+            ser: self.deeper()?,
             dict: spec.defaults.bind(self.py).copy()?,
             key: None,
             variant: None,

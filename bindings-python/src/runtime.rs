@@ -7,7 +7,8 @@
 //! - [`future_into_py`]: an `asyncio.Future` resolved from the shared runtime.
 //!
 //! Every blocking wait releases the GIL and checks for Ctrl-C every 50 ms. All runtimes are
-//! made again after `os.fork()`.
+//! made again after `os.fork()`. Every future is polled under [`crate::guard::catch`]: a panic
+//! in the SDK ends that call with `CJHirashiError` and leaves the runtime working.
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -23,6 +24,7 @@ use pyo3::types::PyCFunction;
 use tokio::runtime::Runtime;
 
 use crate::errors::to_py_err;
+use crate::guard::{Panicked, catch};
 
 /// How long a blocking wait sleeps between two checks for signals (Ctrl-C).
 const SIGNAL_SLICE: Duration = Duration::from_millis(50);
@@ -33,6 +35,11 @@ const SETTLE_AFTER_IDLE: Duration = Duration::from_millis(1);
 
 /// Forks this process has gone through (counted in the child by a `pthread_atfork` handler).
 static FORKS: AtomicU64 = AtomicU64::new(0);
+
+/// Set when the `pthread_atfork` handler could not be registered: the process id is then the
+/// generation (a system call per use, but still right after a fork).
+#[cfg(unix)]
+static FORK_BY_PID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 #[cfg(unix)]
 extern "C" fn count_fork_in_child() {
@@ -54,8 +61,14 @@ pub fn process_generation() -> u64 {
         // is never unloaded by CPython.
         #[allow(unsafe_code)]
         let rc = unsafe { libc::pthread_atfork(None, None, Some(count_fork_in_child)) };
-        assert_eq!(rc, 0, "pthread_atfork failed");
+        if rc != 0 {
+            FORK_BY_PID.store(true, Ordering::Relaxed);
+        }
     });
+    #[cfg(unix)]
+    if FORK_BY_PID.load(Ordering::Relaxed) {
+        return u64::from(std::process::id());
+    }
     FORKS.load(Ordering::Relaxed)
 }
 
@@ -97,9 +110,9 @@ where
     T: Send + 'static,
     F: Future<Output = T> + Send + 'static,
 {
-    let (tx, rx) = std::sync::mpsc::sync_channel::<T>(1);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Result<T, Panicked>>(1);
     let handle = runtime().spawn(async move {
-        let _ = tx.send(fut.await);
+        let _ = tx.send(catch(fut).await);
     });
     let mut rx = rx;
     loop {
@@ -109,7 +122,8 @@ where
         });
         rx = back;
         match got {
-            Ok(v) => return Ok(v),
+            Ok(Ok(v)) => return Ok(v),
+            Ok(Err(panicked)) => return Err(panicked.into_py_err(py)),
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
                 if let Err(e) = py.check_signals() {
                     handle.abort();
@@ -117,7 +131,8 @@ where
                 }
             }
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-                return Err(pyo3::exceptions::PyRuntimeError::new_err(
+                return Err(crate::guard::internal_error(
+                    py,
                     "the SDK task stopped without an answer",
                 ));
             }
@@ -251,19 +266,20 @@ where
     let outcome = {
         // pinned on this stack frame, not the heap: a request's future is several kilobytes,
         // and a heap block that size costs glibc's malloc a consolidation pass on every call
-        let mut fut = std::pin::pin!(async move {
+        let mut fut = std::pin::pin!(catch(async move {
             if settle_first {
                 settle().await;
             }
             fut.await
-        });
+        }));
         loop {
             let slice = fut.as_mut();
             // the timer is made inside the runtime: it needs the runtime's time driver
             match py
                 .detach(|| rt.block_on(async { tokio::time::timeout(SIGNAL_SLICE, slice).await }))
             {
-                Ok(v) => break Ok(v),
+                Ok(Ok(v)) => break Ok(v),
+                Ok(Err(panicked)) => break Err(panicked.into_py_err(py)),
                 Err(_elapsed) => {
                     if let Err(e) = py.check_signals() {
                         break Err(e);
@@ -318,8 +334,13 @@ where
     let event_loop = asyncio(py)?.call_method0("get_running_loop")?;
     let py_future = event_loop.call_method0("create_future")?;
     let target = py_future.clone().unbind();
-    let complete = move |py: Python<'_>, out: agents_sdk::Result<T>| {
-        let (ok, value) = match out.map_err(|e| to_py_err(py, e)).and_then(|v| conv(py, v)) {
+    let complete = move |py: Python<'_>, out: Result<agents_sdk::Result<T>, Panicked>| {
+        let converted = crate::guard::guard(py, || match out {
+            Ok(Ok(v)) => conv(py, v),
+            Ok(Err(e)) => Err(to_py_err(py, e)),
+            Err(panicked) => Err(panicked.into_py_err(py)),
+        });
+        let (ok, value) = match converted {
             Ok(v) => (true, v),
             Err(e) => (false, e.into_value(py).into_any()),
         };
@@ -327,13 +348,13 @@ where
     };
     let handle = match LoopBridge::for_loop(py, &event_loop) {
         Ok(bridge) => runtime().spawn(async move {
-            let out = fut.await;
+            let out = catch(fut).await;
             bridge.push(Box::new(move |py| complete(py, out)));
         }),
         Err(_) => {
             let loop_ref = event_loop.clone().unbind();
             runtime().spawn(async move {
-                let out = fut.await;
+                let out = catch(fut).await;
                 let once = Mutex::new(Some((complete, out)));
                 Python::attach(|py| {
                     let cb = PyCFunction::new_closure(py, None, None, move |args, _| {
@@ -390,12 +411,24 @@ pub struct LoopBridge {
 }
 
 /// Keeps a loop's bridge alive as an attribute of the loop.
+#[cfg(unix)]
 #[pyclass(name = "_LoopBridge", module = "cjhirashi_agents._native", frozen)]
 pub struct LoopBridgeRef(Arc<LoopBridge>);
 
+#[cfg(unix)]
 const BRIDGE_ATTR: &str = "_cjhirashi_agents_bridge";
 
 impl LoopBridge {
+    /// Without file descriptors (Windows, whose default proactor loop has no `add_reader`
+    /// anyway) there is no bridge: completions go through `call_soon_threadsafe`.
+    #[cfg(not(unix))]
+    fn for_loop(_py: Python<'_>, _event_loop: &Bound<'_, PyAny>) -> PyResult<Arc<LoopBridge>> {
+        Err(pyo3::exceptions::PyOSError::new_err(
+            "no loop bridge on this platform",
+        ))
+    }
+
+    #[cfg(unix)]
     fn for_loop(py: Python<'_>, event_loop: &Bound<'_, PyAny>) -> PyResult<Arc<LoopBridge>> {
         if let Ok(existing) = event_loop.getattr(BRIDGE_ATTR)
             && let Ok(r) = existing.cast::<LoopBridgeRef>()
@@ -423,7 +456,12 @@ impl LoopBridge {
             let batch =
                 std::mem::take(&mut *drain_bridge.queue.lock().unwrap_or_else(|e| e.into_inner()));
             for complete in batch {
-                complete(args.py());
+                // each completion catches its own panics; this keeps one from dropping the
+                // rest of the batch all the same
+                let _ = crate::guard::guard(args.py(), || {
+                    complete(args.py());
+                    Ok(())
+                });
             }
             Ok(())
         })?;

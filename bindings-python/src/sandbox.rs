@@ -5,6 +5,7 @@ use std::sync::Mutex;
 use pyo3::exceptions::PyOSError;
 use pyo3::prelude::*;
 
+use crate::guard::guard;
 use crate::runtime::block_on;
 
 /// A running sandbox of both services, bound to 127.0.0.1 on free ports.
@@ -34,22 +35,24 @@ impl NativeSandbox {
     #[new]
     #[pyo3(signature = (enforce_rate_limits=false))]
     fn new(py: Python<'_>, enforce_rate_limits: bool) -> PyResult<Self> {
-        let started = block_on(py, async move {
-            agents_sandbox::Sandbox::builder()
-                .enforce_rate_limits(enforce_rate_limits)
-                .start()
-                .await
-        })?
-        .map_err(|e| PyOSError::new_err(format!("cannot start the sandbox: {e}")))?;
-        Ok(NativeSandbox {
-            platform_url: started.platform_url(),
-            ops_url: started.ops_url(),
-            api_key: started.api_key().to_owned(),
-            admin_api_key: started.admin_api_key().to_owned(),
-            ops_api_key: started.ops_api_key().to_owned(),
-            username: started.username().to_owned(),
-            password: started.password().to_owned(),
-            inner: Mutex::new(Some(started)),
+        guard(py, || {
+            let started = block_on(py, async move {
+                agents_sandbox::Sandbox::builder()
+                    .enforce_rate_limits(enforce_rate_limits)
+                    .start()
+                    .await
+            })?
+            .map_err(|e| PyOSError::new_err(format!("cannot start the sandbox: {e}")))?;
+            Ok(NativeSandbox {
+                platform_url: started.platform_url(),
+                ops_url: started.ops_url(),
+                api_key: started.api_key().to_owned(),
+                admin_api_key: started.admin_api_key().to_owned(),
+                ops_api_key: started.ops_api_key().to_owned(),
+                username: started.username().to_owned(),
+                password: started.password().to_owned(),
+                inner: Mutex::new(Some(started)),
+            })
         })
     }
 
@@ -93,10 +96,12 @@ impl NativeSandbox {
 
     /// Stops both servers (idempotent).
     fn close(&self, py: Python<'_>) -> PyResult<()> {
-        let taken = self.inner.lock().unwrap_or_else(|e| e.into_inner()).take();
-        if let Some(sandbox) = taken {
-            block_on(py, async move { sandbox.shutdown().await })?;
-        }
-        Ok(())
+        guard(py, || {
+            let taken = self.inner.lock().unwrap_or_else(|e| e.into_inner()).take();
+            if let Some(sandbox) = taken {
+                block_on(py, async move { sandbox.shutdown().await })?;
+            }
+            Ok(())
+        })
     }
 }

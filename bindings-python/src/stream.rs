@@ -14,6 +14,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use serde_json::Value;
 
+use crate::guard::guard;
 use crate::runtime::{block_on, block_on_sdk, future_into_py, runtime};
 
 /// Most items handed over in one batch.
@@ -23,6 +24,8 @@ enum Kind {
     Tokens(Pump),
     Chat(Box<ChatStream>),
     Realtime(Box<RealtimeSession>),
+    /// The test hook's stream ([`crate::guard::debug_panic`]): reading it panics.
+    Panicking,
 }
 
 enum Batch {
@@ -37,6 +40,8 @@ struct State {
     finished: bool,
     /// Realtime only: a chat was sent and its `done` has not arrived yet.
     chatting: bool,
+    /// The call's `max_response_bytes`: the most of the answer's text kept for `text`.
+    text_limit: usize,
 }
 
 type Shared = Arc<tokio::sync::Mutex<State>>;
@@ -45,7 +50,11 @@ type Shared = Arc<tokio::sync::Mutex<State>>;
 /// through one batch, the next ones are already being decoded into [`TokenBatch`]es.
 struct Pump {
     ahead: ReadAhead<TokenBatch>,
+    /// The answer's text so far, up to `text_limit` bytes (the tokens themselves are all
+    /// handed over): a server that streams without end cannot make it grow without bound.
     text: String,
+    text_limit: usize,
+    text_truncated: bool,
     done: Option<DoneEvent>,
 }
 
@@ -53,7 +62,7 @@ struct Pump {
 const PUMP_DEPTH: usize = 4;
 
 impl Pump {
-    fn start(stream: MessageStream) -> Self {
+    fn start(stream: MessageStream, text_limit: usize) -> Self {
         Pump {
             ahead: ReadAhead::spawn_batches_on(
                 runtime().handle(),
@@ -61,8 +70,29 @@ impl Pump {
                 PUMP_DEPTH,
             ),
             text: String::new(),
+            text_limit,
+            text_truncated: false,
             done: None,
         }
+    }
+
+    /// Appends `piece` to the text, or as much of it as fits (cut at a character boundary),
+    /// as the core keeps a stream's text (`MessageStream::text`).
+    fn push_text(&mut self, piece: &str) {
+        if self.text_truncated {
+            return;
+        }
+        let room = self.text_limit.saturating_sub(self.text.len());
+        if piece.len() <= room {
+            self.text.push_str(piece);
+            return;
+        }
+        let mut cut = room;
+        while !piece.is_char_boundary(cut) {
+            cut = cut.saturating_sub(1);
+        }
+        self.text.push_str(piece.get(..cut).unwrap_or_default());
+        self.text_truncated = true;
     }
 
     /// The next batch of tokens: `(tokens, ended, error)`.
@@ -71,7 +101,7 @@ impl Pump {
             None => (TokenBatch::default(), true, None),
             Some(Err(e)) => (TokenBatch::default(), true, Some(e)),
             Some(Ok(mut batch)) => {
-                self.text.push_str(&batch.text);
+                self.push_text(&batch.text);
                 let ended = batch.done.is_some();
                 if let Some(done) = batch.done.take() {
                     self.done = Some(done);
@@ -95,26 +125,33 @@ impl std::fmt::Debug for NativeStream {
 }
 
 impl NativeStream {
-    fn from_kind(kind: Kind, chatting: bool) -> Self {
+    fn from_kind(kind: Kind, text_limit: usize) -> Self {
         NativeStream {
             state: Arc::new(tokio::sync::Mutex::new(State {
                 kind: Some(kind),
-                chatting,
+                text_limit,
                 ..State::default()
             })),
         }
     }
 
-    pub fn tokens(s: MessageStream) -> Self {
-        Self::from_kind(Kind::Tokens(Pump::start(s)), false)
+    /// A platform token stream; `text_limit` is the call's `max_response_bytes`.
+    pub fn tokens(s: MessageStream, text_limit: usize) -> Self {
+        Self::from_kind(Kind::Tokens(Pump::start(s, text_limit)), text_limit)
     }
 
-    pub fn chat(s: ChatStream) -> Self {
-        Self::from_kind(Kind::Chat(Box::new(s)), false)
+    /// An ops chat stream (whose text the core keeps up to `text_limit` bytes).
+    pub fn chat(s: ChatStream, text_limit: usize) -> Self {
+        Self::from_kind(Kind::Chat(Box::new(s)), text_limit)
     }
 
-    pub fn realtime(s: RealtimeSession) -> Self {
-        Self::from_kind(Kind::Realtime(Box::new(s)), false)
+    pub fn realtime(s: RealtimeSession, text_limit: usize) -> Self {
+        Self::from_kind(Kind::Realtime(Box::new(s)), text_limit)
+    }
+
+    /// A stream whose next batch panics (the test hook's).
+    pub fn debug_panicking() -> Self {
+        Self::from_kind(Kind::Panicking, 0)
     }
 }
 
@@ -174,6 +211,7 @@ async fn next_batch(state: Shared) -> Result<Option<Batch>> {
         return Ok(None);
     };
     let (batch, ended, err) = match kind {
+        Kind::Panicking => crate::guard::deliberate_panic("stream"),
         Kind::Tokens(pump) => {
             let (out, ended, err) = pump.next().await;
             (Batch::Tokens(out), ended, err)
@@ -270,47 +308,32 @@ fn close_in_background(state: Shared) {
 impl NativeStream {
     /// Waits for the next batch (a list of `str` tokens or of event dicts); `None` at the end.
     fn next_batch(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        match block_on(py, next_batch(self.state.clone())) {
+        guard(py, || match block_on(py, next_batch(self.state.clone())) {
             Ok(r) => {
                 let batch = r.map_err(|e| crate::errors::to_py_err(py, e))?;
                 batch_to_py(py, batch)
             }
             Err(interrupted) => {
-                // Ctrl-C while waiting: give the connection up
+                // Ctrl-C while waiting (or a panic in the SDK): give the connection up
                 close_in_background(self.state.clone());
                 Err(interrupted)
             }
-        }
+        })
     }
 
     /// The next batch as an awaitable.
     fn next_batch_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        future_into_py(py, next_batch(self.state.clone()), |py, b| {
-            batch_to_py(py, b)
+        guard(py, || {
+            future_into_py(py, next_batch(self.state.clone()), |py, b| {
+                batch_to_py(py, b)
+            })
         })
     }
 
     /// What the stream knows once read: `text` and, for a token stream, `message_id`,
     /// `tokens_used` and `timestamp` (`None` until the `done` event), plus `finished`.
     fn info(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let d = PyDict::new(py);
-        let st = match self.state.try_lock() {
-            Ok(st) => st,
-            Err(_) => return Ok(d.into_any().unbind()),
-        };
-        d.set_item("finished", st.finished)?;
-        match st.kind.as_ref() {
-            Some(Kind::Tokens(p)) => {
-                d.set_item("text", &p.text)?;
-                d.set_item("message_id", p.done.as_ref().map(|d| d.message_id.as_str()))?;
-                d.set_item("tokens_used", p.done.as_ref().map(|d| d.tokens_used))?;
-                d.set_item("timestamp", p.done.as_ref().map(|d| d.timestamp.as_str()))?;
-            }
-            Some(Kind::Chat(s)) => d.set_item("text", s.text())?,
-            Some(Kind::Realtime(s)) => d.set_item("text", s.text())?,
-            None => {}
-        }
-        Ok(d.into_any().unbind())
+        guard(py, || self.info_dict(py))
     }
 
     /// Realtime: sends `{"type": "chat", ...}` and waits until it is written.
@@ -321,7 +344,9 @@ impl NativeStream {
         conversation_id: Option<String>,
         message: String,
     ) -> PyResult<()> {
-        block_on_sdk(py, send_chat(self.state.clone(), conversation_id, message))
+        guard(py, || {
+            block_on_sdk(py, send_chat(self.state.clone(), conversation_id, message))
+        })
     }
 
     /// Realtime: `send_chat` as an awaitable.
@@ -332,17 +357,50 @@ impl NativeStream {
         conversation_id: Option<String>,
         message: String,
     ) -> PyResult<Bound<'py, PyAny>> {
-        future_into_py(
-            py,
-            send_chat(self.state.clone(), conversation_id, message),
-            |py, ()| Ok(py.None()),
-        )
+        guard(py, || {
+            future_into_py(
+                py,
+                send_chat(self.state.clone(), conversation_id, message),
+                |py, ()| Ok(py.None()),
+            )
+        })
     }
 
     /// Drops the core stream (closing its connection); a realtime session is closed politely
     /// in the background.
-    fn close(&self) {
-        close_in_background(self.state.clone());
+    fn close(&self, py: Python<'_>) -> PyResult<()> {
+        guard(py, || {
+            close_in_background(self.state.clone());
+            Ok(())
+        })
+    }
+}
+
+impl NativeStream {
+    fn info_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let d = PyDict::new(py);
+        let st = match self.state.try_lock() {
+            Ok(st) => st,
+            Err(_) => return Ok(d.into_any().unbind()),
+        };
+        d.set_item("finished", st.finished)?;
+        d.set_item("text_limit", st.text_limit)?;
+        match st.kind.as_ref() {
+            Some(Kind::Tokens(p)) => {
+                d.set_item("text", &p.text)?;
+                d.set_item("text_truncated", p.text_truncated)?;
+                d.set_item("message_id", p.done.as_ref().map(|d| d.message_id.as_str()))?;
+                d.set_item("tokens_used", p.done.as_ref().map(|d| d.tokens_used))?;
+                d.set_item("timestamp", p.done.as_ref().map(|d| d.timestamp.as_str()))?;
+            }
+            Some(Kind::Chat(s)) => {
+                d.set_item("text", s.text())?;
+                d.set_item("text_truncated", s.text_truncated())?;
+            }
+            Some(Kind::Realtime(s)) => d.set_item("text", s.text())?,
+            Some(Kind::Panicking) | None => {}
+        }
+        Ok(d.into_any().unbind())
     }
 }
 

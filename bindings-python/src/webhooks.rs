@@ -1,17 +1,16 @@
 //! Webhook helpers of the core (`agents_sdk::webhooks`): sign, verify and unwrap.
 
-use std::time::Duration;
-
 use agents_sdk::webhooks::{self, VerifyOptions};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::errors::to_py_err;
+use crate::guard::guard;
 
 /// The `X-Webhook-Signature` value for `payload`.
 #[pyfunction]
-pub fn webhook_sign(payload: &[u8], secret: &str) -> String {
-    webhooks::sign(payload, secret)
+pub fn webhook_sign(py: Python<'_>, payload: &[u8], secret: &str) -> PyResult<String> {
+    guard(py, || Ok(webhooks::sign(payload, secret)))
 }
 
 /// Checks a signature against one or several secrets (rotation).
@@ -22,10 +21,14 @@ pub fn webhook_verify(
     signature: &str,
     secrets: Vec<String>,
 ) -> PyResult<()> {
-    webhooks::verify(payload, signature, &secrets).map_err(|e| to_py_err(py, e))
+    guard(py, || {
+        webhooks::verify(payload, signature, &secrets).map_err(|e| to_py_err(py, e))
+    })
 }
 
-/// Verifies a delivery and decodes its envelope: `{"event", "timestamp", "data"}`.
+/// Verifies a delivery and decodes its envelope: `{"event", "timestamp", "data", "id"}`.
+/// `tolerance` is in seconds: `None` keeps the core's default (5 minutes), `inf` turns the
+/// timestamp check off, anything else is checked like a timeout.
 #[pyfunction]
 #[pyo3(signature = (payload, headers, secrets, tolerance=None))]
 pub fn webhook_unwrap(
@@ -33,17 +36,23 @@ pub fn webhook_unwrap(
     payload: &[u8],
     headers: Vec<(String, String)>,
     secrets: Vec<String>,
-    tolerance: Option<f64>,
+    tolerance: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
-    let opts = match tolerance {
-        Some(t) => VerifyOptions::with_tolerance(Duration::from_secs_f64(t.max(0.0))),
-        None => VerifyOptions::default(),
-    };
-    let event =
-        webhooks::unwrap(payload, &headers, &secrets, &opts).map_err(|e| to_py_err(py, e))?;
-    let d = PyDict::new(py);
-    d.set_item("event", event.event.as_str())?;
-    d.set_item("timestamp", &event.timestamp)?;
-    d.set_item("data", crate::pyser::plain(py, event.raw_data())?)?;
-    Ok(d.into_any().unbind())
+    guard(py, || {
+        let opts = match tolerance.filter(|t| !t.is_none()) {
+            Some(t) => match crate::options::timeout("tolerance", t)? {
+                agents_sdk::options::NO_TIMEOUT => VerifyOptions::no_tolerance(),
+                within => VerifyOptions::with_tolerance(within),
+            },
+            None => VerifyOptions::default(),
+        };
+        let event =
+            webhooks::unwrap(payload, &headers, &secrets, &opts).map_err(|e| to_py_err(py, e))?;
+        let d = PyDict::new(py);
+        d.set_item("event", event.event.as_str())?;
+        d.set_item("timestamp", &event.timestamp)?;
+        d.set_item("data", crate::pyser::plain(py, event.raw_data())?)?;
+        d.set_item("id", event.id.as_deref())?;
+        Ok(d.into_any().unbind())
+    })
 }

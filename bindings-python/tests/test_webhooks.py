@@ -35,11 +35,16 @@ def test_ops_delivery(ops: AgentClient, receiver: Receiver) -> None:
     body, headers = receiver.next()
     event = agent_client.webhooks.unwrap(body, headers, "s3")
     assert event.event == "tool.executed" and event.data.tool == "list_ec2_instances"
+    assert event.id and event.id.startswith("whd_")
 
 
 def test_tolerance_refuses_old_payloads() -> None:
     body = b'{"event":"agent.created","timestamp":"2000-01-01T00:00:00Z","data":{}}'
     sig = webhooks.sign(body, "k")
-    assert webhooks.unwrap(body, {"x-webhook-signature": sig}, "k").event == "agent.created"
+    # five minutes by default; infinity turns the check off
+    with pytest.raises(WebhookVerificationError):
+        webhooks.unwrap(body, {"x-webhook-signature": sig}, "k")
     with pytest.raises(WebhookVerificationError):
         webhooks.unwrap(body, [("X-Webhook-Signature", sig)], "k", tolerance=60)
+    event = webhooks.unwrap(body, {"x-webhook-signature": sig}, "k", tolerance=float("inf"))
+    assert event.event == "agent.created" and event.id is None

@@ -14,6 +14,7 @@ from cjhirashi_agents._base import (
     Transport,
     clean,
     env_or,
+    headers_arg,
     model,
     model_list,
 )
@@ -113,7 +114,8 @@ class Tools(Resource):
     ) -> Any:
         """Runs ``tool``: keyword arguments are its parameters, except the request options
         (``timeout``, ``max_retries``, ``extra_headers``, ``extra_query``,
-        ``idempotency_key``); a parameter with one of those names goes in ``parameters=``."""
+        ``idempotency_key``, ``max_response_bytes``); a parameter with one of those names goes
+        in ``parameters=``."""
         options = {k: kwargs.pop(k) for k in REQUEST_OPTIONS if k in kwargs}
         params = {**dict(parameters or {}), **kwargs}
         return self._call(
@@ -230,21 +232,36 @@ class _BaseAgentClient:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         stream_idle_timeout: Optional[float] = None,
-        default_headers: Optional[Dict[str, str]] = None,
+        default_headers: Optional[Mapping[str, str]] = None,
         username: Optional[str] = None,
         password: Optional[str] = None,
+        connect_timeout: Optional[float] = None,
+        response_header_timeout: Optional[float] = None,
+        max_event_size: Optional[int] = None,
+        max_response_bytes: Optional[int] = None,
     ) -> None:
+        # every setting is checked by the native constructor (TypeError / ValueError)
+        settings: Dict[str, Any] = dict(
+            timeout=timeout,
+            max_retries=max_retries,
+            stream_idle_timeout=stream_idle_timeout,
+            default_headers=default_headers,
+            connect_timeout=connect_timeout,
+            response_header_timeout=response_header_timeout,
+            max_event_size=max_event_size,
+            max_response_bytes=max_response_bytes,
+        )
         api_key = env_or(api_key, API_KEY_ENV)
         base_url = env_or(base_url, BASE_URL_ENV) or DEFAULT_BASE_URL
         self._native = _native.OpsClient(
             api_key,
             base_url,
-            timeout,
-            max_retries,
-            stream_idle_timeout,
-            list((default_headers or {}).items()),
             username,
             password,
+            **{**settings, "default_headers": headers_arg(default_headers)},
+        )
+        self._options = dict(
+            api_key=api_key, base_url=base_url, username=username, password=password, **settings
         )
         t = Transport(self._native, self._is_async)
         self.auth = Auth(t)
@@ -264,6 +281,12 @@ class _BaseAgentClient:
     @property
     def with_raw_response(self) -> Any:
         return RawClient(self)
+
+    def with_options(self, **overrides: Any) -> Any:
+        """A new client with some settings changed (``timeout``, ``max_retries``, ...),
+        checked like the constructor's; a client made by ``login`` keeps its credentials
+        (the new one logs in on its first call)."""
+        return type(self)(**{**self._options, **overrides})
 
     def close(self) -> None:
         """Nothing to release eagerly: connections close with the client."""

@@ -6,7 +6,18 @@ the model); whether it blocks or returns an awaitable is decided here, by the cl
 from __future__ import annotations
 
 import os
-from typing import Any, AsyncIterator, Callable, Dict, Generic, Iterator, List, Optional, TypeVar
+from typing import (
+    Any,
+    AsyncIterator,
+    Callable,
+    Dict,
+    Generic,
+    Iterator,
+    List,
+    Mapping,
+    Optional,
+    TypeVar,
+)
 
 from ._errors import CJHirashiError
 from ._streaming import AsyncStream, Stream
@@ -14,7 +25,24 @@ from ._streaming import AsyncStream, Stream
 T = TypeVar("T")
 Parse = Callable[[Any], Any]
 
-REQUEST_OPTIONS = ("timeout", "max_retries", "extra_headers", "extra_query", "idempotency_key")
+REQUEST_OPTIONS = (
+    "timeout",
+    "max_retries",
+    "extra_headers",
+    "extra_query",
+    "idempotency_key",
+    "max_response_bytes",
+)
+
+
+def headers_arg(headers: Any) -> Any:
+    """``default_headers`` as the native client takes it (a dict; anything else is refused
+    there with a ``TypeError``)."""
+    if headers is None or isinstance(headers, dict):
+        return headers
+    if isinstance(headers, Mapping):
+        return dict(headers)
+    return headers
 
 
 def env_or(value: Optional[str], name: str) -> Optional[str]:

@@ -5,11 +5,21 @@ Typed signatures are in ``_client.pyi``.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Mapping, Optional
 
 from . import _native, models
 from . import webhooks as _webhooks
-from ._base import RawClient, Resource, Transport, clean, env_or, missing_key, model, model_list
+from ._base import (
+    RawClient,
+    Resource,
+    Transport,
+    clean,
+    env_or,
+    headers_arg,
+    missing_key,
+    model,
+    model_list,
+)
 from ._models import models_of, register_native
 from ._streaming import AsyncMessageStream, MessageStream
 
@@ -339,8 +349,25 @@ class _BaseClient:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         stream_idle_timeout: Optional[float] = None,
-        default_headers: Optional[Dict[str, str]] = None,
+        default_headers: Optional[Mapping[str, str]] = None,
+        connect_timeout: Optional[float] = None,
+        response_header_timeout: Optional[float] = None,
+        max_event_size: Optional[int] = None,
+        max_response_bytes: Optional[int] = None,
+        max_pages: Optional[int] = None,
     ) -> None:
+        # every setting is checked by the native constructor (TypeError / ValueError)
+        settings: Dict[str, Any] = dict(
+            timeout=timeout,
+            max_retries=max_retries,
+            stream_idle_timeout=stream_idle_timeout,
+            default_headers=default_headers,
+            connect_timeout=connect_timeout,
+            response_header_timeout=response_header_timeout,
+            max_event_size=max_event_size,
+            max_response_bytes=max_response_bytes,
+            max_pages=max_pages,
+        )
         api_key = env_or(api_key, API_KEY_ENV)
         if api_key is None:
             raise missing_key("api_key", API_KEY_ENV)
@@ -348,19 +375,9 @@ class _BaseClient:
         self._native = _native.PlatformClient(
             api_key,
             base_url,
-            timeout,
-            max_retries,
-            stream_idle_timeout,
-            list((default_headers or {}).items()),
+            **{**settings, "default_headers": headers_arg(default_headers)},
         )
-        self._options = dict(
-            api_key=api_key,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            stream_idle_timeout=stream_idle_timeout,
-            default_headers=default_headers,
-        )
+        self._options = dict(api_key=api_key, base_url=base_url, **settings)
         t = Transport(self._native, self._is_async)
         self.auth = Auth(t)
         self.users = Users(t)
@@ -379,7 +396,8 @@ class _BaseClient:
         return RawClient(self)
 
     def with_options(self, **overrides: Any) -> Any:
-        """A new client with some settings changed (``timeout``, ``max_retries``, ...)."""
+        """A new client with some settings changed (``timeout``, ``max_retries``, ...),
+        checked like the constructor's."""
         return type(self)(**{**self._options, **overrides})
 
     def close(self) -> None:

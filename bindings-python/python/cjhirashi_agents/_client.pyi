@@ -22,6 +22,12 @@ class RequestOptions(TypedDict, total=False):
     extra_headers: Mapping[str, str]
     extra_query: Mapping[str, str]
     idempotency_key: str
+    max_response_bytes: int
+
+class ListOptions(RequestOptions, total=False):
+    """The options of a paginated list: those of every operation plus ``max_pages``."""
+
+    max_pages: int
 
 class TransactionPage(SyncPage[models.Transaction]):
     summary: models.TransactionSummary
@@ -66,7 +72,7 @@ class Users:
         limit: Optional[int] = None,
         role: Optional[str] = None,
         search: Optional[str] = None,
-        **options: Unpack[RequestOptions],
+        **options: Unpack[ListOptions],
     ) -> SyncPage[models.UserSummary]: ...
     def invite(
         self,
@@ -94,7 +100,7 @@ class UsersWithRawResponse:
         limit: Optional[int] = None,
         role: Optional[str] = None,
         search: Optional[str] = None,
-        **options: Unpack[RequestOptions],
+        **options: Unpack[ListOptions],
     ) -> RawResponse[SyncPage[models.UserSummary]]: ...
     def invite(
         self,
@@ -165,7 +171,7 @@ class Conversations:
         agent_id: Optional[str] = None,
         limit: Optional[int] = None,
         cursor: Optional[str] = None,
-        **options: Unpack[RequestOptions],
+        **options: Unpack[ListOptions],
     ) -> SyncPage[models.Conversation]: ...
     def get(
         self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
@@ -191,7 +197,7 @@ class ConversationsWithRawResponse:
         agent_id: Optional[str] = None,
         limit: Optional[int] = None,
         cursor: Optional[str] = None,
-        **options: Unpack[RequestOptions],
+        **options: Unpack[ListOptions],
     ) -> RawResponse[SyncPage[models.Conversation]]: ...
     def get(
         self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
@@ -306,7 +312,7 @@ class Transactions:
         category: Optional[str] = None,
         limit: Optional[int] = None,
         cursor: Optional[str] = None,
-        **options: Unpack[RequestOptions],
+        **options: Unpack[ListOptions],
     ) -> TransactionPage: ...
     def create(
         self,
@@ -330,7 +336,7 @@ class TransactionsWithRawResponse:
         category: Optional[str] = None,
         limit: Optional[int] = None,
         cursor: Optional[str] = None,
-        **options: Unpack[RequestOptions],
+        **options: Unpack[ListOptions],
     ) -> RawResponse[TransactionPage]: ...
     def create(
         self,
@@ -422,7 +428,7 @@ class AsyncUsers:
         limit: Optional[int] = None,
         role: Optional[str] = None,
         search: Optional[str] = None,
-        **options: Unpack[RequestOptions],
+        **options: Unpack[ListOptions],
     ) -> AsyncPaginator[models.UserSummary]: ...
     def invite(
         self,
@@ -452,7 +458,7 @@ class AsyncUsersWithRawResponse:
         limit: Optional[int] = None,
         role: Optional[str] = None,
         search: Optional[str] = None,
-        **options: Unpack[RequestOptions],
+        **options: Unpack[ListOptions],
     ) -> Awaitable[RawResponse[AsyncPage[models.UserSummary]]]: ...
     def invite(
         self,
@@ -527,7 +533,7 @@ class AsyncConversations:
         agent_id: Optional[str] = None,
         limit: Optional[int] = None,
         cursor: Optional[str] = None,
-        **options: Unpack[RequestOptions],
+        **options: Unpack[ListOptions],
     ) -> AsyncPaginator[models.AsyncConversation]: ...
     def get(
         self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
@@ -555,7 +561,7 @@ class AsyncConversationsWithRawResponse:
         agent_id: Optional[str] = None,
         limit: Optional[int] = None,
         cursor: Optional[str] = None,
-        **options: Unpack[RequestOptions],
+        **options: Unpack[ListOptions],
     ) -> Awaitable[RawResponse[AsyncPage[models.AsyncConversation]]]: ...
     def get(
         self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
@@ -676,7 +682,7 @@ class AsyncTransactions:
         category: Optional[str] = None,
         limit: Optional[int] = None,
         cursor: Optional[str] = None,
-        **options: Unpack[RequestOptions],
+        **options: Unpack[ListOptions],
     ) -> AsyncTransactionPaginator: ...
     def create(
         self,
@@ -700,7 +706,7 @@ class AsyncTransactionsWithRawResponse:
         category: Optional[str] = None,
         limit: Optional[int] = None,
         cursor: Optional[str] = None,
-        **options: Unpack[RequestOptions],
+        **options: Unpack[ListOptions],
     ) -> Awaitable[RawResponse[AsyncTransactionPage]]: ...
     def create(
         self,
@@ -767,7 +773,12 @@ class _ClientBase:
         timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
         stream_idle_timeout: Optional[float] = None,
-        default_headers: Optional[Dict[str, str]] = None,
+        default_headers: Optional[Mapping[str, str]] = None,
+        connect_timeout: Optional[float] = None,
+        response_header_timeout: Optional[float] = None,
+        max_event_size: Optional[int] = None,
+        max_response_bytes: Optional[int] = None,
+        max_pages: Optional[int] = None,
     ) -> None: ...
     @property
     def base_url(self) -> str: ...

@@ -27,6 +27,7 @@ __all__ = [
     "WebSocketError",
     "IncompleteStreamError",
     "DecodeError",
+    "ResponseTooLargeError",
     "WebhookVerificationError",
     "InvalidArgumentError",
     "APIUserAbortError",
@@ -39,7 +40,10 @@ def _rebuild(cls: type, message: str, facts: Dict[str, Any]) -> CJHirashiError:
 
 
 class CJHirashiError(Exception):
-    """Base class of every error raised by the SDK."""
+    """Base class of every error raised by the SDK.
+
+    Raised as such (not as a subclass) for an internal failure of the native module, a bug
+    in the SDK: its message says so and asks for a report."""
 
     _facts: ClassVar[Tuple[str, ...]] = ()
 
@@ -184,6 +188,17 @@ class DecodeError(CJHirashiError):
     _facts = ("status", "request_id")
     status: Optional[int]
     request_id: Optional[str]
+
+
+class ResponseTooLargeError(DecodeError):
+    """A non-streaming answer was larger than the call's ``max_response_bytes`` (default
+    32 MiB): refused from its ``Content-Length`` before reading, or once the bytes read passed
+    the limit. ``limit`` is the limit in force, ``content_length`` the declared length (if
+    any)."""
+
+    _facts = ("limit", "content_length")
+    limit: Optional[int]
+    content_length: Optional[int]
 
 
 class WebhookVerificationError(CJHirashiError):

@@ -10,6 +10,7 @@ __all__ = [
     "Pager",
     "PlatformClient",
     "__version__",
+    "_debug_panic",
     "register_models",
     "webhook_sign",
     "webhook_unwrap",
@@ -23,13 +24,7 @@ _Meta = Optional[Dict[str, Any]]
 @final
 class PlatformClient:
     def __new__(
-        cls,
-        api_key: Optional[str] = None,
-        base_url: Optional[str] = None,
-        timeout: Optional[float] = None,
-        max_retries: Optional[int] = None,
-        stream_idle_timeout: Optional[float] = None,
-        default_headers: Optional[Sequence[Tuple[str, str]]] = None,
+        cls, api_key: Optional[str] = None, base_url: Optional[str] = None, **settings: Any
     ) -> PlatformClient: ...
     @property
     def base_url(self) -> str: ...
@@ -55,12 +50,9 @@ class OpsClient:
         cls,
         api_key: Optional[str] = None,
         base_url: Optional[str] = None,
-        timeout: Optional[float] = None,
-        max_retries: Optional[int] = None,
-        stream_idle_timeout: Optional[float] = None,
-        default_headers: Optional[Sequence[Tuple[str, str]]] = None,
         username: Optional[str] = None,
         password: Optional[str] = None,
+        **settings: Any,
     ) -> OpsClient: ...
     @property
     def base_url(self) -> str: ...
@@ -123,3 +115,7 @@ def webhook_unwrap(
     secrets: Sequence[str],
     tolerance: Optional[float] = None,
 ) -> Dict[str, Any]: ...
+
+# Test hook, not API: provokes a Rust panic on one path ("call", "blocking", "shared",
+# "async", "convert", "stream") so the tests can check it arrives as CJHirashiError.
+def _debug_panic(path: str) -> Any: ...

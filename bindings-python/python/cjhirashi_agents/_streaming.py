@@ -20,6 +20,8 @@ from typing import (
     TypeVar,
 )
 
+from ._errors import ResponseTooLargeError
+
 T = TypeVar("T")
 Convert = Optional[Callable[[Any], Any]]
 
@@ -40,6 +42,26 @@ class _Fields:
             if native is not None:
                 self._load(native)
         return str(getattr(self, "_info", {}).get("text") or "")
+
+    @property
+    def text_truncated(self) -> bool:
+        """Whether the answer's text outgrew the call's ``max_response_bytes`` (default
+        32 MiB): :attr:`text` then keeps only its beginning (every token or event is still
+        handed out while iterating)."""
+        self.text  # noqa: B018 - refreshes the facts
+        return bool(getattr(self, "_info", {}).get("text_truncated"))
+
+    def _whole_text(self) -> str:
+        text = self.text
+        info = getattr(self, "_info", {})
+        if info.get("text_truncated"):
+            limit = info.get("text_limit")
+            raise ResponseTooLargeError(
+                f"the answer's text is longer than max_response_bytes ({limit} bytes), so it "
+                "was not kept whole; raise max_response_bytes to accept it",
+                limit=limit,
+            )
+        return text
 
     @property
     def message_id(self) -> Optional[str]:
@@ -107,10 +129,11 @@ class Stream(_Fields, Generic[T]):
         return item
 
     def until_done(self) -> str:
-        """Reads the stream to its end and returns the whole text."""
+        """Reads the stream to its end and returns the whole text
+        (:class:`ResponseTooLargeError` when it outgrew ``max_response_bytes``)."""
         for _ in self:
             pass
-        return self.text
+        return self._whole_text()
 
     def close(self) -> None:
         """Closes the connection (idempotent)."""
@@ -190,10 +213,11 @@ class AsyncStream(_Fields, Generic[T]):
         return item
 
     async def until_done(self) -> str:
-        """Reads the stream to its end and returns the whole text."""
+        """Reads the stream to its end and returns the whole text
+        (:class:`ResponseTooLargeError` when it outgrew ``max_response_bytes``)."""
         async for _ in self:
             pass
-        return self.text
+        return self._whole_text()
 
     async def aclose(self) -> None:
         """Closes the connection (idempotent)."""

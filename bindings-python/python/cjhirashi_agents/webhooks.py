@@ -37,12 +37,14 @@ class WebhookData(BaseModel):
 
 class WebhookEvent(BaseModel):
     """A verified delivery: ``event`` name, ``timestamp`` and typed ``data``;
-    ``raw_data`` is the ``data`` object exactly as received."""
+    ``raw_data`` is the ``data`` object exactly as received; ``id`` is the delivery's
+    ``X-Webhook-Id`` (the same on every retry: drop the duplicates), if it had one."""
 
     event: str
     timestamp: str
     data: WebhookData
     raw_data: Dict[str, Any]
+    id: Optional[str]
 
 
 def _secrets(secret: Secrets) -> List[str]:
@@ -71,8 +73,10 @@ def unwrap(
     *,
     tolerance: Optional[float] = None,
 ) -> WebhookEvent:
-    """Verifies a delivery (signature from ``headers``) and decodes it. With ``tolerance``
-    (seconds), a ``timestamp`` further than that from now is refused (replays)."""
+    """Verifies a delivery (signature from ``headers``) and decodes it. A signed
+    ``timestamp`` further than ``tolerance`` seconds from now is refused (replays): 5 minutes
+    by default, ``float("inf")`` turns the check off. A ``tolerance`` that is not a positive
+    number of seconds up to one year (or infinity) raises ``ValueError`` / ``TypeError``."""
     pairs = list(headers.items()) if isinstance(headers, Mapping) else list(headers)
     raw = _native.webhook_unwrap(
         _bytes(payload), [(str(k), str(v)) for k, v in pairs], _secrets(secret), tolerance
@@ -83,4 +87,5 @@ def unwrap(
         timestamp=raw["timestamp"],
         data=WebhookData.from_wire(data),
         raw_data=raw["data"],
+        id=raw.get("id"),
     )
