@@ -32,6 +32,8 @@ pub struct ClientSettings {
     pub max_event_size: Option<usize>,
     /// Largest accepted body of a non-streaming answer (default 32 MiB).
     pub max_response_bytes: Option<usize>,
+    /// Page cap of auto-paginating lists (default 10,000).
+    pub max_pages: Option<u32>,
 }
 
 impl std::fmt::Debug for ClientSettings {
@@ -49,6 +51,7 @@ impl std::fmt::Debug for ClientSettings {
             .field("headers", &crate::redact::RedactedHeaders(&self.headers))
             .field("max_event_size", &self.max_event_size)
             .field("max_response_bytes", &self.max_response_bytes)
+            .field("max_pages", &self.max_pages)
             .finish()
     }
 }
@@ -85,6 +88,9 @@ impl ClientSettings {
         }
         if let Some(v) = self.max_response_bytes {
             cfg.max_response_bytes = v;
+        }
+        if let Some(v) = self.max_pages {
+            cfg.max_pages = v.max(1);
         }
         for (k, v) in &self.headers {
             crate::options::validate::header(k, v)?;
@@ -159,6 +165,14 @@ macro_rules! common_builder_methods {
         /// with [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge).
         pub fn max_response_bytes(mut self, bytes: usize) -> Self {
             self.common.max_response_bytes = Some(bytes);
+            self
+        }
+
+        /// Page cap of auto-paginating lists (default 10,000); a list that would go further
+        /// fails with [`Error::Decode`](crate::Error::Decode) instead of following the server
+        /// for ever.
+        pub fn max_pages(mut self, pages: u32) -> Self {
+            self.common.max_pages = Some(pages);
             self
         }
 

@@ -73,13 +73,13 @@ pub mod validate {
         }
         if secs <= 0.0 {
             return Err(Error::InvalidArgument(format!(
-                "{name} must be positive, got {secs}"
+                "{name} must be positive, got {secs:?}"
             )));
         }
         match Duration::try_from_secs_f64(secs) {
             Ok(d) if d <= MAX_TIMEOUT => Ok(d),
             _ => Err(Error::InvalidArgument(format!(
-                "{name} must be at most {} seconds (one year), got {secs}; use infinity for no limit",
+                "{name} must be at most {} seconds (one year), got {secs:?}; use infinity for no limit",
                 MAX_TIMEOUT.as_secs()
             ))),
         }
@@ -181,7 +181,7 @@ pub struct RequestOptions {
     /// Largest body accepted for a non-streaming answer (default: the client's, 32 MiB); a
     /// larger one fails with [`crate::Error::ResponseTooLarge`] without being read whole.
     pub max_response_bytes: Option<usize>,
-    /// Page cap of an auto-paginating list call (default
+    /// Page cap of an auto-paginating list call (default: the client's, else
     /// [`DEFAULT_MAX_PAGES`]); see [`crate::Paginator::max_pages`].
     pub max_pages: Option<u32>,
     /// Time this call's stream (SSE or WebSocket session) may deliver no byte before it fails

@@ -54,8 +54,18 @@ pub(crate) fn idle_deadline(idle: Duration) -> Instant {
 /// The text of an answer gathered from a stream (`text()`, `collect_text()`), held up to a
 /// limit: the call's `max_response_bytes` (default 32 MiB). Past the limit the stream goes on
 /// delivering its events, the text stops growing and [`AnswerText::truncated`] is set.
+///
+/// The Python and Node packages keep the text of their read-ahead token streams in one too.
+///
+/// ```
+/// use agents_sdk::stream::AnswerText;
+/// let mut text = AnswerText::with_limit(3);
+/// text.push("añadir");
+/// assert_eq!(text.as_str(), "añ"); // 3 bytes: "añ" fits, the next "a" does not
+/// assert!(text.truncated());
+/// ```
 #[derive(Debug)]
-pub(crate) struct AnswerText {
+pub struct AnswerText {
     text: String,
     limit: usize,
     truncated: bool,
@@ -68,7 +78,8 @@ impl Default for AnswerText {
 }
 
 impl AnswerText {
-    pub(crate) fn with_limit(limit: usize) -> Self {
+    /// An empty text that keeps at most `limit` bytes.
+    pub fn with_limit(limit: usize) -> Self {
         AnswerText {
             text: String::new(),
             limit,
@@ -77,7 +88,7 @@ impl AnswerText {
     }
 
     /// Appends `piece`, or as much of it as fits (cut at a character boundary).
-    pub(crate) fn push(&mut self, piece: &str) {
+    pub fn push(&mut self, piece: &str) {
         if self.truncated {
             return;
         }
@@ -94,25 +105,29 @@ impl AnswerText {
         self.truncated = true;
     }
 
-    pub(crate) fn as_str(&self) -> &str {
+    /// The text kept so far.
+    pub fn as_str(&self) -> &str {
         &self.text
     }
 
-    pub(crate) fn truncated(&self) -> bool {
+    /// Whether some text was dropped at the limit.
+    pub fn truncated(&self) -> bool {
         self.truncated
     }
 
-    pub(crate) fn limit(&self) -> usize {
+    /// The limit in bytes.
+    pub fn limit(&self) -> usize {
         self.limit
     }
 
     /// Starts the text of a new answer.
-    pub(crate) fn clear(&mut self) {
+    pub fn clear(&mut self) {
         self.text = String::new();
         self.truncated = false;
     }
 
-    pub(crate) fn take(&mut self) -> String {
+    /// Takes the text out, leaving it empty.
+    pub fn take(&mut self) -> String {
         std::mem::take(&mut self.text)
     }
 }

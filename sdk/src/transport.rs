@@ -61,6 +61,7 @@ pub(crate) struct Config {
     pub default_headers: Vec<(String, String)>,
     pub max_event_size: usize,
     pub max_response_bytes: usize,
+    pub max_pages: u32,
     pub user_agent: String,
 }
 
@@ -76,6 +77,7 @@ impl Config {
             default_headers: Vec::new(),
             max_event_size: crate::sse::DEFAULT_MAX_EVENT_SIZE,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            max_pages: crate::options::DEFAULT_MAX_PAGES,
             user_agent: format!("agents-sdk-rust/{}", env!("CARGO_PKG_VERSION")),
         }
     }

@@ -177,6 +177,22 @@ async fn a_page_number_that_does_not_advance_stops_and_the_page_cap_holds() {
         Err(Error::Decode { message, .. }) => assert!(message.contains("page cap"), "{message}"),
         other => panic!("{other:?}"),
     }
+    // The same cap set once on the client.
+    let capped = Client::builder()
+        .api_key(KEY)
+        .base_url(format!("{}/api", server.uri()))
+        .max_pages(1)
+        .build()
+        .unwrap();
+    let mut pages = capped.users().list(ListUsersParams::default());
+    assert!(pages.next_page().await.unwrap().is_some());
+    assert!(matches!(
+        pages.next_page().await,
+        Err(Error::Decode {
+            what: "pagination",
+            ..
+        })
+    ));
 }
 
 /// A raw HTTP server answering every connection with `head` and then `body_len` bytes of JSON

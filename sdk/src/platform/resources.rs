@@ -102,7 +102,7 @@ where
 {
     let client = client.clone();
     let opts = opts.clone();
-    let max_pages = opts.max_pages.unwrap_or(crate::options::DEFAULT_MAX_PAGES);
+    let max_pages = opts.max_pages.unwrap_or(client.transport().cfg.max_pages);
     Paginator::new(first, move |page| {
         let client = client.clone();
         let opts = opts.clone();

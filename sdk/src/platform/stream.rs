@@ -135,6 +135,12 @@ impl EventStream<TokenDecoder> {
         self.decoder().text.as_str()
     }
 
+    /// The most text this stream keeps for [`EventStream::text`]: the call's
+    /// `max_response_bytes` (a binding that gathers the text itself uses the same limit).
+    pub fn text_limit(&self) -> usize {
+        self.decoder().text.limit()
+    }
+
     /// Whether the answer's text outgrew the call's `max_response_bytes`, so that
     /// [`EventStream::text`] holds only its beginning (every token is still delivered).
     pub fn text_truncated(&self) -> bool {
