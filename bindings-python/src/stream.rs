@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use agents_sdk::ops::{ChatEvent, ChatStream, RealtimeSession};
 use agents_sdk::platform::{DoneEvent, MessageStream, TokenBatch};
-use agents_sdk::stream::ReadAhead;
+use agents_sdk::stream::{AnswerText, ReadAhead};
 use agents_sdk::{Error, Result};
 use futures::{FutureExt, StreamExt};
 use pyo3::prelude::*;
@@ -50,11 +50,10 @@ type Shared = Arc<tokio::sync::Mutex<State>>;
 /// through one batch, the next ones are already being decoded into [`TokenBatch`]es.
 struct Pump {
     ahead: ReadAhead<TokenBatch>,
-    /// The answer's text so far, up to `text_limit` bytes (the tokens themselves are all
-    /// handed over): a server that streams without end cannot make it grow without bound.
-    text: String,
-    text_limit: usize,
-    text_truncated: bool,
+    /// The answer's text so far, up to the call's `max_response_bytes` (the tokens themselves
+    /// are all handed over): a server that streams without end cannot make it grow without
+    /// bound.
+    text: AnswerText,
     done: Option<DoneEvent>,
 }
 
@@ -62,37 +61,16 @@ struct Pump {
 const PUMP_DEPTH: usize = 4;
 
 impl Pump {
-    fn start(stream: MessageStream, text_limit: usize) -> Self {
+    fn start(stream: MessageStream) -> Self {
         Pump {
+            text: AnswerText::with_limit(stream.text_limit()),
             ahead: ReadAhead::spawn_batches_on(
                 runtime().handle(),
                 stream.token_batches(MAX_BATCH),
                 PUMP_DEPTH,
             ),
-            text: String::new(),
-            text_limit,
-            text_truncated: false,
             done: None,
         }
-    }
-
-    /// Appends `piece` to the text, or as much of it as fits (cut at a character boundary),
-    /// as the core keeps a stream's text (`MessageStream::text`).
-    fn push_text(&mut self, piece: &str) {
-        if self.text_truncated {
-            return;
-        }
-        let room = self.text_limit.saturating_sub(self.text.len());
-        if piece.len() <= room {
-            self.text.push_str(piece);
-            return;
-        }
-        let mut cut = room;
-        while !piece.is_char_boundary(cut) {
-            cut = cut.saturating_sub(1);
-        }
-        self.text.push_str(piece.get(..cut).unwrap_or_default());
-        self.text_truncated = true;
     }
 
     /// The next batch of tokens: `(tokens, ended, error)`.
@@ -101,7 +79,7 @@ impl Pump {
             None => (TokenBatch::default(), true, None),
             Some(Err(e)) => (TokenBatch::default(), true, Some(e)),
             Some(Ok(mut batch)) => {
-                self.push_text(&batch.text);
+                self.text.push(&batch.text);
                 let ended = batch.done.is_some();
                 if let Some(done) = batch.done.take() {
                     self.done = Some(done);
@@ -137,7 +115,7 @@ impl NativeStream {
 
     /// A platform token stream; `text_limit` is the call's `max_response_bytes`.
     pub fn tokens(s: MessageStream, text_limit: usize) -> Self {
-        Self::from_kind(Kind::Tokens(Pump::start(s, text_limit)), text_limit)
+        Self::from_kind(Kind::Tokens(Pump::start(s)), text_limit)
     }
 
     /// An ops chat stream (whose text the core keeps up to `text_limit` bytes).
@@ -387,8 +365,8 @@ impl NativeStream {
         d.set_item("text_limit", st.text_limit)?;
         match st.kind.as_ref() {
             Some(Kind::Tokens(p)) => {
-                d.set_item("text", &p.text)?;
-                d.set_item("text_truncated", p.text_truncated)?;
+                d.set_item("text", p.text.as_str())?;
+                d.set_item("text_truncated", p.text.truncated())?;
                 d.set_item("message_id", p.done.as_ref().map(|d| d.message_id.as_str()))?;
                 d.set_item("tokens_used", p.done.as_ref().map(|d| d.tokens_used))?;
                 d.set_item("timestamp", p.done.as_ref().map(|d| d.timestamp.as_str()))?;
