@@ -62,6 +62,7 @@ pub fn catch<F: Future>(fut: F) -> impl Future<Output = Result<F::Output, Panick
 
 /// Panics on purpose: the test hook's way to check that a panic on `path` arrives in Python as
 /// `CJHirashiError` ([`debug_panic`]).
+#[allow(clippy::panic)]
 pub fn deliberate_panic(path: &str) -> ! {
     std::panic::panic_any(format!(
         "deliberate panic on the {path:?} path (cjhirashi_agents._native._debug_panic)"

@@ -1,6 +1,21 @@
 //! `cjhirashi_agents._native`: the pyo3 layer over `agents-sdk`. It converts types and errors
 //! and bridges async; everything else (retries, auth, SSE, pagination, webhooks) is the core's.
 
+// Input from Python or from the wire never panics here: no unwrap/expect/panic, no unchecked
+// indexing, no truncating casts outside tests (entry points also catch panics: see guard.rs).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_possible_wrap
+    )
+)]
+
 mod convert;
 mod errors;
 mod guard;

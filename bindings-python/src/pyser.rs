@@ -57,7 +57,15 @@ struct Spec {
     nested: Vec<(Py<PyString>, Py<PyAny>)>,
 }
 
-static MODELS: [Mutex<Option<Registry>>; 2] = [Mutex::new(None), Mutex::new(None)];
+static PLATFORM_MODELS: Mutex<Option<Registry>> = Mutex::new(None);
+static OPS_MODELS: Mutex<Option<Registry>> = Mutex::new(None);
+
+fn models_of(service: Service) -> &'static Mutex<Option<Registry>> {
+    match service {
+        Service::Platform => &PLATFORM_MODELS,
+        Service::Ops => &OPS_MODELS,
+    }
+}
 
 /// Registers the model classes the native module builds itself for one service
 /// (`"platform"` or `"ops"`): `{rust struct name: class}`; each class's `_spec()` is asked
@@ -67,12 +75,12 @@ static MODELS: [Mutex<Option<Registry>>; 2] = [Mutex::new(None), Mutex::new(None
 pub fn register_models(service: &str, models: Bound<'_, PyDict>) -> PyResult<()> {
     let py = models.py();
     crate::guard::guard(py, || {
-        let i = match service {
-            "platform" => Service::Platform as usize,
-            "ops" => Service::Ops as usize,
+        let service = match service {
+            "platform" => Service::Platform,
+            "ops" => Service::Ops,
             other => return Err(PyValueError::new_err(format!("unknown service {other:?}"))),
         };
-        *MODELS[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(Registry {
+        *models_of(service).lock().unwrap_or_else(|e| e.into_inner()) = Some(Registry {
             classes: models.unbind(),
             specs: HashMap::default(),
         });
@@ -85,9 +93,7 @@ pub fn register_models(service: &str, models: Bound<'_, PyDict>) -> PyResult<()>
 fn spec(py: Python<'_>, service: Service, name: &'static str) -> PyResult<Option<Arc<Spec>>> {
     let key = (name.as_ptr() as usize, name.len());
     let class = {
-        let guard = MODELS[service as usize]
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let guard = models_of(service).lock().unwrap_or_else(|e| e.into_inner());
         let Some(registry) = guard.as_ref() else {
             return Ok(None);
         };
@@ -111,7 +117,7 @@ fn spec(py: Python<'_>, service: Service, name: &'static str) -> PyResult<Option
             }))
         }
     };
-    if let Some(registry) = MODELS[service as usize]
+    if let Some(registry) = models_of(service)
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .as_mut()

@@ -94,7 +94,9 @@ pub fn runtime() -> Arc<Runtime> {
             .thread_name("cjhirashi-agents")
             .enable_all()
             .build()
-            .unwrap_or_else(|e| panic!("cannot start the tokio runtime: {e}")),
+            // Only when the OS refuses threads or an event fd: not input-driven, and caught by
+            // the entry points' guard (guard.rs) as a CJHirashiError.
+            .unwrap_or_else(|e| runtime_failure(&e)),
     );
     *slot = Some((process, rt.clone()));
     rt
@@ -179,7 +181,7 @@ fn with_thread<R>(f: impl FnOnce(&mut ThreadState) -> R) -> R {
                 tokio::runtime::Builder::new_current_thread()
                     .enable_all()
                     .build()
-                    .unwrap_or_else(|e| panic!("cannot start a tokio runtime: {e}")),
+                    .unwrap_or_else(|e| runtime_failure(&e)),
             ),
             handles: Vec::new(),
             idle_since: None,
@@ -492,4 +494,11 @@ fn asyncio(py: Python<'_>) -> PyResult<&Bound<'_, PyModule>> {
     Ok(ASYNCIO
         .get_or_try_init(py, || py.import("asyncio").map(Bound::unbind))?
         .bind(py))
+}
+
+/// A tokio runtime could not be started (the OS refused a thread or an event fd). Not caused by
+/// any input; the panic is caught by the entry points' guard and raised as `CJHirashiError`.
+#[allow(clippy::panic)]
+fn runtime_failure(e: &std::io::Error) -> ! {
+    panic!("cannot start a tokio runtime: {e}")
 }
