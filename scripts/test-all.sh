@@ -34,6 +34,11 @@ step "Rust quickstart against the embedded sandbox"
 cargo run -q -p agents-sdk --example quickstart > "$CARGO_TARGET_DIR/quickstart.out"
 tail -n 3 "$CARGO_TARGET_DIR/quickstart.out"
 
+# Coverage-guided fuzzing of the core's parsers and the sandbox's handlers: 10 s per target
+# (nightly; cargo-fuzz is installed into .tools/ and builds into fuzz/target).
+step "fuzz targets, 10 s each"
+scripts/fuzz.sh 10
+
 if [ -x bindings-python/scripts/test.sh ]; then
   step "Python package"
   bindings-python/scripts/test.sh
