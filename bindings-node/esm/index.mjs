@@ -10,6 +10,7 @@ export const {
   ChatEventStream,
   PagePromise,
   webhooks,
+  CJHirashiError,
   APIError,
   BadRequestError,
   AuthenticationError,
@@ -27,6 +28,7 @@ export const {
   APIUserAbortError,
   IncompleteStreamError,
   DecodeError,
+  ResponseTooLargeError,
   WebhookVerificationError,
   InvalidArgumentError,
 } = cjs;

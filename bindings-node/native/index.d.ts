@@ -22,7 +22,10 @@ export declare class CancelHandle {
   get cancelled(): boolean
 }
 
-/** The ops chat stream (`chat.stream`). */
+/**
+ * The ops chat stream (`chat.stream`). As with [`TokenStream`], nothing is handed out once the
+ * call's cancel token fired.
+ */
 export declare class ChatStream {
   /** The JSON of the next batch (`{events, text?}`), or `null` after the end. */
   nextBatch(): Promise<string | null>
@@ -54,13 +57,19 @@ export declare class OpsClient {
   learnedApisList(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
   learnedApisLearn(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
   webhooksCreate(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  /** Opens the `/ws` channel and authenticates. */
+  /**
+   * Opens the `/ws` channel and authenticates. The cancel handle also ends the session
+   * later: once it fires, the socket is closed and the session hands out nothing more.
+   */
   realtimeConnect(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<RealtimeSession>
 }
 
-/** A lazily fetched list (users, conversations, transactions). */
+/**
+ * A lazily fetched list (users, conversations, transactions). Once the call's cancel token
+ * fired, no page is asked for any more.
+ */
 export declare class Pager {
-  /** The JSON of the next page, or `null` after the last one. */
+  /** The JSON `{"hasNext", "page"}` of the next page, or `null` after the last one. */
   nextPage(): Promise<string | null>
 }
 
@@ -107,19 +116,26 @@ export declare class PlatformClient {
 
 /**
  * An authenticated WebSocket session. A task owns the core session: it sends the chat frames
- * it is asked to and forwards every event to a channel that `nextBatch()` drains, so sending
- * and reading never wait on each other.
+ * it is asked to and forwards the events through a bounded queue ([`REALTIME_QUEUE`]) that
+ * `nextBatch()` drains, so sending never waits for JavaScript to read.
  */
 export declare class RealtimeSession {
   /** Sends `{"type": "chat", "conversation_id", "message"}`. */
   sendChat(conversationId: string | undefined | null, message: string): Promise<void>
   /**
    * The JSON array of the events that are ready (waiting for at least one), or `null` once
-   * the socket is closed.
+   * the socket is closed; after a cancellation, the cancellation.
    */
   nextBatch(): Promise<string | null>
   /** Closes the socket politely. */
   close(): Promise<void>
+  /**
+   * Testing only: the most events the queue to JavaScript ever held (at most
+   * `queueCapacity`).
+   */
+  get queueHighWater(): number
+  /** Testing only: the bound of the queue to JavaScript. */
+  get queueCapacity(): number
 }
 
 /** A running sandbox of both services. */
@@ -148,6 +164,9 @@ export declare class SandboxServer {
  * A task on the runtime reads ahead (up to [`PUMP_DEPTH`] batches) while JavaScript works
  * through the current batch, so decoding in Rust and iterating in JavaScript overlap. Dropping
  * or closing the stream aborts the task, which drops the core stream and closes the connection.
+ *
+ * Once the call's cancel token fires (the caller's `AbortSignal`), no batch is handed out any
+ * more, even one already read ahead: `nextBatch()` rejects with the cancellation.
  */
 export declare class TokenStream {
   /** The JSON of the next batch (`{joined, lens, done?}`), or `null` after the end. */
@@ -161,10 +180,16 @@ export declare class TokenStream {
  * a [`CancelHandle`]).
  */
 export interface CallOptions {
-  /** Total deadline of the call in milliseconds, retries included. */
+  /** Total deadline of the call in milliseconds, retries included (`Infinity`: none). */
   timeout?: number
-  /** Retries after the first attempt. */
+  /** Retries after the first attempt (an integer from 0 to 100). */
   maxRetries?: number
+  /** Milliseconds a stream may deliver no byte before it fails (`Infinity`: no limit). */
+  streamIdleTimeout?: number
+  /** Largest accepted answer body in bytes (an integer from 1 to 4 GiB). */
+  maxResponseBytes?: number
+  /** Page cap of a paginated list (an integer of at least 1). */
+  maxPages?: number
   /** Extra headers, overriding the client's. */
   headers?: Record<string, string>
   /** Extra query parameters. */
@@ -173,19 +198,39 @@ export interface CallOptions {
   idempotencyKey?: string
 }
 
+/**
+ * Checks per-request options without making a call (a paginated list checks its options when
+ * it is created, before its first page is asked for).
+ */
+export declare function checkCallOptions(opts?: CallOptions | undefined | null): void
+
 /** Client-wide settings as normalized by the TypeScript layer. */
 export interface ClientConfig {
   /** API key (platform) or API key / JWT (ops). */
   apiKey?: string
   /** Base URL. */
   baseUrl?: string
-  /** Total deadline of a non-streaming call in milliseconds. */
+  /** Total deadline of a non-streaming call in milliseconds (`Infinity`: none). */
   timeout?: number
-  /** Retries after the first attempt. */
+  /** Retries after the first attempt (an integer from 0 to 100). */
   maxRetries?: number
+  /** Milliseconds a stream may deliver no byte before it fails (`Infinity`: no limit). */
+  streamIdleTimeout?: number
+  /** Largest accepted answer body in bytes (an integer from 1 to 4 GiB). */
+  maxResponseBytes?: number
   /** Headers sent with every request. */
   defaultHeaders?: Record<string, string>
 }
+
+/**
+ * Testing only: panics in the synchronous part of a promise-returning native call
+ * (`"sync"`) or inside its future (`"async"`); anything else resolves. The tests check that
+ * both reach JavaScript as a `CJHirashiError` and the process lives on.
+ */
+export declare function debugPanic(mode: string): Promise<void>
+
+/** Testing only: a synchronous native function that panics when `fail` is true. */
+export declare function debugPanicSync(fail: boolean): number
 
 /**
  * Logs in with `username` / `password` and resolves with a client that keeps the token
@@ -195,9 +240,9 @@ export declare function opsLogin(config: ClientConfig, username: string, passwor
 
 /** Options of `Sandbox.start()`. */
 export interface SandboxOptions {
-  /** Port of the platform service (default: any free port). */
+  /** Port of the platform service, an integer from 0 to 65535 (default 0: any free port). */
   platformPort?: number
-  /** Port of the ops service (default: any free port). */
+  /** Port of the ops service, an integer from 0 to 65535 (default 0: any free port). */
   opsPort?: number
   /** Answer 429 once a caller is over its rate limit (default off). */
   enforceRateLimits?: boolean

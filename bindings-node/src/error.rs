@@ -1,14 +1,40 @@
-//! The one conversion point from `agents_sdk::Error` to JavaScript.
+//! The one conversion point from `agents_sdk::Error` (and from a Rust panic) to JavaScript.
 //!
 //! A failure becomes a JavaScript `Error` whose `message` is [`ERROR_PREFIX`] followed by a JSON
-//! object: the class name from [`agents_sdk::Error::class_name`] plus the facts the class
-//! carries. `ts/errors.ts` maps it to the class once.
+//! object: the class name plus the facts the class carries. `ts/errors.ts` maps it to the class
+//! once. The class is the core's [`agents_sdk::Error::class_name`], except for:
+//! - a refused argument ([`Error::InvalidArgument`]): JavaScript's own `RangeError` (a value
+//!   out of range) or `TypeError` (a value of the wrong shape: a header, a params object), never
+//!   an SDK class;
+//! - a Rust panic: `CJHirashiError`, with a message saying it is a bug to report.
+//!
+//! Every native entry point is `#[napi(catch_unwind)]` (a panic in its synchronous part becomes
+//! a thrown error instead of aborting the process) and every future goes through [`spawn`],
+//! which catches a panic while it runs.
+
+use std::any::Any;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
 
 use agents_sdk::Error;
+use futures::FutureExt;
+use napi::Env;
+use napi::bindgen_prelude::{PromiseRaw, ToNapiValue};
 use serde_json::{Map, Value, json};
 
 /// Start of the message of every JavaScript error thrown by the native layer.
 pub(crate) const ERROR_PREFIX: &str = "AGENTS_SDK_ERROR:";
+
+/// What a panic's message starts with (`ts/errors.ts` uses the same words for a panic caught
+/// by napi itself).
+pub(crate) const BUG_MESSAGE: &str = "internal error in the native module of \
+    @cjhirashi/agents-sdk (this is a bug: please report it at \
+    https://github.com/cjhirashi/agents-sdk/issues)";
+
+/// Milliseconds of `d`, saturating (an unbounded timeout is `Duration::MAX`).
+fn millis_u64(d: std::time::Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
 
 /// The JSON payload describing `err`.
 pub(crate) fn payload(err: &Error) -> Value {
@@ -39,7 +65,7 @@ pub(crate) fn payload(err: &Error) -> Value {
         Error::Timeout { phase, after } => {
             p.insert("message".into(), json!(err.to_string()));
             p.insert("phase".into(), json!(phase.to_string()));
-            p.insert("timeoutMs".into(), json!(after.as_millis() as u64));
+            p.insert("timeoutMs".into(), json!(millis_u64(*after)));
         }
         Error::IncompleteStream { received } => {
             p.insert("message".into(), json!(err.to_string()));
@@ -52,12 +78,29 @@ pub(crate) fn payload(err: &Error) -> Value {
             p.insert("status".into(), json!(status));
             p.insert("requestId".into(), json!(request_id));
         }
+        Error::ResponseTooLarge {
+            limit,
+            content_length,
+            status,
+            request_id,
+        } => {
+            p.insert("message".into(), json!(err.to_string()));
+            p.insert("limit".into(), json!(limit));
+            p.insert("contentLength".into(), json!(content_length));
+            p.insert("status".into(), json!(status));
+            p.insert("requestId".into(), json!(request_id));
+        }
         Error::WebSocket { close_code, .. } => {
             p.insert("message".into(), json!(err.to_string()));
             p.insert("closeCode".into(), json!(close_code));
         }
         Error::Cancelled => {
             p.insert("message".into(), json!("Request was aborted."));
+        }
+        Error::InvalidArgument(message) => {
+            // a refused value; the TypeError cases are raised with `type_error`
+            p.insert("class".into(), json!("RangeError"));
+            p.insert("message".into(), json!(message));
         }
         other => {
             p.insert("message".into(), json!(other.to_string()));
@@ -66,25 +109,89 @@ pub(crate) fn payload(err: &Error) -> Value {
     Value::Object(p)
 }
 
-/// `err` as the error a native call rejects (or throws) with.
-pub(crate) fn to_napi(err: Error) -> napi::Error {
+fn from_payload(payload: &Value) -> napi::Error {
     napi::Error::new(
         napi::Status::GenericFailure,
-        format!("{ERROR_PREFIX}{}", payload(&err)),
+        format!("{ERROR_PREFIX}{payload}"),
     )
 }
 
-/// An argument the JavaScript layer passed in the wrong shape.
-pub(crate) fn invalid(message: impl std::fmt::Display) -> napi::Error {
-    to_napi(Error::InvalidArgument(message.to_string()))
+/// `err` as the error a native call rejects (or throws) with.
+pub(crate) fn to_napi(err: Error) -> napi::Error {
+    from_payload(&payload(&err))
+}
+
+/// JavaScript's own `TypeError`: an argument of the wrong shape.
+pub(crate) fn type_error(message: impl std::fmt::Display) -> napi::Error {
+    from_payload(&json!({"class": "TypeError", "message": message.to_string()}))
+}
+
+/// JavaScript's own `RangeError`: an argument whose value is refused.
+pub(crate) fn range_error(message: impl std::fmt::Display) -> napi::Error {
+    from_payload(&json!({"class": "RangeError", "message": message.to_string()}))
+}
+
+/// A core [`Error::InvalidArgument`] raised as a `TypeError` (other errors unchanged).
+pub(crate) fn as_type_error(err: Error) -> napi::Error {
+    match err {
+        Error::InvalidArgument(message) => type_error(message),
+        other => to_napi(other),
+    }
+}
+
+/// The text of a panic's payload.
+fn panic_text(panic: &(dyn Any + Send)) -> String {
+    if let Some(s) = panic.downcast_ref::<&str>() {
+        (*s).to_owned()
+    } else if let Some(s) = panic.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "a panic without a message".to_owned()
+    }
+}
+
+/// A caught panic as a `CJHirashiError`.
+pub(crate) fn panic_error(panic: Box<dyn Any + Send>) -> napi::Error {
+    let text = panic_text(panic.as_ref());
+    // a payload that panics again when dropped must not unwind out of here
+    std::mem::forget(panic);
+    from_payload(&json!({
+        "class": "CJHirashiError",
+        "message": format!("{BUG_MESSAGE}: {text}"),
+        "panic": true,
+    }))
+}
+
+/// Runs `fut` on napi's runtime as a promise; a panic while it runs rejects the promise with a
+/// `CJHirashiError` (see [`panic_error`]) instead of an untyped error.
+pub(crate) fn spawn<'e, T, F>(env: &'e Env, fut: F) -> napi::Result<PromiseRaw<'e, T>>
+where
+    T: ToNapiValue + Send + 'static,
+    F: Future<Output = napi::Result<T>> + Send + 'static,
+{
+    env.spawn_future(
+        AssertUnwindSafe(fut)
+            .catch_unwind()
+            .map(|r| r.unwrap_or_else(|panic| Err(panic_error(panic)))),
+    )
 }
 
 /// Serializes a result for the JavaScript side (`JSON.parse`d there).
 pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> napi::Result<String> {
-    serde_json::to_string(value).map_err(|e| invalid(format!("could not encode a result: {e}")))
+    serde_json::to_string(value).map_err(|e| {
+        to_napi(Error::Decode {
+            what: "result",
+            message: format!("could not encode a result: {e}"),
+            excerpt: String::new(),
+            status: None,
+            request_id: None,
+        })
+    })
 }
 
-/// Parses the JSON text of an argument object.
+/// Parses the JSON text of an argument object (written by the TypeScript layer, which refuses
+/// cycles and nesting deeper than serde_json's limit of 128 levels first); a value of the wrong
+/// shape is a `TypeError`.
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> napi::Result<T> {
-    serde_json::from_str(text).map_err(|e| invalid(format!("invalid {what}: {e}")))
+    serde_json::from_str(text).map_err(|e| type_error(format!("invalid {what}: {e}")))
 }

@@ -1,18 +1,22 @@
 //! `agents_sdk::ops` for JavaScript: one native method per operation plus the WebSocket
 //! session, wrapped by `ts/ops.ts`.
 
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 use agents_sdk::ops::{self, AgentClient, ChatEvent};
-use futures::StreamExt;
+use agents_sdk::{CancelToken, Error};
+use futures::{FutureExt, StreamExt};
 use napi::Env;
 use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
 use tokio::sync::{Mutex, mpsc, oneshot};
 
-use crate::error::{from_json, to_json, to_napi};
+use crate::error::{as_type_error, from_json, panic_error, spawn, to_json, to_napi};
 use crate::options::{CallOptions, CancelHandle, ClientConfig, client_settings, request_options};
-use crate::stream::{ChatStream, MAX_BATCH, spawn_json};
+use crate::stream::{ChatStream, spawn_json};
 
 /// The ops client (`AgentClient` in JavaScript).
 #[napi]
@@ -39,15 +43,15 @@ fn builder(config: ClientConfig) -> napi::Result<ops::AgentClientBuilder> {
 
 /// Logs in with `username` / `password` and resolves with a client that keeps the token
 /// fresh (`AgentClient.login` in JavaScript).
-#[napi(ts_return_type = "Promise<OpsClient>")]
+#[napi(ts_return_type = "Promise<OpsClient>", catch_unwind)]
 pub fn ops_login<'e>(
     env: &'e Env,
     config: ClientConfig,
     username: String,
     password: String,
 ) -> napi::Result<PromiseRaw<'e, OpsClient>> {
-    let client = builder(config)?.build().map_err(to_napi)?;
-    env.spawn_future(async move {
+    let client = builder(config)?.build().map_err(as_type_error)?;
+    spawn(env, async move {
         client
             .auth()
             .login(username, password)
@@ -61,20 +65,20 @@ pub fn ops_login<'e>(
 impl OpsClient {
     /// Builds a client; absent settings fall back to `AGENT_API_KEY`, `AGENT_BASE_URL` and the
     /// defaults.
-    #[napi(constructor)]
+    #[napi(constructor, catch_unwind)]
     pub fn new(config: ClientConfig) -> napi::Result<Self> {
         Ok(OpsClient {
-            inner: builder(config)?.build().map_err(to_napi)?,
+            inner: builder(config)?.build().map_err(as_type_error)?,
         })
     }
 
     /// The base URL requests go to.
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn base_url(&self) -> String {
         self.inner.base_url().to_owned()
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn auth_login<'e>(
         &self,
         env: &'e Env,
@@ -89,7 +93,7 @@ impl OpsClient {
             .login(username, password))
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn chat_send<'e>(
         &self,
         env: &'e Env,
@@ -104,7 +108,7 @@ impl OpsClient {
             .send(p))
     }
 
-    #[napi(ts_return_type = "Promise<ChatStream>")]
+    #[napi(ts_return_type = "Promise<ChatStream>", catch_unwind)]
     pub fn chat_stream<'e>(
         &self,
         env: &'e Env,
@@ -114,14 +118,15 @@ impl OpsClient {
     ) -> napi::Result<PromiseRaw<'e, ChatStream>> {
         let p: ops::ChatParams = from_json("chat.stream params", &params)?;
         let o = request_options(opts, cancel)?;
+        let stop = cancel.map(|h| h.token.clone());
         let c = self.inner.clone();
-        env.spawn_future(async move {
+        spawn(env, async move {
             let s = c.chat().with_options(o).stream(p).await.map_err(to_napi)?;
-            Ok(ChatStream::new(s))
+            Ok(ChatStream::new(s, stop))
         })
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn conversations_list<'e>(
         &self,
         env: &'e Env,
@@ -134,7 +139,7 @@ impl OpsClient {
             .list())
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn conversations_create<'e>(
         &self,
         env: &'e Env,
@@ -149,7 +154,7 @@ impl OpsClient {
             .create(p))
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn conversations_get<'e>(
         &self,
         env: &'e Env,
@@ -163,7 +168,7 @@ impl OpsClient {
             .get(&id))
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn conversations_delete<'e>(
         &self,
         env: &'e Env,
@@ -177,7 +182,7 @@ impl OpsClient {
             .delete(&id))
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn config_get<'e>(
         &self,
         env: &'e Env,
@@ -190,7 +195,7 @@ impl OpsClient {
             .get())
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn config_update<'e>(
         &self,
         env: &'e Env,
@@ -205,7 +210,7 @@ impl OpsClient {
             .update(p))
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn metrics_get<'e>(
         &self,
         env: &'e Env,
@@ -218,7 +223,7 @@ impl OpsClient {
             .get())
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn tools_list<'e>(
         &self,
         env: &'e Env,
@@ -231,7 +236,7 @@ impl OpsClient {
             .list())
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn tools_execute<'e>(
         &self,
         env: &'e Env,
@@ -248,7 +253,7 @@ impl OpsClient {
             .execute(tool, p))
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn learned_apis_list<'e>(
         &self,
         env: &'e Env,
@@ -261,7 +266,7 @@ impl OpsClient {
             .list())
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn learned_apis_learn<'e>(
         &self,
         env: &'e Env,
@@ -276,7 +281,7 @@ impl OpsClient {
             .learn(p))
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn webhooks_create<'e>(
         &self,
         env: &'e Env,
@@ -291,8 +296,9 @@ impl OpsClient {
             .create(p))
     }
 
-    /// Opens the `/ws` channel and authenticates.
-    #[napi(ts_return_type = "Promise<RealtimeSession>")]
+    /// Opens the `/ws` channel and authenticates. The cancel handle also ends the session
+    /// later: once it fires, the socket is closed and the session hands out nothing more.
+    #[napi(ts_return_type = "Promise<RealtimeSession>", catch_unwind)]
     pub fn realtime_connect<'e>(
         &self,
         env: &'e Env,
@@ -300,84 +306,183 @@ impl OpsClient {
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, RealtimeSession>> {
         let o = request_options(opts, cancel)?;
+        let stop = cancel.map(|h| h.token.clone());
         let c = self.inner.clone();
-        env.spawn_future(async move {
-            let session = c
-                .realtime()
-                .with_options(o)
-                .connect()
-                .await
-                .map_err(to_napi)?;
-            Ok(RealtimeSession::spawn(session))
+        spawn(env, async move {
+            let connect = c.realtime().with_options(o);
+            let session = match &stop {
+                None => connect.connect().await,
+                Some(stop) => tokio::select! {
+                    biased;
+                    () = stop.cancelled() => Err(Error::Cancelled),
+                    s = connect.connect() => s,
+                },
+            }
+            .map_err(to_napi)?;
+            Ok(RealtimeSession::spawn(session, stop))
         })
     }
 }
 
 enum Command {
-    Chat(
-        Option<String>,
-        String,
-        oneshot::Sender<agents_sdk::Result<()>>,
-    ),
-    Close(oneshot::Sender<agents_sdk::Result<()>>),
+    Chat(Option<String>, String, oneshot::Sender<napi::Result<()>>),
+    Close(oneshot::Sender<napi::Result<()>>),
+}
+
+/// Most events queued between the session's task and JavaScript. While the queue is full the
+/// task stops reading the socket, so a server that sends faster than JavaScript reads is held
+/// back by TCP instead of filling memory.
+pub const REALTIME_QUEUE: usize = 256;
+
+/// How long a cancelled session waits for its close frame to go out.
+const CLOSE_WAIT: Duration = Duration::from_secs(1);
+
+type Event = napi::Result<ChatEvent>;
+
+/// How full the event queue got (read by the tests through `queueHighWater`).
+#[derive(Debug, Default)]
+struct QueueStats {
+    high_water: AtomicUsize,
+}
+
+impl QueueStats {
+    fn record(&self, tx: &mpsc::Sender<Event>) {
+        let queued = tx.max_capacity().saturating_sub(tx.capacity());
+        self.high_water.fetch_max(queued, Ordering::Relaxed);
+    }
 }
 
 /// An authenticated WebSocket session. A task owns the core session: it sends the chat frames
-/// it is asked to and forwards every event to a channel that `nextBatch()` drains, so sending
-/// and reading never wait on each other.
+/// it is asked to and forwards the events through a bounded queue ([`REALTIME_QUEUE`]) that
+/// `nextBatch()` drains, so sending never waits for JavaScript to read.
 #[napi]
 pub struct RealtimeSession {
     commands: mpsc::UnboundedSender<Command>,
     events: Arc<Mutex<EventQueue>>,
+    stop: Option<CancelToken>,
+    stats: Arc<QueueStats>,
 }
 
 struct EventQueue {
-    rx: mpsc::UnboundedReceiver<agents_sdk::Result<ChatEvent>>,
-    pending: Option<agents_sdk::Error>,
+    rx: mpsc::Receiver<Event>,
+    pending: Option<napi::Error>,
+}
+
+/// Resolves when `stop` is cancelled (never without one).
+async fn cancelled(stop: &Option<CancelToken>) {
+    match stop {
+        Some(s) => s.cancelled().await,
+        None => std::future::pending().await,
+    }
+}
+
+/// Room for one event in the queue (never while there is no queue any more).
+async fn reserve(
+    tx: &Option<mpsc::Sender<Event>>,
+) -> Result<mpsc::OwnedPermit<Event>, mpsc::error::SendError<()>> {
+    match tx {
+        Some(tx) => tx.clone().reserve_owned().await,
+        None => std::future::pending().await,
+    }
+}
+
+/// The session's task: serves commands, and reads the socket only while it holds room in the
+/// queue for the event it reads. A panic of the core session ends the task and reaches
+/// JavaScript as the next event (or the chat's answer), never as a crash.
+async fn pump(
+    mut session: ops::RealtimeSession,
+    mut commands: mpsc::UnboundedReceiver<Command>,
+    tx: mpsc::Sender<Event>,
+    stats: Arc<QueueStats>,
+    stop: Option<CancelToken>,
+) {
+    let mut tx = Some(tx);
+    let mut permit: Option<mpsc::OwnedPermit<Event>> = None;
+    loop {
+        tokio::select! {
+            biased;
+            () = cancelled(&stop) => {
+                drop(permit);
+                drop(tx);
+                let _ = tokio::time::timeout(CLOSE_WAIT, session.close()).await;
+                return;
+            }
+            cmd = commands.recv() => match cmd {
+                Some(Command::Chat(conversation, message, reply)) => {
+                    let send = AssertUnwindSafe(session.send_chat(conversation.as_deref(), message))
+                        .catch_unwind();
+                    let r = tokio::select! {
+                        biased;
+                        () = cancelled(&stop) => Ok(Err(Error::Cancelled)),
+                        r = send => r,
+                    };
+                    match r {
+                        Ok(r) => {
+                            let _ = reply.send(r.map_err(to_napi));
+                        }
+                        Err(panic) => {
+                            let _ = reply.send(Err(panic_error(panic)));
+                            return;
+                        }
+                    }
+                }
+                Some(Command::Close(reply)) => {
+                    let _ = reply.send(session.close().await.map_err(to_napi));
+                    return;
+                }
+                None => return,
+            },
+            room = reserve(&tx), if permit.is_none() => match room {
+                Ok(room) => permit = Some(room),
+                // JavaScript dropped the session
+                Err(_) => tx = None,
+            },
+            ev = AssertUnwindSafe(session.next()).catch_unwind(), if permit.is_some() => {
+                let (ev, fatal) = match ev {
+                    Ok(Some(ev)) => (Some(ev.map_err(to_napi)), false),
+                    Ok(None) => (None, false),
+                    Err(panic) => (Some(Err(panic_error(panic))), true),
+                };
+                match (ev, permit.take()) {
+                    (Some(ev), Some(room)) => {
+                        let sender = room.send(ev);
+                        stats.record(&sender);
+                    }
+                    // the socket is closed: the queue ends once drained
+                    _ => tx = None,
+                }
+                if fatal {
+                    return;
+                }
+            },
+        }
+    }
 }
 
 impl RealtimeSession {
-    fn spawn(mut session: ops::RealtimeSession) -> Self {
-        let (cmd_tx, mut cmd_rx) = mpsc::unbounded_channel::<Command>();
-        let (ev_tx, ev_rx) = mpsc::unbounded_channel();
-        tokio::spawn(async move {
-            let mut events = Some(ev_tx);
-            loop {
-                tokio::select! {
-                    cmd = cmd_rx.recv() => match cmd {
-                        Some(Command::Chat(conversation, message, reply)) => {
-                            let r = session.send_chat(conversation.as_deref(), message).await;
-                            let _ = reply.send(r);
-                        }
-                        Some(Command::Close(reply)) => {
-                            let _ = reply.send(session.close().await);
-                            return;
-                        }
-                        None => return,
-                    },
-                    ev = session.next(), if events.is_some() => match ev {
-                        Some(ev) => {
-                            if let Some(tx) = &events {
-                                let _ = tx.send(ev);
-                            }
-                        }
-                        None => events = None,
-                    },
-                }
-            }
-        });
+    fn spawn(session: ops::RealtimeSession, stop: Option<CancelToken>) -> Self {
+        let (cmd_tx, cmd_rx) = mpsc::unbounded_channel::<Command>();
+        let (ev_tx, ev_rx) = mpsc::channel(REALTIME_QUEUE);
+        let stats = Arc::new(QueueStats::default());
+        tokio::spawn(pump(session, cmd_rx, ev_tx, stats.clone(), stop.clone()));
         RealtimeSession {
             commands: cmd_tx,
             events: Arc::new(Mutex::new(EventQueue {
                 rx: ev_rx,
                 pending: None,
             })),
+            stop,
+            stats,
         }
+    }
+
+    fn is_cancelled(&self) -> bool {
+        self.stop.as_ref().is_some_and(CancelToken::is_cancelled)
     }
 }
 
 fn closed() -> napi::Error {
-    to_napi(agents_sdk::Error::WebSocket {
+    to_napi(Error::WebSocket {
         message: "the session is closed".into(),
         close_code: None,
     })
@@ -392,35 +497,48 @@ impl std::fmt::Debug for RealtimeSession {
 #[napi]
 impl RealtimeSession {
     /// Sends `{"type": "chat", "conversation_id", "message"}`.
-    #[napi(ts_return_type = "Promise<void>")]
+    #[napi(ts_return_type = "Promise<void>", catch_unwind)]
     pub fn send_chat<'e>(
         &self,
         env: &'e Env,
         conversation_id: Option<String>,
         message: String,
     ) -> napi::Result<PromiseRaw<'e, ()>> {
+        if self.is_cancelled() {
+            return Err(to_napi(Error::Cancelled));
+        }
         let (tx, rx) = oneshot::channel();
         self.commands
             .send(Command::Chat(conversation_id, message, tx))
             .map_err(|_| closed())?;
-        env.spawn_future(async move { rx.await.map_err(|_| closed())?.map_err(to_napi) })
+        spawn(env, async move { rx.await.map_err(|_| closed())? })
     }
 
     /// The JSON array of the events that are ready (waiting for at least one), or `null` once
-    /// the socket is closed.
-    #[napi(ts_return_type = "Promise<string | null>")]
+    /// the socket is closed; after a cancellation, the cancellation.
+    #[napi(ts_return_type = "Promise<string | null>", catch_unwind)]
     pub fn next_batch<'e>(&self, env: &'e Env) -> napi::Result<PromiseRaw<'e, Option<String>>> {
         let events = self.events.clone();
-        env.spawn_future(async move {
+        let stop = self.stop.clone();
+        spawn(env, async move {
             let mut q = events.lock().await;
-            if let Some(e) = q.pending.take() {
-                return Err(to_napi(e));
+            let aborted = || to_napi(Error::Cancelled);
+            if stop.as_ref().is_some_and(CancelToken::is_cancelled) {
+                return Err(aborted());
             }
-            let Some(first) = q.rx.recv().await else {
+            if let Some(e) = q.pending.take() {
+                return Err(e);
+            }
+            let first = tokio::select! {
+                biased;
+                () = cancelled(&stop) => return Err(aborted()),
+                first = q.rx.recv() => first,
+            };
+            let Some(first) = first else {
                 return Ok(None);
             };
-            let mut batch = vec![first.map_err(to_napi)?];
-            while batch.len() < MAX_BATCH {
+            let mut batch = vec![first?];
+            while batch.len() < REALTIME_QUEUE {
                 match q.rx.try_recv() {
                     Ok(Ok(ev)) => batch.push(ev),
                     Ok(Err(e)) => {
@@ -435,17 +553,27 @@ impl RealtimeSession {
     }
 
     /// Closes the socket politely.
-    #[napi(ts_return_type = "Promise<void>")]
+    #[napi(ts_return_type = "Promise<void>", catch_unwind)]
     pub fn close<'e>(&self, env: &'e Env) -> napi::Result<PromiseRaw<'e, ()>> {
         let (tx, rx) = oneshot::channel();
         if self.commands.send(Command::Close(tx)).is_err() {
-            return env.spawn_future(async { Ok(()) });
+            return spawn(env, async { Ok(()) });
         }
-        env.spawn_future(async move {
-            match rx.await {
-                Ok(r) => r.map_err(to_napi),
-                Err(_) => Ok(()),
-            }
-        })
+        spawn(env, async move { rx.await.unwrap_or(Ok(())) })
+    }
+
+    /// Testing only: the most events the queue to JavaScript ever held (at most
+    /// `queueCapacity`).
+    #[doc(hidden)]
+    #[napi(getter, catch_unwind)]
+    pub fn queue_high_water(&self) -> u32 {
+        u32::try_from(self.stats.high_water.load(Ordering::Relaxed)).unwrap_or(u32::MAX)
+    }
+
+    /// Testing only: the bound of the queue to JavaScript.
+    #[doc(hidden)]
+    #[napi(getter, catch_unwind)]
+    pub fn queue_capacity(&self) -> u32 {
+        u32::try_from(REALTIME_QUEUE).unwrap_or(u32::MAX)
     }
 }

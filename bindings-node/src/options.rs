@@ -1,21 +1,38 @@
-//! Per-request options (`{ timeout, maxRetries, headers, idempotencyKey, signal, query }`) and
-//! the cancel handle behind `AbortSignal`.
+//! Caller arguments: client settings and per-request options (`{ timeout, maxRetries,
+//! streamIdleTimeout, maxResponseBytes, maxPages, headers, idempotencyKey, signal, query }`),
+//! checked at the constructor or call that received them with the core's rules
+//! (`agents_sdk::options::validate`), plus the cancel handle behind `AbortSignal`.
+//!
+//! The TypeScript layer checks the JavaScript types first (a string where a number belongs is a
+//! `TypeError` there); numbers arrive here as `f64` so that no value is wrapped or truncated on
+//! the way in. A refused value is a `RangeError` (a timeout that is NaN, zero, negative or over
+//! a year, a non-integer count, ...), an invalid header a `TypeError`. `Infinity` as a timeout
+//! means no limit.
 
 use std::collections::HashMap;
 use std::time::Duration;
 
-use agents_sdk::{CancelToken, RequestOptions};
+use agents_sdk::options::validate;
+use agents_sdk::{CancelToken, ClientSettings, RequestOptions};
 use napi_derive::napi;
+
+use crate::error::{as_type_error, range_error, to_napi, type_error};
 
 /// Per-request options as normalized by the TypeScript layer (`signal` travels separately as
 /// a [`CancelHandle`]).
 #[napi(object)]
 #[derive(Debug, Default)]
 pub struct CallOptions {
-    /// Total deadline of the call in milliseconds, retries included.
+    /// Total deadline of the call in milliseconds, retries included (`Infinity`: none).
     pub timeout: Option<f64>,
-    /// Retries after the first attempt.
-    pub max_retries: Option<u32>,
+    /// Retries after the first attempt (an integer from 0 to 100).
+    pub max_retries: Option<f64>,
+    /// Milliseconds a stream may deliver no byte before it fails (`Infinity`: no limit).
+    pub stream_idle_timeout: Option<f64>,
+    /// Largest accepted answer body in bytes (an integer from 1 to 4 GiB).
+    pub max_response_bytes: Option<f64>,
+    /// Page cap of a paginated list (an integer of at least 1).
+    pub max_pages: Option<f64>,
     /// Extra headers, overriding the client's.
     pub headers: Option<HashMap<String, String>>,
     /// Extra query parameters.
@@ -35,25 +52,86 @@ pub struct CancelHandle {
 #[napi]
 impl CancelHandle {
     /// A handle that is not cancelled.
-    #[napi(constructor)]
+    #[napi(constructor, catch_unwind)]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Cancels every call and stream started with this handle.
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn cancel(&self) {
         self.token.cancel();
     }
 
     /// Whether `cancel()` was called.
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn cancelled(&self) -> bool {
         self.token.is_cancelled()
     }
 }
 
-/// The core's options for a call.
+/// A timeout in milliseconds: positive, at most a year, `Infinity` for no limit.
+pub(crate) fn timeout_ms(name: &str, ms: f64) -> napi::Result<Duration> {
+    validate::timeout_millis(name, ms).map_err(to_napi)
+}
+
+/// `v` as an integer, or a `RangeError` worded like the core's range message (`expected`
+/// says which integers are accepted). Integers beyond ±2^53 read as the bound of their sign,
+/// which the core's range checks refuse.
+fn integer(name: &str, v: f64, expected: &str) -> napi::Result<i64> {
+    /// 2^53: every integer up to it is exact as an `f64`.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    if !v.is_finite() || v.fract() != 0.0 {
+        return Err(range_error(format!(
+            "{name} must be an integer {expected}, got {v}"
+        )));
+    }
+    if v >= EXACT {
+        return Ok(i64::MAX);
+    }
+    if v <= -EXACT {
+        return Ok(i64::MIN);
+    }
+    // exact, not truncating: `v` is an integer of magnitude below 2^53
+    Ok(v as i64)
+}
+
+/// A retry count: an integer from 0 to 100.
+pub(crate) fn retries(name: &str, v: f64) -> napi::Result<u32> {
+    validate::retries(name, integer(name, v, "from 0 to 100")?).map_err(to_napi)
+}
+
+/// A size limit in bytes: an integer from 1 to 4 GiB.
+pub(crate) fn size(name: &str, v: f64) -> napi::Result<usize> {
+    validate::size(name, integer(name, v, "from 1 to 4294967296 bytes")?).map_err(to_napi)
+}
+
+/// A page cap: an integer of at least 1.
+pub(crate) fn max_pages(name: &str, v: f64) -> napi::Result<u32> {
+    validate::max_pages(name, integer(name, v, "from 1 to 4294967295")?).map_err(to_napi)
+}
+
+/// A TCP port: an integer from 0 (any free port) to 65535.
+pub(crate) fn port(name: &str, v: f64) -> napi::Result<u16> {
+    let n = integer(name, v, "from 0 to 65535")?;
+    u16::try_from(n).map_err(|_| {
+        range_error(format!(
+            "{name} must be an integer from 0 to 65535, got {v}"
+        ))
+    })
+}
+
+/// Caller headers as pairs; an invalid name or value is a `TypeError` (as with fetch's
+/// `Headers`).
+fn headers(map: Option<HashMap<String, String>>) -> napi::Result<Vec<(String, String)>> {
+    let pairs: Vec<(String, String)> = map.into_iter().flatten().collect();
+    for (k, v) in &pairs {
+        validate::header(k, v).map_err(as_type_error)?;
+    }
+    Ok(pairs)
+}
+
+/// The core's options for a call, checked.
 pub(crate) fn request_options(
     opts: Option<CallOptions>,
     cancel: Option<&CancelHandle>,
@@ -61,18 +139,28 @@ pub(crate) fn request_options(
     let mut out = RequestOptions::new();
     if let Some(o) = opts {
         if let Some(ms) = o.timeout {
-            out = out.timeout(millis(ms)?);
+            out = out.timeout(timeout_ms("timeout", ms)?);
         }
         if let Some(n) = o.max_retries {
-            out = out.max_retries(n);
+            out = out.max_retries(retries("maxRetries", n)?);
         }
-        for (k, v) in o.headers.into_iter().flatten() {
+        if let Some(ms) = o.stream_idle_timeout {
+            out = out.stream_idle_timeout(timeout_ms("streamIdleTimeout", ms)?);
+        }
+        if let Some(n) = o.max_response_bytes {
+            out = out.max_response_bytes(size("maxResponseBytes", n)?);
+        }
+        if let Some(n) = o.max_pages {
+            out = out.max_pages(max_pages("maxPages", n)?);
+        }
+        for (k, v) in headers(o.headers)? {
             out = out.header(k, v);
         }
         for (k, v) in o.query.into_iter().flatten() {
             out = out.query(k, v);
         }
         if let Some(key) = o.idempotency_key {
+            validate::header("Idempotency-Key", &key).map_err(as_type_error)?;
             out = out.idempotency_key(key);
         }
     }
@@ -80,6 +168,13 @@ pub(crate) fn request_options(
         out = out.cancel_token(&c.token);
     }
     Ok(out)
+}
+
+/// Checks per-request options without making a call (a paginated list checks its options when
+/// it is created, before its first page is asked for).
+#[napi(catch_unwind)]
+pub fn check_call_options(opts: Option<CallOptions>) -> napi::Result<()> {
+    request_options(opts, None).map(|_| ())
 }
 
 /// Client-wide settings as normalized by the TypeScript layer.
@@ -90,36 +185,43 @@ pub struct ClientConfig {
     pub api_key: Option<String>,
     /// Base URL.
     pub base_url: Option<String>,
-    /// Total deadline of a non-streaming call in milliseconds.
+    /// Total deadline of a non-streaming call in milliseconds (`Infinity`: none).
     pub timeout: Option<f64>,
-    /// Retries after the first attempt.
-    pub max_retries: Option<u32>,
+    /// Retries after the first attempt (an integer from 0 to 100).
+    pub max_retries: Option<f64>,
+    /// Milliseconds a stream may deliver no byte before it fails (`Infinity`: no limit).
+    pub stream_idle_timeout: Option<f64>,
+    /// Largest accepted answer body in bytes (an integer from 1 to 4 GiB).
+    pub max_response_bytes: Option<f64>,
     /// Headers sent with every request.
     pub default_headers: Option<HashMap<String, String>>,
 }
 
-pub(crate) fn millis(ms: f64) -> napi::Result<Duration> {
-    if ms.is_finite() && ms >= 0.0 {
-        Ok(Duration::from_secs_f64(ms / 1000.0))
-    } else {
-        Err(crate::error::invalid(
-            "timeout must be a non-negative number of milliseconds",
-        ))
-    }
-}
-
 /// The transport settings of a client from its JavaScript config (milliseconds), shared by the
-/// platform and the ops clients.
-pub(crate) fn client_settings(config: &ClientConfig) -> napi::Result<agents_sdk::ClientSettings> {
-    let mut s = agents_sdk::ClientSettings::default();
+/// platform and the ops clients; every value checked.
+pub(crate) fn client_settings(config: &ClientConfig) -> napi::Result<ClientSettings> {
+    if let Some(key) = &config.api_key {
+        validate::header("Authorization", key)
+            .map_err(|_| type_error("apiKey must be a valid HTTP header value (no control characters or non-ASCII characters)"))?;
+    }
+    let mut s = ClientSettings::default();
     s.base_url = config.base_url.clone();
-    s.timeout = config.timeout.map(millis).transpose()?;
-    s.max_retries = config.max_retries;
-    s.headers = config
-        .default_headers
-        .iter()
-        .flatten()
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
+    s.timeout = config
+        .timeout
+        .map(|ms| timeout_ms("timeout", ms))
+        .transpose()?;
+    s.max_retries = config
+        .max_retries
+        .map(|n| retries("maxRetries", n))
+        .transpose()?;
+    s.stream_idle_timeout = config
+        .stream_idle_timeout
+        .map(|ms| timeout_ms("streamIdleTimeout", ms))
+        .transpose()?;
+    s.max_response_bytes = config
+        .max_response_bytes
+        .map(|n| size("maxResponseBytes", n))
+        .transpose()?;
+    s.headers = headers(config.default_headers.clone())?;
     Ok(s)
 }

@@ -1,10 +1,11 @@
 //! `agents_sdk::pagination` for JavaScript: a native pager whose `nextPage()` resolves with the
-//! JSON of the next page; `ts/pagination.ts` makes it awaitable (first page) and async-iterable
-//! (every item of every page).
+//! JSON `{"hasNext": bool, "page": <the page>}` of the next page; `ts/pagination.ts` makes it
+//! awaitable (first page, with `hasNextPage()` / `getNextPage()`) and async-iterable (every item
+//! of every page).
 
 use std::sync::Arc;
 
-use agents_sdk::{Paged, Paginator};
+use agents_sdk::{CancelToken, Error, Paged, Paginator};
 use futures::FutureExt;
 use futures::future::BoxFuture;
 use napi::Env;
@@ -13,18 +14,29 @@ use napi_derive::napi;
 use serde::Serialize;
 use tokio::sync::Mutex;
 
-use crate::error::{to_json, to_napi};
+use crate::error::{spawn, to_json, to_napi};
 
 /// A paginator of any page type, answering JSON.
 trait JsonPages: Send {
     fn next_json(&mut self) -> BoxFuture<'_, napi::Result<Option<String>>>;
 }
 
+/// One page for JavaScript: whether another follows, and the page.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PageJson<'a, P> {
+    has_next: bool,
+    page: &'a P,
+}
+
 impl<P: Paged + Serialize> JsonPages for Paginator<P> {
     fn next_json(&mut self) -> BoxFuture<'_, napi::Result<Option<String>>> {
         async move {
             match self.next_page().await.map_err(to_napi)? {
-                Some(page) => Ok(Some(to_json(&page)?)),
+                Some(page) => Ok(Some(to_json(&PageJson {
+                    has_next: self.has_next_page(),
+                    page: &page,
+                })?)),
                 None => Ok(None),
             }
         }
@@ -32,16 +44,22 @@ impl<P: Paged + Serialize> JsonPages for Paginator<P> {
     }
 }
 
-/// A lazily fetched list (users, conversations, transactions).
+/// A lazily fetched list (users, conversations, transactions). Once the call's cancel token
+/// fired, no page is asked for any more.
 #[napi]
 pub struct Pager {
     inner: Arc<Mutex<Box<dyn JsonPages>>>,
+    stop: Option<CancelToken>,
 }
 
 impl Pager {
-    pub(crate) fn new<P: Paged + Serialize>(paginator: Paginator<P>) -> Self {
+    pub(crate) fn new<P: Paged + Serialize>(
+        paginator: Paginator<P>,
+        stop: Option<CancelToken>,
+    ) -> Self {
         Pager {
             inner: Arc::new(Mutex::new(Box::new(paginator))),
+            stop,
         }
     }
 }
@@ -54,10 +72,17 @@ impl std::fmt::Debug for Pager {
 
 #[napi]
 impl Pager {
-    /// The JSON of the next page, or `null` after the last one.
-    #[napi(ts_return_type = "Promise<string | null>")]
+    /// The JSON `{"hasNext", "page"}` of the next page, or `null` after the last one.
+    #[napi(ts_return_type = "Promise<string | null>", catch_unwind)]
     pub fn next_page<'e>(&self, env: &'e Env) -> napi::Result<PromiseRaw<'e, Option<String>>> {
         let inner = self.inner.clone();
-        env.spawn_future(async move { inner.lock().await.next_json().await })
+        let stop = self.stop.clone();
+        spawn(env, async move {
+            let mut pager = inner.lock().await;
+            if stop.as_ref().is_some_and(CancelToken::is_cancelled) {
+                return Err(to_napi(Error::Cancelled));
+            }
+            pager.next_json().await
+        })
     }
 }

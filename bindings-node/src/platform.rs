@@ -6,7 +6,7 @@ use napi::Env;
 use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
 
-use crate::error::{from_json, to_napi};
+use crate::error::{as_type_error, from_json, spawn, to_napi};
 use crate::options::{CallOptions, CancelHandle, ClientConfig, client_settings, request_options};
 use crate::pagination::Pager;
 use crate::stream::{TokenStream, spawn_json};
@@ -32,26 +32,26 @@ macro_rules! call {
 impl PlatformClient {
     /// Builds a client; absent settings fall back to `CJHIRASHI_API_KEY`,
     /// `CJHIRASHI_BASE_URL` and the defaults.
-    #[napi(constructor)]
+    #[napi(constructor, catch_unwind)]
     pub fn new(config: ClientConfig) -> napi::Result<Self> {
         let mut b = Client::builder().settings(client_settings(&config)?);
         if let Some(k) = config.api_key {
             b = b.api_key(k);
         }
         Ok(PlatformClient {
-            inner: b.build().map_err(to_napi)?,
+            inner: b.build().map_err(as_type_error)?,
         })
     }
 
     /// The base URL requests go to.
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn base_url(&self) -> String {
         self.inner.base_url().to_owned()
     }
 
     // ----- auth -----
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn auth_sign_in_url<'e>(
         &self,
         env: &'e Env,
@@ -64,7 +64,7 @@ impl PlatformClient {
             .sign_in_url())
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn auth_sign_out<'e>(
         &self,
         env: &'e Env,
@@ -77,7 +77,7 @@ impl PlatformClient {
             .sign_out())
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn auth_session<'e>(
         &self,
         env: &'e Env,
@@ -90,7 +90,7 @@ impl PlatformClient {
             .session())
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn auth_create_api_key<'e>(
         &self,
         env: &'e Env,
@@ -105,7 +105,7 @@ impl PlatformClient {
 
     // ----- users -----
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn users_me<'e>(
         &self,
         env: &'e Env,
@@ -118,7 +118,7 @@ impl PlatformClient {
             .me())
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn users_update_me<'e>(
         &self,
         env: &'e Env,
@@ -133,7 +133,7 @@ impl PlatformClient {
             .update_me(p))
     }
 
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn users_list(
         &self,
         params: String,
@@ -142,10 +142,13 @@ impl PlatformClient {
     ) -> napi::Result<Pager> {
         let p: platform::ListUsersParams = from_json("users.list params", &params)?;
         let o = request_options(opts, cancel)?;
-        Ok(Pager::new(self.inner.users().with_options(o).list(p)))
+        Ok(Pager::new(
+            self.inner.users().with_options(o).list(p),
+            cancel.map(|h| h.token.clone()),
+        ))
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn users_invite<'e>(
         &self,
         env: &'e Env,
@@ -160,7 +163,7 @@ impl PlatformClient {
             .invite(p))
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn users_delete<'e>(
         &self,
         env: &'e Env,
@@ -176,7 +179,7 @@ impl PlatformClient {
 
     // ----- agents -----
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn agents_list<'e>(
         &self,
         env: &'e Env,
@@ -191,7 +194,7 @@ impl PlatformClient {
             .list(p))
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn agents_get<'e>(
         &self,
         env: &'e Env,
@@ -205,7 +208,7 @@ impl PlatformClient {
             .get(&id))
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn agents_create<'e>(
         &self,
         env: &'e Env,
@@ -220,7 +223,7 @@ impl PlatformClient {
             .create(p))
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn agents_delete<'e>(
         &self,
         env: &'e Env,
@@ -236,7 +239,7 @@ impl PlatformClient {
 
     // ----- conversations -----
 
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn conversations_list(
         &self,
         params: String,
@@ -247,10 +250,11 @@ impl PlatformClient {
         let o = request_options(opts, cancel)?;
         Ok(Pager::new(
             self.inner.conversations().with_options(o).list(p),
+            cancel.map(|h| h.token.clone()),
         ))
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn conversations_get<'e>(
         &self,
         env: &'e Env,
@@ -266,7 +270,7 @@ impl PlatformClient {
             .get(&id, p))
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn conversations_create<'e>(
         &self,
         env: &'e Env,
@@ -284,7 +288,7 @@ impl PlatformClient {
         })
     }
 
-    #[napi(ts_return_type = "Promise<TokenStream>")]
+    #[napi(ts_return_type = "Promise<TokenStream>", catch_unwind)]
     pub fn conversations_send_message<'e>(
         &self,
         env: &'e Env,
@@ -294,19 +298,20 @@ impl PlatformClient {
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, TokenStream>> {
         let o = request_options(opts, cancel)?;
+        let stop = cancel.map(|h| h.token.clone());
         let c = self.inner.clone();
-        env.spawn_future(async move {
+        spawn(env, async move {
             let s = c
                 .conversations()
                 .with_options(o)
                 .send_message(&id, content)
                 .await
                 .map_err(to_napi)?;
-            Ok(TokenStream::new(s))
+            Ok(TokenStream::new(s, stop))
         })
     }
 
-    #[napi(ts_return_type = "Promise<TokenStream>")]
+    #[napi(ts_return_type = "Promise<TokenStream>", catch_unwind)]
     pub fn conversations_stream<'e>(
         &self,
         env: &'e Env,
@@ -315,19 +320,20 @@ impl PlatformClient {
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, TokenStream>> {
         let o = request_options(opts, cancel)?;
+        let stop = cancel.map(|h| h.token.clone());
         let c = self.inner.clone();
-        env.spawn_future(async move {
+        spawn(env, async move {
             let s = c
                 .conversations()
                 .with_options(o)
                 .stream(&id)
                 .await
                 .map_err(to_napi)?;
-            Ok(TokenStream::new(s))
+            Ok(TokenStream::new(s, stop))
         })
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn conversations_delete<'e>(
         &self,
         env: &'e Env,
@@ -343,7 +349,7 @@ impl PlatformClient {
 
     // ----- health -----
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn health_profile<'e>(
         &self,
         env: &'e Env,
@@ -356,7 +362,7 @@ impl PlatformClient {
             .profile())
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn health_update_profile<'e>(
         &self,
         env: &'e Env,
@@ -372,7 +378,7 @@ impl PlatformClient {
             .update_profile(p))
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn health_medications_list<'e>(
         &self,
         env: &'e Env,
@@ -386,7 +392,7 @@ impl PlatformClient {
             .list())
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn health_medications_create<'e>(
         &self,
         env: &'e Env,
@@ -403,7 +409,7 @@ impl PlatformClient {
             .create(p))
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn health_appointments_list<'e>(
         &self,
         env: &'e Env,
@@ -422,7 +428,7 @@ impl PlatformClient {
 
     // ----- finance -----
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn finance_profile<'e>(
         &self,
         env: &'e Env,
@@ -435,7 +441,7 @@ impl PlatformClient {
             .profile())
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn finance_accounts_list<'e>(
         &self,
         env: &'e Env,
@@ -449,7 +455,7 @@ impl PlatformClient {
             .list())
     }
 
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn finance_transactions_list(
         &self,
         params: String,
@@ -461,10 +467,11 @@ impl PlatformClient {
         let o = request_options(opts, cancel)?;
         Ok(Pager::new(
             self.inner.finance().transactions().with_options(o).list(p),
+            cancel.map(|h| h.token.clone()),
         ))
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn finance_transactions_create<'e>(
         &self,
         env: &'e Env,
@@ -481,7 +488,7 @@ impl PlatformClient {
             .create(p))
     }
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn finance_budgets_list<'e>(
         &self,
         env: &'e Env,
@@ -497,7 +504,7 @@ impl PlatformClient {
 
     // ----- webhooks -----
 
-    #[napi(ts_return_type = "Promise<string>")]
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
     pub fn webhooks_create<'e>(
         &self,
         env: &'e Env,

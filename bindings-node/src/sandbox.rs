@@ -9,16 +9,17 @@ use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
 use tokio::sync::Mutex;
 
-use crate::error::to_napi;
+use crate::error::{spawn, to_napi};
+use crate::options::port;
 
 /// Options of `Sandbox.start()`.
 #[napi(object)]
 #[derive(Debug, Default)]
 pub struct SandboxOptions {
-    /// Port of the platform service (default: any free port).
-    pub platform_port: Option<u16>,
-    /// Port of the ops service (default: any free port).
-    pub ops_port: Option<u16>,
+    /// Port of the platform service, an integer from 0 to 65535 (default 0: any free port).
+    pub platform_port: Option<f64>,
+    /// Port of the ops service, an integer from 0 to 65535 (default 0: any free port).
+    pub ops_port: Option<f64>,
     /// Answer 429 once a caller is over its rate limit (default off).
     pub enforce_rate_limits: Option<bool>,
 }
@@ -37,16 +38,21 @@ pub struct SandboxServer {
 }
 
 /// Starts both services on 127.0.0.1.
-#[napi(ts_return_type = "Promise<SandboxServer>")]
+#[napi(ts_return_type = "Promise<SandboxServer>", catch_unwind)]
 pub fn start_sandbox<'e>(
     env: &'e Env,
     options: Option<SandboxOptions>,
 ) -> napi::Result<PromiseRaw<'e, SandboxServer>> {
     let o = options.unwrap_or_default();
-    env.spawn_future(async move {
+    let platform_port = o
+        .platform_port
+        .map(|p| port("platformPort", p))
+        .transpose()?;
+    let ops_port = o.ops_port.map(|p| port("opsPort", p)).transpose()?;
+    spawn(env, async move {
         let sb = Sandbox::builder()
-            .platform_port(o.platform_port.unwrap_or(0))
-            .ops_port(o.ops_port.unwrap_or(0))
+            .platform_port(platform_port.unwrap_or(0))
+            .ops_port(ops_port.unwrap_or(0))
             .enforce_rate_limits(o.enforce_rate_limits.unwrap_or(false))
             .start()
             .await
@@ -81,50 +87,79 @@ impl std::fmt::Debug for SandboxServer {
 #[napi]
 impl SandboxServer {
     /// The platform base URL (`http://127.0.0.1:PORT/api`).
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn platform_url(&self) -> String {
         self.platform_url.clone()
     }
     /// The ops origin (`http://127.0.0.1:PORT`).
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn ops_url(&self) -> String {
         self.ops_url.clone()
     }
     /// API key of the demo platform user.
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn api_key(&self) -> String {
         self.api_key.clone()
     }
     /// API key of the platform admin.
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn admin_api_key(&self) -> String {
         self.admin_api_key.clone()
     }
     /// Static API key of the ops service.
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn ops_api_key(&self) -> String {
         self.ops_api_key.clone()
     }
     /// Ops login user name.
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn username(&self) -> String {
         self.username.clone()
     }
     /// Ops login password.
-    #[napi(getter)]
+    #[napi(getter, catch_unwind)]
     pub fn password(&self) -> String {
         self.password.clone()
     }
 
     /// Stops both services.
-    #[napi(ts_return_type = "Promise<void>")]
+    #[napi(ts_return_type = "Promise<void>", catch_unwind)]
     pub fn close<'e>(&self, env: &'e Env) -> napi::Result<PromiseRaw<'e, ()>> {
         let running = self.running.clone();
-        env.spawn_future(async move {
+        spawn(env, async move {
             if let Some(sb) = running.lock().await.take() {
                 sb.shutdown().await;
             }
             Ok(())
         })
     }
+}
+
+/// Testing only: panics in the synchronous part of a promise-returning native call
+/// (`"sync"`) or inside its future (`"async"`); anything else resolves. The tests check that
+/// both reach JavaScript as a `CJHirashiError` and the process lives on.
+#[doc(hidden)]
+#[napi(ts_return_type = "Promise<void>", catch_unwind)]
+#[allow(clippy::panic)]
+pub fn debug_panic<'e>(env: &'e Env, mode: String) -> napi::Result<PromiseRaw<'e, ()>> {
+    if mode == "sync" {
+        panic!("deliberate panic (sync part of an async call) for the tests");
+    }
+    spawn(env, async move {
+        if mode == "async" {
+            panic!("deliberate panic (inside a future) for the tests");
+        }
+        Ok(())
+    })
+}
+
+/// Testing only: a synchronous native function that panics when `fail` is true.
+#[doc(hidden)]
+#[napi(catch_unwind)]
+#[allow(clippy::panic)]
+pub fn debug_panic_sync(fail: bool) -> u32 {
+    if fail {
+        panic!("deliberate panic (sync call) for the tests");
+    }
+    1
 }

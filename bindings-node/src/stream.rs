@@ -6,10 +6,10 @@
 use std::future::Future;
 use std::sync::Arc;
 
-use agents_sdk::Error;
 use agents_sdk::ops::{ChatEvent, ChatStream as CoreChatStream};
 use agents_sdk::platform::{DoneEvent, MessageStream, TokenBatch as CoreTokenBatch};
 use agents_sdk::stream::ReadAhead;
+use agents_sdk::{CancelToken, Error};
 use futures::StreamExt;
 use futures::stream::ReadyChunks;
 use napi::Env;
@@ -18,7 +18,7 @@ use napi_derive::napi;
 use serde::Serialize;
 use tokio::sync::Mutex;
 
-use crate::error::{to_json, to_napi};
+use crate::error::{spawn, to_json, to_napi};
 
 /// Most events handed over by one `nextBatch()`.
 pub(crate) const MAX_BATCH: usize = 2048;
@@ -29,7 +29,7 @@ where
     T: Serialize + 'static,
     F: Future<Output = agents_sdk::Result<T>> + Send + 'static,
 {
-    env.spawn_future(async move {
+    spawn(env, async move {
         let value = fut.await.map_err(to_napi)?;
         to_json(&value)
     })
@@ -88,9 +88,13 @@ impl From<CoreTokenBatch> for TokenBatch {
 /// A task on the runtime reads ahead (up to [`PUMP_DEPTH`] batches) while JavaScript works
 /// through the current batch, so decoding in Rust and iterating in JavaScript overlap. Dropping
 /// or closing the stream aborts the task, which drops the core stream and closes the connection.
+///
+/// Once the call's cancel token fires (the caller's `AbortSignal`), no batch is handed out any
+/// more, even one already read ahead: `nextBatch()` rejects with the cancellation.
 #[napi]
 pub struct TokenStream {
     state: Arc<Mutex<Option<ReadAhead<CoreTokenBatch>>>>,
+    stop: Option<CancelToken>,
 }
 
 /// Batches decoded ahead of the reader.
@@ -101,7 +105,7 @@ const MAX_READY: usize = 65_536;
 
 impl TokenStream {
     /// Starts reading ahead; runs inside the runtime (streams are opened in `spawn_future`).
-    pub(crate) fn new(stream: MessageStream) -> Self {
+    pub(crate) fn new(stream: MessageStream, stop: Option<CancelToken>) -> Self {
         let ahead = ReadAhead::spawn_batches_on(
             &tokio::runtime::Handle::current(),
             stream.token_batches(MAX_BATCH),
@@ -109,6 +113,7 @@ impl TokenStream {
         );
         TokenStream {
             state: Arc::new(Mutex::new(Some(ahead))),
+            stop,
         }
     }
 }
@@ -122,15 +127,30 @@ impl std::fmt::Debug for TokenStream {
 #[napi]
 impl TokenStream {
     /// The JSON of the next batch (`{joined, lens, done?}`), or `null` after the end.
-    #[napi(ts_return_type = "Promise<string | null>")]
+    #[napi(ts_return_type = "Promise<string | null>", catch_unwind)]
     pub fn next_batch<'e>(&self, env: &'e Env) -> napi::Result<PromiseRaw<'e, Option<String>>> {
         let state = self.state.clone();
-        env.spawn_future(async move {
+        let stop = self.stop.clone();
+        spawn(env, async move {
             let mut st = state.lock().await;
             let Some(ahead) = st.as_mut() else {
                 return Ok(None);
             };
-            let core = match ahead.next_batch(MAX_READY).await {
+            let next = match &stop {
+                None => ahead.next_batch(MAX_READY).await,
+                Some(stop) => tokio::select! {
+                    biased;
+                    () = stop.cancelled() => Some(Err(Error::Cancelled)),
+                    next = ahead.next_batch(MAX_READY) => next,
+                },
+            };
+            let next = match next {
+                Some(Ok(_)) if stop.as_ref().is_some_and(CancelToken::is_cancelled) => {
+                    Some(Err(Error::Cancelled))
+                }
+                other => other,
+            };
+            let core = match next {
                 None => {
                     *st = None;
                     return Ok(None);
@@ -150,10 +170,14 @@ impl TokenStream {
     }
 
     /// Drops the core stream (closing the connection); later batches are `null`.
-    #[napi(ts_return_type = "Promise<void>")]
+    #[napi(ts_return_type = "Promise<void>", catch_unwind)]
     pub fn close<'e>(&self, env: &'e Env) -> napi::Result<PromiseRaw<'e, ()>> {
         let state = self.state.clone();
-        env.spawn_future(async move {
+        if let Some(stop) = &self.stop {
+            // a `nextBatch()` waiting for the server lets go of the stream at once
+            stop.cancel();
+        }
+        spawn(env, async move {
             // dropping the read-ahead aborts its task and closes the connection
             *state.lock().await = None;
             Ok(())
@@ -170,16 +194,19 @@ struct ChatBatch<'a> {
     text: Option<&'a str>,
 }
 
-/// The ops chat stream (`chat.stream`).
+/// The ops chat stream (`chat.stream`). As with [`TokenStream`], nothing is handed out once the
+/// call's cancel token fired.
 #[napi]
 pub struct ChatStream {
     state: Arc<Mutex<Batched<CoreChatStream>>>,
+    stop: Option<CancelToken>,
 }
 
 impl ChatStream {
-    pub(crate) fn new(stream: CoreChatStream) -> Self {
+    pub(crate) fn new(stream: CoreChatStream, stop: Option<CancelToken>) -> Self {
         ChatStream {
             state: Arc::new(Mutex::new(Batched::new(stream))),
+            stop,
         }
     }
 }
@@ -193,11 +220,18 @@ impl std::fmt::Debug for ChatStream {
 #[napi]
 impl ChatStream {
     /// The JSON of the next batch (`{events, text?}`), or `null` after the end.
-    #[napi(ts_return_type = "Promise<string | null>")]
+    #[napi(ts_return_type = "Promise<string | null>", catch_unwind)]
     pub fn next_batch<'e>(&self, env: &'e Env) -> napi::Result<PromiseRaw<'e, Option<String>>> {
         let state = self.state.clone();
-        env.spawn_future(async move {
+        let stop = self.stop.clone();
+        spawn(env, async move {
+            let cancelled = || stop.as_ref().is_some_and(CancelToken::is_cancelled);
             let mut st = state.lock().await;
+            if st.stream.is_some() && cancelled() {
+                st.stream = None;
+                st.pending = None;
+                return Err(to_napi(Error::Cancelled));
+            }
             if let Some(e) = st.pending.take() {
                 st.stream = None;
                 return Err(to_napi(e));
@@ -205,10 +239,21 @@ impl ChatStream {
             let Some(stream) = st.stream.as_mut() else {
                 return Ok(None);
             };
-            let Some(items) = stream.next().await else {
+            let next = match &stop {
+                None => stream.next().await,
+                Some(stop) => tokio::select! {
+                    biased;
+                    () = stop.cancelled() => Some(vec![Err(Error::Cancelled)]),
+                    next = stream.next() => next,
+                },
+            };
+            let Some(mut items) = next else {
                 st.stream = None;
                 return Ok(None);
             };
+            if cancelled() {
+                items = vec![Err(Error::Cancelled)];
+            }
             let mut batch = ChatBatch {
                 events: Vec::with_capacity(items.len()),
                 text: None,
@@ -242,10 +287,13 @@ impl ChatStream {
     }
 
     /// Drops the core stream (closing the connection); later batches are `null`.
-    #[napi(ts_return_type = "Promise<void>")]
+    #[napi(ts_return_type = "Promise<void>", catch_unwind)]
     pub fn close<'e>(&self, env: &'e Env) -> napi::Result<PromiseRaw<'e, ()>> {
         let state = self.state.clone();
-        env.spawn_future(async move {
+        if let Some(stop) = &self.stop {
+            stop.cancel();
+        }
+        spawn(env, async move {
             let mut st = state.lock().await;
             st.stream = None;
             st.pending = None;

@@ -1,34 +1,33 @@
 //! `agents_sdk::webhooks` for JavaScript: sign, verify and unwrap deliveries without a client.
 
 use std::collections::HashMap;
-use std::time::Duration;
 
+use agents_sdk::options::validate;
 use agents_sdk::webhooks::{self, VerifyOptions};
 use napi_derive::napi;
 
-use crate::error::{invalid, to_json, to_napi};
+use crate::error::{to_json, to_napi};
 
+/// The tolerance in seconds: positive, at most a year, `Infinity` for no limit (a `RangeError`
+/// otherwise).
 fn verify_options(tolerance_seconds: Option<f64>) -> napi::Result<VerifyOptions> {
     match tolerance_seconds {
         None => Ok(VerifyOptions::default()),
-        Some(s) if s.is_finite() && s >= 0.0 => {
-            Ok(VerifyOptions::with_tolerance(Duration::from_secs_f64(s)))
-        }
-        Some(_) => Err(invalid(
-            "tolerance must be a non-negative number of seconds",
+        Some(s) => Ok(VerifyOptions::with_tolerance(
+            validate::timeout_secs("tolerance", s).map_err(to_napi)?,
         )),
     }
 }
 
 /// The `X-Webhook-Signature` value for `payload`: lowercase hex HMAC-SHA256 keyed by `secret`.
-#[napi]
+#[napi(catch_unwind)]
 pub fn webhook_sign(payload: &[u8], secret: String) -> String {
     webhooks::sign(payload, &secret)
 }
 
 /// Checks `signature` against `payload` with each of `secrets` in constant time; with a
 /// tolerance, also refuses a payload whose `timestamp` is too far from now. Throws on failure.
-#[napi]
+#[napi(catch_unwind)]
 pub fn webhook_verify(
     payload: &[u8],
     signature: String,
@@ -48,7 +47,7 @@ pub fn webhook_verify(
 
 /// Verifies a delivery (signature from `headers`) and returns the JSON of its envelope
 /// `{event, timestamp, data}`.
-#[napi]
+#[napi(catch_unwind)]
 pub fn webhook_unwrap(
     payload: &[u8],
     headers: HashMap<String, String>,

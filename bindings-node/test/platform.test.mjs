@@ -28,7 +28,7 @@ describe('client construction', () => {
   });
 
   test('an invalid base URL is rejected at construction', () => {
-    assert.throws(() => new CJHirashiAgents({ apiKey: 'k', baseURL: 'not a url' }), InvalidArgumentError);
+    assert.throws(() => new CJHirashiAgents({ apiKey: 'k', baseURL: 'not a url' }), TypeError);
   });
 });
 

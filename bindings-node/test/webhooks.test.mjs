@@ -91,7 +91,8 @@ describe('helpers', () => {
     assert.equal(webhooks.unwrap(body, [['x-webhook-signature', sig]], 's').event, 'message.sent');
     const old = JSON.stringify({ event: 'message.sent', timestamp: '2020-01-01T00:00:00Z', data: {} });
     const oldSig = webhooks.sign(old, 's');
-    assert.equal(webhooks.unwrap(old, { 'x-webhook-signature': oldSig }, 's').timestamp, '2020-01-01T00:00:00Z');
+    // `tolerance: Infinity` turns the timestamp check off (the default follows the core)
+    assert.equal(webhooks.unwrap(old, { 'x-webhook-signature': oldSig }, 's', { tolerance: Infinity }).timestamp, '2020-01-01T00:00:00Z');
     assert.throws(() => webhooks.unwrap(old, { 'x-webhook-signature': oldSig }, 's', { tolerance: 300 }), WebhookVerificationError);
     assert.throws(() => webhooks.verify(old, oldSig, 's', { tolerance: 300 }), WebhookVerificationError);
   });

@@ -15,61 +15,162 @@ export type CancelHandle = native.CancelHandle;
 
 /** Options of one call; every field left out falls back to the client's setting. */
 export interface RequestOptions {
-  /** Total deadline of the call in milliseconds, retries included (for a stream: until the response headers). */
+  /**
+   * Total deadline of the call in milliseconds, retries included (for a stream: until the
+   * response headers). A positive number of at most a year; `Infinity` for no limit.
+   */
   timeout?: number;
-  /** Retries after the first attempt (default 2). */
+  /** Retries after the first attempt: an integer from 0 to 100 (default 2). */
   maxRetries?: number;
+  /**
+   * Milliseconds a stream (or a realtime session) may deliver no byte before it fails with
+   * `APITimeoutError`; `Infinity` for no limit (default: the client's, 120000).
+   */
+  streamIdleTimeout?: number;
+  /**
+   * Largest answer body accepted, in bytes (an integer from 1 to 4 GiB; default: the client's,
+   * 32 MiB); a larger answer fails with `ResponseTooLargeError` without being read whole.
+   */
+  maxResponseBytes?: number;
   /** Extra headers, sent after (and so overriding) the client's own; `null`/`undefined` values are skipped. */
   headers?: Record<string, string | null | undefined>;
   /** The `Idempotency-Key` of a POST; one is generated when absent. */
   idempotencyKey?: string;
-  /** Cancels the request or the stream; the call then rejects with `APIUserAbortError`. */
+  /**
+   * Cancels the request or the stream; the call then rejects with `APIUserAbortError`. An
+   * already aborted signal sends nothing. For `realtime.connect()` it also ends the session.
+   */
   signal?: AbortSignal | null;
   /** Extra query parameters appended to the URL. */
   query?: Record<string, string | number | boolean | null | undefined>;
 }
 
-function stringMap(
-  input: Record<string, string | number | boolean | null | undefined> | undefined,
-): Record<string, string> | undefined {
-  if (!input) return undefined;
+/** Options of a paginated list call. */
+export interface ListRequestOptions extends RequestOptions {
+  /**
+   * Most pages fetched by this list (an integer of at least 1; default 10000); asking for more
+   * fails with `DecodeError`.
+   */
+  maxPages?: number;
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v;
+}
+
+/** `v` as an optional number; anything but a number (or null/undefined) is a `TypeError`. */
+export function optionalNumber(name: string, v: unknown): number | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'number') throw new TypeError(`${name} must be a number, not ${typeName(v)}`);
+  return v;
+}
+
+/** `v` as an optional string; anything but a string (or null/undefined) is a `TypeError`. */
+export function optionalString(name: string, v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw new TypeError(`${name} must be a string, not ${typeName(v)}`);
+  return v;
+}
+
+/** A plain object of names to strings (numbers, booleans and bigints are stringified; null and undefined skipped). */
+export function stringMap(name: string, input: unknown): Record<string, string> | undefined {
+  if (input === undefined || input === null) return undefined;
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    throw new TypeError(`${name} must be an object of names to strings, not ${typeName(input)}`);
+  }
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(input)) {
-    if (v !== null && v !== undefined) out[k] = String(v);
+  for (const [k, v] of Object.entries(input as Record<string, unknown>)) {
+    if (v === null || v === undefined) continue;
+    switch (typeof v) {
+      case 'string':
+        out[k] = v;
+        break;
+      case 'number':
+      case 'boolean':
+      case 'bigint':
+        out[k] = String(v);
+        break;
+      default:
+        throw new TypeError(`${name}[${JSON.stringify(k)}] must be a string, not ${typeName(v)}`);
+    }
   }
   return out;
 }
 
-/** The native form of `opts` (without the signal). */
-export function nativeOptions(opts: RequestOptions | undefined): NativeCallOptions | undefined {
-  if (!opts) return undefined;
+function checkSignal(signal: unknown): AbortSignal | undefined {
+  if (signal === undefined || signal === null) return undefined;
+  const s = signal as { aborted?: unknown; addEventListener?: unknown };
+  if (typeof signal !== 'object' || typeof s.aborted !== 'boolean' || typeof s.addEventListener !== 'function') {
+    throw new TypeError('signal must be an AbortSignal');
+  }
+  return signal as AbortSignal;
+}
+
+/**
+ * The native form of `opts` (without the signal), with every JavaScript type checked (a
+ * `TypeError` here); the values are checked by the native layer with the core's rules (a
+ * `RangeError` there). `list` admits `maxPages`.
+ */
+export function nativeOptions(opts: RequestOptions | undefined, list = false): NativeCallOptions | undefined {
+  if (opts === undefined || opts === null) return undefined;
+  if (typeof opts !== 'object') throw new TypeError(`request options must be an object, not ${typeName(opts)}`);
+  checkSignal(opts.signal);
   return {
-    timeout: opts.timeout,
-    maxRetries: opts.maxRetries,
-    headers: stringMap(opts.headers),
-    query: stringMap(opts.query),
-    idempotencyKey: opts.idempotencyKey,
+    timeout: optionalNumber('timeout', opts.timeout),
+    maxRetries: optionalNumber('maxRetries', opts.maxRetries),
+    streamIdleTimeout: optionalNumber('streamIdleTimeout', opts.streamIdleTimeout),
+    maxResponseBytes: optionalNumber('maxResponseBytes', opts.maxResponseBytes),
+    maxPages: list ? optionalNumber('maxPages', (opts as ListRequestOptions).maxPages) : undefined,
+    headers: stringMap('headers', opts.headers),
+    query: stringMap('query', opts.query),
+    idempotencyKey: optionalString('idempotencyKey', opts.idempotencyKey),
   };
+}
+
+/** The signal of `opts`, type-checked. */
+export function signalOf(opts: RequestOptions | undefined): AbortSignal | undefined {
+  return opts ? checkSignal(opts.signal) : undefined;
 }
 
 /** A cancel handle that fires when `signal` does; `release()` unhooks it. */
 export interface SignalLink {
   handle: CancelHandle | undefined;
+  /** Whether the signal fired (checked without calling into the signal). */
+  readonly aborted: boolean;
   release(): void;
 }
 
-export function linkSignal(signal: AbortSignal | null | undefined, always = false): SignalLink {
+/**
+ * Links `signal` to a new native cancel handle (none without a signal, unless `always`);
+ * `onAbort` runs too when the signal fires.
+ */
+export function linkSignal(
+  signal: AbortSignal | null | undefined,
+  always = false,
+  onAbort?: () => void,
+): SignalLink {
   if (!signal) {
-    return { handle: always ? new native.CancelHandle() : undefined, release() {} };
+    return { handle: always ? new native.CancelHandle() : undefined, aborted: false, release() {} };
   }
   const handle = new native.CancelHandle();
   if (signal.aborted) {
     handle.cancel();
-    return { handle, release() {} };
+    return { handle, aborted: true, release() {} };
   }
-  const onAbort = (): void => handle.cancel();
-  signal.addEventListener('abort', onAbort, { once: true });
-  return { handle, release: () => signal.removeEventListener('abort', onAbort) };
+  const link = {
+    handle,
+    aborted: false,
+    release: () => signal.removeEventListener('abort', fire),
+  };
+  function fire(): void {
+    link.aborted = true;
+    handle.cancel();
+    onAbort?.();
+  }
+  signal.addEventListener('abort', fire, { once: true });
+  return link;
 }
 
 /** Rejects at once when the signal already fired. */
@@ -79,12 +180,17 @@ export function checkAborted(signal: AbortSignal | null | undefined): void {
 
 type NativeCall<R> = (opts: NativeCallOptions | undefined, cancel: CancelHandle | undefined) => Promise<R>;
 
-/** Runs a native call with `opts` and maps its failure. */
+/**
+ * Runs a native call with `opts` and maps its failure. An aborted signal sends nothing; a
+ * signal that fires before the answer is handed over rejects with `APIUserAbortError` even
+ * when the answer arrived.
+ */
 export async function run<R>(opts: RequestOptions | undefined, call: NativeCall<R>): Promise<R> {
-  const signal = opts?.signal;
+  const n = nativeOptions(opts);
+  const signal = signalOf(opts);
   if (!signal) {
     try {
-      return await call(nativeOptions(opts), undefined);
+      return await call(n, undefined);
     } catch (e) {
       throw mapError(e);
     }
@@ -92,8 +198,11 @@ export async function run<R>(opts: RequestOptions | undefined, call: NativeCall<
   checkAborted(signal);
   const link = linkSignal(signal);
   try {
-    return await call(nativeOptions(opts), link.handle);
+    const value = await call(n, link.handle);
+    if (link.aborted || signal.aborted) throw new APIUserAbortError();
+    return value;
   } catch (e) {
+    if (link.aborted || signal.aborted) throw new APIUserAbortError();
     throw mapError(e);
   } finally {
     link.release();
@@ -112,6 +221,85 @@ export function sync<T>(call: () => T): T {
   } catch (e) {
     throw mapError(e);
   }
+}
+
+/** Deepest nesting of objects and arrays accepted in a value sent to the service (serde_json's limit). */
+export const MAX_JSON_DEPTH = 128;
+
+/**
+ * `value` as JSON text for the native layer. A cycle or a nesting deeper than
+ * `MAX_JSON_DEPTH` objects/arrays is a `TypeError` (thrown before JavaScript's own serializer
+ * would recurse that deep), as is anything `JSON.stringify` refuses (a `BigInt`).
+ */
+export function toJson(what: string, value: unknown): string {
+  // the objects from the root to the value being serialized (JSON.stringify is depth-first and
+  // calls the replacer with `this` = the holder of each value)
+  const path: object[] = [];
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value ?? {}, function (this: unknown, _key: string, v: unknown): unknown {
+      if (typeof v !== 'object' || v === null) return v;
+      while (path.length > 0 && path[path.length - 1] !== this) path.pop();
+      if (path.includes(v)) throw new TypeError(`${what} contains a cycle: it cannot be sent as JSON`);
+      path.push(v);
+      if (path.length > MAX_JSON_DEPTH) {
+        throw new TypeError(`${what} is nested deeper than ${MAX_JSON_DEPTH} levels: it cannot be sent as JSON`);
+      }
+      return v;
+    });
+  } catch (e) {
+    if (e instanceof TypeError) throw e;
+    throw new TypeError(`${what} cannot be sent as JSON: ${(e as Error)?.message ?? String(e)}`);
+  }
+  if (text === undefined) throw new TypeError(`${what} cannot be sent as JSON`);
+  return text;
+}
+
+/** Settings shared by both clients. */
+export interface CommonClientOptions {
+  /** Base URL (see each client for the environment variable and the default). */
+  baseURL?: string | null;
+  /**
+   * Total deadline of a non-streaming call in milliseconds, retries included (default 600000):
+   * a positive number of at most a year, `Infinity` for no limit.
+   */
+  timeout?: number;
+  /** Retries after the first attempt: an integer from 0 to 100 (default 2). */
+  maxRetries?: number;
+  /**
+   * Milliseconds a stream (or a realtime session) may deliver no byte before it fails with
+   * `APITimeoutError` (default 120000); `Infinity` for no limit.
+   */
+  streamIdleTimeout?: number;
+  /**
+   * Largest answer body accepted, in bytes: an integer from 1 to 4 GiB (default 32 MiB); a
+   * larger answer fails with `ResponseTooLargeError`.
+   */
+  maxResponseBytes?: number;
+  /** Headers sent with every request (invalid names or values are a `TypeError`). */
+  defaultHeaders?: Record<string, string>;
+}
+
+/**
+ * The native form of a client's settings, every JavaScript type checked (`TypeError`); the
+ * values are checked by the native constructor (`RangeError`).
+ */
+export function nativeClientConfig(
+  options: (CommonClientOptions & { apiKey?: string | null }) | undefined,
+  envKey: string,
+  envUrl: string,
+): native.ClientConfig {
+  const o = options ?? {};
+  if (typeof o !== 'object') throw new TypeError(`client options must be an object, not ${typeName(o)}`);
+  return {
+    apiKey: optionalString('apiKey', o.apiKey) ?? env(envKey),
+    baseUrl: optionalString('baseURL', o.baseURL) ?? env(envUrl),
+    timeout: optionalNumber('timeout', o.timeout),
+    maxRetries: optionalNumber('maxRetries', o.maxRetries),
+    streamIdleTimeout: optionalNumber('streamIdleTimeout', o.streamIdleTimeout),
+    maxResponseBytes: optionalNumber('maxResponseBytes', o.maxResponseBytes),
+    defaultHeaders: stringMap('defaultHeaders', o.defaultHeaders),
+  };
 }
 
 /** Reads an environment variable, treating an empty or blank value as unset. */

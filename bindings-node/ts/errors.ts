@@ -1,7 +1,11 @@
 /**
  * The error hierarchy of the package, and the one place where a native failure becomes one of
- * these classes (`mapError`). Every class extends `APIError`, so `catch (e) { if (e instanceof
- * APIError) ... }` sees every failure of the SDK.
+ * these classes (`mapError`). Every class extends `CJHirashiError`; every class but a bug's
+ * plain `CJHirashiError` also extends `APIError`, so `catch (e) { if (e instanceof APIError)
+ * ... }` sees every failure of a request.
+ *
+ * An argument the SDK refuses is JavaScript's own `TypeError` (wrong type or shape, an invalid
+ * header) or `RangeError` (a value out of range), never one of these classes.
  */
 
 /** Marker at the start of the message of every error thrown by the native layer. */
@@ -24,10 +28,23 @@ interface NativePayload {
   phase?: string;
   timeoutMs?: number;
   closeCode?: number | null;
+  contentLength?: number | null;
+  panic?: boolean;
 }
 
-/** The base class: an HTTP error answer, or any other failure of the SDK (`status` unset). */
-export class APIError extends Error {
+/**
+ * The root of every error the SDK raises. Thrown as such (not as a subclass) for an internal
+ * error of the native module: a bug to report, never a crash of the process.
+ */
+export class CJHirashiError extends Error {
+  constructor(message?: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A failed request: an HTTP error answer, or any other failure of a call (`status` unset). */
+export class APIError extends CJHirashiError {
   /** HTTP status, when the failure is an answer of the service. */
   readonly status: number | undefined;
   /** The service's error code (`VALIDATION_ERROR`, `INVALID_REQUEST`, ...). */
@@ -46,7 +63,6 @@ export class APIError extends Error {
     this.details = init.details ?? undefined;
     this.requestId = init.requestId ?? undefined;
     this.headers = init.headers ?? {};
-    this.name = new.target.name;
   }
 }
 
@@ -127,9 +143,27 @@ export class IncompleteStreamError extends APIError {
 }
 /** An answer could not be decoded. */
 export class DecodeError extends APIError {}
+/**
+ * An answer's body was larger than the call's `maxResponseBytes` (refused from its
+ * `Content-Length` before reading, or cut once the bytes read passed the limit).
+ */
+export class ResponseTooLargeError extends DecodeError {
+  /** The limit in force, in bytes. */
+  readonly limit: number | undefined;
+  /** The answer's `Content-Length`, when it declared one. */
+  readonly contentLength: number | undefined;
+  constructor(message: string, init: Partial<NativePayload> = {}) {
+    super(message, init);
+    this.limit = init.limit ?? undefined;
+    this.contentLength = init.contentLength ?? undefined;
+  }
+}
 /** A webhook delivery's signature or timestamp did not verify. */
 export class WebhookVerificationError extends APIError {}
-/** An argument was rejected before anything was sent. */
+/**
+ * A client could not be set up (no API key, `AgentClient.login` without credentials). An
+ * argument of the wrong type or value is a `TypeError` / `RangeError` instead.
+ */
 export class InvalidArgumentError extends APIError {}
 
 type ErrorClass = new (message: string, init: Partial<NativePayload>) => APIError;
@@ -152,19 +186,76 @@ const CLASSES: Record<string, ErrorClass> = {
   APIUserAbortError,
   IncompleteStreamError,
   DecodeError,
+  ResponseTooLargeError,
   WebhookVerificationError,
   InvalidArgumentError,
 };
 
-/** Turns a native failure into its class; anything else is returned unchanged. */
+/** The start of the message of an internal error (the native layer's `BUG_MESSAGE`). */
+const BUG_MESSAGE =
+  'internal error in the native module of @cjhirashi/agents-sdk (this is a bug: please report it at https://github.com/cjhirashi/agents-sdk/issues)';
+
+/** napi's codes for an argument of the wrong JavaScript type. */
+const NAPI_TYPE_CODES = new Set([
+  'InvalidArg',
+  'ObjectExpected',
+  'StringExpected',
+  'NameExpected',
+  'FunctionExpected',
+  'NumberExpected',
+  'BooleanExpected',
+  'ArrayExpected',
+  'BigintExpected',
+  'DateExpected',
+  'ArrayBufferExpected',
+  'DetachableArraybufferExpected',
+]);
+
+/** napi's other codes: a failure of the native layer itself (a panic caught by napi, ...). */
+const NAPI_OTHER_CODES = new Set([
+  'GenericFailure',
+  'PendingException',
+  'Cancelled',
+  'EscapeCalledTwice',
+  'HandleScopeMismatch',
+  'CallbackScopeMismatch',
+  'QueueFull',
+  'Closing',
+  'WouldDeadlock',
+  'NoExternalBuffersAllowed',
+  'Unknown',
+]);
+
+/**
+ * Turns a failure of a native call into its class: the SDK's own classes, `TypeError` /
+ * `RangeError` for refused arguments, and `CJHirashiError` for an internal error (a Rust panic).
+ * Anything else is returned unchanged.
+ */
 export function mapError(err: unknown): unknown {
-  if (!(err instanceof Error) || !err.message.startsWith(NATIVE_PREFIX)) return err;
+  if (!(err instanceof Error) || err instanceof CJHirashiError) return err;
+  if (!err.message.startsWith(NATIVE_PREFIX)) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code !== 'string') return err;
+    if (NAPI_TYPE_CODES.has(code)) return new TypeError(err.message);
+    if (NAPI_OTHER_CODES.has(code)) return new CJHirashiError(`${BUG_MESSAGE}: ${err.message}`);
+    return err;
+  }
   let payload: NativePayload;
   try {
     payload = JSON.parse(err.message.slice(NATIVE_PREFIX.length)) as NativePayload;
   } catch {
-    return err;
+    return new CJHirashiError(`${BUG_MESSAGE}: ${err.message}`);
   }
-  const Class = CLASSES[payload.class] ?? APIError;
-  return new Class(payload.message, payload);
+  switch (payload.class) {
+    case 'TypeError':
+      return new TypeError(payload.message);
+    case 'RangeError':
+      return new RangeError(payload.message);
+    case 'CJHirashiError':
+      return new CJHirashiError(payload.message);
+    default: {
+      const Class = CLASSES[payload.class] ?? APIError;
+      return new Class(payload.message, payload);
+    }
+  }
 }

@@ -6,8 +6,8 @@
 export { CJHirashiAgents, type ClientOptions, type ConversationHandle } from './platform';
 export { AgentClient, RealtimeSession, type AgentClientOptions, type AgentLoginOptions } from './ops';
 export { MessageStream, ChatEventStream } from './streaming';
-export { PagePromise } from './pagination';
-export type { RequestOptions } from './core';
+export { PagePromise, type PageMethods } from './pagination';
+export type { RequestOptions, ListRequestOptions, CommonClientOptions } from './core';
 export {
   webhooks,
   type WebhookHelpers,
@@ -17,6 +17,7 @@ export {
   type VerifyOptions,
 } from './webhooks';
 export {
+  CJHirashiError,
   APIError,
   BadRequestError,
   AuthenticationError,
@@ -34,6 +35,7 @@ export {
   APIUserAbortError,
   IncompleteStreamError,
   DecodeError,
+  ResponseTooLargeError,
   WebhookVerificationError,
   InvalidArgumentError,
 } from './errors';

@@ -3,24 +3,34 @@
  * `OpsClient`.
  */
 
-import { type RequestOptions, env, json, native, nativeOptions, run, sync } from './core';
-import { InvalidArgumentError, mapError } from './errors';
+import {
+  type CommonClientOptions,
+  type RequestOptions,
+  type SignalLink,
+  checkAborted,
+  json,
+  linkSignal,
+  native,
+  nativeClientConfig,
+  nativeOptions,
+  signalOf,
+  sync,
+  toJson,
+} from './core';
+import { APIUserAbortError, InvalidArgumentError, mapError } from './errors';
 import { ChatEventStream } from './streaming';
 import type * as T from './ops-types';
 import { type WebhookHelpers, webhooks as webhookHelpers } from './webhooks';
 
-/** Settings of an `AgentClient`. */
-export interface AgentClientOptions {
+/**
+ * Settings of an `AgentClient`. A value of the wrong type is a `TypeError`, one out of range a
+ * `RangeError`, both thrown by the constructor.
+ */
+export interface AgentClientOptions extends CommonClientOptions {
   /** A static API key or a JWT; defaults to `process.env.AGENT_API_KEY`. */
   apiKey?: string | null;
   /** Base URL; defaults to `process.env.AGENT_BASE_URL`, then `http://localhost:8000`. */
   baseURL?: string | null;
-  /** Total deadline of a non-streaming call in milliseconds, retries included (default 600000). */
-  timeout?: number;
-  /** Retries after the first attempt (default 2). */
-  maxRetries?: number;
-  /** Headers sent with every request. */
-  defaultHeaders?: Record<string, string>;
 }
 
 /** Settings of `AgentClient.login`. */
@@ -32,53 +42,75 @@ export interface AgentLoginOptions extends Omit<AgentClientOptions, 'apiKey'> {
 const OPS_ENV_KEY = 'AGENT_API_KEY';
 const OPS_ENV_URL = 'AGENT_BASE_URL';
 
-function body(params: object | undefined): string {
-  return JSON.stringify(params ?? {});
+function body(params: object | undefined, what = 'params'): string {
+  return toJson(what, params);
 }
 
 function config(options: AgentClientOptions): native.ClientConfig {
-  return {
-    apiKey: options.apiKey ?? env(OPS_ENV_KEY),
-    baseUrl: options.baseURL ?? env(OPS_ENV_URL),
-    timeout: options.timeout,
-    maxRetries: options.maxRetries,
-    defaultHeaders: options.defaultHeaders,
-  };
+  return nativeClientConfig(options, OPS_ENV_KEY, OPS_ENV_URL);
+}
+
+/** The native session behind a `RealtimeSession` (for the testing module). */
+const nativeSessions = new WeakMap<RealtimeSession, native.RealtimeSession>();
+
+/** @internal The native session of `session` (testing only). */
+export function nativeSession(session: RealtimeSession): native.RealtimeSession | undefined {
+  return nativeSessions.get(session);
 }
 
 /**
  * An authenticated WebSocket session (`client.realtime.connect()`). Send with `sendChat`;
  * `for await (const event of session)` reads the events (each chat ends with `done`). Leaving
- * the loop keeps the session open: send again and iterate again; `close()` ends it.
+ * the loop keeps the session open: send again and iterate again; `close()` ends it. The
+ * `signal` given to `connect()` also ends the session: once it fired, the socket is closed and
+ * `next()` and `sendChat()` reject with `APIUserAbortError`, even for events already received.
  */
 export class RealtimeSession implements AsyncIterable<T.RealtimeEvent> {
   readonly #s: native.RealtimeSession;
+  readonly #link: SignalLink | undefined;
   #queue: T.RealtimeEvent[] = [];
 
   /** @internal */
-  constructor(session: native.RealtimeSession) {
+  constructor(session: native.RealtimeSession, link?: SignalLink) {
     this.#s = session;
+    this.#link = link;
+    nativeSessions.set(this, session);
+  }
+
+  #checkAborted(): void {
+    if (this.#link?.aborted) {
+      this.#queue = [];
+      throw new APIUserAbortError();
+    }
   }
 
   /** Sends `{"type": "chat", "conversation_id", "message"}`. */
   async sendChat(conversationId: string | null | undefined, message: string): Promise<void> {
+    this.#checkAborted();
     try {
       await this.#s.sendChat(conversationId ?? undefined, message);
     } catch (e) {
+      this.#checkAborted();
       throw mapError(e);
     }
   }
 
   /** The next event, or `undefined` once the socket is closed. */
   async next(): Promise<T.RealtimeEvent | undefined> {
+    this.#checkAborted();
     if (this.#queue.length === 0) {
       let raw: string | null;
       try {
         raw = await this.#s.nextBatch();
       } catch (e) {
+        this.#checkAborted();
         throw mapError(e);
       }
-      if (raw === null) return undefined;
+      this.#checkAborted();
+      if (raw === null) {
+        this.#link?.release();
+        return undefined;
+      }
       this.#queue = JSON.parse(raw) as T.RealtimeEvent[];
       this.#queue.reverse();
     }
@@ -95,6 +127,7 @@ export class RealtimeSession implements AsyncIterable<T.RealtimeEvent> {
 
   /** Closes the socket politely. */
   async close(): Promise<void> {
+    this.#link?.release();
     try {
       await this.#s.close();
     } catch (e) {
@@ -157,7 +190,11 @@ export class AgentClient {
     };
     this.chat = {
       send: (p, o) => json(o, (n, k) => c.chatSend(body(p), n, k)),
-      stream: (p, o) => new ChatEventStream((k) => c.chatStream(body(p), nativeOptions(o), k), o),
+      stream: (p, o) => {
+        const params = body(p);
+        const n = nativeOptions(o);
+        return new ChatEventStream((k) => c.chatStream(params, n, k), o);
+      },
     };
     this.conversations = {
       list: (o) => json(o, (n, k) => c.conversationsList(n, k)),
@@ -174,7 +211,8 @@ export class AgentClient {
     };
     this.tools = {
       list: (o) => json(o, (n, k) => c.toolsList(n, k)),
-      execute: (tool, parameters, o) => json(o, (n, k) => c.toolsExecute(tool, body(parameters), n, k)),
+      execute: (tool, parameters, o) =>
+        json(o, (n, k) => c.toolsExecute(tool, body(parameters, 'parameters'), n, k)),
     };
     this.learnedApis = {
       list: (o) => json(o, (n, k) => c.learnedApisList(n, k)),
@@ -185,7 +223,25 @@ export class AgentClient {
       create: (p, o) => json(o, (n, k) => c.webhooksCreate(body(p), n, k)),
     };
     this.realtime = {
-      connect: async (o) => new RealtimeSession(await run(o, (n, k) => c.realtimeConnect(n, k))),
+      connect: async (o) => {
+        const n = nativeOptions(o);
+        const signal = signalOf(o);
+        checkAborted(signal);
+        // the link lives as long as the session: the signal ends the session too
+        const link = linkSignal(signal);
+        try {
+          const session = await c.realtimeConnect(n, link.handle);
+          if (link.aborted) {
+            await session.close().catch(() => {});
+            throw new APIUserAbortError();
+          }
+          return new RealtimeSession(session, signal ? link : undefined);
+        } catch (e) {
+          link.release();
+          if (link.aborted) throw new APIUserAbortError();
+          throw mapError(e);
+        }
+      },
     };
   }
 

@@ -1,85 +1,180 @@
 /**
  * Auto-paginating lists: `await client.users.list()` is the first page (the wire's data
- * object), `for await (const user of client.users.list())` every item of every page.
+ * object, plus `hasNextPage()` / `getNextPage()`), `for await (const user of
+ * client.users.list())` every item of every page.
  */
 
-import { type CancelHandle, type RequestOptions, checkAborted, linkSignal, type native } from './core';
-import { mapError } from './errors';
+import { type CancelHandle, type ListRequestOptions, checkAborted, native, signalOf, sync } from './core';
+import { APIUserAbortError, CJHirashiError, mapError } from './errors';
+
+/** The methods every fetched page has (not enumerable: the page's own fields stay as on the wire). */
+export interface PageMethods<Page> {
+  /** Whether another page follows this one. */
+  hasNextPage(): boolean;
+  /**
+   * Fetches the page after this one (with the list's options and signal); throws
+   * `CJHirashiError` when there is none (check `hasNextPage()` first).
+   */
+  getNextPage(): Promise<Page & PageMethods<Page>>;
+}
+
+/** The native answer of `nextPage()`. */
+interface NativePage<Page> {
+  hasNext: boolean;
+  page: Page;
+}
+
+/** One native pager of a list and the signal it answers to. */
+class Cursor<Page> {
+  readonly #pager: native.Pager;
+  readonly #handle: CancelHandle | undefined;
+  readonly #signal: AbortSignal | undefined;
+
+  constructor(pager: native.Pager, handle: CancelHandle | undefined, signal: AbortSignal | undefined) {
+    this.#pager = pager;
+    this.#handle = handle;
+    this.#signal = signal;
+  }
+
+  /**
+   * The next page, or `null` after the last one. An aborted signal asks for nothing; one that
+   * fires while the page is on its way rejects with `APIUserAbortError`.
+   */
+  async next(): Promise<(Page & PageMethods<Page>) | null> {
+    const signal = this.#signal;
+    checkAborted(signal);
+    const handle = this.#handle;
+    const onAbort = (): void => handle?.cancel();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let raw: string | null;
+    try {
+      raw = await this.#pager.nextPage();
+    } catch (e) {
+      if (signal?.aborted) throw new APIUserAbortError();
+      throw mapError(e);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+    checkAborted(signal);
+    if (raw === null) return null;
+    const { hasNext, page } = JSON.parse(raw) as NativePage<Page>;
+    return this.#withMethods(page, hasNext);
+  }
+
+  #withMethods(page: Page, hasNext: boolean): Page & PageMethods<Page> {
+    let next: Promise<Page & PageMethods<Page>> | undefined;
+    const methods: PageMethods<Page> = {
+      hasNextPage: () => hasNext,
+      getNextPage: () => {
+        // the pager moves forward only from the newest page, so each page's successor is
+        // fetched once and remembered
+        next ??= (async () => {
+          if (!hasNext) {
+            throw new CJHirashiError('no next page: check hasNextPage() before calling getNextPage()');
+          }
+          const p = await this.next();
+          if (p === null) throw new CJHirashiError('the list ended before the next page');
+          return p;
+        })();
+        return next;
+      },
+    };
+    if (typeof page === 'object' && page !== null) {
+      Object.defineProperties(page, {
+        hasNextPage: { value: methods.hasNextPage, enumerable: false },
+        getNextPage: { value: methods.getNextPage, enumerable: false },
+      });
+    }
+    return page as Page & PageMethods<Page>;
+  }
+}
 
 /**
  * The answer of a paginated `list()`: a promise of the first page that is also an async
  * iterable over every item of every page (fetched lazily, page by page). Each use (`then`,
- * `for await`, `pages()`) reads the list from the first page again.
+ * `for await`, `pages()`) reads the list from the first page again. The options are checked
+ * when the list is created (a `TypeError` or `RangeError` from `list()` itself); an
+ * `AbortSignal` in them stops any use: nothing more is fetched or handed out once it fired.
  */
-export class PagePromise<Page, Item> implements PromiseLike<Page>, AsyncIterable<Item> {
+export class PagePromise<Page, Item> implements PromiseLike<Page & PageMethods<Page>>, AsyncIterable<Item> {
   readonly #open: (cancel: CancelHandle | undefined) => native.Pager;
   readonly #items: (page: Page) => Item[];
-  readonly #opts: RequestOptions | undefined;
-  #first: Promise<Page> | undefined;
+  readonly #signal: AbortSignal | undefined;
+  #first: Promise<Page & PageMethods<Page>> | undefined;
 
   /** @internal */
   constructor(
     open: (cancel: CancelHandle | undefined) => native.Pager,
     items: (page: Page) => Item[],
-    opts: RequestOptions | undefined,
+    opts: ListRequestOptions | undefined,
   ) {
     this.#open = open;
     this.#items = items;
-    this.#opts = opts;
+    this.#signal = signalOf(opts);
+    // checks the params and options now (a native pager fetches nothing until asked)
+    sync(() => open(undefined));
   }
 
-  /** Every page, in order. */
-  async *pages(): AsyncGenerator<Page, void, undefined> {
-    checkAborted(this.#opts?.signal);
-    const link = linkSignal(this.#opts?.signal);
+  #cursor(): Cursor<Page> {
+    const signal = this.#signal;
+    // linked to the signal by each `Cursor.next()` while its page is on the way
+    const handle = signal ? new native.CancelHandle() : undefined;
+    let pager: native.Pager;
     try {
-      let pager: native.Pager;
-      try {
-        pager = this.#open(link.handle);
-      } catch (e) {
-        throw mapError(e);
-      }
-      for (;;) {
-        let raw: string | null;
-        try {
-          raw = await pager.nextPage();
-        } catch (e) {
-          throw mapError(e);
-        }
-        if (raw === null) return;
-        yield JSON.parse(raw) as Page;
-      }
-    } finally {
-      link.release();
+      pager = this.#open(handle);
+    } catch (e) {
+      throw mapError(e);
+    }
+    return new Cursor<Page>(pager, handle, signal);
+  }
+
+  /** Every page, in order (the same page objects `getNextPage()` answers). */
+  async *pages(): AsyncGenerator<Page & PageMethods<Page>, void, undefined> {
+    checkAborted(this.#signal);
+    let page = await this.#cursor().next();
+    while (page !== null) {
+      yield page;
+      checkAborted(this.#signal);
+      if (!page.hasNextPage()) return;
+      page = await page.getNextPage();
     }
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
+    const signal = this.#signal;
     for await (const page of this.pages()) {
-      yield* this.#items(page);
+      for (const item of this.#items(page)) {
+        // an abort stops the items of a page already fetched too
+        checkAborted(signal);
+        yield item;
+      }
     }
   }
 
-  #firstPage(): Promise<Page> {
+  #firstPage(): Promise<Page & PageMethods<Page>> {
     this.#first ??= (async () => {
-      for await (const page of this.pages()) return page;
-      throw new Error('the list answered no page');
+      checkAborted(this.#signal);
+      const page = await this.#cursor().next();
+      if (page === null) throw new CJHirashiError('the list answered no page');
+      return page;
     })();
     return this.#first;
   }
 
-  then<R1 = Page, R2 = never>(
-    onfulfilled?: ((value: Page) => R1 | PromiseLike<R1>) | null,
+  then<R1 = Page & PageMethods<Page>, R2 = never>(
+    onfulfilled?: ((value: Page & PageMethods<Page>) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     return this.#firstPage().then(onfulfilled, onrejected);
   }
 
-  catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page | R> {
+  catch<R = never>(
+    onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null,
+  ): Promise<(Page & PageMethods<Page>) | R> {
     return this.#firstPage().catch(onrejected);
   }
 
-  finally(onfinally?: (() => void) | null): Promise<Page> {
+  finally(onfinally?: (() => void) | null): Promise<Page & PageMethods<Page>> {
     return this.#firstPage().finally(onfinally);
   }
 }

@@ -3,25 +3,32 @@
  * `PlatformClient` (retries, auth, SSE, pagination come from the Rust core).
  */
 
-import { type RequestOptions, env, json, native, nativeOptions as nativeOpts, sync } from './core';
+import {
+  type CommonClientOptions,
+  type ListRequestOptions,
+  type RequestOptions,
+  json,
+  native,
+  nativeClientConfig,
+  nativeOptions as nativeOpts,
+  sync,
+  toJson,
+} from './core';
 import { InvalidArgumentError } from './errors';
 import { PagePromise } from './pagination';
 import { MessageStream } from './streaming';
 import type * as T from './platform-types';
 import { type WebhookHelpers, webhooks as webhookHelpers } from './webhooks';
 
-/** Settings of a `CJHirashiAgents` client. */
-export interface ClientOptions {
+/**
+ * Settings of a `CJHirashiAgents` client. A value of the wrong type is a `TypeError`, one out
+ * of range a `RangeError`, both thrown by the constructor.
+ */
+export interface ClientOptions extends CommonClientOptions {
   /** API key (`cj_live_…`); defaults to `process.env.CJHIRASHI_API_KEY`. */
   apiKey?: string | null;
   /** Base URL; defaults to `process.env.CJHIRASHI_BASE_URL`, then `https://agents.cjhirashi.com/api`. */
   baseURL?: string | null;
-  /** Total deadline of a non-streaming call in milliseconds, retries included (default 600000). */
-  timeout?: number;
-  /** Retries after the first attempt (default 2). */
-  maxRetries?: number;
-  /** Headers sent with every request. */
-  defaultHeaders?: Record<string, string>;
 }
 
 const PLATFORM_ENV_KEY = 'CJHIRASHI_API_KEY';
@@ -36,7 +43,7 @@ export type ConversationHandle = T.Conversation & {
 };
 
 function body(params: object | undefined): string {
-  return JSON.stringify(params ?? {});
+  return toJson('params', params);
 }
 
 /** The platform client. */
@@ -60,7 +67,7 @@ export class CJHirashiAgents {
     /** `PATCH /api/users/me`. */
     updateMe(params: T.UpdateMeParams, options?: RequestOptions): Promise<T.UpdatedUser>;
     /** `GET /api/users` (admins): awaitable for the first page, async-iterable over every user. */
-    list(params?: T.ListUsersParams, options?: RequestOptions): PagePromise<T.UserList, T.UserSummary>;
+    list(params?: T.ListUsersParams, options?: ListRequestOptions): PagePromise<T.UserList, T.UserSummary>;
     /** `POST /api/users/invite` (admins). */
     invite(params: T.InviteUserParams, options?: RequestOptions): Promise<T.Invitation>;
     /** `DELETE /api/users/:id` (admins). */
@@ -82,7 +89,7 @@ export class CJHirashiAgents {
     /** `GET /api/conversations`: awaitable for the first page, async-iterable over every conversation. */
     list(
       params?: T.ListConversationsParams,
-      options?: RequestOptions,
+      options?: ListRequestOptions,
     ): PagePromise<T.ConversationList, T.Conversation>;
     /** `GET /api/conversations/:id` with its messages. */
     get(id: string, params?: T.GetConversationParams, options?: RequestOptions): Promise<T.Conversation>;
@@ -124,7 +131,7 @@ export class CJHirashiAgents {
       /** `GET /api/finance/transactions`: awaitable for the first page (with `summary`), async-iterable over every transaction. */
       list(
         params?: T.ListTransactionsParams,
-        options?: RequestOptions,
+        options?: ListRequestOptions,
       ): PagePromise<T.TransactionList, T.Transaction>;
       /** `POST /api/finance/transactions`. */
       create(params: T.CreateTransactionParams, options?: RequestOptions): Promise<T.Transaction>;
@@ -141,28 +148,30 @@ export class CJHirashiAgents {
   };
 
   constructor(options: ClientOptions = {}) {
-    const apiKey = options.apiKey ?? env(PLATFORM_ENV_KEY);
-    if (!apiKey) {
+    const config = nativeClientConfig(options, PLATFORM_ENV_KEY, PLATFORM_ENV_URL);
+    if (!config.apiKey) {
       throw new InvalidArgumentError(
         `no API key: pass { apiKey } or set the ${PLATFORM_ENV_KEY} environment variable`,
       );
     }
-    const c = sync(
-      () =>
-        new native.PlatformClient({
-          apiKey,
-          baseUrl: options.baseURL ?? env(PLATFORM_ENV_URL),
-          timeout: options.timeout,
-          maxRetries: options.maxRetries,
-          defaultHeaders: options.defaultHeaders,
-        }),
-    );
+    const c = sync(() => new native.PlatformClient(config));
     this.#c = c;
 
     const stream = (
       open: (o: native.CallOptions | undefined, k: native.CancelHandle | undefined) => Promise<native.TokenStream>,
       options: RequestOptions | undefined,
-    ): MessageStream => new MessageStream((k) => open(nativeOpts(options), k), options);
+    ): MessageStream => {
+      const n = nativeOpts(options);
+      return new MessageStream((k) => open(n, k), options);
+    };
+    const list = <Page, Item>(
+      open: (o: native.CallOptions | undefined, k: native.CancelHandle | undefined) => native.Pager,
+      items: (page: Page) => Item[],
+      options: ListRequestOptions | undefined,
+    ): PagePromise<Page, Item> => {
+      const n = nativeOpts(options, true);
+      return new PagePromise<Page, Item>((k) => open(n, k), items, options);
+    };
 
     const handle = (conv: T.Conversation, createOptions: RequestOptions | undefined): ConversationHandle => {
       const h = conv as ConversationHandle;
@@ -190,12 +199,10 @@ export class CJHirashiAgents {
     this.users = {
       me: (o) => json(o, (n, k) => c.usersMe(n, k)),
       updateMe: (p, o) => json(o, (n, k) => c.usersUpdateMe(body(p), n, k)),
-      list: (p, o) =>
-        new PagePromise<T.UserList, T.UserSummary>(
-          (k) => c.usersList(body(p), nativeOpts(o), k),
-          (page) => page.users,
-          o,
-        ),
+      list: (p, o) => {
+        const params = body(p);
+        return list<T.UserList, T.UserSummary>((n, k) => c.usersList(params, n, k), (page) => page.users, o);
+      },
       invite: (p, o) => json(o, (n, k) => c.usersInvite(body(p), n, k)),
       delete: (id, o) => json(o, (n, k) => c.usersDelete(id, n, k)),
     };
@@ -206,12 +213,14 @@ export class CJHirashiAgents {
       delete: (id, o) => json(o, (n, k) => c.agentsDelete(id, n, k)),
     };
     this.conversations = {
-      list: (p, o) =>
-        new PagePromise<T.ConversationList, T.Conversation>(
-          (k) => c.conversationsList(body(p), nativeOpts(o), k),
+      list: (p, o) => {
+        const params = body(p);
+        return list<T.ConversationList, T.Conversation>(
+          (n, k) => c.conversationsList(params, n, k),
           (page) => page.conversations,
           o,
-        ),
+        );
+      },
       get: (id, p, o) => json(o, (n, k) => c.conversationsGet(id, body(p), n, k)),
       create: async (p, o) =>
         handle(await json<T.Conversation>(o, (n, k) => c.conversationsCreate(body(p), n, k)), o),
@@ -236,12 +245,14 @@ export class CJHirashiAgents {
         list: (o) => json(o, (n, k) => c.financeAccountsList(n, k)),
       },
       transactions: {
-        list: (p, o) =>
-          new PagePromise<T.TransactionList, T.Transaction>(
-            (k) => c.financeTransactionsList(body(p), nativeOpts(o), k),
+        list: (p, o) => {
+          const params = body(p);
+          return list<T.TransactionList, T.Transaction>(
+            (n, k) => c.financeTransactionsList(params, n, k),
             (page) => page.transactions,
             o,
-          ),
+          );
+        },
         create: (p, o) => json(o, (n, k) => c.financeTransactionsCreate(body(p), n, k)),
       },
       budgets: {

@@ -6,8 +6,8 @@
 
 import type { ChatEvent, ChatDone } from './ops-types';
 import type { StreamDone } from './platform-types';
-import { type CancelHandle, type RequestOptions, type SignalLink, checkAborted, linkSignal, native } from './core';
-import { APIError, mapError } from './errors';
+import { type CancelHandle, type RequestOptions, type SignalLink, linkSignal, type native, signalOf } from './core';
+import { APIError, APIUserAbortError, mapError } from './errors';
 
 /** The tokens concatenated in `joined`; `lens` gives each one's length (UTF-16 units). */
 interface TokenBatch {
@@ -29,30 +29,61 @@ interface NativeBatches {
 /** A stream request already on its way (started when the stream object is created). */
 interface Opening {
   stream: Promise<NativeBatches>;
+  /** Whether the caller's signal fired. */
+  readonly aborted: boolean;
+  /** Runs `cb` when the signal fires (once). */
+  onAbort(cb: () => void): void;
   release(): void;
 }
 
 /**
  * Sends the request at once, as a call does, so `sendMessage` sends even before (or without)
- * iteration; the failure, if any, surfaces when the stream is iterated.
+ * iteration; a failure of the request surfaces when the stream is iterated. An argument the
+ * native layer refuses (`TypeError`, `RangeError`) is thrown at once, and an already aborted
+ * signal sends nothing. When the signal fires later, the native stream is closed at once
+ * (closing the connection) and the iteration rejects with `APIUserAbortError`.
  */
 function startOpening(
   open: (cancel: CancelHandle | undefined) => Promise<NativeBatches>,
   opts: RequestOptions | undefined,
 ): Opening {
+  const signal = signalOf(opts);
+  const callbacks: Array<() => void> = [];
   let link: SignalLink | undefined;
   let stream: Promise<NativeBatches>;
-  try {
-    checkAborted(opts?.signal);
-    link = linkSignal(opts?.signal);
-    stream = open(link.handle);
-  } catch (e) {
-    stream = Promise.reject(e);
+  const opening: Opening = {
+    get stream() {
+      return stream;
+    },
+    get aborted() {
+      return link?.aborted ?? signal?.aborted ?? false;
+    },
+    onAbort(cb) {
+      callbacks.push(cb);
+    },
+    release: () => link?.release(),
+  };
+  if (signal?.aborted) {
+    stream = Promise.reject(new APIUserAbortError());
+  } else {
+    link = linkSignal(signal, false, () => {
+      // close the native stream (and its connection) without waiting for the next read
+      stream.then((s) => s.close()).catch(() => {});
+      for (const cb of callbacks.splice(0)) cb();
+    });
+    try {
+      stream = open(link.handle);
+    } catch (e) {
+      link.release();
+      const mapped = mapError(e);
+      if (mapped instanceof TypeError || mapped instanceof RangeError) throw mapped;
+      stream = Promise.reject(mapped);
+    }
   }
   stream.catch(() => {
     // observed by the iteration; never an unhandled rejection
   });
-  return { stream, release: () => link?.release() };
+  return opening;
 }
 
 async function* batches<B>(opening: Opening): AsyncGenerator<B, void, undefined> {
@@ -61,15 +92,19 @@ async function* batches<B>(opening: Opening): AsyncGenerator<B, void, undefined>
     try {
       stream = await opening.stream;
     } catch (e) {
+      if (opening.aborted) throw new APIUserAbortError();
       throw mapError(e);
     }
     for (;;) {
+      if (opening.aborted) throw new APIUserAbortError();
       let raw: string | null;
       try {
         raw = await stream.nextBatch();
       } catch (e) {
+        if (opening.aborted) throw new APIUserAbortError();
         throw mapError(e);
       }
+      if (opening.aborted) throw new APIUserAbortError();
       if (raw === null) return;
       yield JSON.parse(raw) as B;
     }
@@ -115,13 +150,26 @@ export class MessageStream implements AsyncIterable<string> {
   [Symbol.asyncIterator](): AsyncIterator<string, void, undefined> {
     if (this.#started) throw new APIError('a stream can be iterated only once');
     this.#started = true;
-    const source = batches<TokenBatch>(this.#opening);
+    const opening = this.#opening;
+    const source = batches<TokenBatch>(opening);
     let joined = '';
     let lens: number[] = [];
     let index = 0;
     let pos = 0;
     let finished = false;
+    // set when the signal fires: the tokens already read ahead are not handed out
+    let aborted = opening.aborted;
+    opening.onAbort(() => {
+      aborted = true;
+    });
     const end: IteratorResult<string, void> = { done: true, value: undefined };
+    const abort = async (): Promise<IteratorResult<string, void>> => {
+      if (finished && index >= lens.length) return end;
+      finished = true;
+      lens = [];
+      await source.return().catch(() => {});
+      throw new APIUserAbortError();
+    };
     const take = (): IteratorResult<string, void> => {
       const len = lens[index++]!;
       const value = joined.slice(pos, pos + len);
@@ -132,6 +180,7 @@ export class MessageStream implements AsyncIterable<string> {
       for (;;) {
         if (finished) return end;
         const next = await source.next();
+        if (aborted) return abort();
         if (next.done) {
           finished = true;
           return end;
@@ -155,7 +204,7 @@ export class MessageStream implements AsyncIterable<string> {
     };
     return {
       next: (): Promise<IteratorResult<string, void>> =>
-        index < lens.length ? Promise.resolve(take()) : refill(),
+        aborted ? abort() : index < lens.length ? Promise.resolve(take()) : refill(),
       return: async (): Promise<IteratorResult<string, void>> => {
         finished = true;
         lens = [];
@@ -202,8 +251,11 @@ export class ChatEventStream implements AsyncIterable<ChatEvent> {
   async *[Symbol.asyncIterator](): AsyncGenerator<ChatEvent, void, undefined> {
     if (this.#started) throw new APIError('a stream can be iterated only once');
     this.#started = true;
-    for await (const batch of batches<ChatBatch>(this.#opening)) {
+    const opening = this.#opening;
+    for await (const batch of batches<ChatBatch>(opening)) {
       for (const ev of batch.events) {
+        // the events already read are not handed out once the signal fired
+        if (opening.aborted) throw new APIUserAbortError();
         if (ev.type === 'message') this.text += ev.content;
         if (ev.type === 'done') {
           this.done = ev;

@@ -3,8 +3,9 @@
  * services served from inside the native module (on its tokio runtime), for examples and tests.
  */
 
-import { native } from './core';
+import { native, sync } from './core';
 import { mapError } from './errors';
+import { type RealtimeSession, nativeSession } from './ops';
 
 /** Options of `Sandbox.start`. */
 export interface SandboxOptions {
@@ -14,6 +15,33 @@ export interface SandboxOptions {
   opsPort?: number;
   /** Answer 429 once a caller is over its rate limit (default off; headers are always sent). */
   enforceRateLimits?: boolean;
+}
+
+/**
+ * @internal Testing only: makes the native module panic in the synchronous part of an async
+ * call (`'sync'`), inside its future (`'async'`), or in a synchronous call (`'sync-call'`), to
+ * check that a panic surfaces as a `CJHirashiError` and the process lives on.
+ */
+export async function _debugPanic(mode: 'sync' | 'async' | 'sync-call'): Promise<void> {
+  if (mode === 'sync-call') {
+    sync(() => native.debugPanicSync(true));
+    return;
+  }
+  try {
+    await native.debugPanic(mode);
+  } catch (e) {
+    throw mapError(e);
+  }
+}
+
+/**
+ * @internal Testing only: the bound of a realtime session's event queue and the most events it
+ * ever held.
+ */
+export function _realtimeQueueStats(session: RealtimeSession): { capacity: number; highWater: number } {
+  const s = nativeSession(session);
+  if (!s) throw new TypeError('not a RealtimeSession');
+  return { capacity: s.queueCapacity, highWater: s.queueHighWater };
 }
 
 /** A running sandbox of both services on 127.0.0.1. */

@@ -3,7 +3,7 @@
  * service (`X-Webhook-Signature` = lowercase hex HMAC-SHA256 of the raw body).
  */
 
-import { native, sync } from './core';
+import { native, optionalNumber, sync } from './core';
 import { WebhookVerificationError } from './errors';
 
 /** A raw delivery body: exactly the bytes received (do not re-serialize parsed JSON). */
@@ -17,7 +17,11 @@ export type WebhookHeaders =
 
 /** Options of `verify` and `unwrap`. */
 export interface VerifyOptions {
-  /** Refuse a payload whose `timestamp` is further than this many seconds from now (replay protection). */
+  /**
+   * Refuse a payload whose `timestamp` is further than this many seconds from now (replay
+   * protection): a positive number of at most a year, `Infinity` to turn the check off (another
+   * value is a `RangeError`). Default: the core's.
+   */
   tolerance?: number;
 }
 
@@ -56,7 +60,7 @@ function headerMap(headers: WebhookHeaders): Record<string, string> {
 }
 
 function tolerance(opts: VerifyOptions | undefined): number | undefined {
-  return opts?.tolerance;
+  return optionalNumber('tolerance', opts?.tolerance);
 }
 
 /** The helpers, also reachable as `client.webhooks`. */
