@@ -10,6 +10,22 @@
 //! `stream.rs` ↔ `agents_sdk::stream`, `pagination.rs` ↔ `agents_sdk::pagination`,
 //! `webhooks.rs` ↔ `agents_sdk::webhooks`, `options.rs` ↔ `agents_sdk::options`.
 
+// Input from JavaScript or from the wire never panics here: no unwrap/expect/panic, no
+// unchecked indexing, no truncating casts outside tests (entry points also catch panics with
+// `#[napi(catch_unwind)]`).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_possible_wrap
+    )
+)]
+
 pub mod error;
 pub mod ops;
 pub mod options;

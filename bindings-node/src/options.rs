@@ -93,7 +93,9 @@ fn integer(name: &str, v: f64, expected: &str) -> napi::Result<i64> {
         return Ok(i64::MIN);
     }
     // exact, not truncating: `v` is an integer of magnitude below 2^53
-    Ok(v as i64)
+    #[allow(clippy::cast_possible_truncation)]
+    let exact = v as i64;
+    Ok(exact)
 }
 
 /// A retry count: an integer from 0 to 100.
