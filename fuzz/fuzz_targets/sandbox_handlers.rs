@@ -11,8 +11,8 @@
 //! and nothing answers 5xx unless a fault was injected.
 //!
 //! Requests whose path mentions webhooks are skipped (registering one would make the sandbox
-//! deliver events to a fuzzer-chosen URL), and so are learned-API requests that name a
-//! `source` (the sandbox would fetch it from a loopback port). Requests to `/__sandbox/*`
+//! deliver events to a fuzzer-chosen URL), and so are learned-API requests whose `source` is a
+//! URL (the sandbox would fetch it from a loopback port); inline documents are fuzzed. Requests to `/__sandbox/*`
 //! (global faults, rate-limit enforcement) are followed by a reset, so state set by one input
 //! does not leak into the next. The routers are built once and rebuilt every 10,000 inputs to
 //! bound the growth of their in-memory stores.
@@ -162,11 +162,13 @@ fn skipped(req: &Parsed) -> bool {
     if path.contains("webhook") {
         return true;
     }
+    // A `source` string that is not an inline document is a URL to fetch.
     if path.contains("learn")
         && let Ok(serde_json::Value::Object(body)) =
             serde_json::from_slice::<serde_json::Value>(&req.body)
+        && let Some(serde_json::Value::String(source)) = body.get("source")
     {
-        return body.contains_key("source");
+        return !source.trim_start().starts_with('{');
     }
     false
 }
