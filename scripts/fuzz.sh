@@ -7,8 +7,8 @@
 #
 #   scripts/fuzz.sh [SECONDS]
 #
-# Needs the nightly toolchain (`cargo +nightly`); installs cargo-fuzz into .tools/ (gitignored)
-# when it is not there yet. FUZZ_SANITIZER=address runs under AddressSanitizer; the default is
+# Uses the nightly toolchain when installed (else the default one, which builds the targets
+# without a sanitizer); installs cargo-fuzz into .tools/ (gitignored) when it is not there yet. FUZZ_SANITIZER=address runs under AddressSanitizer; the default is
 # none: the core forbids unsafe code, and what is looked for is panics (overflow and debug
 # assertions are on in fuzz builds), found about twice as fast without ASan.
 set -euo pipefail
@@ -33,16 +33,23 @@ if [ ! -x "$tools/bin/cargo-fuzz" ] || ! "$tools/bin/cargo-fuzz" --version | gre
 fi
 export PATH="$tools/bin:$PATH"
 
-if ! cargo +nightly --version > /dev/null 2>&1; then
-  echo "fuzz: the nightly toolchain is missing (rustup toolchain install nightly)" >&2
+# Nightly when it is installed; without sanitizer cargo-fuzz passes no -Z flag, so the default
+# (stable) toolchain builds the targets too.
+if cargo +nightly --version > /dev/null 2>&1; then
+  toolchain=+nightly
+elif [ "$sanitizer" = none ]; then
+  toolchain=+$(rustup show active-toolchain | cut -d' ' -f1)
+  echo "fuzz: no nightly toolchain, building with $toolchain"
+else
+  echo "fuzz: FUZZ_SANITIZER=$sanitizer needs the nightly toolchain (rustup toolchain install nightly)" >&2
   exit 1
 fi
 
 cd fuzz
-mapfile -t targets < <(cargo +nightly fuzz list)
+mapfile -t targets < <(cargo "$toolchain" fuzz list)
 echo "fuzz: building ${#targets[@]} targets (sanitizer: $sanitizer)"
 build_start=$(date +%s)
-cargo +nightly fuzz build --sanitizer "$sanitizer"
+cargo "$toolchain" fuzz build --sanitizer "$sanitizer"
 echo "fuzz: built in $(( $(date +%s) - build_start )) s"
 
 work=$(mktemp -d)
@@ -55,7 +62,7 @@ for target in "${targets[@]}"; do
     cp -R "corpus/$target/." "$corpus/"
   fi
   log="$work/$target.log"
-  if cargo +nightly fuzz run --sanitizer "$sanitizer" "$target" "$corpus" -- \
+  if cargo "$toolchain" fuzz run --sanitizer "$sanitizer" "$target" "$corpus" -- \
       -max_total_time="$seconds" -timeout=30 -print_final_stats=1 \
       -artifact_prefix="$root/fuzz/artifacts/$target/" > "$log" 2>&1; then
     status=ok
@@ -70,7 +77,7 @@ for target in "${targets[@]}"; do
   if [ "$status" = CRASH ]; then
     grep -E "panicked at|^==[0-9]+==|ERROR: libFuzzer|SUMMARY|Test unit written" "$log" | head -n 20 || true
     tail -n 40 "$log"
-    echo "fuzz: replay with: (cd fuzz && cargo +nightly fuzz run --sanitizer $sanitizer $target <artifact>)"
+    echo "fuzz: replay with: (cd fuzz && cargo $toolchain fuzz run --sanitizer $sanitizer $target <artifact>)"
   fi
 done
 
