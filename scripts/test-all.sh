@@ -28,7 +28,7 @@ cargo test -p agents-sdk -p agents-sandbox
 cargo test -p cjhirashi-agents-python --lib
 
 step "cargo test in release mode (overflow checks and debug assertions off)"
-cargo test --profile ci-release -p agents-sdk -p agents-sandbox
+cargo test --profile ci-release -p agents-sdk -p agents-sandbox --lib --tests
 
 step "Rust quickstart against the embedded sandbox"
 cargo run -q -p agents-sdk --example quickstart > "$CARGO_TARGET_DIR/quickstart.out"
