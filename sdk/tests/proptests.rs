@@ -998,16 +998,11 @@ fn money_far_decimals_never_panic() {
     }
 }
 
-/// What the money module promises and does not hold yet: serde_json's default float parsing is
-/// not correctly rounded outside its fast path (more than 22 decimal places), so
-/// `-0.00000000027037199387134` reads as `-0.00000000027037199387134004` and `1e-30` as
-/// `9.999999999999999e-31`, whose shortest decimal has 46 places and is refused
-/// (`ParseMoneyError::TooPrecise`): a `Money` such as `1e-30` serializes to JSON it cannot read
-/// back. Run with `--ignored` once the core reads JSON floats exactly (serde_json's
-/// `float_roundtrip` feature) and `Money::from_f64` rounds to `MAX_SCALE` decimals instead of
-/// refusing.
+/// Money read from JSON floats with many decimals is exact and reads back what it wrote:
+/// serde_json's default float parsing is not correctly rounded beyond 22 decimal places (`1e-30`
+/// read as `9.999999999999999e-31`, refused as too precise), so the workspace enables its
+/// `float_roundtrip` feature.
 #[test]
-#[ignore = "known limitation of JSON floats with more than 22 decimals (see the comment)"]
 fn money_far_decimals_are_exact() {
     for text in FAR_DECIMALS {
         let exact: Money = text.parse().expect("a decimal");
@@ -1026,12 +1021,9 @@ fn money_far_decimals_are_exact() {
 }
 
 /// The platform's fast path for `{"token": "..."}` (`plain_token_span` in
-/// sdk/src/platform/stream.rs) skips Unicode whitespace (`str::trim`), JSON only
-/// `[ \t\n\r]`: these data are taken as the token `a`, while serde_json refuses them (a decode
-/// error on the slow path). Harmless leniency; run with `--ignored` once the fast path trims
-/// JSON whitespace only.
+/// sdk/src/platform/stream.rs) skips JSON whitespace only (`[ \t\n\r]`), so it accepts no data
+/// that serde_json refuses (Unicode spaces such as U+3000 or U+00A0 used to pass).
 #[test]
-#[ignore = "known leniency of the token fast path (see the comment)"]
 fn token_fast_path_accepts_only_json() {
     use agents_sdk::options::ResponseMeta;
     use agents_sdk::stream::EventDecoder;

@@ -111,9 +111,11 @@ fn plain_token(data: String) -> std::result::Result<String, String> {
 
 /// Where the token lies in a `{"token": "<text without escapes>"}` payload, if it is one.
 fn plain_token_span(d: &str) -> Option<(usize, usize)> {
-    let rest = d.strip_prefix('{')?.trim_start();
-    let rest = rest.strip_prefix("\"token\"")?.trim_start();
-    let rest = rest.strip_prefix(':')?.trim_start();
+    // JSON whitespace only (not Unicode's), so the shortcut accepts nothing the parser refuses.
+    const WS: [char; 4] = [' ', '\t', '\n', '\r'];
+    let rest = d.strip_prefix('{')?.trim_start_matches(WS);
+    let rest = rest.strip_prefix("\"token\"")?.trim_start_matches(WS);
+    let rest = rest.strip_prefix(':')?.trim_start_matches(WS);
     let body = rest.strip_prefix('"')?;
     let start = d.len().checked_sub(body.len())?;
     let end_rel = body.find(['"', '\\'])?;
@@ -121,7 +123,7 @@ fn plain_token_span(d: &str) -> Option<(usize, usize)> {
     if body.as_bytes().get(end_rel) != Some(&b'"') || text.chars().any(char::is_control) {
         return None;
     }
-    let tail = body.get(end_rel.checked_add(1)?..)?.trim();
+    let tail = body.get(end_rel.checked_add(1)?..)?.trim_matches(WS);
     (tail == "}").then_some((start, start.checked_add(end_rel)?))
 }
 
