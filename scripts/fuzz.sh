@@ -27,11 +27,12 @@ unset CARGO_TARGET_DIR CARGO_BUILD_TARGET
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 tools="$root/.tools"
-if [ ! -x "$tools/bin/cargo-fuzz" ] || ! "$tools/bin/cargo-fuzz" --version | grep -q " $cargo_fuzz_version\$"; then
+export PATH="$tools/bin:$PATH"
+# A cargo-fuzz of this version already on PATH (e.g. in ~/.cargo/bin) is used as it is.
+if ! cargo-fuzz --version 2>/dev/null | grep -q " $cargo_fuzz_version\$"; then
   echo "fuzz: installing cargo-fuzz $cargo_fuzz_version into .tools/"
   cargo install cargo-fuzz --locked --version "$cargo_fuzz_version" --root "$tools" --quiet
 fi
-export PATH="$tools/bin:$PATH"
 
 # Nightly when it is installed; without sanitizer cargo-fuzz passes no -Z flag, so the default
 # (stable) toolchain builds the targets too.
