@@ -28,9 +28,10 @@ describe('deliveries', () => {
       assert.equal(d1.headers['x-webhook-event'], 'conversation.created');
       assert.match(d1.headers['x-webhook-id'], /^whd_/);
       assert.equal(verifyWebhookSignature(d1.body, d1.headers['x-webhook-signature'], secret), true);
-      assert.equal(webhooks.verify(d1.body, d1.headers['x-webhook-signature'], secret), true);
+      assert.equal(webhooks.verify(d1.body, d1.headers['x-webhook-signature'], secret), undefined);
       const ev = webhooks.unwrap(d1.body, d1.headers, secret, { tolerance: 300 });
       assert.equal(ev.event, 'conversation.created');
+      assert.equal(ev.id, d1.headers['x-webhook-id']);
       assert.equal(ev.data.conversationId, conv.id);
       assert.equal(ev.data.agentId, 'agt_personal_001');
 
@@ -77,8 +78,8 @@ describe('helpers', () => {
   test('sign matches node:crypto; verify accepts rotation and rejects a wrong secret', () => {
     const sig = webhooks.sign(body, 'whsec_your_secret');
     assert.equal(sig, crypto.createHmac('sha256', 'whsec_your_secret').update(body).digest('hex'));
-    assert.equal(webhooks.verify(Buffer.from(body), sig, ['whsec_new', 'whsec_your_secret']), true);
-    assert.equal(webhooks.verify(new TextEncoder().encode(body), sig, 'whsec_your_secret'), true);
+    assert.equal(webhooks.verify(Buffer.from(body), sig, ['whsec_new', 'whsec_your_secret']), undefined);
+    assert.equal(webhooks.verify(new TextEncoder().encode(body), sig, 'whsec_your_secret'), undefined);
     assert.throws(() => webhooks.verify(body, sig, 'whsec_other'), WebhookVerificationError);
     assert.throws(() => webhooks.verify(body, 'zz-not-hex', 'whsec_your_secret'), WebhookVerificationError);
     assert.throws(() => webhooks.verify(body, undefined, 'whsec_your_secret'), WebhookVerificationError);

@@ -30,6 +30,8 @@ export interface WebhookEvent<D = Record<string, unknown>> {
   event: string;
   timestamp: string;
   data: D;
+  /** The delivery id (`X-Webhook-Id`), the same on every retry of one delivery: drop duplicates by it. */
+  id?: string;
 }
 
 function bytes(payload: WebhookPayload): Uint8Array {
@@ -69,14 +71,15 @@ export interface WebhookHelpers {
   sign(payload: WebhookPayload, secret: string): string;
   /**
    * Checks `signature` against the raw `payload` in constant time with each secret in turn
-   * (rotation). Returns `true`; throws `WebhookVerificationError` when it does not verify.
+   * (rotation). Returns nothing; throws `WebhookVerificationError` when it does not verify
+   * (the same contract as Python's `webhooks.verify` and Rust's `webhooks::verify`).
    */
   verify(
     payload: WebhookPayload,
     signature: string | null | undefined,
     secret: string | readonly string[],
     options?: VerifyOptions,
-  ): true;
+  ): void;
   /** Verifies a delivery (signature taken from `headers`) and returns its parsed envelope. */
   unwrap<D = Record<string, unknown>>(
     payload: WebhookPayload,
@@ -95,7 +98,6 @@ export const webhooks: WebhookHelpers = {
       throw new WebhookVerificationError('webhook verification failed: missing signature');
     }
     sync(() => native.webhookVerify(bytes(payload), signature, secretList(secret), tolerance(options)));
-    return true;
   },
   unwrap<D>(
     payload: WebhookPayload,

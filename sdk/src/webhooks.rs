@@ -746,13 +746,17 @@ impl<'de> Deserialize<'de> for WebhookEvent {
             timestamp: Option<String>,
             #[serde(default)]
             data: serde_json::Value,
+            #[serde(default)]
+            id: Option<String>,
         }
         let envelope = Envelope::deserialize(deserializer)?;
-        Ok(WebhookEvent::new(
+        let mut event = WebhookEvent::new(
             envelope.event,
             envelope.timestamp.unwrap_or_default(),
             envelope.data,
-        ))
+        );
+        event.id = envelope.id;
+        Ok(event)
     }
 }
 
@@ -763,11 +767,16 @@ impl Serialize for WebhookEvent {
             event: &'a WebhookEventType,
             timestamp: &'a str,
             data: &'a serde_json::Value,
+            // The delivery id comes from a header, not the body; it is written (and read back)
+            // only when known, so a receiver that stores events keeps it.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            id: Option<&'a str>,
         }
         Envelope {
             event: &self.event,
             timestamp: &self.timestamp,
             data: &self.raw_data,
+            id: self.id.as_deref(),
         }
         .serialize(serializer)
     }

@@ -604,3 +604,28 @@ fn one_secret_or_many_in_any_container() {
     .unwrap();
     assert!(verify(body, &sig, "whsec_old").is_err());
 }
+
+#[test]
+fn the_delivery_id_survives_a_json_round_trip_and_stays_out_of_the_envelope_when_unknown() {
+    let body = signed_delivery("user.created", Some("2025-10-15T10:30:00Z"), json!({}));
+    let signature = webhooks::sign(&body, SECRET);
+    let headers = [
+        (SIGNATURE_HEADER, signature.as_str()),
+        ("X-Webhook-Id", "whd_7"),
+    ];
+    let event =
+        webhooks::unwrap(&body, &headers, [SECRET], &VerifyOptions::no_tolerance()).unwrap();
+    assert_eq!(event.id.as_deref(), Some("whd_7"));
+    let stored = serde_json::to_value(&event).unwrap();
+    assert_eq!(stored["id"], "whd_7");
+    let back: WebhookEvent = serde_json::from_value(stored).unwrap();
+    assert_eq!(back, event);
+    let without = webhooks::unwrap_with_signature(
+        &body,
+        &signature,
+        [SECRET],
+        &VerifyOptions::no_tolerance(),
+    )
+    .unwrap();
+    assert!(serde_json::to_value(&without).unwrap().get("id").is_none());
+}
