@@ -86,7 +86,7 @@ fn integer(name: &str, v: &Bound<'_, PyAny>) -> PyResult<Read<i64>> {
 
 /// Runs the core's check on what was read; the refusal of an out-of-range `int` names it as
 /// such instead of the bound it was read as.
-fn check<T: std::fmt::Display + Copy, U>(
+fn check<T: std::fmt::Debug + Copy, U>(
     py: Python<'_>,
     read: Read<T>,
     rule: impl FnOnce(T) -> agents_sdk::Result<U>,
@@ -95,7 +95,8 @@ fn check<T: std::fmt::Display + Copy, U>(
         (agents_sdk::Error::InvalidArgument(message), Some(given)) => to_py_err(
             py,
             agents_sdk::Error::InvalidArgument(
-                message.replace(&format!("got {}", read.value), &format!("got {given}")),
+                // the core prints the value in its `Debug` form (short floats: `1e300`)
+                message.replace(&format!("got {:?}", read.value), &format!("got {given}")),
             ),
         ),
         (e, _) => to_py_err(py, e),
