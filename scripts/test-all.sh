@@ -12,8 +12,14 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
 export CARGO_BUILD_TARGET="${CARGO_BUILD_TARGET:-$(rustc -vV | sed -n 's/^host: //p')}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
-step() { printf '\n==> %s\n' "$*"; }
 start=$(date +%s)
+last=$start
+# Each step prints how long the previous one took, so CI logs show where the time goes.
+step() {
+  local now; now=$(date +%s)
+  printf '\n(%d s)\n==> %s\n' "$(( now - last ))" "$*"
+  last=$now
+}
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
