@@ -250,3 +250,17 @@ mod tests {
         assert_eq!(from_value, Colour::Red);
     }
 }
+
+// Closed sets shared by both services (neither service module knows the other).
+
+string_enum! {
+    /// Who wrote a conversation message (shared by both services).
+    pub enum MessageRole {
+        /// `user`.
+        User = "user",
+        /// `assistant`.
+        Assistant = "assistant",
+        /// `system`.
+        System = "system",
+    }
+}

@@ -143,6 +143,44 @@ pub struct ApiError {
     pub headers: Vec<(String, String)>,
 }
 
+impl ApiError {
+    /// Reads `{"error": {"code", "message", "details"}, "meta": {"requestId"}}` (either service).
+    pub(crate) fn from_value(status: u16, value: Option<&serde_json::Value>) -> Self {
+        let error = value.and_then(|v| v.get("error"));
+        let field = |name: &str| {
+            error
+                .and_then(|e| e.get(name))
+                .and_then(|v| v.as_str())
+                .map(str::to_owned)
+        };
+        let code = field("code");
+        let message = field("message")
+            .or_else(|| error.and_then(|e| e.as_str()).map(str::to_owned))
+            .map(|m| crate::redact::redact_text(&m))
+            .unwrap_or_default();
+        let details = error
+            .and_then(|e| e.get("details"))
+            .cloned()
+            .unwrap_or(serde_json::Value::Null);
+        let request_id = value
+            .and_then(|v| v.get("meta"))
+            .and_then(|m| m.get("requestId").or_else(|| m.get("request_id")))
+            .and_then(|v| v.as_str())
+            .map(str::to_owned);
+        Self {
+            kind: ApiErrorKind::classify(status, code.as_deref()),
+            status,
+            code,
+            message,
+            details,
+            request_id,
+            rate_limit: None,
+            retry_after: None,
+            headers: Vec::new(),
+        }
+    }
+}
+
 impl fmt::Debug for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ApiError")

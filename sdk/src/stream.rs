@@ -468,7 +468,7 @@ pub(crate) fn parse_data<T: serde::de::DeserializeOwned>(
 /// The typed error carried by an error event inside a 200 stream.
 pub(crate) fn stream_error(data: &str, meta: &ResponseMeta) -> Error {
     let value: Option<serde_json::Value> = serde_json::from_str(data).ok();
-    let mut err = crate::transport::error_from_value(meta.status, value.as_ref());
+    let mut err = crate::error::ApiError::from_value(meta.status, value.as_ref());
     if err.message.is_empty() {
         err.message = crate::redact::excerpt(data.as_bytes(), 200);
     }

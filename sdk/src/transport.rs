@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use tracing::Instrument;
 use url::Url;
 
-use crate::error::{ApiError, ApiErrorKind, Error, Result, TimeoutPhase};
+use crate::error::{ApiError, Error, Result, TimeoutPhase};
 use crate::options::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES,
     DEFAULT_RESPONSE_HEADER_TIMEOUT, DEFAULT_STREAM_IDLE_TIMEOUT, DEFAULT_TIMEOUT, INITIAL_BACKOFF,
@@ -756,7 +756,7 @@ fn safe_headers(headers: &HeaderMap) -> Vec<(String, String)> {
 /// Builds the typed error of an error answer of either service.
 pub(crate) fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
     let parsed: Option<serde_json::Value> = serde_json::from_slice(body).ok();
-    let mut err = error_from_value(status.as_u16(), parsed.as_ref());
+    let mut err = ApiError::from_value(status.as_u16(), parsed.as_ref());
     if err.message.is_empty() && status.is_redirection() {
         err.message = "the server redirected to another origin; the redirect was not followed so \
                        credentials stay with the configured base URL"
@@ -781,45 +781,10 @@ pub(crate) fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) ->
     err
 }
 
-/// Reads `{"error": {"code", "message", "details"}, "meta": {"requestId"}}` (either service).
-pub(crate) fn error_from_value(status: u16, value: Option<&serde_json::Value>) -> ApiError {
-    let error = value.and_then(|v| v.get("error"));
-    let field = |name: &str| {
-        error
-            .and_then(|e| e.get(name))
-            .and_then(|v| v.as_str())
-            .map(str::to_owned)
-    };
-    let code = field("code");
-    let message = field("message")
-        .or_else(|| error.and_then(|e| e.as_str()).map(str::to_owned))
-        .map(|m| crate::redact::redact_text(&m))
-        .unwrap_or_default();
-    let details = error
-        .and_then(|e| e.get("details"))
-        .cloned()
-        .unwrap_or(serde_json::Value::Null);
-    let request_id = value
-        .and_then(|v| v.get("meta"))
-        .and_then(|m| m.get("requestId").or_else(|| m.get("request_id")))
-        .and_then(|v| v.as_str())
-        .map(str::to_owned);
-    ApiError {
-        kind: ApiErrorKind::classify(status, code.as_deref()),
-        status,
-        code,
-        message,
-        details,
-        request_id,
-        rate_limit: None,
-        retry_after: None,
-        headers: Vec::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ApiErrorKind;
 
     #[test]
     fn base_url_gets_trailing_slash() {

@@ -30,7 +30,6 @@
 //! ```
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use hmac::{Hmac, KeyInit, Mac};
@@ -388,34 +387,33 @@ fn parse_rfc3339(s: &[u8]) -> Option<SystemTime> {
     base.checked_add(nanos)
 }
 
-/// The event name of a delivery, for both services.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhookEventType {
-    /// `conversation.created` (both services).
-    ConversationCreated,
-    /// `conversation.deleted` (platform).
-    ConversationDeleted,
-    /// `message.sent` (platform): a user sent a message.
-    MessageSent,
-    /// `message.received` (platform): the agent answered.
-    MessageReceived,
-    /// `agent.created` (platform).
-    AgentCreated,
-    /// `agent.invoked` (platform).
-    AgentInvoked,
-    /// `user.created` (platform).
-    UserCreated,
-    /// `alert.critical` (ops).
-    AlertCritical,
-    /// `alert.warning` (ops).
-    AlertWarning,
-    /// `tool.executed` (ops).
-    ToolExecuted,
-    /// `api.learned` (ops).
-    ApiLearned,
-    /// An event name this SDK version does not know.
-    Unknown(String),
+string_enum! {
+    /// The event name of a delivery, for both services (a closed set like every other: a name
+    /// this SDK version does not know arrives as `Unknown` and compares by its wire name).
+    pub enum WebhookEventType {
+        /// `conversation.created` (both services).
+        ConversationCreated = "conversation.created",
+        /// `conversation.deleted` (platform).
+        ConversationDeleted = "conversation.deleted",
+        /// `message.sent` (platform): a user sent a message.
+        MessageSent = "message.sent",
+        /// `message.received` (platform): the agent answered.
+        MessageReceived = "message.received",
+        /// `agent.created` (platform).
+        AgentCreated = "agent.created",
+        /// `agent.invoked` (platform).
+        AgentInvoked = "agent.invoked",
+        /// `user.created` (platform).
+        UserCreated = "user.created",
+        /// `alert.critical` (ops).
+        AlertCritical = "alert.critical",
+        /// `alert.warning` (ops).
+        AlertWarning = "alert.warning",
+        /// `tool.executed` (ops).
+        ToolExecuted = "tool.executed",
+        /// `api.learned` (ops).
+        ApiLearned = "api.learned",
+    }
 }
 
 impl WebhookEventType {
@@ -439,78 +437,15 @@ impl WebhookEventType {
         WebhookEventType::ApiLearned,
     ];
 
-    /// The dotted wire name (`"message.sent"`).
-    pub fn as_str(&self) -> &str {
-        match self {
-            WebhookEventType::ConversationCreated => "conversation.created",
-            WebhookEventType::ConversationDeleted => "conversation.deleted",
-            WebhookEventType::MessageSent => "message.sent",
-            WebhookEventType::MessageReceived => "message.received",
-            WebhookEventType::AgentCreated => "agent.created",
-            WebhookEventType::AgentInvoked => "agent.invoked",
-            WebhookEventType::UserCreated => "user.created",
-            WebhookEventType::AlertCritical => "alert.critical",
-            WebhookEventType::AlertWarning => "alert.warning",
-            WebhookEventType::ToolExecuted => "tool.executed",
-            WebhookEventType::ApiLearned => "api.learned",
-            WebhookEventType::Unknown(name) => name,
-        }
-    }
-
-    /// The event for a wire name; names this SDK does not know become [`Self::Unknown`].
+    /// The event for a wire name; names this SDK does not know become [`Self::Unknown`]
+    /// (the same as [`Self::from_wire`]).
     pub fn from_name(name: &str) -> Self {
-        match name {
-            "conversation.created" => WebhookEventType::ConversationCreated,
-            "conversation.deleted" => WebhookEventType::ConversationDeleted,
-            "message.sent" => WebhookEventType::MessageSent,
-            "message.received" => WebhookEventType::MessageReceived,
-            "agent.created" => WebhookEventType::AgentCreated,
-            "agent.invoked" => WebhookEventType::AgentInvoked,
-            "user.created" => WebhookEventType::UserCreated,
-            "alert.critical" => WebhookEventType::AlertCritical,
-            "alert.warning" => WebhookEventType::AlertWarning,
-            "tool.executed" => WebhookEventType::ToolExecuted,
-            "api.learned" => WebhookEventType::ApiLearned,
-            other => WebhookEventType::Unknown(other.to_owned()),
-        }
+        Self::from_wire(name)
     }
 
     /// Whether this is an event name of neither service.
     pub fn is_unknown(&self) -> bool {
-        matches!(self, WebhookEventType::Unknown(_))
-    }
-}
-
-impl fmt::Display for WebhookEventType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for WebhookEventType {
-    type Err = std::convert::Infallible;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from_name(s))
-    }
-}
-
-impl From<&str> for WebhookEventType {
-    fn from(name: &str) -> Self {
-        Self::from_name(name)
-    }
-}
-
-impl Serialize for WebhookEventType {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for WebhookEventType {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let name = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-        Ok(Self::from_name(&name))
+        !self.is_known()
     }
 }
 

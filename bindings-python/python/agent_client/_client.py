@@ -18,6 +18,7 @@ from cjhirashi_agents._base import (
     model,
     model_list,
 )
+from cjhirashi_agents._docs import OPS, document
 from cjhirashi_agents._models import models_of, register_native
 from cjhirashi_agents._streaming import AsyncStream, Stream
 
@@ -331,6 +332,9 @@ class AsyncAgentClient(_BaseAgentClient):
     async def __aexit__(self, *exc: object) -> None:
         self.close()
 
+
+# help() shows the reference text of every operation
+document(globals(), OPS)
 
 __all__ = [
     "AgentClient",

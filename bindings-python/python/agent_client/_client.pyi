@@ -57,72 +57,409 @@ class AsyncRealtimeSession:
     async def __aexit__(self, *exc: object) -> None: ...
 
 class Auth:
+    """Logging in to the ops service (``client.auth``)."""
     @property
-    def with_raw_response(self) -> AuthWithRawResponse: ...
+    def with_raw_response(self) -> AuthWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
     def login(
         self, username: str, password: str, **options: Unpack[RequestOptions]
-    ) -> models.Token: ...
+    ) -> models.Token:
+        """Logs in with a user name and password; the client keeps the token and logs in again
+        before it expires.
+
+        Sends ``POST /api/auth/login``.
+
+        Args:
+            username: The user name.
+            password: The password.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Token: The access token (its ``repr`` hides it), its type and lifetime.
+
+        Raises:
+            AuthenticationError: Wrong user name or password (401).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> client.auth.login("admin", "secret").expires_in
+        """
 
 class AuthWithRawResponse:
+    """The operations of the ``Auth`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
     def login(
         self, username: str, password: str, **options: Unpack[RequestOptions]
-    ) -> RawResponse[models.Token]: ...
+    ) -> RawResponse[models.Token]:
+        """Logs in with a user name and password; the client keeps the token and logs in again
+        before it expires.
+
+        Sends ``POST /api/auth/login``.
+
+        Args:
+            username: The user name.
+            password: The password.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Token]: The answer with its metadata; ``parse()`` gives the
+                access token (its ``repr`` hides it), its type and lifetime.
+
+        Raises:
+            AuthenticationError: Wrong user name or password (401).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class Chat:
+    """Talking to the operations agent (``client.chat``)."""
     @property
-    def with_raw_response(self) -> ChatWithRawResponse: ...
+    def with_raw_response(self) -> ChatWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
     def send(
         self,
         *,
         message: str,
         conversation_id: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> models.ChatResponse: ...
+    ) -> models.ChatResponse:
+        """Sends a message and waits for the whole answer.
+
+        Sends ``POST /api/chat (stream: false)``.
+
+        Args:
+            message: The message text.
+            conversation_id: Continue this conversation (a new one is started without it).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.ChatResponse: The conversation id and the answer ``message`` (text and tool
+                calls).
+
+        Raises:
+            NotFoundError: No conversation has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> answer = client.chat.send(message="How many EC2 instances are running?")
+            >>> print(answer.message.content)
+        """
     def stream(
         self,
         *,
         message: str,
         conversation_id: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> ChatStream: ...
+    ) -> ChatStream:
+        """Sends a message and streams the agent's work as typed events (SSE).
+
+        Sends ``POST /api/chat (stream: true)``.
+
+        Args:
+            message: The message text.
+            conversation_id: Continue this conversation (a new one is started without it).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            ChatStream: Iterating yields ``ThinkingEvent``, ``ToolCallEvent``,
+                ``ToolResultEvent``, ``MessageEvent`` and finally ``DoneEvent``; ``text`` is the
+                answer once read.
+
+        Raises:
+            IncompleteStreamError: The stream ended before its ``done`` event.
+            APIError: An ``error`` event inside the stream, as the class of its code.
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> for event in client.chat.stream(message="List my EC2 instances"):
+            ...     if isinstance(event, ToolCallEvent):
+            ...         print("running", event.tool)
+            ...     elif isinstance(event, MessageEvent):
+            ...         print(event.content, end="")
+        """
 
 class ChatWithRawResponse:
+    """The operations of the ``Chat`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
     def send(
         self,
         *,
         message: str,
         conversation_id: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> RawResponse[models.ChatResponse]: ...
+    ) -> RawResponse[models.ChatResponse]:
+        """Sends a message and waits for the whole answer.
+
+        Sends ``POST /api/chat (stream: false)``.
+
+        Args:
+            message: The message text.
+            conversation_id: Continue this conversation (a new one is started without it).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.ChatResponse]: The answer with its metadata; ``parse()`` gives
+                the conversation id and the answer ``message`` (text and tool calls).
+
+        Raises:
+            NotFoundError: No conversation has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class Conversations:
+    """The agent's stored conversations (``client.conversations``)."""
     @property
-    def with_raw_response(self) -> ConversationsWithRawResponse: ...
-    def list(self, **options: Unpack[RequestOptions]) -> List[models.ConversationSummary]: ...
+    def with_raw_response(self) -> ConversationsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(self, **options: Unpack[RequestOptions]) -> List[models.ConversationSummary]:
+        """Lists the conversations.
+
+        Sends ``GET /api/conversations``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            List[models.ConversationSummary]: Every conversation (one answer, no pagination).
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def create(
         self, *, title: Optional[str] = None, **options: Unpack[RequestOptions]
-    ) -> models.ConversationSummary: ...
-    def get(self, id: str, **options: Unpack[RequestOptions]) -> models.ConversationDetail: ...
-    def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedConversation: ...
+    ) -> models.ConversationSummary:
+        """Creates an empty conversation.
+
+        Sends ``POST /api/conversations``.
+
+        Args:
+            title: A title for it.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.ConversationSummary: The new conversation.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> conv = client.conversations.create(title="Costs review")
+        """
+    def get(self, id: str, **options: Unpack[RequestOptions]) -> models.ConversationDetail:
+        """One conversation with its messages.
+
+        Sends ``GET /api/conversations/{id}``.
+
+        Args:
+            id: The id of the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.ConversationDetail: The conversation and every message, tool calls included.
+
+        Raises:
+            NotFoundError: No conversation has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedConversation:
+        """Deletes a conversation.
+
+        Sends ``DELETE /api/conversations/{id}``.
+
+        Args:
+            id: The id of the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.DeletedConversation: The deleted conversation's ``id`` and ``deleted``.
+
+        Raises:
+            NotFoundError: No conversation has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class ConversationsWithRawResponse:
+    """The operations of the ``Conversations`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
     def list(
         self, **options: Unpack[RequestOptions]
-    ) -> RawResponse[List[models.ConversationSummary]]: ...
+    ) -> RawResponse[List[models.ConversationSummary]]:
+        """Lists the conversations.
+
+        Sends ``GET /api/conversations``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[List[models.ConversationSummary]]: The answer with its metadata;
+                ``parse()`` gives every conversation (one answer, no pagination).
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def create(
         self, *, title: Optional[str] = None, **options: Unpack[RequestOptions]
-    ) -> RawResponse[models.ConversationSummary]: ...
+    ) -> RawResponse[models.ConversationSummary]:
+        """Creates an empty conversation.
+
+        Sends ``POST /api/conversations``.
+
+        Args:
+            title: A title for it.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.ConversationSummary]: The answer with its metadata; ``parse()``
+                gives the new conversation.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def get(
         self, id: str, **options: Unpack[RequestOptions]
-    ) -> RawResponse[models.ConversationDetail]: ...
+    ) -> RawResponse[models.ConversationDetail]:
+        """One conversation with its messages.
+
+        Sends ``GET /api/conversations/{id}``.
+
+        Args:
+            id: The id of the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.ConversationDetail]: The answer with its metadata; ``parse()``
+                gives the conversation and every message, tool calls included.
+
+        Raises:
+            NotFoundError: No conversation has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
-    ) -> RawResponse[models.DeletedConversation]: ...
+    ) -> RawResponse[models.DeletedConversation]:
+        """Deletes a conversation.
+
+        Sends ``DELETE /api/conversations/{id}``.
+
+        Args:
+            id: The id of the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.DeletedConversation]: The answer with its metadata; ``parse()``
+                gives the deleted conversation's ``id`` and ``deleted``.
+
+        Raises:
+            NotFoundError: No conversation has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class ConfigResource:
+    """The agent's configuration: language model, agent settings and cloud providers
+    (``client.config``).
+    """
     @property
-    def with_raw_response(self) -> ConfigResourceWithRawResponse: ...
-    def get(self, **options: Unpack[RequestOptions]) -> models.Config: ...
+    def with_raw_response(self) -> ConfigResourceWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def get(self, **options: Unpack[RequestOptions]) -> models.Config:
+        """The current configuration.
+
+        Sends ``GET /api/config``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Config: ``llm``, ``agent`` and ``cloud_providers``.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def update(
         self,
         *,
@@ -130,10 +467,58 @@ class ConfigResource:
         agent: Optional[Mapping[str, Any]] = None,
         cloud_providers: Optional[Mapping[str, Any]] = None,
         **options: Unpack[RequestOptions],
-    ) -> models.Config: ...
+    ) -> models.Config:
+        """Changes part of the configuration (deep-merged by the service).
+
+        Sends ``PUT /api/config``.
+
+        Args:
+            llm: Language-model settings, e.g. ``{"provider": "openai", "model": "gpt-4"}``.
+            agent: Agent settings, e.g. ``{"autonomy_level": "supervised"}``.
+            cloud_providers: Provider settings, e.g. ``{"aws": {"enabled": True}}``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Config: The whole configuration after the change.
+
+        Raises:
+            BadRequestError: A setting was refused by the service (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> client.config.update(llm={"model": "gpt-4"}).llm.model
+            'gpt-4'
+        """
 
 class ConfigResourceWithRawResponse:
-    def get(self, **options: Unpack[RequestOptions]) -> RawResponse[models.Config]: ...
+    """The operations of the ``ConfigResource`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
+    def get(self, **options: Unpack[RequestOptions]) -> RawResponse[models.Config]:
+        """The current configuration.
+
+        Sends ``GET /api/config``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Config]: The answer with its metadata; ``parse()`` gives ``llm``,
+                ``agent`` and ``cloud_providers``.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def update(
         self,
         *,
@@ -141,142 +526,828 @@ class ConfigResourceWithRawResponse:
         agent: Optional[Mapping[str, Any]] = None,
         cloud_providers: Optional[Mapping[str, Any]] = None,
         **options: Unpack[RequestOptions],
-    ) -> RawResponse[models.Config]: ...
+    ) -> RawResponse[models.Config]:
+        """Changes part of the configuration (deep-merged by the service).
+
+        Sends ``PUT /api/config``.
+
+        Args:
+            llm: Language-model settings, e.g. ``{"provider": "openai", "model": "gpt-4"}``.
+            agent: Agent settings, e.g. ``{"autonomy_level": "supervised"}``.
+            cloud_providers: Provider settings, e.g. ``{"aws": {"enabled": True}}``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Config]: The answer with its metadata; ``parse()`` gives the
+                whole configuration after the change.
+
+        Raises:
+            BadRequestError: A setting was refused by the service (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class MetricsResource:
+    """The agent's metrics (``client.metrics``)."""
     @property
-    def with_raw_response(self) -> MetricsResourceWithRawResponse: ...
-    def get(self, **options: Unpack[RequestOptions]) -> models.Metrics: ...
+    def with_raw_response(self) -> MetricsResourceWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def get(self, **options: Unpack[RequestOptions]) -> models.Metrics:
+        """Infrastructure and agent metrics.
+
+        Sends ``GET /api/metrics``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Metrics: Infrastructure counts, alert counts and agent statistics.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class MetricsResourceWithRawResponse:
-    def get(self, **options: Unpack[RequestOptions]) -> RawResponse[models.Metrics]: ...
+    """The operations of the ``MetricsResource`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
+    def get(self, **options: Unpack[RequestOptions]) -> RawResponse[models.Metrics]:
+        """Infrastructure and agent metrics.
+
+        Sends ``GET /api/metrics``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Metrics]: The answer with its metadata; ``parse()`` gives
+                infrastructure counts, alert counts and agent statistics.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class Tools:
+    """The agent's tools, and running one directly (``client.tools``)."""
     @property
-    def with_raw_response(self) -> ToolsWithRawResponse: ...
-    def list(self, **options: Unpack[RequestOptions]) -> List[models.Tool]: ...
+    def with_raw_response(self) -> ToolsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(self, **options: Unpack[RequestOptions]) -> List[models.Tool]:
+        """Lists the tools the agent can run.
+
+        Sends ``GET /api/tools``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            List[models.Tool]: Every tool with its description and parameters.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def execute(
         self, tool: str, /, parameters: Optional[Mapping[str, Any]] = None, **kwargs: Any
-    ) -> models.ToolExecution: ...
+    ) -> models.ToolExecution:
+        """Runs a tool directly, without the agent.
+
+        Sends ``POST /api/tools/execute``.
+
+        Args:
+            tool: The tool's name (positional).
+            parameters: Parameters whose names clash with a request option (``timeout``, ...);
+                merged with the keyword ones.
+            **kwargs: The tool's parameters, plus the request options ``timeout``,
+                ``max_retries``, ``extra_headers``, ``extra_query``, ``idempotency_key``,
+                ``max_response_bytes``.
+
+        Returns:
+            models.ToolExecution: Whether it succeeded, its result and how long it took.
+
+        Raises:
+            NotFoundError: No tool has this name (404).
+            BadRequestError: The parameters were refused (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> run = client.tools.execute("list_ec2_instances", region="us-east-1")
+            >>> run.success
+            True
+        """
 
 class ToolsWithRawResponse:
-    def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.Tool]]: ...
+    """The operations of the ``Tools`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
+    def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.Tool]]:
+        """Lists the tools the agent can run.
+
+        Sends ``GET /api/tools``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[List[models.Tool]]: The answer with its metadata; ``parse()`` gives
+                every tool with its description and parameters.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def execute(
         self, tool: str, /, parameters: Optional[Mapping[str, Any]] = None, **kwargs: Any
-    ) -> RawResponse[models.ToolExecution]: ...
+    ) -> RawResponse[models.ToolExecution]:
+        """Runs a tool directly, without the agent.
+
+        Sends ``POST /api/tools/execute``.
+
+        Args:
+            tool: The tool's name (positional).
+            parameters: Parameters whose names clash with a request option (``timeout``, ...);
+                merged with the keyword ones.
+            **kwargs: The tool's parameters, plus the request options ``timeout``,
+                ``max_retries``, ``extra_headers``, ``extra_query``, ``idempotency_key``,
+                ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.ToolExecution]: The answer with its metadata; ``parse()`` gives
+                whether it succeeded, its result and how long it took.
+
+        Raises:
+            NotFoundError: No tool has this name (404).
+            BadRequestError: The parameters were refused (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class LearnedApis:
+    """APIs the agent has learned from their OpenAPI documents (``client.learned_apis``)."""
     @property
-    def with_raw_response(self) -> LearnedApisWithRawResponse: ...
-    def list(self, **options: Unpack[RequestOptions]) -> List[models.LearnedApi]: ...
+    def with_raw_response(self) -> LearnedApisWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(self, **options: Unpack[RequestOptions]) -> List[models.LearnedApi]:
+        """Lists the learned APIs.
+
+        Sends ``GET /api/learned-apis``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            List[models.LearnedApi]: Every learned API with the tools it added.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def learn(
         self, *, type: str = ..., source: Any, **options: Unpack[RequestOptions]
-    ) -> models.LearnedApi: ...
+    ) -> models.LearnedApi:
+        """Teaches the agent an API from its document.
+
+        Sends ``POST /api/learned-apis``.
+
+        Args:
+            type: The document format (``"openapi"``, the default).
+            source: The document: a URL ``str`` or the parsed document as a ``dict``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.LearnedApi: The learned API and the tools it added.
+
+        Raises:
+            BadRequestError: The document could not be read (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> client.learned_apis.learn(source="https://example.com/openapi.json")
+        """
 
 class LearnedApisWithRawResponse:
-    def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.LearnedApi]]: ...
+    """The operations of the ``LearnedApis`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
+    def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.LearnedApi]]:
+        """Lists the learned APIs.
+
+        Sends ``GET /api/learned-apis``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[List[models.LearnedApi]]: The answer with its metadata; ``parse()``
+                gives every learned API with the tools it added.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def learn(
         self, *, type: str = ..., source: Any, **options: Unpack[RequestOptions]
-    ) -> RawResponse[models.LearnedApi]: ...
+    ) -> RawResponse[models.LearnedApi]:
+        """Teaches the agent an API from its document.
+
+        Sends ``POST /api/learned-apis``.
+
+        Args:
+            type: The document format (``"openapi"``, the default).
+            source: The document: a URL ``str`` or the parsed document as a ``dict``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.LearnedApi]: The answer with its metadata; ``parse()`` gives the
+                learned API and the tools it added.
+
+        Raises:
+            BadRequestError: The document could not be read (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class Webhooks:
+    """Registering webhook endpoints (``client.webhooks.create``), plus the helpers ``sign``,
+    ``verify`` and ``unwrap`` of :mod:`agent_client.webhooks`.
+    """
     @property
-    def with_raw_response(self) -> WebhooksWithRawResponse: ...
+    def with_raw_response(self) -> WebhooksWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
     verify = staticmethod(_webhooks.verify)
     unwrap = staticmethod(_webhooks.unwrap)
     sign = staticmethod(_webhooks.sign)
     def create(
         self, *, url: str, events: Sequence[str], secret: str, **options: Unpack[RequestOptions]
-    ) -> models.Webhook: ...
+    ) -> models.Webhook:
+        """Registers a URL that receives signed deliveries of the given events.
+
+        Sends ``POST /api/webhooks``.
+
+        Args:
+            url: The URL deliveries are POSTed to.
+            events: The event names, e.g. ``["alert.critical", "tool.executed"]``.
+            secret: The shared secret the deliveries are signed with (HMAC-SHA256).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Webhook: The registration: id, URL and events.
+
+        Raises:
+            BadRequestError: The URL or an event name was refused (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class WebhooksWithRawResponse:
+    """The operations of the ``Webhooks`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
+
     verify = staticmethod(_webhooks.verify)
     unwrap = staticmethod(_webhooks.unwrap)
     sign = staticmethod(_webhooks.sign)
     def create(
         self, *, url: str, events: Sequence[str], secret: str, **options: Unpack[RequestOptions]
-    ) -> RawResponse[models.Webhook]: ...
+    ) -> RawResponse[models.Webhook]:
+        """Registers a URL that receives signed deliveries of the given events.
+
+        Sends ``POST /api/webhooks``.
+
+        Args:
+            url: The URL deliveries are POSTed to.
+            events: The event names, e.g. ``["alert.critical", "tool.executed"]``.
+            secret: The shared secret the deliveries are signed with (HMAC-SHA256).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Webhook]: The answer with its metadata; ``parse()`` gives the
+                registration: id, URL and events.
+
+        Raises:
+            BadRequestError: The URL or an event name was refused (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class Realtime:
+    """The realtime WebSocket (``client.realtime``)."""
     @property
-    def with_raw_response(self) -> RealtimeWithRawResponse: ...
-    def connect(self, **options: Unpack[RequestOptions]) -> RealtimeSession: ...
+    def with_raw_response(self) -> RealtimeWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def connect(self, **options: Unpack[RequestOptions]) -> RealtimeSession:
+        """Opens the ``/ws`` WebSocket and authenticates on it.
 
-class RealtimeWithRawResponse: ...
+        Sends ``GET /ws (WebSocket)``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RealtimeSession: A session: ``send_chat(conversation_id, message)``, then iterate
+                the typed events of that answer (the iteration ends after ``done``). A context
+                manager.
+
+        Raises:
+            AuthenticationError: The token was refused.
+            WebSocketError: The socket failed or the service closed it.
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> with client.realtime.connect() as session:
+            ...     session.send_chat(None, "Any critical alert?")
+            ...     for event in session:
+            ...         print(event)
+        """
+
+class RealtimeWithRawResponse:
+    """The operations of the ``Realtime`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
 
 class AsyncAuth:
+    """Logging in to the ops service (``client.auth``).
+
+    Async client: every operation is awaited.
+    """
     @property
-    def with_raw_response(self) -> AsyncAuthWithRawResponse: ...
+    def with_raw_response(self) -> AsyncAuthWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
     def login(
         self, username: str, password: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[models.Token]: ...
+    ) -> Awaitable[models.Token]:
+        """Logs in with a user name and password; the client keeps the token and logs in again
+        before it expires.
+
+        Sends ``POST /api/auth/login``.
+
+        Args:
+            username: The user name.
+            password: The password.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Token]: Await it for: The access token (its ``repr`` hides it), its
+                type and lifetime.
+
+        Raises:
+            AuthenticationError: Wrong user name or password (401).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncAuthWithRawResponse:
+    """The operations of the ``Auth`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
     def login(
         self, username: str, password: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.Token]]: ...
+    ) -> Awaitable[RawResponse[models.Token]]:
+        """Logs in with a user name and password; the client keeps the token and logs in again
+        before it expires.
+
+        Sends ``POST /api/auth/login``.
+
+        Args:
+            username: The user name.
+            password: The password.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Token]]: The answer with its metadata; ``parse()``
+                gives the access token (its ``repr`` hides it), its type and lifetime.
+
+        Raises:
+            AuthenticationError: Wrong user name or password (401).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncChat:
+    """Talking to the operations agent (``client.chat``).
+
+    Async client: every operation is awaited.
+    """
     @property
-    def with_raw_response(self) -> AsyncChatWithRawResponse: ...
+    def with_raw_response(self) -> AsyncChatWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
     def send(
         self,
         *,
         message: str,
         conversation_id: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[models.ChatResponse]: ...
+    ) -> Awaitable[models.ChatResponse]:
+        """Sends a message and waits for the whole answer.
+
+        Sends ``POST /api/chat (stream: false)``.
+
+        Args:
+            message: The message text.
+            conversation_id: Continue this conversation (a new one is started without it).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.ChatResponse]: Await it for: The conversation id and the answer
+                ``message`` (text and tool calls).
+
+        Raises:
+            NotFoundError: No conversation has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def stream(
         self,
         *,
         message: str,
         conversation_id: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> AsyncChatStream: ...
+    ) -> AsyncChatStream:
+        """Sends a message and streams the agent's work as typed events (SSE).
+
+        Sends ``POST /api/chat (stream: true)``.
+
+        Args:
+            message: The message text.
+            conversation_id: Continue this conversation (a new one is started without it).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            AsyncChatStream: Iterating yields ``ThinkingEvent``, ``ToolCallEvent``,
+                ``ToolResultEvent``, ``MessageEvent`` and finally ``DoneEvent``; ``text`` is the
+                answer once read.
+
+        Raises:
+            IncompleteStreamError: The stream ended before its ``done`` event.
+            APIError: An ``error`` event inside the stream, as the class of its code.
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncChatWithRawResponse:
+    """The operations of the ``Chat`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
     def send(
         self,
         *,
         message: str,
         conversation_id: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[models.ChatResponse]]: ...
+    ) -> Awaitable[RawResponse[models.ChatResponse]]:
+        """Sends a message and waits for the whole answer.
+
+        Sends ``POST /api/chat (stream: false)``.
+
+        Args:
+            message: The message text.
+            conversation_id: Continue this conversation (a new one is started without it).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.ChatResponse]]: The answer with its metadata;
+                ``parse()`` gives the conversation id and the answer ``message`` (text and tool
+                calls).
+
+        Raises:
+            NotFoundError: No conversation has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncConversations:
+    """The agent's stored conversations (``client.conversations``).
+
+    Async client: every operation is awaited.
+    """
     @property
-    def with_raw_response(self) -> AsyncConversationsWithRawResponse: ...
+    def with_raw_response(self) -> AsyncConversationsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
     def list(
         self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[List[models.ConversationSummary]]: ...
+    ) -> Awaitable[List[models.ConversationSummary]]:
+        """Lists the conversations.
+
+        Sends ``GET /api/conversations``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[List[models.ConversationSummary]]: Await it for: Every conversation (one
+                answer, no pagination).
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def create(
         self, *, title: Optional[str] = None, **options: Unpack[RequestOptions]
-    ) -> Awaitable[models.ConversationSummary]: ...
+    ) -> Awaitable[models.ConversationSummary]:
+        """Creates an empty conversation.
+
+        Sends ``POST /api/conversations``.
+
+        Args:
+            title: A title for it.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.ConversationSummary]: Await it for: The new conversation.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def get(
         self, id: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[models.ConversationDetail]: ...
+    ) -> Awaitable[models.ConversationDetail]:
+        """One conversation with its messages.
+
+        Sends ``GET /api/conversations/{id}``.
+
+        Args:
+            id: The id of the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.ConversationDetail]: Await it for: The conversation and every
+                message, tool calls included.
+
+        Raises:
+            NotFoundError: No conversation has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[models.DeletedConversation]: ...
+    ) -> Awaitable[models.DeletedConversation]:
+        """Deletes a conversation.
+
+        Sends ``DELETE /api/conversations/{id}``.
+
+        Args:
+            id: The id of the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.DeletedConversation]: Await it for: The deleted conversation's
+                ``id`` and ``deleted``.
+
+        Raises:
+            NotFoundError: No conversation has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncConversationsWithRawResponse:
+    """The operations of the ``Conversations`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
     def list(
         self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[List[models.ConversationSummary]]]: ...
+    ) -> Awaitable[RawResponse[List[models.ConversationSummary]]]:
+        """Lists the conversations.
+
+        Sends ``GET /api/conversations``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[List[models.ConversationSummary]]]: The answer with its
+                metadata; ``parse()`` gives every conversation (one answer, no pagination).
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def create(
         self, *, title: Optional[str] = None, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.ConversationSummary]]: ...
+    ) -> Awaitable[RawResponse[models.ConversationSummary]]:
+        """Creates an empty conversation.
+
+        Sends ``POST /api/conversations``.
+
+        Args:
+            title: A title for it.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.ConversationSummary]]: The answer with its metadata;
+                ``parse()`` gives the new conversation.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def get(
         self, id: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.ConversationDetail]]: ...
+    ) -> Awaitable[RawResponse[models.ConversationDetail]]:
+        """One conversation with its messages.
+
+        Sends ``GET /api/conversations/{id}``.
+
+        Args:
+            id: The id of the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.ConversationDetail]]: The answer with its metadata;
+                ``parse()`` gives the conversation and every message, tool calls included.
+
+        Raises:
+            NotFoundError: No conversation has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.DeletedConversation]]: ...
+    ) -> Awaitable[RawResponse[models.DeletedConversation]]:
+        """Deletes a conversation.
+
+        Sends ``DELETE /api/conversations/{id}``.
+
+        Args:
+            id: The id of the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.DeletedConversation]]: The answer with its metadata;
+                ``parse()`` gives the deleted conversation's ``id`` and ``deleted``.
+
+        Raises:
+            NotFoundError: No conversation has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncConfigResource:
+    """The agent's configuration: language model, agent settings and cloud providers
+    (``client.config``).
+
+    Async client: every operation is awaited.
+    """
     @property
-    def with_raw_response(self) -> AsyncConfigResourceWithRawResponse: ...
-    def get(self, **options: Unpack[RequestOptions]) -> Awaitable[models.Config]: ...
+    def with_raw_response(self) -> AsyncConfigResourceWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def get(self, **options: Unpack[RequestOptions]) -> Awaitable[models.Config]:
+        """The current configuration.
+
+        Sends ``GET /api/config``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Config]: Await it for: ``llm``, ``agent`` and ``cloud_providers``.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def update(
         self,
         *,
@@ -284,10 +1355,54 @@ class AsyncConfigResource:
         agent: Optional[Mapping[str, Any]] = None,
         cloud_providers: Optional[Mapping[str, Any]] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[models.Config]: ...
+    ) -> Awaitable[models.Config]:
+        """Changes part of the configuration (deep-merged by the service).
+
+        Sends ``PUT /api/config``.
+
+        Args:
+            llm: Language-model settings, e.g. ``{"provider": "openai", "model": "gpt-4"}``.
+            agent: Agent settings, e.g. ``{"autonomy_level": "supervised"}``.
+            cloud_providers: Provider settings, e.g. ``{"aws": {"enabled": True}}``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Config]: Await it for: The whole configuration after the change.
+
+        Raises:
+            BadRequestError: A setting was refused by the service (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncConfigResourceWithRawResponse:
-    def get(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.Config]]: ...
+    """The operations of the ``ConfigResource`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+    def get(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.Config]]:
+        """The current configuration.
+
+        Sends ``GET /api/config``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Config]]: The answer with its metadata; ``parse()``
+                gives ``llm``, ``agent`` and ``cloud_providers``.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def update(
         self,
         *,
@@ -295,72 +1410,424 @@ class AsyncConfigResourceWithRawResponse:
         agent: Optional[Mapping[str, Any]] = None,
         cloud_providers: Optional[Mapping[str, Any]] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[models.Config]]: ...
+    ) -> Awaitable[RawResponse[models.Config]]:
+        """Changes part of the configuration (deep-merged by the service).
+
+        Sends ``PUT /api/config``.
+
+        Args:
+            llm: Language-model settings, e.g. ``{"provider": "openai", "model": "gpt-4"}``.
+            agent: Agent settings, e.g. ``{"autonomy_level": "supervised"}``.
+            cloud_providers: Provider settings, e.g. ``{"aws": {"enabled": True}}``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Config]]: The answer with its metadata; ``parse()``
+                gives the whole configuration after the change.
+
+        Raises:
+            BadRequestError: A setting was refused by the service (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncMetricsResource:
+    """The agent's metrics (``client.metrics``).
+
+    Async client: every operation is awaited.
+    """
     @property
-    def with_raw_response(self) -> AsyncMetricsResourceWithRawResponse: ...
-    def get(self, **options: Unpack[RequestOptions]) -> Awaitable[models.Metrics]: ...
+    def with_raw_response(self) -> AsyncMetricsResourceWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def get(self, **options: Unpack[RequestOptions]) -> Awaitable[models.Metrics]:
+        """Infrastructure and agent metrics.
+
+        Sends ``GET /api/metrics``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Metrics]: Await it for: Infrastructure counts, alert counts and
+                agent statistics.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncMetricsResourceWithRawResponse:
-    def get(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.Metrics]]: ...
+    """The operations of the ``MetricsResource`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+    def get(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.Metrics]]:
+        """Infrastructure and agent metrics.
+
+        Sends ``GET /api/metrics``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Metrics]]: The answer with its metadata; ``parse()``
+                gives infrastructure counts, alert counts and agent statistics.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncTools:
+    """The agent's tools, and running one directly (``client.tools``).
+
+    Async client: every operation is awaited.
+    """
     @property
-    def with_raw_response(self) -> AsyncToolsWithRawResponse: ...
-    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Tool]]: ...
+    def with_raw_response(self) -> AsyncToolsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Tool]]:
+        """Lists the tools the agent can run.
+
+        Sends ``GET /api/tools``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[List[models.Tool]]: Await it for: Every tool with its description and
+                parameters.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def execute(
         self, tool: str, /, parameters: Optional[Mapping[str, Any]] = None, **kwargs: Any
-    ) -> Awaitable[models.ToolExecution]: ...
+    ) -> Awaitable[models.ToolExecution]:
+        """Runs a tool directly, without the agent.
+
+        Sends ``POST /api/tools/execute``.
+
+        Args:
+            tool: The tool's name (positional).
+            parameters: Parameters whose names clash with a request option (``timeout``, ...);
+                merged with the keyword ones.
+            **kwargs: The tool's parameters, plus the request options ``timeout``,
+                ``max_retries``, ``extra_headers``, ``extra_query``, ``idempotency_key``,
+                ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.ToolExecution]: Await it for: Whether it succeeded, its result and
+                how long it took.
+
+        Raises:
+            NotFoundError: No tool has this name (404).
+            BadRequestError: The parameters were refused (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncToolsWithRawResponse:
-    def list(
-        self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[List[models.Tool]]]: ...
+    """The operations of the ``Tools`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[List[models.Tool]]]:
+        """Lists the tools the agent can run.
+
+        Sends ``GET /api/tools``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[List[models.Tool]]]: The answer with its metadata; ``parse()``
+                gives every tool with its description and parameters.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def execute(
         self, tool: str, /, parameters: Optional[Mapping[str, Any]] = None, **kwargs: Any
-    ) -> Awaitable[RawResponse[models.ToolExecution]]: ...
+    ) -> Awaitable[RawResponse[models.ToolExecution]]:
+        """Runs a tool directly, without the agent.
+
+        Sends ``POST /api/tools/execute``.
+
+        Args:
+            tool: The tool's name (positional).
+            parameters: Parameters whose names clash with a request option (``timeout``, ...);
+                merged with the keyword ones.
+            **kwargs: The tool's parameters, plus the request options ``timeout``,
+                ``max_retries``, ``extra_headers``, ``extra_query``, ``idempotency_key``,
+                ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.ToolExecution]]: The answer with its metadata;
+                ``parse()`` gives whether it succeeded, its result and how long it took.
+
+        Raises:
+            NotFoundError: No tool has this name (404).
+            BadRequestError: The parameters were refused (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncLearnedApis:
+    """APIs the agent has learned from their OpenAPI documents (``client.learned_apis``).
+
+    Async client: every operation is awaited.
+    """
     @property
-    def with_raw_response(self) -> AsyncLearnedApisWithRawResponse: ...
-    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.LearnedApi]]: ...
+    def with_raw_response(self) -> AsyncLearnedApisWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.LearnedApi]]:
+        """Lists the learned APIs.
+
+        Sends ``GET /api/learned-apis``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[List[models.LearnedApi]]: Await it for: Every learned API with the tools
+                it added.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def learn(
         self, *, type: str = ..., source: Any, **options: Unpack[RequestOptions]
-    ) -> Awaitable[models.LearnedApi]: ...
+    ) -> Awaitable[models.LearnedApi]:
+        """Teaches the agent an API from its document.
+
+        Sends ``POST /api/learned-apis``.
+
+        Args:
+            type: The document format (``"openapi"``, the default).
+            source: The document: a URL ``str`` or the parsed document as a ``dict``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.LearnedApi]: Await it for: The learned API and the tools it added.
+
+        Raises:
+            BadRequestError: The document could not be read (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncLearnedApisWithRawResponse:
+    """The operations of the ``LearnedApis`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
     def list(
         self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[List[models.LearnedApi]]]: ...
+    ) -> Awaitable[RawResponse[List[models.LearnedApi]]]:
+        """Lists the learned APIs.
+
+        Sends ``GET /api/learned-apis``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[List[models.LearnedApi]]]: The answer with its metadata;
+                ``parse()`` gives every learned API with the tools it added.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def learn(
         self, *, type: str = ..., source: Any, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.LearnedApi]]: ...
+    ) -> Awaitable[RawResponse[models.LearnedApi]]:
+        """Teaches the agent an API from its document.
+
+        Sends ``POST /api/learned-apis``.
+
+        Args:
+            type: The document format (``"openapi"``, the default).
+            source: The document: a URL ``str`` or the parsed document as a ``dict``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.LearnedApi]]: The answer with its metadata; ``parse()``
+                gives the learned API and the tools it added.
+
+        Raises:
+            BadRequestError: The document could not be read (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncWebhooks:
+    """Registering webhook endpoints (``client.webhooks.create``), plus the helpers ``sign``,
+    ``verify`` and ``unwrap`` of :mod:`agent_client.webhooks`.
+
+    Async client: every operation is awaited.
+    """
     @property
-    def with_raw_response(self) -> AsyncWebhooksWithRawResponse: ...
+    def with_raw_response(self) -> AsyncWebhooksWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
     verify = staticmethod(_webhooks.verify)
     unwrap = staticmethod(_webhooks.unwrap)
     sign = staticmethod(_webhooks.sign)
     def create(
         self, *, url: str, events: Sequence[str], secret: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[models.Webhook]: ...
+    ) -> Awaitable[models.Webhook]:
+        """Registers a URL that receives signed deliveries of the given events.
+
+        Sends ``POST /api/webhooks``.
+
+        Args:
+            url: The URL deliveries are POSTed to.
+            events: The event names, e.g. ``["alert.critical", "tool.executed"]``.
+            secret: The shared secret the deliveries are signed with (HMAC-SHA256).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Webhook]: Await it for: The registration: id, URL and events.
+
+        Raises:
+            BadRequestError: The URL or an event name was refused (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncWebhooksWithRawResponse:
+    """The operations of the ``Webhooks`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+
     verify = staticmethod(_webhooks.verify)
     unwrap = staticmethod(_webhooks.unwrap)
     sign = staticmethod(_webhooks.sign)
     def create(
         self, *, url: str, events: Sequence[str], secret: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.Webhook]]: ...
+    ) -> Awaitable[RawResponse[models.Webhook]]:
+        """Registers a URL that receives signed deliveries of the given events.
+
+        Sends ``POST /api/webhooks``.
+
+        Args:
+            url: The URL deliveries are POSTed to.
+            events: The event names, e.g. ``["alert.critical", "tool.executed"]``.
+            secret: The shared secret the deliveries are signed with (HMAC-SHA256).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Webhook]]: The answer with its metadata; ``parse()``
+                gives the registration: id, URL and events.
+
+        Raises:
+            BadRequestError: The URL or an event name was refused (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncRealtime:
-    @property
-    def with_raw_response(self) -> AsyncRealtimeWithRawResponse: ...
-    def connect(self, **options: Unpack[RequestOptions]) -> AsyncRealtimeSession: ...
+    """The realtime WebSocket (``client.realtime``).
 
-class AsyncRealtimeWithRawResponse: ...
+    Async client: every operation is awaited.
+    """
+    @property
+    def with_raw_response(self) -> AsyncRealtimeWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def connect(self, **options: Unpack[RequestOptions]) -> AsyncRealtimeSession:
+        """Opens the ``/ws`` WebSocket and authenticates on it.
+
+        Sends ``GET /ws (WebSocket)``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            AsyncRealtimeSession: A session: ``send_chat(conversation_id, message)``, then
+                iterate the typed events of that answer (the iteration ends after ``done``). A
+                context manager.
+
+        Raises:
+            AuthenticationError: The token was refused.
+            WebSocketError: The socket failed or the service closed it.
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncRealtimeWithRawResponse:
+    """The operations of the ``Realtime`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
 
 class _AgentClientBase:
     def __init__(

@@ -43,6 +43,8 @@ __all__ = [
 
 
 class Token(BaseModel):
+    """An access token from ``auth.login``; ``repr`` hides the token."""
+
     access_token: str
     token_type: str
     expires_in: int
@@ -55,12 +57,16 @@ class Token(BaseModel):
 
 
 class ToolCall(BaseModel):
+    """A tool the agent ran while answering: its name, parameters and result."""
+
     tool: str
     params: Dict[str, Any]
     result: Any
 
 
 class OpsMessage(BaseModel):
+    """A message of a conversation: role, text, time and the tool calls it made."""
+
     role: str
     content: str
     timestamp: Optional[str]
@@ -68,11 +74,15 @@ class OpsMessage(BaseModel):
 
 
 class ChatResponse(BaseModel):
+    """The answer of ``chat.send``: the conversation id and the answer message."""
+
     conversation_id: str
     message: OpsMessage
 
 
 class ConversationSummary(BaseModel):
+    """A conversation without its messages (``conversations.list``/``create``)."""
+
     id: str
     title: Optional[str]
     created_at: Optional[str]
@@ -81,6 +91,8 @@ class ConversationSummary(BaseModel):
 
 
 class ConversationDetail(BaseModel):
+    """A conversation with every message (``conversations.get``)."""
+
     id: str
     title: Optional[str]
     created_at: Optional[str]
@@ -89,60 +101,82 @@ class ConversationDetail(BaseModel):
 
 
 class DeletedConversation(BaseModel):
+    """The confirmation of ``conversations.delete``."""
+
     id: str
     deleted: bool
 
 
 class LlmConfig(BaseModel):
+    """The language model the agent uses (provider and model)."""
+
     provider: str
     model: str
 
 
 class AgentSettings(BaseModel):
+    """How the agent behaves (its autonomy level)."""
+
     autonomy_level: str
 
 
 class CloudProvider(BaseModel):
+    """Whether one cloud provider is enabled."""
+
     enabled: bool
 
 
 class CloudProviders(BaseModel):
+    """The cloud providers: ``aws``, ``azure`` and ``gcp``."""
+
     aws: CloudProvider
     azure: CloudProvider
     gcp: CloudProvider
 
 
 class Config(BaseModel):
+    """The agent's configuration (``config.get``/``update``)."""
+
     llm: LlmConfig
     agent: AgentSettings
     cloud_providers: CloudProviders
 
 
 class AlertCounts(BaseModel):
+    """How many alerts are critical, warning or ok."""
+
     critical: int
     warning: int
     ok: int
 
 
 class Infrastructure(BaseModel):
+    """How many instances each cloud runs."""
+
     aws_instances: int
     azure_vms: int
     gcp_instances: int
 
 
 class AgentStats(BaseModel):
+    """The agent's own statistics: messages, tools executed, uptime."""
+
     total_messages: int
     tools_executed: int
     uptime_seconds: int
 
 
 class Metrics(BaseModel):
+    """The answer of ``metrics.get``."""
+
     alerts: AlertCounts
     infrastructure: Infrastructure
     agent_stats: AgentStats
 
 
 class Tool(BaseModel):
+    """A tool the agent can run: name, description, category and parameter schema."""
+
     name: str
     description: str
     category: str
@@ -150,6 +184,8 @@ class Tool(BaseModel):
 
 
 class ToolExecution(BaseModel):
+    """The result of ``tools.execute``: success, result and duration (ms)."""
+
     tool: str
     success: bool
     result: Any
@@ -157,6 +193,8 @@ class ToolExecution(BaseModel):
 
 
 class LearnedApi(BaseModel):
+    """An API the agent learned from its document, with its endpoint count."""
+
     id: str
     name: str
     endpoints: int
@@ -166,6 +204,8 @@ class LearnedApi(BaseModel):
 
 
 class Webhook(BaseModel):
+    """A registered webhook endpoint: id, URL and events."""
+
     id: str
     url: str
     events: List[str]
@@ -210,15 +250,21 @@ class DoneEvent(BaseModel):
 
 
 class ErrorEvent(BaseModel):
+    """``{"type": "error", "error"}``: the agent failed; streams raise it as an error."""
+
     type: str
     error: Dict[str, Any]
 
 
 class AuthenticatedEvent(BaseModel):
+    """``{"type": "authenticated"}``: the WebSocket session is authenticated."""
+
     type: str
 
 
 class PongEvent(BaseModel):
+    """``{"type": "pong"}``: the answer to a ping on the WebSocket."""
+
     type: str
 
 

@@ -20,6 +20,7 @@ from ._base import (
     model,
     model_list,
 )
+from ._docs import PLATFORM, document
 from ._models import models_of, register_native
 from ._streaming import AsyncMessageStream, MessageStream
 
@@ -430,5 +431,8 @@ class AsyncClient(_BaseClient):
     async def __aexit__(self, *exc: object) -> None:
         self.close()
 
+
+# help() shows the reference text of every operation
+document(globals(), PLATFORM)
 
 __all__ = ["Client", "AsyncClient"]

@@ -41,30 +41,247 @@ class AsyncTransactionPaginator(AsyncPaginator[models.Transaction]):
     def __await__(self) -> Generator[Any, None, AsyncTransactionPage]: ...
 
 class Auth:
+    """Sign-in URL, sign-out, the current session and new API keys (``client.auth``)."""
     @property
-    def with_raw_response(self) -> AuthWithRawResponse: ...
-    def sign_in_url(self, **options: Unpack[RequestOptions]) -> str: ...
-    def sign_out(self, **options: Unpack[RequestOptions]) -> models.SignOut: ...
-    def session(self, **options: Unpack[RequestOptions]) -> models.Session: ...
-    def create_api_key(self, **options: Unpack[RequestOptions]) -> models.ApiKey: ...
+    def with_raw_response(self) -> AuthWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def sign_in_url(self, **options: Unpack[RequestOptions]) -> str:
+        """The URL the service sends a browser to for signing in (OAuth).
+
+        Sends ``POST /api/auth/signin``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            str: The redirect target. It is not followed: an API key never leaves for it.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> url = client.auth.sign_in_url()
+            >>> url.startswith("https://")
+            True
+        """
+    def sign_out(self, **options: Unpack[RequestOptions]) -> models.SignOut:
+        """Ends the current session.
+
+        Sends ``POST /api/auth/signout``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.SignOut: The service's confirmation message.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def session(self, **options: Unpack[RequestOptions]) -> models.Session:
+        """The current session: who is signed in and until when.
+
+        Sends ``GET /api/auth/session``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Session: ``user`` (id, email, role, ...) and ``expires``.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> client.auth.session().user.email
+            'demo@example.com'
+        """
+    def create_api_key(self, **options: Unpack[RequestOptions]) -> models.ApiKey:
+        """Creates a new API key for the caller.
+
+        Sends ``POST /api/auth/api-keys``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.ApiKey: ``api_key`` (shown once; its ``repr`` hides it) and ``expires_at``.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AuthWithRawResponse:
-    def sign_in_url(self, **options: Unpack[RequestOptions]) -> RawResponse[str]: ...
-    def sign_out(self, **options: Unpack[RequestOptions]) -> RawResponse[models.SignOut]: ...
-    def session(self, **options: Unpack[RequestOptions]) -> RawResponse[models.Session]: ...
-    def create_api_key(self, **options: Unpack[RequestOptions]) -> RawResponse[models.ApiKey]: ...
+    """The operations of the ``Auth`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
+    def sign_in_url(self, **options: Unpack[RequestOptions]) -> RawResponse[str]:
+        """The URL the service sends a browser to for signing in (OAuth).
+
+        Sends ``POST /api/auth/signin``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[str]: The answer with its metadata; ``parse()`` gives the redirect
+                target. It is not followed: an API key never leaves for it.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def sign_out(self, **options: Unpack[RequestOptions]) -> RawResponse[models.SignOut]:
+        """Ends the current session.
+
+        Sends ``POST /api/auth/signout``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.SignOut]: The answer with its metadata; ``parse()`` gives the
+                service's confirmation message.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def session(self, **options: Unpack[RequestOptions]) -> RawResponse[models.Session]:
+        """The current session: who is signed in and until when.
+
+        Sends ``GET /api/auth/session``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Session]: The answer with its metadata; ``parse()`` gives
+                ``user`` (id, email, role, ...) and ``expires``.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def create_api_key(self, **options: Unpack[RequestOptions]) -> RawResponse[models.ApiKey]:
+        """Creates a new API key for the caller.
+
+        Sends ``POST /api/auth/api-keys``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.ApiKey]: The answer with its metadata; ``parse()`` gives
+                ``api_key`` (shown once; its ``repr`` hides it) and ``expires_at``.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class Users:
+    """The caller's profile and, for admins, user management (``client.users``)."""
     @property
-    def with_raw_response(self) -> UsersWithRawResponse: ...
-    def me(self, **options: Unpack[RequestOptions]) -> models.User: ...
+    def with_raw_response(self) -> UsersWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def me(self, **options: Unpack[RequestOptions]) -> models.User:
+        """The caller's profile, limits and usage.
+
+        Sends ``GET /api/users/me``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.User: The signed-in user.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> me = client.users.me()
+            >>> me.subscription_tier, me.usage.messages_used
+        """
     def update_me(
         self,
         *,
         name: Optional[str] = None,
         preferences: Optional[Dict[str, Any]] = None,
         **options: Unpack[RequestOptions],
-    ) -> models.UpdatedUser: ...
+    ) -> models.UpdatedUser:
+        """Changes the caller's name or preferences; only the given fields change.
+
+        Sends ``PATCH /api/users/me``.
+
+        Args:
+            name: The new display name.
+            preferences: A JSON object of preferences, e.g. ``{"language": "es"}``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.UpdatedUser: The user's id, name and preferences after the change.
+
+        Raises:
+            BadRequestError: A field was refused by the service (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> client.users.update_me(name="Ana").name
+            'Ana'
+        """
     def list(
         self,
         *,
@@ -73,7 +290,36 @@ class Users:
         role: Optional[str] = None,
         search: Optional[str] = None,
         **options: Unpack[ListOptions],
-    ) -> SyncPage[models.UserSummary]: ...
+    ) -> SyncPage[models.UserSummary]:
+        """Lists the users (admins only), page by page.
+
+        Sends ``GET /api/users``.
+
+        Args:
+            page: The first page to fetch (1-based, default 1).
+            limit: Users per page (default 20, at most 100).
+            role: Only users with this role (``"ADMIN"``, ``"USER"``).
+            search: Only users whose email or name contains this text.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            SyncPage[models.UserSummary]: The first page (``data``, ``pagination``); iterating
+                it yields every user of every page, fetching the next page only when needed.
+
+        Raises:
+            PermissionDeniedError: The key is not an admin's (403).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> for user in client.users.list(role="USER"):
+            ...     print(user.email)
+        """
     def invite(
         self,
         *,
@@ -81,18 +327,107 @@ class Users:
         role: Optional[str] = None,
         message: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> models.Invitation: ...
-    def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedUser: ...
+    ) -> models.Invitation:
+        """Invites someone by email (admins only).
+
+        Sends ``POST /api/users/invite``.
+
+        Args:
+            email: The address to invite.
+            role: The role the new user gets (``"USER"`` by default).
+            message: A personal note for the invitation email.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Invitation: The invitation's id, email, expiry and URL.
+
+        Raises:
+            PermissionDeniedError: The key is not an admin's (403).
+            BadRequestError: The email is not valid (400).
+            ConflictError: That email already has an account (409).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedUser:
+        """Deletes a user (admins only).
+
+        Sends ``DELETE /api/users/:id``.
+
+        Args:
+            id: The id of the user.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.DeletedUser: The confirmation with the deleted user's id.
+
+        Raises:
+            PermissionDeniedError: The key is not an admin's (403).
+            NotFoundError: No user has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class UsersWithRawResponse:
-    def me(self, **options: Unpack[RequestOptions]) -> RawResponse[models.User]: ...
+    """The operations of the ``Users`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
+    def me(self, **options: Unpack[RequestOptions]) -> RawResponse[models.User]:
+        """The caller's profile, limits and usage.
+
+        Sends ``GET /api/users/me``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.User]: The answer with its metadata; ``parse()`` gives the
+                signed-in user.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def update_me(
         self,
         *,
         name: Optional[str] = None,
         preferences: Optional[Dict[str, Any]] = None,
         **options: Unpack[RequestOptions],
-    ) -> RawResponse[models.UpdatedUser]: ...
+    ) -> RawResponse[models.UpdatedUser]:
+        """Changes the caller's name or preferences; only the given fields change.
+
+        Sends ``PATCH /api/users/me``.
+
+        Args:
+            name: The new display name.
+            preferences: A JSON object of preferences, e.g. ``{"language": "es"}``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.UpdatedUser]: The answer with its metadata; ``parse()`` gives the
+                user's id, name and preferences after the change.
+
+        Raises:
+            BadRequestError: A field was refused by the service (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def list(
         self,
         *,
@@ -101,7 +436,33 @@ class UsersWithRawResponse:
         role: Optional[str] = None,
         search: Optional[str] = None,
         **options: Unpack[ListOptions],
-    ) -> RawResponse[SyncPage[models.UserSummary]]: ...
+    ) -> RawResponse[SyncPage[models.UserSummary]]:
+        """Lists the users (admins only), page by page.
+
+        Sends ``GET /api/users``.
+
+        Args:
+            page: The first page to fetch (1-based, default 1).
+            limit: Users per page (default 20, at most 100).
+            role: Only users with this role (``"ADMIN"``, ``"USER"``).
+            search: Only users whose email or name contains this text.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            RawResponse[SyncPage[models.UserSummary]]: The answer with its metadata; ``parse()``
+                gives the first page (``data``, ``pagination``); iterating it yields every user
+                of every page, fetching the next page only when needed.
+
+        Raises:
+            PermissionDeniedError: The key is not an admin's (403).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def invite(
         self,
         *,
@@ -109,22 +470,120 @@ class UsersWithRawResponse:
         role: Optional[str] = None,
         message: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> RawResponse[models.Invitation]: ...
-    def delete(
-        self, id: str, **options: Unpack[RequestOptions]
-    ) -> RawResponse[models.DeletedUser]: ...
+    ) -> RawResponse[models.Invitation]:
+        """Invites someone by email (admins only).
+
+        Sends ``POST /api/users/invite``.
+
+        Args:
+            email: The address to invite.
+            role: The role the new user gets (``"USER"`` by default).
+            message: A personal note for the invitation email.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Invitation]: The answer with its metadata; ``parse()`` gives the
+                invitation's id, email, expiry and URL.
+
+        Raises:
+            PermissionDeniedError: The key is not an admin's (403).
+            BadRequestError: The email is not valid (400).
+            ConflictError: That email already has an account (409).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def delete(self, id: str, **options: Unpack[RequestOptions]) -> RawResponse[models.DeletedUser]:
+        """Deletes a user (admins only).
+
+        Sends ``DELETE /api/users/:id``.
+
+        Args:
+            id: The id of the user.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.DeletedUser]: The answer with its metadata; ``parse()`` gives the
+                confirmation with the deleted user's id.
+
+        Raises:
+            PermissionDeniedError: The key is not an admin's (403).
+            NotFoundError: No user has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class Agents:
+    """The agents the caller can talk to, and the caller's own agents (``client.agents``)."""
     @property
-    def with_raw_response(self) -> AgentsWithRawResponse: ...
+    def with_raw_response(self) -> AgentsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
     def list(
         self,
         *,
         category: Optional[str] = None,
         is_public: Optional[bool] = None,
         **options: Unpack[RequestOptions],
-    ) -> List[models.Agent]: ...
-    def get(self, id: str, **options: Unpack[RequestOptions]) -> models.Agent: ...
+    ) -> List[models.Agent]:
+        """Lists the agents available to the caller.
+
+        Sends ``GET /api/agents``.
+
+        Args:
+            category: Only agents of this category (``"personal"``, ``"health"``,
+                ``"finance"``).
+            is_public: Only public (``True``) or only private (``False``) agents.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            List[models.Agent]: Every matching agent (one answer, no pagination).
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> [a.id for a in client.agents.list(category="personal")]
+            ['agt_personal_001']
+        """
+    def get(self, id: str, **options: Unpack[RequestOptions]) -> models.Agent:
+        """One agent with its configuration and capabilities.
+
+        Sends ``GET /api/agents/:id``.
+
+        Args:
+            id: The id of the agent.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Agent: The agent.
+
+        Raises:
+            NotFoundError: No agent has this id, or it is not visible to the caller (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> client.agents.get("agt_personal_001").name
+        """
     def create(
         self,
         *,
@@ -135,18 +594,115 @@ class Agents:
         system_prompt: Optional[str] = None,
         is_public: Optional[bool] = None,
         **options: Unpack[RequestOptions],
-    ) -> models.CreatedAgent: ...
-    def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedAgent: ...
+    ) -> models.CreatedAgent:
+        """Creates a custom agent owned by the caller.
+
+        Sends ``POST /api/agents``.
+
+        Args:
+            name: The agent's name.
+            description: What the agent is for.
+            model: The language model it runs on (e.g. ``"gpt-4"``).
+            config: Model settings: ``temperature``, ``max_tokens``, ``top_p`` (snake_case keys
+                are sent in camelCase).
+            system_prompt: The instructions the agent follows.
+            is_public: Whether every user can see the agent (default ``False``).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.CreatedAgent: The new agent's id, name and endpoint URL.
+
+        Raises:
+            BadRequestError: A field was refused, e.g. an empty name (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> agent = client.agents.create(name="Helper", config={"temperature": 0.2})
+            >>> agent.id
+        """
+    def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedAgent:
+        """Deletes an agent (its owner or an admin).
+
+        Sends ``DELETE /api/agents/:id``.
+
+        Args:
+            id: The id of the agent.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.DeletedAgent: The confirmation with the deleted agent's id.
+
+        Raises:
+            PermissionDeniedError: The caller neither owns the agent nor is an admin (403).
+            NotFoundError: No agent has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AgentsWithRawResponse:
+    """The operations of the ``Agents`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
     def list(
         self,
         *,
         category: Optional[str] = None,
         is_public: Optional[bool] = None,
         **options: Unpack[RequestOptions],
-    ) -> RawResponse[List[models.Agent]]: ...
-    def get(self, id: str, **options: Unpack[RequestOptions]) -> RawResponse[models.Agent]: ...
+    ) -> RawResponse[List[models.Agent]]:
+        """Lists the agents available to the caller.
+
+        Sends ``GET /api/agents``.
+
+        Args:
+            category: Only agents of this category (``"personal"``, ``"health"``,
+                ``"finance"``).
+            is_public: Only public (``True``) or only private (``False``) agents.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[List[models.Agent]]: The answer with its metadata; ``parse()`` gives
+                every matching agent (one answer, no pagination).
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def get(self, id: str, **options: Unpack[RequestOptions]) -> RawResponse[models.Agent]:
+        """One agent with its configuration and capabilities.
+
+        Sends ``GET /api/agents/:id``.
+
+        Args:
+            id: The id of the agent.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Agent]: The answer with its metadata; ``parse()`` gives the
+                agent.
+
+        Raises:
+            NotFoundError: No agent has this id, or it is not visible to the caller (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def create(
         self,
         *,
@@ -157,14 +713,70 @@ class AgentsWithRawResponse:
         system_prompt: Optional[str] = None,
         is_public: Optional[bool] = None,
         **options: Unpack[RequestOptions],
-    ) -> RawResponse[models.CreatedAgent]: ...
+    ) -> RawResponse[models.CreatedAgent]:
+        """Creates a custom agent owned by the caller.
+
+        Sends ``POST /api/agents``.
+
+        Args:
+            name: The agent's name.
+            description: What the agent is for.
+            model: The language model it runs on (e.g. ``"gpt-4"``).
+            config: Model settings: ``temperature``, ``max_tokens``, ``top_p`` (snake_case keys
+                are sent in camelCase).
+            system_prompt: The instructions the agent follows.
+            is_public: Whether every user can see the agent (default ``False``).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.CreatedAgent]: The answer with its metadata; ``parse()`` gives
+                the new agent's id, name and endpoint URL.
+
+        Raises:
+            BadRequestError: A field was refused, e.g. an empty name (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
-    ) -> RawResponse[models.DeletedAgent]: ...
+    ) -> RawResponse[models.DeletedAgent]:
+        """Deletes an agent (its owner or an admin).
+
+        Sends ``DELETE /api/agents/:id``.
+
+        Args:
+            id: The id of the agent.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.DeletedAgent]: The answer with its metadata; ``parse()`` gives
+                the confirmation with the deleted agent's id.
+
+        Raises:
+            PermissionDeniedError: The caller neither owns the agent nor is an admin (403).
+            NotFoundError: No agent has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class Conversations:
+    """The caller's conversations with agents, and the streamed answers
+    (``client.conversations``).
+    """
     @property
-    def with_raw_response(self) -> ConversationsWithRawResponse: ...
+    def with_raw_response(self) -> ConversationsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
     def list(
         self,
         *,
@@ -172,10 +784,58 @@ class Conversations:
         limit: Optional[int] = None,
         cursor: Optional[str] = None,
         **options: Unpack[ListOptions],
-    ) -> SyncPage[models.Conversation]: ...
+    ) -> SyncPage[models.Conversation]:
+        """Lists the caller's conversations, newest first, page by page (cursor).
+
+        Sends ``GET /api/conversations``.
+
+        Args:
+            agent_id: Only conversations with this agent.
+            limit: Conversations per page (default 20, at most 100).
+            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            SyncPage[models.Conversation]: The first page (``data``, ``pagination``); iterating
+                it yields every conversation of every page.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> for conv in client.conversations.list(agent_id="agt_personal_001"):
+            ...     print(conv.id, conv.title)
+        """
     def get(
         self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
-    ) -> models.Conversation: ...
+    ) -> models.Conversation:
+        """One conversation with its most recent messages.
+
+        Sends ``GET /api/conversations/:id``.
+
+        Args:
+            id: The id of the conversation.
+            message_limit: How many recent messages to include (default 50, at most 200).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Conversation: The conversation; ``messages`` holds the most recent ones.
+
+        Raises:
+            NotFoundError: No conversation of the caller has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def create(
         self,
         *,
@@ -183,14 +843,122 @@ class Conversations:
         title: Optional[str] = None,
         initial_message: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> models.Conversation: ...
+    ) -> models.Conversation:
+        """Starts a conversation with an agent.
+
+        Sends ``POST /api/conversations``.
+
+        Args:
+            agent_id: The agent to talk to.
+            title: A title for the conversation.
+            initial_message: A first user message, answered through ``stream()``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Conversation: The new conversation; its ``send_message(content)`` streams
+                answers, and with an ``initial_message`` its ``stream()`` streams the answer to
+                it.
+
+        Raises:
+            NotFoundError: No agent has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> conv = client.conversations.create(agent_id="agt_personal_001")
+            >>> for token in conv.send_message("Hola"):
+            ...     print(token, end="")
+        """
     def send_message(
         self, id: str, content: str, **options: Unpack[RequestOptions]
-    ) -> MessageStream: ...
-    def stream(self, id: str, **options: Unpack[RequestOptions]) -> MessageStream: ...
-    def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedConversation: ...
+    ) -> MessageStream:
+        """Sends a user message and streams the assistant's answer token by token (SSE).
+
+        Sends ``POST /api/conversations/:id/messages``.
+
+        Args:
+            id: The id of the conversation.
+            content: The message text.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            MessageStream: Iterating yields ``str`` tokens; once read, ``text``, ``message_id``,
+                ``tokens_used`` and ``timestamp`` are set. ``close()`` (or leaving a ``with``
+                block, or ``break``) closes the connection.
+
+        Raises:
+            NotFoundError: No conversation of the caller has this id (404).
+            IncompleteStreamError: The stream ended before its ``done`` event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> with client.conversations.send_message(conv.id, "Hola") as stream:
+            ...     for token in stream:
+            ...         print(token, end="")
+            >>> stream.tokens_used
+        """
+    def stream(self, id: str, **options: Unpack[RequestOptions]) -> MessageStream:
+        """Streams the answer to the newest user message (e.g. the ``initial_message``).
+
+        Sends ``GET /api/conversations/:id/messages/stream``.
+
+        Args:
+            id: The id of the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            MessageStream: Iterating yields ``str`` tokens; see ``send_message``.
+
+        Raises:
+            NotFoundError: No conversation of the caller has this id (404).
+            IncompleteStreamError: The stream ended before its ``done`` event.
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> print(client.conversations.stream(conv.id).until_done())
+        """
+    def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedConversation:
+        """Deletes a conversation and its messages.
+
+        Sends ``DELETE /api/conversations/:id``.
+
+        Args:
+            id: The id of the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.DeletedConversation: The confirmation with the deleted conversation's id.
+
+        Raises:
+            NotFoundError: No conversation of the caller has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class ConversationsWithRawResponse:
+    """The operations of the ``Conversations`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
     def list(
         self,
         *,
@@ -198,10 +966,56 @@ class ConversationsWithRawResponse:
         limit: Optional[int] = None,
         cursor: Optional[str] = None,
         **options: Unpack[ListOptions],
-    ) -> RawResponse[SyncPage[models.Conversation]]: ...
+    ) -> RawResponse[SyncPage[models.Conversation]]:
+        """Lists the caller's conversations, newest first, page by page (cursor).
+
+        Sends ``GET /api/conversations``.
+
+        Args:
+            agent_id: Only conversations with this agent.
+            limit: Conversations per page (default 20, at most 100).
+            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            RawResponse[SyncPage[models.Conversation]]: The answer with its metadata;
+                ``parse()`` gives the first page (``data``, ``pagination``); iterating it yields
+                every conversation of every page.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def get(
         self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
-    ) -> RawResponse[models.Conversation]: ...
+    ) -> RawResponse[models.Conversation]:
+        """One conversation with its most recent messages.
+
+        Sends ``GET /api/conversations/:id``.
+
+        Args:
+            id: The id of the conversation.
+            message_limit: How many recent messages to include (default 50, at most 200).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Conversation]: The answer with its metadata; ``parse()`` gives
+                the conversation; ``messages`` holds the most recent ones.
+
+        Raises:
+            NotFoundError: No conversation of the caller has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def create(
         self,
         *,
@@ -209,15 +1023,83 @@ class ConversationsWithRawResponse:
         title: Optional[str] = None,
         initial_message: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> RawResponse[models.Conversation]: ...
+    ) -> RawResponse[models.Conversation]:
+        """Starts a conversation with an agent.
+
+        Sends ``POST /api/conversations``.
+
+        Args:
+            agent_id: The agent to talk to.
+            title: A title for the conversation.
+            initial_message: A first user message, answered through ``stream()``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Conversation]: The answer with its metadata; ``parse()`` gives
+                the new conversation; its ``send_message(content)`` streams answers, and with an
+                ``initial_message`` its ``stream()`` streams the answer to it.
+
+        Raises:
+            NotFoundError: No agent has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
-    ) -> RawResponse[models.DeletedConversation]: ...
+    ) -> RawResponse[models.DeletedConversation]:
+        """Deletes a conversation and its messages.
+
+        Sends ``DELETE /api/conversations/:id``.
+
+        Args:
+            id: The id of the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.DeletedConversation]: The answer with its metadata; ``parse()``
+                gives the confirmation with the deleted conversation's id.
+
+        Raises:
+            NotFoundError: No conversation of the caller has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class Medications:
+    """The caller's medications (``client.health.medications``)."""
     @property
-    def with_raw_response(self) -> MedicationsWithRawResponse: ...
-    def list(self, **options: Unpack[RequestOptions]) -> List[models.Medication]: ...
+    def with_raw_response(self) -> MedicationsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(self, **options: Unpack[RequestOptions]) -> List[models.Medication]:
+        """Lists the caller's medications.
+
+        Sends ``GET /api/health/medications``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            List[models.Medication]: Every medication with its dosage, frequency and adherence.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def create(
         self,
         *,
@@ -227,10 +1109,60 @@ class Medications:
         start_date: Optional[str] = None,
         instructions: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> models.Medication: ...
+    ) -> models.Medication:
+        """Adds a medication.
+
+        Sends ``POST /api/health/medications``.
+
+        Args:
+            name: The medication's name.
+            dosage: The dose, e.g. ``"500mg"``.
+            frequency: How often, e.g. ``"every 8 hours"``.
+            start_date: The first day (``YYYY-MM-DD``).
+            instructions: How to take it.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Medication: The new medication.
+
+        Raises:
+            BadRequestError: A field was refused by the service (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> client.health.medications.create(name="Ibuprofeno", dosage="400mg",
+            ...                                   frequency="every 8 hours")
+        """
 
 class MedicationsWithRawResponse:
-    def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.Medication]]: ...
+    """The operations of the ``Medications`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
+    def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.Medication]]:
+        """Lists the caller's medications.
+
+        Sends ``GET /api/health/medications``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[List[models.Medication]]: The answer with its metadata; ``parse()``
+                gives every medication with its dosage, frequency and adherence.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def create(
         self,
         *,
@@ -240,11 +1172,41 @@ class MedicationsWithRawResponse:
         start_date: Optional[str] = None,
         instructions: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> RawResponse[models.Medication]: ...
+    ) -> RawResponse[models.Medication]:
+        """Adds a medication.
+
+        Sends ``POST /api/health/medications``.
+
+        Args:
+            name: The medication's name.
+            dosage: The dose, e.g. ``"500mg"``.
+            frequency: How often, e.g. ``"every 8 hours"``.
+            start_date: The first day (``YYYY-MM-DD``).
+            instructions: How to take it.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Medication]: The answer with its metadata; ``parse()`` gives the
+                new medication.
+
+        Raises:
+            BadRequestError: A field was refused by the service (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class Appointments:
+    """The caller's appointments (``client.health.appointments``)."""
     @property
-    def with_raw_response(self) -> AppointmentsWithRawResponse: ...
+    def with_raw_response(self) -> AppointmentsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
     def list(
         self,
         *,
@@ -252,9 +1214,36 @@ class Appointments:
         from_: Optional[str] = None,
         to: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> List[models.Appointment]: ...
+    ) -> List[models.Appointment]:
+        """Lists the caller's appointments.
+
+        Sends ``GET /api/health/appointments``.
+
+        Args:
+            upcoming: Only future appointments (the service's default is ``True``).
+            from_: Only appointments on or after this date (``YYYY-MM-DD``); sent as ``from``.
+            to: Only appointments on or before this date (``YYYY-MM-DD``).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            List[models.Appointment]: Every matching appointment.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> client.health.appointments.list(upcoming=True)
+        """
 
 class AppointmentsWithRawResponse:
+    """The operations of the ``Appointments`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
     def list(
         self,
         *,
@@ -262,14 +1251,62 @@ class AppointmentsWithRawResponse:
         from_: Optional[str] = None,
         to: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> RawResponse[List[models.Appointment]]: ...
+    ) -> RawResponse[List[models.Appointment]]:
+        """Lists the caller's appointments.
+
+        Sends ``GET /api/health/appointments``.
+
+        Args:
+            upcoming: Only future appointments (the service's default is ``True``).
+            from_: Only appointments on or after this date (``YYYY-MM-DD``); sent as ``from``.
+            to: Only appointments on or before this date (``YYYY-MM-DD``).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[List[models.Appointment]]: The answer with its metadata; ``parse()``
+                gives every matching appointment.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class Health:
+    """The caller's health profile, medications and appointments (``client.health``;
+    ``.medications``, ``.appointments``).
+    """
+
     medications: Medications
     appointments: Appointments
     @property
-    def with_raw_response(self) -> HealthWithRawResponse: ...
-    def profile(self, **options: Unpack[RequestOptions]) -> models.HealthProfile: ...
+    def with_raw_response(self) -> HealthWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def profile(self, **options: Unpack[RequestOptions]) -> models.HealthProfile:
+        """The caller's health profile.
+
+        Sends ``GET /api/health/profile``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.HealthProfile: Blood type, height, weight, allergies and conditions.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def update_profile(
         self,
         *,
@@ -277,12 +1314,61 @@ class Health:
         height: Optional[float] = None,
         weight: Optional[float] = None,
         **options: Unpack[RequestOptions],
-    ) -> models.HealthProfile: ...
+    ) -> models.HealthProfile:
+        """Changes the health profile; only the given fields change.
+
+        Sends ``PATCH /api/health/profile``.
+
+        Args:
+            blood_type: The blood type, e.g. ``"O+"``.
+            height: Height in centimetres.
+            weight: Weight in kilograms.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.HealthProfile: The whole profile after the change.
+
+        Raises:
+            BadRequestError: A field was refused by the service (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> client.health.update_profile(weight=70.5).weight
+            70.5
+        """
 
 class HealthWithRawResponse:
+    """The operations of the ``Health`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
+
     medications: MedicationsWithRawResponse
     appointments: AppointmentsWithRawResponse
-    def profile(self, **options: Unpack[RequestOptions]) -> RawResponse[models.HealthProfile]: ...
+    def profile(self, **options: Unpack[RequestOptions]) -> RawResponse[models.HealthProfile]:
+        """The caller's health profile.
+
+        Sends ``GET /api/health/profile``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.HealthProfile]: The answer with its metadata; ``parse()`` gives
+                blood type, height, weight, allergies and conditions.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def update_profile(
         self,
         *,
@@ -290,19 +1376,92 @@ class HealthWithRawResponse:
         height: Optional[float] = None,
         weight: Optional[float] = None,
         **options: Unpack[RequestOptions],
-    ) -> RawResponse[models.HealthProfile]: ...
+    ) -> RawResponse[models.HealthProfile]:
+        """Changes the health profile; only the given fields change.
+
+        Sends ``PATCH /api/health/profile``.
+
+        Args:
+            blood_type: The blood type, e.g. ``"O+"``.
+            height: Height in centimetres.
+            weight: Weight in kilograms.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.HealthProfile]: The answer with its metadata; ``parse()`` gives
+                the whole profile after the change.
+
+        Raises:
+            BadRequestError: A field was refused by the service (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class Accounts:
+    """The caller's bank and credit accounts (``client.finance.accounts``)."""
     @property
-    def with_raw_response(self) -> AccountsWithRawResponse: ...
-    def list(self, **options: Unpack[RequestOptions]) -> List[models.Account]: ...
+    def with_raw_response(self) -> AccountsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(self, **options: Unpack[RequestOptions]) -> List[models.Account]:
+        """Lists the caller's accounts.
+
+        Sends ``GET /api/finance/accounts``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            List[models.Account]: Every account with its balance (``Decimal``).
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AccountsWithRawResponse:
-    def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.Account]]: ...
+    """The operations of the ``Accounts`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
+    def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.Account]]:
+        """Lists the caller's accounts.
+
+        Sends ``GET /api/finance/accounts``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[List[models.Account]]: The answer with its metadata; ``parse()`` gives
+                every account with its balance (``Decimal``).
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class Transactions:
+    """The caller's transactions (``client.finance.transactions``)."""
     @property
-    def with_raw_response(self) -> TransactionsWithRawResponse: ...
+    def with_raw_response(self) -> TransactionsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
     def list(
         self,
         *,
@@ -313,7 +1472,40 @@ class Transactions:
         limit: Optional[int] = None,
         cursor: Optional[str] = None,
         **options: Unpack[ListOptions],
-    ) -> TransactionPage: ...
+    ) -> TransactionPage:
+        """Lists transactions, newest first, page by page (cursor); each page carries the
+        ``summary`` of the whole filtered set.
+
+        Sends ``GET /api/finance/transactions``.
+
+        Args:
+            account_id: Only transactions of this account.
+            from_: Only transactions on or after this date (``YYYY-MM-DD``); sent as ``from``.
+            to: Only transactions on or before this date (``YYYY-MM-DD``).
+            category: Only transactions of this category (e.g. ``"FOOD"``).
+            limit: Transactions per page.
+            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            TransactionPage: The first page (``data``, ``summary``, ``pagination``); iterating
+                it yields every transaction of every page.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> page = client.finance.transactions.list(account_id="acc_001")
+            >>> page.summary.net_flow
+            >>> for tx in page:
+            ...     print(tx.date, tx.amount)
+        """
     def create(
         self,
         *,
@@ -324,9 +1516,44 @@ class Transactions:
         date: Optional[str] = None,
         type: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> models.Transaction: ...
+    ) -> models.Transaction:
+        """Records a transaction.
+
+        Sends ``POST /api/finance/transactions``.
+
+        Args:
+            account_id: The account it belongs to.
+            amount: The amount: a ``Decimal``, ``int``, ``float`` or numeric ``str``, sent
+                exactly (negative for expenses).
+            description: What it was.
+            category: Its category (e.g. ``"TRANSPORT"``).
+            date: The day (``YYYY-MM-DD``).
+            type: ``"INCOME"`` or ``"EXPENSE"``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Transaction: The new transaction (``amount`` is a ``Decimal``).
+
+        Raises:
+            NotFoundError: No account of the caller has this id (404).
+            BadRequestError: A field was refused by the service (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> from decimal import Decimal
+            >>> client.finance.transactions.create(
+            ...     account_id="acc_001", amount=Decimal("-12.50"), description="Taxi")
+        """
 
 class TransactionsWithRawResponse:
+    """The operations of the ``Transactions`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
     def list(
         self,
         *,
@@ -337,7 +1564,35 @@ class TransactionsWithRawResponse:
         limit: Optional[int] = None,
         cursor: Optional[str] = None,
         **options: Unpack[ListOptions],
-    ) -> RawResponse[TransactionPage]: ...
+    ) -> RawResponse[TransactionPage]:
+        """Lists transactions, newest first, page by page (cursor); each page carries the
+        ``summary`` of the whole filtered set.
+
+        Sends ``GET /api/finance/transactions``.
+
+        Args:
+            account_id: Only transactions of this account.
+            from_: Only transactions on or after this date (``YYYY-MM-DD``); sent as ``from``.
+            to: Only transactions on or before this date (``YYYY-MM-DD``).
+            category: Only transactions of this category (e.g. ``"FOOD"``).
+            limit: Transactions per page.
+            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            RawResponse[TransactionPage]: The answer with its metadata; ``parse()`` gives the
+                first page (``data``, ``summary``, ``pagination``); iterating it yields every
+                transaction of every page.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def create(
         self,
         *,
@@ -348,79 +1603,468 @@ class TransactionsWithRawResponse:
         date: Optional[str] = None,
         type: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> RawResponse[models.Transaction]: ...
+    ) -> RawResponse[models.Transaction]:
+        """Records a transaction.
+
+        Sends ``POST /api/finance/transactions``.
+
+        Args:
+            account_id: The account it belongs to.
+            amount: The amount: a ``Decimal``, ``int``, ``float`` or numeric ``str``, sent
+                exactly (negative for expenses).
+            description: What it was.
+            category: Its category (e.g. ``"TRANSPORT"``).
+            date: The day (``YYYY-MM-DD``).
+            type: ``"INCOME"`` or ``"EXPENSE"``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Transaction]: The answer with its metadata; ``parse()`` gives the
+                new transaction (``amount`` is a ``Decimal``).
+
+        Raises:
+            NotFoundError: No account of the caller has this id (404).
+            BadRequestError: A field was refused by the service (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class Budgets:
+    """The caller's budgets (``client.finance.budgets``)."""
     @property
-    def with_raw_response(self) -> BudgetsWithRawResponse: ...
-    def list(self, **options: Unpack[RequestOptions]) -> List[models.Budget]: ...
+    def with_raw_response(self) -> BudgetsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(self, **options: Unpack[RequestOptions]) -> List[models.Budget]:
+        """Lists the caller's budgets with what is spent and what remains.
+
+        Sends ``GET /api/finance/budgets``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            List[models.Budget]: Every budget (amounts are ``Decimal``).
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class BudgetsWithRawResponse:
-    def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.Budget]]: ...
+    """The operations of the ``Budgets`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
+    def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.Budget]]:
+        """Lists the caller's budgets with what is spent and what remains.
+
+        Sends ``GET /api/finance/budgets``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[List[models.Budget]]: The answer with its metadata; ``parse()`` gives
+                every budget (amounts are ``Decimal``).
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class Finance:
+    """The caller's finances (``client.finance``; ``.accounts``, ``.transactions``,
+    ``.budgets``).
+    """
+
     accounts: Accounts
     transactions: Transactions
     budgets: Budgets
     @property
-    def with_raw_response(self) -> FinanceWithRawResponse: ...
-    def profile(self, **options: Unpack[RequestOptions]) -> models.FinanceProfile: ...
+    def with_raw_response(self) -> FinanceWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def profile(self, **options: Unpack[RequestOptions]) -> models.FinanceProfile:
+        """The caller's finance profile.
+
+        Sends ``GET /api/finance/profile``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.FinanceProfile: Currency, income, assets, liabilities and net worth
+                (``Decimal``).
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class FinanceWithRawResponse:
+    """The operations of the ``Finance`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
+
     accounts: AccountsWithRawResponse
     transactions: TransactionsWithRawResponse
     budgets: BudgetsWithRawResponse
-    def profile(self, **options: Unpack[RequestOptions]) -> RawResponse[models.FinanceProfile]: ...
+    def profile(self, **options: Unpack[RequestOptions]) -> RawResponse[models.FinanceProfile]:
+        """The caller's finance profile.
+
+        Sends ``GET /api/finance/profile``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.FinanceProfile]: The answer with its metadata; ``parse()`` gives
+                currency, income, assets, liabilities and net worth (``Decimal``).
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class Webhooks:
+    """Registering webhook endpoints (``client.webhooks.create``), plus the helpers ``sign``,
+    ``verify`` and ``unwrap`` of :mod:`cjhirashi_agents.webhooks`.
+    """
     @property
-    def with_raw_response(self) -> WebhooksWithRawResponse: ...
+    def with_raw_response(self) -> WebhooksWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
     verify = staticmethod(_webhooks.verify)
     unwrap = staticmethod(_webhooks.unwrap)
     sign = staticmethod(_webhooks.sign)
     def create(
         self, *, url: str, events: Sequence[str], secret: str, **options: Unpack[RequestOptions]
-    ) -> models.Webhook: ...
+    ) -> models.Webhook:
+        """Registers a URL that receives signed deliveries of the given events.
+
+        Sends ``POST /api/webhooks``.
+
+        Args:
+            url: The URL deliveries are POSTed to.
+            events: The event names, e.g. ``["conversation.created"]``.
+            secret: The shared secret the deliveries are signed with (HMAC-SHA256).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Webhook: The registration: id, URL and events.
+
+        Raises:
+            BadRequestError: The URL or an event name was refused (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> client.webhooks.create(url="https://example.com/hooks",
+            ...                        events=["conversation.created"], secret="whsec_...")
+        """
 
 class WebhooksWithRawResponse:
+    """The operations of the ``Webhooks`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
+
     verify = staticmethod(_webhooks.verify)
     unwrap = staticmethod(_webhooks.unwrap)
     sign = staticmethod(_webhooks.sign)
     def create(
         self, *, url: str, events: Sequence[str], secret: str, **options: Unpack[RequestOptions]
-    ) -> RawResponse[models.Webhook]: ...
+    ) -> RawResponse[models.Webhook]:
+        """Registers a URL that receives signed deliveries of the given events.
+
+        Sends ``POST /api/webhooks``.
+
+        Args:
+            url: The URL deliveries are POSTed to.
+            events: The event names, e.g. ``["conversation.created"]``.
+            secret: The shared secret the deliveries are signed with (HMAC-SHA256).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Webhook]: The answer with its metadata; ``parse()`` gives the
+                registration: id, URL and events.
+
+        Raises:
+            BadRequestError: The URL or an event name was refused (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncAuth:
+    """Sign-in URL, sign-out, the current session and new API keys (``client.auth``).
+
+    Async client: every operation is awaited.
+    """
     @property
-    def with_raw_response(self) -> AsyncAuthWithRawResponse: ...
-    def sign_in_url(self, **options: Unpack[RequestOptions]) -> Awaitable[str]: ...
-    def sign_out(self, **options: Unpack[RequestOptions]) -> Awaitable[models.SignOut]: ...
-    def session(self, **options: Unpack[RequestOptions]) -> Awaitable[models.Session]: ...
-    def create_api_key(self, **options: Unpack[RequestOptions]) -> Awaitable[models.ApiKey]: ...
+    def with_raw_response(self) -> AsyncAuthWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def sign_in_url(self, **options: Unpack[RequestOptions]) -> Awaitable[str]:
+        """The URL the service sends a browser to for signing in (OAuth).
+
+        Sends ``POST /api/auth/signin``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[str]: Await it for: The redirect target. It is not followed: an API key
+                never leaves for it.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def sign_out(self, **options: Unpack[RequestOptions]) -> Awaitable[models.SignOut]:
+        """Ends the current session.
+
+        Sends ``POST /api/auth/signout``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.SignOut]: Await it for: The service's confirmation message.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def session(self, **options: Unpack[RequestOptions]) -> Awaitable[models.Session]:
+        """The current session: who is signed in and until when.
+
+        Sends ``GET /api/auth/session``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Session]: Await it for: ``user`` (id, email, role, ...) and
+                ``expires``.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def create_api_key(self, **options: Unpack[RequestOptions]) -> Awaitable[models.ApiKey]:
+        """Creates a new API key for the caller.
+
+        Sends ``POST /api/auth/api-keys``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.ApiKey]: Await it for: ``api_key`` (shown once; its ``repr`` hides
+                it) and ``expires_at``.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncAuthWithRawResponse:
-    def sign_in_url(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[str]]: ...
-    def sign_out(
-        self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.SignOut]]: ...
-    def session(
-        self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.Session]]: ...
+    """The operations of the ``Auth`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+    def sign_in_url(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[str]]:
+        """The URL the service sends a browser to for signing in (OAuth).
+
+        Sends ``POST /api/auth/signin``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[str]]: The answer with its metadata; ``parse()`` gives the
+                redirect target. It is not followed: an API key never leaves for it.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def sign_out(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.SignOut]]:
+        """Ends the current session.
+
+        Sends ``POST /api/auth/signout``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.SignOut]]: The answer with its metadata; ``parse()``
+                gives the service's confirmation message.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def session(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.Session]]:
+        """The current session: who is signed in and until when.
+
+        Sends ``GET /api/auth/session``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Session]]: The answer with its metadata; ``parse()``
+                gives ``user`` (id, email, role, ...) and ``expires``.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def create_api_key(
         self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.ApiKey]]: ...
+    ) -> Awaitable[RawResponse[models.ApiKey]]:
+        """Creates a new API key for the caller.
+
+        Sends ``POST /api/auth/api-keys``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.ApiKey]]: The answer with its metadata; ``parse()``
+                gives ``api_key`` (shown once; its ``repr`` hides it) and ``expires_at``.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncUsers:
+    """The caller's profile and, for admins, user management (``client.users``).
+
+    Async client: every operation is awaited.
+    """
     @property
-    def with_raw_response(self) -> AsyncUsersWithRawResponse: ...
-    def me(self, **options: Unpack[RequestOptions]) -> Awaitable[models.User]: ...
+    def with_raw_response(self) -> AsyncUsersWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def me(self, **options: Unpack[RequestOptions]) -> Awaitable[models.User]:
+        """The caller's profile, limits and usage.
+
+        Sends ``GET /api/users/me``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.User]: Await it for: The signed-in user.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def update_me(
         self,
         *,
         name: Optional[str] = None,
         preferences: Optional[Dict[str, Any]] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[models.UpdatedUser]: ...
+    ) -> Awaitable[models.UpdatedUser]:
+        """Changes the caller's name or preferences; only the given fields change.
+
+        Sends ``PATCH /api/users/me``.
+
+        Args:
+            name: The new display name.
+            preferences: A JSON object of preferences, e.g. ``{"language": "es"}``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.UpdatedUser]: Await it for: The user's id, name and preferences
+                after the change.
+
+        Raises:
+            BadRequestError: A field was refused by the service (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def list(
         self,
         *,
@@ -429,7 +2073,32 @@ class AsyncUsers:
         role: Optional[str] = None,
         search: Optional[str] = None,
         **options: Unpack[ListOptions],
-    ) -> AsyncPaginator[models.UserSummary]: ...
+    ) -> AsyncPaginator[models.UserSummary]:
+        """Lists the users (admins only), page by page.
+
+        Sends ``GET /api/users``.
+
+        Args:
+            page: The first page to fetch (1-based, default 1).
+            limit: Users per page (default 20, at most 100).
+            role: Only users with this role (``"ADMIN"``, ``"USER"``).
+            search: Only users whose email or name contains this text.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            AsyncPaginator[models.UserSummary]: ``await`` it for the first page, or ``async
+                for`` over every item of every page, fetched lazily.
+
+        Raises:
+            PermissionDeniedError: The key is not an admin's (403).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def invite(
         self,
         *,
@@ -437,20 +2106,109 @@ class AsyncUsers:
         role: Optional[str] = None,
         message: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[models.Invitation]: ...
-    def delete(
-        self, id: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[models.DeletedUser]: ...
+    ) -> Awaitable[models.Invitation]:
+        """Invites someone by email (admins only).
+
+        Sends ``POST /api/users/invite``.
+
+        Args:
+            email: The address to invite.
+            role: The role the new user gets (``"USER"`` by default).
+            message: A personal note for the invitation email.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Invitation]: Await it for: The invitation's id, email, expiry and
+                URL.
+
+        Raises:
+            PermissionDeniedError: The key is not an admin's (403).
+            BadRequestError: The email is not valid (400).
+            ConflictError: That email already has an account (409).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def delete(self, id: str, **options: Unpack[RequestOptions]) -> Awaitable[models.DeletedUser]:
+        """Deletes a user (admins only).
+
+        Sends ``DELETE /api/users/:id``.
+
+        Args:
+            id: The id of the user.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.DeletedUser]: Await it for: The confirmation with the deleted
+                user's id.
+
+        Raises:
+            PermissionDeniedError: The key is not an admin's (403).
+            NotFoundError: No user has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncUsersWithRawResponse:
-    def me(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.User]]: ...
+    """The operations of the ``Users`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+    def me(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.User]]:
+        """The caller's profile, limits and usage.
+
+        Sends ``GET /api/users/me``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.User]]: The answer with its metadata; ``parse()`` gives
+                the signed-in user.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def update_me(
         self,
         *,
         name: Optional[str] = None,
         preferences: Optional[Dict[str, Any]] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[models.UpdatedUser]]: ...
+    ) -> Awaitable[RawResponse[models.UpdatedUser]]:
+        """Changes the caller's name or preferences; only the given fields change.
+
+        Sends ``PATCH /api/users/me``.
+
+        Args:
+            name: The new display name.
+            preferences: A JSON object of preferences, e.g. ``{"language": "es"}``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.UpdatedUser]]: The answer with its metadata;
+                ``parse()`` gives the user's id, name and preferences after the change.
+
+        Raises:
+            BadRequestError: A field was refused by the service (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def list(
         self,
         *,
@@ -459,7 +2217,33 @@ class AsyncUsersWithRawResponse:
         role: Optional[str] = None,
         search: Optional[str] = None,
         **options: Unpack[ListOptions],
-    ) -> Awaitable[RawResponse[AsyncPage[models.UserSummary]]]: ...
+    ) -> Awaitable[RawResponse[AsyncPage[models.UserSummary]]]:
+        """Lists the users (admins only), page by page.
+
+        Sends ``GET /api/users``.
+
+        Args:
+            page: The first page to fetch (1-based, default 1).
+            limit: Users per page (default 20, at most 100).
+            role: Only users with this role (``"ADMIN"``, ``"USER"``).
+            search: Only users whose email or name contains this text.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            Awaitable[RawResponse[AsyncPage[models.UserSummary]]]: The answer with its metadata;
+                ``parse()`` gives the first page (``data``, ``pagination``); iterating it yields
+                every user of every page, fetching the next page only when needed.
+
+        Raises:
+            PermissionDeniedError: The key is not an admin's (403).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def invite(
         self,
         *,
@@ -467,22 +2251,119 @@ class AsyncUsersWithRawResponse:
         role: Optional[str] = None,
         message: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[models.Invitation]]: ...
+    ) -> Awaitable[RawResponse[models.Invitation]]:
+        """Invites someone by email (admins only).
+
+        Sends ``POST /api/users/invite``.
+
+        Args:
+            email: The address to invite.
+            role: The role the new user gets (``"USER"`` by default).
+            message: A personal note for the invitation email.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Invitation]]: The answer with its metadata; ``parse()``
+                gives the invitation's id, email, expiry and URL.
+
+        Raises:
+            PermissionDeniedError: The key is not an admin's (403).
+            BadRequestError: The email is not valid (400).
+            ConflictError: That email already has an account (409).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.DeletedUser]]: ...
+    ) -> Awaitable[RawResponse[models.DeletedUser]]:
+        """Deletes a user (admins only).
+
+        Sends ``DELETE /api/users/:id``.
+
+        Args:
+            id: The id of the user.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.DeletedUser]]: The answer with its metadata;
+                ``parse()`` gives the confirmation with the deleted user's id.
+
+        Raises:
+            PermissionDeniedError: The key is not an admin's (403).
+            NotFoundError: No user has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncAgents:
+    """The agents the caller can talk to, and the caller's own agents (``client.agents``).
+
+    Async client: every operation is awaited.
+    """
     @property
-    def with_raw_response(self) -> AsyncAgentsWithRawResponse: ...
+    def with_raw_response(self) -> AsyncAgentsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
     def list(
         self,
         *,
         category: Optional[str] = None,
         is_public: Optional[bool] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[List[models.Agent]]: ...
-    def get(self, id: str, **options: Unpack[RequestOptions]) -> Awaitable[models.Agent]: ...
+    ) -> Awaitable[List[models.Agent]]:
+        """Lists the agents available to the caller.
+
+        Sends ``GET /api/agents``.
+
+        Args:
+            category: Only agents of this category (``"personal"``, ``"health"``,
+                ``"finance"``).
+            is_public: Only public (``True``) or only private (``False``) agents.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[List[models.Agent]]: Await it for: Every matching agent (one answer, no
+                pagination).
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def get(self, id: str, **options: Unpack[RequestOptions]) -> Awaitable[models.Agent]:
+        """One agent with its configuration and capabilities.
+
+        Sends ``GET /api/agents/:id``.
+
+        Args:
+            id: The id of the agent.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Agent]: Await it for: The agent.
+
+        Raises:
+            NotFoundError: No agent has this id, or it is not visible to the caller (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def create(
         self,
         *,
@@ -493,22 +2374,115 @@ class AsyncAgents:
         system_prompt: Optional[str] = None,
         is_public: Optional[bool] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[models.CreatedAgent]: ...
-    def delete(
-        self, id: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[models.DeletedAgent]: ...
+    ) -> Awaitable[models.CreatedAgent]:
+        """Creates a custom agent owned by the caller.
+
+        Sends ``POST /api/agents``.
+
+        Args:
+            name: The agent's name.
+            description: What the agent is for.
+            model: The language model it runs on (e.g. ``"gpt-4"``).
+            config: Model settings: ``temperature``, ``max_tokens``, ``top_p`` (snake_case keys
+                are sent in camelCase).
+            system_prompt: The instructions the agent follows.
+            is_public: Whether every user can see the agent (default ``False``).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.CreatedAgent]: Await it for: The new agent's id, name and endpoint
+                URL.
+
+        Raises:
+            BadRequestError: A field was refused, e.g. an empty name (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def delete(self, id: str, **options: Unpack[RequestOptions]) -> Awaitable[models.DeletedAgent]:
+        """Deletes an agent (its owner or an admin).
+
+        Sends ``DELETE /api/agents/:id``.
+
+        Args:
+            id: The id of the agent.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.DeletedAgent]: Await it for: The confirmation with the deleted
+                agent's id.
+
+        Raises:
+            PermissionDeniedError: The caller neither owns the agent nor is an admin (403).
+            NotFoundError: No agent has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncAgentsWithRawResponse:
+    """The operations of the ``Agents`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
     def list(
         self,
         *,
         category: Optional[str] = None,
         is_public: Optional[bool] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[List[models.Agent]]]: ...
+    ) -> Awaitable[RawResponse[List[models.Agent]]]:
+        """Lists the agents available to the caller.
+
+        Sends ``GET /api/agents``.
+
+        Args:
+            category: Only agents of this category (``"personal"``, ``"health"``,
+                ``"finance"``).
+            is_public: Only public (``True``) or only private (``False``) agents.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[List[models.Agent]]]: The answer with its metadata;
+                ``parse()`` gives every matching agent (one answer, no pagination).
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def get(
         self, id: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.Agent]]: ...
+    ) -> Awaitable[RawResponse[models.Agent]]:
+        """One agent with its configuration and capabilities.
+
+        Sends ``GET /api/agents/:id``.
+
+        Args:
+            id: The id of the agent.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Agent]]: The answer with its metadata; ``parse()``
+                gives the agent.
+
+        Raises:
+            NotFoundError: No agent has this id, or it is not visible to the caller (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def create(
         self,
         *,
@@ -519,14 +2493,72 @@ class AsyncAgentsWithRawResponse:
         system_prompt: Optional[str] = None,
         is_public: Optional[bool] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[models.CreatedAgent]]: ...
+    ) -> Awaitable[RawResponse[models.CreatedAgent]]:
+        """Creates a custom agent owned by the caller.
+
+        Sends ``POST /api/agents``.
+
+        Args:
+            name: The agent's name.
+            description: What the agent is for.
+            model: The language model it runs on (e.g. ``"gpt-4"``).
+            config: Model settings: ``temperature``, ``max_tokens``, ``top_p`` (snake_case keys
+                are sent in camelCase).
+            system_prompt: The instructions the agent follows.
+            is_public: Whether every user can see the agent (default ``False``).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.CreatedAgent]]: The answer with its metadata;
+                ``parse()`` gives the new agent's id, name and endpoint URL.
+
+        Raises:
+            BadRequestError: A field was refused, e.g. an empty name (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.DeletedAgent]]: ...
+    ) -> Awaitable[RawResponse[models.DeletedAgent]]:
+        """Deletes an agent (its owner or an admin).
+
+        Sends ``DELETE /api/agents/:id``.
+
+        Args:
+            id: The id of the agent.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.DeletedAgent]]: The answer with its metadata;
+                ``parse()`` gives the confirmation with the deleted agent's id.
+
+        Raises:
+            PermissionDeniedError: The caller neither owns the agent nor is an admin (403).
+            NotFoundError: No agent has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncConversations:
+    """The caller's conversations with agents, and the streamed answers
+    (``client.conversations``).
+
+    Async client: every operation is awaited.
+    """
     @property
-    def with_raw_response(self) -> AsyncConversationsWithRawResponse: ...
+    def with_raw_response(self) -> AsyncConversationsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
     def list(
         self,
         *,
@@ -534,10 +2566,55 @@ class AsyncConversations:
         limit: Optional[int] = None,
         cursor: Optional[str] = None,
         **options: Unpack[ListOptions],
-    ) -> AsyncPaginator[models.AsyncConversation]: ...
+    ) -> AsyncPaginator[models.AsyncConversation]:
+        """Lists the caller's conversations, newest first, page by page (cursor).
+
+        Sends ``GET /api/conversations``.
+
+        Args:
+            agent_id: Only conversations with this agent.
+            limit: Conversations per page (default 20, at most 100).
+            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            AsyncPaginator[models.AsyncConversation]: ``await`` it for the first page, or
+                ``async for`` over every item of every page, fetched lazily.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def get(
         self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
-    ) -> Awaitable[models.AsyncConversation]: ...
+    ) -> Awaitable[models.AsyncConversation]:
+        """One conversation with its most recent messages.
+
+        Sends ``GET /api/conversations/:id``.
+
+        Args:
+            id: The id of the conversation.
+            message_limit: How many recent messages to include (default 50, at most 200).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.AsyncConversation]: Await it for: The conversation; ``messages``
+                holds the most recent ones.
+
+        Raises:
+            NotFoundError: No conversation of the caller has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def create(
         self,
         *,
@@ -545,16 +2622,111 @@ class AsyncConversations:
         title: Optional[str] = None,
         initial_message: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[models.AsyncConversation]: ...
+    ) -> Awaitable[models.AsyncConversation]:
+        """Starts a conversation with an agent.
+
+        Sends ``POST /api/conversations``.
+
+        Args:
+            agent_id: The agent to talk to.
+            title: A title for the conversation.
+            initial_message: A first user message, answered through ``stream()``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.AsyncConversation]: Await it for: The new conversation; its
+                ``send_message(content)`` streams answers, and with an ``initial_message`` its
+                ``stream()`` streams the answer to it.
+
+        Raises:
+            NotFoundError: No agent has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def send_message(
         self, id: str, content: str, **options: Unpack[RequestOptions]
-    ) -> AsyncMessageStream: ...
-    def stream(self, id: str, **options: Unpack[RequestOptions]) -> AsyncMessageStream: ...
+    ) -> AsyncMessageStream:
+        """Sends a user message and streams the assistant's answer token by token (SSE).
+
+        Sends ``POST /api/conversations/:id/messages``.
+
+        Args:
+            id: The id of the conversation.
+            content: The message text.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            AsyncMessageStream: Iterating yields ``str`` tokens; once read, ``text``,
+                ``message_id``, ``tokens_used`` and ``timestamp`` are set. ``close()`` (or
+                leaving a ``with`` block, or ``break``) closes the connection.
+
+        Raises:
+            NotFoundError: No conversation of the caller has this id (404).
+            IncompleteStreamError: The stream ended before its ``done`` event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def stream(self, id: str, **options: Unpack[RequestOptions]) -> AsyncMessageStream:
+        """Streams the answer to the newest user message (e.g. the ``initial_message``).
+
+        Sends ``GET /api/conversations/:id/messages/stream``.
+
+        Args:
+            id: The id of the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            AsyncMessageStream: Iterating yields ``str`` tokens; see ``send_message``.
+
+        Raises:
+            NotFoundError: No conversation of the caller has this id (404).
+            IncompleteStreamError: The stream ended before its ``done`` event.
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[models.DeletedConversation]: ...
+    ) -> Awaitable[models.DeletedConversation]:
+        """Deletes a conversation and its messages.
+
+        Sends ``DELETE /api/conversations/:id``.
+
+        Args:
+            id: The id of the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.DeletedConversation]: Await it for: The confirmation with the
+                deleted conversation's id.
+
+        Raises:
+            NotFoundError: No conversation of the caller has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncConversationsWithRawResponse:
+    """The operations of the ``Conversations`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
     def list(
         self,
         *,
@@ -562,10 +2734,56 @@ class AsyncConversationsWithRawResponse:
         limit: Optional[int] = None,
         cursor: Optional[str] = None,
         **options: Unpack[ListOptions],
-    ) -> Awaitable[RawResponse[AsyncPage[models.AsyncConversation]]]: ...
+    ) -> Awaitable[RawResponse[AsyncPage[models.AsyncConversation]]]:
+        """Lists the caller's conversations, newest first, page by page (cursor).
+
+        Sends ``GET /api/conversations``.
+
+        Args:
+            agent_id: Only conversations with this agent.
+            limit: Conversations per page (default 20, at most 100).
+            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            Awaitable[RawResponse[AsyncPage[models.AsyncConversation]]]: The answer with its
+                metadata; ``parse()`` gives the first page (``data``, ``pagination``); iterating
+                it yields every conversation of every page.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def get(
         self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.AsyncConversation]]: ...
+    ) -> Awaitable[RawResponse[models.AsyncConversation]]:
+        """One conversation with its most recent messages.
+
+        Sends ``GET /api/conversations/:id``.
+
+        Args:
+            id: The id of the conversation.
+            message_limit: How many recent messages to include (default 50, at most 200).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.AsyncConversation]]: The answer with its metadata;
+                ``parse()`` gives the conversation; ``messages`` holds the most recent ones.
+
+        Raises:
+            NotFoundError: No conversation of the caller has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def create(
         self,
         *,
@@ -573,15 +2791,88 @@ class AsyncConversationsWithRawResponse:
         title: Optional[str] = None,
         initial_message: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[models.AsyncConversation]]: ...
+    ) -> Awaitable[RawResponse[models.AsyncConversation]]:
+        """Starts a conversation with an agent.
+
+        Sends ``POST /api/conversations``.
+
+        Args:
+            agent_id: The agent to talk to.
+            title: A title for the conversation.
+            initial_message: A first user message, answered through ``stream()``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.AsyncConversation]]: The answer with its metadata;
+                ``parse()`` gives the new conversation; its ``send_message(content)`` streams
+                answers, and with an ``initial_message`` its ``stream()`` streams the answer to
+                it.
+
+        Raises:
+            NotFoundError: No agent has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.DeletedConversation]]: ...
+    ) -> Awaitable[RawResponse[models.DeletedConversation]]:
+        """Deletes a conversation and its messages.
+
+        Sends ``DELETE /api/conversations/:id``.
+
+        Args:
+            id: The id of the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.DeletedConversation]]: The answer with its metadata;
+                ``parse()`` gives the confirmation with the deleted conversation's id.
+
+        Raises:
+            NotFoundError: No conversation of the caller has this id (404).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncMedications:
+    """The caller's medications (``client.health.medications``).
+
+    Async client: every operation is awaited.
+    """
     @property
-    def with_raw_response(self) -> AsyncMedicationsWithRawResponse: ...
-    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Medication]]: ...
+    def with_raw_response(self) -> AsyncMedicationsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Medication]]:
+        """Lists the caller's medications.
+
+        Sends ``GET /api/health/medications``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[List[models.Medication]]: Await it for: Every medication with its dosage,
+                frequency and adherence.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def create(
         self,
         *,
@@ -591,12 +2882,58 @@ class AsyncMedications:
         start_date: Optional[str] = None,
         instructions: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[models.Medication]: ...
+    ) -> Awaitable[models.Medication]:
+        """Adds a medication.
+
+        Sends ``POST /api/health/medications``.
+
+        Args:
+            name: The medication's name.
+            dosage: The dose, e.g. ``"500mg"``.
+            frequency: How often, e.g. ``"every 8 hours"``.
+            start_date: The first day (``YYYY-MM-DD``).
+            instructions: How to take it.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Medication]: Await it for: The new medication.
+
+        Raises:
+            BadRequestError: A field was refused by the service (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncMedicationsWithRawResponse:
+    """The operations of the ``Medications`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
     def list(
         self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[List[models.Medication]]]: ...
+    ) -> Awaitable[RawResponse[List[models.Medication]]]:
+        """Lists the caller's medications.
+
+        Sends ``GET /api/health/medications``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[List[models.Medication]]]: The answer with its metadata;
+                ``parse()`` gives every medication with its dosage, frequency and adherence.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def create(
         self,
         *,
@@ -606,11 +2943,44 @@ class AsyncMedicationsWithRawResponse:
         start_date: Optional[str] = None,
         instructions: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[models.Medication]]: ...
+    ) -> Awaitable[RawResponse[models.Medication]]:
+        """Adds a medication.
+
+        Sends ``POST /api/health/medications``.
+
+        Args:
+            name: The medication's name.
+            dosage: The dose, e.g. ``"500mg"``.
+            frequency: How often, e.g. ``"every 8 hours"``.
+            start_date: The first day (``YYYY-MM-DD``).
+            instructions: How to take it.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Medication]]: The answer with its metadata; ``parse()``
+                gives the new medication.
+
+        Raises:
+            BadRequestError: A field was refused by the service (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncAppointments:
+    """The caller's appointments (``client.health.appointments``).
+
+    Async client: every operation is awaited.
+    """
     @property
-    def with_raw_response(self) -> AsyncAppointmentsWithRawResponse: ...
+    def with_raw_response(self) -> AsyncAppointmentsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
     def list(
         self,
         *,
@@ -618,9 +2988,33 @@ class AsyncAppointments:
         from_: Optional[str] = None,
         to: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[List[models.Appointment]]: ...
+    ) -> Awaitable[List[models.Appointment]]:
+        """Lists the caller's appointments.
+
+        Sends ``GET /api/health/appointments``.
+
+        Args:
+            upcoming: Only future appointments (the service's default is ``True``).
+            from_: Only appointments on or after this date (``YYYY-MM-DD``); sent as ``from``.
+            to: Only appointments on or before this date (``YYYY-MM-DD``).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[List[models.Appointment]]: Await it for: Every matching appointment.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncAppointmentsWithRawResponse:
+    """The operations of the ``Appointments`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
     def list(
         self,
         *,
@@ -628,14 +3022,65 @@ class AsyncAppointmentsWithRawResponse:
         from_: Optional[str] = None,
         to: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[List[models.Appointment]]]: ...
+    ) -> Awaitable[RawResponse[List[models.Appointment]]]:
+        """Lists the caller's appointments.
+
+        Sends ``GET /api/health/appointments``.
+
+        Args:
+            upcoming: Only future appointments (the service's default is ``True``).
+            from_: Only appointments on or after this date (``YYYY-MM-DD``); sent as ``from``.
+            to: Only appointments on or before this date (``YYYY-MM-DD``).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[List[models.Appointment]]]: The answer with its metadata;
+                ``parse()`` gives every matching appointment.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncHealth:
+    """The caller's health profile, medications and appointments (``client.health``;
+    ``.medications``, ``.appointments``).
+
+    Async client: every operation is awaited.
+    """
+
     medications: AsyncMedications
     appointments: AsyncAppointments
     @property
-    def with_raw_response(self) -> AsyncHealthWithRawResponse: ...
-    def profile(self, **options: Unpack[RequestOptions]) -> Awaitable[models.HealthProfile]: ...
+    def with_raw_response(self) -> AsyncHealthWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def profile(self, **options: Unpack[RequestOptions]) -> Awaitable[models.HealthProfile]:
+        """The caller's health profile.
+
+        Sends ``GET /api/health/profile``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.HealthProfile]: Await it for: Blood type, height, weight, allergies
+                and conditions.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def update_profile(
         self,
         *,
@@ -643,14 +3088,59 @@ class AsyncHealth:
         height: Optional[float] = None,
         weight: Optional[float] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[models.HealthProfile]: ...
+    ) -> Awaitable[models.HealthProfile]:
+        """Changes the health profile; only the given fields change.
+
+        Sends ``PATCH /api/health/profile``.
+
+        Args:
+            blood_type: The blood type, e.g. ``"O+"``.
+            height: Height in centimetres.
+            weight: Weight in kilograms.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.HealthProfile]: Await it for: The whole profile after the change.
+
+        Raises:
+            BadRequestError: A field was refused by the service (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncHealthWithRawResponse:
+    """The operations of the ``Health`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+
     medications: AsyncMedicationsWithRawResponse
     appointments: AsyncAppointmentsWithRawResponse
     def profile(
         self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.HealthProfile]]: ...
+    ) -> Awaitable[RawResponse[models.HealthProfile]]:
+        """The caller's health profile.
+
+        Sends ``GET /api/health/profile``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.HealthProfile]]: The answer with its metadata;
+                ``parse()`` gives blood type, height, weight, allergies and conditions.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def update_profile(
         self,
         *,
@@ -658,21 +3148,101 @@ class AsyncHealthWithRawResponse:
         height: Optional[float] = None,
         weight: Optional[float] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[models.HealthProfile]]: ...
+    ) -> Awaitable[RawResponse[models.HealthProfile]]:
+        """Changes the health profile; only the given fields change.
+
+        Sends ``PATCH /api/health/profile``.
+
+        Args:
+            blood_type: The blood type, e.g. ``"O+"``.
+            height: Height in centimetres.
+            weight: Weight in kilograms.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.HealthProfile]]: The answer with its metadata;
+                ``parse()`` gives the whole profile after the change.
+
+        Raises:
+            BadRequestError: A field was refused by the service (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncAccounts:
+    """The caller's bank and credit accounts (``client.finance.accounts``).
+
+    Async client: every operation is awaited.
+    """
     @property
-    def with_raw_response(self) -> AsyncAccountsWithRawResponse: ...
-    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Account]]: ...
+    def with_raw_response(self) -> AsyncAccountsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Account]]:
+        """Lists the caller's accounts.
+
+        Sends ``GET /api/finance/accounts``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[List[models.Account]]: Await it for: Every account with its balance
+                (``Decimal``).
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncAccountsWithRawResponse:
+    """The operations of the ``Accounts`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
     def list(
         self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[List[models.Account]]]: ...
+    ) -> Awaitable[RawResponse[List[models.Account]]]:
+        """Lists the caller's accounts.
+
+        Sends ``GET /api/finance/accounts``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[List[models.Account]]]: The answer with its metadata;
+                ``parse()`` gives every account with its balance (``Decimal``).
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncTransactions:
+    """The caller's transactions (``client.finance.transactions``).
+
+    Async client: every operation is awaited.
+    """
     @property
-    def with_raw_response(self) -> AsyncTransactionsWithRawResponse: ...
+    def with_raw_response(self) -> AsyncTransactionsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
     def list(
         self,
         *,
@@ -683,7 +3253,34 @@ class AsyncTransactions:
         limit: Optional[int] = None,
         cursor: Optional[str] = None,
         **options: Unpack[ListOptions],
-    ) -> AsyncTransactionPaginator: ...
+    ) -> AsyncTransactionPaginator:
+        """Lists transactions, newest first, page by page (cursor); each page carries the
+        ``summary`` of the whole filtered set.
+
+        Sends ``GET /api/finance/transactions``.
+
+        Args:
+            account_id: Only transactions of this account.
+            from_: Only transactions on or after this date (``YYYY-MM-DD``); sent as ``from``.
+            to: Only transactions on or before this date (``YYYY-MM-DD``).
+            category: Only transactions of this category (e.g. ``"FOOD"``).
+            limit: Transactions per page.
+            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            AsyncTransactionPaginator: ``await`` it for the first page, or ``async for`` over
+                every item of every page, fetched lazily.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def create(
         self,
         *,
@@ -694,9 +3291,40 @@ class AsyncTransactions:
         date: Optional[str] = None,
         type: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[models.Transaction]: ...
+    ) -> Awaitable[models.Transaction]:
+        """Records a transaction.
+
+        Sends ``POST /api/finance/transactions``.
+
+        Args:
+            account_id: The account it belongs to.
+            amount: The amount: a ``Decimal``, ``int``, ``float`` or numeric ``str``, sent
+                exactly (negative for expenses).
+            description: What it was.
+            category: Its category (e.g. ``"TRANSPORT"``).
+            date: The day (``YYYY-MM-DD``).
+            type: ``"INCOME"`` or ``"EXPENSE"``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Transaction]: Await it for: The new transaction (``amount`` is a
+                ``Decimal``).
+
+        Raises:
+            NotFoundError: No account of the caller has this id (404).
+            BadRequestError: A field was refused by the service (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncTransactionsWithRawResponse:
+    """The operations of the ``Transactions`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
     def list(
         self,
         *,
@@ -707,7 +3335,35 @@ class AsyncTransactionsWithRawResponse:
         limit: Optional[int] = None,
         cursor: Optional[str] = None,
         **options: Unpack[ListOptions],
-    ) -> Awaitable[RawResponse[AsyncTransactionPage]]: ...
+    ) -> Awaitable[RawResponse[AsyncTransactionPage]]:
+        """Lists transactions, newest first, page by page (cursor); each page carries the
+        ``summary`` of the whole filtered set.
+
+        Sends ``GET /api/finance/transactions``.
+
+        Args:
+            account_id: Only transactions of this account.
+            from_: Only transactions on or after this date (``YYYY-MM-DD``); sent as ``from``.
+            to: Only transactions on or before this date (``YYYY-MM-DD``).
+            category: Only transactions of this category (e.g. ``"FOOD"``).
+            limit: Transactions per page.
+            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            Awaitable[RawResponse[AsyncTransactionPage]]: The answer with its metadata;
+                ``parse()`` gives the first page (``data``, ``summary``, ``pagination``);
+                iterating it yields every transaction of every page.
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def create(
         self,
         *,
@@ -718,51 +3374,239 @@ class AsyncTransactionsWithRawResponse:
         date: Optional[str] = None,
         type: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[models.Transaction]]: ...
+    ) -> Awaitable[RawResponse[models.Transaction]]:
+        """Records a transaction.
+
+        Sends ``POST /api/finance/transactions``.
+
+        Args:
+            account_id: The account it belongs to.
+            amount: The amount: a ``Decimal``, ``int``, ``float`` or numeric ``str``, sent
+                exactly (negative for expenses).
+            description: What it was.
+            category: Its category (e.g. ``"TRANSPORT"``).
+            date: The day (``YYYY-MM-DD``).
+            type: ``"INCOME"`` or ``"EXPENSE"``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Transaction]]: The answer with its metadata;
+                ``parse()`` gives the new transaction (``amount`` is a ``Decimal``).
+
+        Raises:
+            NotFoundError: No account of the caller has this id (404).
+            BadRequestError: A field was refused by the service (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncBudgets:
+    """The caller's budgets (``client.finance.budgets``).
+
+    Async client: every operation is awaited.
+    """
     @property
-    def with_raw_response(self) -> AsyncBudgetsWithRawResponse: ...
-    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Budget]]: ...
+    def with_raw_response(self) -> AsyncBudgetsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Budget]]:
+        """Lists the caller's budgets with what is spent and what remains.
+
+        Sends ``GET /api/finance/budgets``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[List[models.Budget]]: Await it for: Every budget (amounts are
+                ``Decimal``).
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncBudgetsWithRawResponse:
+    """The operations of the ``Budgets`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
     def list(
         self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[List[models.Budget]]]: ...
+    ) -> Awaitable[RawResponse[List[models.Budget]]]:
+        """Lists the caller's budgets with what is spent and what remains.
+
+        Sends ``GET /api/finance/budgets``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[List[models.Budget]]]: The answer with its metadata;
+                ``parse()`` gives every budget (amounts are ``Decimal``).
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncFinance:
+    """The caller's finances (``client.finance``; ``.accounts``, ``.transactions``,
+    ``.budgets``).
+
+    Async client: every operation is awaited.
+    """
+
     accounts: AsyncAccounts
     transactions: AsyncTransactions
     budgets: AsyncBudgets
     @property
-    def with_raw_response(self) -> AsyncFinanceWithRawResponse: ...
-    def profile(self, **options: Unpack[RequestOptions]) -> Awaitable[models.FinanceProfile]: ...
+    def with_raw_response(self) -> AsyncFinanceWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def profile(self, **options: Unpack[RequestOptions]) -> Awaitable[models.FinanceProfile]:
+        """The caller's finance profile.
+
+        Sends ``GET /api/finance/profile``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.FinanceProfile]: Await it for: Currency, income, assets,
+                liabilities and net worth (``Decimal``).
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncFinanceWithRawResponse:
+    """The operations of the ``Finance`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+
     accounts: AsyncAccountsWithRawResponse
     transactions: AsyncTransactionsWithRawResponse
     budgets: AsyncBudgetsWithRawResponse
     def profile(
         self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.FinanceProfile]]: ...
+    ) -> Awaitable[RawResponse[models.FinanceProfile]]:
+        """The caller's finance profile.
+
+        Sends ``GET /api/finance/profile``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.FinanceProfile]]: The answer with its metadata;
+                ``parse()`` gives currency, income, assets, liabilities and net worth
+                (``Decimal``).
+
+        Raises:
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncWebhooks:
+    """Registering webhook endpoints (``client.webhooks.create``), plus the helpers ``sign``,
+    ``verify`` and ``unwrap`` of :mod:`cjhirashi_agents.webhooks`.
+
+    Async client: every operation is awaited.
+    """
     @property
-    def with_raw_response(self) -> AsyncWebhooksWithRawResponse: ...
+    def with_raw_response(self) -> AsyncWebhooksWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
     verify = staticmethod(_webhooks.verify)
     unwrap = staticmethod(_webhooks.unwrap)
     sign = staticmethod(_webhooks.sign)
     def create(
         self, *, url: str, events: Sequence[str], secret: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[models.Webhook]: ...
+    ) -> Awaitable[models.Webhook]:
+        """Registers a URL that receives signed deliveries of the given events.
+
+        Sends ``POST /api/webhooks``.
+
+        Args:
+            url: The URL deliveries are POSTed to.
+            events: The event names, e.g. ``["conversation.created"]``.
+            secret: The shared secret the deliveries are signed with (HMAC-SHA256).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Webhook]: Await it for: The registration: id, URL and events.
+
+        Raises:
+            BadRequestError: The URL or an event name was refused (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncWebhooksWithRawResponse:
+    """The operations of the ``Webhooks`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+
     verify = staticmethod(_webhooks.verify)
     unwrap = staticmethod(_webhooks.unwrap)
     sign = staticmethod(_webhooks.sign)
     def create(
         self, *, url: str, events: Sequence[str], secret: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.Webhook]]: ...
+    ) -> Awaitable[RawResponse[models.Webhook]]:
+        """Registers a URL that receives signed deliveries of the given events.
+
+        Sends ``POST /api/webhooks``.
+
+        Args:
+            url: The URL deliveries are POSTed to.
+            events: The event names, e.g. ``["conversation.created"]``.
+            secret: The shared secret the deliveries are signed with (HMAC-SHA256).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Webhook]]: The answer with its metadata; ``parse()``
+                gives the registration: id, URL and events.
+
+        Raises:
+            BadRequestError: The URL or an event name was refused (400).
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class _ClientBase:
     def __init__(

@@ -55,10 +55,14 @@ __all__ = [
 
 
 class SignOut(BaseModel):
+    """The confirmation of ``auth.sign_out``."""
+
     message: str
 
 
 class SessionUser(BaseModel):
+    """The signed-in user of a session."""
+
     id: str
     email: str
     name: Optional[str]
@@ -68,11 +72,15 @@ class SessionUser(BaseModel):
 
 
 class Session(BaseModel):
+    """The current session (``auth.session``): the user and when it expires."""
+
     user: SessionUser
     expires: Optional[str]
 
 
 class ApiKey(BaseModel):
+    """A new API key (``auth.create_api_key``); ``repr`` hides the key."""
+
     api_key: str
     expires_at: Optional[str]
 
@@ -81,17 +89,23 @@ class ApiKey(BaseModel):
 
 
 class UserLimits(BaseModel):
+    """The monthly limits of the user's plan (``None``: unlimited)."""
+
     monthly_messages: Optional[int]
     monthly_tokens: Optional[int]
     agents_allowed: Optional[int]
 
 
 class UserUsage(BaseModel):
+    """What the user used this month."""
+
     messages_used: int
     tokens_used: int
 
 
 class User(BaseModel):
+    """The caller's profile (``users.me``) with plan, limits and usage."""
+
     id: str
     email: str
     name: Optional[str]
@@ -106,12 +120,16 @@ class User(BaseModel):
 
 
 class UpdatedUser(BaseModel):
+    """The answer of ``users.update_me``."""
+
     id: str
     name: Optional[str]
     preferences: Optional[Dict[str, Any]]
 
 
 class UserSummary(BaseModel):
+    """A user as listed by ``users.list``."""
+
     id: str
     email: str
     name: Optional[str]
@@ -122,6 +140,8 @@ class UserSummary(BaseModel):
 
 
 class PagePagination(BaseModel):
+    """Page-number pagination: ``page``, ``limit``, ``total``, ``pages``."""
+
     page: int
     limit: int
     total: int
@@ -129,11 +149,15 @@ class PagePagination(BaseModel):
 
 
 class CursorPagination(BaseModel):
+    """Cursor pagination: ``next_cursor`` and ``has_more``."""
+
     next_cursor: Optional[str]
     has_more: bool
 
 
 class Invitation(BaseModel):
+    """An invitation sent by ``users.invite``."""
+
     invitation_id: str
     email: str
     expires_at: Optional[str]
@@ -141,17 +165,23 @@ class Invitation(BaseModel):
 
 
 class DeletedUser(BaseModel):
+    """The confirmation of ``users.delete``."""
+
     message: str
     deleted_user_id: str
 
 
 class AgentConfig(BaseModel):
+    """Model settings of an agent: temperature, max tokens, top-p."""
+
     temperature: Optional[float]
     max_tokens: Optional[int]
     top_p: Optional[float]
 
 
 class Agent(BaseModel):
+    """An agent: name, category, model, capabilities and configuration."""
+
     id: str
     name: str
     description: Optional[str]
@@ -166,6 +196,8 @@ class Agent(BaseModel):
 
 
 class CreatedAgent(BaseModel):
+    """The answer of ``agents.create``: id, name and endpoint URL."""
+
     id: str
     name: str
     endpoint_url: Optional[str]
@@ -173,11 +205,15 @@ class CreatedAgent(BaseModel):
 
 
 class DeletedAgent(BaseModel):
+    """The confirmation of ``agents.delete``."""
+
     message: str
     deleted_agent_id: str
 
 
 class Message(BaseModel):
+    """A message of a conversation: role (``user``/``assistant``), text and time."""
+
     id: str
     role: str
     content: str
@@ -221,23 +257,31 @@ class AsyncConversation(Conversation):
 
 
 class DeletedConversation(BaseModel):
+    """The confirmation of ``conversations.delete``."""
+
     message: str
     deleted_conversation_id: str
 
 
 class Allergy(BaseModel):
+    """An allergy of the health profile."""
+
     id: str
     name: str
     severity: str
 
 
 class Condition(BaseModel):
+    """A medical condition of the health profile."""
+
     id: str
     name: str
     diagnosed_at: Optional[str]
 
 
 class HealthProfile(BaseModel):
+    """The health profile: blood type, height (cm), weight (kg), allergies, conditions."""
+
     id: str
     user_id: Optional[str]
     blood_type: Optional[str]
@@ -249,6 +293,8 @@ class HealthProfile(BaseModel):
 
 
 class Medication(BaseModel):
+    """A medication: dosage, frequency, start date and adherence rate."""
+
     id: str
     name: str
     dosage: Optional[str]
@@ -261,6 +307,8 @@ class Medication(BaseModel):
 
 
 class Appointment(BaseModel):
+    """An appointment: title, type, date-time, location and notes."""
+
     id: str
     title: str
     type: str
@@ -270,6 +318,8 @@ class Appointment(BaseModel):
 
 
 class FinanceProfile(BaseModel):
+    """The finance profile: currency, income, assets, liabilities, net worth."""
+
     id: str
     user_id: Optional[str]
     currency: Optional[str]
@@ -280,6 +330,8 @@ class FinanceProfile(BaseModel):
 
 
 class Account(BaseModel):
+    """A bank or credit account; ``balance`` and ``credit_limit`` are ``Decimal``."""
+
     id: str
     name: str
     type: str
@@ -290,6 +342,8 @@ class Account(BaseModel):
 
 
 class Transaction(BaseModel):
+    """A transaction; ``amount`` is a ``Decimal`` (negative for expenses)."""
+
     id: str
     account_id: str
     amount: Decimal
@@ -301,12 +355,16 @@ class Transaction(BaseModel):
 
 
 class TransactionSummary(BaseModel):
+    """Income, expenses and net flow of a filtered transaction list."""
+
     total_income: Decimal
     total_expenses: Decimal
     net_flow: Decimal
 
 
 class Budget(BaseModel):
+    """A budget with its amount, what is spent and what remains (``Decimal``)."""
+
     id: str
     name: str
     category: Optional[str]
@@ -321,6 +379,8 @@ class Budget(BaseModel):
 
 
 class Webhook(BaseModel):
+    """A registered webhook endpoint: id, URL and events."""
+
     id: str
     url: str
     events: List[str]

@@ -19,7 +19,6 @@
 
 use serde_json::{Map, Value, json};
 
-use super::handlers::new_conversation_id;
 use super::{Conversation, OpsState};
 use crate::common;
 
@@ -644,7 +643,7 @@ pub(crate) fn run(
         let (idx, created) = match existing {
             Some(i) => (i, None),
             None => {
-                let id = conversation_id.map_or_else(new_conversation_id, str::to_owned);
+                let id = conversation_id.map_or_else(Conversation::new_id, str::to_owned);
                 let title: String = message.chars().take(60).collect();
                 data.conversations.push(Conversation {
                     id: id.clone(),

@@ -250,10 +250,6 @@ fn conversation_not_found(id: &str) -> ApiError {
         .with_details(json!({"conversation_id": id}))
 }
 
-pub(crate) fn new_conversation_id() -> String {
-    format!("conv_{}", &uuid::Uuid::new_v4().simple().to_string()[..12])
-}
-
 pub(crate) async fn list_conversations(State(state): State<OpsState>) -> Json<Value> {
     let data = state.data();
     let mut convs: Vec<&Conversation> = data.conversations.iter().collect();
@@ -286,7 +282,7 @@ pub(crate) async fn create_conversation(
         let now = common::now_rfc3339();
         let touched = data.tick();
         let conv = Conversation {
-            id: new_conversation_id(),
+            id: Conversation::new_id(),
             title,
             created_at: now.clone(),
             updated_at: now,

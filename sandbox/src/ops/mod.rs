@@ -71,6 +71,11 @@ pub(crate) struct Conversation {
 }
 
 impl Conversation {
+    /// A fresh `conv_` id (12 hex digits).
+    pub(crate) fn new_id() -> String {
+        format!("conv_{}", &uuid::Uuid::new_v4().simple().to_string()[..12])
+    }
+
     pub fn summary(&self) -> Value {
         json!({
             "id": self.id,

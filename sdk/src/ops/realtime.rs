@@ -94,7 +94,7 @@ impl<'c> Realtime<'c> {
         match answer.get("type").and_then(|v| v.as_str()) {
             Some("authenticated") => {}
             Some("error") => {
-                let mut err = crate::transport::error_from_value(401, Some(&answer));
+                let mut err = crate::error::ApiError::from_value(401, Some(&answer));
                 err.kind = ApiErrorKind::classify(401, err.code.as_deref());
                 if err.message.is_empty() {
                     err.message = "authentication refused".into();

@@ -16,7 +16,7 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-pub use crate::platform::types::MessageRole;
+pub use crate::enums::MessageRole;
 
 // ---------------------------------------------------------------------------------------------
 // Closed string sets

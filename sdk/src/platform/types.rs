@@ -162,17 +162,7 @@ string_enum! {
     }
 }
 
-string_enum! {
-    /// Who wrote a conversation message (shared by both services).
-    pub enum MessageRole {
-        /// `user`.
-        User = "user",
-        /// `assistant`.
-        Assistant = "assistant",
-        /// `system`.
-        System = "system",
-    }
-}
+pub use crate::enums::MessageRole;
 
 // ---------------------------------------------------------------------------------------------
 // Envelope and errors
