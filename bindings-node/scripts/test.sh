@@ -9,8 +9,10 @@
 #   4. tsc build of ts/ -> dist/ (CommonJS + .d.ts; esm/*.mjs re-export it)
 #   5. tsc --strict --noEmit on examples/node/*.ts
 #   6. node --test test/*.test.mjs against the embedded sandbox
-#   7. npm pack, install the tarball into a fresh temp directory, compile the examples there
-#      and run the quickstart and the seed snippet against the embedded sandbox
+#   7. npm pack of the main package (no native binary) and of this platform's package
+#      (npm/<platform>, holding the .node), install both into a fresh temp directory, compile
+#      the examples there and run the quickstart and the seed snippet against the embedded
+#      sandbox
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -69,14 +71,34 @@ npx tsc -p "$examples/tsconfig.json"
 step "node --test"
 node --test --test-concurrency=1 test/
 
-step "npm pack + install into a fresh directory + quickstart"
+step "npm pack (main + platform package) + install into a fresh directory + quickstart"
+# the main package's prepack copies the license texts into it and into every npm/<platform>
 tarball="$(npm pack --silent --pack-destination "$scratch" | tail -n 1)"
+# listed into a variable first: `tar | grep -q` under pipefail fails when grep stops early
+listing="$(tar tzf "$scratch/$tarball")"
+if grep -q '\.node$' <<<"$listing"; then
+  echo "the main package must not hold a native binary" >&2
+  exit 1
+fi
+shopt -s nullglob
+built=(native/agents-sdk.*.node)
+shopt -u nullglob
+if [[ ${#built[@]} -ne 1 ]]; then
+  echo "expected exactly one native/agents-sdk.<platform>.node, found ${#built[@]}" >&2
+  exit 1
+fi
+platform="${built[0]#native/agents-sdk.}"
+platform="${platform%.node}"
+cp "${built[0]}" "npm/$platform/"
+platform_tarball="$(cd "npm/$platform" && npm pack --silent --pack-destination "$scratch" | tail -n 1)"
+rm -f "npm/$platform/agents-sdk.$platform.node"
 app="$scratch/app"
 mkdir -p "$app"
 cp "$examples"/*.ts "$examples/package.json" "$app/"
 (
   cd "$app"
-  npm install --no-audit --no-fund --loglevel=error --offline "$scratch/$tarball"
+  npm install --no-audit --no-fund --loglevel=error --offline "$scratch/$tarball" \
+    "$scratch/$platform_tarball"
   cat > tsconfig.json <<JSON
 {
   "compilerOptions": {
