@@ -24,6 +24,10 @@ step() {
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+# One version on the three packages (Cargo, Python, npm + platform packages, loader).
+step "versions agree (scripts/check-versions.sh)"
+scripts/check-versions.sh
+
 step "cargo clippy --workspace --all-targets -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 
