@@ -1,0 +1,497 @@
+"""The cross-language scenario suite (``tests/scenarios/*.json``), run with the Python package.
+
+Each scenario runs against a fresh embedded sandbox; every step's result is turned into plain
+JSON-like data with snake_case keys and matched against the step's expectation (see
+``tests/README.md``). Run inside a venv where the ``cjhirashi-agents`` wheel is installed::
+
+    python -m pytest -q tests/python
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import re
+import threading
+from decimal import Decimal
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+import pytest
+
+import agent_client
+import cjhirashi_agents
+from cjhirashi_agents import webhooks
+from cjhirashi_agents.testing import Sandbox
+
+HERE = Path(__file__).resolve().parent
+SCENARIOS = HERE.parent / "scenarios"
+OPERATIONS: Dict[str, Dict[str, Dict[str, Any]]] = json.loads(
+    (SCENARIOS / "operations.json").read_text(encoding="utf-8")
+)
+LANG = "python"
+
+
+def load_scenarios() -> List[Dict[str, Any]]:
+    out: List[Dict[str, Any]] = []
+    for path in sorted(SCENARIOS.glob("*.json")):
+        if path.name == "operations.json":
+            continue
+        out.extend(json.loads(path.read_text(encoding="utf-8"))["scenarios"])
+    return out
+
+
+ALL = load_scenarios()
+
+# ---------------------------------------------------------------------------------------------
+# Plain data and matching
+# ---------------------------------------------------------------------------------------------
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
+
+
+def snake(name: str) -> str:
+    return _CAMEL.sub(r"_\1", name).lower()
+
+
+def plain(value: Any) -> Any:
+    """A model, list, Decimal, ... as JSON-like data with snake_case keys."""
+    if hasattr(value, "to_dict") and callable(value.to_dict):
+        value = value.to_dict()
+    if isinstance(value, dict):
+        return {snake(str(k)): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return float(value)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if hasattr(value, "__iter__"):
+        return [plain(v) for v in value]
+    return {snake(k): plain(v) for k, v in vars(value).items() if not k.startswith("_")}
+
+
+def type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def match(expected: Any, actual: Any, path: str = "$") -> Optional[str]:
+    """``None`` when ``actual`` matches ``expected`` (a subset for objects), else why not."""
+    if isinstance(expected, dict):
+        matchers = {k: v for k, v in expected.items() if k.startswith("$")}
+        if matchers:
+            for key, arg in matchers.items():
+                why = match_op(key, arg, actual, path)
+                if why:
+                    return why
+            return None
+        if not isinstance(actual, dict):
+            return f"{path}: expected an object, got {actual!r}"
+        for key, want in expected.items():
+            if key not in actual:
+                return f"{path}.{key}: missing in {sorted(actual)}"
+            why = match(want, actual[key], f"{path}.{key}")
+            if why:
+                return why
+        return None
+    if isinstance(expected, list):
+        if not isinstance(actual, list) or len(actual) != len(expected):
+            return f"{path}: expected {expected!r}, got {actual!r}"
+        for i, (want, got) in enumerate(zip(expected, actual)):
+            why = match(want, got, f"{path}[{i}]")
+            if why:
+                return why
+        return None
+    if isinstance(expected, (int, float)) and not isinstance(expected, bool):
+        if isinstance(actual, (int, float)) and not isinstance(actual, bool) and actual == expected:
+            return None
+        return f"{path}: expected {expected!r}, got {actual!r}"
+    if expected == actual and type(expected) is type(actual):
+        return None
+    return f"{path}: expected {expected!r}, got {actual!r}"
+
+
+def match_op(op: str, arg: Any, actual: Any, path: str) -> Optional[str]:
+    if op == "$type":
+        got = type_name(actual)
+        return None if got == arg else f"{path}: expected a {arg}, got {actual!r}"
+    if op == "$startswith":
+        ok = isinstance(actual, str) and actual.startswith(arg)
+        return None if ok else f"{path}: expected a string starting {arg!r}, got {actual!r}"
+    if op == "$nonempty":
+        ok = isinstance(actual, (str, list, dict)) and len(actual) > 0
+        return None if ok else f"{path}: expected something non-empty, got {actual!r}"
+    if op in ("$len", "$len_gte"):
+        if not isinstance(actual, (list, str, dict)):
+            return f"{path}: expected something with a length, got {actual!r}"
+        ok = len(actual) == arg if op == "$len" else len(actual) >= arg
+        return None if ok else f"{path}: length {len(actual)}, expected {op[1:]} {arg}"
+    if op == "$contains":
+        if not isinstance(actual, list):
+            return f"{path}: expected an array, got {actual!r}"
+        if any(match(arg, item) is None for item in actual):
+            return None
+        return f"{path}: no element matches {arg!r} in {actual!r}"
+    if op == "$all":
+        if not isinstance(actual, list):
+            return f"{path}: expected an array, got {actual!r}"
+        for i, item in enumerate(actual):
+            why = match(arg, item, f"{path}[{i}]")
+            if why:
+                return why
+        return None
+    return f"{path}: unknown matcher {op}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Webhook receiver
+# ---------------------------------------------------------------------------------------------
+
+Delivery = Tuple[bytes, Dict[str, str]]
+
+
+class Receiver:
+    """A local HTTP server that records webhook deliveries."""
+
+    def __init__(self) -> None:
+        self.deliveries: queue.Queue[Delivery] = queue.Queue()
+        inbox = self.deliveries
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length)
+                inbox.put((body, {k.lower(): v for k, v in self.headers.items()}))
+                self.send_response(200)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+# ---------------------------------------------------------------------------------------------
+# The runner
+# ---------------------------------------------------------------------------------------------
+
+
+class Run:
+    def __init__(self, scenario: Dict[str, Any], sandbox: Sandbox) -> None:
+        self.scenario = scenario
+        self.sb = sandbox
+        self.vars: Dict[str, Any] = {
+            "sandbox": {
+                "username": sandbox.username,
+                "password": sandbox.password,
+                "platform_url": sandbox.platform_url,
+                "ops_url": sandbox.ops_url,
+            }
+        }
+        self.clients: Dict[str, Any] = {}
+        self.receiver: Optional[Receiver] = None
+        self.last_delivery: Optional[Delivery] = None
+
+    def close(self) -> None:
+        for client in self.clients.values():
+            client.close()
+        if self.receiver is not None:
+            self.receiver.close()
+
+    # -- values ---------------------------------------------------------------------------
+
+    def resolve(self, value: Any) -> Any:
+        if isinstance(value, str) and value.startswith("$") and len(value) > 1:
+            cur: Any = self.vars
+            for part in value[1:].split("."):
+                if part == "$len":
+                    cur = len(cur)
+                elif isinstance(cur, dict):
+                    cur = cur[part]
+                else:
+                    cur = cur[int(part)]
+            return cur
+        if isinstance(value, dict):
+            if "$repeat" in value:
+                text, times = value["$repeat"]
+                return str(text) * int(times)
+            return {k: self.resolve(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.resolve(v) for v in value]
+        return value
+
+    # -- clients --------------------------------------------------------------------------
+
+    def client(self, service: str, spec: Any) -> Any:
+        key = f"{service}:{json.dumps(spec, sort_keys=True)}"
+        if key not in self.clients:
+            self.clients[key] = self.make_client(service, spec)
+        return self.clients[key]
+
+    def make_client(self, service: str, spec: Any) -> Any:
+        sb = self.sb
+        if service == "platform":
+            url = sb.platform_url
+            if spec == "admin":
+                key = sb.admin_api_key
+            elif spec == "bad_key":
+                key = "cj_test_not_a_key"
+            elif spec == "closed_port":
+                return cjhirashi_agents.Client(
+                    api_key=sb.api_key, base_url="http://127.0.0.1:9/api", max_retries=0
+                )
+            elif isinstance(spec, dict):
+                key = str(self.resolve(spec["api_key"]))
+            else:
+                key = sb.api_key
+            return cjhirashi_agents.Client(api_key=key, base_url=url)
+        if spec == "login":
+            return agent_client.AgentClient.login(sb.ops_url, sb.username, sb.password)
+        key = "ops_not_a_key" if spec == "bad_key" else sb.ops_api_key
+        return agent_client.AgentClient(api_key=key, base_url=sb.ops_url)
+
+    # -- steps ----------------------------------------------------------------------------
+
+    def run(self) -> None:
+        for i, step in enumerate(self.scenario["steps"]):
+            langs = step.get("langs")
+            if langs is not None and LANG not in langs:
+                continue
+            where = f"step {i} ({step['call']})"
+            for _ in range(int(step.get("repeat", 1)) - 1):
+                self.step(step)
+            try:
+                result: Any = self.step(step)
+                error: Optional[Dict[str, Any]] = None
+            except Exception as e:  # noqa: BLE001 (every error is data here)
+                if not isinstance(e, cjhirashi_agents.CJHirashiError) and "error" not in step.get(
+                    "expect", {}
+                ):
+                    raise
+                result, error = None, error_data(e)
+            expect = self.resolve(step.get("expect", {}))
+            if "error" in expect:
+                assert error is not None, f"{where}: expected an error, got {result!r}"
+                why = match(expect["error"], error)
+                assert why is None, f"{where}: {why}"
+                continue
+            assert error is None, f"{where}: unexpected error {error!r}"
+            if "result" in expect:
+                why = match(expect["result"], result)
+                assert why is None, f"{where}: {why}"
+            if "save" in step:
+                self.vars[step["save"]] = result
+
+    def step(self, step: Dict[str, Any]) -> Any:
+        call: str = step["call"]
+        args: Dict[str, Any] = dict(self.resolve(step.get("args", {})))
+        if call.startswith("$"):
+            return self.special(call, args)
+        service: str = step.get("service", self.scenario["service"])
+        default = "user" if service == "platform" else "api_key"
+        client_spec = step.get("client", self.scenario.get("client", default))
+        if service == "ops" and client_spec in ("user", "admin"):
+            client_spec = "api_key"
+        options = python_options(self.resolve(step.get("options", {})))
+        if call == "login":
+            client = agent_client.AgentClient.login(
+                self.sb.ops_url, args["username"], args["password"]
+            )
+            client.close()
+            return {"logged_in": True}
+        spec = OPERATIONS[service][call]
+        client = self.client(service, client_spec)
+        *path, method = call.split(".")
+        target = client
+        for part in path:
+            target = getattr(target, part)
+        if step.get("raw"):
+            target = target.with_raw_response
+        fn: Callable[..., Any] = getattr(target, method)
+        positional = [args.pop(name) for name in spec.get("positional", []) if name in args]
+        spread = spec.get("spread")
+        if spread and spread in args:
+            args.update(args.pop(spread))
+        if "from" in args:
+            args["from_"] = args.pop("from")
+        kind = spec.get("kind", "call")
+        if kind == "realtime":
+            return realtime(client, args, options)
+        answer = fn(*positional, **args, **options)
+        if step.get("raw"):
+            return raw_data(answer)
+        if kind == "page":
+            return page_data(answer, step.get("iterate"))
+        if kind == "tokens":
+            tokens = [str(t) for t in answer]
+            return {
+                "tokens": tokens,
+                "text": "".join(tokens),
+                "message_id": answer.message_id,
+                "tokens_used": answer.tokens_used,
+            }
+        if kind == "events":
+            return events_data([plain(e) for e in answer])
+        return plain(answer)
+
+    def special(self, call: str, args: Dict[str, Any]) -> Any:
+        if call == "$webhook.listen":
+            self.receiver = Receiver()
+            return {"url": self.receiver.url}
+        if call == "$webhook.receive":
+            assert self.receiver is not None, "$webhook.listen first"
+            self.last_delivery = self.receiver.deliveries.get(timeout=10)
+            body, headers = self.last_delivery
+            webhooks.verify(body, headers["x-webhook-signature"], args["secret"])
+            return plain(webhooks.unwrap(body, headers, args["secret"]))
+        if call == "$webhook.verify":
+            assert self.last_delivery is not None, "$webhook.receive first"
+            body, headers = self.last_delivery
+            webhooks.verify(body, headers["x-webhook-signature"], args["secret"])
+            return {"verified": True}
+        if call == "$error_tree":
+            return error_tree()
+        raise AssertionError(f"unknown special call {call}")
+
+
+def python_options(options: Dict[str, Any]) -> Dict[str, Any]:
+    out: Dict[str, Any] = {}
+    for key, value in options.items():
+        if key == "headers":
+            out["extra_headers"] = value
+        else:
+            out[key] = value
+    return out
+
+
+def error_data(e: BaseException) -> Dict[str, Any]:
+    out: Dict[str, Any] = {"class": type(e).__name__, "message": str(e)}
+    for fact in ("status", "code", "request_id"):
+        value = getattr(e, fact, None)
+        if value is not None:
+            out[fact] = value
+    if isinstance(e, cjhirashi_agents.RateLimitError):
+        out["rate_limit"] = {"limit": e.limit, "remaining": e.remaining, "reset": e.reset}
+    return out
+
+
+def raw_data(answer: Any) -> Dict[str, Any]:
+    rl = answer.rate_limit
+    return {
+        "status": answer.status_code,
+        "request_id": answer.request_id,
+        "attempts": answer.attempts,
+        "headers": {str(k).lower(): v for k, v in dict(answer.headers).items()},
+        "rate_limit": None if rl is None else vars(rl),
+        "data": plain(answer.parse()),
+    }
+
+
+def page_data(page: Any, iterate: Optional[str]) -> Any:
+    if iterate == "items":
+        return [plain(item) for item in page]
+    if iterate == "pages":
+        return [{"data": plain(list(p.data))} for p in page.iter_pages()]
+    if iterate == "next_page":
+        has_next = page.has_next_page()
+        second = page.get_next_page()
+        return {
+            "first": plain(list(page.data)),
+            "has_next_page": has_next,
+            "second": plain(list(second.data)),
+        }
+    out: Dict[str, Any] = {"data": plain(list(page.data)), "has_next_page": page.has_next_page()}
+    summary = getattr(page, "summary", None)
+    if summary is not None:
+        out["summary"] = plain(summary)
+    return out
+
+
+def events_data(events: List[Any]) -> Dict[str, Any]:
+    types = [e.get("type") for e in events]
+    return {
+        "events": events,
+        "types": types,
+        "first": types[0] if types else None,
+        "last": types[-1] if types else None,
+    }
+
+
+def realtime(client: Any, args: Dict[str, Any], options: Dict[str, Any]) -> Dict[str, Any]:
+    session = client.realtime.connect(**options)
+    try:
+        if "message" not in args:
+            return {"connected": True}
+        session.send_chat(args.get("conversation_id"), args["message"])
+        return events_data([plain(e) for e in session])
+    finally:
+        session.close()
+
+
+TREE = [
+    "CJHirashiError",
+    "APIError",
+    "BadRequestError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ConflictError",
+    "PayloadTooLargeError",
+    "UnprocessableEntityError",
+    "RateLimitError",
+    "InternalServerError",
+    "ServiceUnavailableError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "WebSocketError",
+    "IncompleteStreamError",
+    "DecodeError",
+    "WebhookVerificationError",
+]
+
+
+def error_tree() -> Dict[str, List[str]]:
+    """Each error class's ancestors among the tree's names, nearest first; the same classes
+    must be exported (identically) by both packages."""
+    out: Dict[str, List[str]] = {}
+    for name in TREE:
+        cls = getattr(cjhirashi_agents, name)
+        assert getattr(agent_client, name) is cls, f"agent_client.{name} differs"
+        out[name] = [c.__name__ for c in cls.__mro__[1:] if c.__name__ in TREE]
+    return out
+
+
+@pytest.mark.parametrize("scenario", ALL, ids=[s["name"] for s in ALL])
+def test_scenario(scenario: Dict[str, Any]) -> None:
+    langs = scenario.get("langs")
+    if langs is not None and LANG not in langs:
+        pytest.skip(f"not run in {LANG}")
+    options = scenario.get("sandbox", {})
+    with Sandbox(enforce_rate_limits=bool(options.get("enforce_rate_limits", False))) as sb:
+        run = Run(scenario, sb)
+        try:
+            run.run()
+        finally:
+            run.close()
