@@ -46,107 +46,569 @@ function body(params: object | undefined): string {
   return toJson('params', params);
 }
 
-/** The platform client. */
+/**
+ * The client of the CJHIRASHI Agents platform. Resources: `auth`, `users`, `agents`,
+ * `conversations`, `health` (`medications`, `appointments`), `finance` (`accounts`,
+ * `transactions`, `budgets`) and `webhooks`. Failed calls are retried (429, 5xx, connection
+ * errors) with backoff, honouring `Retry-After`.
+ *
+ * @example
+ * ```ts
+ * import { CJHirashiAgents } from '@cjhirashi/agents-sdk';
+ *
+ * const client = new CJHirashiAgents(); // reads CJHIRASHI_API_KEY
+ * const conv = await client.conversations.create({ agentId: 'agt_personal_001' });
+ * for await (const token of conv.sendMessage('Hola')) process.stdout.write(token);
+ * ```
+ */
 export class CJHirashiAgents {
   readonly #c: native.PlatformClient;
 
+  /** Sign-in URL, sign-out, the current session and new API keys. */
   readonly auth: {
-    /** `POST /api/auth/signin`: the OAuth URL the service redirects to (not followed). */
+    /**
+     * The URL the service sends a browser to for signing in (`POST /api/auth/signin`). The redirect
+     * is not followed: an API key never leaves for it.
+     *
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The OAuth sign-in URL.
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     signInUrl(options?: RequestOptions): Promise<string>;
-    /** `POST /api/auth/signout`. */
+    /**
+     * Ends the current session (`POST /api/auth/signout`).
+     *
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The service's confirmation.
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     signOut(options?: RequestOptions): Promise<T.SignOut>;
-    /** `GET /api/auth/session`. */
+    /**
+     * The current session (`GET /api/auth/session`).
+     *
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns Who is signed in and until when.
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     * @example
+     * ```ts
+     * const { user } = await client.auth.session();
+     * console.log(user.email);
+     * ```
+     */
     session(options?: RequestOptions): Promise<T.Session>;
-    /** `POST /api/auth/api-keys`. */
+    /**
+     * Creates a new API key for the caller (`POST /api/auth/api-keys`).
+     *
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The key (shown once) and its expiry.
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     createApiKey(options?: RequestOptions): Promise<T.ApiKey>;
   };
 
+  /** The caller's profile and, for admins, user management. */
   readonly users: {
-    /** `GET /api/users/me`. */
+    /**
+     * The caller's profile, limits and usage (`GET /api/users/me`).
+     *
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The signed-in user.
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     * @example
+     * ```ts
+     * const me = await client.users.me();
+     * console.log(me.subscriptionTier, me.usage.messagesUsed);
+     * ```
+     */
     me(options?: RequestOptions): Promise<T.User>;
-    /** `PATCH /api/users/me`. */
+    /**
+     * Changes the caller's name or preferences (`PATCH /api/users/me`); the fields left out stay as
+     * they are.
+     *
+     * @param params - The fields to change.
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The user after the change.
+     * @throws {BadRequestError} A field was refused (400).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     updateMe(params: T.UpdateMeParams, options?: RequestOptions): Promise<T.UpdatedUser>;
-    /** `GET /api/users` (admins): awaitable for the first page, async-iterable over every user. */
+    /**
+     * Lists the users, page by page (`GET /api/users`, admins only).
+     *
+     * @param params - Filters (`role`, `search`), the first `page` and the page size `limit`.
+     * @param options - Per-request options, plus `maxPages` (the most pages iteration may fetch).
+     * @returns A `PagePromise`: `await` it for the first page, or `for await` over every user of
+     *   every page.
+     * @throws {PermissionDeniedError} The key is not an admin's (403).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     * @example
+     * ```ts
+     * for await (const user of client.users.list({ role: 'USER' })) {
+     *   console.log(user.email);
+     * }
+     * ```
+     */
     list(params?: T.ListUsersParams, options?: ListRequestOptions): PagePromise<T.UserList, T.UserSummary>;
-    /** `POST /api/users/invite` (admins). */
+    /**
+     * Invites someone by email (`POST /api/users/invite`, admins only).
+     *
+     * @param params - The address, the role and a personal note.
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The invitation.
+     * @throws {PermissionDeniedError} The key is not an admin's (403).
+     * @throws {ConflictError} That email already has an account (409).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     invite(params: T.InviteUserParams, options?: RequestOptions): Promise<T.Invitation>;
-    /** `DELETE /api/users/:id` (admins). */
+    /**
+     * Deletes a user (`DELETE /api/users/:id`, admins only).
+     *
+     * @param id - The user's id.
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The confirmation with the deleted user's id.
+     * @throws {PermissionDeniedError} The key is not an admin's (403).
+     * @throws {NotFoundError} No user has this id (404).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     delete(id: string, options?: RequestOptions): Promise<T.DeletedUser>;
   };
 
+  /** The agents the caller can talk to, and the caller's own agents. */
   readonly agents: {
-    /** `GET /api/agents`: resolves with the wire's data object `{ agents: [...] }`. */
+    /**
+     * Lists the agents available to the caller (`GET /api/agents`).
+     *
+     * @param params - Filters: `category`, `isPublic`.
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The wire's data object `{ agents: [...] }` (one answer, no pagination).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     * @example
+     * ```ts
+     * const { agents } = await client.agents.list({ category: 'personal' });
+     * ```
+     */
     list(params?: T.ListAgentsParams, options?: RequestOptions): Promise<T.AgentList>;
-    /** `GET /api/agents/:id`. */
+    /**
+     * One agent with its configuration and capabilities (`GET /api/agents/:id`).
+     *
+     * @param id - The agent's id (e.g. `agt_personal_001`).
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The agent.
+     * @throws {NotFoundError} No agent has this id, or the caller cannot see it (404).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     get(id: string, options?: RequestOptions): Promise<T.Agent>;
-    /** `POST /api/agents`. */
+    /**
+     * Creates a custom agent owned by the caller (`POST /api/agents`).
+     *
+     * @param params - Name, description, model, `config`, `systemPrompt`, `isPublic`.
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The new agent's id, name and endpoint URL.
+     * @throws {BadRequestError} A field was refused (400).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     * @example
+     * ```ts
+     * const agent = await client.agents.create({
+     *   name: 'Helper',
+     *   config: { temperature: 0.2 },
+     * });
+     * ```
+     */
     create(params: T.CreateAgentParams, options?: RequestOptions): Promise<T.CreatedAgent>;
-    /** `DELETE /api/agents/:id`. */
+    /**
+     * Deletes an agent (`DELETE /api/agents/:id`, its owner or an admin).
+     *
+     * @param id - The agent's id.
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The confirmation with the deleted agent's id.
+     * @throws {PermissionDeniedError} The caller neither owns it nor is an admin (403).
+     * @throws {NotFoundError} No agent has this id (404).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     delete(id: string, options?: RequestOptions): Promise<T.DeletedAgent>;
   };
 
+  /** The caller's conversations with agents, and the streamed answers. */
   readonly conversations: {
-    /** `GET /api/conversations`: awaitable for the first page, async-iterable over every conversation. */
+    /**
+     * Lists the caller's conversations, newest first, page by page by cursor (`GET
+     * /api/conversations`).
+     *
+     * @param params - Filter `agentId`, page size `limit`, start `cursor`.
+     * @param options - Per-request options, plus `maxPages` (the most pages iteration may fetch).
+     * @returns A `PagePromise`: `await` it for the first page, or `for await` over every
+     *   conversation.
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     * @example
+     * ```ts
+     * for await (const conv of client.conversations.list({ agentId: 'agt_personal_001' })) {
+     *   console.log(conv.id, conv.title);
+     * }
+     * ```
+     */
     list(
       params?: T.ListConversationsParams,
       options?: ListRequestOptions,
     ): PagePromise<T.ConversationList, T.Conversation>;
-    /** `GET /api/conversations/:id` with its messages. */
+    /**
+     * One conversation with its most recent messages (`GET /api/conversations/:id`).
+     *
+     * @param id - The conversation's id.
+     * @param params - `messageLimit`: how many recent messages (default 50, at most 200).
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The conversation with `messages`.
+     * @throws {NotFoundError} No conversation of the caller has this id (404).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     get(id: string, params?: T.GetConversationParams, options?: RequestOptions): Promise<T.Conversation>;
-    /** `POST /api/conversations`: the conversation, able to `sendMessage` and `stream`. */
+    /**
+     * Starts a conversation with an agent (`POST /api/conversations`).
+     *
+     * @param params - `agentId`, and optionally `title` and `initialMessage`.
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The conversation, with `sendMessage(content)` and `stream()`.
+     * @throws {NotFoundError} No agent has this id (404).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     * @example
+     * ```ts
+     * const conv = await client.conversations.create({ agentId: 'agt_personal_001' });
+     * for await (const token of conv.sendMessage('Hola')) process.stdout.write(token);
+     * ```
+     */
     create(params: T.CreateConversationParams, options?: RequestOptions): Promise<ConversationHandle>;
-    /** `POST /api/conversations/:id/messages`: an async iterable of the answer's tokens. */
+    /**
+     * Sends a user message and streams the assistant's answer token by token (`POST
+     * /api/conversations/:id/messages`, SSE). Nothing needs awaiting first: the request starts on
+     * the first read.
+     *
+     * @param id - The conversation's id.
+     * @param content - The message text.
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns A `MessageStream`: `for await` yields `string` tokens; `finalText()` resolves the
+     *   whole text; afterwards `messageId` and `tokensUsed` are set.
+     * @throws {NotFoundError} No conversation of the caller has this id (404), while iterating.
+     * @throws {IncompleteStreamError} The stream ended before its `done` event.
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     * @example
+     * ```ts
+     * const stream = client.conversations.sendMessage('conv_123', 'Hola');
+     * for await (const token of stream) process.stdout.write(token);
+     * ```
+     */
     sendMessage(id: string, content: string, options?: RequestOptions): MessageStream;
-    /** `GET /api/conversations/:id/messages/stream`: the answer to the newest user message. */
+    /**
+     * Streams the answer to the newest user message, e.g. the `initialMessage` (`GET
+     * /api/conversations/:id/messages/stream`).
+     *
+     * @param id - The conversation's id.
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns A `MessageStream` of `string` tokens.
+     * @throws {NotFoundError} No conversation of the caller has this id (404), while iterating.
+     * @throws {IncompleteStreamError} The stream ended before its `done` event.
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     stream(id: string, options?: RequestOptions): MessageStream;
-    /** `DELETE /api/conversations/:id`. */
+    /**
+     * Deletes a conversation and its messages (`DELETE /api/conversations/:id`).
+     *
+     * @param id - The conversation's id.
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The confirmation with the deleted conversation's id.
+     * @throws {NotFoundError} No conversation of the caller has this id (404).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     delete(id: string, options?: RequestOptions): Promise<T.DeletedConversation>;
   };
 
+  /** The caller's health profile, medications and appointments. */
   readonly health: {
-    /** `GET /api/health/profile`. */
+    /**
+     * The caller's health profile (`GET /api/health/profile`).
+     *
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns Blood type, height, weight, allergies and conditions.
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     profile(options?: RequestOptions): Promise<T.HealthProfile>;
-    /** `PATCH /api/health/profile`. */
+    /**
+     * Changes the health profile (`PATCH /api/health/profile`); the fields left out stay as they
+     * are.
+     *
+     * @param params - `bloodType`, `height` (cm), `weight` (kg).
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The whole profile after the change.
+     * @throws {BadRequestError} A field was refused (400).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     * @example
+     * ```ts
+     * await client.health.updateProfile({ weight: 70.5 });
+     * ```
+     */
     updateProfile(params: T.UpdateHealthProfileParams, options?: RequestOptions): Promise<T.HealthProfile>;
+    /** The caller's medications. */
     readonly medications: {
-      /** `GET /api/health/medications`. */
+      /**
+       * Lists the caller's medications (`GET /api/health/medications`).
+       *
+       * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+       *   `signal`, ...).
+       * @returns `{ medications: [...] }`.
+       * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+       *   `RateLimitError` 429, ...).
+       * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+       * @throws {APIUserAbortError} `options.signal` aborted the call.
+       */
       list(options?: RequestOptions): Promise<T.MedicationList>;
-      /** `POST /api/health/medications`. */
+      /**
+       * Adds a medication (`POST /api/health/medications`).
+       *
+       * @param params - `name`, `dosage`, `frequency`, and optionally `startDate`, `instructions`.
+       * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+       *   `signal`, ...).
+       * @returns The new medication.
+       * @throws {BadRequestError} A field was refused (400).
+       * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+       *   `RateLimitError` 429, ...).
+       * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+       * @throws {APIUserAbortError} `options.signal` aborted the call.
+       */
       create(params: T.CreateMedicationParams, options?: RequestOptions): Promise<T.Medication>;
     };
+    /** The caller's appointments. */
     readonly appointments: {
-      /** `GET /api/health/appointments`. */
+      /**
+       * Lists the caller's appointments (`GET /api/health/appointments`).
+       *
+       * @param params - `upcoming` (the service's default is `true`), `from` and `to` days
+       *   (`YYYY-MM-DD`).
+       * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+       *   `signal`, ...).
+       * @returns `{ appointments: [...] }`.
+       * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+       *   `RateLimitError` 429, ...).
+       * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+       * @throws {APIUserAbortError} `options.signal` aborted the call.
+       */
       list(params?: T.ListAppointmentsParams, options?: RequestOptions): Promise<T.AppointmentList>;
     };
   };
 
+  /** The caller's finances: profile, accounts, transactions and budgets. */
   readonly finance: {
-    /** `GET /api/finance/profile`. */
+    /**
+     * The caller's finance profile (`GET /api/finance/profile`).
+     *
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns Currency, income, assets, liabilities and net worth.
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     profile(options?: RequestOptions): Promise<T.FinanceProfile>;
+    /** The caller's accounts. */
     readonly accounts: {
-      /** `GET /api/finance/accounts`. */
+      /**
+       * Lists the caller's accounts (`GET /api/finance/accounts`).
+       *
+       * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+       *   `signal`, ...).
+       * @returns `{ accounts: [...] }` with balances.
+       * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+       *   `RateLimitError` 429, ...).
+       * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+       * @throws {APIUserAbortError} `options.signal` aborted the call.
+       */
       list(options?: RequestOptions): Promise<T.AccountList>;
     };
+    /** The caller's transactions. */
     readonly transactions: {
-      /** `GET /api/finance/transactions`: awaitable for the first page (with `summary`), async-iterable over every transaction. */
+      /**
+       * Lists transactions, newest first, page by page by cursor (`GET /api/finance/transactions`);
+       * each page carries the `summary` of the whole filtered set.
+       *
+       * @param params - Filters `accountId`, `from`, `to` (`YYYY-MM-DD`), `category`; page size
+       *   `limit`; start `cursor`.
+       * @param options - Per-request options, plus `maxPages` (the most pages iteration may fetch).
+       * @returns A `PagePromise`: `await` it for the first page (with `summary`), or `for await`
+       *   over every transaction.
+       * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+       *   `RateLimitError` 429, ...).
+       * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+       * @throws {APIUserAbortError} `options.signal` aborted the call.
+       * @example
+       * ```ts
+       * const page = await client.finance.transactions.list({ accountId: 'acc_001' });
+       * console.log(page.summary.netFlow);
+       * for await (const tx of client.finance.transactions.list({ category: 'FOOD' })) console.log(tx.amount);
+       * ```
+       */
       list(
         params?: T.ListTransactionsParams,
         options?: ListRequestOptions,
       ): PagePromise<T.TransactionList, T.Transaction>;
-      /** `POST /api/finance/transactions`. */
+      /**
+       * Records a transaction (`POST /api/finance/transactions`).
+       *
+       * @param params - `accountId`, `amount` (negative for expenses), `description`, and
+       *   optionally `category`, `date`, `type`.
+       * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+       *   `signal`, ...).
+       * @returns The new transaction.
+       * @throws {NotFoundError} No account of the caller has this id (404).
+       * @throws {BadRequestError} A field was refused (400).
+       * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+       *   `RateLimitError` 429, ...).
+       * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+       * @throws {APIUserAbortError} `options.signal` aborted the call.
+       */
       create(params: T.CreateTransactionParams, options?: RequestOptions): Promise<T.Transaction>;
     };
+    /** The caller's budgets. */
     readonly budgets: {
-      /** `GET /api/finance/budgets`. */
+      /**
+       * Lists the caller's budgets with what is spent and what remains (`GET
+       * /api/finance/budgets`).
+       *
+       * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+       *   `signal`, ...).
+       * @returns `{ budgets: [...] }`.
+       * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+       *   `RateLimitError` 429, ...).
+       * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+       * @throws {APIUserAbortError} `options.signal` aborted the call.
+       */
       list(options?: RequestOptions): Promise<T.BudgetList>;
     };
   };
 
-  /** `POST /api/webhooks` plus the module's `sign` / `verify` / `unwrap` helpers. */
+  /**
+   * Registering webhook endpoints (`create`), plus the `sign`, `verify` and `unwrap` helpers of
+   * the package's `webhooks` export.
+   */
   readonly webhooks: WebhookHelpers & {
+    /**
+     * Registers a URL that receives signed deliveries of the given events (`POST /api/webhooks`).
+     *
+     * @param params - `url`, `events` and the shared `secret` (HMAC-SHA256).
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The registration: id, URL and events.
+     * @throws {BadRequestError} The URL or an event name was refused (400).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     * @example
+     * ```ts
+     * await client.webhooks.create({
+     *   url: 'https://example.com/hooks',
+     *   events: ['conversation.created'],
+     *   secret: process.env.WEBHOOK_SECRET!,
+     * });
+     * ```
+     */
     create(params: T.CreateWebhookParams, options?: RequestOptions): Promise<T.Webhook>;
   };
 
+  /**
+   * Builds a client. Nothing is sent until the first call.
+   *
+   * @param options - `apiKey` (default `process.env.CJHIRASHI_API_KEY`), `baseURL` (default
+   *   `process.env.CJHIRASHI_BASE_URL`, then `https://agents.cjhirashi.com/api`), `timeout`,
+   *   `maxRetries` and the other client settings.
+   * @throws {InvalidArgumentError} No API key was given or found in the environment.
+   * @throws {TypeError} A setting has the wrong type.
+   * @throws {RangeError} A setting is out of range.
+   * @example
+   * ```ts
+   * import { CJHirashiAgents } from '@cjhirashi/agents-sdk';
+   * const client = new CJHirashiAgents({ apiKey: process.env.CJHIRASHI_API_KEY, maxRetries: 3 });
+   * ```
+   */
   constructor(options: ClientOptions = {}) {
     const config = nativeClientConfig(options, PLATFORM_ENV_KEY, PLATFORM_ENV_URL);
     if (!config.apiKey) {
