@@ -2,6 +2,7 @@
 # Builds every distributable artifact into one folder:
 #
 #   scripts/dist.sh [--out DIR] [TARGET ...]
+#   scripts/dist.sh --tools-only [TARGET ...]   (install the tools below, build nothing)
 #
 #   DIR/python/  abi3 wheels (manylinux2014 for *-linux-gnu, musllinux_1_2 for *-linux-musl)
 #                and one sdist
@@ -24,12 +25,14 @@ cd "$(dirname "$0")/.."
 root=$PWD
 
 out="$root/dist"
+tools_only=0
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) out="$2"; shift 2 ;;
     --out=*) out="${1#--out=}"; shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    --tools-only) tools_only=1; shift ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     -*) echo "dist.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
@@ -38,8 +41,10 @@ if [ ${#targets[@]} -eq 0 ]; then
   targets=(x86_64-unknown-linux-gnu aarch64-unknown-linux-gnu
            x86_64-unknown-linux-musl aarch64-unknown-linux-musl)
 fi
-mkdir -p "$out"
-out="$(cd "$out" && pwd)"
+if [ "$tools_only" = 0 ]; then
+  mkdir -p "$out"
+  out="$(cd "$out" && pwd)"
+fi
 
 start=$(date +%s)
 last=$start
@@ -98,6 +103,10 @@ if [ ! -x bindings-node/node_modules/.bin/napi ] || [ ! -x bindings-node/node_mo
   (cd bindings-node && npm ci --prefer-offline --loglevel=error)
 fi
 napi="$root/bindings-node/node_modules/.bin/napi"
+if [ "$tools_only" = 1 ]; then
+  echo "dist.sh: tools installed; put $venv/bin on PATH to use zig, cargo-zigbuild and maturin"
+  exit 0
+fi
 
 rm -rf "$out/python" "$out/npm" "$out/crates"
 mkdir -p "$out/python" "$out/npm" "$out/crates"

