@@ -9,8 +9,11 @@ import { APIUserAbortError, mapError } from './errors';
 // drift. The same relative path holds from ts/ (compile time) and dist/ (run time).
 import native = require('../native/index');
 
+/** @internal */
 export { native };
+/** @internal */
 export type NativeCallOptions = native.CallOptions;
+/** @internal */
 export type CancelHandle = native.CancelHandle;
 
 /** Options of one call; every field left out falls back to the client's setting. */
@@ -60,21 +63,21 @@ function typeName(v: unknown): string {
   return typeof v;
 }
 
-/** `v` as an optional number; anything but a number (or null/undefined) is a `TypeError`. */
+/** @internal `v` as an optional number; anything but a number (or null/undefined) is a `TypeError`. */
 export function optionalNumber(name: string, v: unknown): number | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'number') throw new TypeError(`${name} must be a number, not ${typeName(v)}`);
   return v;
 }
 
-/** `v` as an optional string; anything but a string (or null/undefined) is a `TypeError`. */
+/** @internal `v` as an optional string; anything but a string (or null/undefined) is a `TypeError`. */
 export function optionalString(name: string, v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'string') throw new TypeError(`${name} must be a string, not ${typeName(v)}`);
   return v;
 }
 
-/** A plain object of names to strings (numbers, booleans and bigints are stringified; null and undefined skipped). */
+/** @internal A plain object of names to strings (numbers, booleans and bigints are stringified; null and undefined skipped). */
 export function stringMap(name: string, input: unknown): Record<string, string> | undefined {
   if (input === undefined || input === null) return undefined;
   if (typeof input !== 'object' || Array.isArray(input)) {
@@ -109,6 +112,7 @@ function checkSignal(signal: unknown): AbortSignal | undefined {
 }
 
 /**
+ * @internal
  * The native form of `opts` (without the signal), with every JavaScript type checked (a
  * `TypeError` here); the values are checked by the native layer with the core's rules (a
  * `RangeError` there). `list` admits `maxPages`.
@@ -129,12 +133,12 @@ export function nativeOptions(opts: RequestOptions | undefined, list = false): N
   };
 }
 
-/** The signal of `opts`, type-checked. */
+/** @internal The signal of `opts`, type-checked. */
 export function signalOf(opts: RequestOptions | undefined): AbortSignal | undefined {
   return opts ? checkSignal(opts.signal) : undefined;
 }
 
-/** A cancel handle that fires when `signal` does; `release()` unhooks it. */
+/** @internal A cancel handle that fires when `signal` does; `release()` unhooks it. */
 export interface SignalLink {
   handle: CancelHandle | undefined;
   /** Whether the signal fired (checked without calling into the signal). */
@@ -143,6 +147,7 @@ export interface SignalLink {
 }
 
 /**
+ * @internal
  * Links `signal` to a new native cancel handle (none without a signal, unless `always`);
  * `onAbort` runs too when the signal fires.
  */
@@ -173,7 +178,7 @@ export function linkSignal(
   return link;
 }
 
-/** Rejects at once when the signal already fired. */
+/** @internal Rejects at once when the signal already fired. */
 export function checkAborted(signal: AbortSignal | null | undefined): void {
   if (signal?.aborted) throw new APIUserAbortError();
 }
@@ -181,6 +186,7 @@ export function checkAborted(signal: AbortSignal | null | undefined): void {
 type NativeCall<R> = (opts: NativeCallOptions | undefined, cancel: CancelHandle | undefined) => Promise<R>;
 
 /**
+ * @internal
  * Runs a native call with `opts` and maps its failure. An aborted signal sends nothing; a
  * signal that fires before the answer is handed over rejects with `APIUserAbortError` even
  * when the answer arrived.
@@ -209,12 +215,12 @@ export async function run<R>(opts: RequestOptions | undefined, call: NativeCall<
   }
 }
 
-/** Runs a native call that answers JSON and parses it. */
+/** @internal Runs a native call that answers JSON and parses it. */
 export async function json<T>(opts: RequestOptions | undefined, call: NativeCall<string>): Promise<T> {
   return JSON.parse(await run(opts, call)) as T;
 }
 
-/** Calls a synchronous native function, mapping its failure. */
+/** @internal Calls a synchronous native function, mapping its failure. */
 export function sync<T>(call: () => T): T {
   try {
     return call();
@@ -223,10 +229,11 @@ export function sync<T>(call: () => T): T {
   }
 }
 
-/** Deepest nesting of objects and arrays accepted in a value sent to the service (serde_json's limit). */
+/** @internal Deepest nesting of objects and arrays accepted in a value sent to the service (serde_json's limit). */
 export const MAX_JSON_DEPTH = 128;
 
 /**
+ * @internal
  * `value` as JSON text for the native layer. A cycle or a nesting deeper than
  * `MAX_JSON_DEPTH` objects/arrays is a `TypeError` (thrown before JavaScript's own serializer
  * would recurse that deep), as is anything `JSON.stringify` refuses (a `BigInt`).
@@ -281,6 +288,7 @@ export interface CommonClientOptions {
 }
 
 /**
+ * @internal
  * The native form of a client's settings, every JavaScript type checked (`TypeError`); the
  * values are checked by the native constructor (`RangeError`).
  */
@@ -302,7 +310,7 @@ export function nativeClientConfig(
   };
 }
 
-/** Reads an environment variable, treating an empty or blank value as unset. */
+/** @internal Reads an environment variable, treating an empty or blank value as unset. */
 export function env(name: string): string | undefined {
   const v = typeof process !== 'undefined' ? process.env[name] : undefined;
   return v && v.trim() ? v : undefined;

@@ -11,7 +11,7 @@
 /** Marker at the start of the message of every error thrown by the native layer. */
 const NATIVE_PREFIX = 'AGENTS_SDK_ERROR:';
 
-/** The facts a native failure carries (JSON written by `src/error.rs`). */
+/** The facts a failure carries (status, code, rate-limit headers, ...), as the native layer sends them. */
 interface NativePayload {
   class: string;
   message: string;
@@ -37,6 +37,11 @@ interface NativePayload {
  * error of the native module: a bug to report, never a crash of the process.
  */
 export class CJHirashiError extends Error {
+  /**
+   * Errors are made by the SDK; the constructor is public for tests and wrappers.
+   *
+   * @param message - What went wrong.
+   */
   constructor(message?: string) {
     super(message);
     this.name = new.target.name;
@@ -56,6 +61,12 @@ export class APIError extends CJHirashiError {
   /** Response headers (lower-case names, secrets removed). */
   readonly headers: Record<string, string>;
 
+  /**
+   * Errors are made by the SDK; the constructor is public for tests and wrappers.
+   *
+   * @param message - What went wrong.
+   * @param init - The facts of the failure (`status`, `code`, `requestId`, `headers`, ...).
+   */
   constructor(message: string, init: Partial<NativePayload> = {}) {
     super(message);
     this.status = init.status ?? undefined;
@@ -92,6 +103,12 @@ export class RateLimitError extends APIError {
   /** `Retry-After` in seconds. */
   readonly retryAfter: number | undefined;
 
+  /**
+   * Errors are made by the SDK; the constructor is public for tests and wrappers.
+   *
+   * @param message - What went wrong.
+   * @param init - The facts of the failure (`status`, `code`, `requestId`, `headers`, ...).
+   */
   constructor(message: string, init: Partial<NativePayload> = {}) {
     super(message, init);
     this.limit = init.limit ?? undefined;
@@ -112,6 +129,12 @@ export class APIConnectionError extends APIError {}
 export class APITimeoutError extends APIConnectionError {
   /** Which phase (`total deadline`, `stream idle`, ...). */
   readonly phase: string | undefined;
+  /**
+   * Errors are made by the SDK; the constructor is public for tests and wrappers.
+   *
+   * @param message - What went wrong.
+   * @param init - The facts of the failure (`status`, `code`, `requestId`, `headers`, ...).
+   */
   constructor(message: string, init: Partial<NativePayload> = {}) {
     super(message, init);
     this.phase = init.phase;
@@ -121,6 +144,12 @@ export class APITimeoutError extends APIConnectionError {
 export class WebSocketError extends APIConnectionError {
   /** The close code, when the server closed the socket. */
   readonly closeCode: number | undefined;
+  /**
+   * Errors are made by the SDK; the constructor is public for tests and wrappers.
+   *
+   * @param message - What went wrong.
+   * @param init - The facts of the failure (`status`, `code`, `requestId`, `headers`, ...).
+   */
   constructor(message: string, init: Partial<NativePayload> = {}) {
     super(message, init);
     this.closeCode = init.closeCode ?? undefined;
@@ -128,6 +157,12 @@ export class WebSocketError extends APIConnectionError {
 }
 /** The caller aborted the request or stream (its `AbortSignal` fired). */
 export class APIUserAbortError extends APIError {
+  /**
+   * Errors are made by the SDK; the constructor is public for tests and wrappers.
+   *
+   * @param message - What went wrong.
+   * @param init - The facts of the failure (`status`, `code`, `requestId`, `headers`, ...).
+   */
   constructor(message = 'Request was aborted.', init: Partial<NativePayload> = {}) {
     super(message, init);
   }
@@ -136,6 +171,12 @@ export class APIUserAbortError extends APIError {
 export class IncompleteStreamError extends APIError {
   /** Events received before the end. */
   readonly received: number | undefined;
+  /**
+   * Errors are made by the SDK; the constructor is public for tests and wrappers.
+   *
+   * @param message - What went wrong.
+   * @param init - The facts of the failure (`status`, `code`, `requestId`, `headers`, ...).
+   */
   constructor(message: string, init: Partial<NativePayload> = {}) {
     super(message, init);
     this.received = init.received;
@@ -152,6 +193,12 @@ export class ResponseTooLargeError extends DecodeError {
   readonly limit: number | undefined;
   /** The answer's `Content-Length`, when it declared one. */
   readonly contentLength: number | undefined;
+  /**
+   * Errors are made by the SDK; the constructor is public for tests and wrappers.
+   *
+   * @param message - What went wrong.
+   * @param init - The facts of the failure (`status`, `code`, `requestId`, `headers`, ...).
+   */
   constructor(message: string, init: Partial<NativePayload> = {}) {
     super(message, init);
     this.limit = init.limit ?? undefined;

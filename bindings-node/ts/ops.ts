@@ -218,7 +218,7 @@ export class AgentClient {
     send(params: T.ChatParams, options?: RequestOptions): Promise<T.ChatResponse>;
     /**
      * Sends a message and streams the agent's work as typed events (`POST /api/chat` with `stream:
-     * true`, SSE). Nothing needs awaiting first: the request starts on the first read.
+     * true`, SSE). The request is sent at once; nothing needs awaiting first.
      *
      * @param params - `message`, and the `conversation_id` to continue.
      * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,

@@ -140,6 +140,12 @@ export class PagePromise<Page, Item> implements PromiseLike<Page & PageMethods<P
     }
   }
 
+  /**
+   * Every item of every page, each page fetched when the previous one is used up.
+   *
+   * @throws {APIError} A page was answered with an error.
+   * @throws {APIUserAbortError} `options.signal` aborted the list.
+   */
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     const signal = this.#signal;
     for await (const page of this.pages()) {
@@ -161,6 +167,7 @@ export class PagePromise<Page, Item> implements PromiseLike<Page & PageMethods<P
     return this.#first;
   }
 
+  /** Fetches the first page (once) and settles with it: `await client.users.list()`. */
   then<R1 = Page & PageMethods<Page>, R2 = never>(
     onfulfilled?: ((value: Page & PageMethods<Page>) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
@@ -168,12 +175,14 @@ export class PagePromise<Page, Item> implements PromiseLike<Page & PageMethods<P
     return this.#firstPage().then(onfulfilled, onrejected);
   }
 
+  /** Like `Promise.catch`, on the first page. */
   catch<R = never>(
     onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null,
   ): Promise<(Page & PageMethods<Page>) | R> {
     return this.#firstPage().catch(onrejected);
   }
 
+  /** Like `Promise.finally`, on the first page. */
   finally(onfinally?: (() => void) | null): Promise<Page & PageMethods<Page>> {
     return this.#firstPage().finally(onfinally);
   }

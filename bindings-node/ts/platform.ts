@@ -340,8 +340,8 @@ export class CJHirashiAgents {
     create(params: T.CreateConversationParams, options?: RequestOptions): Promise<ConversationHandle>;
     /**
      * Sends a user message and streams the assistant's answer token by token (`POST
-     * /api/conversations/:id/messages`, SSE). Nothing needs awaiting first: the request starts on
-     * the first read.
+     * /api/conversations/:id/messages`, SSE). The request is sent at once; nothing needs awaiting
+     * first.
      *
      * @param id - The conversation's id.
      * @param content - The message text.

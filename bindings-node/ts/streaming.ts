@@ -143,10 +143,17 @@ export class MessageStream implements AsyncIterable<string> {
   }
 
   /**
-   * A hand-written iterator rather than an `async function*`: a token already in the current
-   * batch is handed out with one resolved promise, without resuming a generator, which makes
-   * `for await` over the tokens several times faster.
+   * Iterates the answer's tokens as they arrive (once per stream). Leaving the loop early
+   * (`break`, `return`, a thrown error) closes the connection.
+   *
+   * @throws {IncompleteStreamError} The stream ended before its `done` event.
+   * @throws {APIError} An `error` event inside the stream, as the class of its code.
+   * @throws {APITimeoutError} The stream stayed silent longer than `streamIdleTimeout`.
+   * @throws {APIUserAbortError} `options.signal` aborted the stream.
    */
+  // A hand-written iterator rather than an `async function*`: a token already in the current
+  // batch is handed out with one resolved promise, without resuming a generator, which makes
+  // `for await` over the tokens several times faster.
   [Symbol.asyncIterator](): AsyncIterator<string, void, undefined> {
     if (this.#started) throw new APIError('a stream can be iterated only once');
     this.#started = true;
@@ -248,6 +255,15 @@ export class ChatEventStream implements AsyncIterable<ChatEvent> {
     this.#opening = startOpening(open, opts);
   }
 
+  /**
+   * Iterates the typed events as they arrive (once per stream). Leaving the loop early closes
+   * the connection.
+   *
+   * @throws {IncompleteStreamError} The stream ended before its `done` event.
+   * @throws {APIError} An `error` event inside the stream, as the class of its code.
+   * @throws {APITimeoutError} The stream stayed silent longer than `streamIdleTimeout`.
+   * @throws {APIUserAbortError} `options.signal` aborted the stream.
+   */
   async *[Symbol.asyncIterator](): AsyncGenerator<ChatEvent, void, undefined> {
     if (this.#started) throw new APIError('a stream can be iterated only once');
     this.#started = true;

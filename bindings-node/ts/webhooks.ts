@@ -12,7 +12,10 @@ export type WebhookPayload = string | Uint8Array | ArrayBuffer;
 /** Request headers as Node's `req.headers`, a fetch `Headers`, or name/value pairs. */
 export type WebhookHeaders =
   | Record<string, string | string[] | undefined>
-  | { forEach(cb: (value: string, name: string) => void): void }
+  | {
+      /** Calls `cb` with each header (a fetch `Headers`). */
+      forEach(cb: (value: string, name: string) => void): void;
+    }
   | Iterable<readonly [string, string]>;
 
 /** Options of `verify` and `unwrap`. */
@@ -27,8 +30,11 @@ export interface VerifyOptions {
 
 /** The envelope of a delivery: `{event, timestamp, data}`. */
 export interface WebhookEvent<D = Record<string, unknown>> {
+  /** The event name (e.g. `conversation.created`). */
   event: string;
+  /** When the event happened (RFC 3339); checked against `tolerance`. */
   timestamp: string;
+  /** The event's payload, as sent. */
   data: D;
   /** The delivery id (`X-Webhook-Id`), the same on every retry of one delivery: drop duplicates by it. */
   id?: string;
@@ -67,12 +73,25 @@ function tolerance(opts: VerifyOptions | undefined): number | undefined {
 
 /** The helpers, also reachable as `client.webhooks`. */
 export interface WebhookHelpers {
-  /** The `X-Webhook-Signature` value for `payload` (to produce test deliveries). */
+  /**
+   * The `X-Webhook-Signature` value for `payload` (to produce test deliveries).
+   *
+   * @param payload - The exact body to sign.
+   * @param secret - The shared secret.
+   * @returns The lowercase hex HMAC-SHA256 of the body.
+   */
   sign(payload: WebhookPayload, secret: string): string;
   /**
    * Checks `signature` against the raw `payload` in constant time with each secret in turn
-   * (rotation). Returns nothing; throws `WebhookVerificationError` when it does not verify
-   * (the same contract as Python's `webhooks.verify` and Rust's `webhooks::verify`).
+   * (rotation). Returns nothing; throws when it does not verify (the same contract as Python's
+   * `webhooks.verify` and Rust's `webhooks::verify`).
+   *
+   * @param payload - The raw body, exactly as received.
+   * @param signature - The `X-Webhook-Signature` header.
+   * @param secret - The shared secret, or several (rotation).
+   * @param options - `tolerance`: the replay window in seconds.
+   * @throws {WebhookVerificationError} The signature is missing or does not match.
+   * @throws {TypeError} The payload is not a string, a `Uint8Array` or an `ArrayBuffer`.
    */
   verify(
     payload: WebhookPayload,
@@ -80,7 +99,25 @@ export interface WebhookHelpers {
     secret: string | readonly string[],
     options?: VerifyOptions,
   ): void;
-  /** Verifies a delivery (signature taken from `headers`) and returns its parsed envelope. */
+  /**
+   * Verifies a delivery (signature taken from `headers`) and returns its parsed envelope.
+   *
+   * @param payload - The raw body, exactly as received (not re-serialized JSON).
+   * @param headers - The request headers (`req.headers`, a fetch `Headers`, or pairs).
+   * @param secret - The shared secret, or several (rotation).
+   * @param options - `tolerance`: refuse a `timestamp` further than this many seconds from now
+   *   (default 300; `Infinity` turns the check off).
+   * @returns The event: `event`, `timestamp`, `data` and the delivery `id`.
+   * @throws {WebhookVerificationError} The signature is missing or wrong, or the timestamp is
+   *   outside the tolerance (a replay).
+   * @throws {RangeError} `tolerance` is not a positive number of seconds up to a year.
+   * @example
+   * ```ts
+   * import { webhooks } from '@cjhirashi/agents-sdk';
+   * const event = webhooks.unwrap(rawBody, req.headers, process.env.WEBHOOK_SECRET!);
+   * if (event.event === 'conversation.created') console.log(event.data);
+   * ```
+   */
   unwrap<D = Record<string, unknown>>(
     payload: WebhookPayload,
     headers: WebhookHeaders,
@@ -89,6 +126,10 @@ export interface WebhookHelpers {
   ): WebhookEvent<D>;
 }
 
+/**
+ * Webhook helpers that need no client: `sign`, `verify` and `unwrap` a delivery of either
+ * service. The same functions are `client.webhooks.sign` / `verify` / `unwrap`.
+ */
 export const webhooks: WebhookHelpers = {
   sign(payload, secret) {
     return sync(() => native.webhookSign(bytes(payload), secret));
