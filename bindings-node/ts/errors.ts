@@ -1,6 +1,6 @@
 /**
- * The error hierarchy of the package, and the one place where a native failure becomes one of
- * these classes (`mapError`). Every class extends `CJHirashiError`; every class but a bug's
+ * The error hierarchy of the package, and the one place where a failure of the Rust core
+ * becomes one of these classes. Every class extends `CJHirashiError`; every class but a bug's
  * plain `CJHirashiError` also extends `APIError`, so `catch (e) { if (e instanceof APIError)
  * ... }` sees every failure of a request.
  *
@@ -274,6 +274,7 @@ const NAPI_OTHER_CODES = new Set([
 ]);
 
 /**
+ * @internal
  * Turns a failure of a native call into its class: the SDK's own classes, `TypeError` /
  * `RangeError` for refused arguments, and `CJHirashiError` for an internal error (a Rust panic).
  * Anything else is returned unchanged.

@@ -1,7 +1,7 @@
 /**
- * Streams as async iterables. The native side hands over every ready event per `nextBatch()`
- * call; an `async function*` yields them one by one. Leaving a `for await` early (`break`,
- * `return`, a thrown error) drops the native stream, which closes the connection.
+ * Streams as async iterables. The Rust core hands over every ready event in one batch, and the
+ * iterator yields them one by one. Leaving a `for await` early (`break`, `return`, a thrown
+ * error) drops the core's stream, which closes the connection.
  */
 
 import type { ChatEvent, ChatDone } from './ops-types';
