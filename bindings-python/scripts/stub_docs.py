@@ -3,17 +3,20 @@
 The text of every resource operation lives once, in ``cjhirashi_agents/_docs.py``; the runtime
 methods take it as their ``__doc__``. The stubs (``_client.pyi`` of both packages) spell out the
 sync, async and raw-response classes separately, so each of their methods gets the text with
-its own return type. Run after changing an operation or its documentation:
+its own return type. Every other class and method of a stub takes the docstring of the runtime
+item of the same name (so the package must be importable: run it in the venv where it is
+installed), and the stub-only types theirs from ``STUB_ONLY``. Run after changing a docstring:
 
     python bindings-python/scripts/stub_docs.py            # rewrite the stubs' docstrings
     python bindings-python/scripts/stub_docs.py --check    # exit 1 if a stub is out of date
 
-Then ``ruff format`` the stubs. Needs no build: ``_docs.py`` is loaded on its own.
+Then ``ruff format`` the stubs.
 """
 
 from __future__ import annotations
 
 import ast
+import importlib
 import importlib.util
 import sys
 from pathlib import Path
@@ -34,6 +37,28 @@ def load_docs() -> Any:
     sys.modules["_docs"] = module
     spec.loader.exec_module(module)
     return module
+
+
+# stub classes whose runtime class has another name
+ALIASES = {"_ClientBase": "_BaseClient", "_AgentClientBase": "_BaseAgentClient"}
+
+
+def runtime_doc(package: str, cls: str, member: Optional[str]) -> Optional[str]:
+    """The docstring of the runtime class (or of its member) a stub item describes."""
+    module = importlib.import_module(f"{package}._client")
+    obj = getattr(module, ALIASES.get(cls, cls), None)
+    if not isinstance(obj, type):
+        return None
+    if member is None:
+        doc = obj.__dict__.get("__doc__")
+    else:
+        raw = next((k.__dict__[member] for k in obj.__mro__ if member in k.__dict__), None)
+        if isinstance(raw, (staticmethod, classmethod)):
+            raw = raw.__func__
+        doc = getattr(raw, "__doc__", None) if raw is not None else None
+        if isinstance(raw, type):
+            doc = None
+    return ast.get_docstring(ast.parse(f'"""{doc}"""')) if doc else None
 
 
 def split_name(name: str) -> Tuple[str, bool, bool]:
@@ -75,18 +100,30 @@ def method_doc(docs: Any, table: Dict[str, Any], cls: str, node: ast.FunctionDef
     return str(docs.render(op, variant, ret))
 
 
-def wanted(docs: Any, table: Dict[str, Any], tree: ast.Module) -> List[Tuple[ast.AST, str]]:
-    """Every class and method of the stub that has reference text, with that text."""
+def wanted(docs: Any, package: str, tree: ast.Module) -> List[Tuple[ast.AST, str]]:
+    """Every class and method of the stub that has a docstring to take, with that text."""
+    table = docs.RESOURCES[package]
+    only = docs.STUB_ONLY[package]
     out: List[Tuple[ast.AST, str]] = []
     for cls in tree.body:
         if not isinstance(cls, ast.ClassDef):
             continue
         doc = class_doc(docs, table, cls.name)
+        if doc is None and cls.name in only:
+            doc = docs._fill(only[cls.name])
+        if doc is None:
+            doc = runtime_doc(package, cls.name, None)
         if doc is not None:
             out.append((cls, doc))
         for node in cls.body:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                if node.name.startswith("__"):
+                    continue
                 mdoc = method_doc(docs, table, cls.name, node)  # type: ignore[arg-type]
+                if mdoc is None and f"{cls.name}.{node.name}" in only:
+                    mdoc = docs._fill(only[f"{cls.name}.{node.name}"])
+                if mdoc is None:
+                    mdoc = runtime_doc(package, cls.name, node.name)
                 if mdoc is not None:
                     out.append((node, mdoc))
     return out
@@ -138,9 +175,8 @@ def stale(docs: Any) -> List[str]:
     """The stub items whose docstring differs from the reference text."""
     problems = []
     for package, path in STUBS.items():
-        table = docs.RESOURCES[package]
         tree = ast.parse(path.read_text())
-        for node, text in wanted(docs, table, tree):
+        for node, text in wanted(docs, package, tree):
             have = ast.get_docstring(node)  # type: ignore[arg-type]
             if have != ast.get_docstring(ast.parse(f'"""{text}"""')):
                 problems.append(f"{path.name}: {getattr(node, 'name', '?')} (line {node.lineno})")  # type: ignore[attr-defined]
@@ -158,7 +194,7 @@ def main(argv: List[str]) -> int:
         return 1 if problems else 0
     for package, path in STUBS.items():
         source = path.read_text()
-        items = wanted(docs, docs.RESOURCES[package], ast.parse(source))
+        items = wanted(docs, package, ast.parse(source))
         path.write_text(rewrite(source, items))
         print(f"{path.relative_to(HERE)}: {len(items)} docstrings")
     return 0

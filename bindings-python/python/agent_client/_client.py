@@ -33,11 +33,20 @@ DEFAULT_BASE_URL = "http://localhost:8000"
 
 
 class ChatStream(Stream[models.ChatEvent]):
-    """The ops chat stream (sync): typed events; ``text`` is the answer once read."""
+    """The agent's answer as typed events (blocking client): iterating yields
+    ``ThinkingEvent``, ``ToolCallEvent``, ``ToolResultEvent``, ``MessageEvent`` and finally
+    ``DoneEvent``; ``text`` is the answer once read. ``close()``, ``break`` or leaving a
+    ``with`` block closes the connection.
+
+    Raises (while iterating):
+        IncompleteStreamError: The stream ended before its ``done`` event.
+        APIError: An ``error`` event, as the class of its code.
+    """
 
 
 class AsyncChatStream(AsyncStream[models.ChatEvent]):
-    """The ops chat stream (async)."""
+    """The agent's answer as typed events (async client): ``async for event in stream``;
+    see :class:`ChatStream`."""
 
 
 class Auth(Resource):
@@ -158,12 +167,22 @@ class RealtimeSession:
         self._native = native
 
     def send_chat(self, conversation_id: Optional[str], message: str) -> None:
+        """Sends a chat message on the socket; iterate the session for its answer.
+
+        Args:
+            conversation_id: Continue this conversation (``None``: a new one).
+            message: The message text.
+
+        Raises:
+            WebSocketError: The socket is closed or failed.
+        """
         self._native.send_chat(conversation_id, message)
 
     def __iter__(self) -> Any:
         return iter(ChatStream(self._native, models.event_from_wire))
 
     def close(self) -> None:
+        """Closes the WebSocket (idempotent)."""
         self._native.close()
 
     def __enter__(self) -> RealtimeSession:
@@ -190,6 +209,16 @@ class AsyncRealtimeSession:
         return self._open().__await__()
 
     async def send_chat(self, conversation_id: Optional[str], message: str) -> None:
+        """Sends a chat message on the socket (opening it first if needed); iterate the
+        session with ``async for`` for its answer.
+
+        Args:
+            conversation_id: Continue this conversation (``None``: a new one).
+            message: The message text.
+
+        Raises:
+            WebSocketError: The socket is closed or failed.
+        """
         await self._open()
         await self._native.send_chat_async(conversation_id, message)
 
@@ -202,6 +231,7 @@ class AsyncRealtimeSession:
         return AsyncChatStream(opener, models.event_from_wire).__aiter__()
 
     async def close(self) -> None:
+        """Closes the WebSocket (idempotent)."""
         if self._native is not None:
             self._native.close()
 
@@ -277,10 +307,13 @@ class _BaseAgentClient:
 
     @property
     def base_url(self) -> str:
+        """The base URL every request goes to (e.g. ``http://localhost:8000``)."""
         return str(self._native.base_url)
 
     @property
     def with_raw_response(self) -> Any:
+        """Every resource of the client, each call answering a
+        :class:`~cjhirashi_agents.RawResponse` (``client.with_raw_response.metrics.get()``)."""
         return RawClient(self)
 
     def with_options(self, **overrides: Any) -> Any:
@@ -297,11 +330,59 @@ class _BaseAgentClient:
 
 
 class AgentClient(_BaseAgentClient):
-    """The ops client (blocking). ``AgentClient(api_key=None, base_url=None, ...)`` reads
-    ``AGENT_API_KEY`` / ``AGENT_BASE_URL``; ``AgentClient.login(url, user, password)`` logs in."""
+    """The client of the cloud-operations agent (blocking calls).
+
+    Resources: ``auth``, ``chat``, ``conversations``, ``config``, ``metrics``, ``tools``,
+    ``learned_apis``, ``webhooks`` and ``realtime`` (the WebSocket). Authenticates with an API
+    key, or with a user name and password (see :meth:`login`): the client then keeps the
+    token and logs in again before it expires.
+
+    Args:
+        api_key: The static API key; default: ``AGENT_API_KEY``.
+        base_url: The service URL; default: ``AGENT_BASE_URL``, else ``http://localhost:8000``.
+        timeout: Seconds for a whole non-streaming call, retries included (default 600;
+            ``float("inf")``: no limit).
+        max_retries: Retries after the first attempt (default 2, at most 100).
+        stream_idle_timeout: Seconds a stream may stay silent before it fails (default 120).
+        default_headers: Headers sent with every request.
+        username: The login user name (with ``password``: log in on the first call).
+        password: The login password.
+        connect_timeout: Seconds to open a connection (default 5).
+        response_header_timeout: Seconds to wait for the answer's headers (default 60).
+        max_event_size: The largest stream event accepted, in bytes (default 16 MiB).
+        max_response_bytes: The largest answer body accepted, in bytes (default 32 MiB).
+
+    Raises:
+        ValueError: A setting is out of range (``TypeError``: of the wrong type).
+
+    Example:
+        >>> from agent_client import AgentClient
+        >>> client = AgentClient(api_key="my-key", base_url="http://localhost:8000")
+        >>> client.tools.execute("list_ec2_instances", region="us-east-1").success
+        True
+    """
 
     @classmethod
     def login(cls, base_url: str, username: str, password: str, **settings: Any) -> AgentClient:
+        """Makes a client and logs in with a user name and password
+        (``POST /api/auth/login``); the client logs in again before the token expires.
+
+        Args:
+            base_url: The service URL.
+            username: The user name.
+            password: The password.
+            **settings: Any other constructor argument (``timeout``, ``max_retries``, ...).
+
+        Returns:
+            AgentClient: The logged-in client.
+
+        Raises:
+            AuthenticationError: Wrong user name or password (401).
+            APIConnectionError: The service did not answer.
+
+        Example:
+            >>> client = AgentClient.login("http://localhost:8000", "admin", "secret")
+        """
         client = cls(base_url=base_url, username=username, password=password, **settings)
         client._native.ensure_login()
         return client
@@ -314,7 +395,15 @@ class AgentClient(_BaseAgentClient):
 
 
 class AsyncAgentClient(_BaseAgentClient):
-    """The ops client (asyncio)."""
+    """The client of the cloud-operations agent for asyncio: every operation is awaited;
+    streams and the realtime session are read with ``async for``. Takes the same arguments
+    as :class:`AgentClient`.
+
+    Example:
+        >>> async with AsyncAgentClient(api_key="my-key") as client:
+        ...     async for event in client.chat.stream(message="Any critical alert?"):
+        ...         print(event)
+    """
 
     _is_async = True
 
@@ -322,6 +411,13 @@ class AsyncAgentClient(_BaseAgentClient):
     async def login(
         cls, base_url: str, username: str, password: str, **settings: Any
     ) -> AsyncAgentClient:
+        """Makes a client and logs in with a user name and password (awaited); see
+        :meth:`AgentClient.login`.
+
+        Raises:
+            AuthenticationError: Wrong user name or password (401).
+            APIConnectionError: The service did not answer.
+        """
         client = cls(base_url=base_url, username=username, password=password, **settings)
         await client._native.ensure_login_async()
         return client

@@ -34,25 +34,63 @@ class RequestOptions(TypedDict, total=False):
     idempotency_key: str
     max_response_bytes: int
 
-class ChatStream(Stream[models.ChatEvent]): ...
-class AsyncChatStream(AsyncStream[models.ChatEvent]): ...
+class ChatStream(Stream[models.ChatEvent]):
+    """The agent's answer as typed events (blocking client): iterating yields
+    ``ThinkingEvent``, ``ToolCallEvent``, ``ToolResultEvent``, ``MessageEvent`` and finally
+    ``DoneEvent``; ``text`` is the answer once read. ``close()``, ``break`` or leaving a
+    ``with`` block closes the connection.
+
+    Raises (while iterating):
+        IncompleteStreamError: The stream ended before its ``done`` event.
+        APIError: An ``error`` event, as the class of its code.
+    """
+
+class AsyncChatStream(AsyncStream[models.ChatEvent]):
+    """The agent's answer as typed events (async client): ``async for event in stream``;
+    see :class:`ChatStream`.
+    """
 
 class RealtimeSession:
-    """An authenticated ``/ws`` session; iterate after ``send_chat`` (ends after ``done``)."""
+    """An authenticated ``/ws`` session (sync): ``send_chat(conversation_id, message)``, then
+    iterate: the events of that answer, ending after ``done``. A context manager.
+    """
 
-    def send_chat(self, conversation_id: Optional[str], message: str) -> None: ...
+    def send_chat(self, conversation_id: Optional[str], message: str) -> None:
+        """Sends a chat message on the socket; iterate the session for its answer.
+
+        Args:
+            conversation_id: Continue this conversation (``None``: a new one).
+            message: The message text.
+
+        Raises:
+            WebSocketError: The socket is closed or failed.
+        """
     def __iter__(self) -> Iterator[models.ChatEvent]: ...
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Closes the WebSocket (idempotent)."""
     def __enter__(self) -> RealtimeSession: ...
     def __exit__(self, *exc: object) -> None: ...
 
 class AsyncRealtimeSession:
-    """``async with client.realtime.connect() as session``."""
+    """An authenticated ``/ws`` session (async): ``await send_chat(...)``, then
+    ``async for event in session`` until ``done``. ``async with client.realtime.connect()``.
+    """
 
     def __await__(self) -> Generator[Any, None, AsyncRealtimeSession]: ...
-    async def send_chat(self, conversation_id: Optional[str], message: str) -> None: ...
+    async def send_chat(self, conversation_id: Optional[str], message: str) -> None:
+        """Sends a chat message on the socket (opening it first if needed); iterate the
+        session with ``async for`` for its answer.
+
+        Args:
+            conversation_id: Continue this conversation (``None``: a new one).
+            message: The message text.
+
+        Raises:
+            WebSocketError: The socket is closed or failed.
+        """
     def __aiter__(self) -> AsyncIterator[models.ChatEvent]: ...
-    async def close(self) -> None: ...
+    async def close(self) -> None:
+        """Closes the WebSocket (idempotent)."""
     async def __aenter__(self) -> AsyncRealtimeSession: ...
     async def __aexit__(self, *exc: object) -> None: ...
 
@@ -1847,10 +1885,16 @@ class _AgentClientBase:
         max_response_bytes: Optional[int] = None,
     ) -> None: ...
     @property
-    def base_url(self) -> str: ...
-    def close(self) -> None: ...
+    def base_url(self) -> str:
+        """The base URL every request goes to (e.g. ``http://localhost:8000``)."""
+    def close(self) -> None:
+        """Nothing to release eagerly: connections close with the client."""
 
 class AgentClientWithRawResponse:
+    """Every resource of the client, each call answering a ``RawResponse``
+    (``client.with_raw_response``).
+    """
+
     auth: AuthWithRawResponse
     chat: ChatWithRawResponse
     conversations: ConversationsWithRawResponse
@@ -1861,6 +1905,10 @@ class AgentClientWithRawResponse:
     webhooks: WebhooksWithRawResponse
 
 class AsyncAgentClientWithRawResponse:
+    """Every resource of the client, each call answering a ``RawResponse``
+    (``client.with_raw_response``). Every call is awaited.
+    """
+
     auth: AsyncAuthWithRawResponse
     chat: AsyncChatWithRawResponse
     conversations: AsyncConversationsWithRawResponse
@@ -1871,7 +1919,37 @@ class AsyncAgentClientWithRawResponse:
     webhooks: AsyncWebhooksWithRawResponse
 
 class AgentClient(_AgentClientBase):
-    """The ops client (blocking); reads AGENT_API_KEY / AGENT_BASE_URL."""
+    """The client of the cloud-operations agent (blocking calls).
+
+    Resources: ``auth``, ``chat``, ``conversations``, ``config``, ``metrics``, ``tools``,
+    ``learned_apis``, ``webhooks`` and ``realtime`` (the WebSocket). Authenticates with an API
+    key, or with a user name and password (see :meth:`login`): the client then keeps the
+    token and logs in again before it expires.
+
+    Args:
+        api_key: The static API key; default: ``AGENT_API_KEY``.
+        base_url: The service URL; default: ``AGENT_BASE_URL``, else ``http://localhost:8000``.
+        timeout: Seconds for a whole non-streaming call, retries included (default 600;
+            ``float("inf")``: no limit).
+        max_retries: Retries after the first attempt (default 2, at most 100).
+        stream_idle_timeout: Seconds a stream may stay silent before it fails (default 120).
+        default_headers: Headers sent with every request.
+        username: The login user name (with ``password``: log in on the first call).
+        password: The login password.
+        connect_timeout: Seconds to open a connection (default 5).
+        response_header_timeout: Seconds to wait for the answer's headers (default 60).
+        max_event_size: The largest stream event accepted, in bytes (default 16 MiB).
+        max_response_bytes: The largest answer body accepted, in bytes (default 32 MiB).
+
+    Raises:
+        ValueError: A setting is out of range (``TypeError``: of the wrong type).
+
+    Example:
+        >>> from agent_client import AgentClient
+        >>> client = AgentClient(api_key="my-key", base_url="http://localhost:8000")
+        >>> client.tools.execute("list_ec2_instances", region="us-east-1").success
+        True
+    """
 
     auth: Auth
     chat: Chat
@@ -1883,15 +1961,49 @@ class AgentClient(_AgentClientBase):
     webhooks: Webhooks
     realtime: Realtime
     @classmethod
-    def login(cls, base_url: str, username: str, password: str, **settings: Any) -> AgentClient: ...
+    def login(cls, base_url: str, username: str, password: str, **settings: Any) -> AgentClient:
+        """Makes a client and logs in with a user name and password
+        (``POST /api/auth/login``); the client logs in again before the token expires.
+
+        Args:
+            base_url: The service URL.
+            username: The user name.
+            password: The password.
+            **settings: Any other constructor argument (``timeout``, ``max_retries``, ...).
+
+        Returns:
+            AgentClient: The logged-in client.
+
+        Raises:
+            AuthenticationError: Wrong user name or password (401).
+            APIConnectionError: The service did not answer.
+
+        Example:
+            >>> client = AgentClient.login("http://localhost:8000", "admin", "secret")
+        """
     @property
-    def with_raw_response(self) -> AgentClientWithRawResponse: ...
-    def with_options(self, **overrides: Any) -> AgentClient: ...
+    def with_raw_response(self) -> AgentClientWithRawResponse:
+        """Every resource of the client, each call answering a
+        :class:`~cjhirashi_agents.RawResponse` (``client.with_raw_response.metrics.get()``).
+        """
+    def with_options(self, **overrides: Any) -> AgentClient:
+        """A new client with some settings changed (``timeout``, ``max_retries``, ...),
+        checked like the constructor's; a client made by ``login`` keeps its credentials
+        (the new one logs in on its first call).
+        """
     def __enter__(self) -> AgentClient: ...
     def __exit__(self, *exc: object) -> None: ...
 
 class AsyncAgentClient(_AgentClientBase):
-    """The ops client (asyncio)."""
+    """The client of the cloud-operations agent for asyncio: every operation is awaited;
+    streams and the realtime session are read with ``async for``. Takes the same arguments
+    as :class:`AgentClient`.
+
+    Example:
+        >>> async with AsyncAgentClient(api_key="my-key") as client:
+        ...     async for event in client.chat.stream(message="Any critical alert?"):
+        ...         print(event)
+    """
 
     auth: AsyncAuth
     chat: AsyncChat
@@ -1905,9 +2017,23 @@ class AsyncAgentClient(_AgentClientBase):
     @classmethod
     async def login(
         cls, base_url: str, username: str, password: str, **settings: Any
-    ) -> AsyncAgentClient: ...
+    ) -> AsyncAgentClient:
+        """Makes a client and logs in with a user name and password (awaited); see
+        :meth:`AgentClient.login`.
+
+        Raises:
+            AuthenticationError: Wrong user name or password (401).
+            APIConnectionError: The service did not answer.
+        """
     @property
-    def with_raw_response(self) -> AsyncAgentClientWithRawResponse: ...
-    def with_options(self, **overrides: Any) -> AsyncAgentClient: ...
+    def with_raw_response(self) -> AsyncAgentClientWithRawResponse:
+        """Every resource of the client, each call answering a
+        :class:`~cjhirashi_agents.RawResponse` (``client.with_raw_response.metrics.get()``).
+        """
+    def with_options(self, **overrides: Any) -> AsyncAgentClient:
+        """A new client with some settings changed (``timeout``, ``max_retries``, ...),
+        checked like the constructor's; a client made by ``login`` keeps its credentials
+        (the new one logs in on its first call).
+        """
     async def __aenter__(self) -> AsyncAgentClient: ...
     async def __aexit__(self, *exc: object) -> None: ...

@@ -67,7 +67,14 @@ def clean(**args: Any) -> Dict[str, Any]:
 
 
 class RateLimitInfo:
-    """The rate-limit headers of an answer."""
+    """The rate-limit headers of an answer (``X-RateLimit-*``); a field is ``None`` when the
+    header was absent.
+
+    Attributes:
+        limit: Requests allowed in the current window.
+        remaining: Requests left in the window.
+        reset: When the window resets (Unix seconds).
+    """
 
     def __init__(
         self, limit: Optional[int], remaining: Optional[int], reset: Optional[int]
@@ -84,8 +91,20 @@ class RateLimitInfo:
 
 
 class RawResponse(Generic[T]):
-    """An answer with its metadata: ``status_code``, ``headers``, ``request_id``,
-    ``rate_limit``, ``attempts``; ``parse()`` gives the model the plain call returns."""
+    """An answer with its metadata, from ``client.<resource>.with_raw_response.<method>()``.
+
+    Attributes:
+        status_code: The HTTP status.
+        headers: The response headers (names in lower case).
+        request_id: The service's request id (``X-Request-Id``), if sent.
+        rate_limit: The :class:`RateLimitInfo` of the answer, if it had the headers.
+        attempts: How many attempts the call took (1 without retries).
+
+    Example:
+        >>> raw = client.agents.with_raw_response.get("agt_personal_001")
+        >>> raw.status_code, raw.request_id
+        >>> agent = raw.parse()
+    """
 
     def __init__(self, meta: Dict[str, Any], value: Any, parse: Callable[[Any], T]) -> None:
         self.status_code: int = meta.get("status_code", 0)
@@ -100,6 +119,7 @@ class RawResponse(Generic[T]):
         self._parse = parse
 
     def parse(self) -> T:
+        """The result the plain call returns (a model, a list or a page)."""
         return self._parse(self._value)
 
     def __repr__(self) -> str:
@@ -107,9 +127,17 @@ class RawResponse(Generic[T]):
 
 
 class SyncPage(Generic[T]):
-    """A paginated list (sync): the first page is fetched by the call; iterating yields
-    every item of every page, fetching the next page only when needed. The first page's
-    own fields (``pagination``, ``summary``) are attributes; ``data`` is its items."""
+    """A paginated list (blocking client): the first page is fetched by the call; iterating
+    yields every item of every page, fetching the next page only when needed (up to the
+    call's ``max_pages``). The page's own fields (``pagination``, ``summary``) are attributes;
+    ``data`` is its items; ``len()`` and indexing work on this page.
+
+    Example:
+        >>> page = client.users.list(limit=20)
+        >>> page.data[0].email, page.has_next_page()
+        >>> for user in page:  # every user of every page
+        ...     print(user.email)
+    """
 
     def __init__(self, pager: Any, first: Any, items_key: str, page_parse: Parse) -> None:
         self._pager = pager
@@ -131,6 +159,7 @@ class SyncPage(Generic[T]):
         return self._page
 
     def has_next_page(self) -> bool:
+        """Whether the service has another page after this one."""
         p = getattr(self._page, "pagination", None)
         if p is None:
             return False
@@ -163,6 +192,7 @@ class SyncPage(Generic[T]):
         return len(self.data)
 
     def __getitem__(self, i: int) -> T:
+        """The ``i``-th item of this page."""
         return self.data[i]
 
     def __repr__(self) -> str:
@@ -170,7 +200,9 @@ class SyncPage(Generic[T]):
 
 
 class AsyncPage(Generic[T]):
-    """One fetched page of an async list (see :class:`AsyncPaginator`)."""
+    """One fetched page of an async list (see :class:`AsyncPaginator`): ``data`` is its
+    items, its own fields (``pagination``, ``summary``) are attributes; ``len()``, indexing and
+    ``for`` work on this page only."""
 
     def __init__(self, pager: Any, value: Any, items_key: str, page_parse: Parse) -> None:
         self._pager = pager
@@ -183,6 +215,7 @@ class AsyncPage(Generic[T]):
 
     @property
     def page(self) -> Any:
+        """The page model (``UserList``, ``ConversationList``, ``TransactionList``)."""
         return self._page
 
     def __len__(self) -> int:
@@ -196,8 +229,14 @@ class AsyncPage(Generic[T]):
 
 
 class AsyncPaginator(Generic[T]):
-    """A paginated list (async): ``await`` gives the first :class:`AsyncPage`; ``async for``
-    yields every item of every page, fetched lazily."""
+    """A paginated list (async client): ``await`` gives the first :class:`AsyncPage`;
+    ``async for`` yields every item of every page, fetched lazily (up to ``max_pages``).
+
+    Example:
+        >>> async for conv in client.conversations.list(agent_id="agt_personal_001"):
+        ...     print(conv.id)
+        >>> first = await client.conversations.list(limit=10)
+    """
 
     def __init__(self, pager: Any, items_key: str, page_parse: Parse) -> None:
         self._pager = pager
@@ -219,6 +258,12 @@ class AsyncPaginator(Generic[T]):
         return first().__await__()
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
+        """Every page, from the first, each fetched when the previous one is done.
+
+        Example:
+            >>> async for page in client.users.list(limit=50).iter_pages():
+            ...     print(len(page.data))
+        """
         while True:
             page = await self._next()
             if page is None:
@@ -322,7 +367,8 @@ class Resource:
 
     @property
     def with_raw_response(self) -> Any:
-        """The same operations, answering :class:`RawResponse` objects."""
+        """The same operations, each answering a :class:`RawResponse` (status, headers,
+        request id, rate limit, attempts; ``parse()`` gives the result)."""
         return type(self)(self._t, True)
 
     def _call(

@@ -390,10 +390,13 @@ class _BaseClient:
 
     @property
     def base_url(self) -> str:
+        """The base URL every request goes to (e.g. ``https://agents.cjhirashi.com/api``)."""
         return str(self._native.base_url)
 
     @property
     def with_raw_response(self) -> Any:
+        """Every resource of the client, each call answering a
+        :class:`~cjhirashi_agents.RawResponse` (``client.with_raw_response.users.me()``)."""
         return RawClient(self)
 
     def with_options(self, **overrides: Any) -> Any:
@@ -409,8 +412,38 @@ class _BaseClient:
 
 
 class Client(_BaseClient):
-    """The platform client (blocking). ``Client(api_key=None, base_url=None, timeout=...,
-    max_retries=...)`` reads ``CJHIRASHI_API_KEY`` / ``CJHIRASHI_BASE_URL``."""
+    """The client of the CJHIRASHI Agents platform (blocking calls).
+
+    Resources: ``auth``, ``users``, ``agents``, ``conversations``, ``health`` (with
+    ``medications``, ``appointments``), ``finance`` (with ``accounts``, ``transactions``,
+    ``budgets``) and ``webhooks``. Failed calls are retried (429, 5xx, connection errors) with
+    backoff, honouring ``Retry-After``.
+
+    Args:
+        api_key: The API key (``Authorization: Bearer``); default: ``CJHIRASHI_API_KEY``.
+        base_url: The service URL; default: ``CJHIRASHI_BASE_URL``, else
+            ``https://agents.cjhirashi.com/api``.
+        timeout: Seconds for a whole non-streaming call, retries included (default 600;
+            ``float("inf")``: no limit).
+        max_retries: Retries after the first attempt (default 2, at most 100).
+        stream_idle_timeout: Seconds a stream may stay silent before it fails (default 120).
+        default_headers: Headers sent with every request.
+        connect_timeout: Seconds to open a connection (default 5).
+        response_header_timeout: Seconds to wait for the answer's headers (default 60).
+        max_event_size: The largest stream event accepted, in bytes (default 16 MiB).
+        max_response_bytes: The largest answer body accepted, in bytes (default 32 MiB).
+        max_pages: How many pages iterating a list may fetch (default 10,000).
+
+    Raises:
+        InvalidArgumentError: No API key was given or found in the environment.
+        ValueError: A setting is out of range (``TypeError``: of the wrong type).
+
+    Example:
+        >>> from cjhirashi_agents import Client
+        >>> with Client() as client:  # reads CJHIRASHI_API_KEY
+        ...     conv = client.conversations.create(agent_id="agt_personal_001")
+        ...     print(conv.send_message("Hola").until_done())
+    """
 
     def __enter__(self) -> Client:
         return self
@@ -420,8 +453,16 @@ class Client(_BaseClient):
 
 
 class AsyncClient(_BaseClient):
-    """The platform client (asyncio): every operation is awaited; streams and lists are
-    used with ``async for``."""
+    """The client of the CJHIRASHI Agents platform for asyncio: every operation is awaited;
+    streams and lists are read with ``async for``. Takes the same arguments as
+    :class:`Client`.
+
+    Example:
+        >>> async with AsyncClient() as client:
+        ...     conv = await client.conversations.create(agent_id="agt_personal_001")
+        ...     async for token in conv.send_message("Hola"):
+        ...         print(token, end="")
+    """
 
     _is_async = True
 

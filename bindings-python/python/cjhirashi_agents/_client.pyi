@@ -30,14 +30,25 @@ class ListOptions(RequestOptions, total=False):
     max_pages: int
 
 class TransactionPage(SyncPage[models.Transaction]):
+    """A page of ``finance.transactions.list``: ``data``, ``summary`` of the whole filtered set
+    and ``pagination``; iterating yields every transaction of every page.
+    """
+
     summary: models.TransactionSummary
     pagination: models.CursorPagination
 
 class AsyncTransactionPage(AsyncPage[models.Transaction]):
+    """One fetched page of ``finance.transactions.list`` (async client): ``data``, ``summary``
+    and ``pagination``.
+    """
+
     summary: models.TransactionSummary
     pagination: models.CursorPagination
 
 class AsyncTransactionPaginator(AsyncPaginator[models.Transaction]):
+    """``finance.transactions.list`` on the async client: ``await`` it for the first page, or
+    ``async for`` over every transaction.
+    """
     def __await__(self) -> Generator[Any, None, AsyncTransactionPage]: ...
 
 class Auth:
@@ -112,7 +123,7 @@ class Auth:
 
         Example:
             >>> client.auth.session().user.email
-            'demo@example.com'
+            'user@example.com'
         """
     def create_api_key(self, **options: Unpack[RequestOptions]) -> models.ApiKey:
         """Creates a new API key for the caller.
@@ -3625,10 +3636,16 @@ class _ClientBase:
         max_pages: Optional[int] = None,
     ) -> None: ...
     @property
-    def base_url(self) -> str: ...
-    def close(self) -> None: ...
+    def base_url(self) -> str:
+        """The base URL every request goes to (e.g. ``https://agents.cjhirashi.com/api``)."""
+    def close(self) -> None:
+        """Nothing to release eagerly: connections close with the client."""
 
 class ClientWithRawResponse:
+    """Every resource of the client, each call answering a ``RawResponse``
+    (``client.with_raw_response``).
+    """
+
     auth: AuthWithRawResponse
     users: UsersWithRawResponse
     agents: AgentsWithRawResponse
@@ -3638,6 +3655,10 @@ class ClientWithRawResponse:
     webhooks: WebhooksWithRawResponse
 
 class AsyncClientWithRawResponse:
+    """Every resource of the client, each call answering a ``RawResponse``
+    (``client.with_raw_response``). Every call is awaited.
+    """
+
     auth: AsyncAuthWithRawResponse
     users: AsyncUsersWithRawResponse
     agents: AsyncAgentsWithRawResponse
@@ -3647,7 +3668,38 @@ class AsyncClientWithRawResponse:
     webhooks: AsyncWebhooksWithRawResponse
 
 class Client(_ClientBase):
-    """The platform client (blocking); reads CJHIRASHI_API_KEY / CJHIRASHI_BASE_URL."""
+    """The client of the CJHIRASHI Agents platform (blocking calls).
+
+    Resources: ``auth``, ``users``, ``agents``, ``conversations``, ``health`` (with
+    ``medications``, ``appointments``), ``finance`` (with ``accounts``, ``transactions``,
+    ``budgets``) and ``webhooks``. Failed calls are retried (429, 5xx, connection errors) with
+    backoff, honouring ``Retry-After``.
+
+    Args:
+        api_key: The API key (``Authorization: Bearer``); default: ``CJHIRASHI_API_KEY``.
+        base_url: The service URL; default: ``CJHIRASHI_BASE_URL``, else
+            ``https://agents.cjhirashi.com/api``.
+        timeout: Seconds for a whole non-streaming call, retries included (default 600;
+            ``float("inf")``: no limit).
+        max_retries: Retries after the first attempt (default 2, at most 100).
+        stream_idle_timeout: Seconds a stream may stay silent before it fails (default 120).
+        default_headers: Headers sent with every request.
+        connect_timeout: Seconds to open a connection (default 5).
+        response_header_timeout: Seconds to wait for the answer's headers (default 60).
+        max_event_size: The largest stream event accepted, in bytes (default 16 MiB).
+        max_response_bytes: The largest answer body accepted, in bytes (default 32 MiB).
+        max_pages: How many pages iterating a list may fetch (default 10,000).
+
+    Raises:
+        InvalidArgumentError: No API key was given or found in the environment.
+        ValueError: A setting is out of range (``TypeError``: of the wrong type).
+
+    Example:
+        >>> from cjhirashi_agents import Client
+        >>> with Client() as client:  # reads CJHIRASHI_API_KEY
+        ...     conv = client.conversations.create(agent_id="agt_personal_001")
+        ...     print(conv.send_message("Hola").until_done())
+    """
 
     auth: Auth
     users: Users
@@ -3657,13 +3709,28 @@ class Client(_ClientBase):
     finance: Finance
     webhooks: Webhooks
     @property
-    def with_raw_response(self) -> ClientWithRawResponse: ...
-    def with_options(self, **overrides: Any) -> Client: ...
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """Every resource of the client, each call answering a
+        :class:`~cjhirashi_agents.RawResponse` (``client.with_raw_response.users.me()``).
+        """
+    def with_options(self, **overrides: Any) -> Client:
+        """A new client with some settings changed (``timeout``, ``max_retries``, ...),
+        checked like the constructor's.
+        """
     def __enter__(self) -> Client: ...
     def __exit__(self, *exc: object) -> None: ...
 
 class AsyncClient(_ClientBase):
-    """The platform client (asyncio)."""
+    """The client of the CJHIRASHI Agents platform for asyncio: every operation is awaited;
+    streams and lists are read with ``async for``. Takes the same arguments as
+    :class:`Client`.
+
+    Example:
+        >>> async with AsyncClient() as client:
+        ...     conv = await client.conversations.create(agent_id="agt_personal_001")
+        ...     async for token in conv.send_message("Hola"):
+        ...         print(token, end="")
+    """
 
     auth: AsyncAuth
     users: AsyncUsers
@@ -3673,7 +3740,13 @@ class AsyncClient(_ClientBase):
     finance: AsyncFinance
     webhooks: AsyncWebhooks
     @property
-    def with_raw_response(self) -> AsyncClientWithRawResponse: ...
-    def with_options(self, **overrides: Any) -> AsyncClient: ...
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """Every resource of the client, each call answering a
+        :class:`~cjhirashi_agents.RawResponse` (``client.with_raw_response.users.me()``).
+        """
+    def with_options(self, **overrides: Any) -> AsyncClient:
+        """A new client with some settings changed (``timeout``, ``max_retries``, ...),
+        checked like the constructor's.
+        """
     async def __aenter__(self) -> AsyncClient: ...
     async def __aexit__(self, *exc: object) -> None: ...

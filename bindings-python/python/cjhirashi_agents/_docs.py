@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any, Dict, NamedTuple, Optional, Tuple
 
-__all__ = ["Op", "PLATFORM", "OPS", "RESOURCES", "render", "document"]
+__all__ = ["Op", "PLATFORM", "OPS", "RESOURCES", "STUB_ONLY", "render", "document"]
 
 Pairs = Tuple[Tuple[str, str], ...]
 
@@ -91,7 +91,7 @@ PLATFORM: Dict[str, Any] = {
         "The current session: who is signed in and until when.",
         "GET /api/auth/session",
         ("Session", "``user`` (id, email, role, ...) and ``expires``."),
-        example=">>> client.auth.session().user.email\n'demo@example.com'",
+        example=">>> client.auth.session().user.email\n'user@example.com'",
     ),
     "Auth.create_api_key": Op(
         "Creates a new API key for the caller.",
@@ -612,6 +612,30 @@ OPS: Dict[str, Any] = {
 }
 
 RESOURCES = {"cjhirashi_agents": PLATFORM, "agent_client": OPS}
+
+_CLIENT_RAW = (
+    "Every resource of the client, each call answering a ``RawResponse`` "
+    "(``client.with_raw_response``)."
+)
+
+# types that exist only for type checkers (the runtime has one class for all of them)
+STUB_ONLY: Dict[str, Dict[str, str]] = {
+    "cjhirashi_agents": {
+        "TransactionPage": "A page of ``finance.transactions.list``: ``data``, ``summary`` of "
+        "the whole filtered set and ``pagination``; iterating yields every transaction of "
+        "every page.",
+        "AsyncTransactionPage": "One fetched page of ``finance.transactions.list`` (async "
+        "client): ``data``, ``summary`` and ``pagination``.",
+        "AsyncTransactionPaginator": "``finance.transactions.list`` on the async client: "
+        "``await`` it for the first page, or ``async for`` over every transaction.",
+        "ClientWithRawResponse": _CLIENT_RAW,
+        "AsyncClientWithRawResponse": _CLIENT_RAW + " Every call is awaited.",
+    },
+    "agent_client": {
+        "AgentClientWithRawResponse": _CLIENT_RAW,
+        "AsyncAgentClientWithRawResponse": _CLIENT_RAW + " Every call is awaited.",
+    },
+}
 
 WITH_RAW_RESPONSE_TEXT = (
     "The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``, "

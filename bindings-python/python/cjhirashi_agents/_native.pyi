@@ -23,29 +23,39 @@ _Meta = Optional[Dict[str, Any]]
 
 @final
 class PlatformClient:
+    """The platform client in Rust: one call, stream and list entry point per operation name."""
+
     def __new__(
         cls, api_key: Optional[str] = None, base_url: Optional[str] = None, **settings: Any
     ) -> PlatformClient: ...
     @property
-    def base_url(self) -> str: ...
+    def base_url(self) -> str:
+        """The base URL requests go to."""
     def call(
         self, op: str, args: Any = None, options: Optional[Dict[str, Any]] = None
-    ) -> Tuple[Any, _Meta]: ...
+    ) -> Tuple[Any, _Meta]:
+        """Runs operation ``op`` and answers ``(result, meta)``."""
     def call_async(
         self, op: str, args: Any = None, options: Optional[Dict[str, Any]] = None
-    ) -> Awaitable[Tuple[Any, _Meta]]: ...
+    ) -> Awaitable[Tuple[Any, _Meta]]:
+        """Runs operation ``op``; awaitable of ``(result, meta)``."""
     def stream(
         self, op: str, args: Any = None, options: Optional[Dict[str, Any]] = None
-    ) -> NativeStream: ...
+    ) -> NativeStream:
+        """Opens the stream of operation ``op``."""
     def stream_async(
         self, op: str, args: Any = None, options: Optional[Dict[str, Any]] = None
-    ) -> Awaitable[NativeStream]: ...
+    ) -> Awaitable[NativeStream]:
+        """Opens the stream of operation ``op`` (awaitable)."""
     def paginate(
         self, op: str, args: Any = None, options: Optional[Dict[str, Any]] = None
-    ) -> Pager: ...
+    ) -> Pager:
+        """The pager of list operation ``op``."""
 
 @final
 class OpsClient:
+    """The ops client in Rust (API key or login with token renewal)."""
+
     def __new__(
         cls,
         api_key: Optional[str] = None,
@@ -55,66 +65,103 @@ class OpsClient:
         **settings: Any,
     ) -> OpsClient: ...
     @property
-    def base_url(self) -> str: ...
-    def ensure_login(self) -> None: ...
-    def ensure_login_async(self) -> Awaitable[None]: ...
+    def base_url(self) -> str:
+        """The base URL requests go to."""
+    def ensure_login(self) -> None:
+        """Logs in now unless a valid token is held."""
+    def ensure_login_async(self) -> Awaitable[None]:
+        """Logs in now unless a valid token is held (awaitable)."""
     def call(
         self, op: str, args: Any = None, options: Optional[Dict[str, Any]] = None
-    ) -> Tuple[Any, _Meta]: ...
+    ) -> Tuple[Any, _Meta]:
+        """Runs operation ``op`` and answers ``(result, meta)``."""
     def call_async(
         self, op: str, args: Any = None, options: Optional[Dict[str, Any]] = None
-    ) -> Awaitable[Tuple[Any, _Meta]]: ...
+    ) -> Awaitable[Tuple[Any, _Meta]]:
+        """Runs operation ``op``; awaitable of ``(result, meta)``."""
     def stream(
         self, op: str, args: Any = None, options: Optional[Dict[str, Any]] = None
-    ) -> NativeStream: ...
+    ) -> NativeStream:
+        """Opens the stream of operation ``op``."""
     def stream_async(
         self, op: str, args: Any = None, options: Optional[Dict[str, Any]] = None
-    ) -> Awaitable[NativeStream]: ...
+    ) -> Awaitable[NativeStream]:
+        """Opens the stream of operation ``op`` (awaitable)."""
 
 @final
 class NativeStream:
-    def next_batch(self) -> Optional[List[Any]]: ...
-    def next_batch_async(self) -> Awaitable[Optional[List[Any]]]: ...
-    def info(self) -> Dict[str, Any]: ...
-    def send_chat(self, conversation_id: Optional[str], message: str) -> None: ...
-    def send_chat_async(self, conversation_id: Optional[str], message: str) -> Awaitable[None]: ...
-    def close(self) -> None: ...
+    """A stream of tokens or events, read in batches."""
+
+    def next_batch(self) -> Optional[List[Any]]:
+        """The events ready now (waits for one), ``None`` at the end."""
+    def next_batch_async(self) -> Awaitable[Optional[List[Any]]]:
+        """The events ready now (awaitable), ``None`` at the end."""
+    def info(self) -> Dict[str, Any]:
+        """The stream's facts: text, finished, message id, tokens used, timestamp."""
+    def send_chat(self, conversation_id: Optional[str], message: str) -> None:
+        """Sends a chat message on a realtime session."""
+    def send_chat_async(self, conversation_id: Optional[str], message: str) -> Awaitable[None]:
+        """Sends a chat message on a realtime session (awaitable)."""
+    def close(self) -> None:
+        """Closes the connection or stops the sandbox (idempotent)."""
 
 @final
 class Pager:
-    def next_page(self) -> Optional[Tuple[Any, _Meta]]: ...
-    def next_page_async(self) -> Awaitable[Optional[Tuple[Any, _Meta]]]: ...
+    """A lazily fetched list: each call answers ``(page, meta)``, ``None`` after the last."""
+
+    def next_page(self) -> Optional[Tuple[Any, _Meta]]:
+        """The next page as ``(page, meta)``, ``None`` after the last."""
+    def next_page_async(self) -> Awaitable[Optional[Tuple[Any, _Meta]]]:
+        """The next page (awaitable), ``None`` after the last."""
 
 @final
 class NativeSandbox:
+    """A running sandbox of both services on free local ports."""
+
     def __new__(cls, enforce_rate_limits: bool = False) -> NativeSandbox: ...
     @property
-    def platform_url(self) -> str: ...
+    def platform_url(self) -> str:
+        """Base URL of the platform service."""
     @property
-    def ops_url(self) -> str: ...
+    def ops_url(self) -> str:
+        """Base URL of the ops service."""
     @property
-    def api_key(self) -> str: ...
+    def api_key(self) -> str:
+        """A platform API key of the demo user."""
     @property
-    def admin_api_key(self) -> str: ...
+    def admin_api_key(self) -> str:
+        """A platform API key of an admin."""
     @property
-    def ops_api_key(self) -> str: ...
+    def ops_api_key(self) -> str:
+        """The ops service's static API key."""
     @property
-    def username(self) -> str: ...
+    def username(self) -> str:
+        """The ops login user name."""
     @property
-    def password(self) -> str: ...
+    def password(self) -> str:
+        """The ops login password."""
     @property
-    def closed(self) -> bool: ...
-    def close(self) -> None: ...
+    def closed(self) -> bool:
+        """Whether the sandbox was stopped."""
+    def close(self) -> None:
+        """Closes the connection or stops the sandbox (idempotent)."""
 
-def register_models(service: str, models: Dict[str, type]) -> None: ...
-def webhook_sign(payload: bytes, secret: str) -> str: ...
-def webhook_verify(payload: bytes, signature: str, secrets: Sequence[str]) -> None: ...
+def register_models(service: str, models: Dict[str, type]) -> None:
+    """Lets the native module build these model classes itself."""
+
+def webhook_sign(payload: bytes, secret: str) -> str:
+    """The signature header value of ``payload``."""
+
+def webhook_verify(payload: bytes, signature: str, secrets: Sequence[str]) -> None:
+    """Checks a signature; raises ``WebhookVerificationError``."""
+
 def webhook_unwrap(
     payload: bytes,
     headers: Sequence[Tuple[str, str]],
     secrets: Sequence[str],
     tolerance: Optional[float] = None,
-) -> Dict[str, Any]: ...
+) -> Dict[str, Any]:
+    """Verifies and decodes a delivery."""
 
 # Test hook, not API: provokes a Rust panic on one path ("call", "blocking", "shared",
 # "async", "convert", "stream") so the tests can check it arrives as CJHirashiError.

@@ -80,7 +80,16 @@ class _Fields:
 
 
 class Stream(_Fields, Generic[T]):
-    """A blocking stream: ``for item in stream``; a context manager."""
+    """A stream of a blocking client: ``for item in stream``; a context manager.
+
+    ``break``, :meth:`close` or leaving the ``with`` block closes the connection. Once the
+    stream is read, ``text`` holds the whole answer.
+
+    Raises (while iterating):
+        IncompleteStreamError: The stream ended before its ``done`` event.
+        APIError: An ``error`` event, as the class of its code.
+        APITimeoutError: The stream stayed silent longer than ``stream_idle_timeout``.
+    """
 
     def __init__(self, native: Any, convert: Convert = None) -> None:
         self._native = native
@@ -153,8 +162,9 @@ class Stream(_Fields, Generic[T]):
 
 
 class AsyncStream(_Fields, Generic[T]):
-    """An async stream: ``async for item in stream``; ``await`` opens it early; an async
-    context manager. It opens on first use when not awaited."""
+    """A stream of an async client: ``async for item in stream``; ``await`` opens it early
+    (so a refused request raises there); an async context manager. It opens on first use
+    when not awaited. Raises like :class:`Stream`."""
 
     def __init__(self, opener: Callable[[], Awaitable[Any]], convert: Convert = None) -> None:
         self._opener: Optional[Callable[[], Awaitable[Any]]] = opener
@@ -244,9 +254,22 @@ class AsyncStream(_Fields, Generic[T]):
 
 
 class MessageStream(Stream[str]):
-    """The platform's token stream (sync): iterating yields ``str`` tokens; afterwards
-    ``text``, ``message_id``, ``tokens_used`` and ``timestamp`` are set."""
+    """An assistant's answer, token by token (blocking client): iterating yields ``str``
+    tokens; afterwards ``text``, ``message_id``, ``tokens_used`` and ``timestamp`` are set.
+
+    Example:
+        >>> stream = client.conversations.send_message("conv_123", "Hola")
+        >>> for token in stream:
+        ...     print(token, end="", flush=True)
+        >>> stream.message_id, stream.tokens_used
+    """
 
 
 class AsyncMessageStream(AsyncStream[str]):
-    """The platform's token stream (async)."""
+    """An assistant's answer, token by token (async client): ``async for token in stream``;
+    afterwards ``text``, ``message_id``, ``tokens_used`` and ``timestamp`` are set.
+
+    Example:
+        >>> async for token in client.conversations.send_message("conv_123", "Hola"):
+        ...     print(token, end="")
+    """

@@ -233,7 +233,25 @@ class Conversation(BaseModel):
     _resource: Any = None
 
     def send_message(self, content: str, **options: Any) -> MessageStream:
-        """Sends ``content`` and streams the answer token by token."""
+        """Sends ``content`` and streams the answer token by token
+        (``POST /api/conversations/:id/messages``).
+
+        Args:
+            content: The message text.
+            **options: Per-request options (``timeout``, ``max_retries``, ...).
+
+        Returns:
+            MessageStream: Iterating yields ``str`` tokens.
+
+        Raises:
+            RuntimeError: The conversation was not made by a client.
+            NotFoundError: The conversation no longer exists (404).
+            IncompleteStreamError: The stream ended before its ``done`` event.
+
+        Example:
+            >>> for token in conv.send_message("¿Cuánto gasté este mes?"):
+            ...     print(token, end="")
+        """
         return self._bound().send_message(self.id, content, **options)  # type: ignore[no-any-return]
 
     def stream(self, **options: Any) -> MessageStream:
@@ -250,9 +268,11 @@ class AsyncConversation(Conversation):
     """A conversation of the async client: ``send_message`` gives an async token stream."""
 
     def send_message(self, content: str, **options: Any) -> AsyncMessageStream:  # type: ignore[override]
+        """Sends ``content`` and streams the answer token by token (``async for``)."""
         return self._bound().send_message(self.id, content, **options)  # type: ignore[no-any-return]
 
     def stream(self, **options: Any) -> AsyncMessageStream:  # type: ignore[override]
+        """Streams the answer to the newest user message (``async for``)."""
         return self._bound().stream(self.id, **options)  # type: ignore[no-any-return]
 
 

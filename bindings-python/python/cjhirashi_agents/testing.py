@@ -15,7 +15,22 @@ __all__ = ["Sandbox"]
 
 
 class Sandbox:
-    """A running sandbox (started by the constructor; ``close()`` or ``with`` stops it)."""
+    """Both services, in memory, in this process, on free local ports: for examples and for
+    testing your own code without an account or a network. Started by the constructor;
+    ``close()`` or leaving the ``with`` block stops it. Its demo data has the ids of the API
+    reference (``agt_personal_001``, ``conv_123``, ``acc_001``, ...).
+
+    Args:
+        enforce_rate_limits: Answer 429 with rate-limit headers once a key exceeds its limit
+            (default ``False``).
+
+    Example:
+        >>> from cjhirashi_agents import Client
+        >>> from cjhirashi_agents.testing import Sandbox
+        >>> with Sandbox() as sb:
+        ...     client = Client(api_key=sb.api_key, base_url=sb.platform_url)
+        ...     print(client.users.me().email)
+    """
 
     def __init__(self, *, enforce_rate_limits: bool = False) -> None:
         self._native = _native.NativeSandbox(enforce_rate_limits)
@@ -57,6 +72,7 @@ class Sandbox:
 
     @property
     def closed(self) -> bool:
+        """Whether :meth:`close` was called."""
         return bool(self._native.closed)
 
     def close(self) -> None:
