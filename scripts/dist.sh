@@ -155,8 +155,9 @@ step "Python sdist"
 step "auditwheel show (glibc wheels: manylinux_2_17)"
 shopt -s nullglob
 for whl in "$out"/python/*manylinux*.whl; do
-  report="$(auditwheel show "$whl")"
-  echo "$report" | tr '\n' ' ' | sed 's/  */ /g'; echo
+  # auditwheel wraps its report at 70 columns: read it as one line
+  report="$(auditwheel show "$whl" | tr '\n' ' ' | sed 's/  */ /g')"
+  echo "$report"
   if ! grep -q 'consistent with the following platform tag: "manylinux_2_17_' <<<"$report"; then
     echo "dist.sh: $whl is not consistent with manylinux_2_17" >&2
     exit 1
