@@ -109,9 +109,13 @@ fn unix_now() -> u64 {
 /// Everything one service shares between its handlers and the admin routes.
 #[derive(Clone, Debug)]
 pub struct Shared {
+    /// The sandbox-wide fault plan and the per-`id` counters of `X-Sandbox-Fault`.
     pub faults: Faults,
+    /// Webhook registrations (`POST /api/webhooks`) and their signed delivery.
     pub webhooks: WebhookHub,
+    /// Request counters behind the `X-RateLimit-*` headers and 429 answers.
     pub limiter: RateLimiter,
+    /// Answers remembered per `Idempotency-Key`, replayed for 24 hours.
     pub idempotency: IdempotencyStore,
 }
 
@@ -142,11 +146,17 @@ impl Shared {
 /// The faults to apply to one request.
 #[derive(Clone, Debug, Default)]
 pub struct FaultPlan {
+    /// `latency`: milliseconds to wait before answering.
     pub latency_ms: Option<u64>,
+    /// `status`: answer with this error status in the service's error format.
     pub status: Option<u16>,
+    /// `retry_after`: the `Retry-After` seconds of a 429 or 503 (default 1).
     pub retry_after: u64,
+    /// `cut_after`: a stream closes its connection after this many events, without `done`.
     pub cut_after: Option<usize>,
+    /// `stall_after`: a stream sends this many events, then nothing, keeping the connection.
     pub stall_after: Option<usize>,
+    /// `malformed`: answer 200 with a body that is not valid JSON.
     pub malformed: bool,
 }
 
@@ -160,9 +170,9 @@ impl FaultPlan {
     }
 }
 
-/// A parsed fault specification (from the header or from the admin route).
+/// A parsed fault specification (from the header, the admin route or the command line).
 #[derive(Clone, Debug, Default)]
-struct FaultSpec {
+pub(crate) struct FaultSpec {
     plan: FaultPlan,
     retry_after: Option<u64>,
     count: Option<u64>,
@@ -193,6 +203,40 @@ impl FaultSpec {
             spec.id = Some(value.trim().to_string());
         }
         spec
+    }
+
+    /// The header's `key=value;…` syntax, checked like the admin route's JSON (an unknown key
+    /// or a bad value is an error instead of being ignored): for the command line and
+    /// [`crate::SandboxBuilder::fault`].
+    pub(crate) fn parse_strict(value: &str) -> Result<FaultSpec, String> {
+        let mut obj = serde_json::Map::new();
+        for part in value.split([';', ',']) {
+            if part.trim().is_empty() {
+                continue;
+            }
+            let Some((key, val)) = part.split_once('=') else {
+                return Err(format!("`{}` is not a key=value pair", part.trim()));
+            };
+            let (key, val) = (key.trim().to_ascii_lowercase(), val.trim());
+            let parsed = match key.as_str() {
+                "id" => Value::String(val.to_string()),
+                "malformed" => match val {
+                    "1" | "true" | "yes" => Value::Bool(true),
+                    "0" | "false" | "no" => Value::Bool(false),
+                    _ => return Err(format!("`malformed` must be 1 or 0, not `{val}`")),
+                },
+                _ => match val.parse::<u64>() {
+                    Ok(n) => Value::from(n),
+                    Err(_) => {
+                        return Err(format!(
+                            "`{key}` must be a non-negative integer, not `{val}`"
+                        ));
+                    }
+                },
+            };
+            obj.insert(key, parsed);
+        }
+        FaultSpec::from_json(&Value::Object(obj))
     }
 
     fn from_json(value: &Value) -> Result<FaultSpec, String> {
@@ -324,7 +368,7 @@ impl Faults {
         plan
     }
 
-    fn set_global(&self, spec: FaultSpec) {
+    pub(crate) fn set_global(&self, spec: FaultSpec) {
         let remaining = spec.count;
         let mut state = lock(&self.inner);
         state.global = if remaining == Some(0) || spec.plan.is_empty() {
@@ -944,9 +988,13 @@ impl Default for RateLimiter {
 /// The outcome of one [`RateLimiter::check`].
 #[derive(Clone, Debug)]
 pub struct RateDecision {
+    /// Requests allowed per window (`X-RateLimit-Limit`).
     pub limit: u64,
+    /// Requests left in the current window (`X-RateLimit-Remaining`).
     pub remaining: u64,
+    /// When the current window ends, in unix seconds (`X-RateLimit-Reset`).
     pub reset_unix: u64,
+    /// False only when enforcement is on and the key is over its limit (answer 429).
     pub allowed: bool,
 }
 

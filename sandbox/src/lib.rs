@@ -1,16 +1,5 @@
-//! In-memory sandbox of both services: the CJHIRASHI Agents **platform** (`/api`, `{data, meta}`
-//! envelope, API keys, SSE) and the cloud-operations **ops** agent backend.
-//!
-//! ```no_run
-//! # async fn demo() -> std::io::Result<()> {
-//! let sandbox = agents_sandbox::Sandbox::start().await?;
-//! println!("platform at {} with key {}", sandbox.platform_url(), sandbox.api_key());
-//! sandbox.shutdown().await;
-//! # Ok(())
-//! # }
-//! ```
-//!
-//! [`WebhookSink`] is a tiny receiver that records webhook deliveries for tests.
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
 
 pub mod common;
 pub mod ops;
@@ -34,7 +23,8 @@ use tokio::task::JoinHandle;
 const DEMO_API_KEY: &str = "cj_test_demo_4f1c9a7e2b6d8053";
 /// API key of the platform admin (BUSINESS tier).
 const ADMIN_API_KEY: &str = "cj_test_admin_93e1b7c54a2f6d08";
-/// The ops service's own static API key (the seed's `tu-api-key` is accepted too).
+/// The ops service's own static API key (`tu-api-key`, the key of the API reference's examples,
+/// is accepted too).
 const OPS_API_KEY: &str = "ops_test_7d2e4b9c1f0a6358";
 const OPS_USERNAME: &str = "admin";
 const OPS_PASSWORD: &str = "password";
@@ -95,6 +85,9 @@ impl Drop for Server {
 }
 
 /// A running sandbox: both services on 127.0.0.1. Dropping it stops both servers.
+///
+/// The servers run as tasks of the tokio runtime [`Sandbox::start`] was called on, so that
+/// runtime must keep running (a `#[tokio::test]` does) while clients talk to them.
 pub struct Sandbox {
     ops: Server,
     platform: Server,
@@ -109,12 +102,13 @@ impl fmt::Debug for Sandbox {
     }
 }
 
-/// Options for [`Sandbox`]; ports default to 0 (any free port).
+/// Options for [`Sandbox`], from [`Sandbox::builder`]; ports default to 0 (any free port).
 #[derive(Debug, Clone, Default)]
 pub struct SandboxBuilder {
     ops_port: u16,
     platform_port: u16,
     enforce_rate_limits: bool,
+    fault: Option<common::FaultSpec>,
 }
 
 impl SandboxBuilder {
@@ -130,25 +124,68 @@ impl SandboxBuilder {
         self
     }
 
-    /// Answer 429 once a caller is over its rate limit (headers are always sent).
+    /// Answer 429 once a caller is over its rate limit (headers are always sent). Off by
+    /// default, so test suites may make many requests.
     pub fn enforce_rate_limits(mut self, on: bool) -> Self {
         self.enforce_rate_limits = on;
         self
     }
 
-    /// Binds both services and starts serving them in the background.
+    /// A sandbox-wide fault plan for both services from the start, in the syntax of the
+    /// `X-Sandbox-Fault` header: `key=value` pairs separated by `;`, with the keys `latency`,
+    /// `status`, `count`, `retry_after`, `cut_after`, `stall_after` and `malformed` (see the
+    /// crate page). It applies to every request (authenticated or not) until `count` runs out
+    /// or `DELETE /__sandbox/faults` clears it, exactly like a `POST /__sandbox/faults`; each
+    /// service counts its own requests.
+    ///
+    /// # Errors
+    ///
+    /// An unknown key, a value that is not a non-negative integer, or a `status` outside
+    /// 100..=599, with a message naming it.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let sandbox = agents_sandbox::Sandbox::builder()
+    ///     .fault("status=503;count=1")?
+    ///     .start()
+    ///     .await?;
+    /// # drop(sandbox);
+    /// assert!(agents_sandbox::Sandbox::builder().fault("status=99").is_err());
+    /// assert!(agents_sandbox::Sandbox::builder().fault("colour=red").is_err());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn fault(mut self, spec: &str) -> Result<Self, String> {
+        self.fault = Some(common::FaultSpec::parse_strict(spec)?);
+        Ok(self)
+    }
+
+    /// Binds both services on `127.0.0.1` and starts serving them on the current tokio
+    /// runtime.
+    ///
+    /// # Errors
+    ///
+    /// The I/O error of binding a port (a fixed port already in use, for instance).
     pub async fn start(self) -> std::io::Result<Sandbox> {
+        let shared = || {
+            let shared = common::Shared::new(self.enforce_rate_limits);
+            if let Some(fault) = &self.fault {
+                shared.faults.set_global(fault.clone());
+            }
+            shared
+        };
         let ops_app = ops::router(ops::OpsConfig {
             username: OPS_USERNAME.to_string(),
             password: OPS_PASSWORD.to_string(),
             api_keys: vec![OPS_API_KEY.to_string(), "tu-api-key".to_string()],
             jwt_secret: uuid::Uuid::new_v4().as_bytes().to_vec(),
-            shared: common::Shared::new(self.enforce_rate_limits),
+            shared: shared(),
         });
         let platform_app = platform::router(platform::PlatformConfig {
             api_key: DEMO_API_KEY.to_string(),
             admin_api_key: ADMIN_API_KEY.to_string(),
-            shared: common::Shared::new(self.enforce_rate_limits),
+            shared: shared(),
         });
         let ops = Server::spawn(self.ops_port, ops_app).await?;
         let platform = Server::spawn(self.platform_port, platform_app).await?;
@@ -157,52 +194,63 @@ impl SandboxBuilder {
 }
 
 impl Sandbox {
-    /// Starts both services on free ports with rate-limit enforcement off.
+    /// Starts both services on free ports of `127.0.0.1` with rate-limit enforcement off and
+    /// no fault plan.
+    ///
+    /// # Errors
+    ///
+    /// The I/O error of binding a port.
     pub async fn start() -> std::io::Result<Sandbox> {
         Sandbox::builder().start().await
     }
 
-    /// Options (ports, rate-limit enforcement).
+    /// Options: ports, rate-limit enforcement, a sandbox-wide fault plan.
     pub fn builder() -> SandboxBuilder {
         SandboxBuilder::default()
     }
 
-    /// The ops service origin, `http://127.0.0.1:PORT`.
+    /// The ops service origin, `http://127.0.0.1:PORT` (its routes are under `/api`, its
+    /// WebSocket at `/ws`).
     pub fn ops_url(&self) -> String {
         format!("http://{}", self.ops.addr)
     }
 
-    /// The platform base URL, `http://127.0.0.1:PORT/api`.
+    /// The platform base URL, `http://127.0.0.1:PORT/api` (what a platform client takes as its
+    /// base URL).
     pub fn platform_url(&self) -> String {
         format!("http://{}/api", self.platform.addr)
     }
 
-    /// API key of the demo platform user `usr_abc123`.
+    /// API key of the demo platform user `usr_abc123` (FREE tier, role USER), sent as
+    /// `Authorization: Bearer <key>`.
     pub fn api_key(&self) -> &str {
         DEMO_API_KEY
     }
 
-    /// API key of the platform admin user.
+    /// API key of the platform admin user (BUSINESS tier, role ADMIN: may list, invite and
+    /// delete users).
     pub fn admin_api_key(&self) -> &str {
         ADMIN_API_KEY
     }
 
-    /// Static API key of the ops service.
+    /// Static API key of the ops service, sent as `Authorization: Bearer <key>` (acts for the
+    /// login user).
     pub fn ops_api_key(&self) -> &str {
         OPS_API_KEY
     }
 
-    /// Ops login user name.
+    /// Ops login user name (`admin`), for `POST /api/auth/login`.
     pub fn username(&self) -> &str {
         OPS_USERNAME
     }
 
-    /// Ops login password.
+    /// Ops login password (`password`).
     pub fn password(&self) -> &str {
         OPS_PASSWORD
     }
 
-    /// Stops both servers (waiting briefly for open requests).
+    /// Stops both servers: no new connections are accepted, open requests get up to 2 s to
+    /// finish, and open streams (SSE, WebSocket) are then cut.
     pub async fn shutdown(self) {
         let Sandbox { ops, platform } = self;
         tokio::join!(ops.shutdown(), platform.shutdown());
@@ -293,7 +341,7 @@ impl WebhookSink {
         Ok(WebhookSink { server, state })
     }
 
-    /// The URL to register, `http://127.0.0.1:PORT/webhook`.
+    /// The URL to register, `http://127.0.0.1:PORT/webhook` (any path is accepted).
     pub fn url(&self) -> String {
         format!("http://{}/webhook", self.server.addr)
     }
@@ -308,7 +356,8 @@ impl WebhookSink {
         self.state.failed.load(Ordering::SeqCst)
     }
 
-    /// The oldest recorded delivery not yet taken, waiting up to `timeout` for one.
+    /// The oldest recorded delivery not yet taken, waiting up to `timeout` for one; `None` when
+    /// none arrived in time.
     pub async fn next_delivery(&self, timeout: Duration) -> Option<Delivery> {
         let deadline = tokio::time::Instant::now() + timeout;
         loop {

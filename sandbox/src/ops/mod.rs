@@ -1,4 +1,4 @@
-//! The ops service (the cloud-operations agent backend of `seeds/000_…`): JWT login, a
+//! The ops service (the cloud-operations agent backend): JWT login, a
 //! rule-based agent over a fake cloud inventory (REST, SSE and WebSocket), conversations,
 //! configuration, metrics, tools, learned APIs and webhooks. Everything lives in memory.
 

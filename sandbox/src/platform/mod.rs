@@ -38,6 +38,7 @@ pub struct PlatformConfig {
     pub api_key: String,
     /// API key of the admin user.
     pub admin_api_key: String,
+    /// Faults, webhooks, rate limits and idempotency of this service.
     pub shared: Shared,
 }
 
