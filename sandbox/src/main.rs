@@ -1,61 +1,83 @@
-//! `agents-sandbox`: runs both sandbox services in the foreground until Ctrl-C.
+//! `agents-sandbox`: runs both sandbox services in the foreground until Ctrl-C or SIGTERM.
 //!
 //! ```text
-//! agents-sandbox [--ops-port N] [--platform-port N] [--enforce-rate-limits] [--json]
+//! agents-sandbox [--ops-port N] [--platform-port N] [--enforce-rate-limits] [--json] [--fault SPEC]
 //! ```
 //! Ports default to 8000 (ops) and 3000 (platform); 0 picks any free port. `--json` prints one
 //! JSON line with the URLs and credentials once both services accept connections.
+//! `agents-sandbox --help` describes every option.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use agents_sandbox::Sandbox;
+use agents_sandbox::{Sandbox, SandboxBuilder};
+use clap::Parser;
 
-#[derive(Debug)]
+const AFTER_HELP: &str = "\
+Credentials (the same on every start):
+  platform: the demo user's API key (usr_abc123, FREE tier) and an admin API key (BUSINESS tier),
+            sent as `Authorization: Bearer <key>`
+  ops:      a static API key (`tu-api-key` is accepted too), or POST /api/auth/login with
+            username `admin` and password `password` for a JWT
+
+Demo data: every start has the identifiers of the API reference's examples (agent
+agt_personal_001, conversation conv_abc123, account acc_001, medication med_001; on ops the
+conversation conv_123 and a fake cloud inventory). Everything lives in memory.
+
+Fault injection per request: the header `X-Sandbox-Fault: key=value;...` on an authenticated
+request, with the keys latency=<ms>, status=<code>, count=<n>, id=<token>, retry_after=<s>,
+cut_after=<n>, stall_after=<n>, malformed=1. Sandbox-wide: --fault, or POST /__sandbox/faults
+with a JSON object of the same keys (DELETE clears it). GET /__sandbox/health answers
+{\"ok\": true}; POST /__sandbox/config {\"enforce_rate_limits\": true|false} switches 429s.
+
+With --json, one line: {\"ops_url\", \"platform_url\", \"api_key\", \"admin_api_key\", \"ops_api_key\",
+\"username\", \"password\"}.";
+
+/// In-memory sandbox of the CJHIRASHI Agents platform API and the ops agent API, for examples
+/// and tests: no account, no network. Runs in the foreground until Ctrl-C (or SIGTERM).
+#[derive(Debug, Parser)]
+#[command(name = "agents-sandbox", version, after_help = AFTER_HELP)]
 struct Args {
+    /// Port of the ops service on 127.0.0.1 (0: any free port)
+    #[arg(long, value_name = "PORT", default_value_t = 8000)]
     ops_port: u16,
+
+    /// Port of the platform service on 127.0.0.1, base URL http://127.0.0.1:PORT/api (0: any
+    /// free port)
+    #[arg(long, value_name = "PORT", default_value_t = 3000)]
     platform_port: u16,
+
+    /// Answer 429 (with Retry-After) once a caller is over its rate limit; the X-RateLimit-*
+    /// headers are sent either way [default: off]
+    #[arg(long)]
     enforce_rate_limits: bool,
+
+    /// Print one JSON line with the URLs and credentials (once both services accept
+    /// connections) instead of the text banner [default: off]
+    #[arg(long)]
     json: bool,
+
+    /// A sandbox-wide fault plan for both services, in the X-Sandbox-Fault header's syntax,
+    /// e.g. `status=503;count=2` (each service fails its first 2 requests) [default: none]
+    #[arg(long, value_name = "SPEC", value_parser = check_fault)]
+    fault: Option<String>,
 }
 
-const USAGE: &str =
-    "usage: agents-sandbox [--ops-port N] [--platform-port N] [--enforce-rate-limits] [--json]";
+fn check_fault(spec: &str) -> Result<String, String> {
+    Sandbox::builder().fault(spec).map(|_| spec.to_string())
+}
 
-fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Option<Args>, String> {
-    let mut parsed = Args {
-        ops_port: 8000,
-        platform_port: 3000,
-        enforce_rate_limits: false,
-        json: false,
-    };
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
-            _ => (arg.clone(), None),
-        };
-        match flag.as_str() {
-            "--ops-port" | "--platform-port" => {
-                let value = inline
-                    .or_else(|| args.next())
-                    .ok_or_else(|| format!("{flag} needs a port number"))?;
-                let port: u16 = value
-                    .parse()
-                    .map_err(|_| format!("{flag}: `{value}` is not a port number"))?;
-                if flag == "--ops-port" {
-                    parsed.ops_port = port;
-                } else {
-                    parsed.platform_port = port;
-                }
-            }
-            "--enforce-rate-limits" => parsed.enforce_rate_limits = true,
-            "--json" => parsed.json = true,
-            "-h" | "--help" => return Ok(None),
-            other => return Err(format!("unknown argument `{other}`")),
+impl Args {
+    fn builder(&self) -> Result<SandboxBuilder, String> {
+        let builder = Sandbox::builder()
+            .ops_port(self.ops_port)
+            .platform_port(self.platform_port)
+            .enforce_rate_limits(self.enforce_rate_limits);
+        match &self.fault {
+            Some(spec) => builder.fault(spec),
+            None => Ok(builder),
         }
     }
-    Ok(Some(parsed))
 }
 
 fn json_line(sandbox: &Sandbox) -> String {
@@ -88,24 +110,16 @@ async fn wait_for_signal() {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let args = match parse_args(std::env::args().skip(1)) {
-        Ok(Some(args)) => args,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
+    // --help and --version print and exit 0; a bad argument prints the error and exits 2.
+    let args = Args::parse();
+    let builder = match args.builder() {
+        Ok(b) => b,
         Err(msg) => {
-            eprintln!("agents-sandbox: {msg}\n{USAGE}");
+            eprintln!("agents-sandbox: --fault: {msg}");
             return ExitCode::from(2);
         }
     };
-    let sandbox = match Sandbox::builder()
-        .ops_port(args.ops_port)
-        .platform_port(args.platform_port)
-        .enforce_rate_limits(args.enforce_rate_limits)
-        .start()
-        .await
-    {
+    let sandbox = match builder.start().await {
         Ok(s) => s,
         Err(e) => {
             eprintln!("agents-sandbox: cannot start: {e}");
@@ -142,34 +156,49 @@ async fn main() -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::CommandFactory;
 
-    fn parse(args: &[&str]) -> Result<Option<Args>, String> {
-        parse_args(args.iter().map(|s| s.to_string()))
+    fn parse(args: &[&str]) -> Result<Args, clap::Error> {
+        Args::try_parse_from(std::iter::once("agents-sandbox").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn definition_is_consistent() {
+        Args::command().debug_assert();
     }
 
     #[test]
     fn defaults_and_flags() {
-        let a = parse(&[]).unwrap().unwrap();
+        let a = parse(&[]).unwrap();
         assert_eq!(
             (a.ops_port, a.platform_port, a.json, a.enforce_rate_limits),
             (8000, 3000, false, false)
         );
+        assert!(a.fault.is_none());
         let a = parse(&[
             "--ops-port",
             "0",
             "--platform-port=0",
             "--json",
             "--enforce-rate-limits",
+            "--fault",
+            "status=503;count=2",
         ])
-        .unwrap()
         .unwrap();
         assert_eq!(
             (a.ops_port, a.platform_port, a.json, a.enforce_rate_limits),
             (0, 0, true, true)
         );
-        assert!(parse(&["--help"]).unwrap().is_none());
+        assert_eq!(a.fault.as_deref(), Some("status=503;count=2"));
+        assert!(a.builder().is_ok());
+        assert_eq!(
+            parse(&["--help"]).unwrap_err().kind(),
+            clap::error::ErrorKind::DisplayHelp
+        );
         assert!(parse(&["--ops-port"]).is_err());
         assert!(parse(&["--ops-port", "99999"]).is_err());
         assert!(parse(&["--bogus"]).is_err());
+        assert!(parse(&["--fault", "status=42"]).is_err());
+        assert!(parse(&["--fault", "nonsense"]).is_err());
     }
 }
