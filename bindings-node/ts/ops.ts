@@ -199,12 +199,11 @@ export class AgentClient {
     /**
      * Sends a message and waits for the whole answer (`POST /api/chat` with `stream: false`).
      *
-     * @param params - `message`, and the `conversation_id` to continue (a new conversation without
-     *   it).
+     * @param params - `message`, and the `conversation_id` to continue (created if it does not exist;
+     *   a new conversation without it).
      * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
      *   `signal`, ...).
      * @returns The conversation id and the answer `message` (text and tool calls).
-     * @throws {NotFoundError} No conversation has this id (404).
      * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
      *   `RateLimitError` 429, ...).
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
