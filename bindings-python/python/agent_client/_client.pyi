@@ -183,7 +183,8 @@ class Chat:
 
         Args:
             message: The message text.
-            conversation_id: Continue this conversation (a new one is started without it).
+            conversation_id: Continue this conversation (created if it does not exist; a new one
+                is started without it).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -192,7 +193,6 @@ class Chat:
                 calls).
 
         Raises:
-            NotFoundError: No conversation has this id (404).
             APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
                 ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
@@ -259,7 +259,8 @@ class ChatWithRawResponse:
 
         Args:
             message: The message text.
-            conversation_id: Continue this conversation (a new one is started without it).
+            conversation_id: Continue this conversation (created if it does not exist; a new one
+                is started without it).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -268,7 +269,6 @@ class ChatWithRawResponse:
                 the conversation id and the answer ``message`` (text and tool calls).
 
         Raises:
-            NotFoundError: No conversation has this id (404).
             APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
                 ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
@@ -1070,7 +1070,8 @@ class AsyncChat:
 
         Args:
             message: The message text.
-            conversation_id: Continue this conversation (a new one is started without it).
+            conversation_id: Continue this conversation (created if it does not exist; a new one
+                is started without it).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -1079,7 +1080,6 @@ class AsyncChat:
                 ``message`` (text and tool calls).
 
         Raises:
-            NotFoundError: No conversation has this id (404).
             APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
                 ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
@@ -1135,7 +1135,8 @@ class AsyncChatWithRawResponse:
 
         Args:
             message: The message text.
-            conversation_id: Continue this conversation (a new one is started without it).
+            conversation_id: Continue this conversation (created if it does not exist; a new one
+                is started without it).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -1145,7 +1146,6 @@ class AsyncChatWithRawResponse:
                 calls).
 
         Raises:
-            NotFoundError: No conversation has this id (404).
             APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
                 ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).

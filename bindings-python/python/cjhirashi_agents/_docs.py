@@ -447,9 +447,10 @@ OPS: Dict[str, Any] = {
         ("ChatResponse", "The conversation id and the answer ``message`` (text and tool calls)."),
         _p(
             message="The message text.",
-            conversation_id="Continue this conversation (a new one is started without it).",
+            conversation_id="Continue this conversation (created if it does not exist; a new "
+            "one is started without it).",
         ),
-        (("NotFoundError", "No conversation has this id (404)."),),
+        (),
         '>>> answer = client.chat.send(message="How many EC2 instances are running?")\n'
         ">>> print(answer.message.content)",
     ),
