@@ -13,6 +13,7 @@ import json
 import queue
 import re
 import threading
+import warnings
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -213,6 +214,7 @@ class Run:
         self.clients: Dict[str, Any] = {}
         self.receiver: Optional[Receiver] = None
         self.last_delivery: Optional[Delivery] = None
+        self.known: List[str] = []
 
     def close(self) -> None:
         for client in self.clients.values():
@@ -280,29 +282,41 @@ class Run:
             if langs is not None and LANG not in langs:
                 continue
             where = f"step {i} ({step['call']})"
-            for _ in range(int(step.get("repeat", 1)) - 1):
-                self.step(step)
+            reason = step.get("diverges", {}).get(LANG)
             try:
-                result: Any = self.step(step)
-                error: Optional[Dict[str, Any]] = None
-            except Exception as e:  # noqa: BLE001 (every error is data here)
-                if not isinstance(e, cjhirashi_agents.CJHirashiError) and "error" not in step.get(
-                    "expect", {}
-                ):
+                self.check(where, step)
+            except Exception as e:  # noqa: BLE001 (a known divergence is reported, not raised)
+                if reason is None:
                     raise
-                result, error = None, error_data(e)
-            expect = self.resolve(step.get("expect", {}))
-            if "error" in expect:
-                assert error is not None, f"{where}: expected an error, got {result!r}"
-                why = match(expect["error"], error)
-                assert why is None, f"{where}: {why}"
+                self.known.append(f"{where}: {reason} [{type(e).__name__}: {e}]")
                 continue
-            assert error is None, f"{where}: unexpected error {error!r}"
-            if "result" in expect:
-                why = match(expect["result"], result)
-                assert why is None, f"{where}: {why}"
-            if "save" in step:
-                self.vars[step["save"]] = result
+            if reason is not None:
+                warnings.warn(f"{where}: no divergence any more, remove the mark", stacklevel=1)
+
+    def check(self, where: str, step: Dict[str, Any]) -> None:
+        for _ in range(int(step.get("repeat", 1)) - 1):
+            self.step(step)
+        try:
+            result: Any = self.step(step)
+            error: Optional[Dict[str, Any]] = None
+        except Exception as e:  # noqa: BLE001 (every error is data here)
+            if not isinstance(e, cjhirashi_agents.CJHirashiError) and "error" not in step.get(
+                "expect", {}
+            ):
+                raise
+            result, error = None, error_data(e)
+        expect = self.resolve(step.get("expect", {}))
+        if "error" in expect:
+            assert error is not None, f"{where}: expected an error, got {result!r}"
+            why = match(expect["error"], error)
+            assert why is None, f"{where}: {why}"
+            return
+        assert error is None, f"{where}: unexpected error {error!r}"
+        if "result" in expect:
+            why = match(expect["result"], result)
+            assert why is None, f"{where}: {why}"
+        if "save" in step:
+            self.vars[step["save"]] = result
 
     def step(self, step: Dict[str, Any]) -> Any:
         call: str = step["call"]
@@ -495,3 +509,5 @@ def test_scenario(scenario: Dict[str, Any]) -> None:
             run.run()
         finally:
             run.close()
+    if run.known:
+        pytest.xfail("known divergence: " + "; ".join(run.known))

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs the cross-language scenario suite (tests/scenarios/*.json) with its three runners:
+# Rust (cargo test -p agents-scenarios, dev profile, the shared target dir), Python (pytest in
+# the venv where bindings-python/scripts/test.sh installed the wheel) and Node (node --test with
+# the package bindings-node/scripts/test.sh built). Builds no binding itself.
+#
+#   scripts/scenarios.sh
+#
+# Environment: SCENARIOS_PYTHON (default bindings-python/.venv/bin/python), SCENARIOS_NODE_PKG
+# (default bindings-node). The last line is the tally, `scenarios: rust N/N, python N/N, node N/N`;
+# the exit status is non-zero when any scenario failed or a runner could not run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
+export CARGO_BUILD_TARGET="${CARGO_BUILD_TARGET:-$(rustc -vV | sed -n 's/^host: //p')}"
+python="${SCENARIOS_PYTHON:-$root/bindings-python/.venv/bin/python}"
+export SCENARIOS_NODE_PKG="${SCENARIOS_NODE_PKG:-$root/bindings-node}"
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+status=0
+
+echo "== Rust"
+cargo test -q -p agents-scenarios --test scenarios 2>&1 | tee "$scratch/rust.out" || status=1
+rust="$(sed -n 's/^scenarios-rust: \([0-9]*\/[0-9]*\) passed.*/\1/p' "$scratch/rust.out" | tail -n 1)"
+
+echo "== Python"
+(cd tests/python && "$python" -m pytest -q --junitxml="$scratch/python.xml" .) || status=1
+py="$("$python" - "$scratch/python.xml" <<'PY' 2>/dev/null
+import sys
+import xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+suite = root if root.tag == "testsuite" else root.find("testsuite")
+total = int(suite.get("tests")) - int(suite.get("skipped"))
+bad = int(suite.get("failures")) + int(suite.get("errors"))
+print(f"{total - bad}/{total}")
+PY
+)"
+
+echo "== Node"
+node --test --test-concurrency=1 \
+  --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination="$scratch/node.tap" \
+  tests/node/ || status=1
+node_pass="$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$scratch/node.tap" 2>/dev/null | tail -n 1)"
+node_fail="$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$scratch/node.tap" 2>/dev/null | tail -n 1)"
+node_tally=""
+if [[ -n "$node_pass" && -n "$node_fail" ]]; then
+  node_tally="$node_pass/$((node_pass + node_fail))"
+fi
+
+for tally in "$rust" "$py" "$node_tally"; do
+  if [[ -z "$tally" ]]; then status=1; fi
+done
+echo "scenarios: rust ${rust:-?}, python ${py:-?}, node ${node_tally:-?}"
+exit "$status"

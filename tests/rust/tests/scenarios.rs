@@ -1,0 +1,1105 @@
+//! The cross-language scenario suite (`tests/scenarios/*.json`), run with the Rust crate.
+//!
+//! Each scenario runs against a fresh embedded sandbox; every step's result is serialized to
+//! its wire JSON, keys turned to snake_case, and matched against the step's expectation (see
+//! `tests/README.md`). A plain `main` (no libtest harness) so the last line is the tally:
+//!
+//! ```text
+//! cargo test -p agents-scenarios             # every scenario
+//! cargo test -p agents-scenarios -- webhooks # those whose name contains "webhooks"
+//! ```
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use agents_sandbox::{Delivery, Sandbox, WebhookSink};
+use agents_sdk::ops::{self, AgentClient};
+use agents_sdk::platform::{self, Client};
+use agents_sdk::{Error, RequestOptions, ResponseCapture, webhooks};
+use futures::StreamExt;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value, json};
+
+const LANG: &str = "rust";
+
+fn scenarios_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenarios")
+}
+
+fn read_json(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plain data and matching
+// ---------------------------------------------------------------------------------------------
+
+fn snake(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    let mut prev_lower = false;
+    for c in key.chars() {
+        if c.is_ascii_uppercase() && prev_lower {
+            out.push('_');
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+fn camel(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut upper = false;
+    for c in key.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn map_keys(value: Value, f: &dyn Fn(&str) -> String) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (f(&k), map_keys(v, f)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(|v| map_keys(v, f)).collect()),
+        other => other,
+    }
+}
+
+/// A result as the scenarios see it: its wire JSON with snake_case keys.
+fn plain<T: serde::Serialize>(value: &T) -> Value {
+    map_keys(
+        serde_json::to_value(value).expect("results serialize"),
+        &snake,
+    )
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+fn show(v: &Value) -> String {
+    let s = v.to_string();
+    s.chars().take(400).collect()
+}
+
+fn len_of(v: &Value) -> Option<usize> {
+    match v {
+        Value::String(s) => Some(s.chars().count()),
+        Value::Array(a) => Some(a.len()),
+        Value::Object(o) => Some(o.len()),
+        _ => None,
+    }
+}
+
+fn matches(expected: &Value, actual: &Value, path: &str) -> Result<(), String> {
+    match expected {
+        Value::Object(exp) if exp.keys().any(|k| k.starts_with('$')) => {
+            for (op, arg) in exp {
+                match_op(op, arg, actual, path)?;
+            }
+            Ok(())
+        }
+        Value::Object(exp) => {
+            let Value::Object(act) = actual else {
+                return Err(format!("{path}: expected an object, got {}", show(actual)));
+            };
+            for (k, want) in exp {
+                let got = act.get(k).ok_or_else(|| {
+                    format!(
+                        "{path}.{k}: missing in {:?}",
+                        act.keys().collect::<Vec<_>>()
+                    )
+                })?;
+                matches(want, got, &format!("{path}.{k}"))?;
+            }
+            Ok(())
+        }
+        Value::Array(exp) => {
+            let Value::Array(act) = actual else {
+                return Err(format!(
+                    "{path}: expected {}, got {}",
+                    show(expected),
+                    show(actual)
+                ));
+            };
+            if act.len() != exp.len() {
+                return Err(format!(
+                    "{path}: expected {}, got {}",
+                    show(expected),
+                    show(actual)
+                ));
+            }
+            for (i, (w, g)) in exp.iter().zip(act).enumerate() {
+                matches(w, g, &format!("{path}[{i}]"))?;
+            }
+            Ok(())
+        }
+        Value::Number(n) => match actual.as_f64() {
+            Some(a) if n.as_f64() == Some(a) => Ok(()),
+            _ => Err(format!("{path}: expected {n}, got {}", show(actual))),
+        },
+        other if other == actual => Ok(()),
+        other => Err(format!(
+            "{path}: expected {}, got {}",
+            show(other),
+            show(actual)
+        )),
+    }
+}
+
+fn match_op(op: &str, arg: &Value, actual: &Value, path: &str) -> Result<(), String> {
+    match op {
+        "$type" => (arg.as_str() == Some(type_name(actual)))
+            .then_some(())
+            .ok_or_else(|| format!("{path}: expected a {arg}, got {}", show(actual))),
+        "$startswith" => {
+            let ok =
+                matches!((actual.as_str(), arg.as_str()), (Some(a), Some(p)) if a.starts_with(p));
+            ok.then_some(()).ok_or_else(|| {
+                format!(
+                    "{path}: expected a string starting {arg}, got {}",
+                    show(actual)
+                )
+            })
+        }
+        "$nonempty" => (len_of(actual).unwrap_or(0) > 0)
+            .then_some(())
+            .ok_or_else(|| format!("{path}: expected something non-empty, got {}", show(actual))),
+        "$len" | "$len_gte" => {
+            let n = len_of(actual).ok_or_else(|| {
+                format!(
+                    "{path}: expected something with a length, got {}",
+                    show(actual)
+                )
+            })?;
+            let want = arg.as_u64().unwrap_or(u64::MAX) as usize;
+            let ok = if op == "$len" { n == want } else { n >= want };
+            ok.then_some(())
+                .ok_or_else(|| format!("{path}: length {n}, expected {} {want}", &op[1..]))
+        }
+        "$contains" => {
+            let Value::Array(items) = actual else {
+                return Err(format!("{path}: expected an array, got {}", show(actual)));
+            };
+            items
+                .iter()
+                .any(|item| matches(arg, item, path).is_ok())
+                .then_some(())
+                .ok_or_else(|| format!("{path}: no element matches {arg} in {}", show(actual)))
+        }
+        "$all" => {
+            let Value::Array(items) = actual else {
+                return Err(format!("{path}: expected an array, got {}", show(actual)));
+            };
+            for (i, item) in items.iter().enumerate() {
+                matches(arg, item, &format!("{path}[{i}]"))?;
+            }
+            Ok(())
+        }
+        other => Err(format!("{path}: unknown matcher {other}")),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The runner
+// ---------------------------------------------------------------------------------------------
+
+/// A step's outcome: a result, an SDK error, or a failure of the runner itself.
+enum Outcome {
+    Value(Value),
+    Sdk(Error),
+}
+
+type StepResult = Result<Outcome, String>;
+
+fn sdk<T>(r: agents_sdk::Result<T>, f: impl FnOnce(T) -> Value) -> Outcome {
+    match r {
+        Ok(v) => Outcome::Value(f(v)),
+        Err(e) => Outcome::Sdk(e),
+    }
+}
+
+fn error_data(e: &Error) -> Value {
+    let mut out = Map::new();
+    out.insert("class".into(), json!(e.class_name()));
+    out.insert("message".into(), json!(e.to_string()));
+    if let Some(status) = e.status() {
+        out.insert("status".into(), json!(status));
+    }
+    if let Some(id) = e.request_id() {
+        out.insert("request_id".into(), json!(id));
+    }
+    if let Some(api) = e.as_api() {
+        if let Some(code) = &api.code {
+            out.insert("code".into(), json!(code));
+        }
+        if let Some(rl) = &api.rate_limit {
+            out.insert(
+                "rate_limit".into(),
+                json!({"limit": rl.limit, "remaining": rl.remaining, "reset": rl.reset}),
+            );
+        }
+    }
+    Value::Object(out)
+}
+
+fn events_data(events: Vec<Value>) -> Value {
+    let types: Vec<Value> = events
+        .iter()
+        .map(|e| e.get("type").cloned().unwrap_or(Value::Null))
+        .collect();
+    json!({
+        "first": types.first().cloned().unwrap_or(Value::Null),
+        "last": types.last().cloned().unwrap_or(Value::Null),
+        "types": types,
+        "events": events,
+    })
+}
+
+/// The typed params of an operation from the scenario's snake_case arguments (the platform's
+/// wire is camelCase, the ops wire snake_case).
+fn params<T: DeserializeOwned>(service: &str, args: &Value) -> Result<T, String> {
+    let wire = if service == "platform" {
+        map_keys(args.clone(), &camel)
+    } else {
+        args.clone()
+    };
+    serde_json::from_value(wire).map_err(|e| format!("arguments {args}: {e}"))
+}
+
+fn str_arg(args: &Value, name: &str) -> Result<String, String> {
+    args.get(name)
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .ok_or_else(|| format!("argument `{name}` missing in {args}"))
+}
+
+fn without(args: &Value, names: &[&str]) -> Value {
+    let mut map = args.as_object().cloned().unwrap_or_default();
+    for n in names {
+        map.remove(*n);
+    }
+    Value::Object(map)
+}
+
+fn request_options(options: &Value, capture: &ResponseCapture) -> Result<RequestOptions, String> {
+    let mut opts = RequestOptions::new().capture(capture);
+    let Some(map) = options.as_object() else {
+        return Ok(opts);
+    };
+    for (k, v) in map {
+        opts = match k.as_str() {
+            "timeout" => opts.timeout(Duration::from_secs_f64(v.as_f64().unwrap_or(0.0))),
+            "max_retries" => opts.max_retries(v.as_u64().unwrap_or(0) as u32),
+            "idempotency_key" => opts.idempotency_key(v.as_str().unwrap_or_default()),
+            "headers" | "extra_query" => {
+                let mut o = opts;
+                for (name, value) in v.as_object().into_iter().flatten() {
+                    let value = value.as_str().unwrap_or_default();
+                    o = if k == "headers" {
+                        o.header(name.clone(), value)
+                    } else {
+                        o.query(name.clone(), value)
+                    };
+                }
+                o
+            }
+            other => return Err(format!("unknown option {other}")),
+        };
+    }
+    Ok(opts)
+}
+
+fn raw_data(meta: Option<agents_sdk::ResponseMeta>, data: Value) -> Result<Value, String> {
+    let meta = meta.ok_or("no response metadata was captured")?;
+    let headers: Map<String, Value> = meta
+        .headers
+        .iter()
+        .map(|(k, v)| (k.to_ascii_lowercase(), json!(v)))
+        .collect();
+    Ok(json!({
+        "status": meta.status,
+        "request_id": meta.request_id,
+        "attempts": meta.attempts,
+        "headers": headers,
+        "rate_limit": meta.rate_limit.map(|rl| json!({"limit": rl.limit, "remaining": rl.remaining, "reset": rl.reset})),
+        "data": data,
+    }))
+}
+
+async fn page_data<P>(
+    mut pager: agents_sdk::Paginator<P>,
+    iterate: Option<&str>,
+) -> agents_sdk::Result<Value>
+where
+    P: agents_sdk::pagination::Paged + serde::Serialize,
+    P::Item: serde::Serialize,
+{
+    match iterate {
+        Some("items") => {
+            let items = pager.into_items().collect::<Vec<_>>().await;
+            let mut out = Vec::new();
+            for item in items {
+                out.push(plain(&item?));
+            }
+            Ok(Value::Array(out))
+        }
+        Some("pages") => {
+            let mut pages = Vec::new();
+            while let Some(page) = pager.next_page().await? {
+                let data: Vec<Value> = page.into_items().iter().map(plain).collect();
+                pages.push(json!({ "data": data }));
+            }
+            Ok(Value::Array(pages))
+        }
+        Some("next_page") => {
+            let first = pager.next_page().await?.map(|p| p.into_items());
+            let has_next = pager.has_next_page();
+            let second = pager.next_page().await?.map(|p| p.into_items());
+            let data = |items: Option<Vec<P::Item>>| -> Value {
+                Value::Array(items.unwrap_or_default().iter().map(plain).collect())
+            };
+            Ok(json!({"first": data(first), "has_next_page": has_next, "second": data(second)}))
+        }
+        _ => {
+            let page = pager.next_page().await?;
+            let has_next = pager.has_next_page();
+            let Some(page) = page else {
+                return Ok(json!({"data": [], "has_next_page": false}));
+            };
+            let mut out = match plain(&page) {
+                Value::Object(m) => m,
+                _ => Map::new(),
+            };
+            let data: Vec<Value> = page.into_items().iter().map(plain).collect();
+            out.insert("data".into(), Value::Array(data));
+            out.insert("has_next_page".into(), json!(has_next));
+            Ok(Value::Object(out))
+        }
+    }
+}
+
+struct Run<'a> {
+    scenario: &'a Value,
+    operations: &'a Value,
+    sb: &'a Sandbox,
+    vars: Map<String, Value>,
+    platform: HashMap<String, Client>,
+    ops: HashMap<String, AgentClient>,
+    sink: Option<WebhookSink>,
+    last: Option<Delivery>,
+}
+
+impl<'a> Run<'a> {
+    fn new(scenario: &'a Value, operations: &'a Value, sb: &'a Sandbox) -> Self {
+        let mut vars = Map::new();
+        vars.insert(
+            "sandbox".into(),
+            json!({
+                "username": sb.username(), "password": sb.password(),
+                "platform_url": sb.platform_url(), "ops_url": sb.ops_url(),
+            }),
+        );
+        Run {
+            scenario,
+            operations,
+            sb,
+            vars,
+            platform: HashMap::new(),
+            ops: HashMap::new(),
+            sink: None,
+            last: None,
+        }
+    }
+
+    fn resolve(&self, value: &Value) -> Result<Value, String> {
+        match value {
+            Value::String(s) if s.len() > 1 && s.starts_with('$') => {
+                let mut cur = Value::Object(self.vars.clone());
+                for part in s[1..].split('.') {
+                    cur = if part == "$len" {
+                        json!(len_of(&cur).ok_or_else(|| format!("{s}: no length"))?)
+                    } else {
+                        match &cur {
+                            Value::Object(m) => m.get(part).cloned(),
+                            Value::Array(a) => {
+                                part.parse::<usize>().ok().and_then(|i| a.get(i).cloned())
+                            }
+                            _ => None,
+                        }
+                        .ok_or_else(|| format!("{s}: no `{part}`"))?
+                    };
+                }
+                Ok(cur)
+            }
+            Value::Object(m) if m.contains_key("$repeat") => {
+                let r = &m["$repeat"];
+                let text = r.get(0).and_then(Value::as_str).unwrap_or_default();
+                let times = r.get(1).and_then(Value::as_u64).unwrap_or(0) as usize;
+                Ok(json!(text.repeat(times)))
+            }
+            Value::Object(m) => {
+                let mut out = Map::new();
+                for (k, v) in m {
+                    out.insert(k.clone(), self.resolve(v)?);
+                }
+                Ok(Value::Object(out))
+            }
+            Value::Array(items) => items
+                .iter()
+                .map(|v| self.resolve(v))
+                .collect::<Result<_, _>>()
+                .map(Value::Array),
+            other => Ok(other.clone()),
+        }
+    }
+
+    async fn platform_client(&mut self, spec: &Value) -> Result<Client, String> {
+        let key = spec.to_string();
+        if let Some(c) = self.platform.get(&key) {
+            return Ok(c.clone());
+        }
+        let sb = self.sb;
+        let builder = Client::builder();
+        let builder = match spec.as_str() {
+            Some("admin") => builder
+                .api_key(sb.admin_api_key())
+                .base_url(sb.platform_url()),
+            Some("bad_key") => builder
+                .api_key("cj_test_not_a_key")
+                .base_url(sb.platform_url()),
+            Some("closed_port") => builder
+                .api_key(sb.api_key())
+                .base_url("http://127.0.0.1:9/api")
+                .max_retries(0),
+            _ if spec.is_object() => {
+                let k = self.resolve(&spec["api_key"])?;
+                builder
+                    .api_key(k.as_str().unwrap_or_default())
+                    .base_url(sb.platform_url())
+            }
+            _ => builder.api_key(sb.api_key()).base_url(sb.platform_url()),
+        };
+        let client = builder.build().map_err(|e| e.to_string())?;
+        self.platform.insert(key, client.clone());
+        Ok(client)
+    }
+
+    async fn ops_client(&mut self, spec: &Value) -> Result<AgentClient, String> {
+        let key = spec.to_string();
+        if let Some(c) = self.ops.get(&key) {
+            return Ok(c.clone());
+        }
+        let sb = self.sb;
+        let client = match spec.as_str() {
+            Some("login") => AgentClient::login(sb.ops_url(), sb.username(), sb.password())
+                .await
+                .map_err(|e| e.to_string())?,
+            Some("bad_key") => AgentClient::builder()
+                .api_key("ops_not_a_key")
+                .base_url(sb.ops_url())
+                .build()
+                .map_err(|e| e.to_string())?,
+            _ => AgentClient::builder()
+                .api_key(sb.ops_api_key())
+                .base_url(sb.ops_url())
+                .build()
+                .map_err(|e| e.to_string())?,
+        };
+        self.ops.insert(key, client.clone());
+        Ok(client)
+    }
+
+    /// Runs every step; answers the known divergences met (steps marked `diverges` for Rust
+    /// that did diverge).
+    async fn run(&mut self) -> Result<Vec<String>, String> {
+        let steps = self.scenario["steps"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let mut known = Vec::new();
+        for (i, step) in steps.iter().enumerate() {
+            if let Some(langs) = step.get("langs").and_then(Value::as_array)
+                && !langs.iter().any(|l| l == LANG)
+            {
+                continue;
+            }
+            let where_ = format!("step {i} ({})", step["call"].as_str().unwrap_or("?"));
+            let reason = step
+                .pointer(&format!("/diverges/{LANG}"))
+                .and_then(Value::as_str);
+            match (self.check(&where_, step).await, reason) {
+                (Ok(()), None) => {}
+                (Ok(()), Some(_)) => {
+                    println!("note {where_}: no divergence any more, remove the mark");
+                }
+                (Err(e), None) => return Err(e),
+                (Err(e), Some(reason)) => known.push(format!("{where_}: {reason} [{e}]")),
+            }
+        }
+        Ok(known)
+    }
+
+    async fn check(&mut self, where_: &str, step: &Value) -> Result<(), String> {
+        let repeat = step.get("repeat").and_then(Value::as_u64).unwrap_or(1);
+        for _ in 1..repeat {
+            match self
+                .step(step)
+                .await
+                .map_err(|e| format!("{where_}: {e}"))?
+            {
+                Outcome::Value(_) => {}
+                Outcome::Sdk(e) => return Err(format!("{where_}: repeated call failed: {e}")),
+            }
+        }
+        let outcome = self
+            .step(step)
+            .await
+            .map_err(|e| format!("{where_}: {e}"))?;
+        let expect = self.resolve(step.get("expect").unwrap_or(&json!({})))?;
+        match (outcome, expect.get("error")) {
+            (Outcome::Sdk(e), Some(want)) => {
+                matches(want, &error_data(&e), "$").map_err(|w| format!("{where_}: {w}"))?;
+            }
+            (Outcome::Value(v), Some(_)) => {
+                return Err(format!("{where_}: expected an error, got {}", show(&v)));
+            }
+            (Outcome::Sdk(e), None) => {
+                return Err(format!(
+                    "{where_}: unexpected error {}",
+                    show(&error_data(&e))
+                ));
+            }
+            (Outcome::Value(v), None) => {
+                if let Some(want) = expect.get("result") {
+                    matches(want, &v, "$").map_err(|w| format!("{where_}: {w}"))?;
+                }
+                if let Some(name) = step.get("save").and_then(Value::as_str) {
+                    self.vars.insert(name.to_owned(), v);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    async fn step(&mut self, step: &Value) -> StepResult {
+        let call = step["call"].as_str().ok_or("step without call")?;
+        let args = self.resolve(step.get("args").unwrap_or(&json!({})))?;
+        if call.starts_with('$') {
+            return self.special(call, &args).await;
+        }
+        let service = step
+            .get("service")
+            .or_else(|| self.scenario.get("service"))
+            .and_then(Value::as_str)
+            .ok_or("no service")?
+            .to_owned();
+        let default = if service == "platform" {
+            "user"
+        } else {
+            "api_key"
+        };
+        let mut client_spec = step
+            .get("client")
+            .or_else(|| self.scenario.get("client"))
+            .cloned()
+            .unwrap_or_else(|| json!(default));
+        if service == "ops" && (client_spec == "user" || client_spec == "admin") {
+            client_spec = json!("api_key");
+        }
+        let capture = ResponseCapture::new();
+        let opts = request_options(
+            &self.resolve(step.get("options").unwrap_or(&json!({})))?,
+            &capture,
+        )?;
+        let iterate = step.get("iterate").and_then(Value::as_str);
+        if call == "login" {
+            let r = AgentClient::login(
+                self.sb.ops_url(),
+                str_arg(&args, "username")?,
+                str_arg(&args, "password")?,
+            )
+            .await;
+            return Ok(sdk(r, |_| json!({"logged_in": true})));
+        }
+        if self.operations[&service].get(call).is_none() {
+            return Err(format!(
+                "{service} has no operation {call} in operations.json"
+            ));
+        }
+        let outcome = if service == "platform" {
+            let c = self.platform_client(&client_spec).await?;
+            platform_call(&c, call, &args, opts, iterate).await?
+        } else {
+            let c = self.ops_client(&client_spec).await?;
+            ops_call(&c, call, &args, opts, iterate).await?
+        };
+        if step.get("raw").and_then(Value::as_bool) == Some(true)
+            && let Outcome::Value(v) = outcome
+        {
+            return Ok(Outcome::Value(raw_data(capture.get(), v)?));
+        }
+        Ok(outcome)
+    }
+
+    async fn special(&mut self, call: &str, args: &Value) -> StepResult {
+        match call {
+            "$webhook.listen" => {
+                let sink = WebhookSink::start().await.map_err(|e| e.to_string())?;
+                let url = sink.url();
+                self.sink = Some(sink);
+                Ok(Outcome::Value(json!({ "url": url })))
+            }
+            "$webhook.receive" => {
+                let sink = self.sink.as_ref().ok_or("$webhook.listen first")?;
+                let d = sink
+                    .next_delivery(Duration::from_secs(10))
+                    .await
+                    .ok_or("no webhook delivery")?;
+                let secret = str_arg(args, "secret")?;
+                let signature = d
+                    .header("x-webhook-signature")
+                    .unwrap_or_default()
+                    .to_owned();
+                if let Err(e) = webhooks::verify(&d.body, &signature, secret.as_str()) {
+                    return Ok(Outcome::Sdk(e));
+                }
+                let headers: Vec<(String, String)> = d.headers.clone();
+                let r = webhooks::unwrap(&d.body, &headers, secret.as_str(), &Default::default());
+                self.last = Some(d);
+                Ok(sdk(r, |ev| plain(&ev)))
+            }
+            "$webhook.verify" => {
+                let d = self.last.as_ref().ok_or("$webhook.receive first")?;
+                let signature = d.header("x-webhook-signature").unwrap_or_default();
+                let secret = str_arg(args, "secret")?;
+                Ok(sdk(
+                    webhooks::verify(&d.body, signature, secret.as_str()),
+                    |()| json!({"verified": true}),
+                ))
+            }
+            other => Err(format!("unknown special call {other}")),
+        }
+    }
+}
+
+async fn tokens_data(stream: agents_sdk::Result<platform::MessageStream>) -> Outcome {
+    let stream = match stream {
+        Ok(s) => s,
+        Err(e) => return Outcome::Sdk(e),
+    };
+    let mut tokens = stream.tokens();
+    let mut out = Vec::new();
+    while let Some(t) = tokens.next().await {
+        match t {
+            Ok(t) => out.push(t),
+            Err(e) => return Outcome::Sdk(e),
+        }
+    }
+    let s = tokens.stream();
+    Outcome::Value(json!({
+        "text": out.concat(),
+        "tokens": out,
+        "message_id": s.message_id(),
+        "tokens_used": s.tokens_used(),
+    }))
+}
+
+async fn platform_call(
+    c: &Client,
+    call: &str,
+    args: &Value,
+    opts: RequestOptions,
+    iterate: Option<&str>,
+) -> StepResult {
+    use platform::*;
+    let p = |names: &[&str]| without(args, names);
+    let id = || str_arg(args, "id");
+    let o = opts;
+    Ok(match call {
+        "auth.sign_in_url" => sdk(c.auth().with_options(o).sign_in_url().await, |v| json!(v)),
+        "auth.sign_out" => sdk(c.auth().with_options(o).sign_out().await, |v| plain(&v)),
+        "auth.session" => sdk(c.auth().with_options(o).session().await, |v| plain(&v)),
+        "auth.create_api_key" => sdk(c.auth().with_options(o).create_api_key().await, |v| {
+            plain(&v)
+        }),
+        "users.me" => sdk(c.users().with_options(o).me().await, |v| plain(&v)),
+        "users.update_me" => {
+            let params: UpdateMeParams = params("platform", args)?;
+            sdk(c.users().with_options(o).update_me(params).await, |v| {
+                plain(&v)
+            })
+        }
+        "users.list" => {
+            let params: ListUsersParams = params("platform", args)?;
+            sdk(
+                page_data(c.users().with_options(o).list(params), iterate).await,
+                |v| v,
+            )
+        }
+        "users.invite" => {
+            let params: InviteUserParams = params("platform", args)?;
+            sdk(c.users().with_options(o).invite(params).await, |v| {
+                plain(&v)
+            })
+        }
+        "users.delete" => sdk(c.users().with_options(o).delete(&id()?).await, |v| {
+            plain(&v)
+        }),
+        "agents.list" => {
+            let params: ListAgentsParams = params("platform", args)?;
+            sdk(c.agents().with_options(o).list(params).await, |v| plain(&v))
+        }
+        "agents.get" => sdk(c.agents().with_options(o).get(&id()?).await, |v| plain(&v)),
+        "agents.create" => {
+            let params: CreateAgentParams = params("platform", args)?;
+            sdk(c.agents().with_options(o).create(params).await, |v| {
+                plain(&v)
+            })
+        }
+        "agents.delete" => sdk(c.agents().with_options(o).delete(&id()?).await, |v| {
+            plain(&v)
+        }),
+        "conversations.list" => {
+            let params: ListConversationsParams = params("platform", args)?;
+            sdk(
+                page_data(c.conversations().with_options(o).list(params), iterate).await,
+                |v| v,
+            )
+        }
+        "conversations.get" => {
+            let params: GetConversationParams = params("platform", &p(&["id"]))?;
+            sdk(
+                c.conversations().with_options(o).get(&id()?, params).await,
+                |v| plain(&v),
+            )
+        }
+        "conversations.create" => {
+            let params: CreateConversationParams = params("platform", args)?;
+            sdk(
+                c.conversations().with_options(o).create(params).await,
+                |v| plain(&*v),
+            )
+        }
+        "conversations.send_message" => {
+            let content = str_arg(args, "content")?;
+            tokens_data(
+                c.conversations()
+                    .with_options(o)
+                    .send_message(&id()?, content)
+                    .await,
+            )
+            .await
+        }
+        "conversations.stream" => {
+            tokens_data(c.conversations().with_options(o).stream(&id()?).await).await
+        }
+        "conversations.delete" => sdk(
+            c.conversations().with_options(o).delete(&id()?).await,
+            |v| plain(&v),
+        ),
+        "health.profile" => sdk(c.health().with_options(o).profile().await, |v| plain(&v)),
+        "health.update_profile" => {
+            let params: UpdateHealthProfileParams = params("platform", args)?;
+            sdk(
+                c.health().with_options(o).update_profile(params).await,
+                |v| plain(&v),
+            )
+        }
+        "health.medications.list" => {
+            sdk(c.health().medications().with_options(o).list().await, |v| {
+                plain(&v)
+            })
+        }
+        "health.medications.create" => {
+            let params: CreateMedicationParams = params("platform", args)?;
+            sdk(
+                c.health()
+                    .medications()
+                    .with_options(o)
+                    .create(params)
+                    .await,
+                |v| plain(&v),
+            )
+        }
+        "health.appointments.list" => {
+            let params: ListAppointmentsParams = params("platform", args)?;
+            sdk(
+                c.health().appointments().with_options(o).list(params).await,
+                |v| plain(&v),
+            )
+        }
+        "finance.profile" => sdk(c.finance().with_options(o).profile().await, |v| plain(&v)),
+        "finance.accounts.list" => sdk(c.finance().accounts().with_options(o).list().await, |v| {
+            plain(&v)
+        }),
+        "finance.transactions.list" => {
+            let params: ListTransactionsParams = params("platform", args)?;
+            sdk(
+                page_data(
+                    c.finance().transactions().with_options(o).list(params),
+                    iterate,
+                )
+                .await,
+                |v| v,
+            )
+        }
+        "finance.transactions.create" => {
+            let params: CreateTransactionParams = params("platform", args)?;
+            sdk(
+                c.finance()
+                    .transactions()
+                    .with_options(o)
+                    .create(params)
+                    .await,
+                |v| plain(&v),
+            )
+        }
+        "finance.budgets.list" => sdk(c.finance().budgets().with_options(o).list().await, |v| {
+            plain(&v)
+        }),
+        "webhooks.create" => {
+            let params: CreateWebhookParams = params("platform", args)?;
+            sdk(c.webhooks().with_options(o).create(params).await, |v| {
+                plain(&v)
+            })
+        }
+        other => return Err(format!("the Rust runner has no platform operation {other}")),
+    })
+}
+
+async fn ops_call(
+    c: &AgentClient,
+    call: &str,
+    args: &Value,
+    opts: RequestOptions,
+    _iterate: Option<&str>,
+) -> StepResult {
+    use ops::*;
+    let id = || str_arg(args, "id");
+    let o = opts;
+    Ok(match call {
+        "auth.login" => sdk(
+            c.auth()
+                .with_options(o)
+                .login(str_arg(args, "username")?, str_arg(args, "password")?)
+                .await,
+            |v| plain(&v),
+        ),
+        "chat.send" => {
+            let params: ChatParams = params("ops", args)?;
+            sdk(c.chat().with_options(o).send(params).await, |v| plain(&v))
+        }
+        "chat.stream" => {
+            let params: ChatParams = params("ops", args)?;
+            match c.chat().with_options(o).stream(params).await {
+                Err(e) => Outcome::Sdk(e),
+                Ok(mut stream) => {
+                    let mut events = Vec::new();
+                    let mut failed = None;
+                    while let Some(ev) = stream.next().await {
+                        match ev {
+                            Ok(ev) => events.push(plain(&ev)),
+                            Err(e) => {
+                                failed = Some(e);
+                                break;
+                            }
+                        }
+                    }
+                    match failed {
+                        Some(e) => Outcome::Sdk(e),
+                        None => Outcome::Value(events_data(events)),
+                    }
+                }
+            }
+        }
+        "conversations.list" => sdk(c.conversations().with_options(o).list().await, |v| {
+            plain(&v)
+        }),
+        "conversations.create" => {
+            let params: CreateConversationParams = params("ops", args)?;
+            sdk(
+                c.conversations().with_options(o).create(params).await,
+                |v| plain(&v),
+            )
+        }
+        "conversations.get" => sdk(c.conversations().with_options(o).get(&id()?).await, |v| {
+            plain(&v)
+        }),
+        "conversations.delete" => sdk(
+            c.conversations().with_options(o).delete(&id()?).await,
+            |v| plain(&v),
+        ),
+        "config.get" => sdk(c.config().with_options(o).get().await, |v| plain(&v)),
+        "config.update" => {
+            let update: ConfigUpdate = params("ops", args)?;
+            sdk(c.config().with_options(o).update(update).await, |v| {
+                plain(&v)
+            })
+        }
+        "metrics.get" => sdk(c.metrics().with_options(o).get().await, |v| plain(&v)),
+        "tools.list" => sdk(c.tools().with_options(o).list().await, |v| plain(&v)),
+        "tools.execute" => {
+            let tool = str_arg(args, "tool")?;
+            let parameters = args
+                .get("parameters")
+                .and_then(Value::as_object)
+                .cloned()
+                .unwrap_or_default();
+            sdk(
+                c.tools().with_options(o).execute(tool, parameters).await,
+                |v| plain(&v),
+            )
+        }
+        "learned_apis.list" => sdk(c.learned_apis().with_options(o).list().await, |v| plain(&v)),
+        "learned_apis.learn" => {
+            let params: LearnApiParams = params("ops", args)?;
+            sdk(c.learned_apis().with_options(o).learn(params).await, |v| {
+                plain(&v)
+            })
+        }
+        "webhooks.create" => {
+            let params: CreateWebhookParams = params("ops", args)?;
+            sdk(c.webhooks().with_options(o).create(params).await, |v| {
+                plain(&v)
+            })
+        }
+        "realtime.connect" => {
+            let mut session = match c.realtime().with_options(o).connect().await {
+                Ok(s) => s,
+                Err(e) => return Ok(Outcome::Sdk(e)),
+            };
+            let Some(message) = args.get("message").and_then(Value::as_str) else {
+                let _ = session.close().await;
+                return Ok(Outcome::Value(json!({"connected": true})));
+            };
+            let conversation = args.get("conversation_id").and_then(Value::as_str);
+            if let Err(e) = session.send_chat(conversation, message).await {
+                return Ok(Outcome::Sdk(e));
+            }
+            let mut events = Vec::new();
+            while let Some(ev) = session.next().await {
+                match ev {
+                    Ok(ev) => {
+                        let done = matches!(ev, ChatEvent::Done { .. });
+                        events.push(plain(&ev));
+                        if done {
+                            break;
+                        }
+                    }
+                    Err(e) => return Ok(Outcome::Sdk(e)),
+                }
+            }
+            let _ = session.close().await;
+            Outcome::Value(events_data(events))
+        }
+        other => return Err(format!("the Rust runner has no ops operation {other}")),
+    })
+}
+
+async fn run_scenario(scenario: &Value, operations: &Value) -> Result<Vec<String>, String> {
+    let enforce = scenario
+        .pointer("/sandbox/enforce_rate_limits")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let sb = Sandbox::builder()
+        .enforce_rate_limits(enforce)
+        .start()
+        .await
+        .map_err(|e| format!("sandbox: {e}"))?;
+    let result = {
+        let mut run = Run::new(scenario, operations, &sb);
+        let r = tokio::time::timeout(Duration::from_secs(60), run.run())
+            .await
+            .unwrap_or_else(|_| Err("timed out after 60 s".into()));
+        if let Some(sink) = run.sink.take() {
+            sink.shutdown().await;
+        }
+        r
+    };
+    sb.shutdown().await;
+    result
+}
+
+fn main() {
+    let filter: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let dir = scenarios_dir();
+    let operations = read_json(&dir.join("operations.json"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/scenarios")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json") && !p.ends_with("operations.json"))
+        .collect();
+    files.sort();
+    let scenarios: Vec<Value> = files
+        .iter()
+        .flat_map(|f| {
+            read_json(f)["scenarios"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .filter(|s| {
+            let name = s["name"].as_str().unwrap_or_default();
+            filter.is_empty() || filter.iter().any(|f| name.contains(f.as_str()))
+        })
+        .filter(|s| {
+            s.get("langs")
+                .and_then(Value::as_array)
+                .is_none_or(|l| l.iter().any(|x| x == LANG))
+        })
+        .collect();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    let (mut passed, mut total, mut known) = (0usize, scenarios.len(), 0usize);
+    let started = Instant::now();
+    for s in &scenarios {
+        let name = s["name"].as_str().unwrap_or("?");
+        let t = Instant::now();
+        match rt.block_on(run_scenario(s, &operations)) {
+            Ok(divergences) if divergences.is_empty() => {
+                passed += 1;
+                println!("ok   {name} ({} ms)", t.elapsed().as_millis());
+            }
+            Ok(divergences) => {
+                // not counted: a known divergence of the Rust crate from API.md
+                known += 1;
+                total -= 1;
+                println!("KNOWN {name}: {}", divergences.join("; "));
+            }
+            Err(why) => println!("FAIL {name}: {why}"),
+        }
+    }
+    println!(
+        "scenarios-rust: {passed}/{total} passed ({known} with a known divergence, not counted) in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    if passed != total {
+        std::process::exit(1);
+    }
+}
