@@ -149,6 +149,40 @@ def test_the_check_fails_for_an_undocumented_method(monkeypatch: pytest.MonkeyPa
     assert "cjhirashi_agents._client.Agents.get" in missing_runtime_docs()
 
 
+def undocumented_parameters() -> List[str]:
+    """Parameters of public callables (the clients' constructors included) that their
+    docstring does not describe as ``name: ...``."""
+    skip = {"self", "cls", "options", "kwargs", "settings", "overrides", "exc"}
+    missing = []
+    for dotted, obj in public_objects().items():
+        if not isinstance(obj, type):
+            continue
+        targets = [(dotted, obj.__dict__.get("__doc__") or "", getattr(obj, "__init__", None))]
+        for name in dir(obj):
+            if name.startswith("_"):
+                continue
+            raw = inspect.getattr_static(obj, name)
+            func = raw.__func__ if isinstance(raw, (staticmethod, classmethod)) else raw
+            if inspect.isfunction(func) and _ours(func):
+                targets.append((f"{dotted}.{name}", func.__doc__ or "", func))
+        for where, doc, func in targets:
+            if not inspect.isfunction(func) or not _ours(func):
+                continue
+            if func.__name__ == "__init__" and obj not in (Client, AgentClient):
+                continue
+            for param in inspect.signature(func).parameters:
+                if param in skip:
+                    continue
+                if f"{param}:" not in doc:
+                    missing.append(f"{where}({param})")
+    return sorted(set(missing))
+
+
+def test_every_parameter_is_described() -> None:
+    missing = undocumented_parameters()
+    assert not missing, "parameters without a description:\n  " + "\n  ".join(missing)
+
+
 def test_help_shows_the_operation_reference() -> None:
     client = Client(api_key="k", base_url="http://127.0.0.1:9/api")
     doc = inspect.getdoc(client.agents.create) or ""

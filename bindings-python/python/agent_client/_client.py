@@ -414,6 +414,12 @@ class AsyncAgentClient(_BaseAgentClient):
         """Makes a client and logs in with a user name and password (awaited); see
         :meth:`AgentClient.login`.
 
+        Args:
+            base_url: The service URL.
+            username: The user name.
+            password: The password.
+            **settings: Any other constructor argument (``timeout``, ``max_retries``, ...).
+
         Raises:
             AuthenticationError: Wrong user name or password (401).
             APIConnectionError: The service did not answer.

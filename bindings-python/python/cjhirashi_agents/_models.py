@@ -130,6 +130,13 @@ class BaseModel:
     def from_wire(cls: Type[M], data: Dict[str, Any]) -> M:
         """Builds the model from a decoded JSON object.
 
+        Args:
+            data: The object as on the wire (camelCase or snake_case keys); keys this model
+                does not declare are kept as extra attributes.
+
+        Returns:
+            The model.
+
         The instance dict is filled directly (no ``__init__`` keyword round trip): this runs
         once per item of every list the API returns.
         """

@@ -268,7 +268,12 @@ class AsyncConversation(Conversation):
     """A conversation of the async client: ``send_message`` gives an async token stream."""
 
     def send_message(self, content: str, **options: Any) -> AsyncMessageStream:  # type: ignore[override]
-        """Sends ``content`` and streams the answer token by token (``async for``)."""
+        """Sends ``content`` and streams the answer token by token (``async for``).
+
+        Args:
+            content: The message text.
+            **options: Per-request options (``timeout``, ``max_retries``, ...).
+        """
         return self._bound().send_message(self.id, content, **options)  # type: ignore[no-any-return]
 
     def stream(self, **options: Any) -> AsyncMessageStream:  # type: ignore[override]

@@ -56,13 +56,30 @@ def _bytes(payload: Union[bytes, bytearray, memoryview, str]) -> bytes:
 
 
 def sign(payload: Union[bytes, str], secret: str) -> str:
-    """The signature header value of ``payload`` (to produce test deliveries)."""
+    """The signature header value of ``payload`` (to produce test deliveries).
+
+    Args:
+        payload: The exact body to sign (``str`` is encoded as UTF-8).
+        secret: The shared secret.
+
+    Returns:
+        str: The lowercase hex HMAC-SHA256 of the body (the ``X-Webhook-Signature`` value).
+    """
     return str(_native.webhook_sign(_bytes(payload), secret))
 
 
 def verify(payload: Union[bytes, str], signature: str, secret: Secrets) -> None:
-    """Checks ``signature`` against the raw body with one secret or several (rotation);
-    raises :class:`WebhookVerificationError` when it does not match."""
+    """Checks ``signature`` against the raw body in constant time, with one secret or
+    several (rotation). Returns nothing when it matches.
+
+    Args:
+        payload: The raw body, exactly as received.
+        signature: The ``X-Webhook-Signature`` header.
+        secret: The shared secret, or a sequence of them.
+
+    Raises:
+        WebhookVerificationError: The signature does not match.
+    """
     _native.webhook_verify(_bytes(payload), signature, _secrets(secret))
 
 
@@ -73,10 +90,31 @@ def unwrap(
     *,
     tolerance: Optional[float] = None,
 ) -> WebhookEvent:
-    """Verifies a delivery (signature from ``headers``) and decodes it. A signed
-    ``timestamp`` further than ``tolerance`` seconds from now is refused (replays): 5 minutes
-    by default, ``float("inf")`` turns the check off. A ``tolerance`` that is not a positive
-    number of seconds up to one year (or infinity) raises ``ValueError`` / ``TypeError``."""
+    """Verifies a delivery (signature from ``headers``) and decodes it.
+
+    Args:
+        payload: The raw body, exactly as received (not re-serialized JSON).
+        headers: The request headers: a mapping or ``(name, value)`` pairs.
+        secret: The shared secret, or a sequence of them (rotation).
+        tolerance: Refuse a signed ``timestamp`` further than this many seconds from now
+            (replays): 300 by default, ``float("inf")`` turns the check off.
+
+    Returns:
+        WebhookEvent: ``event``, ``timestamp``, ``data`` (snake_case attributes),
+        ``raw_data`` and the delivery ``id``.
+
+    Raises:
+        WebhookVerificationError: The signature is missing or wrong, or the timestamp is
+            outside the tolerance.
+        ValueError: ``tolerance`` is not a positive number of seconds up to one year or
+            infinity (``TypeError``: not a number).
+
+    Example:
+        >>> from cjhirashi_agents import webhooks
+        >>> event = webhooks.unwrap(request.body, request.headers, "whsec_...")
+        >>> if event.event == "conversation.created":
+        ...     print(event.data.conversation_id)
+    """
     pairs = list(headers.items()) if isinstance(headers, Mapping) else list(headers)
     raw = _native.webhook_unwrap(
         _bytes(payload), [(str(k), str(v)) for k, v in pairs], _secrets(secret), tolerance
