@@ -23,19 +23,22 @@ status=0
 echo "== Rust"
 cargo test -q -p agents-scenarios --test scenarios 2>&1 | tee "$scratch/rust.out" || status=1
 rust="$(sed -n 's/^scenarios-rust: \([0-9]*\/[0-9]*\) passed.*/\1/p' "$scratch/rust.out" | tail -n 1)"
+rust_known="$(sed -n 's/^scenarios-rust: .* (\([0-9]*\) with a known divergence.*/\1/p' "$scratch/rust.out" | tail -n 1)"
 
 echo "== Python"
 (cd tests/python && "$python" -m pytest -q --junitxml="$scratch/python.xml" .) || status=1
-py="$("$python" - "$scratch/python.xml" <<'PY' 2>/dev/null
+# a scenario with a known divergence ends as xfail, which JUnit counts as skipped
+read -r py py_known < <("$python" - "$scratch/python.xml" <<'PY' 2>/dev/null
 import sys
 import xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
 suite = root if root.tag == "testsuite" else root.find("testsuite")
-total = int(suite.get("tests")) - int(suite.get("skipped"))
+skipped = int(suite.get("skipped"))
+total = int(suite.get("tests")) - skipped
 bad = int(suite.get("failures")) + int(suite.get("errors"))
-print(f"{total - bad}/{total}")
+print(f"{total - bad}/{total} {skipped}")
 PY
-)"
+)
 
 echo "== Node"
 node --test --test-concurrency=1 \
@@ -44,6 +47,7 @@ node --test --test-concurrency=1 \
   tests/node/ || status=1
 node_pass="$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$scratch/node.tap" 2>/dev/null | tail -n 1)"
 node_fail="$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$scratch/node.tap" 2>/dev/null | tail -n 1)"
+node_known="$(sed -n 's/^# skipped \([0-9]*\)$/\1/p' "$scratch/node.tap" 2>/dev/null | tail -n 1)"
 node_tally=""
 if [[ -n "$node_pass" && -n "$node_fail" ]]; then
   node_tally="$node_pass/$((node_pass + node_fail))"
@@ -52,5 +56,6 @@ fi
 for tally in "$rust" "$py" "$node_tally"; do
   if [[ -z "$tally" ]]; then status=1; fi
 done
+echo "known divergences from API.md (reported above, not counted): rust ${rust_known:-?}, python ${py_known:-?}, node ${node_known:-?}"
 echo "scenarios: rust ${rust:-?}, python ${py:-?}, node ${node_tally:-?}"
 exit "$status"

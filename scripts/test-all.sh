@@ -64,4 +64,9 @@ if [ -x bindings-node/scripts/test.sh ]; then
   bindings-node/scripts/test.sh
 fi
 
+# The cross-language scenario suite (tests/): the same scenarios through the Rust crate (debug
+# target of the tests above), the Python wheel and the Node package the two steps above built.
+step "scenarios (Rust, Python, Node)"
+scripts/scenarios.sh
+
 step "all checks passed in $(( $(date +%s) - start )) s"

@@ -353,7 +353,13 @@ class Run {
     const takesParams = target[method].length > positional.length + 1;
     const callArgs = takesParams || Object.keys(params).length > 0 ? [...positional, params, options] : [...positional, options];
     const answer = target[method](...callArgs);
-    if (step.raw) return rawData(await answer.withResponse());
+    if (step.raw) {
+      if (typeof answer.withResponse !== 'function') {
+        answer.catch?.(() => {}); // the call runs anyway: its outcome is not this step's
+        throw new Error('the call has no .withResponse()');
+      }
+      return rawData(await answer.withResponse());
+    }
     if (kind === 'page') return this.page(answer, step.iterate);
     if (kind === 'tokens') {
       const tokens = [];
