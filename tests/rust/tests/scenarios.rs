@@ -1040,6 +1040,44 @@ async fn run_scenario(scenario: &Value, operations: &Value) -> Result<Vec<String
     result
 }
 
+/// Every operation of `operations.json` needs a step that succeeds and a step that expects an
+/// error; the problems found.
+fn coverage_gaps(operations: &Value, scenarios: &[Value]) -> Vec<String> {
+    let mut ok = std::collections::HashSet::new();
+    let mut err = std::collections::HashSet::new();
+    for s in scenarios {
+        let service = s["service"].as_str().unwrap_or_default();
+        for step in s["steps"].as_array().into_iter().flatten() {
+            let call = step["call"].as_str().unwrap_or_default();
+            let service = step["service"].as_str().unwrap_or(service);
+            let key = format!("{service} {call}");
+            if step.pointer("/expect/error").is_some() {
+                err.insert(key);
+            } else {
+                ok.insert(key);
+            }
+        }
+    }
+    let mut gaps = Vec::new();
+    for service in ["platform", "ops"] {
+        for call in operations[service]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .map(|(k, _)| k)
+        {
+            let key = format!("{service} {call}");
+            if !ok.contains(&key) {
+                gaps.push(format!("{key}: no scenario step succeeds"));
+            }
+            if !err.contains(&key) {
+                gaps.push(format!("{key}: no scenario step expects an error"));
+            }
+        }
+    }
+    gaps
+}
+
 fn main() {
     let filter: Vec<String> = std::env::args()
         .skip(1)
@@ -1053,7 +1091,7 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "json") && !p.ends_with("operations.json"))
         .collect();
     files.sort();
-    let scenarios: Vec<Value> = files
+    let all: Vec<Value> = files
         .iter()
         .flat_map(|f| {
             read_json(f)["scenarios"]
@@ -1061,6 +1099,13 @@ fn main() {
                 .cloned()
                 .unwrap_or_default()
         })
+        .collect();
+    let gaps = coverage_gaps(&operations, &all);
+    for gap in &gaps {
+        println!("COVERAGE {gap}");
+    }
+    let scenarios: Vec<Value> = all
+        .into_iter()
         .filter(|s| {
             let name = s["name"].as_str().unwrap_or_default();
             filter.is_empty() || filter.iter().any(|f| name.contains(f.as_str()))
@@ -1099,7 +1144,7 @@ fn main() {
         "scenarios-rust: {passed}/{total} passed ({known} with a known divergence, not counted) in {:.1} s",
         started.elapsed().as_secs_f64()
     );
-    if passed != total {
+    if passed != total || !gaps.is_empty() {
         std::process::exit(1);
     }
 }
