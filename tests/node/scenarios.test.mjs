@@ -7,7 +7,7 @@
 //   SCENARIOS_NODE_PKG=/path/to/package node --test tests/node/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -236,6 +236,7 @@ class Run {
     this.receiver = undefined;
     this.lastDelivery = undefined;
     this.known = [];
+    this.outcomes = {};
   }
 
   async close() {
@@ -305,6 +306,7 @@ class Run {
     }
     const expect = this.resolve(step.expect ?? {});
     if (expect.error) {
+      this.outcomes[where] = { error };
       assert.ok(error, `${where}: expected an error, got ${show(result)}`);
       const why = match(expect.error, error);
       assert.equal(why, null, `${where}: ${why}`);
@@ -316,6 +318,7 @@ class Run {
       assert.equal(why, null, `${where}: ${why}`);
     }
     if (step.save) this.vars[step.save] = result;
+    this.outcomes[where] = result;
   }
 
   async step(step) {
@@ -448,6 +451,10 @@ for (const scenario of ALL) {
     } finally {
       await run.close();
       await sandbox.close();
+    }
+    // SCENARIOS_DUMP=DIR: the step results, to compare the three languages' answers
+    if (process.env.SCENARIOS_DUMP) {
+      appendFileSync(join(process.env.SCENARIOS_DUMP, `${LANG}.jsonl`), `${JSON.stringify({ name: scenario.name, steps: run.outcomes })}\n`);
     }
     if (run.known.length > 0) t.skip(`known divergence: ${run.known.join('; ')}`);
   });

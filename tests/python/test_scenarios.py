@@ -10,6 +10,7 @@ JSON-like data with snake_case keys and matched against the step's expectation (
 from __future__ import annotations
 
 import json
+import os
 import queue
 import re
 import threading
@@ -215,6 +216,7 @@ class Run:
         self.receiver: Optional[Receiver] = None
         self.last_delivery: Optional[Delivery] = None
         self.known: List[str] = []
+        self.outcomes: Dict[str, Any] = {}
 
     def close(self) -> None:
         for client in self.clients.values():
@@ -307,6 +309,7 @@ class Run:
             result, error = None, error_data(e)
         expect = self.resolve(step.get("expect", {}))
         if "error" in expect:
+            self.outcomes[where] = {"error": error}
             assert error is not None, f"{where}: expected an error, got {result!r}"
             why = match(expect["error"], error)
             assert why is None, f"{where}: {why}"
@@ -317,6 +320,7 @@ class Run:
             assert why is None, f"{where}: {why}"
         if "save" in step:
             self.vars[step["save"]] = result
+        self.outcomes[where] = result
 
     def step(self, step: Dict[str, Any]) -> Any:
         call: str = step["call"]
@@ -497,6 +501,15 @@ def error_tree() -> Dict[str, List[str]]:
     return out
 
 
+def dump(name: str, outcomes: Dict[str, Any]) -> None:
+    """With ``SCENARIOS_DUMP=DIR``, appends the scenario's step results to ``DIR/python.jsonl``
+    (to compare the three languages' answers)."""
+    out = os.environ.get("SCENARIOS_DUMP")
+    if out:
+        with open(Path(out) / f"{LANG}.jsonl", "a", encoding="utf-8") as f:
+            f.write(json.dumps({"name": name, "steps": outcomes}, default=str) + "\n")
+
+
 @pytest.mark.parametrize("scenario", ALL, ids=[s["name"] for s in ALL])
 def test_scenario(scenario: Dict[str, Any]) -> None:
     langs = scenario.get("langs")
@@ -509,5 +522,6 @@ def test_scenario(scenario: Dict[str, Any]) -> None:
             run.run()
         finally:
             run.close()
+    dump(scenario["name"], run.outcomes)
     if run.known:
         pytest.xfail("known divergence: " + "; ".join(run.known))

@@ -407,6 +407,8 @@ struct Run<'a> {
     ops: HashMap<String, AgentClient>,
     sink: Option<WebhookSink>,
     last: Option<Delivery>,
+    /// Each step's result or error, for `SCENARIOS_DUMP`.
+    outcomes: Map<String, Value>,
 }
 
 impl<'a> Run<'a> {
@@ -428,6 +430,7 @@ impl<'a> Run<'a> {
             ops: HashMap::new(),
             sink: None,
             last: None,
+            outcomes: Map::new(),
         }
     }
 
@@ -578,7 +581,10 @@ impl<'a> Run<'a> {
         let expect = self.resolve(step.get("expect").unwrap_or(&json!({})))?;
         match (outcome, expect.get("error")) {
             (Outcome::Sdk(e), Some(want)) => {
-                matches(want, &error_data(&e), "$").map_err(|w| format!("{where_}: {w}"))?;
+                let error = error_data(&e);
+                self.outcomes
+                    .insert(where_.to_owned(), json!({ "error": error }));
+                matches(want, &error, "$").map_err(|w| format!("{where_}: {w}"))?;
             }
             (Outcome::Value(v), Some(_)) => {
                 return Err(format!("{where_}: expected an error, got {}", show(&v)));
@@ -593,6 +599,7 @@ impl<'a> Run<'a> {
                 if let Some(want) = expect.get("result") {
                     matches(want, &v, "$").map_err(|w| format!("{where_}: {w}"))?;
                 }
+                self.outcomes.insert(where_.to_owned(), v.clone());
                 if let Some(name) = step.get("save").and_then(Value::as_str) {
                     self.vars.insert(name.to_owned(), v);
                 }
@@ -1033,6 +1040,19 @@ async fn run_scenario(scenario: &Value, operations: &Value) -> Result<Vec<String
             .unwrap_or_else(|_| Err("timed out after 60 s".into()));
         if let Some(sink) = run.sink.take() {
             sink.shutdown().await;
+        }
+        // SCENARIOS_DUMP=DIR: the step results, to compare the three languages' answers
+        if let Some(dir) = std::env::var_os("SCENARIOS_DUMP") {
+            use std::io::Write;
+            let line = json!({"name": scenario["name"], "steps": run.outcomes});
+            let path = Path::new(&dir).join(format!("{LANG}.jsonl"));
+            if let Ok(mut f) = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+            {
+                let _ = writeln!(f, "{line}");
+            }
         }
         r
     };
