@@ -7,9 +7,9 @@ use std::time::Duration;
 
 use futures::{SinkExt, Stream, StreamExt};
 use tokio::time::Sleep;
+use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{self, Message};
-use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
 use super::AgentClient;
 use super::stream::ChatDecoder;
@@ -69,7 +69,16 @@ impl<'c> Realtime<'c> {
                 request.headers_mut().insert(name, value);
             }
         }
-        let connect = tokio_tungstenite::connect_async_with_config(request, Some(config), true);
+        // TCP (through the client's proxy when one applies) and TLS with the client's roots,
+        // then the WebSocket handshake.
+        let net = t.cfg.net.clone();
+        let connect_timeout = t.cfg.connect_timeout;
+        let connect = async move {
+            let stream = net.connect_ws(&url, connect_timeout).await?;
+            tokio_tungstenite::client_async_with_config(request, stream, Some(config))
+                .await
+                .map_err(ws_error)
+        };
         let (mut ws, resp) = match tokio::time::timeout(wait, connect).await {
             Err(_) => {
                 return Err(Error::Timeout {
@@ -77,7 +86,7 @@ impl<'c> Realtime<'c> {
                     after: wait,
                 });
             }
-            Ok(Err(e)) => return Err(ws_error(e)),
+            Ok(Err(e)) => return Err(e),
             Ok(Ok(pair)) => pair,
         };
         let meta = crate::transport::meta_from_headers(resp.status(), resp.headers());
@@ -124,7 +133,7 @@ impl<'c> Realtime<'c> {
     }
 }
 
-type Ws = WebSocketStream<MaybeTlsStream<tokio::net::TcpStream>>;
+type Ws = WebSocketStream<crate::net::IoBox>;
 
 fn ws_error(e: tungstenite::Error) -> Error {
     match e {
