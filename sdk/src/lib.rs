@@ -1,5 +1,5 @@
 #![doc = include_str!("../README.md")]
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 // Input from the wire or from a caller never panics: no unwrap/expect/panic, no unchecked
 // indexing or arithmetic, no truncating casts outside tests. (Money's `+`/`-` operators panic
 // on overflow like integer arithmetic, and say so; the SDK never applies them to wire values.)
