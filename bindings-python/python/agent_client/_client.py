@@ -3,7 +3,9 @@ classes (see ``cjhirashi_agents._base``). Typed signatures are in ``_client.pyi`
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional, get_args
+import os
+
+from typing import Any, Dict, List, Mapping, Optional, Union, get_args
 
 from cjhirashi_agents import _native
 from cjhirashi_agents import webhooks as _webhooks
@@ -270,6 +272,8 @@ class _BaseAgentClient:
         response_header_timeout: Optional[float] = None,
         max_event_size: Optional[int] = None,
         max_response_bytes: Optional[int] = None,
+        proxy: Optional[str] = None,
+        ca_bundle: Optional[Union[str, os.PathLike[str]]] = None,
     ) -> None:
         # every setting is checked by the native constructor (TypeError / ValueError)
         settings: Dict[str, Any] = dict(
@@ -281,6 +285,8 @@ class _BaseAgentClient:
             response_header_timeout=response_header_timeout,
             max_event_size=max_event_size,
             max_response_bytes=max_response_bytes,
+            proxy=proxy,
+            ca_bundle=ca_bundle,
         )
         api_key = env_or(api_key, API_KEY_ENV)
         base_url = env_or(base_url, BASE_URL_ENV) or DEFAULT_BASE_URL
@@ -351,6 +357,12 @@ class AgentClient(_BaseAgentClient):
         response_header_timeout: Seconds to wait for the answer's headers (default 60).
         max_event_size: The largest stream event accepted, in bytes (default 16 MiB).
         max_response_bytes: The largest answer body accepted, in bytes (default 32 MiB).
+        proxy: Proxy URL (``http://`` or ``https://``, credentials allowed) for every request
+            and the realtime WebSocket; default: ``HTTPS_PROXY`` / ``HTTP_PROXY`` /
+            ``NO_PROXY`` from the environment.
+        ca_bundle: Path of a PEM file of extra trusted CA certificates (a corporate or private
+            CA), used for HTTPS and the WebSocket with the built-in roots; a missing file or
+            one with no PEM certificate raises ``ValueError`` here.
 
     Raises:
         ValueError: A setting is out of range (``TypeError``: of the wrong type).
@@ -432,6 +444,10 @@ class AsyncAgentClient(_BaseAgentClient):
         return self
 
     async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Closes the client (the asyncio form of ``close()``; ``async with`` calls it)."""
         self.close()
 
 

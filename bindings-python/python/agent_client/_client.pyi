@@ -1,5 +1,6 @@
 """Typed signatures of the ops clients (the runtime shares one implementation)."""
 
+import os
 from typing import (
     Any,
     AsyncIterator,
@@ -10,6 +11,7 @@ from typing import (
     Mapping,
     Optional,
     Sequence,
+    Union,
 )
 
 from typing_extensions import TypedDict, Unpack
@@ -1883,6 +1885,8 @@ class _AgentClientBase:
         response_header_timeout: Optional[float] = None,
         max_event_size: Optional[int] = None,
         max_response_bytes: Optional[int] = None,
+        proxy: Optional[str] = None,
+        ca_bundle: Optional[Union[str, os.PathLike[str]]] = None,
     ) -> None: ...
     @property
     def base_url(self) -> str:
@@ -2043,3 +2047,5 @@ class AsyncAgentClient(_AgentClientBase):
         """
     async def __aenter__(self) -> AsyncAgentClient: ...
     async def __aexit__(self, *exc: object) -> None: ...
+    async def aclose(self) -> None:
+        """Closes the client (the asyncio form of ``close()``; ``async with`` calls it)."""

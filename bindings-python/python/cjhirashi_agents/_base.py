@@ -126,7 +126,60 @@ class RawResponse(Generic[T]):
         return f"<RawResponse status_code={self.status_code} request_id={self.request_id!r}>"
 
 
-class SyncPage(Generic[T]):
+class _PageFields(Generic[T]):
+    """What every fetched page has: ``data`` (its items), the page's own fields as attributes
+    (``pagination``, ``summary``), ``len()``/indexing over ``data``, and
+    :meth:`has_next_page`."""
+
+    _pager: Any
+    _items_key: str
+    _page_parse: Parse
+    _page: Any
+    data: List[T]
+
+    def _init(self, pager: Any, value: Any, items_key: str, page_parse: Parse) -> None:
+        self._pager = pager
+        self._items_key = items_key
+        self._page_parse = page_parse
+        self._next: Any = None
+        page = page_parse(value)
+        self._page = page
+        self.data = list(getattr(page, items_key))
+        for k, v in vars(page).items():
+            if k != items_key and not k.startswith("_"):
+                setattr(self, k, v)
+
+    @property
+    def page(self) -> Any:
+        """The page model (``UserList``, ``ConversationList``, ``TransactionList``)."""
+        return self._page
+
+    def has_next_page(self) -> bool:
+        """Whether the service has another page after this one."""
+        p = getattr(self._page, "pagination", None)
+        if p is None:
+            return False
+        if hasattr(p, "has_more"):
+            return bool(p.has_more) and bool(getattr(p, "next_cursor", None))
+        return bool(p.page < p.pages and self.data)
+
+    def __len__(self) -> int:
+        """Number of items on this page."""
+        return len(self.data)
+
+    def __getitem__(self, i: int) -> T:
+        """The ``i``-th item of this page."""
+        return self.data[i]
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} items={len(self.data)} page={self._page!r}>"
+
+
+def _no_next_page() -> CJHirashiError:
+    return CJHirashiError("no next page: check has_next_page() before calling get_next_page()")
+
+
+class SyncPage(_PageFields[T]):
     """A paginated list (blocking client): the first page is fetched by the call; iterating
     yields every item of every page, fetching the next page only when needed (up to the
     call's ``max_pages``). The page's own fields (``pagination``, ``summary``) are attributes;
@@ -140,92 +193,77 @@ class SyncPage(Generic[T]):
     """
 
     def __init__(self, pager: Any, first: Any, items_key: str, page_parse: Parse) -> None:
-        self._pager = pager
-        self._items_key = items_key
-        self._page_parse = page_parse
-        self._set(first)
+        self._init(pager, first, items_key, page_parse)
 
-    def _set(self, page_value: Any) -> None:
-        page = self._page_parse(page_value)
-        self._page = page
-        self.data: List[T] = list(getattr(page, self._items_key))
-        for k, v in vars(page).items():
-            if k != self._items_key and not k.startswith("_"):
-                setattr(self, k, v)
-
-    @property
-    def page(self) -> Any:
-        """The current page model (``UserList``, ``TransactionList``, ...)."""
-        return self._page
-
-    def has_next_page(self) -> bool:
-        """Whether the service has another page after this one."""
-        p = getattr(self._page, "pagination", None)
-        if p is None:
-            return False
-        if hasattr(p, "has_more"):
-            return bool(p.has_more) and bool(getattr(p, "next_cursor", None))
-        return bool(p.page < p.pages and self.data)
+    def get_next_page(self) -> SyncPage[T]:
+        """The page after this one (fetched once, then remembered); raises
+        :class:`CJHirashiError` when there is none (check :meth:`has_next_page` first)."""
+        if self._next is None:
+            if not self.has_next_page():
+                raise _no_next_page()
+            nxt = self._pager.next_page()
+            if nxt is None:
+                raise CJHirashiError("the list ended before the next page")
+            self._next = SyncPage(self._pager, nxt[0], self._items_key, self._page_parse)
+        page: SyncPage[T] = self._next
+        return page
 
     def iter_pages(self) -> Iterator[SyncPage[T]]:
         """This page and every following one."""
-        yield self
-        while True:
-            nxt = self._pager.next_page()
-            if nxt is None:
-                return
-            page: SyncPage[T] = SyncPage.__new__(SyncPage)
-            page._pager, page._items_key, page._page_parse = (
-                self._pager,
-                self._items_key,
-                self._page_parse,
-            )
-            page._set(nxt[0])
+        page = self
+        yield page
+        while page.has_next_page():
+            page = page.get_next_page()
             yield page
 
     def __iter__(self) -> Iterator[T]:
+        """Every item of this page and of every following one."""
         for page in self.iter_pages():
             yield from page.data
 
-    def __len__(self) -> int:
-        """Number of items on the first page."""
-        return len(self.data)
 
-    def __getitem__(self, i: int) -> T:
-        """The ``i``-th item of this page."""
-        return self.data[i]
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} items={len(self.data)} page={self._page!r}>"
-
-
-class AsyncPage(Generic[T]):
+class AsyncPage(_PageFields[T]):
     """One fetched page of an async list (see :class:`AsyncPaginator`): ``data`` is its
     items, its own fields (``pagination``, ``summary``) are attributes; ``len()``, indexing and
-    ``for`` work on this page only."""
+    ``for`` work on this page only; ``async for`` yields every item of this page and of every
+    following one, ``await page.get_next_page()`` fetches the next page."""
 
     def __init__(self, pager: Any, value: Any, items_key: str, page_parse: Parse) -> None:
-        self._pager = pager
-        page = page_parse(value)
-        self._page = page
-        self.data: List[T] = list(getattr(page, items_key))
-        for k, v in vars(page).items():
-            if k != items_key and not k.startswith("_"):
-                setattr(self, k, v)
-
-    @property
-    def page(self) -> Any:
-        """The page model (``UserList``, ``ConversationList``, ``TransactionList``)."""
-        return self._page
-
-    def __len__(self) -> int:
-        return len(self.data)
-
-    def __getitem__(self, i: int) -> T:
-        return self.data[i]
+        self._init(pager, value, items_key, page_parse)
 
     def __iter__(self) -> Iterator[T]:
+        """The items of this page."""
         return iter(self.data)
+
+    async def get_next_page(self) -> AsyncPage[T]:
+        """The page after this one (fetched once, then remembered); raises
+        :class:`CJHirashiError` when there is none (check :meth:`has_next_page` first)."""
+        if self._next is None:
+            if not self.has_next_page():
+                raise _no_next_page()
+            nxt = await self._pager.next_page_async()
+            if nxt is None:
+                raise CJHirashiError("the list ended before the next page")
+            self._next = AsyncPage(self._pager, nxt[0], self._items_key, self._page_parse)
+        page: AsyncPage[T] = self._next
+        return page
+
+    async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
+        """This page and every following one, each fetched when the previous one is done."""
+        page = self
+        yield page
+        while page.has_next_page():
+            page = await page.get_next_page()
+            yield page
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        """Every item of this page and of every following one."""
+        return self._items()
+
+    async def _items(self) -> AsyncIterator[T]:
+        async for page in self.iter_pages():
+            for item in page.data:
+                yield item
 
 
 class AsyncPaginator(Generic[T]):
@@ -236,26 +274,25 @@ class AsyncPaginator(Generic[T]):
         >>> async for conv in client.conversations.list(agent_id="agt_personal_001"):
         ...     print(conv.id)
         >>> first = await client.conversations.list(limit=10)
+        >>> second = await first.get_next_page()
     """
 
     def __init__(self, pager: Any, items_key: str, page_parse: Parse) -> None:
         self._pager = pager
         self._items_key = items_key
         self._page_parse = page_parse
+        self._first: Optional[AsyncPage[T]] = None
 
-    async def _next(self) -> Optional[AsyncPage[T]]:
-        nxt = await self._pager.next_page_async()
-        if nxt is None:
-            return None
-        return AsyncPage(self._pager, nxt[0], self._items_key, self._page_parse)
+    async def _first_page(self) -> AsyncPage[T]:
+        if self._first is None:
+            nxt = await self._pager.next_page_async()
+            if nxt is None:
+                raise CJHirashiError("the list answered no page")
+            self._first = AsyncPage(self._pager, nxt[0], self._items_key, self._page_parse)
+        return self._first
 
     def __await__(self) -> Any:
-        async def first() -> AsyncPage[T]:
-            page = await self._next()
-            assert page is not None
-            return page
-
-        return first().__await__()
+        return self._first_page().__await__()
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
         """Every page, from the first, each fetched when the previous one is done.
@@ -264,13 +301,12 @@ class AsyncPaginator(Generic[T]):
             >>> async for page in client.users.list(limit=50).iter_pages():
             ...     print(len(page.data))
         """
-        while True:
-            page = await self._next()
-            if page is None:
-                return
+        first = await self._first_page()
+        async for page in first.iter_pages():
             yield page
 
     def __aiter__(self) -> AsyncIterator[T]:
+        """Every item of every page."""
         return self._items()
 
     async def _items(self) -> AsyncIterator[T]:

@@ -5,7 +5,9 @@ Typed signatures are in ``_client.pyi``.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional
+import os
+
+from typing import Any, Dict, List, Mapping, Optional, Union
 
 from . import _native, models
 from . import webhooks as _webhooks
@@ -355,6 +357,8 @@ class _BaseClient:
         response_header_timeout: Optional[float] = None,
         max_event_size: Optional[int] = None,
         max_response_bytes: Optional[int] = None,
+        proxy: Optional[str] = None,
+        ca_bundle: Optional[Union[str, os.PathLike[str]]] = None,
         max_pages: Optional[int] = None,
     ) -> None:
         # every setting is checked by the native constructor (TypeError / ValueError)
@@ -367,6 +371,8 @@ class _BaseClient:
             response_header_timeout=response_header_timeout,
             max_event_size=max_event_size,
             max_response_bytes=max_response_bytes,
+            proxy=proxy,
+            ca_bundle=ca_bundle,
             max_pages=max_pages,
         )
         api_key = env_or(api_key, API_KEY_ENV)
@@ -432,6 +438,12 @@ class Client(_BaseClient):
         response_header_timeout: Seconds to wait for the answer's headers (default 60).
         max_event_size: The largest stream event accepted, in bytes (default 16 MiB).
         max_response_bytes: The largest answer body accepted, in bytes (default 32 MiB).
+        proxy: Proxy URL (``http://`` or ``https://``, credentials allowed) for every
+            request; default: ``HTTPS_PROXY`` / ``HTTP_PROXY`` /
+            ``NO_PROXY`` from the environment.
+        ca_bundle: Path of a PEM file of extra trusted CA certificates (a corporate or private
+            CA), used for HTTPS and the WebSocket with the built-in roots; a missing file or
+            one with no PEM certificate raises ``ValueError`` here.
         max_pages: How many pages iterating a list may fetch (default 10,000).
 
     Raises:
@@ -470,6 +482,10 @@ class AsyncClient(_BaseClient):
         return self
 
     async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Closes the client (the asyncio form of ``close()``; ``async with`` calls it)."""
         self.close()
 
 

@@ -1,5 +1,6 @@
 """Typed signatures of the platform clients (the runtime shares one implementation)."""
 
+import os
 from decimal import Decimal
 from typing import Any, Awaitable, Dict, Generator, List, Mapping, Optional, Sequence, Union
 
@@ -3633,6 +3634,8 @@ class _ClientBase:
         response_header_timeout: Optional[float] = None,
         max_event_size: Optional[int] = None,
         max_response_bytes: Optional[int] = None,
+        proxy: Optional[str] = None,
+        ca_bundle: Optional[Union[str, os.PathLike[str]]] = None,
         max_pages: Optional[int] = None,
     ) -> None: ...
     @property
@@ -3750,3 +3753,5 @@ class AsyncClient(_ClientBase):
         """
     async def __aenter__(self) -> AsyncClient: ...
     async def __aexit__(self, *exc: object) -> None: ...
+    async def aclose(self) -> None:
+        """Closes the client (the asyncio form of ``close()``; ``async with`` calls it)."""
