@@ -63,12 +63,10 @@ pub(crate) struct Config {
     pub max_response_bytes: usize,
     pub max_pages: u32,
     pub user_agent: String,
-    /// TLS roots and proxy, shared by HTTP and the WebSocket.
-    pub net: Arc<crate::net::Net>,
 }
 
 impl Config {
-    pub(crate) fn new(base_url: Url, net: Arc<crate::net::Net>) -> Self {
+    pub(crate) fn new(base_url: Url) -> Self {
         Config {
             base_url,
             timeout: DEFAULT_TIMEOUT,
@@ -81,7 +79,6 @@ impl Config {
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             max_pages: crate::options::DEFAULT_MAX_PAGES,
             user_agent: format!("agents-sdk-rust/{}", env!("CARGO_PKG_VERSION")),
-            net,
         }
     }
 }
@@ -201,6 +198,11 @@ impl fmt::Debug for Transport {
     }
 }
 
+fn install_crypto_provider() {
+    // reqwest is built without a bundled provider; ring is the one we compile.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 fn same_origin(a: &Url, b: &Url) -> bool {
     a.scheme() == b.scheme()
         && a.host_str() == b.host_str()
@@ -219,10 +221,7 @@ fn http_client(cfg: &Config) -> Result<reqwest::Client> {
             attempt.follow()
         }
     });
-    // TLS: an explicit rustls configuration with the ring provider (no process-wide
-    // provider is installed); proxy: the explicit option, else reqwest reads the environment.
-    cfg.net
-        .apply(reqwest::Client::builder())?
+    reqwest::Client::builder()
         .connect_timeout(cfg.connect_timeout)
         .redirect(policy)
         .user_agent(cfg.user_agent.clone())
@@ -234,6 +233,7 @@ fn http_client(cfg: &Config) -> Result<reqwest::Client> {
 
 impl Transport {
     pub(crate) fn new(cfg: Config, auth: Option<Arc<dyn Auth>>) -> Result<Self> {
+        install_crypto_provider();
         Ok(Transport {
             http: http_client(&cfg)?,
             cfg,
@@ -247,6 +247,16 @@ impl Transport {
         Ok(Transport {
             http: http_client(&self.cfg)?,
             cfg: self.cfg.clone(),
+            auth: self.auth.clone(),
+        })
+    }
+
+    /// A transport with the settings `cfg`, a connection pool of its own and the same
+    /// (shared) credentials: the client `with_options` methods.
+    pub(crate) fn with_config(&self, cfg: Config) -> Result<Self> {
+        Ok(Transport {
+            http: http_client(&cfg)?,
+            cfg,
             auth: self.auth.clone(),
         })
     }
@@ -804,14 +814,7 @@ mod tests {
 
     #[test]
     fn segments_are_encoded() {
-        let t = Transport::new(
-            Config::new(
-                parse_base_url("http://h/api").unwrap(),
-                Arc::new(crate::net::Net::new(None, None).unwrap()),
-            ),
-            None,
-        )
-        .unwrap();
+        let t = Transport::new(Config::new(parse_base_url("http://h/api").unwrap()), None).unwrap();
         let url = t.url(
             &["agents".into(), "a/b?c".into()],
             &[("search", "john doe".into())],

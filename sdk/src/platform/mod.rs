@@ -123,6 +123,24 @@ impl Client {
         })
     }
 
+    /// A copy of this client with the settings given in `settings` (`Some`, or `headers`
+    /// when not empty) in place of its own, checked like the builder's, and the same
+    /// credentials. The copy has a connection pool of its own.
+    ///
+    /// ```no_run
+    /// # fn f(client: agents_sdk::platform::Client) -> agents_sdk::Result<()> {
+    /// let mut settings = agents_sdk::ClientSettings::default();
+    /// settings.max_retries = Some(0);
+    /// settings.timeout = Some(std::time::Duration::from_secs(5));
+    /// let impatient = client.with_options(settings)?;
+    /// # Ok(()) }
+    /// ```
+    pub fn with_options(&self, settings: crate::ClientSettings) -> Result<Self> {
+        Ok(Self {
+            t: settings.rebuild(&self.t)?,
+        })
+    }
+
     /// The base URL requests go to.
     pub fn base_url(&self) -> &str {
         self.t.cfg.base_url.as_str()

@@ -37,6 +37,30 @@ macro_rules! resource {
                 self.opts = opts;
                 self
             }
+
+            /// The response-metadata form of any call of this handle: runs `call` with a
+            /// copy of the handle that records the answer's metadata and resolves with the
+            /// call's value and that [`ResponseMeta`](crate::ResponseMeta) (status, headers,
+            /// request id, rate limit, attempts). For a stream (or a paginator's page) the
+            /// metadata is that of the response that opened it (the latest page fetched).
+            ///
+            /// ```no_run
+            /// # async fn f(client: agents_sdk::platform::Client) -> agents_sdk::Result<()> {
+            /// let answer = client.agents().with_response(|a| async move { a.list(Default::default()).await }).await?;
+            /// println!("{} {:?} {}", answer.meta.status, answer.meta.request_id, answer.meta.attempts);
+            /// # Ok(()) }
+            /// ```
+            pub async fn with_response<T, F, Fut>(&self, call: F) -> Result<crate::WithResponse<T>>
+            where
+                F: FnOnce(Self) -> Fut,
+                Fut: std::future::Future<Output = Result<T>>,
+            {
+                let capture = crate::ResponseCapture::new();
+                let handle = self.clone().with_options(self.opts.clone().capture(&capture));
+                let data = call(handle).await?;
+                let meta = capture.get().unwrap_or_default();
+                Ok(crate::WithResponse { data, meta })
+            }
         }
     };
 }
