@@ -4,6 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::error::Result;
+use crate::net::{CaBundle, Net};
 use crate::redact::Secret;
 use crate::transport::{Auth, Config, Transport, parse_base_url};
 
@@ -34,6 +35,12 @@ pub struct ClientSettings {
     pub max_response_bytes: Option<usize>,
     /// Page cap of auto-paginating lists (default 10,000).
     pub max_pages: Option<u32>,
+    /// Proxy for every request and the ops WebSocket (`http://` or `https://`, credentials
+    /// in the URL allowed). `None`: `HTTPS_PROXY` / `HTTP_PROXY` / `ALL_PROXY` / `NO_PROXY`
+    /// from the environment.
+    pub proxy: Option<String>,
+    /// Extra trusted root certificates (PEM), added to the built-in roots.
+    pub ca_bundle: Option<CaBundle>,
 }
 
 impl std::fmt::Debug for ClientSettings {
@@ -52,6 +59,11 @@ impl std::fmt::Debug for ClientSettings {
             .field("max_event_size", &self.max_event_size)
             .field("max_response_bytes", &self.max_response_bytes)
             .field("max_pages", &self.max_pages)
+            .field(
+                "proxy",
+                &self.proxy.as_deref().map(crate::redact::redact_url),
+            )
+            .field("ca_bundle", &self.ca_bundle)
             .finish()
     }
 }
@@ -67,14 +79,15 @@ impl ClientSettings {
             Some(b) => b.clone(),
             None => env_nonempty(base_env).unwrap_or_else(|| default_base.to_owned()),
         };
-        let mut cfg = Config::new(parse_base_url(&base)?);
+        let net = Net::new(self.proxy.as_deref(), self.ca_bundle.as_ref())?;
+        let mut cfg = Config::new(parse_base_url(&base)?, Arc::new(net));
         self.apply(&mut cfg)?;
         Ok(Arc::new(Transport::new(cfg, auth)?))
     }
 
     /// `cfg` with every setting given here (`Some`, or headers when any) in place of its own:
     /// what `build` starts from the defaults and `with_options` from a client's settings.
-    /// Checks the headers; `base_url` is left to the caller.
+    /// Checks the headers; `base_url`, `proxy` and `ca_bundle` are left to the caller.
     pub(crate) fn apply(&self, cfg: &mut Config) -> Result<()> {
         if let Some(v) = self.timeout {
             cfg.timeout = v;
@@ -110,11 +123,15 @@ impl ClientSettings {
     }
 
     /// A transport like `t` (same credentials, shared) with these settings in place of its
-    /// own: the clients' `with_options`.
+    /// own: the clients' `with_options`. A `proxy` or `ca_bundle` given here replaces both
+    /// network settings (the one left `None` falls back to its default).
     pub(crate) fn rebuild(&self, t: &Transport) -> Result<Arc<Transport>> {
         let mut cfg = t.cfg.clone();
         if let Some(b) = &self.base_url {
             cfg.base_url = parse_base_url(b)?;
+        }
+        if self.proxy.is_some() || self.ca_bundle.is_some() {
+            cfg.net = Arc::new(Net::new(self.proxy.as_deref(), self.ca_bundle.as_ref())?);
         }
         self.apply(&mut cfg)?;
         Ok(Arc::new(t.with_config(cfg)?))
@@ -194,6 +211,33 @@ macro_rules! common_builder_methods {
         /// for ever.
         pub fn max_pages(mut self, pages: u32) -> Self {
             self.common.max_pages = Some(pages);
+            self
+        }
+
+        /// Sends every request, and opens the ops WebSocket, through this proxy: an `http://`
+        /// or `https://` URL, credentials allowed (`http://user:pass@proxy:3128`). HTTPS
+        /// and WebSocket connections go through an HTTP `CONNECT` tunnel. Without this option
+        /// `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY` and `NO_PROXY` are honoured; with it they
+        /// are ignored. A malformed URL fails `build()` with
+        /// [`Error::InvalidArgument`](crate::Error::InvalidArgument).
+        pub fn proxy(mut self, url: impl Into<String>) -> Self {
+            self.common.proxy = Some(url.into());
+            self
+        }
+
+        /// Trusts the certificates of this PEM file in addition to the built-in roots, for
+        /// HTTPS and the WebSocket (a corporate or private CA). The file is read by
+        /// `build()`: a missing file or one without a PEM certificate fails it with
+        /// [`Error::InvalidArgument`](crate::Error::InvalidArgument).
+        pub fn ca_bundle(mut self, path: impl Into<std::path::PathBuf>) -> Self {
+            self.common.ca_bundle = Some($crate::CaBundle::File(path.into()));
+            self
+        }
+
+        /// Like `ca_bundle`, from PEM text (one or more `-----BEGIN CERTIFICATE-----`
+        /// blocks) instead of a file.
+        pub fn ca_bundle_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+            self.common.ca_bundle = Some($crate::CaBundle::Pem(pem.into()));
             self
         }
 

@@ -63,10 +63,12 @@ pub(crate) struct Config {
     pub max_response_bytes: usize,
     pub max_pages: u32,
     pub user_agent: String,
+    /// TLS roots and proxy, shared by HTTP and the WebSocket.
+    pub net: Arc<crate::net::Net>,
 }
 
 impl Config {
-    pub(crate) fn new(base_url: Url) -> Self {
+    pub(crate) fn new(base_url: Url, net: Arc<crate::net::Net>) -> Self {
         Config {
             base_url,
             timeout: DEFAULT_TIMEOUT,
@@ -79,6 +81,7 @@ impl Config {
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             max_pages: crate::options::DEFAULT_MAX_PAGES,
             user_agent: format!("agents-sdk-rust/{}", env!("CARGO_PKG_VERSION")),
+            net,
         }
     }
 }
@@ -198,11 +201,6 @@ impl fmt::Debug for Transport {
     }
 }
 
-fn install_crypto_provider() {
-    // reqwest is built without a bundled provider; ring is the one we compile.
-    let _ = rustls::crypto::ring::default_provider().install_default();
-}
-
 fn same_origin(a: &Url, b: &Url) -> bool {
     a.scheme() == b.scheme()
         && a.host_str() == b.host_str()
@@ -221,7 +219,10 @@ fn http_client(cfg: &Config) -> Result<reqwest::Client> {
             attempt.follow()
         }
     });
-    reqwest::Client::builder()
+    // TLS: an explicit rustls configuration with the ring provider (no process-wide
+    // provider is installed); proxy: the explicit option, else reqwest reads the environment.
+    cfg.net
+        .apply(reqwest::Client::builder())?
         .connect_timeout(cfg.connect_timeout)
         .redirect(policy)
         .user_agent(cfg.user_agent.clone())
@@ -233,7 +234,6 @@ fn http_client(cfg: &Config) -> Result<reqwest::Client> {
 
 impl Transport {
     pub(crate) fn new(cfg: Config, auth: Option<Arc<dyn Auth>>) -> Result<Self> {
-        install_crypto_provider();
         Ok(Transport {
             http: http_client(&cfg)?,
             cfg,
@@ -814,7 +814,14 @@ mod tests {
 
     #[test]
     fn segments_are_encoded() {
-        let t = Transport::new(Config::new(parse_base_url("http://h/api").unwrap()), None).unwrap();
+        let t = Transport::new(
+            Config::new(
+                parse_base_url("http://h/api").unwrap(),
+                Arc::new(crate::net::Net::new(None, None).unwrap()),
+            ),
+            None,
+        )
+        .unwrap();
         let url = t.url(
             &["agents".into(), "a/b?c".into()],
             &[("search", "john doe".into())],
