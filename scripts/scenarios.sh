@@ -21,7 +21,13 @@ trap 'rm -rf "$scratch"' EXIT
 status=0
 
 echo "== Rust"
-cargo test -q -p agents-scenarios --test scenarios 2>&1 | tee "$scratch/rust.out" || status=1
+# The package selection of test-all's `cargo test` step plus this one, so features unify alike
+# and every dependency built there is reused (alone, agents-scenarios would enable fewer features
+# of tokio, hyper, serde, ... and rebuild them all).
+rust_pkgs=(-p agents-sdk -p agents-sandbox)
+if [[ -f examples/rust/Cargo.toml ]]; then rust_pkgs+=(-p agents-examples); fi
+cargo test -q "${rust_pkgs[@]}" -p agents-scenarios --test scenarios 2>&1 \
+  | tee "$scratch/rust.out" || status=1
 rust="$(sed -n 's/^scenarios-rust: \([0-9]*\/[0-9]*\) passed.*/\1/p' "$scratch/rust.out" | tail -n 1)"
 rust_known="$(sed -n 's/^scenarios-rust: .* (\([0-9]*\) with a known divergence.*/\1/p' "$scratch/rust.out" | tail -n 1)"
 
