@@ -9,6 +9,7 @@ export const {
   MessageStream,
   ChatEventStream,
   PagePromise,
+  APIPromise,
   webhooks,
   CJHirashiError,
   APIError,

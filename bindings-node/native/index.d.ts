@@ -40,6 +40,11 @@ export declare class OpsClient {
    * defaults.
    */
   constructor(config: ClientConfig)
+  /**
+   * A client with these settings in place of this one's (absent ones kept) and the same
+   * credentials: the same key, or the same login session (`AgentClient.withOptions`).
+   */
+  withOptions(config: ClientConfig): OpsClient
   /** The base URL requests go to. */
   get baseUrl(): string
   authLogin(username: string, password: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
@@ -80,6 +85,11 @@ export declare class PlatformClient {
    * `CJHIRASHI_BASE_URL` and the defaults.
    */
   constructor(config: ClientConfig)
+  /**
+   * A client with these settings in place of this one's (absent ones kept) and the same
+   * API key (`CJHirashiAgents.withOptions`).
+   */
+  withOptions(config: ClientConfig): PlatformClient
   /** The base URL requests go to. */
   get baseUrl(): string
   authSignInUrl(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
@@ -196,6 +206,8 @@ export interface CallOptions {
   query?: Record<string, string>
   /** The `Idempotency-Key` of a POST. */
   idempotencyKey?: string
+  /** Answer `{"data", "response"}` (the response's metadata) instead of the data alone. */
+  withResponse?: boolean
 }
 
 /**

@@ -15,7 +15,9 @@ use napi_derive::napi;
 use tokio::sync::{Mutex, mpsc, oneshot};
 
 use crate::error::{as_type_error, from_json, panic_error, spawn, to_json, to_napi};
-use crate::options::{CallOptions, CancelHandle, ClientConfig, client_settings, request_options};
+use crate::options::{
+    CallOptions, CancelHandle, ClientConfig, client_settings, request_options, request_options_meta,
+};
 use crate::stream::{ChatStream, spawn_json};
 
 /// The ops client (`AgentClient` in JavaScript).
@@ -27,9 +29,9 @@ pub struct OpsClient {
 
 macro_rules! call {
     ($self:ident, $env:ident, $opts:ident, $cancel:ident, |$c:ident, $o:ident| $call:expr) => {{
-        let $o = request_options($opts, $cancel)?;
+        let ($o, capture) = request_options_meta($opts, $cancel)?;
         let $c = $self.inner.clone();
-        spawn_json($env, async move { $call.await })
+        spawn_json($env, capture, async move { $call.await })
     }};
 }
 
@@ -69,6 +71,16 @@ impl OpsClient {
     pub fn new(config: ClientConfig) -> napi::Result<Self> {
         Ok(OpsClient {
             inner: builder(config)?.build().map_err(as_type_error)?,
+        })
+    }
+
+    /// A client with these settings in place of this one's (absent ones kept) and the same
+    /// credentials: the same key, or the same login session (`AgentClient.withOptions`).
+    #[napi(catch_unwind)]
+    pub fn with_options(&self, config: ClientConfig) -> napi::Result<OpsClient> {
+        let settings = client_settings(&config)?;
+        Ok(OpsClient {
+            inner: self.inner.with_options(settings).map_err(as_type_error)?,
         })
     }
 

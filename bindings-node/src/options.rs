@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use agents_sdk::options::validate;
-use agents_sdk::{CancelToken, ClientSettings, RequestOptions};
+use agents_sdk::{CancelToken, ClientSettings, RequestOptions, ResponseCapture, ResponseMeta};
 use napi_derive::napi;
 
 use crate::error::{as_type_error, range_error, to_napi, type_error};
@@ -39,6 +39,8 @@ pub struct CallOptions {
     pub query: Option<HashMap<String, String>>,
     /// The `Idempotency-Key` of a POST.
     pub idempotency_key: Option<String>,
+    /// Answer `{"data", "response"}` (the response's metadata) instead of the data alone.
+    pub with_response: Option<bool>,
 }
 
 /// A cancellation switch shared with the core's [`CancelToken`]; the TypeScript layer calls
@@ -172,6 +174,41 @@ pub(crate) fn request_options(
     Ok(out)
 }
 
+/// The response metadata of `meta` for JavaScript (`ts/core.ts` `APIResponse`).
+pub(crate) fn meta_json(meta: &ResponseMeta) -> serde_json::Value {
+    let headers: serde_json::Map<String, serde_json::Value> = meta
+        .headers
+        .iter()
+        .map(|(k, v)| (k.to_ascii_lowercase(), serde_json::Value::String(v.clone())))
+        .collect();
+    serde_json::json!({
+        "status": meta.status,
+        "headers": headers,
+        "requestId": meta.request_id,
+        "rateLimit": meta.rate_limit.as_ref().map(|r| serde_json::json!({
+            "limit": r.limit,
+            "remaining": r.remaining,
+            "reset": r.reset,
+        })),
+        "attempts": meta.attempts,
+    })
+}
+
+/// [`request_options`] plus, when the caller asked `withResponse`, a capture of the
+/// response's metadata (recorded into the options).
+pub(crate) fn request_options_meta(
+    opts: Option<CallOptions>,
+    cancel: Option<&CancelHandle>,
+) -> napi::Result<(RequestOptions, Option<ResponseCapture>)> {
+    let wanted = opts.as_ref().and_then(|o| o.with_response).unwrap_or(false);
+    let mut out = request_options(opts, cancel)?;
+    let capture = wanted.then(ResponseCapture::new);
+    if let Some(c) = &capture {
+        out = out.capture(c);
+    }
+    Ok((out, capture))
+}
+
 /// Checks per-request options without making a call (a paginated list checks its options when
 /// it is created, before its first page is asked for).
 #[napi(catch_unwind)]
@@ -197,6 +234,11 @@ pub struct ClientConfig {
     pub max_response_bytes: Option<f64>,
     /// Headers sent with every request.
     pub default_headers: Option<HashMap<String, String>>,
+    /// Proxy URL (`http://` or `https://`) for every request and the ops WebSocket; without
+    /// it `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` are honoured.
+    pub proxy: Option<String>,
+    /// Path of a PEM file of extra trusted CA certificates.
+    pub ca_bundle: Option<String>,
 }
 
 /// The transport settings of a client from its JavaScript config (milliseconds), shared by the
@@ -225,5 +267,15 @@ pub(crate) fn client_settings(config: &ClientConfig) -> napi::Result<ClientSetti
         .map(|n| size("maxResponseBytes", n))
         .transpose()?;
     s.headers = headers(config.default_headers.clone())?;
+    // checked here so that a bad value is a TypeError, as other malformed settings
+    if let Some(url) = &config.proxy {
+        validate::proxy_url(url).map_err(as_type_error)?;
+        s.proxy = Some(url.clone());
+    }
+    if let Some(path) = &config.ca_bundle {
+        let bundle = agents_sdk::CaBundle::File(path.into());
+        validate::ca_bundle(&bundle).map_err(as_type_error)?;
+        s.ca_bundle = Some(bundle);
+    }
     Ok(s)
 }

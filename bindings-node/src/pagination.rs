@@ -1,11 +1,11 @@
 //! `agents_sdk::pagination` for JavaScript: a native pager whose `nextPage()` resolves with the
-//! JSON `{"hasNext": bool, "page": <the page>}` of the next page; `ts/pagination.ts` makes it
+//! JSON `{"hasNext": bool, "page": <the page>, "response": <its metadata>}` of the next page; `ts/pagination.ts` makes it
 //! awaitable (first page, with `hasNextPage()` / `getNextPage()`) and async-iterable (every item
 //! of every page).
 
 use std::sync::Arc;
 
-use agents_sdk::{CancelToken, Error, Paged, Paginator};
+use agents_sdk::{CancelToken, Error, Paged, Paginator, ResponseCapture};
 use futures::FutureExt;
 use futures::future::BoxFuture;
 use napi::Env;
@@ -18,7 +18,10 @@ use crate::error::{spawn, to_json, to_napi};
 
 /// A paginator of any page type, answering JSON.
 trait JsonPages: Send {
-    fn next_json(&mut self) -> BoxFuture<'_, napi::Result<Option<String>>>;
+    fn next_json(
+        &mut self,
+        capture: Option<ResponseCapture>,
+    ) -> BoxFuture<'_, napi::Result<Option<String>>>;
 }
 
 /// One page for JavaScript: whether another follows, and the page.
@@ -27,15 +30,24 @@ trait JsonPages: Send {
 struct PageJson<'a, P> {
     has_next: bool,
     page: &'a P,
+    /// The metadata of the page's response (`withResponse()`).
+    response: Option<serde_json::Value>,
 }
 
 impl<P: Paged + Serialize> JsonPages for Paginator<P> {
-    fn next_json(&mut self) -> BoxFuture<'_, napi::Result<Option<String>>> {
+    fn next_json(
+        &mut self,
+        capture: Option<ResponseCapture>,
+    ) -> BoxFuture<'_, napi::Result<Option<String>>> {
         async move {
             match self.next_page().await.map_err(to_napi)? {
                 Some(page) => Ok(Some(to_json(&PageJson {
                     has_next: self.has_next_page(),
                     page: &page,
+                    response: capture
+                        .as_ref()
+                        .and_then(ResponseCapture::get)
+                        .map(|m| crate::options::meta_json(&m)),
                 })?)),
                 None => Ok(None),
             }
@@ -50,16 +62,21 @@ impl<P: Paged + Serialize> JsonPages for Paginator<P> {
 pub struct Pager {
     inner: Arc<Mutex<Box<dyn JsonPages>>>,
     stop: Option<CancelToken>,
+    capture: Option<ResponseCapture>,
 }
 
 impl Pager {
+    /// `capture` is the one recorded into the paginator's options, so each page carries the
+    /// metadata of its response.
     pub(crate) fn new<P: Paged + Serialize>(
         paginator: Paginator<P>,
         stop: Option<CancelToken>,
+        capture: Option<ResponseCapture>,
     ) -> Self {
         Pager {
             inner: Arc::new(Mutex::new(Box::new(paginator))),
             stop,
+            capture,
         }
     }
 }
@@ -77,12 +94,13 @@ impl Pager {
     pub fn next_page<'e>(&self, env: &'e Env) -> napi::Result<PromiseRaw<'e, Option<String>>> {
         let inner = self.inner.clone();
         let stop = self.stop.clone();
+        let capture = self.capture.clone();
         spawn(env, async move {
             let mut pager = inner.lock().await;
             if stop.as_ref().is_some_and(CancelToken::is_cancelled) {
                 return Err(to_napi(Error::Cancelled));
             }
-            pager.next_json().await
+            pager.next_json(capture).await
         })
     }
 }

@@ -1,13 +1,16 @@
 //! `agents_sdk::platform` for JavaScript: one native method per operation, wrapped by
 //! `ts/platform.ts`.
 
+use agents_sdk::ResponseCapture;
 use agents_sdk::platform::{self, Client};
 use napi::Env;
 use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
 
 use crate::error::{as_type_error, from_json, spawn, to_napi};
-use crate::options::{CallOptions, CancelHandle, ClientConfig, client_settings, request_options};
+use crate::options::{
+    CallOptions, CancelHandle, ClientConfig, client_settings, request_options, request_options_meta,
+};
 use crate::pagination::Pager;
 use crate::stream::{TokenStream, spawn_json};
 
@@ -22,9 +25,9 @@ pub struct PlatformClient {
 /// runtime and resolves with its JSON.
 macro_rules! call {
     ($self:ident, $env:ident, $opts:ident, $cancel:ident, |$c:ident, $o:ident| $call:expr) => {{
-        let $o = request_options($opts, $cancel)?;
+        let ($o, capture) = request_options_meta($opts, $cancel)?;
         let $c = $self.inner.clone();
-        spawn_json($env, async move { $call.await })
+        spawn_json($env, capture, async move { $call.await })
     }};
 }
 
@@ -40,6 +43,16 @@ impl PlatformClient {
         }
         Ok(PlatformClient {
             inner: b.build().map_err(as_type_error)?,
+        })
+    }
+
+    /// A client with these settings in place of this one's (absent ones kept) and the same
+    /// API key (`CJHirashiAgents.withOptions`).
+    #[napi(catch_unwind)]
+    pub fn with_options(&self, config: ClientConfig) -> napi::Result<PlatformClient> {
+        let settings = client_settings(&config)?;
+        Ok(PlatformClient {
+            inner: self.inner.with_options(settings).map_err(as_type_error)?,
         })
     }
 
@@ -141,10 +154,12 @@ impl PlatformClient {
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<Pager> {
         let p: platform::ListUsersParams = from_json("users.list params", &params)?;
-        let o = request_options(opts, cancel)?;
+        let capture = ResponseCapture::new();
+        let o = request_options(opts, cancel)?.capture(&capture);
         Ok(Pager::new(
             self.inner.users().with_options(o).list(p),
             cancel.map(|h| h.token.clone()),
+            Some(capture),
         ))
     }
 
@@ -247,10 +262,12 @@ impl PlatformClient {
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<Pager> {
         let p: platform::ListConversationsParams = from_json("conversations.list params", &params)?;
-        let o = request_options(opts, cancel)?;
+        let capture = ResponseCapture::new();
+        let o = request_options(opts, cancel)?.capture(&capture);
         Ok(Pager::new(
             self.inner.conversations().with_options(o).list(p),
             cancel.map(|h| h.token.clone()),
+            Some(capture),
         ))
     }
 
@@ -280,9 +297,9 @@ impl PlatformClient {
     ) -> napi::Result<PromiseRaw<'e, String>> {
         let p: platform::CreateConversationParams =
             from_json("conversations.create params", &params)?;
-        let o = request_options(opts, cancel)?;
+        let (o, capture) = request_options_meta(opts, cancel)?;
         let c = self.inner.clone();
-        spawn_json(env, async move {
+        spawn_json(env, capture, async move {
             let handle = c.conversations().with_options(o).create(p).await?;
             Ok(handle.conversation)
         })
@@ -464,10 +481,12 @@ impl PlatformClient {
     ) -> napi::Result<Pager> {
         let p: platform::ListTransactionsParams =
             from_json("finance.transactions.list params", &params)?;
-        let o = request_options(opts, cancel)?;
+        let capture = ResponseCapture::new();
+        let o = request_options(opts, cancel)?.capture(&capture);
         Ok(Pager::new(
             self.inner.finance().transactions().with_options(o).list(p),
             cancel.map(|h| h.token.clone()),
+            Some(capture),
         ))
     }
 

@@ -11,6 +11,7 @@ import {
   AuthenticationError,
   BadRequestError,
   CJHirashiAgents,
+  CJHirashiError,
   ConflictError,
   DecodeError,
   IncompleteStreamError,
@@ -33,7 +34,7 @@ async function expectError(fn, Class) {
     await fn();
   } catch (e) {
     assert.ok(e instanceof Class, `expected ${Class.name}, got ${e?.constructor?.name}: ${e?.message}`);
-    assert.ok(e instanceof APIError);
+    assert.ok(e instanceof CJHirashiError);
     assert.ok(e instanceof Error);
     assert.equal(e.name, Class.name);
     return e;

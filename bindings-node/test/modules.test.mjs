@@ -49,7 +49,7 @@ test('a CommonJS program runs against the sandbox', async () => {
     (async () => {
       const sb = await Sandbox.start();
       const c = new CJHirashiAgents({ apiKey: sb.apiKey, baseURL: sb.platformUrl });
-      const { agents } = await c.agents.list();
+      const agents = await c.agents.list();
       let text = '';
       for await (const t of c.conversations.sendMessage('conv_abc123', 'Hola')) text += t;
       await sb.close();

@@ -39,7 +39,7 @@ describe('auth', () => {
       process.env.AGENT_API_KEY = 'tu-api-key';
       process.env.AGENT_BASE_URL = ctx.sandbox.opsUrl;
       const c = new AgentClient();
-      assert.ok((await c.tools.list()).tools.length > 0);
+      assert.ok((await c.tools.list()).length > 0);
     } finally {
       for (const [k, v] of [['AGENT_API_KEY', saved.key], ['AGENT_BASE_URL', saved.url]]) {
         if (v === undefined) delete process.env[k];
@@ -92,7 +92,7 @@ describe('conversations', () => {
     assert.equal(created.title, 'Nueva conversación');
     assert.equal(created.message_count, 0);
     const list = await ctx.ops.conversations.list();
-    assert.ok(list.conversations.some((c) => c.id === created.id));
+    assert.ok(list.some((c) => c.id === created.id));
     const got = await ctx.ops.conversations.get('conv_123');
     assert.equal(got.id, 'conv_123');
     assert.ok(Array.isArray(got.messages));
@@ -122,7 +122,7 @@ describe('config, metrics, tools, learned APIs, webhooks', () => {
   });
 
   test('tools list and execute', async () => {
-    const { tools } = await ctx.ops.tools.list();
+    const tools = await ctx.ops.tools.list();
     const ec2 = tools.find((t) => t.name === 'list_ec2_instances');
     assert.ok(ec2);
     assert.equal(ec2.parameters.type, 'object');
@@ -142,7 +142,7 @@ describe('config, metrics, tools, learned APIs, webhooks', () => {
     const learned = await ctx.ops.learnedApis.learn({ type: 'openapi', source: doc });
     assert.equal(learned.name, 'Pets API');
     assert.equal(learned.endpoints, 3);
-    const { apis } = await ctx.ops.learnedApis.list();
+    const apis = await ctx.ops.learnedApis.list();
     assert.ok(apis.some((a) => a.id === learned.id));
   });
 

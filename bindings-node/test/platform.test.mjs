@@ -97,11 +97,11 @@ describe('users', () => {
 describe('agents', () => {
   test('list returns the data object, with filters', async () => {
     const all = await ctx.platform.agents.list();
-    assert.ok(Array.isArray(all.agents));
-    assert.ok(all.agents.some((a) => a.id === 'agt_personal_001'));
+    assert.ok(Array.isArray(all));
+    assert.ok(all.some((a) => a.id === 'agt_personal_001'));
     const personal = await ctx.platform.agents.list({ category: 'personal', isPublic: true });
-    assert.ok(personal.agents.length > 0);
-    assert.ok(personal.agents.every((a) => a.category === 'personal' && a.isPublic));
+    assert.ok(personal.length > 0);
+    assert.ok(personal.every((a) => a.category === 'personal' && a.isPublic));
   });
 
   test('get, create, delete', async () => {
@@ -200,13 +200,13 @@ describe('health', () => {
     });
     assert.match(created.id, /^med_/);
     const meds = await ctx.platform.health.medications.list();
-    assert.ok(meds.medications.some((m) => m.id === created.id));
+    assert.ok(meds.some((m) => m.id === created.id));
     const all = await ctx.platform.health.appointments.list({ upcoming: false });
-    assert.ok(Array.isArray(all.appointments));
+    assert.ok(Array.isArray(all));
     const upcoming = await ctx.platform.health.appointments.list({ upcoming: true });
-    assert.ok(upcoming.appointments.length <= all.appointments.length);
+    assert.ok(upcoming.length <= all.length);
     const ranged = await ctx.platform.health.appointments.list({ upcoming: false, from: '2000-01-01', to: '2000-01-02' });
-    assert.equal(ranged.appointments.length, 0);
+    assert.equal(ranged.length, 0);
   });
 });
 
@@ -215,10 +215,10 @@ describe('finance', () => {
     const p = await ctx.platform.finance.profile();
     assert.equal(typeof p.netWorth, 'number');
     const acc = await ctx.platform.finance.accounts.list();
-    assert.ok(acc.accounts.some((a) => a.id === 'acc_001'));
+    assert.ok(acc.some((a) => a.id === 'acc_001'));
     const b = await ctx.platform.finance.budgets.list();
-    assert.ok(b.budgets.length > 0);
-    assert.equal(typeof b.budgets[0].percentage, 'number');
+    assert.ok(b.length > 0);
+    assert.equal(typeof b[0]?.percentage, 'number');
   });
 
   test('transactions list (pages + summary) and create', async () => {

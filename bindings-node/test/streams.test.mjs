@@ -53,7 +53,7 @@ describe('platform token streams', () => {
     assert.equal(s.completed, false);
     assert.equal(s.messageId, undefined);
     // the client still works (the connection was dropped, not left hanging)
-    assert.ok((await ctx.platform.agents.list()).agents.length > 0);
+    assert.ok((await ctx.platform.agents.list()).length > 0);
   });
 
   test('sendMessage sends at once, before any iteration', async () => {

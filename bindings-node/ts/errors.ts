@@ -1,8 +1,11 @@
 /**
  * The error hierarchy of the package, and the one place where a failure of the Rust core
- * becomes one of these classes. Every class extends `CJHirashiError`; every class but a bug's
- * plain `CJHirashiError` also extends `APIError`, so `catch (e) { if (e instanceof APIError)
- * ... }` sees every failure of a request.
+ * becomes one of these classes. The tree is the same in Rust, Python and Node: every class
+ * extends `CJHirashiError`; under it, `APIError` (the service answered with an error, one
+ * subclass per status) and `APIConnectionError` (no answer; `APITimeoutError` and
+ * `WebSocketError` under it), and directly `IncompleteStreamError`, `DecodeError`
+ * (`ResponseTooLargeError` under it), `WebhookVerificationError`, `APIUserAbortError` and
+ * `InvalidArgumentError`.
  *
  * An argument the SDK refuses is JavaScript's own `TypeError` (wrong type or shape, an invalid
  * header) or `RangeError` (a value out of range), never one of these classes.
@@ -48,9 +51,9 @@ export class CJHirashiError extends Error {
   }
 }
 
-/** A failed request: an HTTP error answer, or any other failure of a call (`status` unset). */
+/** The service answered with an error: an HTTP error status, or an `event: error` inside a stream. */
 export class APIError extends CJHirashiError {
-  /** HTTP status, when the failure is an answer of the service. */
+  /** HTTP status of the answer. */
   readonly status: number | undefined;
   /** The service's error code (`VALIDATION_ERROR`, `INVALID_REQUEST`, ...). */
   readonly code: string | undefined;
@@ -123,8 +126,24 @@ export class InternalServerError extends APIError {}
 /** 503: `SERVICE_UNAVAILABLE`. */
 export class ServiceUnavailableError extends APIError {}
 
-/** The connection could not be made or broke. */
-export class APIConnectionError extends APIError {}
+/** No answer: the connection could not be made or broke. */
+export class APIConnectionError extends CJHirashiError {
+  /** `X-Request-Id` of a response that broke after its headers, when known. */
+  readonly requestId: string | undefined;
+  /** Headers of a response that broke after they arrived (lower-case names), else empty. */
+  readonly headers: Record<string, string>;
+  /**
+   * Errors are made by the SDK; the constructor is public for tests and wrappers.
+   *
+   * @param message - What went wrong.
+   * @param init - The facts of the failure (`status`, `code`, `requestId`, `headers`, ...).
+   */
+  constructor(message: string, init: Partial<NativePayload> = {}) {
+    super(message);
+    this.requestId = init.requestId ?? undefined;
+    this.headers = init.headers ?? {};
+  }
+}
 /** A phase of the request ran out of time. */
 export class APITimeoutError extends APIConnectionError {
   /** Which phase (`total deadline`, `stream idle`, ...). */
@@ -156,21 +175,23 @@ export class WebSocketError extends APIConnectionError {
   }
 }
 /** The caller aborted the request or stream (its `AbortSignal` fired). */
-export class APIUserAbortError extends APIError {
+export class APIUserAbortError extends CJHirashiError {
   /**
    * Errors are made by the SDK; the constructor is public for tests and wrappers.
    *
    * @param message - What went wrong.
    * @param init - The facts of the failure (`status`, `code`, `requestId`, `headers`, ...).
    */
-  constructor(message = 'Request was aborted.', init: Partial<NativePayload> = {}) {
-    super(message, init);
+  constructor(message = 'Request was aborted.', _init: Partial<NativePayload> = {}) {
+    super(message);
   }
 }
 /** A stream ended before its `done` event. */
-export class IncompleteStreamError extends APIError {
+export class IncompleteStreamError extends CJHirashiError {
   /** Events received before the end. */
   readonly received: number | undefined;
+  /** `X-Request-Id` of the stream's response, when known. */
+  readonly requestId: string | undefined;
   /**
    * Errors are made by the SDK; the constructor is public for tests and wrappers.
    *
@@ -178,12 +199,29 @@ export class IncompleteStreamError extends APIError {
    * @param init - The facts of the failure (`status`, `code`, `requestId`, `headers`, ...).
    */
   constructor(message: string, init: Partial<NativePayload> = {}) {
-    super(message, init);
+    super(message);
     this.received = init.received;
+    this.requestId = init.requestId ?? undefined;
   }
 }
 /** An answer could not be decoded. */
-export class DecodeError extends APIError {}
+export class DecodeError extends CJHirashiError {
+  /** HTTP status of the answer, when known. */
+  readonly status: number | undefined;
+  /** `X-Request-Id` of the answer, when known. */
+  readonly requestId: string | undefined;
+  /**
+   * Errors are made by the SDK; the constructor is public for tests and wrappers.
+   *
+   * @param message - What went wrong.
+   * @param init - The facts of the failure (`status`, `code`, `requestId`, `headers`, ...).
+   */
+  constructor(message: string, init: Partial<NativePayload> = {}) {
+    super(message);
+    this.status = init.status ?? undefined;
+    this.requestId = init.requestId ?? undefined;
+  }
+}
 /**
  * An answer's body was larger than the call's `maxResponseBytes` (refused from its
  * `Content-Length` before reading, or cut once the bytes read passed the limit).
@@ -206,14 +244,14 @@ export class ResponseTooLargeError extends DecodeError {
   }
 }
 /** A webhook delivery's signature or timestamp did not verify. */
-export class WebhookVerificationError extends APIError {}
+export class WebhookVerificationError extends CJHirashiError {}
 /**
  * A client could not be set up (no API key, `AgentClient.login` without credentials). An
  * argument of the wrong type or value is a `TypeError` / `RangeError` instead.
  */
-export class InvalidArgumentError extends APIError {}
+export class InvalidArgumentError extends CJHirashiError {}
 
-type ErrorClass = new (message: string, init: Partial<NativePayload>) => APIError;
+type ErrorClass = new (message: string, init: Partial<NativePayload>) => CJHirashiError;
 
 const CLASSES: Record<string, ErrorClass> = {
   APIError,

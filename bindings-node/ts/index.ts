@@ -7,7 +7,8 @@ export { CJHirashiAgents, type ClientOptions, type ConversationHandle } from './
 export { AgentClient, RealtimeSession, type AgentClientOptions, type AgentLoginOptions } from './ops';
 export { MessageStream, ChatEventStream } from './streaming';
 export { PagePromise, type PageMethods } from './pagination';
-export type { RequestOptions, ListRequestOptions, CommonClientOptions } from './core';
+export type { RequestOptions, ListRequestOptions, CommonClientOptions, APIResponse, WithResponse } from './core';
+export { APIPromise } from './core';
 export {
   webhooks,
   type WebhookHelpers,

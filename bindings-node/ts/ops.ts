@@ -4,9 +4,11 @@
  */
 
 import {
+  type APIPromise,
   type CommonClientOptions,
   type RequestOptions,
   type SignalLink,
+  addAsyncDispose,
   checkAborted,
   json,
   linkSignal,
@@ -171,6 +173,7 @@ export class RealtimeSession implements AsyncIterable<T.RealtimeEvent> {
  */
 export class AgentClient {
   readonly #c: native.OpsClient;
+  readonly #options: AgentClientOptions;
 
   /** Logging in with a user name and password. */
   readonly auth: {
@@ -192,7 +195,7 @@ export class AgentClient {
      * await client.auth.login({ username: 'admin', password: 'secret' });
      * ```
      */
-    login(params: T.LoginParams, options?: RequestOptions): Promise<T.Token>;
+    login(params: T.LoginParams, options?: RequestOptions): APIPromise<T.Token>;
   };
   /** Talking to the operations agent. */
   readonly chat: {
@@ -214,7 +217,7 @@ export class AgentClient {
      * console.log(message.content);
      * ```
      */
-    send(params: T.ChatParams, options?: RequestOptions): Promise<T.ChatResponse>;
+    send(params: T.ChatParams, options?: RequestOptions): APIPromise<T.ChatResponse>;
     /**
      * Sends a message and streams the agent's work as typed events (`POST /api/chat` with `stream:
      * true`, SSE). The request is sent at once; nothing needs awaiting first.
@@ -246,13 +249,13 @@ export class AgentClient {
      *
      * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
      *   `signal`, ...).
-     * @returns `{ conversations: [...] }` (one answer, no pagination).
+     * @returns The conversations, an `Array` (one answer, no pagination).
      * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
      *   `RateLimitError` 429, ...).
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    list(options?: RequestOptions): Promise<T.ConversationList>;
+    list(options?: RequestOptions): APIPromise<T.ConversationSummary[]>;
     /**
      * Creates an empty conversation (`POST /api/conversations`).
      *
@@ -265,7 +268,7 @@ export class AgentClient {
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    create(params?: T.CreateConversationParams, options?: RequestOptions): Promise<T.ConversationSummary>;
+    create(params?: T.CreateConversationParams, options?: RequestOptions): APIPromise<T.ConversationSummary>;
     /**
      * One conversation with every message (`GET /api/conversations/{id}`).
      *
@@ -279,7 +282,7 @@ export class AgentClient {
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    get(id: string, options?: RequestOptions): Promise<T.ConversationDetail>;
+    get(id: string, options?: RequestOptions): APIPromise<T.ConversationDetail>;
     /**
      * Deletes a conversation (`DELETE /api/conversations/{id}`).
      *
@@ -293,7 +296,7 @@ export class AgentClient {
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    delete(id: string, options?: RequestOptions): Promise<T.DeletedConversation>;
+    delete(id: string, options?: RequestOptions): APIPromise<T.DeletedConversation>;
   };
   /** The agent's configuration: language model, agent settings and cloud providers. */
   readonly config: {
@@ -308,7 +311,7 @@ export class AgentClient {
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    get(options?: RequestOptions): Promise<T.Config>;
+    get(options?: RequestOptions): APIPromise<T.Config>;
     /**
      * Changes part of the configuration (`PUT /api/config`): the given sections are deep-merged.
      *
@@ -326,7 +329,7 @@ export class AgentClient {
      * await client.config.update({ agent: { autonomy_level: 'semi' } });
      * ```
      */
-    update(params: T.ConfigUpdate, options?: RequestOptions): Promise<T.Config>;
+    update(params: T.ConfigUpdate, options?: RequestOptions): APIPromise<T.Config>;
   };
   /** Infrastructure and agent metrics. */
   readonly metrics: {
@@ -341,7 +344,7 @@ export class AgentClient {
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    get(options?: RequestOptions): Promise<T.Metrics>;
+    get(options?: RequestOptions): APIPromise<T.Metrics>;
   };
   /** The agent's tools, and running one directly. */
   readonly tools: {
@@ -350,13 +353,13 @@ export class AgentClient {
      *
      * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
      *   `signal`, ...).
-     * @returns `{ tools: [...] }` with each tool's parameter schema.
+     * @returns The tools, an `Array`, with each tool's parameter schema.
      * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
      *   `RateLimitError` 429, ...).
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    list(options?: RequestOptions): Promise<T.ToolList>;
+    list(options?: RequestOptions): APIPromise<T.Tool[]>;
     /**
      * Runs a tool directly, without the agent (`POST /api/tools/execute`).
      *
@@ -377,7 +380,7 @@ export class AgentClient {
      * console.log(run.success, run.result);
      * ```
      */
-    execute(tool: string, parameters?: Record<string, unknown>, options?: RequestOptions): Promise<T.ToolExecution>;
+    execute(tool: string, parameters?: Record<string, unknown>, options?: RequestOptions): APIPromise<T.ToolExecution>;
   };
   /** APIs the agent has learned from their OpenAPI documents. */
   readonly learnedApis: {
@@ -386,13 +389,13 @@ export class AgentClient {
      *
      * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
      *   `signal`, ...).
-     * @returns `{ apis: [...] }`.
+     * @returns The learned APIs, an `Array`.
      * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
      *   `RateLimitError` 429, ...).
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    list(options?: RequestOptions): Promise<T.LearnedApiList>;
+    list(options?: RequestOptions): APIPromise<T.LearnedApi[]>;
     /**
      * Teaches the agent an API from its document (`POST /api/learned-apis`).
      *
@@ -410,7 +413,7 @@ export class AgentClient {
      * await client.learnedApis.learn({ type: 'openapi', source: 'https://example.com/openapi.json' });
      * ```
      */
-    learn(params: T.LearnApiParams, options?: RequestOptions): Promise<T.LearnedApi>;
+    learn(params: T.LearnApiParams, options?: RequestOptions): APIPromise<T.LearnedApi>;
   };
   /**
    * Registering webhook endpoints (`create`), plus the `sign`, `verify` and `unwrap` helpers of
@@ -430,7 +433,7 @@ export class AgentClient {
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    create(params: T.CreateWebhookParams, options?: RequestOptions): Promise<T.Webhook>;
+    create(params: T.CreateWebhookParams, options?: RequestOptions): APIPromise<T.Webhook>;
   };
   /** The realtime WebSocket. */
   readonly realtime: {
@@ -481,6 +484,7 @@ export class AgentClient {
   constructor(options: AgentClientOptions = {}, inner?: native.OpsClient) {
     const c = inner ?? sync(() => new native.OpsClient(config(options)));
     this.#c = c;
+    this.#options = { ...(options ?? {}) };
     this.auth = {
       login: (p, o) => json(o, (n, k) => c.authLogin(p.username, p.password, n, k)),
     };
@@ -493,7 +497,7 @@ export class AgentClient {
       },
     };
     this.conversations = {
-      list: (o) => json(o, (n, k) => c.conversationsList(n, k)),
+      list: (o) => json(o, (n, k) => c.conversationsList(n, k), (d: T.ConversationList) => d.conversations),
       create: (p, o) => json(o, (n, k) => c.conversationsCreate(body(p), n, k)),
       get: (id, o) => json(o, (n, k) => c.conversationsGet(id, n, k)),
       delete: (id, o) => json(o, (n, k) => c.conversationsDelete(id, n, k)),
@@ -506,12 +510,12 @@ export class AgentClient {
       get: (o) => json(o, (n, k) => c.metricsGet(n, k)),
     };
     this.tools = {
-      list: (o) => json(o, (n, k) => c.toolsList(n, k)),
+      list: (o) => json(o, (n, k) => c.toolsList(n, k), (d: T.ToolList) => d.tools),
       execute: (tool, parameters, o) =>
         json(o, (n, k) => c.toolsExecute(tool, body(parameters, 'parameters'), n, k)),
     };
     this.learnedApis = {
-      list: (o) => json(o, (n, k) => c.learnedApisList(n, k)),
+      list: (o) => json(o, (n, k) => c.learnedApisList(n, k), (d: T.LearnedApiList) => d.apis),
       learn: (p, o) => json(o, (n, k) => c.learnedApisLearn(body(p), n, k)),
     };
     this.webhooks = {
@@ -562,10 +566,49 @@ export class AgentClient {
     const { username, password, ...rest } = options;
     try {
       const inner = await native.opsLogin(config({ ...rest, apiKey: undefined }), username, password);
-      return new AgentClient({}, inner);
+      return new AgentClient(rest, inner);
     } catch (e) {
       throw mapError(e);
     }
+  }
+
+  /**
+   * A copy of this client with other settings (`timeout`, `maxRetries`, `defaultHeaders`,
+   * `streamIdleTimeout`, `maxResponseBytes`, `baseURL`, or another `apiKey`); the settings left
+   * out keep this client's values, and a client made by `login` keeps its login session. The
+   * copy has a connection pool of its own.
+   *
+   * @param options - The settings to change.
+   * @returns A new client.
+   * @throws {TypeError} A setting has the wrong type.
+   * @throws {RangeError} A setting is out of range.
+   * @example
+   * ```ts
+   * const impatient = client.withOptions({ timeout: 5_000, maxRetries: 0 });
+   * ```
+   */
+  withOptions(options: AgentClientOptions): AgentClient {
+    if (options === null || typeof options !== 'object') {
+      throw new TypeError('withOptions needs an object of client settings');
+    }
+    if (options.apiKey !== undefined && options.apiKey !== null) {
+      return new AgentClient({ ...this.#options, ...options });
+    }
+    const { apiKey: _k, ...rest } = options;
+    const cfg = config({ ...rest, apiKey: 'unused' });
+    const copy = sync(() => this.#c.withOptions({ ...cfg, apiKey: undefined, baseUrl: rest.baseURL ?? undefined }));
+    return new AgentClient({ ...this.#options, ...rest }, copy);
+  }
+
+  /**
+   * Closes the client: the connections it keeps open are released once it is no longer
+   * referenced (calls made before stay valid; realtime sessions are closed on their own).
+   * `await using client = ...` calls it too (`Symbol.asyncDispose`).
+   *
+   * @returns A promise resolved once closed.
+   */
+  async close(): Promise<void> {
+    // the native client holds only pooled connections, dropped with it
   }
 
   /** The base URL requests go to. */
@@ -573,3 +616,5 @@ export class AgentClient {
     return this.#c.baseUrl;
   }
 }
+
+addAsyncDispose(AgentClient);

@@ -4,33 +4,52 @@
  * client.users.list())` every item of every page.
  */
 
-import { type CancelHandle, type ListRequestOptions, checkAborted, native, signalOf, sync } from './core';
+import {
+  type APIResponse,
+  type CancelHandle,
+  type ListRequestOptions,
+  type WithResponse, checkAborted, native, signalOf, sync } from './core';
 import { APIUserAbortError, CJHirashiError, mapError } from './errors';
 
 /** The methods every fetched page has (not enumerable: the page's own fields stay as on the wire). */
-export interface PageMethods<Page> {
+export interface PageMethods<Page, Item = unknown> {
+  /** This page's items (the wire's list field: `users`, `conversations`, `transactions`). */
+  readonly data: Item[];
   /** Whether another page follows this one. */
   hasNextPage(): boolean;
+  /** This page and every following one, fetched lazily (`for await`). */
+  iterPages(): AsyncGenerator<Page & PageMethods<Page, Item>, void, undefined>;
   /**
    * Fetches the page after this one (with the list's options and signal); throws
    * `CJHirashiError` when there is none (check `hasNextPage()` first).
    */
-  getNextPage(): Promise<Page & PageMethods<Page>>;
+  getNextPage(): Promise<Page & PageMethods<Page, Item>>;
 }
 
 /** The native answer of `nextPage()`. */
 interface NativePage<Page> {
   hasNext: boolean;
   page: Page;
+  response?: APIResponse | null;
 }
 
+/** The response metadata of each page fetched (for `withResponse()`). */
+const pageResponses = new WeakMap<object, APIResponse>();
+
 /** One native pager of a list and the signal it answers to. */
-class Cursor<Page> {
+class Cursor<Page, Item> {
   readonly #pager: native.Pager;
   readonly #handle: CancelHandle | undefined;
   readonly #signal: AbortSignal | undefined;
+  readonly #items: (page: Page) => Item[];
 
-  constructor(pager: native.Pager, handle: CancelHandle | undefined, signal: AbortSignal | undefined) {
+  constructor(
+    pager: native.Pager,
+    handle: CancelHandle | undefined,
+    signal: AbortSignal | undefined,
+    items: (page: Page) => Item[],
+  ) {
+    this.#items = items;
     this.#pager = pager;
     this.#handle = handle;
     this.#signal = signal;
@@ -40,7 +59,7 @@ class Cursor<Page> {
    * The next page, or `null` after the last one. An aborted signal asks for nothing; one that
    * fires while the page is on its way rejects with `APIUserAbortError`.
    */
-  async next(): Promise<(Page & PageMethods<Page>) | null> {
+  async next(): Promise<(Page & PageMethods<Page, Item>) | null> {
     const signal = this.#signal;
     checkAborted(signal);
     const handle = this.#handle;
@@ -57,13 +76,14 @@ class Cursor<Page> {
     }
     checkAborted(signal);
     if (raw === null) return null;
-    const { hasNext, page } = JSON.parse(raw) as NativePage<Page>;
+    const { hasNext, page, response } = JSON.parse(raw) as NativePage<Page>;
+    if (response && typeof page === 'object' && page !== null) pageResponses.set(page, response);
     return this.#withMethods(page, hasNext);
   }
 
-  #withMethods(page: Page, hasNext: boolean): Page & PageMethods<Page> {
-    let next: Promise<Page & PageMethods<Page>> | undefined;
-    const methods: PageMethods<Page> = {
+  #withMethods(page: Page, hasNext: boolean): Page & PageMethods<Page, Item> {
+    let next: Promise<Page & PageMethods<Page, Item>> | undefined;
+    const methods: Pick<PageMethods<Page, Item>, 'hasNextPage' | 'getNextPage'> = {
       hasNextPage: () => hasNext,
       getNextPage: () => {
         // the pager moves forward only from the newest page, so each page's successor is
@@ -82,10 +102,22 @@ class Cursor<Page> {
     if (typeof page === 'object' && page !== null) {
       Object.defineProperties(page, {
         hasNextPage: { value: methods.hasNextPage, enumerable: false },
+        data: { value: this.#items(page), enumerable: false },
+        iterPages: {
+          value: async function* (this: Page & PageMethods<Page, Item>) {
+            let p: Page & PageMethods<Page, Item> = this;
+            for (;;) {
+              yield p;
+              if (!p.hasNextPage()) return;
+              p = await p.getNextPage();
+            }
+          },
+          enumerable: false,
+        },
         getNextPage: { value: methods.getNextPage, enumerable: false },
       });
     }
-    return page as Page & PageMethods<Page>;
+    return page as Page & PageMethods<Page, Item>;
   }
 }
 
@@ -96,11 +128,11 @@ class Cursor<Page> {
  * when the list is created (a `TypeError` or `RangeError` from `list()` itself); an
  * `AbortSignal` in them stops any use: nothing more is fetched or handed out once it fired.
  */
-export class PagePromise<Page, Item> implements PromiseLike<Page & PageMethods<Page>>, AsyncIterable<Item> {
+export class PagePromise<Page, Item> implements PromiseLike<Page & PageMethods<Page, Item>>, AsyncIterable<Item> {
   readonly #open: (cancel: CancelHandle | undefined) => native.Pager;
   readonly #items: (page: Page) => Item[];
   readonly #signal: AbortSignal | undefined;
-  #first: Promise<Page & PageMethods<Page>> | undefined;
+  #first: Promise<Page & PageMethods<Page, Item>> | undefined;
 
   /** @internal */
   constructor(
@@ -115,7 +147,7 @@ export class PagePromise<Page, Item> implements PromiseLike<Page & PageMethods<P
     sync(() => open(undefined));
   }
 
-  #cursor(): Cursor<Page> {
+  #cursor(): Cursor<Page, Item> {
     const signal = this.#signal;
     // linked to the signal by each `Cursor.next()` while its page is on the way
     const handle = signal ? new native.CancelHandle() : undefined;
@@ -125,11 +157,11 @@ export class PagePromise<Page, Item> implements PromiseLike<Page & PageMethods<P
     } catch (e) {
       throw mapError(e);
     }
-    return new Cursor<Page>(pager, handle, signal);
+    return new Cursor<Page, Item>(pager, handle, signal, this.#items);
   }
 
   /** Every page, in order (the same page objects `getNextPage()` answers). */
-  async *pages(): AsyncGenerator<Page & PageMethods<Page>, void, undefined> {
+  async *pages(): AsyncGenerator<Page & PageMethods<Page, Item>, void, undefined> {
     checkAborted(this.#signal);
     let page = await this.#cursor().next();
     while (page !== null) {
@@ -157,7 +189,25 @@ export class PagePromise<Page, Item> implements PromiseLike<Page & PageMethods<P
     }
   }
 
-  #firstPage(): Promise<Page & PageMethods<Page>> {
+  /** Every page, in order: the same as `pages()`. */
+  iterPages(): AsyncGenerator<Page & PageMethods<Page, Item>, void, undefined> {
+    return this.pages();
+  }
+
+  /**
+   * The first page with the metadata of its response (status, headers, request id, rate
+   * limit, attempts).
+   *
+   * @returns `{ data: firstPage, response }`.
+   */
+  async withResponse(): Promise<WithResponse<Page & PageMethods<Page, Item>>> {
+    const page = await this.#firstPage();
+    const response = pageResponses.get(page as object);
+    if (!response) throw new CJHirashiError('the first page carried no response metadata');
+    return { data: page, response };
+  }
+
+  #firstPage(): Promise<Page & PageMethods<Page, Item>> {
     this.#first ??= (async () => {
       checkAborted(this.#signal);
       const page = await this.#cursor().next();
@@ -168,8 +218,8 @@ export class PagePromise<Page, Item> implements PromiseLike<Page & PageMethods<P
   }
 
   /** Fetches the first page (once) and settles with it: `await client.users.list()`. */
-  then<R1 = Page & PageMethods<Page>, R2 = never>(
-    onfulfilled?: ((value: Page & PageMethods<Page>) => R1 | PromiseLike<R1>) | null,
+  then<R1 = Page & PageMethods<Page, Item>, R2 = never>(
+    onfulfilled?: ((value: Page & PageMethods<Page, Item>) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     return this.#firstPage().then(onfulfilled, onrejected);
@@ -178,12 +228,12 @@ export class PagePromise<Page, Item> implements PromiseLike<Page & PageMethods<P
   /** Like `Promise.catch`, on the first page. */
   catch<R = never>(
     onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null,
-  ): Promise<(Page & PageMethods<Page>) | R> {
+  ): Promise<(Page & PageMethods<Page, Item>) | R> {
     return this.#firstPage().catch(onrejected);
   }
 
   /** Like `Promise.finally`, on the first page. */
-  finally(onfinally?: (() => void) | null): Promise<Page & PageMethods<Page>> {
+  finally(onfinally?: (() => void) | null): Promise<Page & PageMethods<Page, Item>> {
     return this.#firstPage().finally(onfinally);
   }
 }

@@ -4,9 +4,11 @@
  */
 
 import {
+  type APIPromise,
   type CommonClientOptions,
   type ListRequestOptions,
   type RequestOptions,
+  addAsyncDispose,
   json,
   native,
   nativeClientConfig,
@@ -63,6 +65,7 @@ function body(params: object | undefined): string {
  */
 export class CJHirashiAgents {
   readonly #c: native.PlatformClient;
+  readonly #options: ClientOptions;
 
   /** Sign-in URL, sign-out, the current session and new API keys. */
   readonly auth: {
@@ -78,7 +81,7 @@ export class CJHirashiAgents {
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    signInUrl(options?: RequestOptions): Promise<string>;
+    signInUrl(options?: RequestOptions): APIPromise<string>;
     /**
      * Ends the current session (`POST /api/auth/signout`).
      *
@@ -90,7 +93,7 @@ export class CJHirashiAgents {
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    signOut(options?: RequestOptions): Promise<T.SignOut>;
+    signOut(options?: RequestOptions): APIPromise<T.SignOut>;
     /**
      * The current session (`GET /api/auth/session`).
      *
@@ -107,7 +110,7 @@ export class CJHirashiAgents {
      * console.log(user.email);
      * ```
      */
-    session(options?: RequestOptions): Promise<T.Session>;
+    session(options?: RequestOptions): APIPromise<T.Session>;
     /**
      * Creates a new API key for the caller (`POST /api/auth/api-keys`).
      *
@@ -119,7 +122,7 @@ export class CJHirashiAgents {
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    createApiKey(options?: RequestOptions): Promise<T.ApiKey>;
+    createApiKey(options?: RequestOptions): APIPromise<T.ApiKey>;
   };
 
   /** The caller's profile and, for admins, user management. */
@@ -140,7 +143,7 @@ export class CJHirashiAgents {
      * console.log(me.subscriptionTier, me.usage.messagesUsed);
      * ```
      */
-    me(options?: RequestOptions): Promise<T.User>;
+    me(options?: RequestOptions): APIPromise<T.User>;
     /**
      * Changes the caller's name or preferences (`PATCH /api/users/me`); the fields left out stay as
      * they are.
@@ -155,7 +158,7 @@ export class CJHirashiAgents {
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    updateMe(params: T.UpdateMeParams, options?: RequestOptions): Promise<T.UpdatedUser>;
+    updateMe(params: T.UpdateMeParams, options?: RequestOptions): APIPromise<T.UpdatedUser>;
     /**
      * Lists the users, page by page (`GET /api/users`, admins only).
      *
@@ -190,7 +193,7 @@ export class CJHirashiAgents {
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    invite(params: T.InviteUserParams, options?: RequestOptions): Promise<T.Invitation>;
+    invite(params: T.InviteUserParams, options?: RequestOptions): APIPromise<T.Invitation>;
     /**
      * Deletes a user (`DELETE /api/users/:id`, admins only).
      *
@@ -205,7 +208,7 @@ export class CJHirashiAgents {
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    delete(id: string, options?: RequestOptions): Promise<T.DeletedUser>;
+    delete(id: string, options?: RequestOptions): APIPromise<T.DeletedUser>;
   };
 
   /** The agents the caller can talk to, and the caller's own agents. */
@@ -216,17 +219,17 @@ export class CJHirashiAgents {
      * @param params - Filters: `category`, `isPublic`.
      * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
      *   `signal`, ...).
-     * @returns The wire's data object `{ agents: [...] }` (one answer, no pagination).
+     * @returns The agents, an `Array` (one answer, no pagination).
      * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
      *   `RateLimitError` 429, ...).
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      * @example
      * ```ts
-     * const { agents } = await client.agents.list({ category: 'personal' });
+     * const agents = await client.agents.list({ category: 'personal' });
      * ```
      */
-    list(params?: T.ListAgentsParams, options?: RequestOptions): Promise<T.AgentList>;
+    list(params?: T.ListAgentsParams, options?: RequestOptions): APIPromise<T.Agent[]>;
     /**
      * One agent with its configuration and capabilities (`GET /api/agents/:id`).
      *
@@ -240,7 +243,7 @@ export class CJHirashiAgents {
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    get(id: string, options?: RequestOptions): Promise<T.Agent>;
+    get(id: string, options?: RequestOptions): APIPromise<T.Agent>;
     /**
      * Creates a custom agent owned by the caller (`POST /api/agents`).
      *
@@ -261,7 +264,7 @@ export class CJHirashiAgents {
      * });
      * ```
      */
-    create(params: T.CreateAgentParams, options?: RequestOptions): Promise<T.CreatedAgent>;
+    create(params: T.CreateAgentParams, options?: RequestOptions): APIPromise<T.CreatedAgent>;
     /**
      * Deletes an agent (`DELETE /api/agents/:id`, its owner or an admin).
      *
@@ -276,7 +279,7 @@ export class CJHirashiAgents {
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    delete(id: string, options?: RequestOptions): Promise<T.DeletedAgent>;
+    delete(id: string, options?: RequestOptions): APIPromise<T.DeletedAgent>;
   };
 
   /** The caller's conversations with agents, and the streamed answers. */
@@ -318,7 +321,7 @@ export class CJHirashiAgents {
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    get(id: string, params?: T.GetConversationParams, options?: RequestOptions): Promise<T.Conversation>;
+    get(id: string, params?: T.GetConversationParams, options?: RequestOptions): APIPromise<T.Conversation>;
     /**
      * Starts a conversation with an agent (`POST /api/conversations`).
      *
@@ -337,7 +340,7 @@ export class CJHirashiAgents {
      * for await (const token of conv.sendMessage('Hola')) process.stdout.write(token);
      * ```
      */
-    create(params: T.CreateConversationParams, options?: RequestOptions): Promise<ConversationHandle>;
+    create(params: T.CreateConversationParams, options?: RequestOptions): APIPromise<ConversationHandle>;
     /**
      * Sends a user message and streams the assistant's answer token by token (`POST
      * /api/conversations/:id/messages`, SSE). The request is sent at once; nothing needs awaiting
@@ -391,7 +394,7 @@ export class CJHirashiAgents {
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    delete(id: string, options?: RequestOptions): Promise<T.DeletedConversation>;
+    delete(id: string, options?: RequestOptions): APIPromise<T.DeletedConversation>;
   };
 
   /** The caller's health profile, medications and appointments. */
@@ -407,7 +410,7 @@ export class CJHirashiAgents {
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    profile(options?: RequestOptions): Promise<T.HealthProfile>;
+    profile(options?: RequestOptions): APIPromise<T.HealthProfile>;
     /**
      * Changes the health profile (`PATCH /api/health/profile`); the fields left out stay as they
      * are.
@@ -426,7 +429,7 @@ export class CJHirashiAgents {
      * await client.health.updateProfile({ weight: 70.5 });
      * ```
      */
-    updateProfile(params: T.UpdateHealthProfileParams, options?: RequestOptions): Promise<T.HealthProfile>;
+    updateProfile(params: T.UpdateHealthProfileParams, options?: RequestOptions): APIPromise<T.HealthProfile>;
     /** The caller's medications. */
     readonly medications: {
       /**
@@ -440,7 +443,7 @@ export class CJHirashiAgents {
        * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
        * @throws {APIUserAbortError} `options.signal` aborted the call.
        */
-      list(options?: RequestOptions): Promise<T.MedicationList>;
+      list(options?: RequestOptions): APIPromise<T.Medication[]>;
       /**
        * Adds a medication (`POST /api/health/medications`).
        *
@@ -454,7 +457,7 @@ export class CJHirashiAgents {
        * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
        * @throws {APIUserAbortError} `options.signal` aborted the call.
        */
-      create(params: T.CreateMedicationParams, options?: RequestOptions): Promise<T.Medication>;
+      create(params: T.CreateMedicationParams, options?: RequestOptions): APIPromise<T.Medication>;
     };
     /** The caller's appointments. */
     readonly appointments: {
@@ -471,7 +474,7 @@ export class CJHirashiAgents {
        * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
        * @throws {APIUserAbortError} `options.signal` aborted the call.
        */
-      list(params?: T.ListAppointmentsParams, options?: RequestOptions): Promise<T.AppointmentList>;
+      list(params?: T.ListAppointmentsParams, options?: RequestOptions): APIPromise<T.Appointment[]>;
     };
   };
 
@@ -488,7 +491,7 @@ export class CJHirashiAgents {
      * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      */
-    profile(options?: RequestOptions): Promise<T.FinanceProfile>;
+    profile(options?: RequestOptions): APIPromise<T.FinanceProfile>;
     /** The caller's accounts. */
     readonly accounts: {
       /**
@@ -502,7 +505,7 @@ export class CJHirashiAgents {
        * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
        * @throws {APIUserAbortError} `options.signal` aborted the call.
        */
-      list(options?: RequestOptions): Promise<T.AccountList>;
+      list(options?: RequestOptions): APIPromise<T.Account[]>;
     };
     /** The caller's transactions. */
     readonly transactions: {
@@ -545,7 +548,7 @@ export class CJHirashiAgents {
        * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
        * @throws {APIUserAbortError} `options.signal` aborted the call.
        */
-      create(params: T.CreateTransactionParams, options?: RequestOptions): Promise<T.Transaction>;
+      create(params: T.CreateTransactionParams, options?: RequestOptions): APIPromise<T.Transaction>;
     };
     /** The caller's budgets. */
     readonly budgets: {
@@ -561,7 +564,7 @@ export class CJHirashiAgents {
        * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
        * @throws {APIUserAbortError} `options.signal` aborted the call.
        */
-      list(options?: RequestOptions): Promise<T.BudgetList>;
+      list(options?: RequestOptions): APIPromise<T.Budget[]>;
     };
   };
 
@@ -591,7 +594,7 @@ export class CJHirashiAgents {
      * });
      * ```
      */
-    create(params: T.CreateWebhookParams, options?: RequestOptions): Promise<T.Webhook>;
+    create(params: T.CreateWebhookParams, options?: RequestOptions): APIPromise<T.Webhook>;
   };
 
   /**
@@ -609,15 +612,24 @@ export class CJHirashiAgents {
    * const client = new CJHirashiAgents({ apiKey: process.env.CJHIRASHI_API_KEY, maxRetries: 3 });
    * ```
    */
-  constructor(options: ClientOptions = {}) {
-    const config = nativeClientConfig(options, PLATFORM_ENV_KEY, PLATFORM_ENV_URL);
-    if (!config.apiKey) {
-      throw new InvalidArgumentError(
-        `no API key: pass { apiKey } or set the ${PLATFORM_ENV_KEY} environment variable`,
-      );
+  constructor(options?: ClientOptions);
+  /** @internal A client around a native client made by `withOptions`. */
+  constructor(options: ClientOptions, inner: native.PlatformClient);
+  constructor(options: ClientOptions = {}, inner?: native.PlatformClient) {
+    let c: native.PlatformClient;
+    if (inner) {
+      c = inner;
+    } else {
+      const config = nativeClientConfig(options, PLATFORM_ENV_KEY, PLATFORM_ENV_URL);
+      if (!config.apiKey) {
+        throw new InvalidArgumentError(
+          `no API key: pass { apiKey } or set the ${PLATFORM_ENV_KEY} environment variable`,
+        );
+      }
+      c = sync(() => new native.PlatformClient(config));
     }
-    const c = sync(() => new native.PlatformClient(config));
     this.#c = c;
+    this.#options = { ...(options ?? {}) };
 
     const stream = (
       open: (o: native.CallOptions | undefined, k: native.CancelHandle | undefined) => Promise<native.TokenStream>,
@@ -669,7 +681,7 @@ export class CJHirashiAgents {
       delete: (id, o) => json(o, (n, k) => c.usersDelete(id, n, k)),
     };
     this.agents = {
-      list: (p, o) => json(o, (n, k) => c.agentsList(body(p), n, k)),
+      list: (p, o) => json(o, (n, k) => c.agentsList(body(p), n, k), (d: T.AgentList) => d.agents),
       get: (id, o) => json(o, (n, k) => c.agentsGet(id, n, k)),
       create: (p, o) => json(o, (n, k) => c.agentsCreate(body(p), n, k)),
       delete: (id, o) => json(o, (n, k) => c.agentsDelete(id, n, k)),
@@ -684,8 +696,8 @@ export class CJHirashiAgents {
         );
       },
       get: (id, p, o) => json(o, (n, k) => c.conversationsGet(id, body(p), n, k)),
-      create: async (p, o) =>
-        handle(await json<T.Conversation>(o, (n, k) => c.conversationsCreate(body(p), n, k)), o),
+      create: (p, o) =>
+        json(o, (n, k) => c.conversationsCreate(body(p), n, k), (conv: T.Conversation) => handle(conv, o)),
       sendMessage: (id, content, o) => stream((n, k) => c.conversationsSendMessage(id, content, n, k), o),
       stream: (id, o) => stream((n, k) => c.conversationsStream(id, n, k), o),
       delete: (id, o) => json(o, (n, k) => c.conversationsDelete(id, n, k)),
@@ -694,17 +706,18 @@ export class CJHirashiAgents {
       profile: (o) => json(o, (n, k) => c.healthProfile(n, k)),
       updateProfile: (p, o) => json(o, (n, k) => c.healthUpdateProfile(body(p), n, k)),
       medications: {
-        list: (o) => json(o, (n, k) => c.healthMedicationsList(n, k)),
+        list: (o) => json(o, (n, k) => c.healthMedicationsList(n, k), (d: T.MedicationList) => d.medications),
         create: (p, o) => json(o, (n, k) => c.healthMedicationsCreate(body(p), n, k)),
       },
       appointments: {
-        list: (p, o) => json(o, (n, k) => c.healthAppointmentsList(body(p), n, k)),
+        list: (p, o) =>
+          json(o, (n, k) => c.healthAppointmentsList(body(p), n, k), (d: T.AppointmentList) => d.appointments),
       },
     };
     this.finance = {
       profile: (o) => json(o, (n, k) => c.financeProfile(n, k)),
       accounts: {
-        list: (o) => json(o, (n, k) => c.financeAccountsList(n, k)),
+        list: (o) => json(o, (n, k) => c.financeAccountsList(n, k), (d: T.AccountList) => d.accounts),
       },
       transactions: {
         list: (p, o) => {
@@ -718,7 +731,7 @@ export class CJHirashiAgents {
         create: (p, o) => json(o, (n, k) => c.financeTransactionsCreate(body(p), n, k)),
       },
       budgets: {
-        list: (o) => json(o, (n, k) => c.financeBudgetsList(n, k)),
+        list: (o) => json(o, (n, k) => c.financeBudgetsList(n, k), (d: T.BudgetList) => d.budgets),
       },
     };
     this.webhooks = {
@@ -727,11 +740,51 @@ export class CJHirashiAgents {
     };
   }
 
+  /**
+   * A copy of this client with other settings (`timeout`, `maxRetries`, `defaultHeaders`,
+   * `streamIdleTimeout`, `maxResponseBytes`, `baseURL`, or another `apiKey`); the settings left
+   * out keep this client's values. The copy has a connection pool of its own.
+   *
+   * @param options - The settings to change.
+   * @returns A new client.
+   * @throws {TypeError} A setting has the wrong type.
+   * @throws {RangeError} A setting is out of range.
+   * @example
+   * ```ts
+   * const impatient = client.withOptions({ timeout: 5_000, maxRetries: 0 });
+   * ```
+   */
+  withOptions(options: ClientOptions): CJHirashiAgents {
+    if (options === null || typeof options !== 'object') {
+      throw new TypeError('withOptions needs an object of client settings');
+    }
+    if (options.apiKey !== undefined && options.apiKey !== null) {
+      return new CJHirashiAgents({ ...this.#options, ...options });
+    }
+    const { apiKey: _k, ...rest } = options;
+    const config = nativeClientConfig({ ...rest, apiKey: 'unused' }, PLATFORM_ENV_KEY, PLATFORM_ENV_URL);
+    const copy = sync(() => this.#c.withOptions({ ...config, apiKey: undefined, baseUrl: rest.baseURL ?? undefined }));
+    return new CJHirashiAgents({ ...this.#options, ...rest }, copy);
+  }
+
+  /**
+   * Closes the client: the connections it keeps open are released once it is no longer
+   * referenced (calls made before stay valid). `await using client = new CJHirashiAgents()`
+   * calls it too (`Symbol.asyncDispose`).
+   *
+   * @returns A promise resolved once closed.
+   */
+  async close(): Promise<void> {
+    // the native client holds only pooled connections, dropped with it
+  }
+
   /** The base URL requests go to. */
   get baseURL(): string {
     return this.#c.baseUrl;
   }
 }
+
+addAsyncDispose(CJHirashiAgents);
 
 /** The options of `create` minus its signal (a later stream should not inherit an abort). */
 function withoutSignal(o: RequestOptions | undefined): RequestOptions | undefined {

@@ -17,7 +17,7 @@ const opsURL = process.env.AGENT_BASE_URL ?? sandbox?.opsUrl ?? "http://localhos
 // ----- platform -----
 const client = new CJHirashiAgents({ apiKey, baseURL: platformURL });
 
-const { agents } = await client.agents.list();
+const agents = await client.agents.list();
 console.log(`agents: ${agents.map((a) => a.id).join(", ")}`);
 
 const conversation = await client.conversations.create({

@@ -1,0 +1,161 @@
+// The parity rules of API.md on the wire against the embedded sandbox: plain lists are Arrays,
+// the error tree is rooted at CJHirashiError like in Rust and Python, clients have
+// withOptions / close / Symbol.asyncDispose, and every call, page and list has withResponse().
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import {
+  AgentClient,
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  CJHirashiAgents,
+  CJHirashiError,
+  DecodeError,
+  IncompleteStreamError,
+  InvalidArgumentError,
+  NotFoundError,
+  ServiceUnavailableError,
+  WebSocketError,
+  WebhookVerificationError,
+} from '@cjhirashi/agents-sdk';
+import { faultId, useSandbox } from './helpers.mjs';
+
+const ctx = useSandbox();
+
+describe('lists without pagination are Arrays', () => {
+  test('platform and ops', async () => {
+    const agents = await ctx.platform.agents.list();
+    assert.ok(Array.isArray(agents));
+    assert.ok(agents.some((a) => a.id === 'agt_personal_001'));
+    const personal = await ctx.platform.agents.list({ category: 'personal', isPublic: true });
+    assert.ok(personal.length > 0 && personal.every((a) => a.category === 'personal'));
+    for (const list of [
+      await ctx.platform.health.medications.list(),
+      await ctx.platform.health.appointments.list(),
+      await ctx.platform.finance.accounts.list(),
+      await ctx.platform.finance.budgets.list(),
+      await ctx.ops.conversations.list(),
+      await ctx.ops.tools.list(),
+      await ctx.ops.learnedApis.list(),
+    ]) {
+      assert.ok(Array.isArray(list));
+    }
+    assert.ok((await ctx.ops.tools.list()).length > 0);
+  });
+});
+
+describe('the error tree', () => {
+  test('same shape as Rust and Python', () => {
+    for (const C of [APIError, APIConnectionError, IncompleteStreamError, DecodeError, WebhookVerificationError, APIUserAbortError, InvalidArgumentError]) {
+      assert.equal(Object.getPrototypeOf(C), CJHirashiError, C.name);
+    }
+    assert.equal(Object.getPrototypeOf(APITimeoutError), APIConnectionError);
+    assert.equal(Object.getPrototypeOf(WebSocketError), APIConnectionError);
+    assert.equal(Object.getPrototypeOf(NotFoundError), APIError);
+  });
+
+  test('a refused connection is an APIConnectionError, not an APIError', async () => {
+    const c = new CJHirashiAgents({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', maxRetries: 0 });
+    const e = await c.agents.list().then(() => null, (err) => err);
+    assert.ok(e instanceof APIConnectionError);
+    assert.ok(e instanceof CJHirashiError);
+    assert.ok(!(e instanceof APIError));
+  });
+});
+
+describe('withResponse()', () => {
+  test('a call answers { data, response } with status, headers, request id, rate limit, attempts', async () => {
+    const { data, response } = await ctx.platform.agents.list().withResponse();
+    assert.ok(Array.isArray(data) && data.length > 0);
+    assert.equal(response.status, 200);
+    assert.match(response.requestId, /^req_/);
+    assert.match(response.headers['content-type'], /json/);
+    assert.equal(typeof response.rateLimit.limit, 'number');
+    assert.equal(response.attempts, 1);
+    const me = await ctx.platform.users.me().withResponse();
+    assert.equal(me.data.id, 'usr_abc123');
+    const tools = await ctx.ops.tools.list().withResponse();
+    assert.ok(Array.isArray(tools.data));
+    assert.equal(tools.response.status, 200);
+  });
+
+  test('attempts count the retries', async () => {
+    const id = faultId('with-response');
+    const { response } = await ctx.platform.agents
+      .list({}, { headers: { 'X-Sandbox-Fault': `status=503;count=1;id=${id}` } })
+      .withResponse();
+    assert.equal(response.attempts, 2);
+  });
+
+  test('a created conversation keeps its methods', async () => {
+    const { data, response } = await ctx.platform.conversations
+      .create({ agentId: 'agt_personal_001' })
+      .withResponse();
+    assert.equal(response.status, 201);
+    assert.equal(typeof data.sendMessage, 'function');
+  });
+
+  test('a paginated list: first page and its response; pages have data and iterPages()', async () => {
+    const { data: first, response } = await ctx.admin.users.list({ limit: 3 }).withResponse();
+    assert.equal(response.status, 200);
+    assert.equal(first.data.length, 3);
+    assert.deepEqual(first.data, first.users);
+    let n = 0;
+    let items = 0;
+    for await (const page of first.iterPages()) {
+      n += 1;
+      items += page.data.length;
+    }
+    assert.ok(n > 1);
+    assert.equal(items, first.pagination.total);
+    let m = 0;
+    for await (const _ of ctx.admin.users.list({ limit: 3 }).iterPages()) m += 1;
+    assert.equal(m, n);
+  });
+
+  test('plain await is unchanged, and withResponse() after awaiting is refused', async () => {
+    const p = ctx.platform.agents.list();
+    assert.ok(Array.isArray(await p));
+    await assert.rejects(p.withResponse(), CJHirashiError);
+  });
+});
+
+describe('withOptions, close, Symbol.asyncDispose', () => {
+  test('platform: other settings, same key', async () => {
+    const id = faultId('with-options');
+    const failing = ctx.platform.withOptions({
+      maxRetries: 0,
+      defaultHeaders: { 'X-Sandbox-Fault': `status=503;count=1;id=${id}` },
+    });
+    await assert.rejects(failing.agents.list(), ServiceUnavailableError);
+    // the original keeps its settings
+    assert.ok((await ctx.platform.agents.list()).length > 0);
+    assert.equal(failing.baseURL, ctx.platform.baseURL);
+    assert.throws(() => ctx.platform.withOptions({ maxRetries: -1 }), RangeError);
+    assert.throws(() => ctx.platform.withOptions({ timeout: 'x' }), TypeError);
+  });
+
+  test('ops: a login client keeps its session', async () => {
+    const client = await AgentClient.login({
+      baseURL: ctx.sandbox.opsUrl,
+      username: ctx.sandbox.username,
+      password: ctx.sandbox.password,
+      timeout: 30_000,
+    });
+    const copy = client.withOptions({ maxRetries: 0 });
+    assert.ok((await copy.tools.list()).length > 0);
+    await copy.close();
+  });
+
+  test('close() and Symbol.asyncDispose', async () => {
+    const c = new CJHirashiAgents({ apiKey: ctx.sandbox.apiKey, baseURL: ctx.sandbox.platformUrl });
+    const sym = Symbol.asyncDispose ?? Symbol.for('nodejs.asyncDispose');
+    assert.equal(typeof c[sym], 'function');
+    await c[sym]();
+    await c.close();
+    const o = new AgentClient({ apiKey: ctx.sandbox.opsApiKey, baseURL: ctx.sandbox.opsUrl });
+    assert.equal(typeof o[sym], 'function');
+  });
+});
