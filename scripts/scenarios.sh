@@ -31,7 +31,10 @@ cargo test -q "${rust_pkgs[@]}" -p agents-scenarios --test scenarios 2>&1 \
 rust="$(sed -n 's/^scenarios-rust: \([0-9]*\/[0-9]*\) passed.*/\1/p' "$scratch/rust.out" | tail -n 1)"
 rust_known="$(sed -n 's/^scenarios-rust: .* (\([0-9]*\) with a known divergence.*/\1/p' "$scratch/rust.out" | tail -n 1)"
 
-echo "== Python"
+echo "== Python (ruff, mypy --strict, pytest)"
+"$python" -m ruff check --config tests/python/ruff.toml tests/python tests/compare_outcomes.py || status=1
+"$python" -m ruff format --check --config tests/python/ruff.toml tests/python tests/compare_outcomes.py || status=1
+"$python" -m mypy --strict --no-incremental tests/python/test_scenarios.py tests/compare_outcomes.py || status=1
 (cd tests/python && "$python" -m pytest -q --junitxml="$scratch/python.xml" .) || status=1
 # a scenario with a known divergence ends as xfail, which JUnit counts as skipped
 read -r py py_known < <("$python" - "$scratch/python.xml" <<'PY' 2>/dev/null
