@@ -36,6 +36,13 @@ scripts/check-workflows.sh
 step "cargo clippy --workspace --all-targets -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 
+# The crates' API documentation, as docs.rs would build it: every public item documented
+# (missing_docs is denied in both crates) and no broken or private intra-doc link. Reuses the
+# dependencies' check artifacts of clippy above; about 30 s. (The doctests, the crate pages'
+# examples among them, run with `cargo test` below.)
+step "cargo doc -D warnings (agents-sdk, agents-sandbox)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p agents-sdk -p agents-sandbox
+
 # The binding crates are cdylibs for Python and Node; their tests run under pytest and node
 # (the Python crate also has a few unit tests of pure-Rust helpers).
 step "cargo test (core + sandbox, and the Python binding's pure-Rust unit tests)"
