@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test of the project: formatting, lints, the Rust core and sandbox
-# (unit, wire and end-to-end tests), the Rust quickstart, the Python package and the Node
-# package. Non-interactive; installs the Python and Node tooling it needs into the project.
+# (unit, wire and end-to-end tests), the Python and Node packages, and every example.
+# Non-interactive; installs the Python and Node tooling it needs into the project.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -45,16 +45,14 @@ RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p agents-sdk -p agents-sandbox
 
 # The binding crates are cdylibs for Python and Node; their tests run under pytest and node
 # (the Python crate also has a few unit tests of pure-Rust helpers).
-step "cargo test (core + sandbox, and the Python binding's pure-Rust unit tests)"
-cargo test -p agents-sdk -p agents-sandbox
+step "cargo test (core + sandbox + examples, and the Python binding's pure-Rust unit tests)"
+# agents-examples too: its examples are built (scripts/examples.sh runs them later from this
+# build) and testing_with_sandbox's tests run.
+cargo test -p agents-sdk -p agents-sandbox -p agents-examples
 cargo test -p cjhirashi-agents-python --lib
 
 step "cargo test in release mode (overflow checks and debug assertions off)"
 cargo test --profile ci-release -p agents-sdk -p agents-sandbox --lib --tests
-
-step "Rust quickstart against the embedded sandbox"
-cargo run -q -p agents-sdk --example quickstart > "$CARGO_TARGET_DIR/quickstart.out"
-tail -n 3 "$CARGO_TARGET_DIR/quickstart.out"
 
 # Coverage-guided fuzzing of the core's parsers and the sandbox's handlers: 10 s per target
 # (nightly; cargo-fuzz is installed into .tools/ and builds into fuzz/target).
@@ -70,6 +68,11 @@ if [ -x bindings-node/scripts/test.sh ]; then
   step "Node package"
   bindings-node/scripts/test.sh
 fi
+
+# Every example of the three languages against the embedded sandbox (Rust in the debug target
+# of the tests above, Python in the venv and Node with the package the two steps above built).
+step "examples (Rust, Python, Node)"
+scripts/examples.sh
 
 # The cross-language scenario suite (tests/): the same scenarios through the Rust crate (debug
 # target of the tests above), the Python wheel and the Node package the two steps above built.

@@ -20,7 +20,7 @@ fi
 # shellcheck disable=SC1091
 source "$VENV/bin/activate"
 python -m pip install -q --disable-pip-version-check \
-    "maturin==1.16.0" pytest pytest-asyncio mypy ruff httpx httpx-sse requests aiohttp typing_extensions
+    "maturin==1.16.0" pytest pytest-asyncio mypy ruff httpx httpx-sse requests aiohttp typing_extensions flask
 
 cd "$HERE"
 echo "== build (maturin build --release) and install"

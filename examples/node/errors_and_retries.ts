@@ -46,9 +46,11 @@ try {
 }
 
 // 2. Retries are automatic for what a retry can fix (connection errors, 408, 429, 5xx): the
-//    first two attempts get a 503 and the third succeeds.
-const agents = await client.agents.list({}, { headers: fault("status=503;count=2;retry_after=0;id=example-retry") });
-console.log(`2. ${agents.length} agents, despite two 503s`);
+//    first two attempts get a 503 and the third succeeds. `withResponse()` tells how it went.
+const { data: agents, response } = await client.agents
+  .list({}, { headers: fault("status=503;count=2;retry_after=0;id=example-retry") })
+  .withResponse();
+console.log(`2. ${agents.length} agents, after ${response.attempts} attempts`);
 
 // 3. With retries off (per call here, or `maxRetries: 0` on the client) the 503 reaches you.
 const unavailable = await expectError(ServiceUnavailableError, () =>

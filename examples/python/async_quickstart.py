@@ -1,4 +1,7 @@
-"""Async quickstart: the same flow with AsyncClient and AsyncAgentClient."""
+"""Async quickstart: the same flow with AsyncClient and AsyncAgentClient.
+
+Run: python examples/python/async_quickstart.py
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
 """Quickstart: both services end to end.
 
+    python examples/python/quickstart.py
+
 Runs against the services named by CJHIRASHI_BASE_URL / AGENT_BASE_URL (with their keys), or,
 when CJHIRASHI_BASE_URL is not set, against the embedded sandbox started here.
 """

@@ -4,7 +4,7 @@
 //! any machine with no account and no network:
 //!
 //! ```sh
-//! cargo run -p agents-examples --bin quickstart
+//! cargo run --example quickstart
 //! ```
 //!
 //! Against real services set `CJHIRASHI_API_KEY`, `CJHIRASHI_BASE_URL`, `AGENT_BASE_URL`,
@@ -14,7 +14,7 @@ use std::io::Write;
 use std::time::Duration;
 
 use agents_sdk::ops::{self, AgentClient, ChatEvent, ChatParams};
-use agents_sdk::platform::{self, Client, CreateConversationParams, CreateWebhookParams};
+use agents_sdk::platform::{Client, CreateConversationParams, CreateWebhookParams};
 use agents_sdk::webhooks;
 use futures::StreamExt;
 
@@ -47,7 +47,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             )
         }
     };
-    let _ = platform::DEFAULT_BASE_URL;
 
     // 2. Platform: agents, a conversation, a streamed answer.
     let agents = platform_client.agents().list(Default::default()).await?;
