@@ -3,6 +3,8 @@
 //   lists agents, creates a conversation and streams a reply (platform); logs in, streams a
 //   chat showing its tool calls and executes a tool (ops); receives a webhook delivery with a
 //   node:http receiver and verifies it.
+//
+//   scripts/examples.sh node quickstart        (from the repository root: compiles, then runs it)
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 

@@ -25,12 +25,17 @@ def main() -> None:
             print("first three:", [user.id for user in first_three])
 
         with Client(api_key=sandbox.api_key, base_url=sandbox.platform_url) as client:
-            # 2. Page by page: the call returns the first page; `iter_pages()` walks from it.
-            #    Transactions follow a cursor and each page carries the month's `summary`.
+            # 2. Page by page: the call returns the first page with its own fields (transactions
+            #    follow a cursor and carry the month's `summary`); `iter_pages()` walks on from it.
             first = client.finance.transactions.list(limit=20)
             print(f"this month: net flow {first.summary.net_flow}")
             for number, page in enumerate(first.iter_pages(), start=1):
                 print(f"page {number}: {len(page.data)} transactions, more: {page.has_next_page()}")
+
+            # Or one step at a time, fetching the next page only when you decide to.
+            if first.has_next_page():
+                second = first.get_next_page()
+                print(f"the second page starts with {second.data[0].id}")
 
 
 if __name__ == "__main__":
