@@ -1,6 +1,7 @@
-//! The cloud-operations agent (`000_81559c8bb75dc189.txt`): JWT login, chat over SSE and
-//! WebSocket with `thinking` / `tool_call` / `tool_result` / `message` / `done` events, tools,
-//! configuration, metrics and learned APIs.
+//! The cloud-operations agent: JWT login, chat over SSE and WebSocket with `thinking` /
+//! `tool_call` / `tool_result` / `message` / `done` events, tools, configuration, metrics and
+//! learned APIs. Routes are under `/api` of the base URL (`http://localhost:8000` by default),
+//! authenticated with `Authorization: Bearer <JWT or API key>`; the WebSocket is `/ws`.
 //!
 //! ```no_run
 //! # async fn run() -> agents_sdk::Result<()> {
@@ -21,6 +22,24 @@
 //! }
 //! # Ok(()) }
 //! ```
+//!
+//! # Errors
+//!
+//! Each method lists the errors specific to its route. Besides those, every call can return:
+//!
+//! - [`Error::Api`](crate::Error::Api) of kind
+//!   [`Authentication`](crate::ApiErrorKind::Authentication) (401 `UNAUTHORIZED`) for a
+//!   missing, expired or invalid token (a client that logged in logs in again once, then
+//!   reports it), or for wrong login credentials;
+//! - [`RateLimit`](crate::ApiErrorKind::RateLimit) (429, with the limit and `Retry-After`),
+//!   [`InternalServer`](crate::ApiErrorKind::InternalServer) (500) or
+//!   [`ServiceUnavailable`](crate::ApiErrorKind::ServiceUnavailable) (503) once the retries
+//!   are spent;
+//! - [`Error::Connection`](crate::Error::Connection) and
+//!   [`Error::Timeout`](crate::Error::Timeout) (also after the retries);
+//! - [`Error::Decode`](crate::Error::Decode) for an answer that is not the documented JSON,
+//!   and [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge) past
+//!   `max_response_bytes`.
 
 mod realtime;
 mod resources;
@@ -46,7 +65,7 @@ use crate::transport::{Auth as AuthSource, Req, TokenFuture, Transport};
 pub const API_KEY_ENV: &str = "AGENT_API_KEY";
 /// Environment variable holding the base URL.
 pub const BASE_URL_ENV: &str = "AGENT_BASE_URL";
-/// The development base URL of the seed.
+/// The default base URL: a locally running ops service.
 pub const DEFAULT_BASE_URL: &str = "http://localhost:8000";
 
 /// Client of the ops service. Cheap to clone; clones share the connection pool and the login.

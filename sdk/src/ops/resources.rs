@@ -101,8 +101,15 @@ fn validate_id(what: &str, id: &str) -> Result<()> {
 }
 
 impl Auth<'_> {
-    /// `POST /api/auth/login`. The client keeps the token, sends it from now on and logs in
-    /// again before it expires or after a 401.
+    /// `POST /api/auth/login` with a user name and password (sent without a token): a JWT and
+    /// its lifetime. The client keeps the token, sends it from now on and logs in again before
+    /// it expires or after a 401.
+    ///
+    /// # Errors
+    ///
+    /// - [`Authentication`](crate::ApiErrorKind::Authentication) (401) for a wrong user name or password,
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `INVALID_REQUEST`) for a missing field,
+    /// - the errors every call can return (see [the module](crate::ops#errors)).
     pub async fn login(
         &self,
         username: impl Into<String>,
@@ -119,7 +126,15 @@ impl Auth<'_> {
 }
 
 impl Chat<'_> {
-    /// `POST /api/chat` with `stream: false`: the finished answer with its tool calls.
+    /// `POST /api/chat` with `stream: false`: the agent's finished answer with the tool calls
+    /// it made. Without a `conversation_id` a new conversation is started; an unknown one is
+    /// created with that id.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::InvalidArgument`] for an empty message (nothing is sent),
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `INVALID_REQUEST`, the parameter in `details`) for a malformed body,
+    /// - the errors every call can return (see [the module](crate::ops#errors)).
     pub async fn send(&self, params: ChatParams) -> Result<ChatResponse> {
         if params.message.trim().is_empty() {
             return Err(Error::InvalidArgument("message must not be empty".into()));
@@ -130,8 +145,16 @@ impl Chat<'_> {
         self.c.call(req, &self.opts).await
     }
 
-    /// `POST /api/chat` with `stream: true`: `thinking`, `tool_call`, `tool_result`,
-    /// `message` and `done` events.
+    /// `POST /api/chat` with `stream: true`: the answer as server-sent events, read as typed
+    /// [`ChatEvent`]s (`thinking`, `tool_call`, `tool_result`, `message`, then `done`). The
+    /// request is retried only before the stream's first byte.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::InvalidArgument`] for an empty message (nothing is sent),
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `INVALID_REQUEST`, the parameter in `details`) for a malformed body;
+    /// - while reading the stream: [`Error::Api`] for an `error` event, [`Error::IncompleteStream`] when it ends before `done`, [`Error::Timeout`] when it stays silent longer than the stream idle timeout,
+    /// - the errors every call can return (see [the module](crate::ops#errors)).
     pub async fn stream(&self, params: ChatParams) -> Result<ChatStream> {
         if params.message.trim().is_empty() {
             return Err(Error::InvalidArgument("message must not be empty".into()));
@@ -146,20 +169,36 @@ impl Chat<'_> {
 }
 
 impl Conversations<'_> {
-    /// `GET /api/conversations`.
+    /// `GET /api/conversations`: every conversation, newest first, without messages.
+    ///
+    /// # Errors
+    ///
+    /// Only the errors every call can return (see [the module](crate::ops#errors)).
     pub async fn list(&self) -> Result<ConversationList> {
         self.c
             .call(Req::get(&["api", "conversations"]), &self.opts)
             .await
     }
 
-    /// `POST /api/conversations`.
+    /// `POST /api/conversations`: an empty conversation, optionally with a title.
+    ///
+    /// # Errors
+    ///
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `INVALID_REQUEST`, the parameter in `details`) for a title that is not a string,
+    /// - the errors every call can return (see [the module](crate::ops#errors)).
     pub async fn create(&self, params: CreateConversationParams) -> Result<ConversationSummary> {
         let req = Req::post(&["api", "conversations"]).json(&params)?;
         self.c.call(req, &self.opts).await
     }
 
-    /// `GET /api/conversations/{id}` with its messages.
+    /// `GET /api/conversations/{id}`: a conversation with its messages (and their tool
+    /// calls).
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::InvalidArgument`] for an empty id (nothing is sent),
+    /// - [`NotFound`](crate::ApiErrorKind::NotFound) (404 `NOT_FOUND`) for an unknown conversation,
+    /// - the errors every call can return (see [the module](crate::ops#errors)).
     pub async fn get(&self, id: &str) -> Result<ConversationDetail> {
         validate_id("conversation id", id)?;
         self.c
@@ -167,7 +206,13 @@ impl Conversations<'_> {
             .await
     }
 
-    /// `DELETE /api/conversations/{id}`.
+    /// `DELETE /api/conversations/{id}`: deletes a conversation and its messages.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::InvalidArgument`] for an empty id (nothing is sent),
+    /// - [`NotFound`](crate::ApiErrorKind::NotFound) (404 `NOT_FOUND`) for an unknown conversation,
+    /// - the errors every call can return (see [the module](crate::ops#errors)).
     pub async fn delete(&self, id: &str) -> Result<DeletedConversation> {
         validate_id("conversation id", id)?;
         let req = Req::new(Method::DELETE, &["api", "conversations", id]);
@@ -176,12 +221,23 @@ impl Conversations<'_> {
 }
 
 impl ConfigResource<'_> {
-    /// `GET /api/config`.
+    /// `GET /api/config`: the agent's configuration (LLM provider and model, agent settings,
+    /// cloud providers).
+    ///
+    /// # Errors
+    ///
+    /// Only the errors every call can return (see [the module](crate::ops#errors)).
     pub async fn get(&self) -> Result<Config> {
         self.c.call(Req::get(&["api", "config"]), &self.opts).await
     }
 
-    /// `PUT /api/config`: a partial update; answers the whole new configuration.
+    /// `PUT /api/config`: a partial update (only the fields set in `update` change); answers
+    /// the whole new configuration.
+    ///
+    /// # Errors
+    ///
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `INVALID_REQUEST`, the field in `details`) for a value of the wrong type or out of range,
+    /// - the errors every call can return (see [the module](crate::ops#errors)).
     pub async fn update(&self, update: ConfigUpdate) -> Result<Config> {
         let req = Req::new(Method::PUT, &["api", "config"]).json(&update)?;
         self.c.call(req, &self.opts).await
@@ -189,19 +245,36 @@ impl ConfigResource<'_> {
 }
 
 impl MetricsResource<'_> {
-    /// `GET /api/metrics`.
+    /// `GET /api/metrics`: alert counts, the cloud infrastructure's state and the agent's
+    /// usage statistics.
+    ///
+    /// # Errors
+    ///
+    /// Only the errors every call can return (see [the module](crate::ops#errors)).
     pub async fn get(&self) -> Result<Metrics> {
         self.c.call(Req::get(&["api", "metrics"]), &self.opts).await
     }
 }
 
 impl Tools<'_> {
-    /// `GET /api/tools`.
+    /// `GET /api/tools`: the tools the agent can run, with their parameters.
+    ///
+    /// # Errors
+    ///
+    /// Only the errors every call can return (see [the module](crate::ops#errors)).
     pub async fn list(&self) -> Result<ToolList> {
         self.c.call(Req::get(&["api", "tools"]), &self.opts).await
     }
 
-    /// `POST /api/tools/execute`: runs `tool` with `parameters`.
+    /// `POST /api/tools/execute`: runs `tool` with `parameters` directly (without the
+    /// agent) and answers its result and duration.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::InvalidArgument`] for an empty tool name (nothing is sent),
+    /// - [`NotFound`](crate::ApiErrorKind::NotFound) (404 `NOT_FOUND`) for an unknown tool,
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `INVALID_REQUEST`, the parameter in `details`) for missing or invalid parameters,
+    /// - the errors every call can return (see [the module](crate::ops#errors)).
     pub async fn execute(
         &self,
         tool: impl Into<String>,
@@ -220,14 +293,24 @@ impl Tools<'_> {
 }
 
 impl LearnedApis<'_> {
-    /// `GET /api/learned-apis`.
+    /// `GET /api/learned-apis`: the APIs the agent has learned, with their operations.
+    ///
+    /// # Errors
+    ///
+    /// Only the errors every call can return (see [the module](crate::ops#errors)).
     pub async fn list(&self) -> Result<LearnedApiList> {
         self.c
             .call(Req::get(&["api", "learned-apis"]), &self.opts)
             .await
     }
 
-    /// `POST /api/learned-apis`: learns an API from an OpenAPI document (URL or inline).
+    /// `POST /api/learned-apis`: learns an API from an OpenAPI document (by URL or inline),
+    /// so the agent can call its operations.
+    ///
+    /// # Errors
+    ///
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `INVALID_REQUEST`, the parameter in `details`) for a missing name or source, an unreachable URL or a document that is not OpenAPI,
+    /// - the errors every call can return (see [the module](crate::ops#errors)).
     pub async fn learn(&self, params: LearnApiParams) -> Result<LearnedApi> {
         let req = Req::post(&["api", "learned-apis"]).json(&params)?;
         self.c.call(req, &self.opts).await
@@ -237,7 +320,14 @@ impl LearnedApis<'_> {
 impl Webhooks<'_> {
     crate::webhooks::client_helpers!();
 
-    /// `POST /api/webhooks`.
+    /// `POST /api/webhooks`: registers a URL to receive the given events (alerts, tool runs,
+    /// learned APIs), signed with `secret` (check deliveries with
+    /// [`crate::webhooks::unwrap`]).
+    ///
+    /// # Errors
+    ///
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `INVALID_REQUEST`, the parameter in `details`) for a URL that is not http(s), no events or an unknown one, or a missing secret,
+    /// - the errors every call can return (see [the module](crate::ops#errors)).
     pub async fn create(&self, params: CreateWebhookParams) -> Result<Webhook> {
         let req = Req::post(&["api", "webhooks"]).json(&params)?;
         self.c.call(req, &self.opts).await

@@ -1,5 +1,7 @@
-//! The CJHIRASHI Agents platform (`003_991720f223248e47.txt`): API keys, users, agents,
-//! conversations with SSE token streaming, health and finance, behind a `{data, meta}` envelope.
+//! The CJHIRASHI Agents platform: API keys, users, agents, conversations with SSE token
+//! streaming, health and finance, behind a `{data, meta}` envelope. Every route is under the
+//! base URL (`https://agents.cjhirashi.com/api` by default) and authenticated with
+//! `Authorization: Bearer <API key>`.
 //!
 //! ```no_run
 //! # async fn run() -> agents_sdk::Result<()> {
@@ -18,6 +20,25 @@
 //! }
 //! # let _ = agents; Ok(()) }
 //! ```
+//!
+//! # Errors
+//!
+//! Each method lists the errors specific to its route. Besides those, every call can return:
+//!
+//! - [`Error::Api`] of kind
+//!   [`Authentication`](crate::ApiErrorKind::Authentication) (401 `UNAUTHORIZED`) for a
+//!   missing, malformed or revoked API key;
+//! - [`RateLimit`](crate::ApiErrorKind::RateLimit) (429 `RATE_LIMIT_EXCEEDED`, with the limit
+//!   and `Retry-After`), [`InternalServer`](crate::ApiErrorKind::InternalServer) (500) or
+//!   [`ServiceUnavailable`](crate::ApiErrorKind::ServiceUnavailable) (503) once the retries
+//!   are spent;
+//! - [`Error::Connection`] and
+//!   [`Error::Timeout`] (also after the retries);
+//! - [`Error::Decode`] for an answer that is not the documented JSON,
+//!   and [`Error::ResponseTooLarge`] past
+//!   `max_response_bytes`;
+//! - [`Error::InvalidArgument`] for an invalid per-call header
+//!   (nothing is sent).
 
 mod resources;
 mod stream;
@@ -194,7 +215,7 @@ impl Client {
         })
     }
 
-    /// Like [`Client::call`] for answers the seed shows both with and without the envelope
+    /// Like [`Client::call`] for answers documented both with and without the envelope
     /// (`POST /api/auth/api-keys`).
     pub(crate) async fn call_lenient<T: DeserializeOwned>(
         &self,

@@ -151,8 +151,14 @@ fn validate_id(what: &str, id: &str) -> Result<()> {
 }
 
 impl Auth<'_> {
-    /// `POST /api/auth/signin`: the OAuth URL the service redirects to. The redirect is not
-    /// followed (an API key must never travel to the identity provider).
+    /// `POST /api/auth/signin`, sent without the API key: the OAuth URL the service redirects
+    /// to (from the `Location` header of its redirect). The redirect is not followed (an API
+    /// key must never travel to the identity provider).
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::Decode`] when the answer is not a redirect with a `Location` header,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn sign_in_url(&self) -> Result<String> {
         let req = Req::post(&["auth", "signin"]).no_auth().redirect_ok();
         let (resp, meta, _) = self.c.transport().execute(&req, &self.opts).await?;
@@ -181,7 +187,12 @@ impl Auth<'_> {
         }
     }
 
-    /// `POST /api/auth/signout`.
+    /// `POST /api/auth/signout`: ends the caller's session.
+    ///
+    /// # Errors
+    ///
+    /// - [`Authentication`](crate::ApiErrorKind::Authentication) (401) for a missing or revoked key,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn sign_out(&self) -> Result<SignOut> {
         let r = self
             .c
@@ -190,7 +201,12 @@ impl Auth<'_> {
         Ok(r.data)
     }
 
-    /// `GET /api/auth/session`.
+    /// `GET /api/auth/session`: the user and expiry of the current session.
+    ///
+    /// # Errors
+    ///
+    /// - [`Authentication`](crate::ApiErrorKind::Authentication) (401 `UNAUTHORIZED`) without a valid session,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn session(&self) -> Result<Session> {
         Ok(self
             .c
@@ -200,6 +216,11 @@ impl Auth<'_> {
     }
 
     /// `POST /api/auth/api-keys`: a new API key for the caller.
+    ///
+    /// # Errors
+    ///
+    /// - [`Authentication`](crate::ApiErrorKind::Authentication) (401) for a missing or revoked key,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn create_api_key(&self) -> Result<ApiKey> {
         let req = Req::post(&["auth", "api-keys"]);
         Ok(self.c.call_lenient(req, &self.opts).await?.data)
@@ -207,7 +228,12 @@ impl Auth<'_> {
 }
 
 impl Users<'_> {
-    /// `GET /api/users/me`.
+    /// `GET /api/users/me`: the caller's profile (id, email, name, role, subscription tier).
+    ///
+    /// # Errors
+    ///
+    /// - [`Authentication`](crate::ApiErrorKind::Authentication) (401 `UNAUTHORIZED`) for a missing or revoked key,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn me(&self) -> Result<User> {
         Ok(self
             .c
@@ -216,13 +242,28 @@ impl Users<'_> {
             .data)
     }
 
-    /// `PATCH /api/users/me`.
+    /// `PATCH /api/users/me`: changes the fields set in `params` (name, preferences) and
+    /// answers the updated user.
+    ///
+    /// # Errors
+    ///
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `VALIDATION_ERROR`, with the field in `details`) for a value of the wrong type or an empty name,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn update_me(&self, params: UpdateMeParams) -> Result<UpdatedUser> {
         let req = Req::new(Method::PATCH, &["users", "me"]).json(&params)?;
         Ok(self.c.call(req, &self.opts).await?.data)
     }
 
-    /// `GET /api/users` (admins): every page, fetched lazily. `first_page()` gives one page.
+    /// `GET /api/users?page=N` (admins): every page, fetched lazily as the [`Paginator`] is
+    /// read (`first_page()` gives one page, `into_items()` every user). Filters by `role` and a
+    /// `search` text.
+    ///
+    /// # Errors
+    ///
+    /// - [`PermissionDenied`](crate::ApiErrorKind::PermissionDenied) (403 `FORBIDDEN`) when the caller is not an admin,
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `VALIDATION_ERROR`) for a page or limit out of range,
+    /// - [`Error::Decode`] when the server's pages loop or pass `max_pages`,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub fn list(&self, params: ListUsersParams) -> Paginator<UserList> {
         let first = PageRequest::Page(params.page.unwrap_or(1));
         paginate(self.c, &self.opts, first, move |page| {
@@ -238,13 +279,27 @@ impl Users<'_> {
         })
     }
 
-    /// `POST /api/users/invite` (admins).
+    /// `POST /api/users/invite` (admins): sends an invitation to `params.email` with a role.
+    ///
+    /// # Errors
+    ///
+    /// - [`PermissionDenied`](crate::ApiErrorKind::PermissionDenied) (403 `FORBIDDEN`) when the caller is not an admin,
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `VALIDATION_ERROR`) for an invalid email or role,
+    /// - [`Conflict`](crate::ApiErrorKind::Conflict) (409 `CONFLICT`) when a user with that email exists,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn invite(&self, params: InviteUserParams) -> Result<Invitation> {
         let req = Req::post(&["users", "invite"]).json(&params)?;
         Ok(self.c.call(req, &self.opts).await?.data)
     }
 
-    /// `DELETE /api/users/:id` (admins).
+    /// `DELETE /api/users/:id` (admins): deletes a user.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::InvalidArgument`] for an empty id (nothing is sent),
+    /// - [`PermissionDenied`](crate::ApiErrorKind::PermissionDenied) (403 `FORBIDDEN`) when the caller is not an admin or deletes their own user,
+    /// - [`NotFound`](crate::ApiErrorKind::NotFound) (404 `NOT_FOUND`) for an unknown user,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn delete(&self, id: &str) -> Result<DeletedUser> {
         validate_id("user id", id)?;
         let req = Req::new(Method::DELETE, &["users", id]);
@@ -265,7 +320,13 @@ impl Paged for UserList {
 }
 
 impl Agents<'_> {
-    /// `GET /api/agents`.
+    /// `GET /api/agents`: the agents the caller can use (their own and the public ones),
+    /// optionally filtered by `category` and `isPublic`.
+    ///
+    /// # Errors
+    ///
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `VALIDATION_ERROR`) for an unknown category,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn list(&self, params: ListAgentsParams) -> Result<AgentList> {
         let req = Req::get(&["agents"])
             .query_opt(
@@ -276,7 +337,13 @@ impl Agents<'_> {
         Ok(self.c.call(req, &self.opts).await?.data)
     }
 
-    /// `GET /api/agents/:id`.
+    /// `GET /api/agents/:id`: one agent with its configuration.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::InvalidArgument`] for an empty id (nothing is sent),
+    /// - [`NotFound`](crate::ApiErrorKind::NotFound) (404 `NOT_FOUND`) for an unknown agent or one the caller cannot see,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn get(&self, id: &str) -> Result<Agent> {
         validate_id("agent id", id)?;
         Ok(self
@@ -286,13 +353,26 @@ impl Agents<'_> {
             .data)
     }
 
-    /// `POST /api/agents`.
+    /// `POST /api/agents`: creates an agent owned by the caller (with an `Idempotency-Key`,
+    /// so a retry does not create two).
+    ///
+    /// # Errors
+    ///
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `VALIDATION_ERROR`, the field in `details`) for a missing name, an unknown category or model, or a temperature out of range,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn create(&self, params: CreateAgentParams) -> Result<CreatedAgent> {
         let req = Req::post(&["agents"]).json(&params)?;
         Ok(self.c.call(req, &self.opts).await?.data)
     }
 
-    /// `DELETE /api/agents/:id` (owner or admin).
+    /// `DELETE /api/agents/:id` (owner or admin): deletes an agent.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::InvalidArgument`] for an empty id (nothing is sent),
+    /// - [`PermissionDenied`](crate::ApiErrorKind::PermissionDenied) (403 `FORBIDDEN`) when the caller neither owns the agent nor is an admin,
+    /// - [`NotFound`](crate::ApiErrorKind::NotFound) (404 `NOT_FOUND`) for an unknown agent,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn delete(&self, id: &str) -> Result<DeletedAgent> {
         validate_id("agent id", id)?;
         let req = Req::new(Method::DELETE, &["agents", id]);
@@ -340,7 +420,14 @@ impl ConversationHandle {
 }
 
 impl Conversations<'_> {
-    /// `GET /api/conversations`: every page, fetched lazily by cursor.
+    /// `GET /api/conversations`: the caller's conversations, newest first; every page,
+    /// fetched lazily by cursor as the [`Paginator`] is read. Filters by `agent_id`.
+    ///
+    /// # Errors
+    ///
+    /// - [`NotFound`](crate::ApiErrorKind::NotFound) (404 `NOT_FOUND`) for an unknown `agent_id`,
+    /// - [`Error::Decode`] when the server's cursors loop or pass `max_pages`,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub fn list(&self, params: ListConversationsParams) -> Paginator<ConversationList> {
         let first = PageRequest::Cursor(params.cursor.clone());
         paginate(self.c, &self.opts, first, move |page| {
@@ -351,14 +438,28 @@ impl Conversations<'_> {
         })
     }
 
-    /// `GET /api/conversations/:id` with its most recent messages.
+    /// `GET /api/conversations/:id?messageLimit=N`: a conversation with its most recent
+    /// messages (50 by default, at most 200).
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::InvalidArgument`] for an empty id (nothing is sent),
+    /// - [`NotFound`](crate::ApiErrorKind::NotFound) (404 `NOT_FOUND`) for an unknown conversation or another user's,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn get(&self, id: &str, params: GetConversationParams) -> Result<Conversation> {
         validate_id("conversation id", id)?;
         let req = Req::get(&["conversations", id]).query_opt("messageLimit", params.message_limit);
         Ok(self.c.call(req, &self.opts).await?.data)
     }
 
-    /// `POST /api/conversations`.
+    /// `POST /api/conversations`: starts a conversation with an agent, optionally with a
+    /// title and a first message. The returned [`ConversationHandle`] sends messages.
+    ///
+    /// # Errors
+    ///
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `VALIDATION_ERROR`) for a missing `agentId` or an empty title or message,
+    /// - [`NotFound`](crate::ApiErrorKind::NotFound) (404 `NOT_FOUND`) for an unknown agent,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn create(&self, params: CreateConversationParams) -> Result<ConversationHandle> {
         let req = Req::post(&["conversations"]).json(&params)?;
         let conversation = self.c.call(req, &self.opts).await?.data;
@@ -369,7 +470,18 @@ impl Conversations<'_> {
         })
     }
 
-    /// `POST /api/conversations/:id/messages`: sends `content` and streams the answer.
+    /// `POST /api/conversations/:id/messages`: sends `content` and streams the assistant's
+    /// answer as server-sent events (`token` … `done`). Read it with
+    /// [`MessageStream::tokens`] or [`MessageStream::collect_text`]. The request is retried
+    /// only before the stream's first byte.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::InvalidArgument`] for an empty id (nothing is sent),
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `VALIDATION_ERROR`) for empty content,
+    /// - [`NotFound`](crate::ApiErrorKind::NotFound) (404 `NOT_FOUND`) for an unknown conversation;
+    /// - while reading the stream: [`Error::Api`] for an `error` event, [`Error::IncompleteStream`] when it ends before `done`, [`Error::Timeout`] when it stays silent longer than the stream idle timeout,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn send_message(
         &self,
         id: &str,
@@ -387,7 +499,16 @@ impl Conversations<'_> {
         Ok(EventStream::new(sse, TokenDecoder::with_text_limit(limit)))
     }
 
-    /// `GET /api/conversations/:id/messages/stream`: the answer to the newest user message.
+    /// `GET /api/conversations/:id/messages/stream`: streams the answer to the newest user
+    /// message (for example a conversation's `initial_message`), like
+    /// [`send_message`](Self::send_message) without sending one.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::InvalidArgument`] for an empty id (nothing is sent),
+    /// - [`NotFound`](crate::ApiErrorKind::NotFound) (404 `NOT_FOUND`) for an unknown conversation;
+    /// - while reading the stream: as [`send_message`](Self::send_message),
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn stream(&self, id: &str) -> Result<MessageStream> {
         validate_id("conversation id", id)?;
         let req = Req::get(&["conversations", id, "messages", "stream"]).streaming();
@@ -396,7 +517,13 @@ impl Conversations<'_> {
         Ok(EventStream::new(sse, TokenDecoder::with_text_limit(limit)))
     }
 
-    /// `DELETE /api/conversations/:id`.
+    /// `DELETE /api/conversations/:id`: deletes a conversation and its messages.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::InvalidArgument`] for an empty id (nothing is sent),
+    /// - [`NotFound`](crate::ApiErrorKind::NotFound) (404 `NOT_FOUND`) for an unknown conversation or another user's,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn delete(&self, id: &str) -> Result<DeletedConversation> {
         validate_id("conversation id", id)?;
         let req = Req::new(Method::DELETE, &["conversations", id]);
@@ -432,7 +559,12 @@ impl Paged for TransactionList {
 }
 
 impl<'c> Health<'c> {
-    /// `GET /api/health/profile`.
+    /// `GET /api/health/profile`: the caller's health profile (blood type, height, weight,
+    /// allergies, conditions).
+    ///
+    /// # Errors
+    ///
+    /// Only the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn profile(&self) -> Result<HealthProfile> {
         Ok(self
             .c
@@ -441,7 +573,13 @@ impl<'c> Health<'c> {
             .data)
     }
 
-    /// `PATCH /api/health/profile`.
+    /// `PATCH /api/health/profile`: changes the fields set in `params`; answers the whole
+    /// profile.
+    ///
+    /// # Errors
+    ///
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `VALIDATION_ERROR`, the field in `details`) for a value of the wrong type or format,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn update_profile(&self, params: UpdateHealthProfileParams) -> Result<HealthProfile> {
         let req = Req::new(Method::PATCH, &["health", "profile"]).json(&params)?;
         Ok(self.c.call(req, &self.opts).await?.data)
@@ -459,7 +597,11 @@ impl<'c> Health<'c> {
 }
 
 impl Medications<'_> {
-    /// `GET /api/health/medications`.
+    /// `GET /api/health/medications`: the caller's medications.
+    ///
+    /// # Errors
+    ///
+    /// Only the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn list(&self) -> Result<MedicationList> {
         Ok(self
             .c
@@ -468,7 +610,12 @@ impl Medications<'_> {
             .data)
     }
 
-    /// `POST /api/health/medications`.
+    /// `POST /api/health/medications`: adds a medication (name, dosage, frequency, start date).
+    ///
+    /// # Errors
+    ///
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `VALIDATION_ERROR`, the field in `details`) for a missing field or a malformed time,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn create(&self, params: CreateMedicationParams) -> Result<Medication> {
         let req = Req::post(&["health", "medications"]).json(&params)?;
         Ok(self.c.call(req, &self.opts).await?.data)
@@ -476,7 +623,13 @@ impl Medications<'_> {
 }
 
 impl Appointments<'_> {
-    /// `GET /api/health/appointments`.
+    /// `GET /api/health/appointments`: the caller's appointments, filtered by `upcoming` and
+    /// a `from` / `to` date range.
+    ///
+    /// # Errors
+    ///
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `VALIDATION_ERROR`) for a malformed date,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn list(&self, params: ListAppointmentsParams) -> Result<AppointmentList> {
         let req = Req::get(&["health", "appointments"])
             .query_opt("upcoming", params.upcoming)
@@ -487,7 +640,12 @@ impl Appointments<'_> {
 }
 
 impl<'c> Finance<'c> {
-    /// `GET /api/finance/profile`.
+    /// `GET /api/finance/profile`: the caller's finance profile (currency, monthly income,
+    /// assets and liabilities).
+    ///
+    /// # Errors
+    ///
+    /// Only the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn profile(&self) -> Result<FinanceProfile> {
         Ok(self
             .c
@@ -513,7 +671,11 @@ impl<'c> Finance<'c> {
 }
 
 impl Accounts<'_> {
-    /// `GET /api/finance/accounts`.
+    /// `GET /api/finance/accounts`: the caller's accounts with their balances.
+    ///
+    /// # Errors
+    ///
+    /// Only the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn list(&self) -> Result<AccountList> {
         Ok(self
             .c
@@ -524,8 +686,16 @@ impl Accounts<'_> {
 }
 
 impl Transactions<'_> {
-    /// `GET /api/finance/transactions`: every page, fetched lazily by cursor; each page has
-    /// the `summary` of the whole filtered set.
+    /// `GET /api/finance/transactions`: every page, fetched lazily by cursor as the
+    /// [`Paginator`] is read; each page has the `summary` of the whole filtered set. Filters by
+    /// account, category and a `from` / `to` date range.
+    ///
+    /// # Errors
+    ///
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `VALIDATION_ERROR`) for a malformed date or an unknown category,
+    /// - [`NotFound`](crate::ApiErrorKind::NotFound) (404 `NOT_FOUND`) for an unknown account,
+    /// - [`Error::Decode`] when the server's cursors loop or pass `max_pages`,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub fn list(&self, params: ListTransactionsParams) -> Paginator<TransactionList> {
         let first = PageRequest::Cursor(params.cursor.clone());
         paginate(self.c, &self.opts, first, move |page| {
@@ -542,7 +712,14 @@ impl Transactions<'_> {
         })
     }
 
-    /// `POST /api/finance/transactions`.
+    /// `POST /api/finance/transactions`: records a transaction on an account (negative
+    /// amounts are expenses), with an `Idempotency-Key` so a retry does not record it twice.
+    ///
+    /// # Errors
+    ///
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `VALIDATION_ERROR`, the field in `details`) for a missing field, an unknown category or a malformed date,
+    /// - [`NotFound`](crate::ApiErrorKind::NotFound) (404 `NOT_FOUND`) for an unknown account,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn create(&self, params: CreateTransactionParams) -> Result<Transaction> {
         let req = Req::post(&["finance", "transactions"]).json(&params)?;
         Ok(self.c.call(req, &self.opts).await?.data)
@@ -550,7 +727,11 @@ impl Transactions<'_> {
 }
 
 impl Budgets<'_> {
-    /// `GET /api/finance/budgets`.
+    /// `GET /api/finance/budgets`: the caller's budgets with what is spent and what remains.
+    ///
+    /// # Errors
+    ///
+    /// Only the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn list(&self) -> Result<BudgetList> {
         Ok(self
             .c
@@ -563,7 +744,13 @@ impl Budgets<'_> {
 impl Webhooks<'_> {
     crate::webhooks::client_helpers!();
 
-    /// `POST /api/webhooks`: registers a delivery URL.
+    /// `POST /api/webhooks`: registers a URL to receive the given events, signed with
+    /// `secret` (check deliveries with [`crate::webhooks::unwrap`]).
+    ///
+    /// # Errors
+    ///
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `VALIDATION_ERROR`) for a URL that is not http(s), no events or an unknown one, or a missing secret,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn create(&self, params: CreateWebhookParams) -> Result<Webhook> {
         let req = Req::post(&["webhooks"]).json(&params)?;
         Ok(self.c.call(req, &self.opts).await?.data)
