@@ -100,7 +100,7 @@ pub struct ErrorDetail {
     /// Human-readable message.
     #[serde(default)]
     pub message: String,
-    /// Extra facts (`{}` in the seed).
+    /// Extra facts (often `{}`).
     #[serde(default)]
     pub details: Value,
 }
@@ -298,7 +298,7 @@ pub enum ChatEvent {
     },
     /// `{"type": "tool_result", "tool"?, "result"}`: what the tool returned.
     ToolResult {
-        /// Tool name (the seed's example omits it).
+        /// Tool name (some servers omit it).
         tool: Option<String>,
         /// The result (`null` when absent).
         result: Value,

@@ -174,7 +174,7 @@ pub use crate::enums::MessageRole;
 pub struct Envelope<T> {
     /// The payload.
     pub data: T,
-    /// Response metadata (absent in some of the seed's examples).
+    /// Response metadata (some answers omit it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Meta>,
 }
