@@ -41,7 +41,41 @@ pub trait Paged: Send + 'static {
 
 type Fetch<P> = Arc<dyn Fn(PageRequest) -> BoxFuture<'static, Result<P>> + Send + Sync>;
 
-/// A lazily fetched list.
+/// A lazily fetched list: nothing is requested until a page or an item is asked for.
+///
+/// ```
+/// use agents_sdk::platform::ListTransactionsParams;
+/// use futures::StreamExt;
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let sandbox = agents_sandbox::Sandbox::start().await?;
+/// # let client = agents_sdk::platform::Client::builder()
+/// #     .api_key(sandbox.api_key())
+/// #     .base_url(sandbox.platform_url())
+/// #     .build()?;
+/// let transactions = client.finance().transactions();
+///
+/// // One page at a time (`GET /api/finance/transactions?limit=2`, then `&cursor=…`).
+/// let mut pages = transactions.list(ListTransactionsParams::new().limit(2));
+/// let first = pages.next_page().await?.expect("a first page");
+/// println!("{} transactions, {:?} in total", first.transactions.len(), first.summary);
+/// # assert!(first.transactions.len() <= 2);
+///
+/// // Every item of every page, as a stream; stop whenever you like.
+/// let mut items = Box::pin(transactions.list(ListTransactionsParams::new().limit(2)).into_items());
+/// let mut seen = 0;
+/// while let Some(transaction) = items.next().await {
+///     let transaction = transaction?;
+///     println!("{} {}", transaction.id, transaction.amount);
+///     seen += 1;
+///     if seen == 3 {
+///         break; // no further page is fetched
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 pub struct Paginator<P: Paged> {
     fetch: Fetch<P>,
     next: Option<PageRequest>,

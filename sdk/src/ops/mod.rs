@@ -69,6 +69,32 @@ pub const BASE_URL_ENV: &str = "AGENT_BASE_URL";
 pub const DEFAULT_BASE_URL: &str = "http://localhost:8000";
 
 /// Client of the ops service. Cheap to clone; clones share the connection pool and the login.
+///
+/// Requests carry `Authorization: Bearer <token>`: a static API key or JWT, or the token of a
+/// login that the client renews before it expires and once after a 401.
+///
+/// ```
+/// use agents_sdk::ops::AgentClient;
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let sandbox = agents_sandbox::Sandbox::start().await?;
+/// # let (base_url, username, password) = (sandbox.ops_url(), sandbox.username(), sandbox.password());
+/// // Log in now (POST /api/auth/login); the token is kept and renewed.
+/// let client = AgentClient::login(base_url.clone(), username, password).await?;
+/// let tools = client.tools().list().await?; // GET /api/tools
+/// # let _ = tools;
+///
+/// // Or log in on the first call, with every other setting on the builder.
+/// let lazy = AgentClient::builder()
+///     .base_url(base_url)
+///     .credentials(username, password)
+///     .build()?;
+/// let metrics = lazy.metrics().get().await?; // logs in, then GET /api/metrics
+/// # let _ = metrics;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Clone)]
 pub struct AgentClient {
     t: Arc<Transport>,

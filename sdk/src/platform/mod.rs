@@ -67,6 +67,31 @@ pub const BASE_URL_ENV: &str = "CJHIRASHI_BASE_URL";
 pub const DEFAULT_BASE_URL: &str = "https://agents.cjhirashi.com/api";
 
 /// Client of the platform service. Cheap to clone; clones share one connection pool.
+///
+/// Every request carries `Authorization: Bearer <API key>`; resources hang off the client
+/// (`client.agents()`, `client.finance().transactions()`, …).
+///
+/// ```
+/// use std::time::Duration;
+///
+/// use agents_sdk::platform::Client;
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let sandbox = agents_sandbox::Sandbox::start().await?;
+/// # let (api_key, base_url) = (sandbox.api_key(), sandbox.platform_url());
+/// // `Client::from_env()` reads CJHIRASHI_API_KEY and CJHIRASHI_BASE_URL instead.
+/// let client = Client::builder()
+///     .api_key(api_key)
+///     .base_url(base_url)
+///     .timeout(Duration::from_secs(30))
+///     .max_retries(3)
+///     .build()?;
+/// let profile = client.finance().profile().await?; // GET /api/finance/profile
+/// println!("monthly income {}", profile.monthly_income);
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Clone)]
 pub struct Client {
     t: Arc<Transport>,

@@ -189,6 +189,35 @@ impl EventStream<TokenDecoder> {
     }
 
     /// Reads the stream to its end and returns the whole answer with its `done` fields.
+    ///
+    /// ```
+    /// use agents_sdk::platform::CreateConversationParams;
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let sandbox = agents_sandbox::Sandbox::start().await?;
+    /// # let client = agents_sdk::platform::Client::builder()
+    /// #     .api_key(sandbox.api_key())
+    /// #     .base_url(sandbox.platform_url())
+    /// #     .build()?;
+    /// let conversation = client
+    ///     .conversations()
+    ///     .create(CreateConversationParams::new("agt_personal_001"))
+    ///     .await?;
+    /// let answer = conversation.send_message("Hola").await?.collect_text().await?;
+    /// println!("{} ({} tokens)", answer.text, answer.tokens_used);
+    /// # assert!(!answer.text.is_empty());
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for an `error` event,
+    /// [`Error::IncompleteStream`](crate::Error::IncompleteStream) when the stream ends before
+    /// `done`, [`Error::Timeout`](crate::Error::Timeout) when it stays silent longer than the
+    /// stream idle timeout, and [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge)
+    /// when the text outgrows the call's `max_response_bytes`.
     pub async fn collect_text(mut self) -> Result<CompletedMessage> {
         use futures::StreamExt;
         while let Some(ev) = self.next().await {
