@@ -131,7 +131,7 @@ export interface ConversationSummary {
   message_count: number;
 }
 
-/** The answer of `conversations.list()`. */
+/** The wire's answer of `GET /api/conversations` (`conversations.list()` resolves with its array). */
 export interface ConversationList {
   /** The conversations. */
   conversations: ConversationSummary[];
@@ -272,7 +272,7 @@ export interface Tool {
   parameters: Record<string, unknown>;
 }
 
-/** The answer of `tools.list()`. */
+/** The wire's answer of `GET /api/tools` (`tools.list()` resolves with its array). */
 export interface ToolList {
   /** The tools. */
   tools: Tool[];
@@ -306,7 +306,7 @@ export interface LearnedApi {
   type?: string;
 }
 
-/** The answer of `learnedApis.list()`. */
+/** The wire's answer of `GET /api/learned-apis` (`learnedApis.list()` resolves with its array). */
 export interface LearnedApiList {
   /** The learned APIs. */
   apis: LearnedApi[];

@@ -483,7 +483,7 @@ export interface Medication {
   createdAt?: string;
 }
 
-/** The answer of `health.medications.list()`. */
+/** The wire's `data` of `GET /api/health/medications` (`health.medications.list()` resolves with its array). */
 export interface MedicationList {
   /** The medications. */
   medications: Medication[];
@@ -519,7 +519,7 @@ export interface Appointment {
   notes?: string;
 }
 
-/** The answer of `health.appointments.list()`. */
+/** The wire's `data` of `GET /api/health/appointments` (`health.appointments.list()` resolves with its array). */
 export interface AppointmentList {
   /** The appointments. */
   appointments: Appointment[];
@@ -573,7 +573,7 @@ export interface Account {
   creditLimit?: number;
 }
 
-/** The answer of `finance.accounts.list()`. */
+/** The wire's `data` of `GET /api/finance/accounts` (`finance.accounts.list()` resolves with its array). */
 export interface AccountList {
   /** The accounts. */
   accounts: Account[];
@@ -677,7 +677,7 @@ export interface Budget {
   endDate?: string;
 }
 
-/** The answer of `finance.budgets.list()`. */
+/** The wire's `data` of `GET /api/finance/budgets` (`finance.budgets.list()` resolves with its array). */
 export interface BudgetList {
   /** The budgets. */
   budgets: Budget[];

@@ -437,7 +437,7 @@ export class CJHirashiAgents {
        *
        * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
        *   `signal`, ...).
-       * @returns `{ medications: [...] }`.
+       * @returns The medications, an `Array`.
        * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
        *   `RateLimitError` 429, ...).
        * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
@@ -468,7 +468,7 @@ export class CJHirashiAgents {
        *   (`YYYY-MM-DD`).
        * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
        *   `signal`, ...).
-       * @returns `{ appointments: [...] }`.
+       * @returns The appointments, an `Array`.
        * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
        *   `RateLimitError` 429, ...).
        * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
@@ -499,7 +499,7 @@ export class CJHirashiAgents {
        *
        * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
        *   `signal`, ...).
-       * @returns `{ accounts: [...] }` with balances.
+       * @returns The accounts with their balances, an `Array`.
        * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
        *   `RateLimitError` 429, ...).
        * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
@@ -558,7 +558,7 @@ export class CJHirashiAgents {
        *
        * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
        *   `signal`, ...).
-       * @returns `{ budgets: [...] }`.
+       * @returns The budgets, an `Array`.
        * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
        *   `RateLimitError` 429, ...).
        * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
