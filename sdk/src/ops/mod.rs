@@ -216,39 +216,40 @@ impl AgentClient {
         self.t.cfg.base_url.as_str()
     }
 
-    /// `/api/auth/login`.
+    /// `/api/auth/login`: log in with a user name and password.
     pub fn auth(&self) -> Auth<'_> {
         Auth::new(self)
     }
-    /// `/api/chat`.
+    /// `/api/chat`: ask the agent, for its finished answer or a stream of events.
     pub fn chat(&self) -> Chat<'_> {
         Chat::new(self)
     }
-    /// `/api/conversations*`.
+    /// `/api/conversations*`: list, get, create and delete conversations.
     pub fn conversations(&self) -> Conversations<'_> {
         Conversations::new(self)
     }
-    /// `/api/config`.
+    /// `/api/config`: read and update the agent's configuration.
     pub fn config(&self) -> ConfigResource<'_> {
         ConfigResource::new(self)
     }
-    /// `/api/metrics`.
+    /// `/api/metrics`: alert counts, infrastructure and the agent's usage.
     pub fn metrics(&self) -> MetricsResource<'_> {
         MetricsResource::new(self)
     }
-    /// `/api/tools*`.
+    /// `/api/tools*`: list the agent's tools and run one directly.
     pub fn tools(&self) -> Tools<'_> {
         Tools::new(self)
     }
-    /// `/api/learned-apis`.
+    /// `/api/learned-apis`: list the learned APIs and learn a new one.
     pub fn learned_apis(&self) -> LearnedApis<'_> {
         LearnedApis::new(self)
     }
-    /// `/api/webhooks`.
+    /// `/api/webhooks`: register a webhook; also signs, verifies and decodes deliveries.
     pub fn webhooks(&self) -> Webhooks<'_> {
         Webhooks::new(self)
     }
-    /// The WebSocket channel `/ws`.
+    /// The WebSocket channel `/ws`: one connection for many chats, with the same events as
+    /// the SSE stream.
     pub fn realtime(&self) -> Realtime<'_> {
         Realtime::new(self)
     }

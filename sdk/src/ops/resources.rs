@@ -61,35 +61,38 @@ macro_rules! resource {
 }
 
 resource!(
-    /// `/api/auth/login`.
+    /// `/api/auth/login`: log in with a user name and password. From [`AgentClient::auth`].
     Auth
 );
 resource!(
-    /// `/api/chat`, streaming or not.
+    /// `/api/chat`, streaming or not. From [`AgentClient::chat`].
     Chat
 );
 resource!(
-    /// `/api/conversations*`.
+    /// `/api/conversations*`: list, get, create and delete conversations. From
+    /// [`AgentClient::conversations`].
     Conversations
 );
 resource!(
-    /// `/api/config`.
+    /// `/api/config`: read and update the agent's configuration. From [`AgentClient::config`].
     ConfigResource
 );
 resource!(
-    /// `/api/metrics`.
+    /// `/api/metrics`: alert counts, infrastructure and usage. From [`AgentClient::metrics`].
     MetricsResource
 );
 resource!(
-    /// `/api/tools*`.
+    /// `/api/tools*`: list the tools and run one. From [`AgentClient::tools`].
     Tools
 );
 resource!(
-    /// `/api/learned-apis`.
+    /// `/api/learned-apis`: list learned APIs and learn one. From
+    /// [`AgentClient::learned_apis`].
     LearnedApis
 );
 resource!(
-    /// `/api/webhooks`.
+    /// `/api/webhooks`: register a webhook; also signs, verifies and decodes deliveries. From
+    /// [`AgentClient::webhooks`].
     Webhooks
 );
 

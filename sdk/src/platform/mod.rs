@@ -192,31 +192,32 @@ impl Client {
         self.t.cfg.base_url.as_str()
     }
 
-    /// `/api/auth/*`.
+    /// `/api/auth/*`: the sign-in URL, sign-out, the session and new API keys.
     pub fn auth(&self) -> Auth<'_> {
         Auth::new(self)
     }
-    /// `/api/users*`.
+    /// `/api/users*`: the caller's profile, and (admins) listing, inviting and deleting users.
     pub fn users(&self) -> Users<'_> {
         Users::new(self)
     }
-    /// `/api/agents*`.
+    /// `/api/agents*`: list, get, create and delete agents.
     pub fn agents(&self) -> Agents<'_> {
         Agents::new(self)
     }
-    /// `/api/conversations*`.
+    /// `/api/conversations*`: list, get, create and delete conversations, send messages and
+    /// stream the answers.
     pub fn conversations(&self) -> Conversations<'_> {
         Conversations::new(self)
     }
-    /// `/api/health/*`.
+    /// `/api/health/*`: the health profile, medications and appointments.
     pub fn health(&self) -> Health<'_> {
         Health::new(self)
     }
-    /// `/api/finance/*`.
+    /// `/api/finance/*`: the finance profile, accounts, transactions and budgets.
     pub fn finance(&self) -> Finance<'_> {
         Finance::new(self)
     }
-    /// `/api/webhooks`.
+    /// `/api/webhooks`: register a webhook; also signs, verifies and decodes deliveries.
     pub fn webhooks(&self) -> Webhooks<'_> {
         Webhooks::new(self)
     }

@@ -74,43 +74,48 @@ resource!(
     Users
 );
 resource!(
-    /// `/api/agents*`.
+    /// `/api/agents*`: list, get, create and delete agents. From [`Client::agents`].
     Agents
 );
 resource!(
-    /// `/api/conversations*`, with SSE token streaming.
+    /// `/api/conversations*`: conversations and their messages, with SSE token streaming.
+    /// From [`Client::conversations`].
     Conversations
 );
 resource!(
-    /// `/api/health/*`.
+    /// `/api/health/*`: the health profile, medications and appointments. From
+    /// [`Client::health`].
     Health
 );
 resource!(
-    /// `/api/health/medications`.
+    /// `/api/health/medications`: list and add medications. From [`Health::medications`].
     Medications
 );
 resource!(
-    /// `/api/health/appointments`.
+    /// `/api/health/appointments`: list appointments. From [`Health::appointments`].
     Appointments
 );
 resource!(
-    /// `/api/finance/*`.
+    /// `/api/finance/*`: the finance profile, accounts, transactions and budgets. From
+    /// [`Client::finance`].
     Finance
 );
 resource!(
-    /// `/api/finance/accounts`.
+    /// `/api/finance/accounts`: list accounts. From [`Finance::accounts`].
     Accounts
 );
 resource!(
-    /// `/api/finance/transactions`.
+    /// `/api/finance/transactions`: list (paginated) and record transactions. From
+    /// [`Finance::transactions`].
     Transactions
 );
 resource!(
-    /// `/api/finance/budgets`.
+    /// `/api/finance/budgets`: list budgets. From [`Finance::budgets`].
     Budgets
 );
 resource!(
-    /// `/api/webhooks`.
+    /// `/api/webhooks`: register a webhook; also signs, verifies and decodes deliveries. From
+    /// [`Client::webhooks`].
     Webhooks
 );
 
