@@ -3,6 +3,7 @@
 #
 #   scripts/dist.sh [--out DIR] [TARGET ...]
 #   scripts/dist.sh --tools-only [TARGET ...]   (install the tools below, build nothing)
+#   --no-crates   skip the cargo package step (for a run that only adds targets)
 #
 #   DIR/python/  abi3 wheels (manylinux2014 for *-linux-gnu, musllinux_1_2 for *-linux-musl)
 #                and one sdist
@@ -26,13 +27,15 @@ root=$PWD
 
 out="$root/dist"
 tools_only=0
+crates=1
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) out="$2"; shift 2 ;;
     --out=*) out="${1#--out=}"; shift ;;
     --tools-only) tools_only=1; shift ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    --no-crates) crates=0; shift ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     -*) echo "dist.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
@@ -210,16 +213,18 @@ for t in "${targets[@]}"; do
   (cd "$pkgdir" && npm pack --silent --ignore-scripts --pack-destination "$out/npm" > /dev/null)
 done
 
-step "Rust crates: cargo package -p agents-sandbox -p agents-sdk (verified by a build)"
-dirty=()
-if [ -n "$(git status --porcelain 2>/dev/null || true)" ]; then dirty=(--allow-dirty); fi
-cargo package -p agents-sandbox -p agents-sdk "${dirty[@]}"
-cp "$CARGO_TARGET_DIR"/package/agents-sandbox-*.crate "$CARGO_TARGET_DIR"/package/agents-sdk-*.crate \
-  "$out/crates/"
-version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)"
-ls "$out/crates/agents-sdk-$version.crate" "$out/crates/agents-sandbox-$version.crate" > /dev/null
-# only this version's crates (the package folder keeps older ones)
-find "$out/crates" -name '*.crate' ! -name "*-$version.crate" -delete
+if [ "$crates" = 1 ]; then
+  step "Rust crates: cargo package -p agents-sandbox -p agents-sdk (verified by a build)"
+  dirty=()
+  if [ -n "$(git status --porcelain 2>/dev/null || true)" ]; then dirty=(--allow-dirty); fi
+  cargo package -p agents-sandbox -p agents-sdk "${dirty[@]}"
+  cp "$CARGO_TARGET_DIR"/package/agents-sandbox-*.crate "$CARGO_TARGET_DIR"/package/agents-sdk-*.crate \
+    "$out/crates/"
+  version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)"
+  ls "$out/crates/agents-sdk-$version.crate" "$out/crates/agents-sandbox-$version.crate" > /dev/null
+  # only this version's crates (the package folder keeps older ones)
+  find "$out/crates" -name '*.crate' ! -name "*-$version.crate" -delete
+fi
 
 step "sizes"
 (
