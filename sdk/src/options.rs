@@ -319,6 +319,35 @@ pub struct WithResponse<T> {
 
 /// A slot that receives the [`ResponseMeta`] of the calls made with it
 /// (see [`RequestOptions::capture`]). Cheap to clone; clones share the slot.
+///
+/// ```
+/// use agents_sdk::{RequestOptions, ResponseCapture};
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let sandbox = agents_sandbox::Sandbox::start().await?;
+/// # let client = agents_sdk::platform::Client::builder()
+/// #     .api_key(sandbox.api_key())
+/// #     .base_url(sandbox.platform_url())
+/// #     .build()?;
+/// let capture = ResponseCapture::new();
+/// let agents = client
+///     .agents()
+///     .with_options(RequestOptions::new().capture(&capture))
+///     .list(Default::default())
+///     .await?;
+/// let meta = capture.get().expect("recorded");
+/// println!(
+///     "{} agents: status {}, request {:?}, {:?} requests left",
+///     agents.agents.len(),
+///     meta.status,
+///     meta.request_id,
+///     meta.rate_limit.map(|r| r.remaining),
+/// );
+/// # assert_eq!(meta.status, 200);
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct ResponseCapture(Arc<Mutex<Option<ResponseMeta>>>);
 
@@ -340,6 +369,37 @@ impl ResponseCapture {
 
 /// Cancels calls and streams from another task or thread (used by the bindings for
 /// `AbortSignal` and Ctrl-C). Cheap to clone; clones share the state.
+///
+/// A call whose [`RequestOptions::cancel_token`] is cancelled ends at once with
+/// [`Error::Cancelled`](crate::Error::Cancelled), closing its connection.
+///
+/// ```
+/// use std::time::Duration;
+///
+/// use agents_sdk::{CancelToken, Error, RequestOptions};
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let sandbox = agents_sandbox::Sandbox::start().await?;
+/// # let client = agents_sdk::platform::Client::builder()
+/// #     .api_key(sandbox.api_key())
+/// #     .base_url(sandbox.platform_url())
+/// #     .build()?;
+/// let token = CancelToken::new();
+/// let options = RequestOptions::new()
+///     .header("X-Sandbox-Fault", "latency=5000") // a server that takes 5 s
+///     .cancel_token(&token);
+///
+/// let canceller = token.clone();
+/// tokio::spawn(async move {
+///     tokio::time::sleep(Duration::from_millis(50)).await;
+///     canceller.cancel();
+/// });
+/// let err = client.agents().with_options(options).list(Default::default()).await.unwrap_err();
+/// assert!(matches!(err, Error::Cancelled));
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct CancelToken(Arc<CancelInner>);
 
