@@ -1944,6 +1944,12 @@ class AgentClient(_AgentClientBase):
         response_header_timeout: Seconds to wait for the answer's headers (default 60).
         max_event_size: The largest stream event accepted, in bytes (default 16 MiB).
         max_response_bytes: The largest answer body accepted, in bytes (default 32 MiB).
+        proxy: Proxy URL (``http://`` or ``https://``, credentials allowed) for every request
+            and the realtime WebSocket; default: ``HTTPS_PROXY`` / ``HTTP_PROXY`` /
+            ``NO_PROXY`` from the environment.
+        ca_bundle: Path of a PEM file of extra trusted CA certificates (a corporate or private
+            CA), used for HTTPS and the WebSocket with the built-in roots; a missing file or
+            one with no PEM certificate raises ``ValueError`` here.
 
     Raises:
         ValueError: A setting is out of range (``TypeError``: of the wrong type).

@@ -934,7 +934,8 @@ class Conversations:
             MessageStream: Iterating yields ``str`` tokens; see ``send_message``.
 
         Raises:
-            NotFoundError: No conversation of the caller has this id (404).
+            NotFoundError: No conversation of the caller has this id, or it has no user message
+                to answer (404).
             IncompleteStreamError: The stream ended before its ``done`` event.
             APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
                 ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
@@ -2702,7 +2703,8 @@ class AsyncConversations:
             AsyncMessageStream: Iterating yields ``str`` tokens; see ``send_message``.
 
         Raises:
-            NotFoundError: No conversation of the caller has this id (404).
+            NotFoundError: No conversation of the caller has this id, or it has no user message
+                to answer (404).
             IncompleteStreamError: The stream ended before its ``done`` event.
             APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
                 ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
@@ -3691,6 +3693,12 @@ class Client(_ClientBase):
         response_header_timeout: Seconds to wait for the answer's headers (default 60).
         max_event_size: The largest stream event accepted, in bytes (default 16 MiB).
         max_response_bytes: The largest answer body accepted, in bytes (default 32 MiB).
+        proxy: Proxy URL (``http://`` or ``https://``, credentials allowed) for every
+            request; default: ``HTTPS_PROXY`` / ``HTTP_PROXY`` /
+            ``NO_PROXY`` from the environment.
+        ca_bundle: Path of a PEM file of extra trusted CA certificates (a corporate or private
+            CA), used for HTTPS and the WebSocket with the built-in roots; a missing file or
+            one with no PEM certificate raises ``ValueError`` here.
         max_pages: How many pages iterating a list may fetch (default 10,000).
 
     Raises:

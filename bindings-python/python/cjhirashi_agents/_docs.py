@@ -283,7 +283,11 @@ PLATFORM: Dict[str, Any] = {
         ("MessageStream", "Iterating yields ``str`` tokens; see ``send_message``."),
         _p(id=ID.format("conversation")),
         (
-            ("NotFoundError", "No conversation of the caller has this id (404)."),
+            (
+                "NotFoundError",
+                "No conversation of the caller has this id, or it has no user message to "
+                "answer (404).",
+            ),
             ("IncompleteStreamError", "The stream ended before its ``done`` event."),
         ),
         ">>> print(client.conversations.stream(conv.id).until_done())",
@@ -682,7 +686,12 @@ def render(op: Op, variant: str = "runtime", return_type: Optional[str] = None) 
     )
     parts.append(_section("Args", args))
     rtype = return_type or op.returns[0]
-    if is_raw:
+    if is_raw and op.kind == "stream":
+        desc = (
+            "The metadata of the response that opened the stream; ``parse()`` gives the "
+            "stream. " + op.returns[1]
+        )
+    elif is_raw:
         text = op.returns[1]
         desc = "The answer with its metadata; ``parse()`` gives " + text[:1].lower() + text[1:]
     elif is_async and op.kind == "call":
