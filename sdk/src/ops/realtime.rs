@@ -42,8 +42,44 @@ impl<'c> Realtime<'c> {
         self
     }
 
-    /// Opens the WebSocket, sends `{"type": "auth", "token": …}` and waits for the server to
-    /// accept it.
+    /// Opens the WebSocket `GET /ws` (`wss://` for an `https` base URL, through the client's
+    /// proxy when one applies), sends `{"type": "auth", "token": …}` with the client's token
+    /// (logging in first when needed) and waits for the server to accept it. Then
+    /// [`RealtimeSession::chat`] asks questions and the session yields their [`ChatEvent`]s.
+    ///
+    /// ```
+    /// use agents_sdk::ops::{AgentClient, ChatEvent};
+    /// use futures::StreamExt;
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let sandbox = agents_sandbox::Sandbox::start().await?;
+    /// # let client = AgentClient::login(sandbox.ops_url(), sandbox.username(), sandbox.password()).await?;
+    /// let mut session = client.realtime().connect().await?;
+    /// for question in ["Lista las instancias EC2", "¿Hay alertas críticas?"] {
+    ///     session.chat(None, question).await?;
+    ///     while let Some(event) = session.next().await {
+    ///         match event? {
+    ///             ChatEvent::ToolCall { tool, .. } => println!("→ {tool}"),
+    ///             ChatEvent::Done { .. } => break,
+    ///             _ => {}
+    ///         }
+    ///     }
+    ///     println!("{}", session.text());
+    /// }
+    /// session.close().await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::InvalidArgument`] when the client has no token or API key,
+    /// - [`Error::Api`] of kind [`Authentication`](ApiErrorKind::Authentication) when the
+    ///   server refuses the token,
+    /// - [`Error::Timeout`] when connecting or the server's acceptance takes too long,
+    /// - [`Error::WebSocket`] when the handshake fails or the socket closes early,
+    ///   [`Error::Connection`] when the server cannot be reached.
     pub async fn connect(&self) -> Result<RealtimeSession> {
         let t = self.c.transport();
         let mut url = t.url(&["ws".to_owned()], &[]);
