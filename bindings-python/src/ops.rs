@@ -44,6 +44,12 @@ fn build(s: &Settings) -> Result<AgentClient> {
     b.build()
 }
 
+/// Logs `c` in now (`AgentClient.login`), keeping its settings; answers the client.
+async fn login_now(c: AgentClient, username: String, password: String) -> Result<AgentClient> {
+    c.auth().login(username, password).await?;
+    Ok(c)
+}
+
 fn json<T: serde::Serialize + Send + 'static>(v: T) -> Result<Answer> {
     Ok(Answer::new(Service::Ops, v))
 }
@@ -281,12 +287,9 @@ impl OpsClient {
             let Some((u, p)) = s.credentials.clone() else {
                 return Ok(());
             };
-            let base = self
-                .client()
-                .map_err(|e| to_py_err(py, e))?
-                .base_url()
-                .to_owned();
-            let c = block_on_sdk(py, AgentClient::login(base, u, p))?;
+            // a client with every setting (proxy, CA bundle, timeouts, ...), logged in now
+            let c = build(&s).map_err(|e| to_py_err(py, e))?;
+            block_on_sdk(py, login_now(c.clone(), u, p))?;
             self.client.set(c);
             Ok(())
         })
@@ -301,14 +304,10 @@ impl OpsClient {
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .clone();
-            let base = this
-                .client()
-                .map_err(|e| to_py_err(py, e))?
-                .base_url()
-                .to_owned();
+            let c = build(&s).map_err(|e| to_py_err(py, e))?;
             let (u, p) = s.credentials.unwrap_or_default();
             let target = slf.clone_ref(py);
-            future_into_py(py, AgentClient::login(base, u, p), move |py, c| {
+            future_into_py(py, login_now(c, u, p), move |py, c| {
                 target.get().client.set(c);
                 Ok(py.None())
             })

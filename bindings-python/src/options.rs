@@ -230,7 +230,8 @@ impl ClientArgs {
 
 /// Reads the client settings `timeout`, `connect_timeout`, `response_header_timeout`,
 /// `stream_idle_timeout` (seconds), `max_retries`, `default_headers`, `max_event_size`,
-/// `max_response_bytes` and, when `with_pages`, `max_pages`; anything else is a `TypeError`,
+/// `max_response_bytes`, `proxy`, `ca_bundle` and, when `with_pages`, `max_pages`; anything
+/// else is a `TypeError`,
 /// `None` means "the default".
 pub fn client_args(
     base_url: Option<String>,
@@ -264,6 +265,15 @@ pub fn client_args(
                 s.max_response_bytes = Some(size("max_response_bytes", &v)?);
             }
             "max_pages" if with_pages => out.max_pages = Some(max_pages("max_pages", &v)?),
+            // checked by the core when the client is built: a malformed URL or an unreadable
+            // / non-PEM bundle is an InvalidArgumentError (a ValueError) there
+            "proxy" => s.proxy = Some(string("proxy", &v)?),
+            "ca_bundle" => {
+                let path: std::path::PathBuf = v
+                    .extract()
+                    .map_err(|_| wrong_type("ca_bundle", "a str or os.PathLike path", &v))?;
+                s.ca_bundle = Some(agents_sdk::CaBundle::File(path));
+            }
             other => {
                 return Err(PyTypeError::new_err(format!(
                     "unexpected client setting {other:?}"

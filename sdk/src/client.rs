@@ -123,15 +123,18 @@ impl ClientSettings {
     }
 
     /// A transport like `t` (same credentials, shared) with these settings in place of its
-    /// own: the clients' `with_options`. A `proxy` or `ca_bundle` given here replaces both
-    /// network settings (the one left `None` falls back to its default).
+    /// own: the clients' `with_options`. A `proxy` or `ca_bundle` given here replaces the
+    /// client's own (the one left `None` is kept).
     pub(crate) fn rebuild(&self, t: &Transport) -> Result<Arc<Transport>> {
         let mut cfg = t.cfg.clone();
         if let Some(b) = &self.base_url {
             cfg.base_url = parse_base_url(b)?;
         }
         if self.proxy.is_some() || self.ca_bundle.is_some() {
-            cfg.net = Arc::new(Net::new(self.proxy.as_deref(), self.ca_bundle.as_ref())?);
+            cfg.net = Arc::new(
+                cfg.net
+                    .with_changes(self.proxy.as_deref(), self.ca_bundle.as_ref())?,
+            );
         }
         self.apply(&mut cfg)?;
         Ok(Arc::new(t.with_config(cfg)?))

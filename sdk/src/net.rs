@@ -77,6 +77,24 @@ impl CaBundle {
     }
 }
 
+/// Checks a CA bundle the way building a client does: readable, with at least one PEM
+/// certificate, each a valid X.509 certificate.
+pub(crate) fn check_ca_bundle(bundle: &CaBundle) -> Result<()> {
+    add_bundle(&mut rustls::RootCertStore::empty(), bundle)
+}
+
+fn add_bundle(roots: &mut rustls::RootCertStore, bundle: &CaBundle) -> Result<()> {
+    for cert in bundle.certificates()? {
+        roots.add(cert).map_err(|e| {
+            Error::InvalidArgument(format!(
+                "{} holds an invalid certificate: {e}",
+                bundle.describe()
+            ))
+        })?;
+    }
+    Ok(())
+}
+
 /// Checks a proxy URL given as an option: `http://` or `https://`, with a host.
 pub(crate) fn parse_proxy_url(raw: &str) -> Result<Url> {
     let bad = |why: &str| {
@@ -125,6 +143,8 @@ pub(crate) struct Net {
     ws_tls: Arc<rustls::ClientConfig>,
     /// The explicit proxy option; `None` means the environment decides.
     proxy: Option<Url>,
+    /// The CA bundle option, kept so a derived client can keep it.
+    ca_bundle: Option<CaBundle>,
     /// Which proxy a WebSocket goes through: the explicit one, or the environment's
     /// (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `NO_PROXY`) read like reqwest reads it.
     matcher: Matcher,
@@ -149,14 +169,7 @@ impl Net {
         let proxy = proxy.map(parse_proxy_url).transpose()?;
         let mut roots = builtin_roots().clone();
         if let Some(bundle) = ca_bundle {
-            for cert in bundle.certificates()? {
-                roots.add(cert).map_err(|e| {
-                    Error::InvalidArgument(format!(
-                        "{} holds an invalid certificate: {e}",
-                        bundle.describe()
-                    ))
-                })?;
-            }
+            add_bundle(&mut roots, bundle)?;
         }
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let mut tls = rustls::ClientConfig::builder_with_provider(provider)
@@ -175,8 +188,20 @@ impl Net {
             http_tls: tls,
             ws_tls,
             proxy,
+            ca_bundle: ca_bundle.cloned(),
             matcher,
         })
+    }
+
+    /// The network settings of `self` with `proxy` and / or `ca_bundle` replaced (the one
+    /// not given is kept): a client's `with_options`.
+    pub(crate) fn with_changes(
+        &self,
+        proxy: Option<&str>,
+        ca_bundle: Option<&CaBundle>,
+    ) -> Result<Self> {
+        let kept_proxy = self.proxy.as_ref().map(Url::as_str);
+        Net::new(proxy.or(kept_proxy), ca_bundle.or(self.ca_bundle.as_ref()))
     }
 
     /// Applies the TLS configuration and the proxy to a reqwest builder.

@@ -46,6 +46,18 @@ pub const DEFAULT_MAX_PAGES: u32 = 10_000;
 pub mod validate {
     use std::time::Duration;
 
+    /// A proxy URL as the clients' `proxy` setting takes it: `http://` or `https://`, with a
+    /// host (credentials allowed).
+    pub fn proxy_url(raw: &str) -> Result<()> {
+        crate::net::parse_proxy_url(raw).map(|_| ())
+    }
+
+    /// A CA bundle as the clients' `ca_bundle` setting takes it: a readable file (or bytes)
+    /// holding at least one PEM certificate, each valid.
+    pub fn ca_bundle(bundle: &crate::CaBundle) -> Result<()> {
+        crate::net::check_ca_bundle(bundle)
+    }
+
     use super::{MAX_RETRIES_LIMIT, MAX_SIZE_LIMIT, MAX_TIMEOUT, NO_TIMEOUT};
     use crate::error::{Error, Result};
 
