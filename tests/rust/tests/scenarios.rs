@@ -386,10 +386,12 @@ where
             let Some(page) = page else {
                 return Ok(json!({"data": [], "has_next_page": false}));
             };
-            let mut out = match plain(&page) {
-                Value::Object(m) => m,
-                _ => Map::new(),
-            };
+            // the page as every runner shows it: its items, whether more follow, and the
+            // transaction list's `summary`
+            let mut out = Map::new();
+            if let Some(summary) = plain(&page).get("summary").filter(|s| !s.is_null()) {
+                out.insert("summary".into(), summary.clone());
+            }
             let data: Vec<Value> = page.into_items().iter().map(plain).collect();
             out.insert("data".into(), Value::Array(data));
             out.insert("has_next_page".into(), json!(has_next));
