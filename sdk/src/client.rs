@@ -41,6 +41,24 @@ pub struct ClientSettings {
     pub proxy: Option<String>,
     /// Extra trusted root certificates (PEM), added to the built-in roots.
     pub ca_bundle: Option<CaBundle>,
+    /// The `User-Agent` of every request and of the ops WebSocket handshake (default
+    /// [`user_agent`]`("rust", "")`); the Python and Node packages give their own.
+    pub user_agent: Option<String>,
+}
+
+/// The `User-Agent` of the SDK in `language` on `runtime`, the same form in every language:
+/// `cjhirashi-agents-<language>/<version> <runtime> (<os>; <arch>)`, e.g.
+/// `cjhirashi-agents-python/0.1.0 CPython 3.12 (linux; x86_64)` (no runtime part when
+/// `runtime` is empty).
+pub fn user_agent(language: &str, runtime: &str) -> String {
+    let runtime = runtime.trim();
+    let sep = if runtime.is_empty() { "" } else { " " };
+    format!(
+        "cjhirashi-agents-{language}/{}{sep}{runtime} ({}; {})",
+        env!("CARGO_PKG_VERSION"),
+        std::env::consts::OS,
+        std::env::consts::ARCH
+    )
 }
 
 impl std::fmt::Debug for ClientSettings {
@@ -64,6 +82,7 @@ impl std::fmt::Debug for ClientSettings {
                 &self.proxy.as_deref().map(crate::redact::redact_url),
             )
             .field("ca_bundle", &self.ca_bundle)
+            .field("user_agent", &self.user_agent)
             .finish()
     }
 }
@@ -118,6 +137,10 @@ impl ClientSettings {
         }
         if !self.headers.is_empty() {
             cfg.default_headers = self.headers.clone();
+        }
+        if let Some(ua) = &self.user_agent {
+            crate::options::validate::header("User-Agent", ua)?;
+            cfg.user_agent = ua.clone();
         }
         Ok(())
     }

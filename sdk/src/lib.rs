@@ -35,7 +35,7 @@ pub mod stream;
 mod transport;
 pub mod webhooks;
 
-pub use client::ClientSettings;
+pub use client::{ClientSettings, user_agent};
 pub use error::{ApiError, ApiErrorKind, Error, Result, TimeoutPhase};
 pub use money::Money;
 pub use net::CaBundle;

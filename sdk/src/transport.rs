@@ -80,7 +80,7 @@ impl Config {
             max_event_size: crate::sse::DEFAULT_MAX_EVENT_SIZE,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             max_pages: crate::options::DEFAULT_MAX_PAGES,
-            user_agent: format!("agents-sdk-rust/{}", env!("CARGO_PKG_VERSION")),
+            user_agent: crate::client::user_agent("rust", ""),
             net,
         }
     }

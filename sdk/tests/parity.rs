@@ -134,3 +134,128 @@ async fn ops_with_options_keeps_the_login_session() {
     assert_eq!(tools.meta.attempts, 1);
     sb.shutdown().await;
 }
+
+/// A plain HTTP/1.1 POST of `body` to `{base}/{path}` with a bearer key, over TCP: the status
+/// and the JSON answer (for bodies no SDK can send).
+async fn raw_post(
+    base: &str,
+    path: &str,
+    key: &str,
+    body: &serde_json::Value,
+) -> (u16, serde_json::Value) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let url = url::Url::parse(base).unwrap();
+    let host = format!("{}:{}", url.host_str().unwrap(), url.port().unwrap());
+    let target = format!("{}/{path}", url.path().trim_end_matches('/'));
+    let body = body.to_string();
+    let mut tcp = tokio::net::TcpStream::connect(&host).await.unwrap();
+    let req = format!(
+        "POST {target} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {key}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    tcp.write_all(req.as_bytes()).await.unwrap();
+    let mut raw = Vec::new();
+    tcp.read_to_end(&mut raw).await.unwrap();
+    let text = String::from_utf8(raw).unwrap();
+    let (head, rest) = text.split_once("\r\n\r\n").unwrap();
+    let status: u16 = head.split(' ').nth(1).unwrap().parse().unwrap();
+    let json_start = rest.find('{').unwrap();
+    let json_end = rest.rfind('}').unwrap();
+    (
+        status,
+        serde_json::from_str(&rest[json_start..=json_end]).unwrap(),
+    )
+}
+
+/// The seed's `POST /api/agents` body has no `category` or `capabilities`, which no SDK can
+/// send: the sandbox refuses them with `400 VALIDATION_ERROR` and `details.field` (instead of
+/// accepting fields the contract does not have).
+#[tokio::test]
+async fn sandbox_refuses_agent_fields_outside_the_seed() {
+    let sb = Sandbox::start().await.unwrap();
+    for (field, value) in [
+        ("category", serde_json::json!("health")),
+        ("capabilities", serde_json::json!(["x"])),
+    ] {
+        let mut body = serde_json::json!({"name": "parity"});
+        body[field] = value;
+        let (status, v) = raw_post(&sb.platform_url(), "agents", sb.api_key(), &body).await;
+        assert_eq!(status, 400, "{field}");
+        assert_eq!(v["error"]["code"], "VALIDATION_ERROR");
+        assert_eq!(v["error"]["details"]["field"], field);
+    }
+    // what the SDK sends is accepted, and the agent is a personal one without capabilities
+    let client = Client::builder()
+        .api_key(sb.api_key())
+        .base_url(sb.platform_url())
+        .build()
+        .unwrap();
+    let created = client
+        .agents()
+        .create(agents_sdk::platform::CreateAgentParams::new("parity"))
+        .await
+        .unwrap();
+    let agent = client.agents().get(&created.id).await.unwrap();
+    assert_eq!(
+        agent.category.as_ref().map(|c| c.as_str()),
+        Some("personal")
+    );
+    assert!(agent.capabilities.is_empty());
+    sb.shutdown().await;
+}
+
+/// Every request names the SDK, its language and version, and the platform:
+/// `cjhirashi-agents-rust/<version> (<os>; <arch>)`; `ClientSettings::user_agent` replaces it
+/// (what the Python and Node packages do with their own name and runtime).
+#[tokio::test]
+async fn user_agent_names_the_language_and_version() {
+    use wiremock::matchers::any;
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(serde_json::json!({"data": {"agents": []}})),
+        )
+        .mount(&server)
+        .await;
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(server.uri())
+        .build()
+        .unwrap();
+    client.agents().list(Default::default()).await.unwrap();
+    let mut s = settings();
+    s.user_agent = Some(agents_sdk::user_agent("python", "CPython 3.12"));
+    client
+        .with_options(s)
+        .unwrap()
+        .agents()
+        .list(Default::default())
+        .await
+        .unwrap();
+    let reqs = server.received_requests().await.unwrap();
+    let ua = |i: usize| {
+        reqs[i]
+            .headers
+            .get("user-agent")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned()
+    };
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(
+        ua(0).starts_with(&format!("cjhirashi-agents-rust/{version} (")),
+        "{}",
+        ua(0)
+    );
+    assert!(
+        ua(1).starts_with(&format!("cjhirashi-agents-python/{version} CPython 3.12 (")),
+        "{}",
+        ua(1)
+    );
+    let mut bad = settings();
+    bad.user_agent = Some("a\nb".into());
+    assert!(client.with_options(bad).is_err());
+}

@@ -97,6 +97,9 @@ impl<'c> Realtime<'c> {
         config.max_frame_size = Some(MAX_MESSAGE_SIZE);
         let mut request = tungstenite::client::IntoClientRequest::into_client_request(url.as_str())
             .map_err(|e| Error::InvalidArgument(format!("invalid WebSocket URL: {e}")))?;
+        if let Ok(ua) = http::HeaderValue::from_str(&t.cfg.user_agent) {
+            request.headers_mut().insert(http::header::USER_AGENT, ua);
+        }
         for (k, v) in t.cfg.default_headers.iter().chain(&self.opts.extra_headers) {
             if let (Ok(name), Ok(value)) = (
                 http::HeaderName::from_bytes(k.as_bytes()),
