@@ -27,6 +27,11 @@ export declare class CancelHandle {
  * call's cancel token fired.
  */
 export declare class ChatStream {
+  /**
+   * The JSON of the metadata of the response that opened the stream (status, headers,
+   * request id, rate limit, attempts).
+   */
+  response(): string
   /** The JSON of the next batch (`{events, text?}`), or `null` after the end. */
   nextBatch(): Promise<string | null>
   /** Drops the core stream (closing the connection); later batches are `null`. */
@@ -179,6 +184,11 @@ export declare class SandboxServer {
  * more, even one already read ahead: `nextBatch()` rejects with the cancellation.
  */
 export declare class TokenStream {
+  /**
+   * The JSON of the metadata of the response that opened the stream (status, headers,
+   * request id, rate limit, attempts).
+   */
+  response(): string
   /** The JSON of the next batch (`{joined, lens, done?}`), or `null` after the end. */
   nextBatch(): Promise<string | null>
   /** Drops the core stream (closing the connection); later batches are `null`. */
@@ -232,6 +242,8 @@ export interface ClientConfig {
   maxResponseBytes?: number
   /** Headers sent with every request. */
   defaultHeaders?: Record<string, string>
+  /** The JavaScript runtime for the `User-Agent` (`node 22.1.0`), set by the TypeScript layer. */
+  runtime?: string
 }
 
 /**

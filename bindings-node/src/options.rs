@@ -234,6 +234,8 @@ pub struct ClientConfig {
     pub max_response_bytes: Option<f64>,
     /// Headers sent with every request.
     pub default_headers: Option<HashMap<String, String>>,
+    /// The JavaScript runtime for the `User-Agent` (`node 22.1.0`), set by the TypeScript layer.
+    pub runtime: Option<String>,
 }
 
 /// The transport settings of a client from its JavaScript config (milliseconds), shared by the
@@ -244,6 +246,10 @@ pub(crate) fn client_settings(config: &ClientConfig) -> napi::Result<ClientSetti
             .map_err(|_| type_error("apiKey must be a valid HTTP header value (no control characters or non-ASCII characters)"))?;
     }
     let mut s = ClientSettings::default();
+    s.user_agent = Some(agents_sdk::user_agent(
+        "node",
+        config.runtime.as_deref().unwrap_or("node"),
+    ));
     s.base_url = config.base_url.clone();
     s.timeout = config
         .timeout

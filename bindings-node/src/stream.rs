@@ -109,6 +109,8 @@ impl From<CoreTokenBatch> for TokenBatch {
 pub struct TokenStream {
     state: Arc<Mutex<Option<ReadAhead<CoreTokenBatch>>>>,
     stop: Option<CancelToken>,
+    /// The JSON of the metadata of the response that opened the stream.
+    response: String,
 }
 
 /// Batches decoded ahead of the reader.
@@ -120,6 +122,7 @@ const MAX_READY: usize = 65_536;
 impl TokenStream {
     /// Starts reading ahead; runs inside the runtime (streams are opened in `spawn_future`).
     pub(crate) fn new(stream: MessageStream, stop: Option<CancelToken>) -> Self {
+        let response = crate::options::meta_json(stream.meta()).to_string();
         let ahead = ReadAhead::spawn_batches_on(
             &tokio::runtime::Handle::current(),
             stream.token_batches(MAX_BATCH),
@@ -128,6 +131,7 @@ impl TokenStream {
         TokenStream {
             state: Arc::new(Mutex::new(Some(ahead))),
             stop,
+            response,
         }
     }
 }
@@ -140,6 +144,13 @@ impl std::fmt::Debug for TokenStream {
 
 #[napi]
 impl TokenStream {
+    /// The JSON of the metadata of the response that opened the stream (status, headers,
+    /// request id, rate limit, attempts).
+    #[napi(catch_unwind)]
+    pub fn response(&self) -> String {
+        self.response.clone()
+    }
+
     /// The JSON of the next batch (`{joined, lens, done?}`), or `null` after the end.
     #[napi(ts_return_type = "Promise<string | null>", catch_unwind)]
     pub fn next_batch<'e>(&self, env: &'e Env) -> napi::Result<PromiseRaw<'e, Option<String>>> {
@@ -214,13 +225,17 @@ struct ChatBatch<'a> {
 pub struct ChatStream {
     state: Arc<Mutex<Batched<CoreChatStream>>>,
     stop: Option<CancelToken>,
+    /// The JSON of the metadata of the response that opened the stream.
+    response: String,
 }
 
 impl ChatStream {
     pub(crate) fn new(stream: CoreChatStream, stop: Option<CancelToken>) -> Self {
+        let response = crate::options::meta_json(stream.meta()).to_string();
         ChatStream {
             state: Arc::new(Mutex::new(Batched::new(stream))),
             stop,
+            response,
         }
     }
 }
@@ -233,6 +248,13 @@ impl std::fmt::Debug for ChatStream {
 
 #[napi]
 impl ChatStream {
+    /// The JSON of the metadata of the response that opened the stream (status, headers,
+    /// request id, rate limit, attempts).
+    #[napi(catch_unwind)]
+    pub fn response(&self) -> String {
+        self.response.clone()
+    }
+
     /// The JSON of the next batch (`{events, text?}`), or `null` after the end.
     #[napi(ts_return_type = "Promise<string | null>", catch_unwind)]
     pub fn next_batch<'e>(&self, env: &'e Env) -> napi::Result<PromiseRaw<'e, Option<String>>> {

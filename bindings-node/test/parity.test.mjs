@@ -159,3 +159,95 @@ describe('withOptions, close, Symbol.asyncDispose', () => {
     assert.equal(typeof o[sym], 'function');
   });
 });
+
+describe('User-Agent', () => {
+  test('names node, the package version and the runtime', async () => {
+    const http = await import('node:http');
+    const { readFileSync } = await import('node:fs');
+    const seen = [];
+    const server = http.createServer((req, res) => {
+      seen.push(req.headers['user-agent']);
+      const body = '{"data":{"agents":[]}}';
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    });
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = server.address();
+      const c = new CJHirashiAgents({ apiKey: 'k', baseURL: `http://127.0.0.1:${port}/api`, maxRetries: 0 });
+      assert.deepEqual(await c.agents.list(), []);
+    } finally {
+      server.close();
+    }
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    assert.ok(seen[0].startsWith(`cjhirashi-agents-node/${version} node ${process.versions.node} (`), seen[0]);
+  });
+});
+
+describe('withResponse() on streams', () => {
+  test('a token stream and a chat event stream', async () => {
+    const conv = await ctx.platform.conversations.create({ agentId: 'agt_personal_001' });
+    const { data: stream, response } = await conv.sendMessage('hola').withResponse();
+    assert.equal(response.status, 200);
+    assert.match(response.headers['content-type'], /text\/event-stream/);
+    let text = '';
+    for await (const t of stream) text += t;
+    assert.ok(text.length > 0);
+    const chat = await ctx.ops.chat.stream({ message: 'Lista las instancias EC2' }).withResponse();
+    assert.equal(chat.response.status, 200);
+    const types = [];
+    for await (const ev of chat.data) types.push(ev.type);
+    assert.equal(types.at(-1), 'done');
+  });
+});
+
+describe('logging', () => {
+  function capture() {
+    const lines = [];
+    const logger = {
+      debug: (m) => lines.push(['debug', m]),
+      info: (m) => lines.push(['info', m]),
+      warn: (m) => lines.push(['warn', m]),
+      error: (m) => lines.push(['error', m]),
+    };
+    return { lines, logger };
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 50));
+
+  test('a logger option at debug logs each call with status, request id and attempts, never the key', async () => {
+    const { lines, logger } = capture();
+    const c = new CJHirashiAgents({ apiKey: ctx.sandbox.apiKey, baseURL: ctx.sandbox.platformUrl, logger, logLevel: 'debug' });
+    await c.agents.list();
+    await c.agents.get('agt_does_not_exist').catch(() => {});
+    await settle();
+    const debug = lines.find(([l, m]) => l === 'debug' && m.startsWith('agents.list: 200'));
+    assert.ok(debug, JSON.stringify(lines));
+    assert.match(debug[1], /request id req_/);
+    assert.match(debug[1], /attempts 1/);
+    assert.ok(lines.some(([l, m]) => l === 'warn' && m.startsWith('agents.get failed: NotFoundError')), JSON.stringify(lines));
+    assert.ok(lines.every(([, m]) => !m.includes(ctx.sandbox.apiKey)));
+  });
+
+  test('CJHIRASHI_LOG sets the level; without it nothing is logged', async () => {
+    const before = process.env.CJHIRASHI_LOG;
+    try {
+      delete process.env.CJHIRASHI_LOG;
+      const quiet = capture();
+      const c1 = new CJHirashiAgents({ apiKey: ctx.sandbox.apiKey, baseURL: ctx.sandbox.platformUrl, logger: quiet.logger });
+      await c1.agents.list();
+      process.env.CJHIRASHI_LOG = 'warn';
+      const warn = capture();
+      const c2 = new AgentClient({ apiKey: ctx.sandbox.opsApiKey, baseURL: ctx.sandbox.opsUrl, logger: warn.logger });
+      await c2.tools.list();
+      await c2.conversations.get('nope').catch(() => {});
+      await settle();
+      assert.deepEqual(quiet.lines, []);
+      assert.ok(warn.lines.every(([l]) => l === 'warn'), JSON.stringify(warn.lines));
+      assert.equal(warn.lines.length, 1, JSON.stringify(warn.lines));
+      assert.throws(() => new CJHirashiAgents({ apiKey: 'k', logger: {} }), TypeError);
+    } finally {
+      if (before === undefined) delete process.env.CJHIRASHI_LOG;
+      else process.env.CJHIRASHI_LOG = before;
+    }
+  });
+});

@@ -9,6 +9,7 @@ export { MessageStream, ChatEventStream } from './streaming';
 export { PagePromise, type PageMethods } from './pagination';
 export type { RequestOptions, ListRequestOptions, CommonClientOptions, APIResponse, WithResponse } from './core';
 export { APIPromise } from './core';
+export type { Logger, LogLevel } from './logging';
 export {
   webhooks,
   type WebhookHelpers,

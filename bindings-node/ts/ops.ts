@@ -20,6 +20,7 @@ import {
   toJson,
 } from './core';
 import { APIUserAbortError, InvalidArgumentError, mapError } from './errors';
+import { instrument, resolveLog } from './logging';
 import { ChatEventStream } from './streaming';
 import type * as T from './ops-types';
 import { type WebhookHelpers, webhooks as webhookHelpers } from './webhooks';
@@ -543,6 +544,16 @@ export class AgentClient {
         }
       },
     };
+    instrument(this, resolveLog(options?.logger, options?.logLevel), [
+      'auth',
+      'chat',
+      'conversations',
+      'config',
+      'metrics',
+      'tools',
+      'learnedApis',
+      'webhooks',
+    ]);
   }
 
   /**

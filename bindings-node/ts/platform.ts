@@ -17,6 +17,7 @@ import {
   toJson,
 } from './core';
 import { InvalidArgumentError } from './errors';
+import { instrument, resolveLog } from './logging';
 import { PagePromise } from './pagination';
 import { MessageStream } from './streaming';
 import type * as T from './platform-types';
@@ -373,7 +374,8 @@ export class CJHirashiAgents {
      * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
      *   `signal`, ...).
      * @returns A `MessageStream` of `string` tokens.
-     * @throws {NotFoundError} No conversation of the caller has this id (404), while iterating.
+     * @throws {NotFoundError} No conversation of the caller has this id, or it has no user message
+     *   to answer (404), while iterating.
      * @throws {IncompleteStreamError} The stream ended before its `done` event.
      * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
      *   `RateLimitError` 429, ...).
@@ -738,6 +740,15 @@ export class CJHirashiAgents {
       ...webhookHelpers,
       create: (p, o) => json(o, (n, k) => c.webhooksCreate(body(p), n, k)),
     };
+    instrument(this, resolveLog(options?.logger, options?.logLevel), [
+      'auth',
+      'users',
+      'agents',
+      'conversations',
+      'health',
+      'finance',
+      'webhooks',
+    ]);
   }
 
   /**

@@ -6,7 +6,16 @@
 
 import type { ChatEvent, ChatDone } from './ops-types';
 import type { StreamDone } from './platform-types';
-import { type CancelHandle, type RequestOptions, type SignalLink, linkSignal, type native, signalOf } from './core';
+import {
+  type APIResponse,
+  type CancelHandle,
+  type RequestOptions,
+  type SignalLink,
+  type WithResponse,
+  linkSignal,
+  type native,
+  signalOf,
+} from './core';
 import { APIError, APIUserAbortError, mapError } from './errors';
 
 /** The tokens concatenated in `joined`; `lens` gives each one's length (UTF-16 units). */
@@ -24,6 +33,19 @@ interface ChatBatch {
 interface NativeBatches {
   nextBatch(): Promise<string | null>;
   close(): Promise<void>;
+  response(): string;
+}
+
+/** The metadata of the response that opened `opening`'s stream (once it is open). */
+async function openingResponse(opening: Opening): Promise<APIResponse> {
+  let stream: NativeBatches;
+  try {
+    stream = await opening.stream;
+  } catch (e) {
+    if (opening.aborted) throw new APIUserAbortError();
+    throw mapError(e);
+  }
+  return JSON.parse(stream.response()) as APIResponse;
 }
 
 /** A stream request already on its way (started when the stream object is created). */
@@ -143,6 +165,19 @@ export class MessageStream implements AsyncIterable<string> {
   }
 
   /**
+   * Waits until the stream is open and resolves with it and the metadata of the response
+   * that opened it (status, headers, request id, rate limit, attempts); iterate `data` then.
+   *
+   * @returns `{ data: this stream, response }`.
+   * @throws {APIError} The request was answered with an error.
+   * @throws {APIConnectionError} No answer.
+   * @throws {APIUserAbortError} `options.signal` aborted the stream.
+   */
+  async withResponse(): Promise<WithResponse<MessageStream>> {
+    return { data: this, response: await openingResponse(this.#opening) };
+  }
+
+  /**
    * Iterates the answer's tokens as they arrive (once per stream). Leaving the loop early
    * (`break`, `return`, a thrown error) closes the connection.
    *
@@ -253,6 +288,19 @@ export class ChatEventStream implements AsyncIterable<ChatEvent> {
     opts: RequestOptions | undefined,
   ) {
     this.#opening = startOpening(open, opts);
+  }
+
+  /**
+   * Waits until the stream is open and resolves with it and the metadata of the response
+   * that opened it (status, headers, request id, rate limit, attempts); iterate `data` then.
+   *
+   * @returns `{ data: this stream, response }`.
+   * @throws {APIError} The request was answered with an error.
+   * @throws {APIConnectionError} No answer.
+   * @throws {APIUserAbortError} `options.signal` aborted the stream.
+   */
+  async withResponse(): Promise<WithResponse<ChatEventStream>> {
+    return { data: this, response: await openingResponse(this.#opening) };
   }
 
   /**

@@ -240,6 +240,7 @@ pub fn client_args(
 ) -> PyResult<ClientArgs> {
     let mut out = ClientArgs::default();
     out.settings.base_url = base_url;
+    out.settings.user_agent = Some(python_user_agent());
     let Some(kwargs) = kwargs else {
         return Ok(out);
     };
@@ -282,6 +283,24 @@ pub fn client_args(
         }
     }
     Ok(out)
+}
+
+/// `cjhirashi-agents-python/<version> CPython 3.12 (<os>; <arch>)`: the core's form with this
+/// interpreter's implementation and version (read once).
+pub fn python_user_agent() -> String {
+    static UA: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    UA.get_or_init(|| {
+        Python::attach(|py| {
+            let v = py.version_info();
+            let implementation = py
+                .import("platform")
+                .and_then(|m| m.call_method0("python_implementation"))
+                .and_then(|s| s.extract::<String>())
+                .unwrap_or_else(|_| "Python".to_owned());
+            agents_sdk::user_agent("python", &format!("{implementation} {}.{}", v.major, v.minor))
+        })
+    })
+    .clone()
 }
 
 /// The metadata of an answer as a dict (`status_code`, `headers`, `request_id`, `rate_limit`,

@@ -94,6 +94,8 @@ impl Pump {
 #[pyclass(frozen, module = "cjhirashi_agents._native")]
 pub struct NativeStream {
     state: Shared,
+    /// The metadata of the response that opened the stream (none for realtime).
+    meta: Option<agents_sdk::ResponseMeta>,
 }
 
 impl std::fmt::Debug for NativeStream {
@@ -105,6 +107,7 @@ impl std::fmt::Debug for NativeStream {
 impl NativeStream {
     fn from_kind(kind: Kind, text_limit: usize) -> Self {
         NativeStream {
+            meta: None,
             state: Arc::new(tokio::sync::Mutex::new(State {
                 kind: Some(kind),
                 text_limit,
@@ -115,12 +118,20 @@ impl NativeStream {
 
     /// A platform token stream; `text_limit` is the call's `max_response_bytes`.
     pub fn tokens(s: MessageStream, text_limit: usize) -> Self {
-        Self::from_kind(Kind::Tokens(Pump::start(s)), text_limit)
+        let meta = s.meta().clone();
+        NativeStream {
+            meta: Some(meta),
+            ..Self::from_kind(Kind::Tokens(Pump::start(s)), text_limit)
+        }
     }
 
     /// An ops chat stream (whose text the core keeps up to `text_limit` bytes).
     pub fn chat(s: ChatStream, text_limit: usize) -> Self {
-        Self::from_kind(Kind::Chat(Box::new(s)), text_limit)
+        let meta = s.meta().clone();
+        NativeStream {
+            meta: Some(meta),
+            ..Self::from_kind(Kind::Chat(Box::new(s)), text_limit)
+        }
     }
 
     pub fn realtime(s: RealtimeSession, text_limit: usize) -> Self {
@@ -305,6 +316,15 @@ impl NativeStream {
             future_into_py(py, next_batch(self.state.clone()), |py, b| {
                 batch_to_py(py, b)
             })
+        })
+    }
+
+    /// The metadata of the response that opened the stream (`status_code`, `headers`,
+    /// `request_id`, `rate_limit`, `attempts`), `None` for a realtime session.
+    fn response(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        guard(py, || match &self.meta {
+            Some(m) => crate::options::meta_to_py(py, m),
+            None => Ok(py.None()),
         })
     }
 

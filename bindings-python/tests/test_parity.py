@@ -1,11 +1,12 @@
-"""The parity rules of API.md on the wire against the sandbox: paginated first pages with
-``data`` / ``has_next_page()`` / ``get_next_page()`` / ``iter_pages()`` (sync and async), and
-async clients' ``aclose()``."""
+"""The parity rules of the API reference on the wire against the sandbox: paginated first pages
+with ``data`` / ``has_next_page()`` / ``get_next_page()`` / ``iter_pages()`` (sync and async),
+async clients' ``aclose()``, raw responses of streams, and the ``User-Agent``."""
 
 from __future__ import annotations
 
 import pytest
 
+from agent_client import AgentClient, AsyncAgentClient
 from cjhirashi_agents import AsyncClient, CJHirashiError, Client
 
 
@@ -55,3 +56,67 @@ async def test_async_clients_aclose(sandbox: object) -> None:
     async with client as c:
         assert await c.agents.list()
     await client.aclose()
+
+
+def test_user_agent_names_python_and_the_interpreter() -> None:
+    import http.server
+    import platform
+    import sys
+    import threading
+
+    import cjhirashi_agents
+
+    seen: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            seen.append(self.headers.get("User-Agent", ""))
+            body = b'{"data": {"agents": []}}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/api"
+        with Client(api_key="k", base_url=url, max_retries=0) as c:
+            assert c.agents.list() == []
+    finally:
+        server.shutdown()
+        server.server_close()
+    runtime = f"{platform.python_implementation()} {sys.version_info[0]}.{sys.version_info[1]}"
+    version = cjhirashi_agents.__version__
+    assert seen and seen[0].startswith(f"cjhirashi-agents-python/{version} {runtime} ("), seen
+
+
+def test_raw_response_of_streams(client: Client, ops: AgentClient) -> None:
+    conv = client.conversations.create(agent_id="agt_personal_001")
+    raw = client.conversations.with_raw_response.send_message(conv.id, "hola")
+    assert raw.status_code == 200
+    assert raw.headers["content-type"].startswith("text/event-stream")
+    assert raw.request_id
+    assert raw.attempts == 1
+    assert "".join(raw.parse())
+    chat = ops.chat.with_raw_response.stream(message="Lista las instancias EC2")
+    assert chat.status_code == 200
+    events = list(chat.parse())
+    assert type(events[-1]).__name__ == "DoneEvent"
+
+
+async def test_raw_response_of_async_streams(aclient: AsyncClient, aops: AsyncAgentClient) -> None:
+    conv = await aclient.conversations.create(agent_id="agt_personal_001")
+    raw = await aclient.conversations.with_raw_response.send_message(conv.id, "hola")
+    assert raw.status_code == 200
+    assert raw.headers["content-type"].startswith("text/event-stream")
+    tokens = [t async for t in raw.parse()]
+    assert tokens
+    chat = await aops.chat.with_raw_response.stream(message="Lista las instancias EC2")
+    assert chat.status_code == 200
+    events = [e async for e in chat.parse()]
+    assert type(events[-1]).__name__ == "DoneEvent"

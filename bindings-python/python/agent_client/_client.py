@@ -4,7 +4,6 @@ classes (see ``cjhirashi_agents._base``). Typed signatures are in ``_client.pyi`
 from __future__ import annotations
 
 import os
-
 from typing import Any, Dict, List, Mapping, Optional, Union, get_args
 
 from cjhirashi_agents import _native
@@ -66,7 +65,13 @@ class Chat(Resource):
     def stream(self, *, message: str, conversation_id: Optional[str] = None, **options: Any) -> Any:
         args = clean(message=message, conversation_id=conversation_id)
         return self._t.stream(
-            "chat.stream", args, options, ChatStream, AsyncChatStream, models.event_from_wire
+            "chat.stream",
+            args,
+            options,
+            ChatStream,
+            AsyncChatStream,
+            models.event_from_wire,
+            raw=self._raw,
         )
 
 

@@ -248,6 +248,38 @@ class ChatWithRawResponse:
     """The operations of the ``Chat`` resource, each answering a ``RawResponse``
     (``with_raw_response``).
     """
+    def stream(
+        self,
+        *,
+        message: str,
+        conversation_id: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> RawResponse[ChatStream]:
+        """Sends a message and streams the agent's work as typed events (SSE).
+
+        Sends ``POST /api/chat (stream: true)``.
+
+        Args:
+            message: The message text.
+            conversation_id: Continue this conversation (a new one is started without it).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[ChatStream]: The metadata of the response that opened the stream;
+                ``parse()`` gives the stream. Iterating yields ``ThinkingEvent``,
+                ``ToolCallEvent``, ``ToolResultEvent``, ``MessageEvent`` and finally
+                ``DoneEvent``; ``text`` is the answer once read.
+
+        Raises:
+            IncompleteStreamError: The stream ended before its ``done`` event.
+            APIError: An ``error`` event inside the stream, as the class of its code.
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def send(
         self,
         *,
@@ -1124,6 +1156,38 @@ class AsyncChatWithRawResponse:
     """The operations of the ``Chat`` resource, each answering a ``RawResponse``
     (``with_raw_response``), awaited.
     """
+    def stream(
+        self,
+        *,
+        message: str,
+        conversation_id: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[RawResponse[AsyncChatStream]]:
+        """Sends a message and streams the agent's work as typed events (SSE).
+
+        Sends ``POST /api/chat (stream: true)``.
+
+        Args:
+            message: The message text.
+            conversation_id: Continue this conversation (a new one is started without it).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[AsyncChatStream]]: The metadata of the response that opened
+                the stream; ``parse()`` gives the stream. Iterating yields ``ThinkingEvent``,
+                ``ToolCallEvent``, ``ToolResultEvent``, ``MessageEvent`` and finally
+                ``DoneEvent``; ``text`` is the answer once read.
+
+        Raises:
+            IncompleteStreamError: The stream ended before its ``done`` event.
+            APIError: An ``error`` event inside the stream, as the class of its code.
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def send(
         self,
         *,

@@ -356,7 +356,26 @@ class Transport:
         sync_cls: type,
         async_cls: type,
         convert: Optional[Parse] = None,
+        raw: bool = False,
     ) -> Any:
+        if raw:
+            # the stream's own object, opened, with the metadata of the response that opened
+            # it: ``parse()`` gives the stream to iterate
+            if self.is_async:
+                native = self.native
+
+                async def opened() -> RawResponse[Any]:
+                    ns = await native.stream_async(op, args, options)
+
+                    async def ready() -> Any:
+                        return ns
+
+                    stream = async_cls(ready, convert)
+                    return RawResponse(ns.response() or {}, stream, lambda v: v)
+
+                return opened()
+            ns = self.native.stream(op, args, options)
+            return RawResponse(ns.response() or {}, sync_cls(ns, convert), lambda v: v)
         if self.is_async:
             native = self.native
             return async_cls(lambda: native.stream_async(op, args, options), convert)

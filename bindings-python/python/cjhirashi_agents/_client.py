@@ -6,7 +6,6 @@ Typed signatures are in ``_client.pyi``.
 from __future__ import annotations
 
 import os
-
 from typing import Any, Dict, List, Mapping, Optional, Union
 
 from . import _native, models
@@ -189,11 +188,17 @@ class Conversations(Resource):
             options,
             MessageStream,
             AsyncMessageStream,
+            raw=self._raw,
         )
 
     def stream(self, id: str, **options: Any) -> Any:
         return self._t.stream(
-            "conversations.stream", {"id": id}, options, MessageStream, AsyncMessageStream
+            "conversations.stream",
+            {"id": id},
+            options,
+            MessageStream,
+            AsyncMessageStream,
+            raw=self._raw,
         )
 
     def delete(self, id: str, **options: Any) -> Any:

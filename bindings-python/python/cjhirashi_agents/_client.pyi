@@ -972,6 +972,61 @@ class ConversationsWithRawResponse:
     """The operations of the ``Conversations`` resource, each answering a ``RawResponse``
     (``with_raw_response``).
     """
+    def send_message(
+        self, id: str, content: str, **options: Unpack[RequestOptions]
+    ) -> RawResponse[MessageStream]:
+        """Sends a user message and streams the assistant's answer token by token (SSE).
+
+        Sends ``POST /api/conversations/:id/messages``.
+
+        Args:
+            id: The id of the conversation.
+            content: The message text.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[MessageStream]: The metadata of the response that opened the stream;
+                ``parse()`` gives the stream. Iterating yields ``str`` tokens; once read,
+                ``text``, ``message_id``, ``tokens_used`` and ``timestamp`` are set. ``close()``
+                (or leaving a ``with`` block, or ``break``) closes the connection.
+
+        Raises:
+            NotFoundError: No conversation of the caller has this id (404).
+            IncompleteStreamError: The stream ended before its ``done`` event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def stream(self, id: str, **options: Unpack[RequestOptions]) -> RawResponse[MessageStream]:
+        """Streams the answer to the newest user message (e.g. the ``initial_message``).
+
+        Sends ``GET /api/conversations/:id/messages/stream``.
+
+        Args:
+            id: The id of the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[MessageStream]: The metadata of the response that opened the stream;
+                ``parse()`` gives the stream. Iterating yields ``str`` tokens; see
+                ``send_message``.
+
+        Raises:
+            NotFoundError: No conversation of the caller has this id, or it has no user message
+                to answer (404).
+            IncompleteStreamError: The stream ended before its ``done`` event.
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def list(
         self,
         *,
@@ -2741,6 +2796,63 @@ class AsyncConversationsWithRawResponse:
     """The operations of the ``Conversations`` resource, each answering a ``RawResponse``
     (``with_raw_response``), awaited.
     """
+    def send_message(
+        self, id: str, content: str, **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[AsyncMessageStream]]:
+        """Sends a user message and streams the assistant's answer token by token (SSE).
+
+        Sends ``POST /api/conversations/:id/messages``.
+
+        Args:
+            id: The id of the conversation.
+            content: The message text.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[AsyncMessageStream]]: The metadata of the response that opened
+                the stream; ``parse()`` gives the stream. Iterating yields ``str`` tokens; once
+                read, ``text``, ``message_id``, ``tokens_used`` and ``timestamp`` are set.
+                ``close()`` (or leaving a ``with`` block, or ``break``) closes the connection.
+
+        Raises:
+            NotFoundError: No conversation of the caller has this id (404).
+            IncompleteStreamError: The stream ended before its ``done`` event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def stream(
+        self, id: str, **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[AsyncMessageStream]]:
+        """Streams the answer to the newest user message (e.g. the ``initial_message``).
+
+        Sends ``GET /api/conversations/:id/messages/stream``.
+
+        Args:
+            id: The id of the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[AsyncMessageStream]]: The metadata of the response that opened
+                the stream; ``parse()`` gives the stream. Iterating yields ``str`` tokens; see
+                ``send_message``.
+
+        Raises:
+            NotFoundError: No conversation of the caller has this id, or it has no user message
+                to answer (404).
+            IncompleteStreamError: The stream ended before its ``done`` event.
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def list(
         self,
         *,

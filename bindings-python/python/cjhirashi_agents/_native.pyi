@@ -98,6 +98,8 @@ class NativeStream:
         """The events ready now (awaitable), ``None`` at the end."""
     def info(self) -> Dict[str, Any]:
         """The stream's facts: text, finished, message id, tokens used, timestamp."""
+    def response(self) -> Optional[Dict[str, Any]]:
+        """The metadata of the response that opened the stream (``None`` for realtime)."""
     def send_chat(self, conversation_id: Optional[str], message: str) -> None:
         """Sends a chat message on a realtime session."""
     def send_chat_async(self, conversation_id: Optional[str], message: str) -> Awaitable[None]:

@@ -155,27 +155,22 @@ pub(crate) async fn create(
         .filter(|m| !m.trim().is_empty())
         .unwrap_or("gemini-2.0-flash-exp")
         .to_string();
-    let category = opt_str(&body, "category")?
-        .filter(|c| !c.trim().is_empty())
-        .unwrap_or("personal")
-        .to_lowercase();
+    // The seed's request body has no `category` or `capabilities` (an agent made by a user is
+    // a `personal` one without capabilities), so no SDK can send them: refused, not ignored.
+    for field in ["category", "capabilities"] {
+        if body.get(field).is_some() {
+            return Err(ApiError::validation(
+                field,
+                "Not a field of POST /api/agents",
+                "absent",
+            ));
+        }
+    }
+    let category = "personal".to_string();
     let config = parse_config(&body)?;
     let system_prompt = opt_str(&body, "systemPrompt")?.map(str::to_string);
     let is_public = opt_bool(&body, "isPublic")?.unwrap_or(false);
-    let capabilities = match body.get("capabilities") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(items)) if items.iter().all(Value::is_string) => items
-            .iter()
-            .filter_map(|v| v.as_str().map(str::to_string))
-            .collect(),
-        Some(_) => {
-            return Err(ApiError::validation(
-                "capabilities",
-                "Must be an array of strings",
-                "string[]",
-            ));
-        }
-    };
+    let capabilities = Vec::new();
     let id = new_id("agt_custom");
     let created_at = common::now_rfc3339();
     state.store().agents.push(Agent {
