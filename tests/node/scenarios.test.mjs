@@ -300,6 +300,8 @@ class Run {
     let error;
     try {
       result = await this.step(step);
+      // `until_error`: call again (at most that many times in all) until a call fails
+      for (let n = 1; n < (step.until_error ?? 1); n++) result = await this.step(step);
     } catch (e) {
       if (!(e instanceof sdk.CJHirashiError) && !step.expect?.error) throw e;
       error = errorData(e);

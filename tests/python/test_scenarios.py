@@ -300,6 +300,9 @@ class Run:
             self.step(step)
         try:
             result: Any = self.step(step)
+            # `until_error`: call again (at most that many times in all) until a call fails
+            for _ in range(int(step.get("until_error", 1)) - 1):
+                result = self.step(step)
             error: Optional[Dict[str, Any]] = None
         except Exception as e:  # noqa: BLE001 (every error is data here)
             if not isinstance(e, cjhirashi_agents.CJHirashiError) and "error" not in step.get(

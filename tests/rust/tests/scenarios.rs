@@ -576,10 +576,21 @@ impl<'a> Run<'a> {
                 Outcome::Sdk(e) => return Err(format!("{where_}: repeated call failed: {e}")),
             }
         }
-        let outcome = self
+        let mut outcome = self
             .step(step)
             .await
             .map_err(|e| format!("{where_}: {e}"))?;
+        // `until_error`: call again (at most that many times in all) until a call fails
+        let until_error = step.get("until_error").and_then(Value::as_u64).unwrap_or(1);
+        for _ in 1..until_error {
+            if matches!(outcome, Outcome::Sdk(_)) {
+                break;
+            }
+            outcome = self
+                .step(step)
+                .await
+                .map_err(|e| format!("{where_}: {e}"))?;
+        }
         let expect = self.resolve(step.get("expect").unwrap_or(&json!({})))?;
         match (outcome, expect.get("error")) {
             (Outcome::Sdk(e), Some(want)) => {
