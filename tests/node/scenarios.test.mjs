@@ -209,7 +209,7 @@ function eventsData(events) {
   return { events, types, first: types[0] ?? null, last: types.at(-1) ?? null };
 }
 
-function rawData({ data, response }) {
+function rawData(data, response) {
   const headers = {};
   const h = response.headers;
   if (h && typeof h.forEach === 'function') h.forEach((v, k) => { headers[k.toLowerCase()] = v; });
@@ -221,7 +221,7 @@ function rawData({ data, response }) {
     attempts: response.attempts,
     headers,
     rate_limit: rl ? { limit: rl.limit, remaining: rl.remaining, reset: rl.reset } : null,
-    data: plain(data),
+    data,
   };
 }
 
@@ -357,15 +357,19 @@ class Run {
     // methods with only positional arguments (get, delete, ...) take the options right after
     const takesParams = target[method].length > positional.length + 1;
     const callArgs = takesParams || Object.keys(params).length > 0 ? [...positional, params, options] : [...positional, options];
-    const answer = target[method](...callArgs);
-    if (step.raw) {
-      if (typeof answer.withResponse !== 'function') {
-        answer.catch?.(() => {}); // the call runs anyway: its outcome is not this step's
-        throw new Error('the call has no .withResponse()');
-      }
-      return rawData(await answer.withResponse());
+    let answer = target[method](...callArgs);
+    if (!step.raw) return this.consume(kind, answer, step.iterate);
+    if (typeof answer.withResponse !== 'function') {
+      answer.catch?.(() => {}); // the call runs anyway: its outcome is not this step's
+      throw new Error('the call has no .withResponse()');
     }
-    if (kind === 'page') return this.page(answer, step.iterate);
+    const { data, response } = await answer.withResponse();
+    return rawData(await this.consume(kind, data, step.iterate), response);
+  }
+
+  /** What a call answered, as plain data (streams and pages read as the step says). */
+  async consume(kind, answer, iterate) {
+    if (kind === 'page') return this.page(answer, iterate);
     if (kind === 'tokens') {
       const tokens = [];
       for await (const t of answer) tokens.push(t);

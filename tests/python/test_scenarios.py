@@ -361,21 +361,10 @@ class Run:
         if kind == "realtime":
             return realtime(client, args, options)
         answer = fn(*positional, **args, **options)
-        if step.get("raw"):
-            return raw_data(answer)
-        if kind == "page":
-            return page_data(answer, step.get("iterate"))
-        if kind == "tokens":
-            tokens = [str(t) for t in answer]
-            return {
-                "tokens": tokens,
-                "text": "".join(tokens),
-                "message_id": answer.message_id,
-                "tokens_used": answer.tokens_used,
-            }
-        if kind == "events":
-            return events_data([plain(e) for e in answer])
-        return plain(answer)
+        if not step.get("raw"):
+            return consume(kind, answer, step.get("iterate"))
+        # a RawResponse: its metadata, and parse() gives what the plain call answers
+        return raw_data(answer, consume(kind, answer.parse(), step.get("iterate")))
 
     def special(self, call: str, args: Dict[str, Any]) -> Any:
         if call == "$webhook.listen":
@@ -418,7 +407,24 @@ def error_data(e: BaseException) -> Dict[str, Any]:
     return out
 
 
-def raw_data(answer: Any) -> Dict[str, Any]:
+def consume(kind: str, answer: Any, iterate: Optional[str]) -> Any:
+    """What a call answered, as plain data (streams and pages read as the step says)."""
+    if kind == "page":
+        return page_data(answer, iterate)
+    if kind == "tokens":
+        tokens = [str(t) for t in answer]
+        return {
+            "tokens": tokens,
+            "text": "".join(tokens),
+            "message_id": answer.message_id,
+            "tokens_used": answer.tokens_used,
+        }
+    if kind == "events":
+        return events_data([plain(e) for e in answer])
+    return plain(answer)
+
+
+def raw_data(answer: Any, data: Any) -> Dict[str, Any]:
     rl = answer.rate_limit
     return {
         "status": answer.status_code,
@@ -426,7 +432,7 @@ def raw_data(answer: Any) -> Dict[str, Any]:
         "attempts": answer.attempts,
         "headers": {str(k).lower(): v for k, v in dict(answer.headers).items()},
         "rate_limit": None if rl is None else vars(rl),
-        "data": plain(answer.parse()),
+        "data": data,
     }
 
 
