@@ -54,6 +54,16 @@ cargo test -p cjhirashi-agents-python --lib
 step "cargo test in release mode (overflow checks and debug assertions off)"
 cargo test --profile ci-release -p agents-sdk -p agents-sandbox --lib --tests
 
+# The OpenAPI documents in spec/ are generated from the SDK's types (docs/contract.md): they
+# must be what the current types generate.
+step "OpenAPI documents match the SDK's types (cargo run -p agents-spec -- --check)"
+cargo run -q -p agents-spec -- --check
+
+# schemathesis from each service's /openapi.json against the debug sandbox binary built above,
+# every check, 5 examples per operation (scripts/schemathesis.sh N for a longer run).
+step "schemathesis against the sandbox, 5 examples per operation"
+scripts/schemathesis.sh 5
+
 # Coverage-guided fuzzing of the core's parsers and the sandbox's handlers: 10 s per target
 # (nightly; cargo-fuzz is installed into .tools/ and builds into fuzz/target).
 step "fuzz targets, 10 s each"

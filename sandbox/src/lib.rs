@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 
 pub mod common;
+pub mod contract;
 pub mod ops;
 pub mod platform;
 

@@ -572,9 +572,11 @@ async fn conversations_cursor_pagination_and_isolation() {
     api.get("/conversations?limit=101")
         .await
         .assert_validation("limit");
+    // Any string is a well-formed cursor (the OpenAPI document says so); one that names no
+    // conversation is a 404.
     api.get("/conversations?cursor=conv_nope")
         .await
-        .assert_validation("cursor");
+        .assert_error(404, "NOT_FOUND");
 
     let admin = api.admin_get("/conversations").await;
     let admin_ids = ids(&admin.data()["conversations"]);
@@ -958,9 +960,10 @@ async fn finance_profile_accounts_and_transactions() {
     api.get("/finance/transactions?limit=500")
         .await
         .assert_validation("limit");
+    // A well-formed cursor that names no transaction.
     api.get("/finance/transactions?cursor=txn_zzz")
         .await
-        .assert_validation("cursor");
+        .assert_error(404, "NOT_FOUND");
 
     let admin = api.admin_get("/finance/transactions").await;
     let admin_ids = ids(&admin.data()["transactions"]);

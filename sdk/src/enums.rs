@@ -126,6 +126,26 @@ macro_rules! string_enum {
             }
         }
 
+        /// `{"type": "string", "enum": [VALUES]}`: the contract lists the known values (a
+        /// reader still keeps an unknown one as `Unknown`).
+        #[cfg(feature = "schema")]
+        impl ::schemars::JsonSchema for $name {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                let mut schema = ::schemars::json_schema!({
+                    "type": "string",
+                    "enum": Self::VALUES,
+                });
+                if let Some(doc) = $crate::enums::doc_text(&[$(stringify!($meta)),*]) {
+                    schema.insert("description".to_owned(), doc.into());
+                }
+                schema
+            }
+        }
+
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
@@ -158,6 +178,23 @@ macro_rules! string_enum {
             }
         }
     };
+}
+
+/// The `pattern` of a string that must not be blank: one character that Rust's `str::trim`
+/// keeps (the Unicode `White_Space` set spelled out, so every regex engine agrees).
+#[cfg(feature = "schema")]
+pub(crate) const NON_BLANK: &str = "[^\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+
+/// The text of `doc = "..."` attributes (as `stringify!` prints them), one line each.
+#[cfg(feature = "schema")]
+pub(crate) fn doc_text(attributes: &[&str]) -> Option<String> {
+    let lines: Vec<String> = attributes
+        .iter()
+        .filter_map(|a| a.strip_prefix("doc = "))
+        .filter_map(|quoted| serde_json::from_str::<String>(quoted).ok())
+        .map(|line| line.trim().to_owned())
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
 /// Generates chainable setters for the optional fields of a request/param struct.

@@ -461,6 +461,21 @@ impl Serialize for Money {
     }
 }
 
+/// A JSON number, or a decimal string (both are read exactly).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Money {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Money".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A decimal amount: a JSON number (a decimal string is read too).",
+            "type": "number"
+        })
+    }
+}
+
 struct MoneyVisitor;
 
 impl<'de> Visitor<'de> for MoneyVisitor {

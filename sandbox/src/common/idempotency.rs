@@ -432,7 +432,13 @@ async fn middleware(State(state): State<LayerState>, req: Request, next: Next) -
         return next.run(req).await;
     };
     let key = match raw.to_str().map(str::trim) {
-        Ok(k) if !k.is_empty() && k.len() <= MAX_KEY_LEN => k.to_owned(),
+        Ok(k)
+            if !k.is_empty()
+                && k.len() <= MAX_KEY_LEN
+                && k.bytes().all(|b| b.is_ascii_graphic()) =>
+        {
+            k.to_owned()
+        }
         _ => {
             return (state.render)(
                 StatusCode::BAD_REQUEST,

@@ -98,7 +98,8 @@ impl ApiError {
 
     /// A 400 naming the offending request parameter in `details.parameter`.
     pub fn bad_param(parameter: &str, message: impl Into<String>) -> Self {
-        Self::bad_request(message).with_details(json!({ "parameter": parameter }))
+        Self::bad_request(message)
+            .with_details(json!({ "field": parameter, "parameter": parameter }))
     }
 
     /// A 400 naming the offending configuration field in `details.field`.

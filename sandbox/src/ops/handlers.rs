@@ -339,6 +339,10 @@ fn deep_merge(target: &mut Value, patch: &Value) {
     match (target, patch) {
         (Value::Object(t), Value::Object(p)) => {
             for (k, v) in p {
+                // `null` leaves a setting as it is (the document allows it for optional ones).
+                if v.is_null() {
+                    continue;
+                }
                 match t.get_mut(k) {
                     Some(existing) if existing.is_object() && v.is_object() => {
                         deep_merge(existing, v);
@@ -414,7 +418,8 @@ pub(crate) async fn put_config(
     State(state): State<OpsState>,
     body: JsonBody,
 ) -> Result<Json<Value>, ApiError> {
-    let patch = body.into_object()?;
+    let mut patch = body.into_object()?;
+    patch.retain(|_, value| !value.is_null());
     for (key, value) in &patch {
         if !SECTIONS.contains(&key.as_str()) {
             return Err(ApiError::bad_field(

@@ -365,15 +365,51 @@ pub fn router(config: OpsConfig) -> Router {
         .route("/api/tools", get(handlers::list_tools))
         .route("/api/tools/execute", post(handlers::execute_tool))
         .route("/api/learned-apis", get(learned::list).post(learned::learn))
-        .route("/api/webhooks", post(handlers::create_webhook));
+        .route("/api/webhooks", post(handlers::create_webhook))
+        // Every route above is checked against the committed OpenAPI document first (after
+        // authentication).
+        .route_layer(axum::middleware::from_fn_with_state(
+            (
+                &crate::contract::OPS,
+                error::render as common::ErrorRenderer,
+            ),
+            crate::contract::validate,
+        ));
     // Idempotency inside the authentication and rate limit: a replay still counts against the
     // limit and carries fresh X-RateLimit-* headers.
     let protected =
         common::idempotency_route_layer(protected, &shared, error::render_shared).route_layer(
             axum::middleware::from_fn_with_state(state.clone(), require_auth),
         );
+    let protected = protected.route_layer(axum::middleware::from_fn_with_state(
+        (
+            &crate::contract::OPS,
+            error::render as common::ErrorRenderer,
+        ),
+        crate::contract::method_guard,
+    ));
     let app = Router::new()
-        .route("/api/auth/login", post(handlers::login))
+        .merge(
+            Router::new()
+                .route("/api/auth/login", post(handlers::login))
+                .route_layer(axum::middleware::from_fn_with_state(
+                    (
+                        &crate::contract::OPS,
+                        error::render as common::ErrorRenderer,
+                    ),
+                    crate::contract::validate,
+                )),
+        )
+        .route(
+            "/openapi.json",
+            get(|| async { crate::contract::document_response(crate::contract::OPS_DOCUMENT) }),
+        )
+        .route(
+            "/asyncapi.json",
+            get(|| async {
+                crate::contract::document_response(crate::contract::OPS_ASYNCAPI_DOCUMENT)
+            }),
+        )
         .route("/ws", get(ws::upgrade))
         .merge(protected)
         .fallback(not_found)

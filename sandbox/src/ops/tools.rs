@@ -370,17 +370,23 @@ mod tests {
         assert!(validate("list_ec2_instances", &s, &json!({"region": "us-east-1"})).is_ok());
         assert!(validate("list_ec2_instances", &s, &Value::Null).is_ok());
         let e = validate("list_ec2_instances", &s, &json!({"state": "paused"})).unwrap_err();
-        assert_eq!(e.details, json!({"parameter": "state"}));
+        assert_eq!(e.details, json!({"field": "state", "parameter": "state"}));
         assert!(e.message.contains("running"));
         let e = validate("list_ec2_instances", &s, &json!({"region": 5})).unwrap_err();
-        assert_eq!(e.details, json!({"parameter": "region"}));
+        assert_eq!(e.details, json!({"field": "region", "parameter": "region"}));
         let e = validate("list_ec2_instances", &s, &json!({"zone": "x"})).unwrap_err();
-        assert_eq!(e.details, json!({"parameter": "zone"}));
+        assert_eq!(e.details, json!({"field": "zone", "parameter": "zone"}));
         let s = schema("stop_ec2_instance");
         let e = validate("stop_ec2_instance", &s, &json!({})).unwrap_err();
-        assert_eq!(e.details, json!({"parameter": "instance_id"}));
+        assert_eq!(
+            e.details,
+            json!({"field": "instance_id", "parameter": "instance_id"})
+        );
         let e = validate("stop_ec2_instance", &s, &json!([1])).unwrap_err();
-        assert_eq!(e.details, json!({"parameter": "parameters"}));
+        assert_eq!(
+            e.details,
+            json!({"field": "parameters", "parameter": "parameters"})
+        );
     }
 
     #[test]

@@ -66,13 +66,11 @@ pub(crate) async fn list(
     });
     let start = match cursor {
         None => 0,
-        Some(cur) => items.iter().position(|c| c.id == cur).ok_or_else(|| {
-            ApiError::validation(
-                "cursor",
-                format!("Unknown cursor `{cur}`"),
-                "a nextCursor value",
-            )
-        })?,
+        // A cursor that names no conversation (any string is a well-formed cursor).
+        Some(cur) => items
+            .iter()
+            .position(|c| c.id == cur)
+            .ok_or_else(|| ApiError::not_found("cursor", cur))?,
     };
     let page: Vec<Value> = items
         .iter()

@@ -112,13 +112,11 @@ pub(crate) async fn transactions(
         .sum();
     let start = match cursor {
         None => 0,
-        Some(cur) => items.iter().position(|t| t.id == cur).ok_or_else(|| {
-            ApiError::validation(
-                "cursor",
-                format!("Unknown cursor `{cur}`"),
-                "a nextCursor value",
-            )
-        })?,
+        // A cursor that names no transaction (any string is a well-formed cursor).
+        Some(cur) => items
+            .iter()
+            .position(|t| t.id == cur)
+            .ok_or_else(|| ApiError::not_found("cursor", cur))?,
     };
     let page: Vec<Value> = items
         .iter()
@@ -181,7 +179,18 @@ pub(crate) async fn create_transaction(
     let account_id = req_str(&body, "accountId")?.to_string();
     let amount = cents(body.get("amount"))?;
     let description = req_str(&body, "description")?.trim().to_string();
-    let category = req_str(&body, "category")?.trim().to_ascii_uppercase();
+    // Optional in the contract (the SDK may leave it out): `OTHER` then.
+    let category = match opt_str(&body, "category")? {
+        Some(c) if !c.is_empty() => c.trim().to_ascii_uppercase(),
+        Some(_) => {
+            return Err(ApiError::validation(
+                "category",
+                "Must not be empty",
+                "a category",
+            ));
+        }
+        None => "OTHER".to_string(),
+    };
     let date = match opt_str(&body, "date")? {
         None => Utc::now(),
         Some(raw) => parse_time(raw, false).ok_or_else(|| {

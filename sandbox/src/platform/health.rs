@@ -56,7 +56,7 @@ pub(crate) async fn profile(State(state): State<AppState>, caller: Caller) -> Ap
 
 fn positive(body: &serde_json::Map<String, Value>, field: &str) -> Result<Option<Value>, ApiError> {
     match body.get(field) {
-        None => Ok(None),
+        None | Some(Value::Null) => Ok(None),
         Some(Value::Number(n)) if n.as_f64().is_some_and(|v| v > 0.0 && v.is_finite()) => {
             Ok(Some(Value::Number(n.clone())))
         }

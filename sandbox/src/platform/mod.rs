@@ -109,6 +109,17 @@ pub fn router(config: PlatformConfig) -> axum::Router {
         )
         .route("/api/finance/budgets", get(finance::budgets))
         .route("/api/webhooks", post(webhooks::create))
+        // Every route above is checked against the committed OpenAPI document first.
+        .route_layer(axum::middleware::from_fn_with_state(
+            (&crate::contract::PLATFORM, render as common::ErrorRenderer),
+            crate::contract::validate,
+        ))
+        .route(
+            "/api/openapi.json",
+            get(|| async {
+                crate::contract::document_response(crate::contract::PLATFORM_DOCUMENT)
+            }),
+        )
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "NOT_FOUND", "Route not found") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(
@@ -119,7 +130,13 @@ pub fn router(config: PlatformConfig) -> axum::Router {
         })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(state.clone());
-    let api = common::idempotency_layer(api, &config.shared, render);
+    // On matched routes only: a method a route does not have is a 405 whatever its headers.
+    let api = common::idempotency_route_layer(api, &config.shared, render).route_layer(
+        axum::middleware::from_fn_with_state(
+            (&crate::contract::PLATFORM, render as common::ErrorRenderer),
+            crate::contract::method_guard,
+        ),
+    );
     let app = api.merge(common::admin_router(&config.shared));
     let app = common::body_limit_layer(app, render);
     // Rate limiting (which also identifies the caller) wraps the fault layer, so injected errors
@@ -576,7 +593,8 @@ pub(crate) fn opt_str<'a>(
     }
 }
 
-/// A required non-empty string field.
+/// A required non-blank string field (`minLength: 1` and a non-whitespace `pattern` in the
+/// OpenAPI document).
 pub(crate) fn req_str<'a>(body: &'a Map<String, Value>, field: &str) -> Result<&'a str, ApiError> {
     match opt_str(body, field)? {
         Some(s) if !s.trim().is_empty() => Ok(s),

@@ -86,6 +86,7 @@ fn empty_object() -> Value {
 
 /// An error answer: `{"error": {"code", "message", "details"}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ErrorBody {
     /// The error.
     pub error: ErrorDetail,
@@ -93,6 +94,7 @@ pub struct ErrorBody {
 
 /// `error` of an error answer, of an `error` stream event or of an `error` WebSocket frame.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ErrorDetail {
     /// `INVALID_REQUEST`, `UNAUTHORIZED`, `NOT_FOUND`, ...
     #[serde(default)]
@@ -111,10 +113,13 @@ pub struct ErrorDetail {
 
 /// Body of `POST /api/auth/login`. `Debug` hides the password.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LoginParams {
     /// User name.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub username: String,
     /// Password.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub password: String,
 }
 
@@ -139,6 +144,7 @@ impl fmt::Debug for LoginParams {
 
 /// Answer of `POST /api/auth/login`. `Debug` hides the token.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Token {
     /// The JWT to send as `Authorization: Bearer ...`.
     pub access_token: String,
@@ -209,11 +215,13 @@ impl fmt::Debug for Token {
 
 /// Body of `POST /api/chat`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChatParams {
     /// The conversation (created if it does not exist; a new one when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// The user's message.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub message: String,
     /// `true` for an SSE stream of [`ChatEvent`]s, `false` for one [`ChatResponse`].
     #[serde(default)]
@@ -242,6 +250,7 @@ setters!(ChatParams {
 
 /// Answer of `POST /api/chat` with `stream: false`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChatResponse {
     /// The conversation the exchange was stored in.
     pub conversation_id: String,
@@ -251,6 +260,7 @@ pub struct ChatResponse {
 
 /// A message of an ops conversation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OpsMessage {
     /// Who wrote it.
     pub role: MessageRole,
@@ -266,6 +276,7 @@ pub struct OpsMessage {
 
 /// A tool run recorded on an assistant message.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ToolCall {
     /// Tool name.
     pub tool: String,
@@ -461,6 +472,48 @@ impl ChatEvent {
     }
 }
 
+/// A union of objects tagged by `type`; a reader keeps other types as `Unknown`.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for ChatEvent {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ChatEvent".into()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let error = g.subschema_for::<ErrorDetail>();
+        let tagged = |kind: &str, required: &[&str], properties: Value| {
+            let mut props = Map::new();
+            props.insert("type".to_owned(), serde_json::json!({"const": kind}));
+            if let Value::Object(p) = properties {
+                props.extend(p);
+            }
+            let mut req = vec!["type"];
+            req.extend_from_slice(required);
+            serde_json::json!({"type": "object", "required": req, "properties": props})
+        };
+        schemars::json_schema!({
+            "description": "An event of the chat stream or a server frame of the WebSocket, \
+                tagged by `type`.",
+            "oneOf": [
+                tagged("thinking", &["content"], serde_json::json!({"content": {"type": "string"}})),
+                tagged("tool_call", &["tool"], serde_json::json!({
+                    "tool": {"type": "string"},
+                    "params": {"type": "object"}
+                })),
+                tagged("tool_result", &[], serde_json::json!({
+                    "tool": {"type": "string"},
+                    "result": {}
+                })),
+                tagged("message", &["content"], serde_json::json!({"content": {"type": "string"}})),
+                tagged("done", &[], serde_json::json!({"conversation_id": {"type": "string"}})),
+                tagged("error", &["error"], serde_json::json!({"error": error})),
+                tagged("authenticated", &[], serde_json::json!({})),
+                tagged("pong", &[], serde_json::json!({}))
+            ]
+        })
+    }
+}
+
 impl Serialize for ChatEvent {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.to_value().serialize(serializer)
@@ -476,6 +529,7 @@ impl<'de> Deserialize<'de> for ChatEvent {
 
 /// A client frame of the `/ws` WebSocket, tagged by `type`. `Debug` hides the token.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ClientFrame {
     /// `{"type": "auth", "token"}`: must be the first frame.
@@ -539,6 +593,7 @@ impl fmt::Debug for ClientFrame {
 
 /// An item of `GET /api/conversations` and the answer of `POST /api/conversations`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ConversationSummary {
     /// `conv_...`.
     pub id: String,
@@ -558,6 +613,7 @@ pub struct ConversationSummary {
 
 /// `GET /api/conversations`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ConversationList {
     /// The conversations.
     #[serde(default)]
@@ -566,9 +622,11 @@ pub struct ConversationList {
 
 /// Body of `POST /api/conversations`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CreateConversationParams {
     /// Title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub title: Option<String>,
 }
 
@@ -585,6 +643,7 @@ setters!(CreateConversationParams {
 
 /// `GET /api/conversations/{id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ConversationDetail {
     /// `conv_...`.
     pub id: String,
@@ -604,6 +663,7 @@ pub struct ConversationDetail {
 
 /// Answer of `DELETE /api/conversations/{id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeletedConversation {
     /// The id that was deleted.
     pub id: String,
@@ -617,6 +677,7 @@ pub struct DeletedConversation {
 
 /// `GET /api/config` and the answer of `PUT /api/config`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Config {
     /// The LLM the agent uses.
     pub llm: LlmConfig,
@@ -631,6 +692,7 @@ pub struct Config {
 
 /// `llm` of a [`Config`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LlmConfig {
     /// Provider.
     pub provider: LlmProvider,
@@ -643,6 +705,7 @@ pub struct LlmConfig {
 
 /// `agent` of a [`Config`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AgentSettings {
     /// How much the agent may do without asking.
     pub autonomy_level: AutonomyLevel,
@@ -653,6 +716,7 @@ pub struct AgentSettings {
 
 /// `cloud_providers` of a [`Config`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CloudProviders {
     /// AWS.
     pub aws: CloudProvider,
@@ -667,6 +731,7 @@ pub struct CloudProviders {
 
 /// One cloud provider's settings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CloudProvider {
     /// Whether the agent may use it.
     #[serde(default)]
@@ -679,6 +744,7 @@ pub struct CloudProvider {
 /// Body of `PUT /api/config`: a partial update, deep-merged by the server. Every section and
 /// every field is optional; `extra` maps carry fields this version does not know.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ConfigUpdate {
     /// Changes to `llm`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -706,12 +772,14 @@ setters!(ConfigUpdate {
 
 /// Changes to `llm`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LlmConfigUpdate {
     /// New provider.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<LlmProvider>,
     /// New model.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub model: Option<String>,
     /// Other fields to set.
     #[serde(flatten)]
@@ -738,6 +806,7 @@ setters!(LlmConfigUpdate {
 
 /// Changes to `agent`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AgentSettingsUpdate {
     /// New autonomy level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -766,6 +835,7 @@ setters!(AgentSettingsUpdate {
 
 /// Changes to `cloud_providers`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CloudProvidersUpdate {
     /// Changes to `aws`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -796,6 +866,7 @@ setters!(CloudProvidersUpdate {
 
 /// Changes to one cloud provider.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CloudProviderUpdate {
     /// Enable or disable it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -828,6 +899,7 @@ setters!(CloudProviderUpdate {
 
 /// `GET /api/metrics`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Metrics {
     /// Alert counts by severity.
     pub alerts: AlertCounts,
@@ -839,6 +911,7 @@ pub struct Metrics {
 
 /// `alerts` of [`Metrics`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AlertCounts {
     /// Critical alerts.
     #[serde(default)]
@@ -853,6 +926,7 @@ pub struct AlertCounts {
 
 /// `infrastructure` of [`Metrics`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Infrastructure {
     /// EC2 instances.
     #[serde(default)]
@@ -867,6 +941,7 @@ pub struct Infrastructure {
 
 /// `agent_stats` of [`Metrics`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AgentStats {
     /// Messages handled.
     #[serde(default)]
@@ -885,6 +960,7 @@ pub struct AgentStats {
 
 /// An item of `GET /api/tools`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Tool {
     /// Name (`list_ec2_instances`).
     pub name: String,
@@ -900,6 +976,7 @@ pub struct Tool {
 
 /// `GET /api/tools`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ToolList {
     /// The tools.
     #[serde(default)]
@@ -908,8 +985,10 @@ pub struct ToolList {
 
 /// Body of `POST /api/tools/execute`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExecuteToolParams {
     /// Tool name.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub tool: String,
     /// Its parameters.
     #[serde(default)]
@@ -940,6 +1019,7 @@ impl ExecuteToolParams {
 
 /// Answer of `POST /api/tools/execute`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ToolExecution {
     /// Tool name.
     pub tool: String,
@@ -959,6 +1039,7 @@ pub struct ToolExecution {
 
 /// An item of `GET /api/learned-apis` and the answer of `POST /api/learned-apis`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LearnedApi {
     /// `api_...`.
     pub id: String,
@@ -980,6 +1061,7 @@ pub struct LearnedApi {
 
 /// `GET /api/learned-apis`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LearnedApiList {
     /// The APIs.
     #[serde(default)]
@@ -988,11 +1070,14 @@ pub struct LearnedApiList {
 
 /// Body of `POST /api/learned-apis`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LearnApiParams {
     /// Wire name `type` (`openapi`).
     #[serde(rename = "type")]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["openapi"])))]
     pub kind: String,
     /// A URL string or an inline document (JSON object or JSON text).
+    #[cfg_attr(feature = "schema", schemars(extend("type" = ["string", "object"])))]
     pub source: Value,
 }
 
@@ -1021,6 +1106,7 @@ pub use crate::platform::types::CreateWebhookParams;
 
 /// Answer of `POST /api/webhooks`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Webhook {
     /// `wh_...`.
     pub id: String,

@@ -170,6 +170,7 @@ pub use crate::enums::MessageRole;
 
 /// Every platform answer: `{"data": T, "meta": {...}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Envelope<T> {
     /// The payload.
@@ -188,6 +189,7 @@ impl<T> Envelope<T> {
 
 /// `meta` of an answer.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Meta {
     /// When the server answered.
@@ -200,6 +202,7 @@ pub struct Meta {
 
 /// An error answer: `{"error": {...}, "meta": {...}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorBody {
     /// The error.
@@ -211,6 +214,7 @@ pub struct ErrorBody {
 
 /// `error` of an error answer (also the `data` of an SSE `error` event).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorDetail {
     /// `VALIDATION_ERROR`, `UNAUTHORIZED`, `RATE_LIMIT_EXCEEDED`, ...
@@ -226,6 +230,7 @@ pub struct ErrorDetail {
 
 /// `details` of a `VALIDATION_ERROR`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ValidationErrorDetails {
     /// The offending field.
@@ -241,6 +246,7 @@ pub struct ValidationErrorDetails {
 
 /// `details` of a `RATE_LIMIT_EXCEEDED`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RateLimitErrorDetails {
     /// Requests allowed in the window.
@@ -257,6 +263,7 @@ pub struct RateLimitErrorDetails {
 
 /// `POST /api/auth/signout`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SignOut {
     /// `"Signed out successfully"`.
@@ -265,6 +272,7 @@ pub struct SignOut {
 
 /// `GET /api/auth/session`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Session {
     /// The signed-in user.
@@ -276,6 +284,7 @@ pub struct Session {
 
 /// `user` of a [`Session`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SessionUser {
     /// `usr_...`.
@@ -297,6 +306,7 @@ pub struct SessionUser {
 
 /// `POST /api/auth/api-keys`. `Debug` hides the key.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ApiKey {
     /// The new key (`cj_live_...`). Shown once; never log it.
@@ -321,6 +331,7 @@ impl fmt::Debug for ApiKey {
 
 /// `GET /api/users/me`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct User {
     /// `usr_...`.
@@ -352,6 +363,7 @@ pub struct User {
 
 /// `limits` of a [`User`]; `None` means unlimited (the `BUSINESS` tier's messages).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct UserLimits {
     /// Messages per month.
@@ -367,6 +379,7 @@ pub struct UserLimits {
 
 /// `usage` of a [`User`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct UserUsage {
     /// Messages sent this month.
@@ -379,12 +392,15 @@ pub struct UserUsage {
 
 /// Body of `PATCH /api/users/me`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateMeParams {
     /// New display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub name: Option<String>,
     /// New preferences (any JSON object).
+    #[cfg_attr(feature = "schema", schemars(extend("type" = ["object", "null"])))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferences: Option<Value>,
 }
@@ -403,6 +419,7 @@ setters!(UpdateMeParams {
 
 /// Answer of `PATCH /api/users/me`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct UpdatedUser {
     /// `usr_...`.
@@ -417,6 +434,7 @@ pub struct UpdatedUser {
 
 /// An item of `GET /api/users`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct UserSummary {
     /// `usr_...`.
@@ -441,6 +459,7 @@ pub struct UserSummary {
 
 /// `GET /api/users`: one page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct UserList {
     /// The users of this page.
@@ -452,6 +471,7 @@ pub struct UserList {
 
 /// Page-number pagination (`GET /api/users`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PagePagination {
     /// This page, from 1.
@@ -466,13 +486,16 @@ pub struct PagePagination {
 
 /// Query of `GET /api/users`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ListUsersParams {
     /// Page, from 1 (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 1_000_000)))]
     pub page: Option<u32>,
     /// Items per page (default 20, max 100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 100)))]
     pub limit: Option<u32>,
     /// Only users with this role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -498,9 +521,11 @@ setters!(ListUsersParams {
 
 /// Body of `POST /api/users/invite`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct InviteUserParams {
     /// Who to invite.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("format" = "email")))]
     pub email: String,
     /// The role they get.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -527,6 +552,7 @@ setters!(InviteUserParams {
 
 /// Answer of `POST /api/users/invite`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Invitation {
     /// `inv_...`.
@@ -543,6 +569,7 @@ pub struct Invitation {
 
 /// Answer of `DELETE /api/users/:id`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DeletedUser {
     /// `"User deleted successfully"`.
@@ -558,6 +585,7 @@ pub struct DeletedUser {
 /// An agent: an item of `GET /api/agents` or the answer of `GET /api/agents/:id` (which adds
 /// `config` and `createdAt`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Agent {
     /// `agt_...`.
@@ -595,16 +623,20 @@ pub struct Agent {
 
 /// Generation settings of an agent.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AgentConfig {
     /// Sampling temperature.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 0.0, max = 2.0)))]
     pub temperature: Option<f64>,
     /// Maximum tokens of an answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     pub max_tokens: Option<u32>,
     /// Nucleus sampling.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 0.0, max = 1.0)))]
     pub top_p: Option<f64>,
 }
 
@@ -623,6 +655,7 @@ setters!(AgentConfig {
 
 /// `GET /api/agents`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AgentList {
     /// The agents.
@@ -632,6 +665,7 @@ pub struct AgentList {
 
 /// Query of `GET /api/agents`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ListAgentsParams {
     /// Only this category.
@@ -656,9 +690,11 @@ setters!(ListAgentsParams {
 
 /// Body of `POST /api/agents`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CreateAgentParams {
     /// Name.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub name: String,
     /// Description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -697,6 +733,7 @@ setters!(CreateAgentParams {
 
 /// Answer of `POST /api/agents`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CreatedAgent {
     /// `agt_...`.
@@ -713,6 +750,7 @@ pub struct CreatedAgent {
 
 /// Answer of `DELETE /api/agents/:id`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DeletedAgent {
     /// `"Agent deleted successfully"`.
@@ -728,6 +766,7 @@ pub struct DeletedAgent {
 /// A conversation: an item of `GET /api/conversations`, the answer of
 /// `GET /api/conversations/:id` (with `messages`) or of `POST /api/conversations`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Conversation {
     /// `conv_...`.
@@ -753,6 +792,7 @@ pub struct Conversation {
 
 /// A message of a conversation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Message {
     /// `msg_...`.
@@ -768,6 +808,7 @@ pub struct Message {
 
 /// `GET /api/conversations`: one page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ConversationList {
     /// The conversations of this page.
@@ -780,6 +821,7 @@ pub struct ConversationList {
 
 /// Cursor pagination (conversations, transactions).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CursorPagination {
     /// Pass as `cursor` to get the next page.
@@ -792,6 +834,7 @@ pub struct CursorPagination {
 
 /// Query of `GET /api/conversations`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ListConversationsParams {
     /// Only conversations with this agent.
@@ -802,6 +845,7 @@ pub struct ListConversationsParams {
     pub cursor: Option<String>,
     /// Items per page (default 20, max 100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 100)))]
     pub limit: Option<u32>,
 }
 
@@ -820,10 +864,12 @@ setters!(ListConversationsParams {
 
 /// Query of `GET /api/conversations/:id`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct GetConversationParams {
     /// Number of messages (default 50, max 200).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 200)))]
     pub message_limit: Option<u32>,
 }
 
@@ -840,15 +886,19 @@ setters!(GetConversationParams {
 
 /// Body of `POST /api/conversations`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CreateConversationParams {
     /// The agent to talk to.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub agent_id: String,
     /// Title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub title: Option<String>,
     /// A first user message (stream its answer with `GET .../messages/stream`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub initial_message: Option<String>,
 }
 
@@ -869,9 +919,11 @@ setters!(CreateConversationParams {
 
 /// Body of `POST /api/conversations/:id/messages`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SendMessageParams {
     /// The user's message.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub content: String,
 }
 
@@ -886,6 +938,7 @@ impl SendMessageParams {
 
 /// Answer of `DELETE /api/conversations/:id`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DeletedConversation {
     /// `"Conversation deleted successfully"`.
@@ -935,6 +988,7 @@ impl ConversationEvent {
 
 /// `data` of an SSE `token` event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct TokenEvent {
     /// The next piece of the answer.
@@ -943,6 +997,7 @@ pub struct TokenEvent {
 
 /// `data` of an SSE `done` event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DoneEvent {
     /// The id of the stored assistant message.
@@ -960,6 +1015,7 @@ pub struct DoneEvent {
 
 /// `GET /api/health/profile` and the answer of `PATCH /api/health/profile`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct HealthProfile {
     /// `hlth_...`.
@@ -989,6 +1045,7 @@ pub struct HealthProfile {
 
 /// An allergy of a [`HealthProfile`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Allergy {
     /// `alg_...`.
@@ -1001,6 +1058,7 @@ pub struct Allergy {
 
 /// A condition of a [`HealthProfile`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Condition {
     /// `cond_...`.
@@ -1014,16 +1072,20 @@ pub struct Condition {
 
 /// Body of `PATCH /api/health/profile`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateHealthProfileParams {
     /// `O+`, `AB-`, ...
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["A+", "A-", "B+", "B-", "AB+", "AB-", "O+", "O-"])))]
     pub blood_type: Option<String>,
     /// Height in centimetres.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("exclusiveMinimum" = 0)))]
     pub height: Option<f64>,
     /// Weight in kilograms.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("exclusiveMinimum" = 0)))]
     pub weight: Option<f64>,
 }
 
@@ -1043,6 +1105,7 @@ setters!(UpdateHealthProfileParams {
 /// A medication: an item of `GET /api/health/medications` or the answer of
 /// `POST /api/health/medications`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Medication {
     /// `med_...`.
@@ -1074,6 +1137,7 @@ pub struct Medication {
 
 /// `GET /api/health/medications`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct MedicationList {
     /// The medications.
@@ -1083,16 +1147,21 @@ pub struct MedicationList {
 
 /// Body of `POST /api/health/medications`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CreateMedicationParams {
     /// Name.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub name: String,
     /// `500mg`, ...
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub dosage: String,
     /// `Cada 8 horas`, ...
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub frequency: String,
     /// When the user starts taking it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("anyOf" = [{"format": "date"}, {"format": "date-time"}])))]
     pub start_date: Option<String>,
     /// How to take it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1122,6 +1191,7 @@ setters!(CreateMedicationParams {
 
 /// An item of `GET /api/health/appointments`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Appointment {
     /// `apt_...`.
@@ -1143,6 +1213,7 @@ pub struct Appointment {
 
 /// `GET /api/health/appointments`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AppointmentList {
     /// The appointments.
@@ -1152,6 +1223,7 @@ pub struct AppointmentList {
 
 /// Query of `GET /api/health/appointments`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ListAppointmentsParams {
     /// Only upcoming appointments (server default: true).
@@ -1159,9 +1231,11 @@ pub struct ListAppointmentsParams {
     pub upcoming: Option<bool>,
     /// From this date (wire name `from`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("anyOf" = [{"format": "date"}, {"format": "date-time"}])))]
     pub from: Option<String>,
     /// Up to this date (wire name `to`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("anyOf" = [{"format": "date"}, {"format": "date-time"}])))]
     pub to: Option<String>,
 }
 
@@ -1184,6 +1258,7 @@ setters!(ListAppointmentsParams {
 
 /// `GET /api/finance/profile`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct FinanceProfile {
     /// `fin_...`.
@@ -1206,6 +1281,7 @@ pub struct FinanceProfile {
 
 /// An item of `GET /api/finance/accounts`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Account {
     /// `acc_...`.
@@ -1230,6 +1306,7 @@ pub struct Account {
 
 /// `GET /api/finance/accounts`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AccountList {
     /// The accounts.
@@ -1240,6 +1317,7 @@ pub struct AccountList {
 /// A transaction: an item of `GET /api/finance/transactions` or the answer of
 /// `POST /api/finance/transactions`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Transaction {
     /// `txn_...`.
@@ -1267,6 +1345,7 @@ pub struct Transaction {
 
 /// `summary` of a [`TransactionList`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct TransactionSummary {
     /// Sum of income.
@@ -1279,6 +1358,7 @@ pub struct TransactionSummary {
 
 /// `GET /api/finance/transactions`: one page plus the summary of the whole filter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct TransactionList {
     /// The transactions of this page.
@@ -1293,6 +1373,7 @@ pub struct TransactionList {
 
 /// Query of `GET /api/finance/transactions`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ListTransactionsParams {
     /// Only this account.
@@ -1300,9 +1381,11 @@ pub struct ListTransactionsParams {
     pub account_id: Option<String>,
     /// From this date (`2025-10-01`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("anyOf" = [{"format": "date"}, {"format": "date-time"}])))]
     pub from: Option<String>,
     /// Up to this date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("anyOf" = [{"format": "date"}, {"format": "date-time"}])))]
     pub to: Option<String>,
     /// Only this category.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1312,6 +1395,7 @@ pub struct ListTransactionsParams {
     pub cursor: Option<String>,
     /// Items per page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 100)))]
     pub limit: Option<u32>,
 }
 
@@ -1333,19 +1417,24 @@ setters!(ListTransactionsParams {
 
 /// Body of `POST /api/finance/transactions`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CreateTransactionParams {
     /// The account.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub account_id: String,
     /// Amount (negative for an expense).
+    #[cfg_attr(feature = "schema", schemars(extend("multipleOf" = 0.01, "minimum" = -1_000_000_000, "maximum" = 1_000_000_000, "not" = {"const": 0})))]
     pub amount: Money,
     /// Description.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub description: String,
     /// Category.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<TransactionCategory>,
     /// When it happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("anyOf" = [{"format": "date"}, {"format": "date-time"}])))]
     pub date: Option<String>,
     /// Wire name `type`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -1376,6 +1465,7 @@ setters!(CreateTransactionParams {
 
 /// An item of `GET /api/finance/budgets`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Budget {
     /// `bdg_...`.
@@ -1407,6 +1497,7 @@ pub struct Budget {
 
 /// `GET /api/finance/budgets`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct BudgetList {
     /// The budgets.
@@ -1420,14 +1511,17 @@ pub struct BudgetList {
 
 /// Body of `POST /api/webhooks`. `Debug` hides the secret.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CreateWebhookParams {
     /// Where deliveries go.
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = "^https?://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]{1,4})?(/[A-Za-z0-9._~/-]*)?$")))]
     pub url: String,
     /// Event names (`conversation.created`, `message.sent`, ...).
-    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub events: Vec<String>,
     /// The HMAC-SHA256 signing secret (`whsec_...`).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub secret: String,
 }
 
@@ -1458,6 +1552,7 @@ impl fmt::Debug for CreateWebhookParams {
 
 /// Answer of `POST /api/webhooks` (the secret is never echoed).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Webhook {
     /// `wh_...`.
