@@ -244,6 +244,13 @@ export interface ClientConfig {
   defaultHeaders?: Record<string, string>
   /** The JavaScript runtime for the `User-Agent` (`node 22.1.0`), set by the TypeScript layer. */
   runtime?: string
+  /**
+   * Proxy URL (`http://` or `https://`) for every request and the ops WebSocket; without
+   * it `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` are honoured.
+   */
+  proxy?: string
+  /** Path of a PEM file of extra trusted CA certificates. */
+  caBundle?: string
 }
 
 /**

@@ -236,6 +236,11 @@ pub struct ClientConfig {
     pub default_headers: Option<HashMap<String, String>>,
     /// The JavaScript runtime for the `User-Agent` (`node 22.1.0`), set by the TypeScript layer.
     pub runtime: Option<String>,
+    /// Proxy URL (`http://` or `https://`) for every request and the ops WebSocket; without
+    /// it `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` are honoured.
+    pub proxy: Option<String>,
+    /// Path of a PEM file of extra trusted CA certificates.
+    pub ca_bundle: Option<String>,
 }
 
 /// The transport settings of a client from its JavaScript config (milliseconds), shared by the
@@ -268,5 +273,15 @@ pub(crate) fn client_settings(config: &ClientConfig) -> napi::Result<ClientSetti
         .map(|n| size("maxResponseBytes", n))
         .transpose()?;
     s.headers = headers(config.default_headers.clone())?;
+    // checked here so that a bad value is a TypeError, as other malformed settings
+    if let Some(url) = &config.proxy {
+        validate::proxy_url(url).map_err(as_type_error)?;
+        s.proxy = Some(url.clone());
+    }
+    if let Some(path) = &config.ca_bundle {
+        let bundle = agents_sdk::CaBundle::File(path.into());
+        validate::ca_bundle(&bundle).map_err(as_type_error)?;
+        s.ca_bundle = Some(bundle);
+    }
     Ok(s)
 }

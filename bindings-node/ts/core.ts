@@ -437,6 +437,19 @@ export interface CommonClientOptions {
   logger?: Logger;
   /** The level logged (default: the `CJHIRASHI_LOG` environment variable, else `off`). */
   logLevel?: LogLevel;
+  /**
+   * Proxy URL for every request and the ops realtime WebSocket: `http://` or `https://`,
+   * credentials allowed (`http://user:pass@proxy:3128`); HTTPS and WebSocket connections go
+   * through an HTTP `CONNECT` tunnel. Without it `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` are
+   * honoured. A malformed URL is a `TypeError`.
+   */
+  proxy?: string;
+  /**
+   * Path of a PEM file of extra trusted CA certificates (a corporate or private CA), trusted
+   * for HTTPS and the WebSocket along with the built-in roots. A missing file or one with no
+   * PEM certificate is a `TypeError`.
+   */
+  caBundle?: string;
 }
 
 /**
@@ -460,6 +473,8 @@ export function nativeClientConfig(
     maxResponseBytes: optionalNumber('maxResponseBytes', o.maxResponseBytes),
     defaultHeaders: stringMap('defaultHeaders', o.defaultHeaders),
     runtime: runtimeName(),
+    proxy: optionalString('proxy', o.proxy),
+    caBundle: optionalString('caBundle', o.caBundle),
   };
 }
 
