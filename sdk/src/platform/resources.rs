@@ -363,7 +363,7 @@ impl Agents<'_> {
     ///
     /// # Errors
     ///
-    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `VALIDATION_ERROR`, the field in `details`) for a missing name, an unknown category or model, or a temperature out of range,
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `VALIDATION_ERROR`, the field in `details`) for a missing name, a field the route does not take, or a `config` value out of range (temperature 0..2, `maxTokens` positive, `topP` 0..1),
     /// - the errors every call can return (see [the module](crate::platform#errors)).
     pub async fn create(&self, params: CreateAgentParams) -> Result<CreatedAgent> {
         let req = Req::post(&["agents"]).json(&params)?;
