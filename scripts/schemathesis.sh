@@ -29,7 +29,10 @@ if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -q "$version"; then
   "$venv/bin/python" -m pip install -q --disable-pip-version-check "schemathesis==$version"
 fi
 
-rm -f "$root/schemathesis.log"
+log="$CARGO_TARGET_DIR/schemathesis.log"
+rm -f "$log"
+# Everything here talks to 127.0.0.1: never through a proxy from the environment.
+export NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}" no_proxy="127.0.0.1,localhost${no_proxy:+,$no_proxy}"
 work="$(mktemp -d)"
 "$bin" --ops-port 0 --platform-port 0 --json > "$work/sandbox.json" 2> "$work/sandbox.err" &
 sandbox_pid=$!
@@ -98,8 +101,8 @@ for name in platform ops; do
   tail -n 40 "$work/$name.out"
 done
 if [ "$platform_status" != 0 ] || [ "$ops_status" != 0 ]; then
-  for name in platform ops; do cat "$work/$name.out"; done > "$root/schemathesis.log" 2>/dev/null || true
-  echo "schemathesis found failures (full output in schemathesis.log)" >&2
+  for name in platform ops; do cat "$work/$name.out"; done > "$log" 2>/dev/null || true
+  echo "schemathesis found failures (full output in $log)" >&2
 fi
 echo "schemathesis: $(cat "$work/platform.tally"), $(cat "$work/ops.tally")"
 [ "$platform_status" = 0 ] && [ "$ops_status" = 0 ]
