@@ -112,7 +112,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         conversation.id()
     );
 
-    // 3. What an attacker could send, and what the receiver answers.
+    // 3. What an attacker could send, and what the receiver answers. (This workspace builds
+    //    reqwest without a TLS provider of its own: install rustls' ring before making one.)
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let http = reqwest::Client::new();
     let post = |body: Vec<u8>, signature: String| {
         let mut request = http
