@@ -42,7 +42,7 @@ pub struct ClientSettings {
     /// Extra trusted root certificates (PEM), added to the built-in roots.
     pub ca_bundle: Option<CaBundle>,
     /// The `User-Agent` of every request and of the ops WebSocket handshake (default
-    /// [`user_agent`]`("rust", "")`); the Python and Node packages give their own.
+    /// [`user_agent`](crate::user_agent)`("rust", "")`); the Python and Node packages give their own.
     pub user_agent: Option<String>,
 }
 

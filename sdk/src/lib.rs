@@ -40,6 +40,6 @@ pub use error::{ApiError, ApiErrorKind, Error, Result, TimeoutPhase};
 pub use money::Money;
 pub use net::CaBundle;
 pub use options::{CancelToken, RequestOptions, ResponseCapture, ResponseMeta, WithResponse};
-pub use pagination::{PageRequest, Paged, Paginator};
+pub use pagination::{Page, PageRequest, Paged, Paginator};
 pub use ratelimit::RateLimit;
 pub use redact::Secret;

@@ -37,6 +37,8 @@ pub trait Paged: Send + 'static {
     fn next_request(&self) -> Option<PageRequest>;
     /// The page's items.
     fn into_items(self) -> Vec<Self::Item>;
+    /// The page's items, borrowed.
+    fn items(&self) -> &[Self::Item];
 }
 
 type Fetch<P> = Arc<dyn Fn(PageRequest) -> BoxFuture<'static, Result<P>> + Send + Sync>;
@@ -169,6 +171,17 @@ impl<P: Paged> Paginator<P> {
         self.next.is_some()
     }
 
+    /// Fetches the first page and answers it with the rest of the list: a [`Page`], which has
+    /// `data()`, `has_next_page()`, `get_next_page()` and `iter_pages()` like the Python and
+    /// Node pages.
+    pub async fn page(mut self) -> Result<Page<P>> {
+        let page = self
+            .next_page()
+            .await?
+            .ok_or_else(|| pagination_error("the list has no first page".to_owned()))?;
+        Ok(Page { page, rest: self })
+    }
+
     /// Every item of every page, fetched page by page as the stream is polled.
     pub fn into_items(self) -> impl Stream<Item = Result<P::Item>> + Send + 'static {
         futures::stream::try_unfold(self, |mut pager| async move {
@@ -188,6 +201,72 @@ impl<P: Paged> Paginator<P> {
     }
 }
 
+/// A fetched page with the rest of its list ([`Paginator::page`]): it derefs to the page
+/// itself (`pagination`, `summary`, ...) and has the same methods as the Python and Node pages.
+pub struct Page<P: Paged> {
+    page: P,
+    rest: Paginator<P>,
+}
+
+impl<P: Paged + fmt::Debug> fmt::Debug for Page<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Page")
+            .field("page", &self.page)
+            .field("rest", &self.rest)
+            .finish()
+    }
+}
+
+impl<P: Paged> std::ops::Deref for Page<P> {
+    type Target = P;
+    fn deref(&self) -> &P {
+        &self.page
+    }
+}
+
+impl<P: Paged> Page<P> {
+    /// This page's items.
+    pub fn data(&self) -> &[P::Item] {
+        self.page.items()
+    }
+
+    /// Whether the service has another page after this one.
+    pub fn has_next_page(&self) -> bool {
+        self.rest.has_next_page()
+    }
+
+    /// The page after this one (`None` after the last); this page is consumed, since the list
+    /// moves forward only.
+    pub async fn get_next_page(mut self) -> Result<Option<Page<P>>> {
+        Ok(self.rest.next_page().await?.map(|page| Page {
+            page,
+            rest: self.rest,
+        }))
+    }
+
+    /// This page, then every following one, fetched as the stream is polled.
+    pub fn iter_pages(self) -> impl Stream<Item = Result<P>> + Send + 'static {
+        let first = futures::stream::once(futures::future::ready(Ok::<_, Error>(self.page)));
+        let rest = futures::stream::try_unfold(self.rest, |mut pager| async move {
+            Ok::<_, Error>(pager.next_page().await?.map(|page| (page, pager)))
+        });
+        first.chain(rest)
+    }
+
+    /// Every item of this page and of every following one.
+    pub fn into_items(self) -> impl Stream<Item = Result<P::Item>> + Send + 'static {
+        self.iter_pages()
+            .map_ok(|page| futures::stream::iter(page.into_items().into_iter().map(Ok::<_, Error>)))
+            .try_flatten()
+    }
+
+    /// The page itself, without the rest of the list.
+    pub fn into_inner(self) -> P {
+        self.page
+    }
+}
+
+use futures::StreamExt as _;
 use futures::TryStreamExt as _;
 
 fn pagination_error(message: String) -> Error {

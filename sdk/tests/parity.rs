@@ -259,3 +259,75 @@ async fn user_agent_names_the_language_and_version() {
     bad.user_agent = Some("a\nb".into());
     assert!(client.with_options(bad).is_err());
 }
+
+/// Lists without pagination read as slices of their items, like Python's lists and Node's
+/// Arrays.
+#[tokio::test]
+async fn plain_lists_are_slices() {
+    let sb = Sandbox::start().await.unwrap();
+    let client = Client::builder()
+        .api_key(sb.api_key())
+        .base_url(sb.platform_url())
+        .build()
+        .unwrap();
+    let agents = client.agents().list(Default::default()).await.unwrap();
+    assert!(!agents.is_empty());
+    assert!(agents.iter().any(|a| a.id == "agt_personal_001"));
+    let first_id = agents[0].id.clone();
+    let ids: Vec<String> = agents.into_iter().map(|a| a.id).collect();
+    assert_eq!(ids[0], first_id);
+    let accounts = client.finance().accounts().list().await.unwrap();
+    assert!((&accounts).into_iter().any(|a| a.id == "acc_001"));
+    let ops = ops::AgentClient::new(sb.ops_api_key())
+        .unwrap()
+        .with_options({
+            let mut s = settings();
+            s.base_url = Some(sb.ops_url());
+            s
+        })
+        .unwrap();
+    let tools = ops.tools().list().await.unwrap();
+    assert!(!tools.is_empty() && tools[0].name == tools.iter().next().unwrap().name);
+    sb.shutdown().await;
+}
+
+/// A paginated list's first page with `data()`, `has_next_page()`, `get_next_page()` and
+/// `iter_pages()`, like the Python and Node pages.
+#[tokio::test]
+async fn pages_have_data_next_and_iter_pages() {
+    use agents_sdk::platform::ListUsersParams;
+    use futures::TryStreamExt;
+    let sb = Sandbox::start().await.unwrap();
+    let admin = Client::builder()
+        .api_key(sb.admin_api_key())
+        .base_url(sb.platform_url())
+        .build()
+        .unwrap();
+    let first = admin
+        .users()
+        .list(ListUsersParams::new().limit(3))
+        .page()
+        .await
+        .unwrap();
+    assert_eq!(first.data().len(), 3);
+    assert!(first.has_next_page());
+    let total = first.pagination.total;
+    let first_ids: Vec<String> = first.data().iter().map(|u| u.id.clone()).collect();
+    let second = first.get_next_page().await.unwrap().unwrap();
+    assert!(second.data().iter().all(|u| !first_ids.contains(&u.id)));
+    let pages: Vec<_> = second.iter_pages().try_collect().await.unwrap();
+    let seen = 3 + pages.iter().map(|p| p.users.len()).sum::<usize>();
+    assert_eq!(u64::try_from(seen).unwrap(), total);
+    let all: Vec<_> = admin
+        .users()
+        .list(ListUsersParams::new().limit(3))
+        .page()
+        .await
+        .unwrap()
+        .into_items()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), seen);
+    sb.shutdown().await;
+}

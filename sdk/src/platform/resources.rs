@@ -322,6 +322,9 @@ impl Paged for UserList {
     fn into_items(self) -> Vec<UserSummary> {
         self.users
     }
+    fn items(&self) -> &[UserSummary] {
+        &self.users
+    }
 }
 
 impl Agents<'_> {
@@ -551,6 +554,9 @@ impl Paged for ConversationList {
     fn into_items(self) -> Vec<Conversation> {
         self.conversations
     }
+    fn items(&self) -> &[Conversation] {
+        &self.conversations
+    }
 }
 
 impl Paged for TransactionList {
@@ -560,6 +566,9 @@ impl Paged for TransactionList {
     }
     fn into_items(self) -> Vec<Transaction> {
         self.transactions
+    }
+    fn items(&self) -> &[Transaction] {
+        &self.transactions
     }
 }
 
@@ -761,3 +770,41 @@ impl Webhooks<'_> {
         Ok(self.c.call(req, &self.opts).await?.data)
     }
 }
+
+/// A list answer without pagination reads as a slice of its items (`len()`, indexing, `iter()`,
+/// `for item in &list`), and `into_iter()` gives them by value, as the Python and Node
+/// packages answer a list / an `Array`; the wire's field stays public.
+macro_rules! list_as_slice {
+    ($($list:ident . $field:ident : $item:ty),* $(,)?) => {$(
+        impl std::ops::Deref for $list {
+            type Target = [$item];
+            fn deref(&self) -> &[$item] {
+                &self.$field
+            }
+        }
+
+        impl IntoIterator for $list {
+            type Item = $item;
+            type IntoIter = std::vec::IntoIter<$item>;
+            fn into_iter(self) -> Self::IntoIter {
+                self.$field.into_iter()
+            }
+        }
+
+        impl<'a> IntoIterator for &'a $list {
+            type Item = &'a $item;
+            type IntoIter = std::slice::Iter<'a, $item>;
+            fn into_iter(self) -> Self::IntoIter {
+                self.$field.iter()
+            }
+        }
+    )*};
+}
+
+list_as_slice!(
+    AgentList.agents: Agent,
+    MedicationList.medications: Medication,
+    AppointmentList.appointments: Appointment,
+    AccountList.accounts: Account,
+    BudgetList.budgets: Budget,
+);
