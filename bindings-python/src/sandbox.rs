@@ -56,30 +56,37 @@ impl NativeSandbox {
         })
     }
 
+    /// Base URL of the platform service (`http://127.0.0.1:PORT/api`).
     #[getter]
     fn platform_url(&self) -> &str {
         &self.platform_url
     }
+    /// Base URL of the ops service.
     #[getter]
     fn ops_url(&self) -> &str {
         &self.ops_url
     }
+    /// A platform API key of the demo user.
     #[getter]
     fn api_key(&self) -> &str {
         &self.api_key
     }
+    /// A platform API key of an admin.
     #[getter]
     fn admin_api_key(&self) -> &str {
         &self.admin_api_key
     }
+    /// The ops service's static API key.
     #[getter]
     fn ops_api_key(&self) -> &str {
         &self.ops_api_key
     }
+    /// The ops login user name.
     #[getter]
     fn username(&self) -> &str {
         &self.username
     }
+    /// The ops login password.
     #[getter]
     fn password(&self) -> &str {
         &self.password
