@@ -331,3 +331,39 @@ async fn pages_have_data_next_and_iter_pages() {
     assert_eq!(all.len(), seen);
     sb.shutdown().await;
 }
+
+/// `AgentClient::builder()...login(user, password)` keeps every builder setting (here a
+/// default header the sandbox turns into a fault, and the retries that get past it).
+#[tokio::test]
+async fn ops_builder_login_keeps_every_setting() {
+    let sb = Sandbox::start().await.unwrap();
+    let impatient = ops::AgentClient::builder()
+        .base_url(sb.ops_url())
+        .max_retries(0)
+        .default_header("X-Sandbox-Fault", "status=503;count=1;id=parity-ops-login")
+        .login(sb.username(), sb.password())
+        .await
+        .unwrap();
+    let refused = impatient.tools().list().await.unwrap_err();
+    assert_eq!(
+        refused.as_api().unwrap().kind,
+        ApiErrorKind::ServiceUnavailable
+    );
+    let patient = ops::AgentClient::builder()
+        .base_url(sb.ops_url())
+        .max_retries(2)
+        .default_header(
+            "X-Sandbox-Fault",
+            "status=503;count=1;id=parity-ops-login-2",
+        )
+        .login(sb.username(), sb.password())
+        .await
+        .unwrap();
+    let tools = patient
+        .tools()
+        .with_response(|t| async move { t.list().await })
+        .await
+        .unwrap();
+    assert_eq!(tools.meta.attempts, 2);
+    sb.shutdown().await;
+}

@@ -147,6 +147,30 @@ impl AgentClientBuilder {
         let t = self.common.build(BASE_URL_ENV, DEFAULT_BASE_URL, auth)?;
         Ok(AgentClient { t })
     }
+
+    /// Builds the client with every setting given to this builder and logs in now with
+    /// `username` / `password` (`AgentClient.login` of the Python and Node packages, which
+    /// keep every client setting too); the token is renewed like [`AgentClient::login`]'s.
+    ///
+    /// ```no_run
+    /// # async fn f() -> agents_sdk::Result<()> {
+    /// let client = agents_sdk::ops::AgentClient::builder()
+    ///     .base_url("http://localhost:8000")
+    ///     .timeout(std::time::Duration::from_secs(30))
+    ///     .max_retries(5)
+    ///     .login("admin", "password")
+    ///     .await?;
+    /// # drop(client); Ok(()) }
+    /// ```
+    pub async fn login(
+        self,
+        username: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Result<AgentClient> {
+        let client = self.credentials(username, password).build()?;
+        client.t.current_token().await?;
+        Ok(client)
+    }
 }
 
 impl AgentClient {
