@@ -78,7 +78,7 @@ fn map_keys(value: Value, f: &dyn Fn(&str) -> String) -> Value {
 }
 
 /// A result as the scenarios see it: its wire JSON with snake_case keys.
-fn plain<T: serde::Serialize>(value: &T) -> Value {
+fn plain<T: serde::Serialize + ?Sized>(value: &T) -> Value {
     map_keys(
         serde_json::to_value(value).expect("results serialize"),
         &snake,
@@ -787,7 +787,9 @@ async fn platform_call(
         }),
         "agents.list" => {
             let params: ListAgentsParams = params("platform", args)?;
-            sdk(c.agents().with_options(o).list(params).await, |v| plain(&v))
+            sdk(c.agents().with_options(o).list(params).await, |v| {
+                plain(&*v)
+            })
         }
         "agents.get" => sdk(c.agents().with_options(o).get(&id()?).await, |v| plain(&v)),
         "agents.create" => {
@@ -847,7 +849,7 @@ async fn platform_call(
         }
         "health.medications.list" => {
             sdk(c.health().medications().with_options(o).list().await, |v| {
-                plain(&v)
+                plain(&*v)
             })
         }
         "health.medications.create" => {
@@ -865,12 +867,12 @@ async fn platform_call(
             let params: ListAppointmentsParams = params("platform", args)?;
             sdk(
                 c.health().appointments().with_options(o).list(params).await,
-                |v| plain(&v),
+                |v| plain(&*v),
             )
         }
         "finance.profile" => sdk(c.finance().with_options(o).profile().await, |v| plain(&v)),
         "finance.accounts.list" => sdk(c.finance().accounts().with_options(o).list().await, |v| {
-            plain(&v)
+            plain(&*v)
         }),
         "finance.transactions.list" => {
             let params: ListTransactionsParams = params("platform", args)?;
@@ -895,7 +897,7 @@ async fn platform_call(
             )
         }
         "finance.budgets.list" => sdk(c.finance().budgets().with_options(o).list().await, |v| {
-            plain(&v)
+            plain(&*v)
         }),
         "webhooks.create" => {
             let params: CreateWebhookParams = params("platform", args)?;
@@ -953,7 +955,7 @@ async fn ops_call(
             }
         }
         "conversations.list" => sdk(c.conversations().with_options(o).list().await, |v| {
-            plain(&v)
+            plain(&*v)
         }),
         "conversations.create" => {
             let params: CreateConversationParams = params("ops", args)?;
@@ -977,7 +979,7 @@ async fn ops_call(
             })
         }
         "metrics.get" => sdk(c.metrics().with_options(o).get().await, |v| plain(&v)),
-        "tools.list" => sdk(c.tools().with_options(o).list().await, |v| plain(&v)),
+        "tools.list" => sdk(c.tools().with_options(o).list().await, |v| plain(&*v)),
         "tools.execute" => {
             let tool = str_arg(args, "tool")?;
             let parameters = args
@@ -990,7 +992,9 @@ async fn ops_call(
                 |v| plain(&v),
             )
         }
-        "learned_apis.list" => sdk(c.learned_apis().with_options(o).list().await, |v| plain(&v)),
+        "learned_apis.list" => sdk(c.learned_apis().with_options(o).list().await, |v| {
+            plain(&*v)
+        }),
         "learned_apis.learn" => {
             let params: LearnApiParams = params("ops", args)?;
             sdk(c.learned_apis().with_options(o).learn(params).await, |v| {
