@@ -347,7 +347,7 @@ fn raw_data(meta: Option<agents_sdk::ResponseMeta>, data: Value) -> Result<Value
 }
 
 async fn page_data<P>(
-    mut pager: agents_sdk::Paginator<P>,
+    pager: agents_sdk::Paginator<P>,
     iterate: Option<&str>,
 ) -> agents_sdk::Result<Value>
 where
@@ -364,37 +364,39 @@ where
             Ok(Value::Array(out))
         }
         Some("pages") => {
+            // page by page: the first Page, then iter_pages() over it and every later one
             let mut pages = Vec::new();
-            while let Some(page) = pager.next_page().await? {
-                let data: Vec<Value> = page.into_items().iter().map(plain).collect();
+            let mut stream = std::pin::pin!(pager.page().await?.iter_pages());
+            while let Some(page) = stream.next().await {
+                let data: Vec<Value> = page?.into_items().iter().map(plain).collect();
                 pages.push(json!({ "data": data }));
             }
             Ok(Value::Array(pages))
         }
         Some("next_page") => {
-            let first = pager.next_page().await?.map(|p| p.into_items());
-            let has_next = pager.has_next_page();
-            let second = pager.next_page().await?.map(|p| p.into_items());
-            let data = |items: Option<Vec<P::Item>>| -> Value {
-                Value::Array(items.unwrap_or_default().iter().map(plain).collect())
-            };
-            Ok(json!({"first": data(first), "has_next_page": has_next, "second": data(second)}))
+            let first = pager.page().await?;
+            let first_data = plain(first.data());
+            let has_next = first.has_next_page();
+            let second = first
+                .get_next_page()
+                .await?
+                .map(|p| plain(p.data()))
+                .unwrap_or(Value::Null);
+            Ok(json!({"first": first_data, "has_next_page": has_next, "second": second}))
         }
         _ => {
-            let page = pager.next_page().await?;
-            let has_next = pager.has_next_page();
-            let Some(page) = page else {
-                return Ok(json!({"data": [], "has_next_page": false}));
-            };
             // the page as every runner shows it: its items, whether more follow, and the
             // transaction list's `summary`
+            let page = pager.page().await?;
             let mut out = Map::new();
-            if let Some(summary) = plain(&page).get("summary").filter(|s| !s.is_null()) {
+            out.insert("data".into(), plain(page.data()));
+            out.insert("has_next_page".into(), json!(page.has_next_page()));
+            if let Some(summary) = plain(&page.into_inner())
+                .get("summary")
+                .filter(|s| !s.is_null())
+            {
                 out.insert("summary".into(), summary.clone());
             }
-            let data: Vec<Value> = page.into_items().iter().map(plain).collect();
-            out.insert("data".into(), Value::Array(data));
-            out.insert("has_next_page".into(), json!(has_next));
             Ok(Value::Object(out))
         }
     }
