@@ -79,14 +79,19 @@ if [ -x bindings-node/scripts/test.sh ]; then
   bindings-node/scripts/test.sh
 fi
 
+# The cross-language scenario suite (tests/): the same scenarios through the Rust crate (debug
+# target of the tests above), the Python wheel and the Node package the two steps above built.
+step "scenarios (Rust, Python, Node)"
+scripts/scenarios.sh
+
 # Every example of the three languages against the embedded sandbox (Rust in the debug target
 # of the tests above, Python in the venv and Node with the package the two steps above built).
 step "examples (Rust, Python, Node)"
 scripts/examples.sh
 
-# The cross-language scenario suite (tests/): the same scenarios through the Rust crate (debug
-# target of the tests above), the Python wheel and the Node package the two steps above built.
-step "scenarios (Rust, Python, Node)"
-scripts/scenarios.sh
+# The documentation site (MkDocs strict, rustdoc, mkdocstrings, TypeDoc), after the examples its
+# guides include have run. About a minute (the first run installs MkDocs and TypeDoc into .tools/).
+step "documentation site (scripts/docs.sh)"
+scripts/docs.sh
 
 step "all checks passed in $(( $(date +%s) - start )) s"

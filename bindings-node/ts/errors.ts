@@ -180,7 +180,7 @@ export class APIUserAbortError extends CJHirashiError {
    * Errors are made by the SDK; the constructor is public for tests and wrappers.
    *
    * @param message - What went wrong.
-   * @param init - The facts of the failure (`status`, `code`, `requestId`, `headers`, ...).
+   * @param _init - Accepted for the same signature as the other errors; an abort has no facts.
    */
   constructor(message = 'Request was aborted.', _init: Partial<NativePayload> = {}) {
     super(message);

@@ -297,7 +297,10 @@ pub fn python_user_agent() -> String {
                 .and_then(|m| m.call_method0("python_implementation"))
                 .and_then(|s| s.extract::<String>())
                 .unwrap_or_else(|_| "Python".to_owned());
-            agents_sdk::user_agent("python", &format!("{implementation} {}.{}", v.major, v.minor))
+            agents_sdk::user_agent(
+                "python",
+                &format!("{implementation} {}.{}", v.major, v.minor),
+            )
         })
     })
     .clone()
