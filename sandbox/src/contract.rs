@@ -504,8 +504,14 @@ fn type_matches(t: &str, value: &Value) -> bool {
         "string" => value.is_string(),
         "boolean" => value.is_boolean(),
         "null" => value.is_null(),
-        // An integer is written without a fraction or exponent (what serde reads as one).
-        "integer" => value.is_i64() || value.is_u64(),
+        // JSON Schema: a number with a zero fractional part (`1.0`) is an integer too.
+        "integer" => {
+            value.is_i64()
+                || value.is_u64()
+                || value
+                    .as_f64()
+                    .is_some_and(|f| f.is_finite() && f.fract() == 0.0)
+        }
         "number" => value.is_number(),
         _ => true,
     }

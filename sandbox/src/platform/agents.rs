@@ -105,7 +105,8 @@ fn parse_config(body: &Map<String, Value>) -> Result<Value, ApiError> {
     }
     match config.get("maxTokens") {
         None | Some(Value::Null) => {}
-        Some(v) if v.as_u64().is_some_and(|n| n > 0) => {}
+        // Any JSON integer (`8000` or `8000.0`) above zero.
+        Some(v) if v.as_f64().is_some_and(|n| n >= 1.0 && n.fract() == 0.0) => {}
         Some(_) => {
             return Err(ApiError::validation(
                 "config.maxTokens",
@@ -132,7 +133,11 @@ fn parse_config(body: &Map<String, Value>) -> Result<Value, ApiError> {
     );
     out.insert(
         "maxTokens".into(),
-        config.get("maxTokens").cloned().unwrap_or(json!(8000)),
+        // Stored as an integer whichever way it was written.
+        config
+            .get("maxTokens")
+            .and_then(Value::as_f64)
+            .map_or(json!(8000), |n| json!(n as u64)),
     );
     if let Some(v) = config.get("topP").filter(|v| !v.is_null()) {
         out.insert("topP".into(), v.clone());

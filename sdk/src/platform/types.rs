@@ -1515,7 +1515,7 @@ pub struct BudgetList {
 #[serde(rename_all = "camelCase")]
 pub struct CreateWebhookParams {
     /// Where deliveries go.
-    #[cfg_attr(feature = "schema", schemars(extend("pattern" = "^https?://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]{1,4})?(/[A-Za-z0-9._~/-]*)?$")))]
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = "^https?://(([A-Za-z0-9-]+\\.)*[A-Za-z][A-Za-z0-9-]*|(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})(:[0-9]{1,4})?(/[A-Za-z0-9._~/-]*)?$")))]
     pub url: String,
     /// Event names (`conversation.created`, `message.sent`, ...).
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
