@@ -59,6 +59,11 @@ cargo test --profile ci-release -p agents-sdk -p agents-sandbox --lib --tests
 step "OpenAPI documents match the SDK's types (cargo run -p agents-spec -- --check)"
 cargo run -q -p agents-spec -- --check
 
+# The hand-written Python stubs/models and TypeScript interfaces/methods against the documents:
+# every operation's method and parameters, every schema's fields (stdlib Python, < 1 s).
+step "Python and Node surfaces match the OpenAPI documents (scripts/check-surfaces.py)"
+python3 scripts/check-surfaces.py
+
 # schemathesis from each service's /openapi.json against the debug sandbox binary built above,
 # every check, 5 examples per operation (scripts/schemathesis.sh N for a longer run).
 step "schemathesis against the sandbox, 5 examples per operation"

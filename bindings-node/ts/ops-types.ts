@@ -172,92 +172,126 @@ export interface CloudProvider {
   [key: string]: unknown;
 }
 
+/** `llm` of a {@link Config}: the language model the agent uses; unknown keys are kept. */
+export interface LlmConfig {
+  /** Who serves the model. */
+  provider: LlmProvider;
+  /** The model's name (e.g. `gpt-4`). */
+  model: string;
+  [key: string]: unknown;
+}
+
+/** `agent` of a {@link Config}: how the agent behaves; unknown keys are kept. */
+export interface AgentSettings {
+  /** How much the agent may do without asking. */
+  autonomy_level: AutonomyLevel;
+  [key: string]: unknown;
+}
+
+/** `cloud_providers` of a {@link Config}: which clouds the agent may reach. */
+export interface CloudProviders {
+  /** Amazon Web Services. */
+  aws: CloudProvider;
+  /** Microsoft Azure. */
+  azure: CloudProvider;
+  /** Google Cloud. */
+  gcp: CloudProvider;
+  [key: string]: CloudProvider;
+}
+
 /** The agent's configuration (`config.get()`); unknown keys are kept. */
 export interface Config {
   /** The language model the agent uses. */
-  llm: {
-    /** Who serves the model. */
-    provider: LlmProvider;
-    /** The model's name (e.g. `gpt-4`). */
-    model: string;
-    [key: string]: unknown;
-  };
+  llm: LlmConfig;
   /** How the agent behaves. */
-  agent: {
-    /** How much the agent may do without asking. */
-    autonomy_level: AutonomyLevel;
-    [key: string]: unknown;
-  };
+  agent: AgentSettings;
   /** Which clouds the agent may reach. */
-  cloud_providers: {
-    /** Amazon Web Services. */
-    aws: CloudProvider;
-    /** Microsoft Azure. */
-    azure: CloudProvider;
-    /** Google Cloud. */
-    gcp: CloudProvider;
-    [key: string]: CloudProvider;
-  };
+  cloud_providers: CloudProviders;
   [key: string]: unknown;
+}
+
+/** Changes to `llm` ({@link ConfigUpdate}). */
+export interface LlmConfigUpdate {
+  /** Who serves the model. */
+  provider?: LlmProvider;
+  /** The model's name. */
+  model?: string;
+  [key: string]: unknown;
+}
+
+/** Changes to `agent` ({@link ConfigUpdate}). */
+export interface AgentSettingsUpdate {
+  /** How much the agent may do without asking. */
+  autonomy_level?: AutonomyLevel;
+  [key: string]: unknown;
+}
+
+/** Changes to one cloud provider ({@link CloudProvidersUpdate}). */
+export interface CloudProviderUpdate {
+  /** Enable or disable it. */
+  enabled?: boolean;
+  [key: string]: unknown;
+}
+
+/** Changes to `cloud_providers` ({@link ConfigUpdate}). */
+export interface CloudProvidersUpdate {
+  /** Amazon Web Services. */
+  aws?: CloudProviderUpdate;
+  /** Microsoft Azure. */
+  azure?: CloudProviderUpdate;
+  /** Google Cloud. */
+  gcp?: CloudProviderUpdate;
+  [key: string]: CloudProviderUpdate | undefined;
 }
 
 /** A partial configuration: the given sections are deep-merged. */
 export interface ConfigUpdate {
   /** Language-model settings to change. */
-  llm?: {
-    /** Who serves the model. */
-    provider?: LlmProvider;
-    /** The model's name. */
-    model?: string;
-    [key: string]: unknown;
-  };
+  llm?: LlmConfigUpdate;
   /** Agent settings to change. */
-  agent?: {
-    /** How much the agent may do without asking. */
-    autonomy_level?: AutonomyLevel;
-    [key: string]: unknown;
-  };
+  agent?: AgentSettingsUpdate;
   /** Cloud-provider settings to change. */
-  cloud_providers?: {
-    /** Amazon Web Services. */
-    aws?: Partial<CloudProvider>;
-    /** Microsoft Azure. */
-    azure?: Partial<CloudProvider>;
-    /** Google Cloud. */
-    gcp?: Partial<CloudProvider>;
-    [key: string]: Partial<CloudProvider> | undefined;
-  };
+  cloud_providers?: CloudProvidersUpdate;
+}
+
+/** Alert counts by level (`alerts` of {@link Metrics}). */
+export interface AlertCounts {
+  /** Critical alerts. */
+  critical: number;
+  /** Warnings. */
+  warning: number;
+  /** Checks that are fine. */
+  ok: number;
+}
+
+/** Instance counts by cloud (`infrastructure` of {@link Metrics}). */
+export interface Infrastructure {
+  /** AWS EC2 instances. */
+  aws_instances: number;
+  /** Azure virtual machines. */
+  azure_vms: number;
+  /** Google Cloud instances. */
+  gcp_instances: number;
+}
+
+/** The agent's own statistics (`agent_stats` of {@link Metrics}). */
+export interface AgentStats {
+  /** Messages answered. */
+  total_messages: number;
+  /** Tools run. */
+  tools_executed: number;
+  /** Seconds since the agent started. */
+  uptime_seconds: number;
 }
 
 /** Infrastructure and agent metrics (`metrics.get()`). */
 export interface Metrics {
   /** Alert counts by level. */
-  alerts: {
-    /** Critical alerts. */
-    critical: number;
-    /** Warnings. */
-    warning: number;
-    /** Checks that are fine. */
-    ok: number;
-  };
+  alerts: AlertCounts;
   /** Instance counts by cloud. */
-  infrastructure: {
-    /** AWS EC2 instances. */
-    aws_instances: number;
-    /** Azure virtual machines. */
-    azure_vms: number;
-    /** Google Cloud instances. */
-    gcp_instances: number;
-  };
+  infrastructure: Infrastructure;
   /** The agent's own statistics. */
-  agent_stats: {
-    /** Messages answered. */
-    total_messages: number;
-    /** Tools run. */
-    tools_executed: number;
-    /** Seconds since the agent started. */
-    uptime_seconds: number;
-  };
+  agent_stats: AgentStats;
 }
 
 /** A tool the agent can run. */
