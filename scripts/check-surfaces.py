@@ -14,7 +14,8 @@ object schema, checks:
 - Node: the TypeScript sources (`bindings-node/ts/*.ts`, read with regexes and a brace
   scanner, so no `node_modules` is needed) have the method (camelCase) on the resource of
   `CJHirashiAgents` / `AgentClient`, whose parameter interface carries exactly the query and
-  body properties (wire names); each schema's interface has exactly the schema's properties.
+  body properties (wire names); each schema's interface has exactly the schema's properties,
+  and each closed string set (`enum`) is a `export type X = 'a' | 'b'` union of its values.
 
 Names that legitimately differ are listed in the allowlists below, each with its reason.
 Stdlib only (Python 3.9+); prints a one-line tally and exits 1 on any mismatch.
@@ -395,6 +396,7 @@ def check_node(
     cfg: Json,
     ops: list[Operation],
     schemas: dict[str, list[str]],
+    enums: dict[str, list[str]],
     errors: list[str],
 ) -> None:
     client_src = strip_comments((TS / cfg["ts_files"][0]).read_text(encoding="utf-8"))
@@ -443,6 +445,13 @@ def check_node(
                 errors.append(f"node {op.label()}: interface {pm.group(1)} not found")
                 continue
             report(errors, f"node {op.label()}: {pm.group(1)}", want, have)
+    for name, values in enums.items():
+        m = re.search(r"export type " + name + r"\s*=([^;]*);", types_src)
+        if m is None:
+            errors.append(f"node {svc} schema {name}: no `export type {name} = ...` union")
+            continue
+        have_values = set(re.findall(r"'([^']*)'", m.group(1)))
+        report(errors, f"node {svc} schema {name}: union members", set(values), have_values)
     for name, props in schemas.items():
         if (svc, name) in SCHEMA_NO_MODEL or (svc, name) in NODE_BODY_POSITIONAL:
             continue
@@ -458,7 +467,7 @@ def check_node(
 
 def main() -> int:
     errors: list[str] = []
-    n_ops = n_schemas = n_http = 0
+    n_ops = n_schemas = n_http = n_enums = 0
     for svc, cfg in SERVICES.items():
         doc = json.loads(cfg["doc"].read_text(encoding="utf-8"))
         ops = []
@@ -482,15 +491,20 @@ def main() -> int:
         schemas = object_schemas(doc)
         n_ops += sum(len(o.sdk) for o in ops)
         n_http += len(ops)
+        enums = {
+            name: [str(v) for v in sch["enum"]]
+            for name, sch in doc["components"]["schemas"].items()
+            if sch.get("type") == "string" and "enum" in sch
+        }
         n_schemas += len(schemas)
+        n_enums += len(enums)
         check_python(svc, cfg, ops, schemas, errors)
-        check_node(svc, cfg, ops, schemas, errors)
+        check_node(svc, cfg, ops, schemas, enums, errors)
     for e in errors:
         print(e)
     print(
-        f"surfaces: {n_http} operations ({n_ops} SDK methods), {n_schemas} schemas checked in "
-        f"Python and Node, "
-        f"{len(errors)} mismatches"
+        f"surfaces: {n_http} operations ({n_ops} SDK methods), {n_schemas} object schemas "
+        f"checked in Python and Node, {n_enums} closed sets in Node, {len(errors)} mismatches"
     )
     return 1 if errors else 0
 

@@ -6,6 +6,8 @@ export type LlmProvider = 'openai' | 'anthropic' | 'azure_openai' | 'ollama';
 export type AutonomyLevel = 'manual' | 'semi' | 'auto';
 /** The category of a tool. */
 export type ToolCategory = 'aws' | 'azure' | 'gcp' | 'monitoring' | 'general';
+/** Who wrote a message. */
+export type MessageRole = 'user' | 'assistant' | 'system';
 /** The event names an ops webhook can subscribe to. */
 export type OpsWebhookEvent = 'alert.critical' | 'alert.warning' | 'tool.executed' | 'conversation.created' | 'api.learned';
 
@@ -48,7 +50,7 @@ export interface ToolCall {
 /** A message of a conversation. */
 export interface OpsMessage {
   /** Who wrote it. */
-  role: 'user' | 'assistant' | 'system';
+  role: MessageRole;
   /** The text. */
   content: string;
   /** When it was written (RFC 3339). */
