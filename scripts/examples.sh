@@ -82,9 +82,10 @@ chat() {
     return
   fi
   printf '%s\n' "Hola" "¿Cuánto he gastado este mes?" >"$scratch/chat.in"
-  # timeout(1) forwards SIGINT to the program and gives it default signal handling (a
-  # background job of a script would otherwise start with SIGINT ignored)
-  timeout -k 5 "$limit" "$@" --stall-first 3 <"$scratch/chat.in" >"$log" 2>&1 &
+  # timeout(1) gives the program default signal handling (a background job of a script would
+  # otherwise start with SIGINT ignored) and forwards the SIGINT; --foreground makes it forward
+  # the signal once (otherwise it also signals its process group: a second Ctrl-C)
+  timeout --foreground -k 5 "$limit" "$@" --stall-first 3 <"$scratch/chat.in" >"$log" 2>&1 &
   local pid=$! i
   for ((i = 0; i < 300; i++)); do
     grep -q 'assistant> [^ ]' "$log" 2>/dev/null && break
@@ -108,14 +109,20 @@ if [[ -z "$only_lang" || "$only_lang" == rust ]]; then
   # features, so this reuses that step's build (which compiled the examples too).
   rust_pkgs=(-p agents-sdk -p agents-sandbox -p agents-examples)
   echo "== rust: cargo test --no-run ${rust_pkgs[*]}"
-  if cargo test -q "${rust_pkgs[@]}" --no-run >"$scratch/rust-build.log" 2>&1; then
+  if cargo test "${rust_pkgs[@]}" --no-run >"$scratch/rust-build.log" 2>&1; then
     bin="$CARGO_TARGET_DIR/$CARGO_BUILD_TARGET/debug/examples"
+    # testing_with_sandbox is a test suite (`test = true`): run the harness binary cargo built
+    tests="$(sed -n 's/^ *Executable .*testing_with_sandbox\.rs (\(.*\))$/\1/p' "$scratch/rust-build.log" | tail -n 1)"
     for name in "${names[@]}"; do
       wanted rust "$name" || continue
       case $name in
         chat_cli) chat "rust/$name" "$bin/$name" ;;
         testing_with_sandbox)
-          example "rust/$name" cargo test -q "${rust_pkgs[@]}" --example "$name" ;;
+          if [[ -n "$tests" ]]; then
+            example "rust/$name" "$tests"
+          else
+            example "rust/$name" cargo test -q "${rust_pkgs[@]}" --example "$name"
+          fi ;;
         *) example "rust/$name" "$bin/$name" ;;
       esac
     done
