@@ -19,12 +19,13 @@ use serde_json::{Map, Value, json};
 
 use crate::common::ErrorRenderer;
 
-/// The platform document, as committed.
-pub const PLATFORM_DOCUMENT: &str = include_str!("../../spec/platform.openapi.json");
+/// The platform document, as committed (`contract/` links to the generated `spec/` files, so
+/// the packaged crate carries them).
+pub const PLATFORM_DOCUMENT: &str = include_str!("../contract/platform.openapi.json");
 /// The ops document, as committed.
-pub const OPS_DOCUMENT: &str = include_str!("../../spec/ops.openapi.json");
+pub const OPS_DOCUMENT: &str = include_str!("../contract/ops.openapi.json");
 /// The ops WebSocket's AsyncAPI document, as committed.
-pub const OPS_ASYNCAPI_DOCUMENT: &str = include_str!("../../spec/ops.asyncapi.json");
+pub const OPS_ASYNCAPI_DOCUMENT: &str = include_str!("../contract/ops.asyncapi.json");
 
 /// A query parameter of an operation.
 #[derive(Debug)]
