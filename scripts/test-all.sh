@@ -12,6 +12,16 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
 export CARGO_BUILD_TARGET="${CARGO_BUILD_TARGET:-$(rustc -vV | sed -n 's/^host: //p')}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
+# In CI (a fresh clone, built once): no incremental caches to write, and the Python and Node
+# packages under test are built without whole-program LTO (one LTO link of each native module
+# takes minutes on 2 cores; the code is the same, only less optimised). Releases (scripts/dist.sh)
+# keep the release profile as it is in Cargo.toml.
+if [ "${CI:-}" = true ]; then
+  export CARGO_INCREMENTAL=0
+  export CARGO_PROFILE_RELEASE_LTO="${CARGO_PROFILE_RELEASE_LTO:-false}"
+  export CARGO_PROFILE_RELEASE_CODEGEN_UNITS="${CARGO_PROFILE_RELEASE_CODEGEN_UNITS:-16}"
+fi
+
 start=$(date +%s)
 last=$start
 # Each step prints how long the previous one took, so CI logs show where the time goes.
