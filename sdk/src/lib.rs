@@ -19,6 +19,8 @@
 
 #[macro_use]
 mod enums;
+#[macro_use]
+mod list;
 
 mod client;
 pub mod error;
