@@ -103,6 +103,9 @@ fn measure(mode: &str, url: &str, key: &str, streams: usize) -> ExitCode {
         .base_url(url)
         .build()
         .expect("SDK client");
+    // reqwest is built without a process-wide TLS provider (the SDK brings its own per
+    // client); the bare baseline installs one for itself
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let http = reqwest::Client::builder()
         .tcp_nodelay(true)
         .build()
