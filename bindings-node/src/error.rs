@@ -14,10 +14,8 @@
 
 use std::any::Any;
 use std::future::Future;
-use std::panic::AssertUnwindSafe;
 
 use agents_sdk::Error;
-use futures::FutureExt;
 use napi::Env;
 use napi::bindgen_prelude::{PromiseRaw, ToNapiValue};
 use serde_json::{Map, Value, json};
@@ -162,18 +160,15 @@ pub(crate) fn panic_error(panic: Box<dyn Any + Send>) -> napi::Error {
     }))
 }
 
-/// Runs `fut` on napi's runtime as a promise; a panic while it runs rejects the promise with a
-/// `CJHirashiError` (see [`panic_error`]) instead of an untyped error.
+/// Runs `fut` on napi's runtime as a promise (settled through the environment's one completion
+/// queue, see `bridge.rs`); a panic while it runs rejects the promise with a `CJHirashiError`
+/// (see [`panic_error`]) instead of an untyped error.
 pub(crate) fn spawn<'e, T, F>(env: &'e Env, fut: F) -> napi::Result<PromiseRaw<'e, T>>
 where
     T: ToNapiValue + Send + 'static,
     F: Future<Output = napi::Result<T>> + Send + 'static,
 {
-    env.spawn_future(
-        AssertUnwindSafe(fut)
-            .catch_unwind()
-            .map(|r| r.unwrap_or_else(|panic| Err(panic_error(panic)))),
-    )
+    crate::bridge::spawn(env, fut)
 }
 
 /// Serializes a result for the JavaScript side (`JSON.parse`d there).

@@ -26,6 +26,7 @@
     )
 )]
 
+mod bridge;
 pub mod error;
 pub mod ops;
 pub mod options;
