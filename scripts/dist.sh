@@ -56,7 +56,7 @@ step() {
   local now; now=$(date +%s)
   if [ -n "${current:-}" ]; then timings+=("$(printf '%5d s  %s' "$(( now - last ))" "$current")"); fi
   current="$*"
-  printf '\n==> %s\n' "$*"
+  printf '\n==> %s  (%s, +%d s)\n' "$*" "$(date -u +%H:%M:%S)" "$(( now - start ))"
   last=$now
 }
 
@@ -188,7 +188,8 @@ node -e '
   delete pkg.scripts;
   fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + "\n");
 ' "$main/package.json"
-if ls "$main"/native/*.node >/dev/null 2>&1; then
+# (a glob test would pass on an empty match: nullglob is on since the auditwheel step)
+if [ -n "$(find "$main" -name '*.node' -print -quit)" ]; then
   echo "dist.sh: the main npm package must not hold a native binary" >&2
   exit 1
 fi
