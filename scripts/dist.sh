@@ -19,8 +19,11 @@
 #
 # Installs its own tools: the Rust targets (rustup), a private Python venv .tools/dist-venv with
 # maturin, ziglang, cargo-zigbuild and auditwheel, and bindings-node's npm dependencies.
-# Every target is built once per run, in one target folder ($CARGO_TARGET_DIR/dist). Slow
-# (release builds with fat LTO): it is not part of scripts/test-all.sh.
+# Every target is built once per run: the wheels and crates in $CARGO_TARGET_DIR/dist, the .node
+# files in $CARGO_TARGET_DIR/dist-node. (maturin links through its bundled copy of
+# cargo-zigbuild, napi through the cargo-zigbuild command: two linker paths, and cargo's
+# fingerprint holds the linker, so in one folder each build would recompile every dependency
+# the other compiled.) Slow (release builds with fat LTO): it is not part of scripts/test-all.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -35,7 +38,7 @@ while [ $# -gt 0 ]; do
     --out=*) out="${1#--out=}"; shift ;;
     --tools-only) tools_only=1; shift ;;
     --no-crates) crates=0; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     -*) echo "dist.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
@@ -147,7 +150,7 @@ for t in "${targets[@]}"; do
     # manylinux2014 wheels.
     case "$t" in *-linux-gnu) napi_target="$t.2.17" ;; esac
   fi
-  (cd bindings-node && "$napi" "${napi_args[@]}" --target "$napi_target")
+  (cd bindings-node && CARGO_TARGET_DIR="$CARGO_TARGET_DIR-node" "$napi" "${napi_args[@]}" --target "$napi_target")
   plat="$(node_platform "$t")"
   test -f "$stage/artifacts/agents-sdk.$plat.node"
 done
