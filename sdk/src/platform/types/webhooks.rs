@@ -1,0 +1,63 @@
+//! `/api/webhooks`: subscribing a URL to platform events.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Body of `POST /api/webhooks`. `Debug` hides the secret.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct CreateWebhookParams {
+    /// Where deliveries go.
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = "^https?://(([A-Za-z0-9-]+\\.)*[A-Za-z][A-Za-z0-9-]*|(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})(:[0-9]{1,4})?(/[A-Za-z0-9._~/-]*)?$")))]
+    pub url: String,
+    /// Event names (`conversation.created`, `message.sent`, ...).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub events: Vec<String>,
+    /// The HMAC-SHA256 signing secret (`whsec_...`).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
+    pub secret: String,
+}
+
+impl CreateWebhookParams {
+    /// A subscription of `url` to `events`, signed with `secret`.
+    pub fn new<E: Into<String>>(
+        url: impl Into<String>,
+        events: impl IntoIterator<Item = E>,
+        secret: impl Into<String>,
+    ) -> Self {
+        CreateWebhookParams {
+            url: url.into(),
+            events: events.into_iter().map(Into::into).collect(),
+            secret: secret.into(),
+        }
+    }
+}
+
+impl fmt::Debug for CreateWebhookParams {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CreateWebhookParams")
+            .field("url", &self.url)
+            .field("events", &self.events)
+            .field("secret", &"[REDACTED]")
+            .finish()
+    }
+}
+
+/// Answer of `POST /api/webhooks` (the secret is never echoed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Webhook {
+    /// `wh_...`.
+    pub id: String,
+    /// Where deliveries go.
+    pub url: String,
+    /// Subscribed event names.
+    #[serde(default)]
+    pub events: Vec<String>,
+    /// When it was created.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+}
