@@ -1,0 +1,177 @@
+//! Verifying and decoding a whole delivery in one call: [`unwrap`] and
+//! [`unwrap_with_signature`], their [`VerifyOptions`] (replay tolerance) and the header
+//! lookup they read the signature from ([`HeaderLookup`]).
+
+use std::collections::{BTreeMap, HashMap};
+use std::time::{Duration, SystemTime};
+
+use crate::Error;
+
+use super::{ID_HEADER, IntoSecrets, SIGNATURE_HEADER, WebhookEvent, parse_timestamp, verify};
+
+/// How far a delivery's signed `timestamp` may lie from now before [`unwrap`] refuses it by
+/// default: 5 minutes, as Stripe and Standard Webhooks do.
+pub const DEFAULT_TOLERANCE: Duration = Duration::from_secs(300);
+
+/// Options of [`unwrap`] and [`unwrap_with_signature`].
+///
+/// The default refuses a delivery whose signed `timestamp` is more than
+/// [`DEFAULT_TOLERANCE`] (5 minutes) from now, in either direction, so a captured delivery
+/// cannot be replayed later. A payload without a `timestamp` has nothing to check and is
+/// accepted (both services always send one, and it cannot be removed without breaking the
+/// signature). [`VerifyOptions::no_tolerance`] turns the check off, e.g. to re-read stored
+/// deliveries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerifyOptions {
+    /// Refuse a payload whose `timestamp` is further than this from now, in either direction
+    /// (replay protection); `None` does not look at the timestamp.
+    pub tolerance: Option<Duration>,
+    /// The current time for the tolerance check; `None` means [`SystemTime::now`].
+    pub now: Option<SystemTime>,
+}
+
+impl Default for VerifyOptions {
+    fn default() -> Self {
+        VerifyOptions::with_tolerance(DEFAULT_TOLERANCE)
+    }
+}
+
+impl VerifyOptions {
+    /// Options with a tolerance on the payload's timestamp.
+    pub fn with_tolerance(tolerance: Duration) -> Self {
+        VerifyOptions {
+            tolerance: Some(tolerance),
+            now: None,
+        }
+    }
+
+    /// Options that do not look at the payload's timestamp.
+    pub fn no_tolerance() -> Self {
+        VerifyOptions {
+            tolerance: None,
+            now: None,
+        }
+    }
+
+    /// The same options, checking the timestamp against `now` instead of the clock.
+    pub fn at(mut self, now: SystemTime) -> Self {
+        self.now = Some(now);
+        self
+    }
+}
+
+/// Header lookup for [`unwrap`]: implemented for [`http::HeaderMap`], for slices and vectors of
+/// `(name, value)` pairs, and for string maps. Names are compared case-insensitively.
+pub trait HeaderLookup {
+    /// The first value of the header `name`, if present and valid text.
+    fn header(&self, name: &str) -> Option<&str>;
+}
+
+impl HeaderLookup for http::HeaderMap {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<str>> HeaderLookup for [(K, V)] {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.iter()
+            .find(|(k, _)| k.as_ref().eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_ref())
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<str>> HeaderLookup for Vec<(K, V)> {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.as_slice().header(name)
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<str>, const N: usize> HeaderLookup for [(K, V); N] {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.as_slice().header(name)
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<str>, H> HeaderLookup for HashMap<K, V, H> {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.iter()
+            .find(|(k, _)| k.as_ref().eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_ref())
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<str>> HeaderLookup for BTreeMap<K, V> {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.iter()
+            .find(|(k, _)| k.as_ref().eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_ref())
+    }
+}
+
+/// Verifies a delivery and decodes it: reads `X-Webhook-Signature` from `headers`, checks it
+/// with [`verify`], parses the envelope and, when `opts.tolerance` is set (5 minutes by
+/// default), refuses a `timestamp` that is malformed or too far from now. The delivery id
+/// header ([`ID_HEADER`], the same on every retry of one delivery) becomes
+/// [`WebhookEvent::id`], so a receiver can drop duplicates.
+///
+/// # Errors
+/// [`Error::WebhookVerification`] for a missing or wrong signature or a refused timestamp,
+/// [`Error::InvalidArgument`] for missing or empty secrets, [`Error::Decode`] when a correctly
+/// signed body is not a webhook envelope.
+pub fn unwrap<H, I>(
+    payload: &[u8],
+    headers: &H,
+    secrets: I,
+    opts: &VerifyOptions,
+) -> Result<WebhookEvent, Error>
+where
+    H: HeaderLookup + ?Sized,
+    I: IntoSecrets,
+{
+    let signature = headers
+        .header(SIGNATURE_HEADER)
+        .ok_or_else(|| Error::webhook(format!("missing {SIGNATURE_HEADER} header")))?;
+    let mut event = unwrap_with_signature(payload, signature, secrets, opts)?;
+    event.id = headers
+        .header(ID_HEADER)
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+        .map(str::to_owned);
+    Ok(event)
+}
+
+/// [`unwrap`] with the signature header value given directly.
+pub fn unwrap_with_signature<I>(
+    payload: &[u8],
+    signature: &str,
+    secrets: I,
+    opts: &VerifyOptions,
+) -> Result<WebhookEvent, Error>
+where
+    I: IntoSecrets,
+{
+    verify(payload, signature, secrets)?;
+    let event: WebhookEvent = serde_json::from_slice(payload)
+        .map_err(|e| Error::decode("webhook payload", e, payload, None, None))?;
+    if let Some(tolerance) = opts.tolerance
+        && !event.timestamp.is_empty()
+    {
+        let sent = parse_timestamp(&event.timestamp)
+            .map_err(|_| Error::webhook("payload timestamp is not a valid RFC 3339 time"))?;
+        let now = opts.now.unwrap_or_else(SystemTime::now);
+        let skew = match now.duration_since(sent) {
+            Ok(age) => age,
+            Err(ahead) => ahead.duration(),
+        };
+        if skew > tolerance {
+            let direction = if sent > now { "in the future" } else { "old" };
+            return Err(Error::webhook(format!(
+                "payload timestamp is {}s {direction}, beyond the tolerance of {}s",
+                skew.as_secs(),
+                tolerance.as_secs()
+            )));
+        }
+    }
+    Ok(event)
+}
