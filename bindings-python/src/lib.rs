@@ -40,6 +40,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<pager::Pager>()?;
     m.add_class::<sandbox::NativeSandbox>()?;
     m.add_function(wrap_pyfunction!(pyser::register_models, m)?)?;
+    m.add_function(wrap_pyfunction!(pyser::py_camel_case, m)?)?;
+    m.add_function(wrap_pyfunction!(pyser::py_snake_case, m)?)?;
     m.add_function(wrap_pyfunction!(webhooks::webhook_sign, m)?)?;
     m.add_function(wrap_pyfunction!(webhooks::webhook_verify, m)?)?;
     m.add_function(wrap_pyfunction!(webhooks::webhook_unwrap, m)?)?;

@@ -109,29 +109,13 @@ pub fn params<T: DeserializeOwned>(value: &Value, camel: bool) -> Result<T> {
     let value = match (camel, value) {
         (true, Value::Object(map)) => Value::Object(
             map.iter()
-                .map(|(k, v)| (to_camel(k), v.clone()))
+                .map(|(k, v)| (agents_sdk::case::to_camel_case(k), v.clone()))
                 .collect::<Map<String, Value>>(),
         ),
         (_, Value::Null) => Value::Object(Map::new()),
         _ => value.clone(),
     };
     serde_json::from_value(value).map_err(|e| Error::InvalidArgument(e.to_string()))
-}
-
-fn to_camel(key: &str) -> String {
-    let mut out = String::with_capacity(key.len());
-    let mut upper = false;
-    for ch in key.chars() {
-        if ch == '_' {
-            upper = !out.is_empty();
-        } else if upper {
-            out.extend(ch.to_uppercase());
-            upper = false;
-        } else {
-            out.push(ch);
-        }
-    }
-    out
 }
 
 /// A string argument of an operation.

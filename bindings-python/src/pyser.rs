@@ -237,20 +237,22 @@ fn static_name<'py>(py: Python<'py>, name: &'static str, snake: bool) -> Bound<'
         .clone()
 }
 
-/// `createdAt` -> `created_at`, `isPublic` -> `is_public`, `api_key` -> `api_key`: an
-/// underscore before each capital that follows a lower-case letter or a digit, then
-/// everything lower-case (the rule of the Python models' `snake()`).
-pub fn snake_case(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 4);
-    let mut prev_lower_or_digit = false;
-    for ch in name.chars() {
-        if ch.is_ascii_uppercase() && prev_lower_or_digit {
-            out.push('_');
-        }
-        prev_lower_or_digit = ch.is_ascii_lowercase() || ch.is_ascii_digit();
-        out.extend(ch.to_lowercase());
-    }
-    out
+/// `createdAt` -> `created_at`: the core's one rule ([`agents_sdk::case::to_snake_case`]), which
+/// the Python models' `snake()` calls too.
+pub use agents_sdk::case::to_snake_case as snake_case;
+
+/// `created_at` -> `createdAt` ([`agents_sdk::case::to_camel_case`]), for the Python layer.
+#[pyfunction]
+#[pyo3(name = "camel_case")]
+pub fn py_camel_case(key: &str) -> String {
+    agents_sdk::case::to_camel_case(key)
+}
+
+/// `createdAt` -> `created_at` ([`agents_sdk::case::to_snake_case`]), for the Python layer.
+#[pyfunction]
+#[pyo3(name = "snake_case")]
+pub fn py_snake_case(name: &str) -> String {
+    agents_sdk::case::to_snake_case(name)
 }
 
 /// A struct field's Python name: snake_case.

@@ -147,3 +147,23 @@ def test_registered_models_arrive_built_and_others_as_dicts(client: Client) -> N
     detail, _ = native.call("conversations.get", {"id": conversation["id"]}, {})
     assert detail["messages"]
     assert all(type(m) is models.Message for m in detail["messages"])
+
+
+def test_one_naming_rule_both_ways() -> None:
+    """The Python layer's name conversions are the core's (``agents_sdk::case``): the snake
+    names the native answers carry and the ones ``from_wire`` derives agree, and argument keys
+    go back to the wire's camelCase."""
+    from cjhirashi_agents import _native
+    from cjhirashi_agents._models import snake
+
+    for wire_name, py_name in [
+        ("createdAt", "created_at"),
+        ("isPublic", "is_public"),
+        ("apiURL", "api_url"),
+        ("last4Digits", "last4_digits"),
+        ("api_key", "api_key"),
+    ]:
+        assert snake(wire_name) == py_name == _native.snake_case(wire_name)
+    assert _native.camel_case("system_prompt") == "systemPrompt"
+    assert _native.camel_case("max_tokens") == "maxTokens"
+    assert _native.camel_case("alreadyCamel") == "alreadyCamel"

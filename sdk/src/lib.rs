@@ -22,6 +22,7 @@ mod enums;
 #[macro_use]
 mod list;
 
+pub mod case;
 mod client;
 pub mod error;
 pub mod money;

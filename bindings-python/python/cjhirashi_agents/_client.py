@@ -117,7 +117,7 @@ class Agents(Resource):
         **options: Any,
     ) -> Any:
         if config is not None:
-            config = {_camel(k): v for k, v in dict(config).items()}
+            config = {_native.camel_case(k): v for k, v in dict(config).items()}
         args = clean(
             name=name,
             description=description,
@@ -133,11 +133,6 @@ class Agents(Resource):
 
 
 _model = model
-
-
-def _camel(key: str) -> str:
-    head, *rest = key.split("_")
-    return head + "".join(p.title() for p in rest)
 
 
 class Conversations(Resource):

@@ -8,7 +8,6 @@ Fields the server sent that this version does not declare are kept as extra attr
 
 from __future__ import annotations
 
-import re
 import sys
 from decimal import Decimal
 from typing import (
@@ -40,14 +39,15 @@ __all__ = ["BaseModel", "models_of", "register_native"]
 M = TypeVar("M", bound="BaseModel")
 
 _SNAKE: Dict[str, str] = {}
-_CAMEL_RE = re.compile(r"(?<=[a-z0-9])([A-Z])")
 
 
 def snake(name: str) -> str:
     """``createdAt`` -> ``created_at`` (cached)."""
     out = _SNAKE.get(name)
     if out is None:
-        out = _CAMEL_RE.sub(r"_\1", name).lower()
+        from . import _native
+
+        out = _native.snake_case(name)
         _SNAKE[name] = out
     return out
 

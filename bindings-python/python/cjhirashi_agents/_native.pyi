@@ -11,7 +11,9 @@ __all__ = [
     "PlatformClient",
     "__version__",
     "_debug_panic",
+    "camel_case",
     "register_models",
+    "snake_case",
     "webhook_sign",
     "webhook_unwrap",
     "webhook_verify",
@@ -150,6 +152,12 @@ class NativeSandbox:
 
 def register_models(service: str, models: Dict[str, type]) -> None:
     """Lets the native module build these model classes itself."""
+
+def camel_case(key: str) -> str:
+    """``created_at`` -> ``createdAt`` (the core's rule)."""
+
+def snake_case(name: str) -> str:
+    """``createdAt`` -> ``created_at`` (the core's rule)."""
 
 def webhook_sign(payload: bytes, secret: str) -> str:
     """The signature header value of ``payload``."""
