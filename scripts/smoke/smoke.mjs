@@ -1,6 +1,6 @@
 // Smoke test of an installed @cjhirashi/agents-sdk: calls both services of its own sandbox.
 // Copy next to a node_modules that has the package (and its platform package) and run
-// `node smoke.mjs`. Used by scripts/verify-dist.sh and the release workflow.
+// `node smoke.mjs`. Used by scripts/verify-dist.sh.
 import { AgentClient, CJHirashiAgents } from "@cjhirashi/agents-sdk";
 import { Sandbox } from "@cjhirashi/agents-sdk/testing";
 
