@@ -215,7 +215,10 @@ fi
 if [ "$with_sdist" = 1 ] && [ ${#sdists[@]} -eq 1 ]; then
   step "sdist: pip install from source into a fresh venv (builds the Rust code)"
   "$PY" -m venv "$scratch/venv-sdist"
-  if "$scratch/venv-sdist/bin/python" -m pip install -q --disable-pip-version-check "${sdists[0]}" &&
+  # --no-cache-dir: pip would otherwise reuse the wheel it built from an earlier sdist of the
+  # same name and version instead of building this one
+  if "$scratch/venv-sdist/bin/python" -m pip install -q --disable-pip-version-check --no-cache-dir \
+       "${sdists[0]}" &&
      py_smoke "$scratch/venv-sdist"; then
     ok "$(basename "${sdists[0]}") builds from source and runs"
   else fail "sdist build from source"; fi
