@@ -180,6 +180,48 @@ async fn envelope_request_ids_and_rate_limit_headers() {
 }
 
 #[tokio::test]
+async fn the_user_agent_is_echoed() {
+    let (sb, api) = setup().await;
+    let url = format!("{}/users/me", sb.platform_url());
+    let bearer = format!("Bearer {}", sb.api_key());
+    let with = api
+        .http
+        .get(&url)
+        .header("Authorization", &bearer)
+        .header("User-Agent", "scenario-suite/1.0")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(with.status(), 200);
+    assert_eq!(
+        with.headers()
+            .get("x-sandbox-user-agent")
+            .and_then(|v| v.to_str().ok()),
+        Some("scenario-suite/1.0")
+    );
+    // errors and injected faults echo it too; a request without one gets no echo
+    let fault = api
+        .http
+        .get(&url)
+        .header("Authorization", &bearer)
+        .header("User-Agent", "ua-on-a-fault")
+        .header("X-Sandbox-Fault", "status=503")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(fault.status(), 503);
+    assert_eq!(
+        fault
+            .headers()
+            .get("x-sandbox-user-agent")
+            .map(|v| v.as_bytes()),
+        Some(&b"ua-on-a-fault"[..])
+    );
+    let without = api.get("/users/me").await;
+    assert_eq!(without.header("x-sandbox-user-agent"), None);
+}
+
+#[tokio::test]
 async fn auth_endpoints_and_api_keys() {
     let (_sb, api) = setup().await;
     api.raw(Method::GET, "/users/me", None, None)

@@ -321,6 +321,7 @@ async fn fault_middleware(
         return resp;
     }
     let authenticated = req.extensions().get::<Credential>().is_some();
+    let user_agent = req.headers().get(header::USER_AGENT).cloned();
     let plan = state.faults.plan_for(req.headers(), authenticated);
     if let Some(ms) = plan.latency_ms {
         tokio::time::sleep(Duration::from_millis(ms)).await;
@@ -339,6 +340,7 @@ async fn fault_middleware(
                 .insert(header::RETRY_AFTER, HeaderValue::from(plan.retry_after));
         }
         ensure_request_id(&mut resp);
+        echo_user_agent(&mut resp, user_agent);
         return resp;
     }
     let malformed = plan.malformed;
@@ -355,7 +357,16 @@ async fn fault_middleware(
         resp = Response::from_parts(parts, Body::from(r#"{"data": {"trunc"#));
     }
     ensure_request_id(&mut resp);
+    echo_user_agent(&mut resp, user_agent);
     resp
+}
+
+/// `X-Sandbox-User-Agent`: the request's `User-Agent`, so a test (the scenario suite's
+/// `user_agent.*`) can check what its client sends. Absent when the request had none.
+fn echo_user_agent(resp: &mut Response, user_agent: Option<HeaderValue>) {
+    if let Some(v) = user_agent {
+        resp.headers_mut().insert("x-sandbox-user-agent", v);
+    }
 }
 
 fn ensure_request_id(resp: &mut Response) {
