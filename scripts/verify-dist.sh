@@ -215,8 +215,7 @@ fi
 if [ "$with_sdist" = 1 ] && [ ${#sdists[@]} -eq 1 ]; then
   step "sdist: pip install from source into a fresh venv (builds the Rust code)"
   "$PY" -m venv "$scratch/venv-sdist"
-  # --no-cache-dir: pip would otherwise reuse the wheel it built from an earlier sdist of the
-  # same name and version instead of building this one
+  # --no-cache-dir: build this sdist, never install a wheel pip cached from an earlier build
   if "$scratch/venv-sdist/bin/python" -m pip install -q --disable-pip-version-check --no-cache-dir \
        "${sdists[0]}" &&
      py_smoke "$scratch/venv-sdist"; then
