@@ -437,6 +437,428 @@ def gen_types(svc: Service) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+# --- resources ------------------------------------------------------------------------------
+
+# Per service: the client class, the stream class of kind `stream`, and the hand-written pieces a
+# resource carries besides its operations.
+RESOURCE_CFG: dict[str, Json] = {
+    "platform": {
+        "client": "CJHirashiAgents",
+        "root": "PlatformResources",
+        "factory": "platformResources",
+        "names": "PLATFORM_RESOURCES",
+        "stream": "MessageStream",
+        "stream_returns": (
+            "A `MessageStream`: `for await` yields the answer's `string` tokens; `finalText()` "
+            "resolves the whole text; afterwards `messageId` and `tokensUsed` are set."
+        ),
+    },
+    "ops": {
+        "client": "AgentClient",
+        "root": "OpsResources",
+        "factory": "opsResources",
+        "names": "OPS_RESOURCES",
+        "stream": "ChatEventStream",
+        "stream_returns": (
+            "A `ChatEventStream`: `for await` yields the typed events (`thinking`, `tool_call`, "
+            "`tool_result`, `message`, finally `done`); `finalText()` resolves the answer's text."
+        ),
+    },
+}
+
+# Resources that carry hand-written helpers besides their operations: (type, module, value).
+RESOURCE_MIXINS: dict[tuple[str, str], tuple[str, str, str]] = {
+    # `client.webhooks.sign / verify / unwrap`: the helpers of the package's `webhooks` export
+    ("platform", "webhooks"): ("WebhookHelpers", "./webhooks", "webhookHelpers"),
+    ("ops", "webhooks"): ("WebhookHelpers", "./webhooks", "webhookHelpers"),
+}
+
+# What a method resolves with where the client reshapes the answer: (type, module). The client
+# installs the reshaping for the operation (`Dispatch.after`).
+RETURN_OVERRIDES: dict[tuple[str, str], tuple[str, str]] = {
+    # the created conversation with `sendMessage(content)` and `stream()`
+    ("platform", "conversations.create"): ("ConversationHandle", "./platform"),
+}
+
+ERROR_CLASSES: dict[str, str] = {
+    "400": "BadRequestError",
+    "401": "AuthenticationError",
+    "403": "PermissionDeniedError",
+    "404": "NotFoundError",
+    "409": "ConflictError",
+    "413": "PayloadTooLargeError",
+    "422": "UnprocessableEntityError",
+    "429": "RateLimitError",
+    "500": "InternalServerError",
+    "503": "ServiceUnavailableError",
+}
+
+OPTIONS_DOC = "Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`, `signal`, ...)."
+LIST_OPTIONS_DOC = "Per-request options, plus `maxPages` (the most pages iteration may fetch)."
+
+
+class Method:
+    """One `x-sdk` entry: an SDK method."""
+
+    def __init__(self, svc: Service, path: str, http: str, op: Json, entry: Json) -> None:
+        self.svc = svc
+        self.path = path
+        self.http = http.upper()
+        self.op = op
+        self.entry = entry
+        self.name: str = entry["name"]
+        self.kind: str = entry["kind"]
+        parts = self.name.split(".")
+        self.resource = [camel(p) for p in parts[:-1]]
+        self.method = camel(parts[-1])
+        self.positional: list[str] = list(entry.get("positional", []))
+        params = [resolve(svc.doc, x) for x in op.get("parameters", [])]
+        self.path_params = {p["name"]: p for p in params if p.get("in") == "path"}
+        self.query = [p for p in params if p.get("in") == "query"]
+        ref = (
+            op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {}).get("$ref")
+        )
+        self.body_name = ref_name(ref) if ref else None
+        self.body: Json = svc.schemas[self.body_name] if self.body_name else {}
+
+    def where(self) -> str:
+        return f"{self.svc.name} {self.http} {self.path} ({self.name})"
+
+    # -- the parameters
+
+    def params(self) -> tuple[str, bool, list[str]] | None:
+        """The `params` argument: (type, required, member names), or None."""
+        if self.query:
+            names = [p["name"] for p in self.query]
+            return (f"T.{params_interface_name(self.op)}", any(p.get("required") for p in self.query), names)
+        if self.body_name and self.svc.emitted(self.body_name):
+            props = [
+                m
+                for m in self.body.get("properties", {})
+                if m not in self.positional and (self.svc.name, self.body_name, m) not in OMIT_MEMBERS
+            ]
+            if not props:
+                return None
+            # required when the document requires the body (or the members left need it)
+            req = bool(self.op.get("requestBody", {}).get("required")) or any(
+                m in self.body.get("required", []) for m in props
+            )
+            return (f"T.{self.svc.ts_name(self.body_name)}", req, props)
+        return None
+
+    def positional_args(self) -> list[tuple[str, str, bool, str]]:
+        """(name, type, required, doc) of the positional arguments."""
+        out = []
+        for name in self.positional:
+            if name in self.path_params:
+                p = self.path_params[name]
+                out.append((name, ts_type(self.svc, p.get("schema", {})), True, p.get("description", "")))
+                continue
+            prop = self.body.get("properties", {}).get(name)
+            if prop is None:
+                raise SystemExit(f"gen_node: {self.where()}: positional `{name}` is neither a path id nor a body member")
+            out.append(
+                (name, ts_type(self.svc, prop), name in self.body.get("required", []), prop.get("description", ""))
+            )
+        return out
+
+    # -- the answer
+
+    def answer_schema(self) -> Json | None:
+        for status, r in sorted(self.op.get("responses", {}).items()):
+            if not status.startswith("2"):
+                continue
+            content = resolve(self.svc.doc, r).get("content", {})
+            schema = content.get("application/json", {}).get("schema")
+            if schema is None:
+                return None
+            # the platform's `{data, meta}` envelope
+            props = resolve(self.svc.doc, schema).get("properties", {})
+            if set(props) == {"data", "meta"}:
+                return props["data"]
+            return schema
+        return None
+
+    def item_type(self) -> tuple[str, str]:
+        """(page type, item type) of kinds items/pages."""
+        answer = self.answer_schema()
+        member = self.entry.get("items")
+        if answer is None or not member:
+            raise SystemExit(f"gen_node: {self.where()}: kind {self.kind} needs `items` and a JSON answer")
+        page = ts_type(self.svc, answer)
+        prop = resolve(self.svc.doc, answer).get("properties", {}).get(member)
+        if prop is None or prop.get("type") != "array":
+            raise SystemExit(f"gen_node: {self.where()}: the answer has no array member `{member}`")
+        return self.qualify(page), self.qualify(ts_type(self.svc, prop.get("items", {})))
+
+    def qualify(self, t: str) -> str:
+        return re.sub(r"\b([A-Z]\w*)\b", lambda m: m.group(1) if m.group(1) == "Record" else "T." + m.group(1), t)
+
+    def returns(self) -> str:
+        override = RETURN_OVERRIDES.get((self.svc.name, self.name))
+        cfg = RESOURCE_CFG[self.svc.name]
+        if self.kind == "stream":
+            return cfg["stream"]
+        if self.kind == "pages":
+            page, item = self.item_type()
+            return f"PagePromise<{page}, {item}>"
+        if self.kind == "items":
+            _page, item = self.item_type()
+            return f"APIPromise<{item}[]>"
+        if override:
+            return f"APIPromise<{override[0]}>"
+        answer = self.answer_schema()
+        if answer is None:
+            # a redirect answers its target (`auth.signInUrl`); anything else answers nothing
+            redirect = any(s.startswith("3") for s in self.op.get("responses", {}))
+            return "APIPromise<string>" if redirect else "APIPromise<void>"
+        return f"APIPromise<{self.qualify(ts_type(self.svc, answer))}>"
+
+    # -- the declaration
+
+    def signature(self) -> str:
+        args = [f"{n}{'' if req else '?'}: {t}" for n, t, req, _d in self.positional_args()]
+        # an optional positional makes the ones after it optional too
+        for i in range(1, len(args)):
+            if "?:" in args[i - 1] and "?:" not in args[i]:
+                args[i] = args[i].replace(":", "?:", 1)
+        params = self.params()
+        if params:
+            t, req, _names = params
+            opt = not req or any("?:" in a for a in args)
+            args.append(f"params{'?' if opt else ''}: {t}")
+        opts = "ListRequestOptions" if self.kind == "pages" else "RequestOptions"
+        args.append(f"options?: {opts}")
+        return f"{self.method}({', '.join(args)}): {self.returns()};"
+
+    def jsdoc_lines(self, indent: str) -> list[str]:
+        e = self.entry
+        doc = md(e.get("doc") or self.op.get("summary", "") or self.name)
+        route = self.path if self.svc.name == "ops" else "/api" + self.path
+        route = re.sub(r"\{(\w+)\}", r":\1", route) if self.svc.name == "platform" else route
+        paras: list[list[str]] = [[f"{doc.rstrip('.')} (`{self.http} {route}`)."]]
+        tags: list[str] = []
+        for n, _t, _req, d in self.positional_args():
+            tags.append(f"@param {n} - {md(d) or '`' + n + '`.'}")
+        params = self.params()
+        if params:
+            _t, _req, names = params
+            listed = ", ".join(f"`{n}`" for n in names)
+            tags.append(f"@param params - {listed} (see `{params[0][2:]}`).")
+        tags.append(f"@param options - {LIST_OPTIONS_DOC if self.kind == 'pages' else OPTIONS_DOC}")
+        tags.append("@returns " + self.returns_doc())
+        for status in sorted(self.op.get("responses", {})):
+            cls = ERROR_CLASSES.get(status)
+            if cls is None or status in ("401", "429", "500", "503"):
+                continue
+            r = resolve(self.svc.doc, self.op["responses"][status])
+            desc = md(r.get("description", "")).split(":")[0].split(" (")[0]
+            while_iter = ", while iterating" if self.kind == "stream" else ""
+            tags.append(f"@throws {{{cls}}} {desc} ({status}){while_iter}.")
+        if self.kind == "stream":
+            tags.append("@throws {IncompleteStreamError} The stream ended before its `done` event.")
+        tags.append(
+            "@throws {APIError} An error answer, as its subclass (`AuthenticationError` 401, "
+            "`RateLimitError` 429, ...)."
+        )
+        tags.append("@throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).")
+        tags.append("@throws {APIUserAbortError} `options.signal` aborted the call.")
+        width = 100 - len(indent) - 3
+        out = [f"{indent}/**"]
+        for line in wrap(paras[0][0], width):
+            out.append(f"{indent} * {line}")
+        out.append(f"{indent} *")
+        for tag in tags:
+            lines = wrap(tag, width)
+            out.append(f"{indent} * {lines[0]}")
+            out.extend(f"{indent} *   {line}" for line in wrap(" ".join(lines[1:]), width - 2))
+        example = (e.get("example") or {}).get("typescript")
+        if example:
+            out.append(f"{indent} * @example")
+            out.append(f"{indent} * ```ts")
+            for line in example.rstrip().splitlines():
+                out.append(f"{indent} * {line}".rstrip())
+            out.append(f"{indent} * ```")
+        out.append(f"{indent} */")
+        return out
+
+    def returns_doc(self) -> str:
+        text = md(self.entry.get("returns", "")) or "The answer."
+        if self.kind == "items":
+            return f"{text.rstrip('.')}, an `Array`."
+        if self.kind == "pages":
+            return (
+                "A `PagePromise`: `await` it for the first page, or `for await` over every item of "
+                f"every page. {text}"
+            )
+        if self.kind == "stream":
+            return RESOURCE_CFG[self.svc.name]["stream_returns"]
+        return text
+
+    # -- the implementation
+
+    def implementation(self) -> str:
+        names = [n for n, *_ in self.positional_args()]
+        params = self.params()
+        args = names + (["p"] if params else []) + ["o"]
+        pos = "{ " + ", ".join(names) + " }" if names else "{}"
+        p = "p" if params else "undefined"
+        lam = f"({', '.join(args)})"
+        op = literal(self.name)
+        if self.kind == "pages":
+            page, _item = self.item_type()
+            member = self.entry["items"]
+            return f"{lam} => d.pages({op}, o, {p}, {pos}, (page: {page}) => page.{member})"
+        if self.kind == "stream":
+            return f"{lam} => d.stream({op}, o, {p}, {pos})"
+        return f"{lam} => d.call({op}, o, {p}, {pos})"
+
+
+def wrap_signature(sig: str, indent: str, width: int = 120) -> list[str]:
+    """`name(a, b): R;`, one argument a line when it does not fit."""
+    if len(indent + sig) <= width:
+        return [indent + sig]
+    open_at = sig.index("(")
+    close_at = sig.rindex("):")
+    args, depth, cur = [], 0, ""
+    for ch in sig[open_at + 1 : close_at]:
+        depth += ch in "<([{"
+        depth -= ch in ">)]}"
+        if ch == "," and depth == 0:
+            args.append(cur.strip())
+            cur = ""
+        else:
+            cur += ch
+    args.append(cur.strip())
+    return [indent + sig[: open_at + 1], *(f"{indent}  {a}," for a in args), indent + sig[close_at:]]
+
+
+def md(text: str) -> str:
+    """An `x-sdk` doc (markdown, single backticks) as JSDoc text."""
+    return " ".join(line.strip() for line in (text or "").strip().splitlines()).replace("*/", "*\\/")
+
+
+class Node:
+    """A resource: its methods and its nested resources, in document order."""
+
+    def __init__(self) -> None:
+        self.methods: list[Method] = []
+        self.children: dict[str, Node] = {}
+        self.doc = ""
+
+
+def methods_of(svc: Service) -> list[Method]:
+    out = []
+    for path, http, op in operations(svc):
+        for entry in op.get("x-sdk", []):
+            out.append(Method(svc, path, http, op, entry))
+    return out
+
+
+def resource_tree(svc: Service, methods: list[Method]) -> Node:
+    root = Node()
+    tags = {t["name"]: t.get("description", "") for t in svc.doc.get("tags", [])}
+    for m in methods:
+        node = root
+        for i, r in enumerate(m.resource):
+            if r not in node.children:
+                child = Node()
+                if i == 0:
+                    tag = (m.op.get("tags") or [""])[0]
+                    child.doc = tags.get(tag, "")
+                node.children[r] = child
+            node = node.children[r]
+        node.methods.append(m)
+    return root
+
+
+def resource_doc(path: list[str], node: Node) -> str:
+    if node.doc:
+        return md(node.doc).rstrip(".") + "."
+    verbs = ", ".join(f"`{m.method}`" for m in node.methods)
+    return f"`{'.'.join(path)}`: {verbs}." if verbs else f"`{'.'.join(path)}`."
+
+
+def gen_resources(svc: Service) -> str:
+    cfg = RESOURCE_CFG[svc.name]
+    methods = methods_of(svc)
+    tree = resource_tree(svc, methods)
+    kinds = {m.kind for m in methods}
+    core = ["APIPromise", "RequestOptions"]
+    if "pages" in kinds:
+        core.insert(1, "ListRequestOptions")
+    imports = [f"import type {{ {', '.join(core)} }} from './core';", "import type { Dispatch } from './dispatch';"]
+    if "pages" in kinds:
+        imports.append("import type { PagePromise } from './pagination';")
+    if "stream" in kinds:
+        imports.append(f"import type {{ {cfg['stream']} }} from './streaming';")
+    imports.append(f"import type * as T from './{svc.cfg['types'][:-3]}';")
+    extra: dict[str, set[str]] = {}
+    for (sname, op), (t, mod) in RETURN_OVERRIDES.items():
+        if sname == svc.name and any(m.name == op for m in methods):
+            extra.setdefault(mod, set()).add(f"type {t}")
+    for (sname, r), (t, mod, value) in RESOURCE_MIXINS.items():
+        if sname == svc.name and r in tree.children:
+            extra.setdefault(mod, set()).update({f"type {t}", f"webhooks as {value}" if mod == "./webhooks" else value})
+    for mod, names in sorted(extra.items()):
+        listed = sorted(names, key=lambda n: n.removeprefix("type "))
+        if all(n.startswith("type ") for n in listed):
+            imports.append(f"import type {{ {', '.join(n[5:] for n in listed)} }} from '{mod}';")
+        else:
+            imports.append(f"import {{ {', '.join(listed)} }} from '{mod}';")
+
+    decl: list[str] = []
+    impl: list[str] = []
+
+    def emit(node: Node, path: list[str], indent: str) -> None:
+        for m in node.methods:
+            decl.extend(m.jsdoc_lines(indent))
+            decl.extend(wrap_signature(m.signature(), indent))
+            impl.append(f"{indent}  {m.method}: {m.implementation()},")
+        for name, child in node.children.items():
+            decl.extend(jsdoc(resource_doc(path + [name], child), indent))
+            mixin = RESOURCE_MIXINS.get((svc.name, name)) if not path else None
+            prefix = f"{mixin[0]} & " if mixin else ""
+            decl.append(f"{indent}readonly {name}: {prefix}{{")
+            impl.append(f"{indent}  {name}: {{")
+            if mixin:
+                impl.append(f"{indent}    ...{mixin[2]},")
+            emit(child, path + [name], indent + "  ")
+            decl.append(f"{indent}}};")
+            impl.append(f"{indent}  }},")
+
+    emit(tree, [], "  ")
+    out = [HEADER.rstrip("\n")]
+    out.extend(
+        jsdoc(
+            f"The resources of `{cfg['client']}`: every operation of `{Path(svc.cfg['doc']).name}` as a "
+            "method (its `x-sdk` entry), declared with its JSDoc and implemented over the native "
+            "client's generic entry points (`call`, `stream`, `paginate`).",
+            "",
+        )
+    )
+    out.append("")
+    out.extend(imports)
+    out.append("")
+    out.append(f"/** The resources of `{cfg['client']}` (its operations, by resource). */")
+    out.append(f"export interface {cfg['root']} {{")
+    out.extend(decl)
+    out.append("}")
+    out.append("")
+    names = ", ".join(literal(n) for n in tree.children)
+    out.append("/** @internal The names of the resources (for logging). */")
+    out.append(f"export const {cfg['names']} = [{names}];")
+    out.append("")
+    stream_t = cfg["stream"] if "stream" in kinds else "never"
+    out.append("/** @internal The resources over the generic calls of `d`. */")
+    out.append(f"export function {cfg['factory']}(d: Dispatch<{stream_t}>): {cfg['root']} {{")
+    out.append("  return {")
+    out.extend(impl)
+    out.append("  };")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
 # --- main -----------------------------------------------------------------------------------
 
 
@@ -445,6 +867,8 @@ def generate() -> dict[Path, str]:
     for name, cfg in SERVICES.items():
         svc = Service(name, cfg)
         files[TS / cfg["types"]] = gen_types(svc)
+        if any(op.get("x-sdk") for _p, _m, op in operations(svc)):
+            files[TS / cfg["resources"]] = gen_resources(svc)
     return files
 
 
