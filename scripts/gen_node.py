@@ -53,7 +53,9 @@ SERVICES: dict[str, Json] = {
         "doc": SPEC / "ops.openapi.json",
         "types": "ops-types.ts",
         "resources": "ops-resources.ts",
-        "types_doc": "Objects of the ops service, exactly as on the wire (snake_case, no envelope).",
+        "types_doc": (
+            "Objects of the ops service, exactly as on the wire (snake_case, no envelope)."
+        ),
         # the events of the chat stream and of the WebSocket (`ChatEvent`, `RealtimeEvent`): a
         # tagged union the SSE and WebSocket readers yield, kept by hand in `ops-events.ts`
         "reexport": ["./ops-events"],
@@ -165,7 +167,9 @@ class Service:
     def is_alias(self, schema: str) -> bool:
         """A schema inlined where it is used (`Money`: a number)."""
         s = self.schemas[schema]
-        return "enum" not in s and s.get("type") != "object" and "oneOf" not in s and "anyOf" not in s
+        return (
+            "enum" not in s and s.get("type") != "object" and "oneOf" not in s and "anyOf" not in s
+        )
 
     def emitted(self, schema: str) -> bool:
         return (
@@ -332,7 +336,9 @@ def interface(
     return out
 
 
-def schema_interface(svc: Service, schema: str, s: Json, extra_aliases: list[list[str]]) -> list[str]:
+def schema_interface(
+    svc: Service, schema: str, s: Json, extra_aliases: list[list[str]]
+) -> list[str]:
     name = svc.ts_name(schema)
     members = []
     generic = ""
@@ -382,7 +388,9 @@ def operations(svc: Service) -> list[tuple[str, str, Json]]:
 
 
 def query_params(svc: Service, op: Json) -> list[Json]:
-    return [p for p in (resolve(svc.doc, x) for x in op.get("parameters", [])) if p.get("in") == "query"]
+    return [
+        p for p in (resolve(svc.doc, x) for x in op.get("parameters", [])) if p.get("in") == "query"
+    ]
 
 
 def params_interface_name(op: Json) -> str:
@@ -430,7 +438,9 @@ def gen_types(svc: Service) -> str:
                     doc_text(svc, p.get("description", "")) or f"`{p['name']}`.",
                 )
             )
-        blocks.append(interface(svc, params_interface_name(op), f"The query parameters of {what}.", members))
+        blocks.append(
+            interface(svc, params_interface_name(op), f"The query parameters of {what}.", members)
+        )
     for block in aliases + blocks:
         out.extend(block)
         out.append("")
@@ -493,7 +503,9 @@ ERROR_CLASSES: dict[str, str] = {
     "503": "ServiceUnavailableError",
 }
 
-OPTIONS_DOC = "Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`, `signal`, ...)."
+OPTIONS_DOC = (
+    "Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`, `signal`, ...)."
+)
 LIST_OPTIONS_DOC = "Per-request options, plus `maxPages` (the most pages iteration may fetch)."
 
 
@@ -516,7 +528,11 @@ class Method:
         self.path_params = {p["name"]: p for p in params if p.get("in") == "path"}
         self.query = [p for p in params if p.get("in") == "query"]
         ref = (
-            op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {}).get("$ref")
+            op.get("requestBody", {})
+            .get("content", {})
+            .get("application/json", {})
+            .get("schema", {})
+            .get("$ref")
         )
         self.body_name = ref_name(ref) if ref else None
         self.body: Json = svc.schemas[self.body_name] if self.body_name else {}
@@ -530,12 +546,17 @@ class Method:
         """The `params` argument: (type, required, member names), or None."""
         if self.query:
             names = [p["name"] for p in self.query]
-            return (f"T.{params_interface_name(self.op)}", any(p.get("required") for p in self.query), names)
+            return (
+                f"T.{params_interface_name(self.op)}",
+                any(p.get("required") for p in self.query),
+                names,
+            )
         if self.body_name and self.svc.emitted(self.body_name):
             props = [
                 m
                 for m in self.body.get("properties", {})
-                if m not in self.positional and (self.svc.name, self.body_name, m) not in OMIT_MEMBERS
+                if m not in self.positional
+                and (self.svc.name, self.body_name, m) not in OMIT_MEMBERS
             ]
             if not props:
                 return None
@@ -552,13 +573,23 @@ class Method:
         for name in self.positional:
             if name in self.path_params:
                 p = self.path_params[name]
-                out.append((name, ts_type(self.svc, p.get("schema", {})), True, p.get("description", "")))
+                out.append(
+                    (name, ts_type(self.svc, p.get("schema", {})), True, p.get("description", ""))
+                )
                 continue
             prop = self.body.get("properties", {}).get(name)
             if prop is None:
-                raise SystemExit(f"gen_node: {self.where()}: positional `{name}` is neither a path id nor a body member")
+                raise SystemExit(
+                    f"gen_node: {self.where()}: positional `{name}` is neither a path id "
+                    "nor a body member"
+                )
             out.append(
-                (name, ts_type(self.svc, prop), name in self.body.get("required", []), prop.get("description", ""))
+                (
+                    name,
+                    ts_type(self.svc, prop),
+                    name in self.body.get("required", []),
+                    prop.get("description", ""),
+                )
             )
         return out
 
@@ -575,8 +606,10 @@ class Method:
             # the platform's `{data, meta}` envelope
             props = resolve(self.svc.doc, schema).get("properties", {})
             if set(props) == {"data", "meta"}:
-                return props["data"]
-            return schema
+                data: Json = props["data"]
+                return data
+            found: Json = schema
+            return found
         return None
 
     def item_type(self) -> tuple[str, str]:
@@ -584,7 +617,9 @@ class Method:
         answer = self.answer_schema()
         member = self.entry.get("items")
         if answer is None or not member:
-            raise SystemExit(f"gen_node: {self.where()}: kind {self.kind} needs `items` and a JSON answer")
+            raise SystemExit(
+                f"gen_node: {self.where()}: kind {self.kind} needs `items` and a JSON answer"
+            )
         page = ts_type(self.svc, answer)
         prop = resolve(self.svc.doc, answer).get("properties", {}).get(member)
         if prop is None or prop.get("type") != "array":
@@ -592,13 +627,17 @@ class Method:
         return self.qualify(page), self.qualify(ts_type(self.svc, prop.get("items", {})))
 
     def qualify(self, t: str) -> str:
-        return re.sub(r"\b([A-Z]\w*)\b", lambda m: m.group(1) if m.group(1) == "Record" else "T." + m.group(1), t)
+        return re.sub(
+            r"\b([A-Z]\w*)\b",
+            lambda m: m.group(1) if m.group(1) == "Record" else "T." + m.group(1),
+            t,
+        )
 
     def returns(self) -> str:
         override = RETURN_OVERRIDES.get((self.svc.name, self.name))
         cfg = RESOURCE_CFG[self.svc.name]
         if self.kind == "stream":
-            return cfg["stream"]
+            return str(cfg["stream"])
         if self.kind == "pages":
             page, item = self.item_type()
             return f"PagePromise<{page}, {item}>"
@@ -661,7 +700,9 @@ class Method:
             "@throws {APIError} An error answer, as its subclass (`AuthenticationError` 401, "
             "`RateLimitError` 429, ...)."
         )
-        tags.append("@throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).")
+        tags.append(
+            "@throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out)."
+        )
         tags.append("@throws {APIUserAbortError} `options.signal` aborted the call.")
         width = 100 - len(indent) - 3
         out = [f"{indent}/**"]
@@ -692,7 +733,7 @@ class Method:
                 f"every page. {text}"
             )
         if self.kind == "stream":
-            return RESOURCE_CFG[self.svc.name]["stream_returns"]
+            return str(RESOURCE_CFG[self.svc.name]["stream_returns"])
         return text
 
     # -- the implementation
@@ -730,12 +771,18 @@ def wrap_signature(sig: str, indent: str, width: int = 120) -> list[str]:
         else:
             cur += ch
     args.append(cur.strip())
-    return [indent + sig[: open_at + 1], *(f"{indent}  {a}," for a in args), indent + sig[close_at:]]
+    return [
+        indent + sig[: open_at + 1],
+        *(f"{indent}  {a}," for a in args),
+        indent + sig[close_at:],
+    ]
 
 
 def md(text: str) -> str:
     """An `x-sdk` doc (markdown, single backticks) as JSDoc text."""
-    return " ".join(line.strip() for line in (text or "").strip().splitlines()).replace("*/", "*\\/")
+    return " ".join(line.strip() for line in (text or "").strip().splitlines()).replace(
+        "*/", "*\\/"
+    )
 
 
 class Node:
@@ -787,7 +834,10 @@ def gen_resources(svc: Service) -> str:
     core = ["APIPromise", "RequestOptions"]
     if "pages" in kinds:
         core.insert(1, "ListRequestOptions")
-    imports = [f"import type {{ {', '.join(core)} }} from './core';", "import type { Dispatch } from './dispatch';"]
+    imports = [
+        f"import type {{ {', '.join(core)} }} from './core';",
+        "import type { Dispatch } from './dispatch';",
+    ]
     if "pages" in kinds:
         imports.append("import type { PagePromise } from './pagination';")
     if "stream" in kinds:
@@ -799,7 +849,9 @@ def gen_resources(svc: Service) -> str:
             extra.setdefault(mod, set()).add(f"type {t}")
     for (sname, r), (t, mod, value) in RESOURCE_MIXINS.items():
         if sname == svc.name and r in tree.children:
-            extra.setdefault(mod, set()).update({f"type {t}", f"webhooks as {value}" if mod == "./webhooks" else value})
+            extra.setdefault(mod, set()).update(
+                {f"type {t}", f"webhooks as {value}" if mod == "./webhooks" else value}
+            )
     for mod, names in sorted(extra.items()):
         listed = sorted(names, key=lambda n: n.removeprefix("type "))
         if all(n.startswith("type ") for n in listed):
@@ -831,8 +883,9 @@ def gen_resources(svc: Service) -> str:
     out = [HEADER.rstrip("\n")]
     out.extend(
         jsdoc(
-            f"The resources of `{cfg['client']}`: every operation of `{Path(svc.cfg['doc']).name}` as a "
-            "method (its `x-sdk` entry), declared with its JSDoc and implemented over the native "
+            f"The resources of `{cfg['client']}`: every operation of "
+            f"`{Path(svc.cfg['doc']).name}` as a method (its `x-sdk` entry), declared with "
+            "its JSDoc and implemented over the native "
             "client's generic entry points (`call`, `stream`, `paginate`).",
             "",
         )
@@ -845,9 +898,9 @@ def gen_resources(svc: Service) -> str:
     out.extend(decl)
     out.append("}")
     out.append("")
-    names = ", ".join(literal(n) for n in tree.children)
+    roots = ", ".join(literal(n) for n in tree.children)
     out.append("/** @internal The names of the resources (for logging). */")
-    out.append(f"export const {cfg['names']} = [{names}];")
+    out.append(f"export const {cfg['names']} = [{roots}];")
     out.append("")
     stream_t = cfg["stream"] if "stream" in kinds else "never"
     out.append("/** @internal The resources over the generic calls of `d`. */")
