@@ -3,15 +3,15 @@
 
 use agents_sdk::webhooks::WebhookEventType;
 
-use super::{Operation, Service, Success, inline, ops, platform, reference};
+use super::{Operation, Sdk, Service, Success, inline, ops, platform, reference};
 
 const fn op(
     method: &'static str,
     path: &'static str,
     id: &'static str,
-    sdk: &'static str,
     tag: &'static str,
     summary: &'static str,
+    sdk: &'static [Sdk],
 ) -> Operation {
     Operation {
         method,
@@ -28,11 +28,15 @@ const fn op(
     }
 }
 
+/// `row!(method path operationId [tag] summary, query: Q, body: B => success, errors: E,
+/// public: P; sdk method, ...)`: one operation and the SDK methods it backs (`x-sdk`).
 macro_rules! row {
-    ($method:literal $path:literal $id:literal $sdk:literal [$tag:literal] $summary:literal
-     $(, query: $query:ty)? $(, body: $body:ty)? => $success:expr $(, errors: $errors:expr)? $(, public: $public:expr)?) => {{
+    ($method:literal $path:literal $id:literal [$tag:literal] $summary:literal
+     $(, query: $query:ty)? $(, body: $body:ty)? => $success:expr $(, errors: $errors:expr)?
+     $(, public: $public:expr)?; $($sdk:expr),+ $(,)?) => {{
+        const SDK: &[Sdk] = &[$($sdk),+];
         #[allow(unused_mut)]
-        let mut o = op($method, $path, $id, $sdk, $tag, $summary);
+        let mut o = op($method, $path, $id, $tag, $summary, SDK);
         $(o.query = Some(inline::<$query>);)?
         $(o.body = Some(reference::<$body>);)?
         o.success = $success;
@@ -106,84 +110,114 @@ pub static PLATFORM: Service = Service {
         ("webhooks", "Webhook subscriptions"),
     ],
     operations: &[
-        row!("post" "/auth/signin" "signIn" "auth.sign_in_url" ["auth"]
-            "The OAuth sign-in redirect" => Success::Redirect, public: true),
-        row!("post" "/auth/signout" "signOut" "auth.sign_out" ["auth"] "Sign out" =>
-            ok(reference::<platform::SignOut>)),
-        row!("get" "/auth/session" "getSession" "auth.session" ["auth"] "The current session" =>
-            ok(reference::<platform::Session>)),
-        row!("post" "/auth/api-keys" "createApiKey" "auth.create_api_key" ["auth"]
-            "A new API key for the caller" => created(reference::<platform::ApiKey>)),
-        row!("get" "/users/me" "getMe" "users.me" ["users"] "The caller's profile" =>
-            ok(reference::<platform::User>)),
-        row!("patch" "/users/me" "updateMe" "users.update_me" ["users"]
+        row!("post" "/auth/signin" "signIn" ["auth"]
+            "The OAuth sign-in redirect" => Success::Redirect, public: true;
+            Sdk::call("auth.sign_in_url")),
+        row!("post" "/auth/signout" "signOut" ["auth"] "Sign out" =>
+            ok(reference::<platform::SignOut>);
+            Sdk::call("auth.sign_out")),
+        row!("get" "/auth/session" "getSession" ["auth"] "The current session" =>
+            ok(reference::<platform::Session>);
+            Sdk::call("auth.session")),
+        row!("post" "/auth/api-keys" "createApiKey" ["auth"]
+            "A new API key for the caller" => created(reference::<platform::ApiKey>);
+            Sdk::call("auth.create_api_key")),
+        row!("get" "/users/me" "getMe" ["users"] "The caller's profile" =>
+            ok(reference::<platform::User>);
+            Sdk::call("users.me")),
+        row!("patch" "/users/me" "updateMe" ["users"]
             "Update the caller's name or preferences", body: platform::UpdateMeParams =>
-            ok(reference::<platform::UpdatedUser>)),
-        row!("get" "/users" "listUsers" "users.list" ["users"] "List users (admins; paginated)",
+            ok(reference::<platform::UpdatedUser>);
+            Sdk::call("users.update_me")),
+        row!("get" "/users" "listUsers" ["users"] "List users (admins; paginated)",
             query: platform::ListUsersParams => ok(reference::<platform::UserList>),
-            errors: &[403]),
-        row!("post" "/users/invite" "inviteUser" "users.invite" ["users"] "Invite a user (admins)",
+            errors: &[403];
+            Sdk::pages("users.list", "users")),
+        row!("post" "/users/invite" "inviteUser" ["users"] "Invite a user (admins)",
             body: platform::InviteUserParams => created(reference::<platform::Invitation>),
-            errors: &[403]),
-        row!("delete" "/users/{id}" "deleteUser" "users.delete" ["users"] "Delete a user (admins)" =>
-            ok(reference::<platform::DeletedUser>), errors: &[403, 404]),
-        row!("get" "/agents" "listAgents" "agents.list" ["agents"] "List agents",
-            query: platform::ListAgentsParams => ok(reference::<platform::AgentList>)),
-        row!("get" "/agents/{id}" "getAgent" "agents.get" ["agents"] "Get an agent" =>
-            ok(reference::<platform::Agent>), errors: &[404]),
-        row!("post" "/agents" "createAgent" "agents.create" ["agents"] "Create an agent",
-            body: platform::CreateAgentParams => created(reference::<platform::CreatedAgent>)),
-        row!("delete" "/agents/{id}" "deleteAgent" "agents.delete" ["agents"] "Delete an agent" =>
-            ok(reference::<platform::DeletedAgent>), errors: &[403, 404]),
-        row!("get" "/conversations" "listConversations" "conversations.list" ["conversations"]
+            errors: &[403];
+            Sdk::call("users.invite")),
+        row!("delete" "/users/{id}" "deleteUser" ["users"] "Delete a user (admins)" =>
+            ok(reference::<platform::DeletedUser>), errors: &[403, 404];
+            Sdk::call("users.delete").positional(&["id"])),
+        row!("get" "/agents" "listAgents" ["agents"] "List agents",
+            query: platform::ListAgentsParams => ok(reference::<platform::AgentList>);
+            Sdk::items("agents.list", "agents")),
+        row!("get" "/agents/{id}" "getAgent" ["agents"] "Get an agent" =>
+            ok(reference::<platform::Agent>), errors: &[404];
+            Sdk::call("agents.get").positional(&["id"])),
+        row!("post" "/agents" "createAgent" ["agents"] "Create an agent",
+            body: platform::CreateAgentParams => created(reference::<platform::CreatedAgent>);
+            Sdk::call("agents.create")),
+        row!("delete" "/agents/{id}" "deleteAgent" ["agents"] "Delete an agent" =>
+            ok(reference::<platform::DeletedAgent>), errors: &[403, 404];
+            Sdk::call("agents.delete").positional(&["id"])),
+        row!("get" "/conversations" "listConversations" ["conversations"]
             "List conversations (cursor-paginated)",
             query: platform::ListConversationsParams =>
-            ok(reference::<platform::ConversationList>), errors: &[404]),
-        row!("get" "/conversations/{id}" "getConversation" "conversations.get" ["conversations"]
+            ok(reference::<platform::ConversationList>), errors: &[404];
+            Sdk::pages("conversations.list", "conversations")),
+        row!("get" "/conversations/{id}" "getConversation" ["conversations"]
             "Get a conversation with its latest messages",
             query: platform::GetConversationParams => ok(reference::<platform::Conversation>),
-            errors: &[404]),
-        row!("post" "/conversations" "createConversation" "conversations.create" ["conversations"]
+            errors: &[404];
+            Sdk::call("conversations.get").positional(&["id"])),
+        row!("post" "/conversations" "createConversation" ["conversations"]
             "Start a conversation with an agent", body: platform::CreateConversationParams =>
-            created(reference::<platform::Conversation>), errors: &[404]),
-        row!("post" "/conversations/{id}/messages" "sendMessage" "conversations.send_message"
+            created(reference::<platform::Conversation>), errors: &[404];
+            Sdk::call("conversations.create")),
+        row!("post" "/conversations/{id}/messages" "sendMessage"
             ["conversations"] "Send a message; the answer streams back as SSE tokens",
-            body: platform::SendMessageParams => TOKEN_STREAM, errors: &[404]),
-        row!("get" "/conversations/{id}/messages/stream" "streamMessages" "conversations.stream"
+            body: platform::SendMessageParams => TOKEN_STREAM, errors: &[404];
+            Sdk::stream("conversations.send_message").positional(&["id", "content"])),
+        row!("get" "/conversations/{id}/messages/stream" "streamMessages"
             ["conversations"] "Stream the answer to the newest user message" =>
-            TOKEN_STREAM, errors: &[404]),
-        row!("delete" "/conversations/{id}" "deleteConversation" "conversations.delete"
+            TOKEN_STREAM, errors: &[404];
+            Sdk::stream("conversations.stream").positional(&["id"])),
+        row!("delete" "/conversations/{id}" "deleteConversation"
             ["conversations"] "Delete a conversation" =>
-            ok(reference::<platform::DeletedConversation>), errors: &[404]),
-        row!("get" "/health/profile" "getHealthProfile" "health.profile" ["health"]
-            "The caller's health profile" => ok(reference::<platform::HealthProfile>)),
-        row!("patch" "/health/profile" "updateHealthProfile" "health.update_profile" ["health"]
+            ok(reference::<platform::DeletedConversation>), errors: &[404];
+            Sdk::call("conversations.delete").positional(&["id"])),
+        row!("get" "/health/profile" "getHealthProfile" ["health"]
+            "The caller's health profile" => ok(reference::<platform::HealthProfile>);
+            Sdk::call("health.profile")),
+        row!("patch" "/health/profile" "updateHealthProfile" ["health"]
             "Update the health profile", body: platform::UpdateHealthProfileParams =>
-            ok(reference::<platform::HealthProfile>)),
-        row!("get" "/health/medications" "listMedications" "health.medications.list" ["health"]
-            "List medications" => ok(reference::<platform::MedicationList>)),
-        row!("post" "/health/medications" "createMedication" "health.medications.create"
+            ok(reference::<platform::HealthProfile>);
+            Sdk::call("health.update_profile")),
+        row!("get" "/health/medications" "listMedications" ["health"]
+            "List medications" => ok(reference::<platform::MedicationList>);
+            Sdk::items("health.medications.list", "medications")),
+        row!("post" "/health/medications" "createMedication"
             ["health"] "Add a medication", body: platform::CreateMedicationParams =>
-            created(reference::<platform::Medication>)),
-        row!("get" "/health/appointments" "listAppointments" "health.appointments.list"
+            created(reference::<platform::Medication>);
+            Sdk::call("health.medications.create")),
+        row!("get" "/health/appointments" "listAppointments"
             ["health"] "List appointments", query: platform::ListAppointmentsParams =>
-            ok(reference::<platform::AppointmentList>)),
-        row!("get" "/finance/profile" "getFinanceProfile" "finance.profile" ["finance"]
-            "The caller's finance profile" => ok(reference::<platform::FinanceProfile>)),
-        row!("get" "/finance/accounts" "listAccounts" "finance.accounts.list" ["finance"]
-            "List accounts" => ok(reference::<platform::AccountList>)),
-        row!("get" "/finance/transactions" "listTransactions" "finance.transactions.list"
+            ok(reference::<platform::AppointmentList>);
+            Sdk::items("health.appointments.list", "appointments")),
+        row!("get" "/finance/profile" "getFinanceProfile" ["finance"]
+            "The caller's finance profile" => ok(reference::<platform::FinanceProfile>);
+            Sdk::call("finance.profile")),
+        row!("get" "/finance/accounts" "listAccounts" ["finance"]
+            "List accounts" => ok(reference::<platform::AccountList>);
+            Sdk::items("finance.accounts.list", "accounts")),
+        row!("get" "/finance/transactions" "listTransactions"
             ["finance"] "List transactions (paginated, with a summary)",
             query: platform::ListTransactionsParams =>
-            ok(reference::<platform::TransactionList>), errors: &[404]),
-        row!("post" "/finance/transactions" "createTransaction" "finance.transactions.create"
+            ok(reference::<platform::TransactionList>), errors: &[404];
+            Sdk::pages("finance.transactions.list", "transactions")),
+        row!("post" "/finance/transactions" "createTransaction"
             ["finance"] "Record a transaction", body: platform::CreateTransactionParams =>
-            created(reference::<platform::Transaction>), errors: &[404]),
-        row!("get" "/finance/budgets" "listBudgets" "finance.budgets.list" ["finance"]
-            "List budgets" => ok(reference::<platform::BudgetList>)),
-        row!("post" "/webhooks" "createWebhook" "webhooks.create" ["webhooks"]
+            created(reference::<platform::Transaction>), errors: &[404];
+            Sdk::call("finance.transactions.create")),
+        row!("get" "/finance/budgets" "listBudgets" ["finance"]
+            "List budgets" => ok(reference::<platform::BudgetList>);
+            Sdk::items("finance.budgets.list", "budgets")),
+        row!("post" "/webhooks" "createWebhook" ["webhooks"]
             "Subscribe a URL to events", body: platform::CreateWebhookParams =>
-            created(reference::<platform::Webhook>)),
+            created(reference::<platform::Webhook>);
+            Sdk::call("webhooks.create")),
     ],
 };
 
@@ -225,46 +259,61 @@ pub static OPS: Service = Service {
         ("webhooks", "Webhook subscriptions"),
     ],
     operations: &[
-        row!("post" "/api/auth/login" "login" "auth.login" ["auth"] "Log in for a JWT",
+        row!("post" "/api/auth/login" "login" ["auth"] "Log in for a JWT",
             body: ops::LoginParams => ok(reference::<ops::Token>), errors: &[401],
-            public: true),
-        row!("post" "/api/chat" "chat" "chat.send / chat.stream" ["chat"]
+            public: true;
+            Sdk::call("auth.login").positional(&["username", "password"])),
+        row!("post" "/api/chat" "chat" ["chat"]
         "Send a message; `stream: true` answers with SSE events",
         body: ops::ChatParams =>
         Success::JsonOrSse {
             json: reference::<ops::ChatResponse>,
             event: reference::<ops::ChatEvent>,
-        }),
-        row!("get" "/api/conversations" "listConversations" "conversations.list"
-            ["conversations"] "List conversations" => ok(reference::<ops::ConversationList>)),
-        row!("post" "/api/conversations" "createConversation" "conversations.create"
+        };
+            Sdk::call("chat.send").sets(&[("stream", false)]),
+            Sdk::stream("chat.stream").sets(&[("stream", true)])),
+        row!("get" "/api/conversations" "listConversations"
+            ["conversations"] "List conversations" => ok(reference::<ops::ConversationList>);
+            Sdk::items("conversations.list", "conversations")),
+        row!("post" "/api/conversations" "createConversation"
             ["conversations"] "Create a conversation", body: ops::CreateConversationParams =>
-            created(reference::<ops::ConversationSummary>)),
-        row!("get" "/api/conversations/{id}" "getConversation" "conversations.get"
+            created(reference::<ops::ConversationSummary>);
+            Sdk::call("conversations.create")),
+        row!("get" "/api/conversations/{id}" "getConversation"
             ["conversations"] "Get a conversation with its messages" =>
-            ok(reference::<ops::ConversationDetail>), errors: &[404]),
-        row!("delete" "/api/conversations/{id}" "deleteConversation" "conversations.delete"
+            ok(reference::<ops::ConversationDetail>), errors: &[404];
+            Sdk::call("conversations.get").positional(&["id"])),
+        row!("delete" "/api/conversations/{id}" "deleteConversation"
             ["conversations"] "Delete a conversation" =>
-            ok(reference::<ops::DeletedConversation>), errors: &[404]),
-        row!("get" "/api/config" "getConfig" "config.get" ["config"] "The agent's configuration" =>
-            ok(reference::<ops::Config>)),
-        row!("put" "/api/config" "updateConfig" "config.update" ["config"]
+            ok(reference::<ops::DeletedConversation>), errors: &[404];
+            Sdk::call("conversations.delete").positional(&["id"])),
+        row!("get" "/api/config" "getConfig" ["config"] "The agent's configuration" =>
+            ok(reference::<ops::Config>);
+            Sdk::call("config.get")),
+        row!("put" "/api/config" "updateConfig" ["config"]
             "Update the configuration (partial)", body: ops::ConfigUpdate =>
-            ok(reference::<ops::Config>)),
-        row!("get" "/api/metrics" "getMetrics" "metrics.get" ["metrics"] "Current metrics" =>
-            ok(reference::<ops::Metrics>)),
-        row!("get" "/api/tools" "listTools" "tools.list" ["tools"] "List the available tools" =>
-            ok(reference::<ops::ToolList>)),
-        row!("post" "/api/tools/execute" "executeTool" "tools.execute" ["tools"]
+            ok(reference::<ops::Config>);
+            Sdk::call("config.update")),
+        row!("get" "/api/metrics" "getMetrics" ["metrics"] "Current metrics" =>
+            ok(reference::<ops::Metrics>);
+            Sdk::call("metrics.get")),
+        row!("get" "/api/tools" "listTools" ["tools"] "List the available tools" =>
+            ok(reference::<ops::ToolList>);
+            Sdk::items("tools.list", "tools")),
+        row!("post" "/api/tools/execute" "executeTool" ["tools"]
             "Run a tool directly", body: ops::ExecuteToolParams =>
-            ok(reference::<ops::ToolExecution>), errors: &[404]),
-        row!("get" "/api/learned-apis" "listLearnedApis" "learned_apis.list" ["learned-apis"]
-            "List learned APIs" => ok(reference::<ops::LearnedApiList>)),
-        row!("post" "/api/learned-apis" "learnApi" "learned_apis.learn" ["learned-apis"]
+            ok(reference::<ops::ToolExecution>), errors: &[404];
+            Sdk::call("tools.execute").positional(&["tool", "parameters"])),
+        row!("get" "/api/learned-apis" "listLearnedApis" ["learned-apis"]
+            "List learned APIs" => ok(reference::<ops::LearnedApiList>);
+            Sdk::items("learned_apis.list", "apis")),
+        row!("post" "/api/learned-apis" "learnApi" ["learned-apis"]
             "Learn an API from an OpenAPI document", body: ops::LearnApiParams =>
-            created(reference::<ops::LearnedApi>)),
-        row!("post" "/api/webhooks" "createWebhook" "webhooks.create" ["webhooks"]
+            created(reference::<ops::LearnedApi>);
+            Sdk::call("learned_apis.learn")),
+        row!("post" "/api/webhooks" "createWebhook" ["webhooks"]
             "Subscribe a URL to events", body: ops::CreateWebhookParams =>
-            created(reference::<ops::Webhook>)),
+            created(reference::<ops::Webhook>);
+            Sdk::call("webhooks.create")),
     ],
 };
