@@ -439,11 +439,18 @@ fn parameters(op: &Operation, g: &mut SchemaGenerator) -> Vec<Value> {
         let after = &rest[start + 1..];
         let Some(end) = after.find('}') else { break };
         let name = &after[..end];
+        // `/users/{id}` → "The user's id."
+        let resource = rest[..start]
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or_default();
+        let singular = resource.strip_suffix('s').unwrap_or(resource);
         out.push(json!({
             "name": name,
             "in": "path",
             "required": true,
-            "description": "The resource's id.",
+            "description": format!("The {singular}'s id."),
             "schema": {"type": "string", "minLength": 1}
         }));
         rest = &after[end + 1..];
@@ -977,6 +984,38 @@ mod tests {
         check(&OPS);
         let chat: Vec<&str> = OPS.operations[1].sdk.iter().map(|s| s.name).collect();
         assert_eq!(chat, ["chat.send", "chat.stream"]);
+    }
+
+    /// Every method has language-neutral docs: single backticks, no language's type words.
+    #[test]
+    fn every_method_is_documented_language_neutrally() {
+        for sdk in [&PLATFORM, &OPS]
+            .iter()
+            .flat_map(|s| s.operations)
+            .flat_map(|o| o.sdk)
+        {
+            let name = sdk.name;
+            assert!(!sdk.doc.trim().is_empty(), "{name}: no doc");
+            assert!(!sdk.returns.trim().is_empty(), "{name}: no returns");
+            for text in [sdk.doc, sdk.returns] {
+                for word in [
+                    "``", "Decimal", "List[", "Dict[", "Array", "Promise", "None", "True",
+                ] {
+                    assert!(!text.contains(word), "{name}: {word:?} in {text:?}");
+                }
+                assert_eq!(
+                    text.matches('`').count() % 2,
+                    0,
+                    "{name}: unbalanced backticks"
+                );
+                assert!(text.ends_with('.'), "{name}: {text:?} is not a sentence");
+            }
+            if let Some((python, typescript)) = sdk.example {
+                for code in [python, typescript] {
+                    assert!(!code.trim().is_empty() && !code.contains(">>>"), "{name}");
+                }
+            }
+        }
     }
 
     #[test]
