@@ -1,5 +1,6 @@
 """Typed signatures of the platform clients (the runtime shares one implementation)."""
 
+# <generated imports> by scripts/gen_python.py; do not edit
 import os
 from decimal import Decimal
 from typing import Any, Awaitable, Dict, Generator, List, Mapping, Optional, Sequence, Union
@@ -10,6 +11,8 @@ from . import models
 from . import webhooks as _webhooks
 from ._base import AsyncPage, AsyncPaginator, RawResponse, SyncPage
 from ._streaming import AsyncMessageStream, MessageStream
+
+# </generated imports>
 
 API_KEY_ENV: str
 BASE_URL_ENV: str
@@ -30,104 +33,49 @@ class ListOptions(RequestOptions, total=False):
 
     max_pages: int
 
+# <generated pages> by scripts/gen_python.py; do not edit
 class TransactionPage(SyncPage[models.Transaction]):
-    """A page of ``finance.transactions.list``: ``data``, ``summary`` of the whole filtered set
-    and ``pagination``; iterating yields every transaction of every page.
+    """A page of ``finance.transactions.list``: ``data`` with ``pagination`` and ``summary``;
+    iterating yields every item of every page.
     """
 
-    summary: models.TransactionSummary
     pagination: models.CursorPagination
+    summary: models.TransactionSummary
 
 class AsyncTransactionPage(AsyncPage[models.Transaction]):
-    """One fetched page of ``finance.transactions.list`` (async client): ``data``, ``summary``
-    and ``pagination``.
+    """One fetched page of ``finance.transactions.list`` (async client): ``data`` with
+    ``pagination`` and ``summary``.
     """
 
-    summary: models.TransactionSummary
     pagination: models.CursorPagination
+    summary: models.TransactionSummary
 
 class AsyncTransactionPaginator(AsyncPaginator[models.Transaction]):
     """``finance.transactions.list`` on the async client: ``await`` it for the first page, or
-    ``async for`` over every transaction.
+    ``async for`` over every item of every page.
     """
     def __await__(self) -> Generator[Any, None, AsyncTransactionPage]: ...
 
+# </generated pages>
+
+class _WebhooksExtras:
+    """``POST /api/webhooks`` plus the module-level helpers ``verify``/``unwrap``/``sign``."""
+
+    verify = staticmethod(_webhooks.verify)
+    unwrap = staticmethod(_webhooks.unwrap)
+    sign = staticmethod(_webhooks.sign)
+
+# <generated resources> by scripts/gen_python.py; do not edit
 class Auth:
-    """Sign-in URL, sign-out, the current session and new API keys (``client.auth``)."""
+    """Sign-in, session and API keys (``client.auth``)."""
     @property
     def with_raw_response(self) -> AuthWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
         ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
-    def sign_in_url(self, **options: Unpack[RequestOptions]) -> str:
-        """The URL the service sends a browser to for signing in (OAuth).
-
-        Sends ``POST /api/auth/signin``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            str: The redirect target. It is not followed: an API key never leaves for it.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-
-        Example:
-            >>> url = client.auth.sign_in_url()
-            >>> url.startswith("https://")
-            True
-        """
-    def sign_out(self, **options: Unpack[RequestOptions]) -> models.SignOut:
-        """Ends the current session.
-
-        Sends ``POST /api/auth/signout``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            models.SignOut: The service's confirmation message.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def session(self, **options: Unpack[RequestOptions]) -> models.Session:
-        """The current session: who is signed in and until when.
-
-        Sends ``GET /api/auth/session``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            models.Session: ``user`` (id, email, role, ...) and ``expires``.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-
-        Example:
-            >>> client.auth.session().user.email
-            'user@example.com'
-        """
     def create_api_key(self, **options: Unpack[RequestOptions]) -> models.ApiKey:
-        """Creates a new API key for the caller.
+        """A new API key for the caller.
 
         Sends ``POST /api/auth/api-keys``.
 
@@ -136,11 +84,79 @@ class Auth:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.ApiKey: ``api_key`` (shown once; its ``repr`` hides it) and ``expires_at``.
+            models.ApiKey: ``POST /api/auth/api-keys``. ``Debug`` hides the key.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def session(self, **options: Unpack[RequestOptions]) -> models.Session:
+        """The current session.
+
+        Sends ``GET /api/auth/session``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Session: ``GET /api/auth/session``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def sign_in_url(self, **options: Unpack[RequestOptions]) -> str:
+        """The OAuth sign-in redirect.
+
+        Sends ``POST /api/auth/signin``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            str: The URL of the redirect (not followed).
+
+        Raises:
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def sign_out(self, **options: Unpack[RequestOptions]) -> models.SignOut:
+        """Sign out.
+
+        Sends ``POST /api/auth/signout``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.SignOut: ``POST /api/auth/signout``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -150,68 +166,8 @@ class AuthWithRawResponse:
     """The operations of the ``Auth`` resource, each answering a ``RawResponse``
     (``with_raw_response``).
     """
-    def sign_in_url(self, **options: Unpack[RequestOptions]) -> RawResponse[str]:
-        """The URL the service sends a browser to for signing in (OAuth).
-
-        Sends ``POST /api/auth/signin``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[str]: The answer with its metadata; ``parse()`` gives the redirect
-                target. It is not followed: an API key never leaves for it.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def sign_out(self, **options: Unpack[RequestOptions]) -> RawResponse[models.SignOut]:
-        """Ends the current session.
-
-        Sends ``POST /api/auth/signout``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[models.SignOut]: The answer with its metadata; ``parse()`` gives the
-                service's confirmation message.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def session(self, **options: Unpack[RequestOptions]) -> RawResponse[models.Session]:
-        """The current session: who is signed in and until when.
-
-        Sends ``GET /api/auth/session``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[models.Session]: The answer with its metadata; ``parse()`` gives
-                ``user`` (id, email, role, ...) and ``expires``.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
     def create_api_key(self, **options: Unpack[RequestOptions]) -> RawResponse[models.ApiKey]:
-        """Creates a new API key for the caller.
+        """A new API key for the caller.
 
         Sends ``POST /api/auth/api-keys``.
 
@@ -220,27 +176,174 @@ class AuthWithRawResponse:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.ApiKey]: The answer with its metadata; ``parse()`` gives
-                ``api_key`` (shown once; its ``repr`` hides it) and ``expires_at``.
+            RawResponse[models.ApiKey]: The answer with its metadata; ``parse()`` gives ``POST
+                /api/auth/api-keys``. ``Debug`` hides the key.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def session(self, **options: Unpack[RequestOptions]) -> RawResponse[models.Session]:
+        """The current session.
+
+        Sends ``GET /api/auth/session``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Session]: The answer with its metadata; ``parse()`` gives ``GET
+                /api/auth/session``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def sign_in_url(self, **options: Unpack[RequestOptions]) -> RawResponse[str]:
+        """The OAuth sign-in redirect.
+
+        Sends ``POST /api/auth/signin``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[str]: The answer with its metadata; ``parse()`` gives the URL of the
+                redirect (not followed).
+
+        Raises:
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def sign_out(self, **options: Unpack[RequestOptions]) -> RawResponse[models.SignOut]:
+        """Sign out.
+
+        Sends ``POST /api/auth/signout``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.SignOut]: The answer with its metadata; ``parse()`` gives ``POST
+                /api/auth/signout``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class Users:
-    """The caller's profile and, for admins, user management (``client.users``)."""
+    """The caller's profile and (admins) user management (``client.users``)."""
     @property
     def with_raw_response(self) -> UsersWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
         ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
+    def list(
+        self,
+        *,
+        limit: Optional[int] = None,
+        page: Optional[int] = None,
+        role: Optional[str] = None,
+        search: Optional[str] = None,
+        **options: Unpack[ListOptions],
+    ) -> SyncPage[models.UserSummary]:
+        """List users (admins; paginated).
+
+        Sends ``GET /api/users``.
+
+        Args:
+            limit: Items per page (default 20, max 100).
+            page: Page, from 1 (default 1).
+            role: Only users with this role.
+            search: Search in email and name.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            SyncPage[models.UserSummary]: The first page (``data`` and the page's own fields);
+                iterating it yields every item of every page, fetching the next page only when
+                needed.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def invite(
+        self,
+        *,
+        email: str,
+        message: Optional[str] = None,
+        role: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> models.Invitation:
+        """Invite a user (admins).
+
+        Sends ``POST /api/users/invite``.
+
+        Args:
+            email: Who to invite.
+            message: A note for the invitation email.
+            role: The role they get.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Invitation: Answer of ``POST /api/users/invite``.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def me(self, **options: Unpack[RequestOptions]) -> models.User:
-        """The caller's profile, limits and usage.
+        """The caller's profile.
 
         Sends ``GET /api/users/me``.
 
@@ -249,18 +352,17 @@ class Users:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.User: The signed-in user.
+            models.User: ``GET /api/users/me``.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
-
-        Example:
-            >>> me = client.users.me()
-            >>> me.subscription_tier, me.usage.messages_used
         """
     def update_me(
         self,
@@ -269,119 +371,52 @@ class Users:
         preferences: Optional[Dict[str, Any]] = None,
         **options: Unpack[RequestOptions],
     ) -> models.UpdatedUser:
-        """Changes the caller's name or preferences; only the given fields change.
+        """Update the caller's name or preferences.
 
         Sends ``PATCH /api/users/me``.
 
         Args:
-            name: The new display name.
-            preferences: A JSON object of preferences, e.g. ``{"language": "es"}``.
+            name: New display name.
+            preferences: New preferences (any JSON object).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.UpdatedUser: The user's id, name and preferences after the change.
+            models.UpdatedUser: Answer of ``PATCH /api/users/me``.
 
         Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-
-        Example:
-            >>> client.users.update_me(name="Ana").name
-            'Ana'
-        """
-    def list(
-        self,
-        *,
-        page: Optional[int] = None,
-        limit: Optional[int] = None,
-        role: Optional[str] = None,
-        search: Optional[str] = None,
-        **options: Unpack[ListOptions],
-    ) -> SyncPage[models.UserSummary]:
-        """Lists the users (admins only), page by page.
-
-        Sends ``GET /api/users``.
-
-        Args:
-            page: The first page to fetch (1-based, default 1).
-            limit: Users per page (default 20, at most 100).
-            role: Only users with this role (``"ADMIN"``, ``"USER"``).
-            search: Only users whose email or name contains this text.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
-                and ``max_pages`` (how many pages iteration may fetch).
-
-        Returns:
-            SyncPage[models.UserSummary]: The first page (``data``, ``pagination``); iterating
-                it yields every user of every page, fetching the next page only when needed.
-
-        Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-
-        Example:
-            >>> for user in client.users.list(role="USER"):
-            ...     print(user.email)
-        """
-    def invite(
-        self,
-        *,
-        email: str,
-        role: Optional[str] = None,
-        message: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> models.Invitation:
-        """Invites someone by email (admins only).
-
-        Sends ``POST /api/users/invite``.
-
-        Args:
-            email: The address to invite.
-            role: The role the new user gets (``"USER"`` by default).
-            message: A personal note for the invitation email.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            models.Invitation: The invitation's id, email, expiry and URL.
-
-        Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            BadRequestError: The email is not valid (400).
-            ConflictError: That email already has an account (409).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedUser:
-        """Deletes a user (admins only).
+        """Delete a user (admins).
 
-        Sends ``DELETE /api/users/:id``.
+        Sends ``DELETE /api/users/{id}``.
 
         Args:
-            id: The id of the user.
+            id: The resource's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.DeletedUser: The confirmation with the deleted user's id.
+            models.DeletedUser: Answer of ``DELETE /api/users/:id``.
 
         Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            NotFoundError: No user has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -391,8 +426,85 @@ class UsersWithRawResponse:
     """The operations of the ``Users`` resource, each answering a ``RawResponse``
     (``with_raw_response``).
     """
+    def list(
+        self,
+        *,
+        limit: Optional[int] = None,
+        page: Optional[int] = None,
+        role: Optional[str] = None,
+        search: Optional[str] = None,
+        **options: Unpack[ListOptions],
+    ) -> RawResponse[SyncPage[models.UserSummary]]:
+        """List users (admins; paginated).
+
+        Sends ``GET /api/users``.
+
+        Args:
+            limit: Items per page (default 20, max 100).
+            page: Page, from 1 (default 1).
+            role: Only users with this role.
+            search: Search in email and name.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            RawResponse[SyncPage[models.UserSummary]]: The answer with its metadata; ``parse()``
+                gives the first page (``data`` and the page's own fields); iterating it yields
+                every item of every page, fetching the next page only when needed.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def invite(
+        self,
+        *,
+        email: str,
+        message: Optional[str] = None,
+        role: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> RawResponse[models.Invitation]:
+        """Invite a user (admins).
+
+        Sends ``POST /api/users/invite``.
+
+        Args:
+            email: Who to invite.
+            message: A note for the invitation email.
+            role: The role they get.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Invitation]: The answer with its metadata; ``parse()`` gives
+                answer of ``POST /api/users/invite``.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def me(self, **options: Unpack[RequestOptions]) -> RawResponse[models.User]:
-        """The caller's profile, limits and usage.
+        """The caller's profile.
 
         Sends ``GET /api/users/me``.
 
@@ -401,12 +513,15 @@ class UsersWithRawResponse:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.User]: The answer with its metadata; ``parse()`` gives the
-                signed-in user.
+            RawResponse[models.User]: The answer with its metadata; ``parse()`` gives ``GET
+                /api/users/me``.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -418,122 +533,61 @@ class UsersWithRawResponse:
         preferences: Optional[Dict[str, Any]] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[models.UpdatedUser]:
-        """Changes the caller's name or preferences; only the given fields change.
+        """Update the caller's name or preferences.
 
         Sends ``PATCH /api/users/me``.
 
         Args:
-            name: The new display name.
-            preferences: A JSON object of preferences, e.g. ``{"language": "es"}``.
+            name: New display name.
+            preferences: New preferences (any JSON object).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.UpdatedUser]: The answer with its metadata; ``parse()`` gives the
-                user's id, name and preferences after the change.
+            RawResponse[models.UpdatedUser]: The answer with its metadata; ``parse()`` gives
+                answer of ``PATCH /api/users/me``.
 
         Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def list(
-        self,
-        *,
-        page: Optional[int] = None,
-        limit: Optional[int] = None,
-        role: Optional[str] = None,
-        search: Optional[str] = None,
-        **options: Unpack[ListOptions],
-    ) -> RawResponse[SyncPage[models.UserSummary]]:
-        """Lists the users (admins only), page by page.
-
-        Sends ``GET /api/users``.
-
-        Args:
-            page: The first page to fetch (1-based, default 1).
-            limit: Users per page (default 20, at most 100).
-            role: Only users with this role (``"ADMIN"``, ``"USER"``).
-            search: Only users whose email or name contains this text.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
-                and ``max_pages`` (how many pages iteration may fetch).
-
-        Returns:
-            RawResponse[SyncPage[models.UserSummary]]: The answer with its metadata; ``parse()``
-                gives the first page (``data``, ``pagination``); iterating it yields every user
-                of every page, fetching the next page only when needed.
-
-        Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def invite(
-        self,
-        *,
-        email: str,
-        role: Optional[str] = None,
-        message: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> RawResponse[models.Invitation]:
-        """Invites someone by email (admins only).
-
-        Sends ``POST /api/users/invite``.
-
-        Args:
-            email: The address to invite.
-            role: The role the new user gets (``"USER"`` by default).
-            message: A personal note for the invitation email.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[models.Invitation]: The answer with its metadata; ``parse()`` gives the
-                invitation's id, email, expiry and URL.
-
-        Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            BadRequestError: The email is not valid (400).
-            ConflictError: That email already has an account (409).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> RawResponse[models.DeletedUser]:
-        """Deletes a user (admins only).
+        """Delete a user (admins).
 
-        Sends ``DELETE /api/users/:id``.
+        Sends ``DELETE /api/users/{id}``.
 
         Args:
-            id: The id of the user.
+            id: The resource's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.DeletedUser]: The answer with its metadata; ``parse()`` gives the
-                confirmation with the deleted user's id.
+            RawResponse[models.DeletedUser]: The answer with its metadata; ``parse()`` gives
+                answer of ``DELETE /api/users/:id``.
 
         Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            NotFoundError: No user has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class Agents:
-    """The agents the caller can talk to, and the caller's own agents (``client.agents``)."""
+    """Agents (``client.agents``)."""
     @property
     def with_raw_response(self) -> AgentsWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -547,114 +601,119 @@ class Agents:
         is_public: Optional[bool] = None,
         **options: Unpack[RequestOptions],
     ) -> List[models.Agent]:
-        """Lists the agents available to the caller.
+        """List agents.
 
         Sends ``GET /api/agents``.
 
         Args:
-            category: Only agents of this category (``"personal"``, ``"health"``,
-                ``"finance"``).
-            is_public: Only public (``True``) or only private (``False``) agents.
+            category: Only this category.
+            is_public: Only public agents.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            List[models.Agent]: Every matching agent (one answer, no pagination).
+            List[models.Agent]: Every item: an agent: an item of ``GET /api/agents`` or the
+                answer of ``GET /api/agents/:id`` (which adds ``config`` and ``createdAt``).
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
-
-        Example:
-            >>> [a.id for a in client.agents.list(category="personal")]
-            ['agt_personal_001']
-        """
-    def get(self, id: str, **options: Unpack[RequestOptions]) -> models.Agent:
-        """One agent with its configuration and capabilities.
-
-        Sends ``GET /api/agents/:id``.
-
-        Args:
-            id: The id of the agent.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            models.Agent: The agent.
-
-        Raises:
-            NotFoundError: No agent has this id, or it is not visible to the caller (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-
-        Example:
-            >>> client.agents.get("agt_personal_001").name
         """
     def create(
         self,
         *,
         name: str,
-        description: Optional[str] = None,
-        model: Optional[str] = None,
         config: Optional[Mapping[str, Any]] = None,
-        system_prompt: Optional[str] = None,
+        description: Optional[str] = None,
         is_public: Optional[bool] = None,
+        model: Optional[str] = None,
+        system_prompt: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> models.CreatedAgent:
-        """Creates a custom agent owned by the caller.
+        """Create an agent.
 
         Sends ``POST /api/agents``.
 
         Args:
-            name: The agent's name.
-            description: What the agent is for.
-            model: The language model it runs on (e.g. ``"gpt-4"``).
-            config: Model settings: ``temperature``, ``max_tokens``, ``top_p`` (snake_case keys
-                are sent in camelCase).
-            system_prompt: The instructions the agent follows.
-            is_public: Whether every user can see the agent (default ``False``).
+            name: Name.
+            config: Generation settings.
+            description: Description.
+            is_public: Whether every user can use it.
+            model: Model.
+            system_prompt: System prompt.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.CreatedAgent: The new agent's id, name and endpoint URL.
+            models.CreatedAgent: Answer of ``POST /api/agents``.
 
         Raises:
-            BadRequestError: A field was refused, e.g. an empty name (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
-
-        Example:
-            >>> agent = client.agents.create(name="Helper", config={"temperature": 0.2})
-            >>> agent.id
         """
-    def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedAgent:
-        """Deletes an agent (its owner or an admin).
+    def get(self, id: str, **options: Unpack[RequestOptions]) -> models.Agent:
+        """Get an agent.
 
-        Sends ``DELETE /api/agents/:id``.
+        Sends ``GET /api/agents/{id}``.
 
         Args:
-            id: The id of the agent.
+            id: The resource's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.DeletedAgent: The confirmation with the deleted agent's id.
+            models.Agent: An agent: an item of ``GET /api/agents`` or the answer of ``GET
+                /api/agents/:id`` (which adds ``config`` and ``createdAt``).
 
         Raises:
-            PermissionDeniedError: The caller neither owns the agent nor is an admin (403).
-            NotFoundError: No agent has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedAgent:
+        """Delete an agent.
+
+        Sends ``DELETE /api/agents/{id}``.
+
+        Args:
+            id: The resource's id.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.DeletedAgent: Answer of ``DELETE /api/agents/:id``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -671,46 +730,28 @@ class AgentsWithRawResponse:
         is_public: Optional[bool] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[List[models.Agent]]:
-        """Lists the agents available to the caller.
+        """List agents.
 
         Sends ``GET /api/agents``.
 
         Args:
-            category: Only agents of this category (``"personal"``, ``"health"``,
-                ``"finance"``).
-            is_public: Only public (``True``) or only private (``False``) agents.
+            category: Only this category.
+            is_public: Only public agents.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             RawResponse[List[models.Agent]]: The answer with its metadata; ``parse()`` gives
-                every matching agent (one answer, no pagination).
+                every item: an agent: an item of ``GET /api/agents`` or the answer of ``GET
+                /api/agents/:id`` (which adds ``config`` and ``createdAt``).
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def get(self, id: str, **options: Unpack[RequestOptions]) -> RawResponse[models.Agent]:
-        """One agent with its configuration and capabilities.
-
-        Sends ``GET /api/agents/:id``.
-
-        Args:
-            id: The id of the agent.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[models.Agent]: The answer with its metadata; ``parse()`` gives the
-                agent.
-
-        Raises:
-            NotFoundError: No agent has this id, or it is not visible to the caller (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -719,36 +760,67 @@ class AgentsWithRawResponse:
         self,
         *,
         name: str,
-        description: Optional[str] = None,
-        model: Optional[str] = None,
         config: Optional[Mapping[str, Any]] = None,
-        system_prompt: Optional[str] = None,
+        description: Optional[str] = None,
         is_public: Optional[bool] = None,
+        model: Optional[str] = None,
+        system_prompt: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[models.CreatedAgent]:
-        """Creates a custom agent owned by the caller.
+        """Create an agent.
 
         Sends ``POST /api/agents``.
 
         Args:
-            name: The agent's name.
-            description: What the agent is for.
-            model: The language model it runs on (e.g. ``"gpt-4"``).
-            config: Model settings: ``temperature``, ``max_tokens``, ``top_p`` (snake_case keys
-                are sent in camelCase).
-            system_prompt: The instructions the agent follows.
-            is_public: Whether every user can see the agent (default ``False``).
+            name: Name.
+            config: Generation settings.
+            description: Description.
+            is_public: Whether every user can use it.
+            model: Model.
+            system_prompt: System prompt.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             RawResponse[models.CreatedAgent]: The answer with its metadata; ``parse()`` gives
-                the new agent's id, name and endpoint URL.
+                answer of ``POST /api/agents``.
 
         Raises:
-            BadRequestError: A field was refused, e.g. an empty name (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def get(self, id: str, **options: Unpack[RequestOptions]) -> RawResponse[models.Agent]:
+        """Get an agent.
+
+        Sends ``GET /api/agents/{id}``.
+
+        Args:
+            id: The resource's id.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Agent]: The answer with its metadata; ``parse()`` gives an agent:
+                an item of ``GET /api/agents`` or the answer of ``GET /api/agents/:id`` (which
+                adds ``config`` and ``createdAt``).
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -756,33 +828,34 @@ class AgentsWithRawResponse:
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> RawResponse[models.DeletedAgent]:
-        """Deletes an agent (its owner or an admin).
+        """Delete an agent.
 
-        Sends ``DELETE /api/agents/:id``.
+        Sends ``DELETE /api/agents/{id}``.
 
         Args:
-            id: The id of the agent.
+            id: The resource's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             RawResponse[models.DeletedAgent]: The answer with its metadata; ``parse()`` gives
-                the confirmation with the deleted agent's id.
+                answer of ``DELETE /api/agents/:id``.
 
         Raises:
-            PermissionDeniedError: The caller neither owns the agent nor is an admin (403).
-            NotFoundError: No agent has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class Conversations:
-    """The caller's conversations with agents, and the streamed answers
-    (``client.conversations``).
-    """
+    """Conversations and their SSE token streams (``client.conversations``)."""
     @property
     def with_raw_response(self) -> ConversationsWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -793,57 +866,35 @@ class Conversations:
         self,
         *,
         agent_id: Optional[str] = None,
-        limit: Optional[int] = None,
         cursor: Optional[str] = None,
+        limit: Optional[int] = None,
         **options: Unpack[ListOptions],
     ) -> SyncPage[models.Conversation]:
-        """Lists the caller's conversations, newest first, page by page (cursor).
+        """List conversations (cursor-paginated).
 
         Sends ``GET /api/conversations``.
 
         Args:
             agent_id: Only conversations with this agent.
-            limit: Conversations per page (default 20, at most 100).
-            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
+            cursor: The ``nextCursor`` of the previous page.
+            limit: Items per page (default 20, max 100).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
                 and ``max_pages`` (how many pages iteration may fetch).
 
         Returns:
-            SyncPage[models.Conversation]: The first page (``data``, ``pagination``); iterating
-                it yields every conversation of every page.
+            SyncPage[models.Conversation]: The first page (``data`` and the page's own fields);
+                iterating it yields every item of every page, fetching the next page only when
+                needed.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-
-        Example:
-            >>> for conv in client.conversations.list(agent_id="agt_personal_001"):
-            ...     print(conv.id, conv.title)
-        """
-    def get(
-        self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
-    ) -> models.Conversation:
-        """One conversation with its most recent messages.
-
-        Sends ``GET /api/conversations/:id``.
-
-        Args:
-            id: The id of the conversation.
-            message_limit: How many recent messages to include (default 50, at most 200).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            models.Conversation: The conversation; ``messages`` holds the most recent ones.
-
-        Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -852,117 +903,153 @@ class Conversations:
         self,
         *,
         agent_id: str,
-        title: Optional[str] = None,
         initial_message: Optional[str] = None,
+        title: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> models.Conversation:
-        """Starts a conversation with an agent.
+        """Start a conversation with an agent.
 
         Sends ``POST /api/conversations``.
 
         Args:
             agent_id: The agent to talk to.
-            title: A title for the conversation.
-            initial_message: A first user message, answered through ``stream()``.
+            initial_message: A first user message (stream its answer with ``GET
+                .../messages/stream``).
+            title: Title.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Conversation: The new conversation; its ``send_message(content)`` streams
-                answers, and with an ``initial_message`` its ``stream()`` streams the answer to
-                it.
+            models.Conversation: A conversation: an item of ``GET /api/conversations``, the
+                answer of ``GET /api/conversations/:id`` (with ``messages``) or of ``POST
+                /api/conversations``.
 
         Raises:
-            NotFoundError: No agent has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+        """
+    def get(
+        self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
+    ) -> models.Conversation:
+        """Get a conversation with its latest messages.
 
-        Example:
-            >>> conv = client.conversations.create(agent_id="agt_personal_001")
-            >>> for token in conv.send_message("Hola"):
-            ...     print(token, end="")
+        Sends ``GET /api/conversations/{id}``.
+
+        Args:
+            id: The resource's id.
+            message_limit: Number of messages (default 50, max 200).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Conversation: A conversation: an item of ``GET /api/conversations``, the
+                answer of ``GET /api/conversations/:id`` (with ``messages``) or of ``POST
+                /api/conversations``.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedConversation:
+        """Delete a conversation.
+
+        Sends ``DELETE /api/conversations/{id}``.
+
+        Args:
+            id: The resource's id.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.DeletedConversation: Answer of ``DELETE /api/conversations/:id``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
         """
     def send_message(
         self, id: str, content: str, **options: Unpack[RequestOptions]
     ) -> MessageStream:
-        """Sends a user message and streams the assistant's answer token by token (SSE).
+        """Send a message; the answer streams back as SSE tokens.
 
-        Sends ``POST /api/conversations/:id/messages``.
+        Sends ``POST /api/conversations/{id}/messages``.
 
         Args:
-            id: The id of the conversation.
-            content: The message text.
+            id: The resource's id.
+            content: The user's message.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            MessageStream: Iterating yields ``str`` tokens; once read, ``text``, ``message_id``,
-                ``tokens_used`` and ``timestamp`` are set. ``close()`` (or leaving a ``with``
-                block, or ``break``) closes the connection.
+            MessageStream: The stream of the answer's events; iterate it.
 
         Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            IncompleteStreamError: The stream ended before its ``done`` event (raised while
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            IncompleteStreamError: The stream ended before its last event (raised while
                 iterating).
             APIError: An ``error`` event inside the stream, as the class of its code.
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
-
-        Example:
-            >>> with client.conversations.send_message(conv.id, "Hola") as stream:
-            ...     for token in stream:
-            ...         print(token, end="")
-            >>> stream.tokens_used
         """
     def stream(self, id: str, **options: Unpack[RequestOptions]) -> MessageStream:
-        """Streams the answer to the newest user message (e.g. the ``initial_message``).
+        """Stream the answer to the newest user message.
 
-        Sends ``GET /api/conversations/:id/messages/stream``.
+        Sends ``GET /api/conversations/{id}/messages/stream``.
 
         Args:
-            id: The id of the conversation.
+            id: The resource's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            MessageStream: Iterating yields ``str`` tokens; see ``send_message``.
+            MessageStream: The stream of the answer's events; iterate it.
 
         Raises:
-            NotFoundError: No conversation of the caller has this id, or it has no user message
-                to answer (404).
-            IncompleteStreamError: The stream ended before its ``done`` event.
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-
-        Example:
-            >>> print(client.conversations.stream(conv.id).until_done())
-        """
-    def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedConversation:
-        """Deletes a conversation and its messages.
-
-        Sends ``DELETE /api/conversations/:id``.
-
-        Args:
-            id: The id of the conversation.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            models.DeletedConversation: The confirmation with the deleted conversation's id.
-
-        Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            IncompleteStreamError: The stream ended before its last event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -972,114 +1059,39 @@ class ConversationsWithRawResponse:
     """The operations of the ``Conversations`` resource, each answering a ``RawResponse``
     (``with_raw_response``).
     """
-    def send_message(
-        self, id: str, content: str, **options: Unpack[RequestOptions]
-    ) -> RawResponse[MessageStream]:
-        """Sends a user message and streams the assistant's answer token by token (SSE).
-
-        Sends ``POST /api/conversations/:id/messages``.
-
-        Args:
-            id: The id of the conversation.
-            content: The message text.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[MessageStream]: The metadata of the response that opened the stream;
-                ``parse()`` gives the stream. Iterating yields ``str`` tokens; once read,
-                ``text``, ``message_id``, ``tokens_used`` and ``timestamp`` are set. ``close()``
-                (or leaving a ``with`` block, or ``break``) closes the connection.
-
-        Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            IncompleteStreamError: The stream ended before its ``done`` event (raised while
-                iterating).
-            APIError: An ``error`` event inside the stream, as the class of its code.
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def stream(self, id: str, **options: Unpack[RequestOptions]) -> RawResponse[MessageStream]:
-        """Streams the answer to the newest user message (e.g. the ``initial_message``).
-
-        Sends ``GET /api/conversations/:id/messages/stream``.
-
-        Args:
-            id: The id of the conversation.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[MessageStream]: The metadata of the response that opened the stream;
-                ``parse()`` gives the stream. Iterating yields ``str`` tokens; see
-                ``send_message``.
-
-        Raises:
-            NotFoundError: No conversation of the caller has this id, or it has no user message
-                to answer (404).
-            IncompleteStreamError: The stream ended before its ``done`` event.
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
     def list(
         self,
         *,
         agent_id: Optional[str] = None,
-        limit: Optional[int] = None,
         cursor: Optional[str] = None,
+        limit: Optional[int] = None,
         **options: Unpack[ListOptions],
     ) -> RawResponse[SyncPage[models.Conversation]]:
-        """Lists the caller's conversations, newest first, page by page (cursor).
+        """List conversations (cursor-paginated).
 
         Sends ``GET /api/conversations``.
 
         Args:
             agent_id: Only conversations with this agent.
-            limit: Conversations per page (default 20, at most 100).
-            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
+            cursor: The ``nextCursor`` of the previous page.
+            limit: Items per page (default 20, max 100).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
                 and ``max_pages`` (how many pages iteration may fetch).
 
         Returns:
             RawResponse[SyncPage[models.Conversation]]: The answer with its metadata;
-                ``parse()`` gives the first page (``data``, ``pagination``); iterating it yields
-                every conversation of every page.
+                ``parse()`` gives the first page (``data`` and the page's own fields); iterating
+                it yields every item of every page, fetching the next page only when needed.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def get(
-        self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
-    ) -> RawResponse[models.Conversation]:
-        """One conversation with its most recent messages.
-
-        Sends ``GET /api/conversations/:id``.
-
-        Args:
-            id: The id of the conversation.
-            message_limit: How many recent messages to include (default 50, at most 200).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[models.Conversation]: The answer with its metadata; ``parse()`` gives
-                the conversation; ``messages`` holds the most recent ones.
-
-        Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -1088,30 +1100,68 @@ class ConversationsWithRawResponse:
         self,
         *,
         agent_id: str,
-        title: Optional[str] = None,
         initial_message: Optional[str] = None,
+        title: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[models.Conversation]:
-        """Starts a conversation with an agent.
+        """Start a conversation with an agent.
 
         Sends ``POST /api/conversations``.
 
         Args:
             agent_id: The agent to talk to.
-            title: A title for the conversation.
-            initial_message: A first user message, answered through ``stream()``.
+            initial_message: A first user message (stream its answer with ``GET
+                .../messages/stream``).
+            title: Title.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.Conversation]: The answer with its metadata; ``parse()`` gives
-                the new conversation; its ``send_message(content)`` streams answers, and with an
-                ``initial_message`` its ``stream()`` streams the answer to it.
+            RawResponse[models.Conversation]: The answer with its metadata; ``parse()`` gives a
+                conversation: an item of ``GET /api/conversations``, the answer of ``GET
+                /api/conversations/:id`` (with ``messages``) or of ``POST /api/conversations``.
 
         Raises:
-            NotFoundError: No agent has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def get(
+        self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
+    ) -> RawResponse[models.Conversation]:
+        """Get a conversation with its latest messages.
+
+        Sends ``GET /api/conversations/{id}``.
+
+        Args:
+            id: The resource's id.
+            message_limit: Number of messages (default 50, max 200).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Conversation]: The answer with its metadata; ``parse()`` gives a
+                conversation: an item of ``GET /api/conversations``, the answer of ``GET
+                /api/conversations/:id`` (with ``messages``) or of ``POST /api/conversations``.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -1119,237 +1169,99 @@ class ConversationsWithRawResponse:
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> RawResponse[models.DeletedConversation]:
-        """Deletes a conversation and its messages.
+        """Delete a conversation.
 
-        Sends ``DELETE /api/conversations/:id``.
+        Sends ``DELETE /api/conversations/{id}``.
 
         Args:
-            id: The id of the conversation.
+            id: The resource's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             RawResponse[models.DeletedConversation]: The answer with its metadata; ``parse()``
-                gives the confirmation with the deleted conversation's id.
+                gives answer of ``DELETE /api/conversations/:id``.
 
         Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
+    def send_message(
+        self, id: str, content: str, **options: Unpack[RequestOptions]
+    ) -> RawResponse[MessageStream]:
+        """Send a message; the answer streams back as SSE tokens.
 
-class Medications:
-    """The caller's medications (``client.health.medications``)."""
-    @property
-    def with_raw_response(self) -> MedicationsWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
-        """
-    def list(self, **options: Unpack[RequestOptions]) -> List[models.Medication]:
-        """Lists the caller's medications.
-
-        Sends ``GET /api/health/medications``.
+        Sends ``POST /api/conversations/{id}/messages``.
 
         Args:
+            id: The resource's id.
+            content: The user's message.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            List[models.Medication]: Every medication with its dosage, frequency and adherence.
+            RawResponse[MessageStream]: The metadata of the response that opened the stream;
+                ``parse()`` gives the stream. The stream of the answer's events; iterate it.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            IncompleteStreamError: The stream ended before its last event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
-    def create(
-        self,
-        *,
-        name: str,
-        dosage: str,
-        frequency: str,
-        start_date: Optional[str] = None,
-        instructions: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> models.Medication:
-        """Adds a medication.
+    def stream(self, id: str, **options: Unpack[RequestOptions]) -> RawResponse[MessageStream]:
+        """Stream the answer to the newest user message.
 
-        Sends ``POST /api/health/medications``.
+        Sends ``GET /api/conversations/{id}/messages/stream``.
 
         Args:
-            name: The medication's name.
-            dosage: The dose, e.g. ``"500mg"``.
-            frequency: How often, e.g. ``"every 8 hours"``.
-            start_date: The first day (``YYYY-MM-DD``).
-            instructions: How to take it.
+            id: The resource's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Medication: The new medication.
+            RawResponse[MessageStream]: The metadata of the response that opened the stream;
+                ``parse()`` gives the stream. The stream of the answer's events; iterate it.
 
         Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-
-        Example:
-            >>> client.health.medications.create(name="Ibuprofeno", dosage="400mg",
-            ...                                   frequency="every 8 hours")
-        """
-
-class MedicationsWithRawResponse:
-    """The operations of the ``Medications`` resource, each answering a ``RawResponse``
-    (``with_raw_response``).
-    """
-    def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.Medication]]:
-        """Lists the caller's medications.
-
-        Sends ``GET /api/health/medications``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[List[models.Medication]]: The answer with its metadata; ``parse()``
-                gives every medication with its dosage, frequency and adherence.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def create(
-        self,
-        *,
-        name: str,
-        dosage: str,
-        frequency: str,
-        start_date: Optional[str] = None,
-        instructions: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> RawResponse[models.Medication]:
-        """Adds a medication.
-
-        Sends ``POST /api/health/medications``.
-
-        Args:
-            name: The medication's name.
-            dosage: The dose, e.g. ``"500mg"``.
-            frequency: How often, e.g. ``"every 8 hours"``.
-            start_date: The first day (``YYYY-MM-DD``).
-            instructions: How to take it.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[models.Medication]: The answer with its metadata; ``parse()`` gives the
-                new medication.
-
-        Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class Appointments:
-    """The caller's appointments (``client.health.appointments``)."""
-    @property
-    def with_raw_response(self) -> AppointmentsWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
-        """
-    def list(
-        self,
-        *,
-        upcoming: Optional[bool] = None,
-        from_: Optional[str] = None,
-        to: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> List[models.Appointment]:
-        """Lists the caller's appointments.
-
-        Sends ``GET /api/health/appointments``.
-
-        Args:
-            upcoming: Only future appointments (the service's default is ``True``).
-            from_: Only appointments on or after this date (``YYYY-MM-DD``); sent as ``from``.
-            to: Only appointments on or before this date (``YYYY-MM-DD``).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            List[models.Appointment]: Every matching appointment.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-
-        Example:
-            >>> client.health.appointments.list(upcoming=True)
-        """
-
-class AppointmentsWithRawResponse:
-    """The operations of the ``Appointments`` resource, each answering a ``RawResponse``
-    (``with_raw_response``).
-    """
-    def list(
-        self,
-        *,
-        upcoming: Optional[bool] = None,
-        from_: Optional[str] = None,
-        to: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> RawResponse[List[models.Appointment]]:
-        """Lists the caller's appointments.
-
-        Sends ``GET /api/health/appointments``.
-
-        Args:
-            upcoming: Only future appointments (the service's default is ``True``).
-            from_: Only appointments on or after this date (``YYYY-MM-DD``); sent as ``from``.
-            to: Only appointments on or before this date (``YYYY-MM-DD``).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[List[models.Appointment]]: The answer with its metadata; ``parse()``
-                gives every matching appointment.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            IncompleteStreamError: The stream ended before its last event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class Health:
-    """The caller's health profile, medications and appointments (``client.health``;
-    ``.medications``, ``.appointments``).
-    """
+    """Health profile, medications, appointments (``client.health``)."""
 
-    medications: Medications
     appointments: Appointments
+    medications: Medications
     @property
     def with_raw_response(self) -> HealthWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -1366,11 +1278,15 @@ class Health:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.HealthProfile: Blood type, height, weight, allergies and conditions.
+            models.HealthProfile: ``GET /api/health/profile`` and the answer of ``PATCH
+                /api/health/profile``.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -1383,31 +1299,32 @@ class Health:
         weight: Optional[float] = None,
         **options: Unpack[RequestOptions],
     ) -> models.HealthProfile:
-        """Changes the health profile; only the given fields change.
+        """Update the health profile.
 
         Sends ``PATCH /api/health/profile``.
 
         Args:
-            blood_type: The blood type, e.g. ``"O+"``.
+            blood_type: ``O+``, ``AB-``, ...
             height: Height in centimetres.
             weight: Weight in kilograms.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.HealthProfile: The whole profile after the change.
+            models.HealthProfile: ``GET /api/health/profile`` and the answer of ``PATCH
+                /api/health/profile``.
 
         Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
-
-        Example:
-            >>> client.health.update_profile(weight=70.5).weight
-            70.5
         """
 
 class HealthWithRawResponse:
@@ -1415,8 +1332,8 @@ class HealthWithRawResponse:
     (``with_raw_response``).
     """
 
-    medications: MedicationsWithRawResponse
     appointments: AppointmentsWithRawResponse
+    medications: MedicationsWithRawResponse
     def profile(self, **options: Unpack[RequestOptions]) -> RawResponse[models.HealthProfile]:
         """The caller's health profile.
 
@@ -1428,11 +1345,14 @@ class HealthWithRawResponse:
 
         Returns:
             RawResponse[models.HealthProfile]: The answer with its metadata; ``parse()`` gives
-                blood type, height, weight, allergies and conditions.
+                ``GET /api/health/profile`` and the answer of ``PATCH /api/health/profile``.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -1445,12 +1365,12 @@ class HealthWithRawResponse:
         weight: Optional[float] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[models.HealthProfile]:
-        """Changes the health profile; only the given fields change.
+        """Update the health profile.
 
         Sends ``PATCH /api/health/profile``.
 
         Args:
-            blood_type: The blood type, e.g. ``"O+"``.
+            blood_type: ``O+``, ``AB-``, ...
             height: Height in centimetres.
             weight: Weight in kilograms.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
@@ -1458,74 +1378,25 @@ class HealthWithRawResponse:
 
         Returns:
             RawResponse[models.HealthProfile]: The answer with its metadata; ``parse()`` gives
-                the whole profile after the change.
+                ``GET /api/health/profile`` and the answer of ``PATCH /api/health/profile``.
 
         Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
-class Accounts:
-    """The caller's bank and credit accounts (``client.finance.accounts``)."""
+class Appointments:
+    """The operations of ``client.health.appointments``: ``list``."""
     @property
-    def with_raw_response(self) -> AccountsWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
-        """
-    def list(self, **options: Unpack[RequestOptions]) -> List[models.Account]:
-        """Lists the caller's accounts.
-
-        Sends ``GET /api/finance/accounts``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            List[models.Account]: Every account with its balance (``Decimal``).
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AccountsWithRawResponse:
-    """The operations of the ``Accounts`` resource, each answering a ``RawResponse``
-    (``with_raw_response``).
-    """
-    def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.Account]]:
-        """Lists the caller's accounts.
-
-        Sends ``GET /api/finance/accounts``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[List[models.Account]]: The answer with its metadata; ``parse()`` gives
-                every account with its balance (``Decimal``).
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class Transactions:
-    """The caller's transactions (``client.finance.transactions``)."""
-    @property
-    def with_raw_response(self) -> TransactionsWithRawResponse:
+    def with_raw_response(self) -> AppointmentsWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
         ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
         (``client.<resource>.with_raw_response.<method>(...)``).
@@ -1533,130 +1404,103 @@ class Transactions:
     def list(
         self,
         *,
-        account_id: Optional[str] = None,
         from_: Optional[str] = None,
         to: Optional[str] = None,
-        category: Optional[str] = None,
-        limit: Optional[int] = None,
-        cursor: Optional[str] = None,
-        **options: Unpack[ListOptions],
-    ) -> TransactionPage:
-        """Lists transactions, newest first, page by page (cursor); each page carries the
-        ``summary`` of the whole filtered set.
-
-        Sends ``GET /api/finance/transactions``.
-
-        Args:
-            account_id: Only transactions of this account.
-            from_: Only transactions on or after this date (``YYYY-MM-DD``); sent as ``from``.
-            to: Only transactions on or before this date (``YYYY-MM-DD``).
-            category: Only transactions of this category (e.g. ``"FOOD"``).
-            limit: Transactions per page.
-            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
-                and ``max_pages`` (how many pages iteration may fetch).
-
-        Returns:
-            TransactionPage: The first page (``data``, ``summary``, ``pagination``); iterating
-                it yields every transaction of every page.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-
-        Example:
-            >>> page = client.finance.transactions.list(account_id="acc_001")
-            >>> page.summary.net_flow
-            >>> for tx in page:
-            ...     print(tx.date, tx.amount)
-        """
-    def create(
-        self,
-        *,
-        account_id: str,
-        amount: Union[Decimal, int, float, str],
-        description: str,
-        category: Optional[str] = None,
-        date: Optional[str] = None,
-        type: Optional[str] = None,
+        upcoming: Optional[bool] = None,
         **options: Unpack[RequestOptions],
-    ) -> models.Transaction:
-        """Records a transaction.
+    ) -> List[models.Appointment]:
+        """List appointments.
 
-        Sends ``POST /api/finance/transactions``.
+        Sends ``GET /api/health/appointments``.
 
         Args:
-            account_id: The account it belongs to.
-            amount: The amount: a ``Decimal``, ``int``, ``float`` or numeric ``str``, sent
-                exactly (negative for expenses).
-            description: What it was.
-            category: Its category (e.g. ``"TRANSPORT"``).
-            date: The day (``YYYY-MM-DD``).
-            type: ``"INCOME"`` or ``"EXPENSE"``.
+            from_: From this date (wire name ``from``). Sent as ``from``.
+            to: Up to this date (wire name ``to``).
+            upcoming: Only upcoming appointments (server default: true).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Transaction: The new transaction (``amount`` is a ``Decimal``).
+            List[models.Appointment]: Every item: an item of ``GET /api/health/appointments``.
 
         Raises:
-            NotFoundError: No account of the caller has this id (404).
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
-
-        Example:
-            >>> from decimal import Decimal
-            >>> client.finance.transactions.create(
-            ...     account_id="acc_001", amount=Decimal("-12.50"), description="Taxi")
         """
 
-class TransactionsWithRawResponse:
-    """The operations of the ``Transactions`` resource, each answering a ``RawResponse``
+class AppointmentsWithRawResponse:
+    """The operations of the ``Appointments`` resource, each answering a ``RawResponse``
     (``with_raw_response``).
     """
     def list(
         self,
         *,
-        account_id: Optional[str] = None,
         from_: Optional[str] = None,
         to: Optional[str] = None,
-        category: Optional[str] = None,
-        limit: Optional[int] = None,
-        cursor: Optional[str] = None,
-        **options: Unpack[ListOptions],
-    ) -> RawResponse[TransactionPage]:
-        """Lists transactions, newest first, page by page (cursor); each page carries the
-        ``summary`` of the whole filtered set.
+        upcoming: Optional[bool] = None,
+        **options: Unpack[RequestOptions],
+    ) -> RawResponse[List[models.Appointment]]:
+        """List appointments.
 
-        Sends ``GET /api/finance/transactions``.
+        Sends ``GET /api/health/appointments``.
 
         Args:
-            account_id: Only transactions of this account.
-            from_: Only transactions on or after this date (``YYYY-MM-DD``); sent as ``from``.
-            to: Only transactions on or before this date (``YYYY-MM-DD``).
-            category: Only transactions of this category (e.g. ``"FOOD"``).
-            limit: Transactions per page.
-            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
+            from_: From this date (wire name ``from``). Sent as ``from``.
+            to: Up to this date (wire name ``to``).
+            upcoming: Only upcoming appointments (server default: true).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
-                and ``max_pages`` (how many pages iteration may fetch).
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[TransactionPage]: The answer with its metadata; ``parse()`` gives the
-                first page (``data``, ``summary``, ``pagination``); iterating it yields every
-                transaction of every page.
+            RawResponse[List[models.Appointment]]: The answer with its metadata; ``parse()``
+                gives every item: an item of ``GET /api/health/appointments``.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class Medications:
+    """The operations of ``client.health.medications``: ``list``, ``create``."""
+    @property
+    def with_raw_response(self) -> MedicationsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(self, **options: Unpack[RequestOptions]) -> List[models.Medication]:
+        """List medications.
+
+        Sends ``GET /api/health/medications``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            List[models.Medication]: Every item: a medication: an item of ``GET
+                /api/health/medications`` or the answer of ``POST /api/health/medications``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -1664,104 +1508,122 @@ class TransactionsWithRawResponse:
     def create(
         self,
         *,
-        account_id: str,
-        amount: Union[Decimal, int, float, str],
-        description: str,
-        category: Optional[str] = None,
-        date: Optional[str] = None,
-        type: Optional[str] = None,
+        dosage: str,
+        frequency: str,
+        name: str,
+        instructions: Optional[str] = None,
+        start_date: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> RawResponse[models.Transaction]:
-        """Records a transaction.
+    ) -> models.Medication:
+        """Add a medication.
 
-        Sends ``POST /api/finance/transactions``.
+        Sends ``POST /api/health/medications``.
 
         Args:
-            account_id: The account it belongs to.
-            amount: The amount: a ``Decimal``, ``int``, ``float`` or numeric ``str``, sent
-                exactly (negative for expenses).
-            description: What it was.
-            category: Its category (e.g. ``"TRANSPORT"``).
-            date: The day (``YYYY-MM-DD``).
-            type: ``"INCOME"`` or ``"EXPENSE"``.
+            dosage: ``500mg``, ...
+            frequency: ``Cada 8 horas``, ...
+            name: Name.
+            instructions: How to take it.
+            start_date: When the user starts taking it.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.Transaction]: The answer with its metadata; ``parse()`` gives the
-                new transaction (``amount`` is a ``Decimal``).
+            models.Medication: A medication: an item of ``GET /api/health/medications`` or the
+                answer of ``POST /api/health/medications``.
 
         Raises:
-            NotFoundError: No account of the caller has this id (404).
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
-class Budgets:
-    """The caller's budgets (``client.finance.budgets``)."""
-    @property
-    def with_raw_response(self) -> BudgetsWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
-        """
-    def list(self, **options: Unpack[RequestOptions]) -> List[models.Budget]:
-        """Lists the caller's budgets with what is spent and what remains.
-
-        Sends ``GET /api/finance/budgets``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            List[models.Budget]: Every budget (amounts are ``Decimal``).
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class BudgetsWithRawResponse:
-    """The operations of the ``Budgets`` resource, each answering a ``RawResponse``
+class MedicationsWithRawResponse:
+    """The operations of the ``Medications`` resource, each answering a ``RawResponse``
     (``with_raw_response``).
     """
-    def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.Budget]]:
-        """Lists the caller's budgets with what is spent and what remains.
+    def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.Medication]]:
+        """List medications.
 
-        Sends ``GET /api/finance/budgets``.
+        Sends ``GET /api/health/medications``.
 
         Args:
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[List[models.Budget]]: The answer with its metadata; ``parse()`` gives
-                every budget (amounts are ``Decimal``).
+            RawResponse[List[models.Medication]]: The answer with its metadata; ``parse()``
+                gives every item: a medication: an item of ``GET /api/health/medications`` or
+                the answer of ``POST /api/health/medications``.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def create(
+        self,
+        *,
+        dosage: str,
+        frequency: str,
+        name: str,
+        instructions: Optional[str] = None,
+        start_date: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> RawResponse[models.Medication]:
+        """Add a medication.
+
+        Sends ``POST /api/health/medications``.
+
+        Args:
+            dosage: ``500mg``, ...
+            frequency: ``Cada 8 horas``, ...
+            name: Name.
+            instructions: How to take it.
+            start_date: When the user starts taking it.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Medication]: The answer with its metadata; ``parse()`` gives a
+                medication: an item of ``GET /api/health/medications`` or the answer of ``POST
+                /api/health/medications``.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class Finance:
-    """The caller's finances (``client.finance``; ``.accounts``, ``.transactions``,
-    ``.budgets``).
-    """
+    """Finance profile, accounts, transactions, budgets (``client.finance``)."""
 
     accounts: Accounts
-    transactions: Transactions
     budgets: Budgets
+    transactions: Transactions
     @property
     def with_raw_response(self) -> FinanceWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -1778,12 +1640,14 @@ class Finance:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.FinanceProfile: Currency, income, assets, liabilities and net worth
-                (``Decimal``).
+            models.FinanceProfile: ``GET /api/finance/profile``.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -1795,8 +1659,8 @@ class FinanceWithRawResponse:
     """
 
     accounts: AccountsWithRawResponse
-    transactions: TransactionsWithRawResponse
     budgets: BudgetsWithRawResponse
+    transactions: TransactionsWithRawResponse
     def profile(self, **options: Unpack[RequestOptions]) -> RawResponse[models.FinanceProfile]:
         """The caller's finance profile.
 
@@ -1808,96 +1672,404 @@ class FinanceWithRawResponse:
 
         Returns:
             RawResponse[models.FinanceProfile]: The answer with its metadata; ``parse()`` gives
-                currency, income, assets, liabilities and net worth (``Decimal``).
+                ``GET /api/finance/profile``.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
-class Webhooks:
-    """Registering webhook endpoints (``client.webhooks.create``), plus the helpers ``sign``,
-    ``verify`` and ``unwrap`` of :mod:`cjhirashi_agents.webhooks`.
+class Accounts:
+    """The operations of ``client.finance.accounts``: ``list``."""
+    @property
+    def with_raw_response(self) -> AccountsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(self, **options: Unpack[RequestOptions]) -> List[models.Account]:
+        """List accounts.
+
+        Sends ``GET /api/finance/accounts``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            List[models.Account]: Every item: an item of ``GET /api/finance/accounts``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AccountsWithRawResponse:
+    """The operations of the ``Accounts`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
     """
+    def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.Account]]:
+        """List accounts.
+
+        Sends ``GET /api/finance/accounts``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[List[models.Account]]: The answer with its metadata; ``parse()`` gives
+                every item: an item of ``GET /api/finance/accounts``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class Budgets:
+    """The operations of ``client.finance.budgets``: ``list``."""
+    @property
+    def with_raw_response(self) -> BudgetsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(self, **options: Unpack[RequestOptions]) -> List[models.Budget]:
+        """List budgets.
+
+        Sends ``GET /api/finance/budgets``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            List[models.Budget]: Every item: an item of ``GET /api/finance/budgets``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class BudgetsWithRawResponse:
+    """The operations of the ``Budgets`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
+    def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.Budget]]:
+        """List budgets.
+
+        Sends ``GET /api/finance/budgets``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[List[models.Budget]]: The answer with its metadata; ``parse()`` gives
+                every item: an item of ``GET /api/finance/budgets``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class Transactions:
+    """The operations of ``client.finance.transactions``: ``list``, ``create``."""
+    @property
+    def with_raw_response(self) -> TransactionsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(
+        self,
+        *,
+        account_id: Optional[str] = None,
+        category: Optional[str] = None,
+        cursor: Optional[str] = None,
+        from_: Optional[str] = None,
+        limit: Optional[int] = None,
+        to: Optional[str] = None,
+        **options: Unpack[ListOptions],
+    ) -> TransactionPage:
+        """List transactions (paginated, with a summary).
+
+        Sends ``GET /api/finance/transactions``.
+
+        Args:
+            account_id: Only this account.
+            category: Only this category.
+            cursor: The ``nextCursor`` of the previous page.
+            from_: From this date (``2025-10-01``). Sent as ``from``.
+            limit: Items per page.
+            to: Up to this date.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            TransactionPage: The first page (``data`` and the page's own fields); iterating it
+                yields every item of every page, fetching the next page only when needed.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def create(
+        self,
+        *,
+        account_id: str,
+        amount: Union[Decimal, int, float, str],
+        description: str,
+        category: Optional[str] = None,
+        date: Optional[str] = None,
+        type: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> models.Transaction:
+        """Record a transaction.
+
+        Sends ``POST /api/finance/transactions``.
+
+        Args:
+            account_id: The account.
+            amount: Amount (negative for an expense).
+            description: Description.
+            category: Category.
+            date: When it happened.
+            type: Wire name ``type``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Transaction: A transaction: an item of ``GET /api/finance/transactions`` or
+                the answer of ``POST /api/finance/transactions``.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class TransactionsWithRawResponse:
+    """The operations of the ``Transactions`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
+    def list(
+        self,
+        *,
+        account_id: Optional[str] = None,
+        category: Optional[str] = None,
+        cursor: Optional[str] = None,
+        from_: Optional[str] = None,
+        limit: Optional[int] = None,
+        to: Optional[str] = None,
+        **options: Unpack[ListOptions],
+    ) -> RawResponse[TransactionPage]:
+        """List transactions (paginated, with a summary).
+
+        Sends ``GET /api/finance/transactions``.
+
+        Args:
+            account_id: Only this account.
+            category: Only this category.
+            cursor: The ``nextCursor`` of the previous page.
+            from_: From this date (``2025-10-01``). Sent as ``from``.
+            limit: Items per page.
+            to: Up to this date.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            RawResponse[TransactionPage]: The answer with its metadata; ``parse()`` gives the
+                first page (``data`` and the page's own fields); iterating it yields every item
+                of every page, fetching the next page only when needed.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def create(
+        self,
+        *,
+        account_id: str,
+        amount: Union[Decimal, int, float, str],
+        description: str,
+        category: Optional[str] = None,
+        date: Optional[str] = None,
+        type: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> RawResponse[models.Transaction]:
+        """Record a transaction.
+
+        Sends ``POST /api/finance/transactions``.
+
+        Args:
+            account_id: The account.
+            amount: Amount (negative for an expense).
+            description: Description.
+            category: Category.
+            date: When it happened.
+            type: Wire name ``type``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Transaction]: The answer with its metadata; ``parse()`` gives a
+                transaction: an item of ``GET /api/finance/transactions`` or the answer of
+                ``POST /api/finance/transactions``.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class Webhooks(_WebhooksExtras):
+    """Webhook subscriptions (``client.webhooks``)."""
     @property
     def with_raw_response(self) -> WebhooksWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
         ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
-    verify = staticmethod(_webhooks.verify)
-    unwrap = staticmethod(_webhooks.unwrap)
-    sign = staticmethod(_webhooks.sign)
     def create(
-        self, *, url: str, events: Sequence[str], secret: str, **options: Unpack[RequestOptions]
+        self, *, events: Sequence[str], secret: str, url: str, **options: Unpack[RequestOptions]
     ) -> models.Webhook:
-        """Registers a URL that receives signed deliveries of the given events.
+        """Subscribe a URL to events.
 
         Sends ``POST /api/webhooks``.
 
         Args:
-            url: The URL deliveries are POSTed to.
-            events: The event names, e.g. ``["conversation.created"]``.
-            secret: The shared secret the deliveries are signed with (HMAC-SHA256).
+            events: Event names (``conversation.created``, ``message.sent``, ...).
+            secret: The HMAC-SHA256 signing secret (``whsec_...``).
+            url: Where deliveries go.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Webhook: The registration: id, URL and events.
+            models.Webhook: Answer of ``POST /api/webhooks`` (the secret is never echoed).
 
         Raises:
-            BadRequestError: The URL or an event name was refused (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
-
-        Example:
-            >>> client.webhooks.create(url="https://example.com/hooks",
-            ...                        events=["conversation.created"], secret="whsec_...")
         """
 
-class WebhooksWithRawResponse:
+class WebhooksWithRawResponse(_WebhooksExtras):
     """The operations of the ``Webhooks`` resource, each answering a ``RawResponse``
     (``with_raw_response``).
     """
-
-    verify = staticmethod(_webhooks.verify)
-    unwrap = staticmethod(_webhooks.unwrap)
-    sign = staticmethod(_webhooks.sign)
     def create(
-        self, *, url: str, events: Sequence[str], secret: str, **options: Unpack[RequestOptions]
+        self, *, events: Sequence[str], secret: str, url: str, **options: Unpack[RequestOptions]
     ) -> RawResponse[models.Webhook]:
-        """Registers a URL that receives signed deliveries of the given events.
+        """Subscribe a URL to events.
 
         Sends ``POST /api/webhooks``.
 
         Args:
-            url: The URL deliveries are POSTed to.
-            events: The event names, e.g. ``["conversation.created"]``.
-            secret: The shared secret the deliveries are signed with (HMAC-SHA256).
+            events: Event names (``conversation.created``, ``message.sent``, ...).
+            secret: The HMAC-SHA256 signing secret (``whsec_...``).
+            url: Where deliveries go.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.Webhook]: The answer with its metadata; ``parse()`` gives the
-                registration: id, URL and events.
+            RawResponse[models.Webhook]: The answer with its metadata; ``parse()`` gives answer
+                of ``POST /api/webhooks`` (the secret is never echoed).
 
         Raises:
-            BadRequestError: The URL or an event name was refused (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class AsyncAuth:
-    """Sign-in URL, sign-out, the current session and new API keys (``client.auth``).
+    """Sign-in, session and API keys (``client.auth``).
 
     Async client: every operation is awaited.
     """
@@ -1907,67 +2079,8 @@ class AsyncAuth:
         ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
-    def sign_in_url(self, **options: Unpack[RequestOptions]) -> Awaitable[str]:
-        """The URL the service sends a browser to for signing in (OAuth).
-
-        Sends ``POST /api/auth/signin``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[str]: Await it for: The redirect target. It is not followed: an API key
-                never leaves for it.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def sign_out(self, **options: Unpack[RequestOptions]) -> Awaitable[models.SignOut]:
-        """Ends the current session.
-
-        Sends ``POST /api/auth/signout``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.SignOut]: Await it for: The service's confirmation message.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def session(self, **options: Unpack[RequestOptions]) -> Awaitable[models.Session]:
-        """The current session: who is signed in and until when.
-
-        Sends ``GET /api/auth/session``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.Session]: Await it for: ``user`` (id, email, role, ...) and
-                ``expires``.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
     def create_api_key(self, **options: Unpack[RequestOptions]) -> Awaitable[models.ApiKey]:
-        """Creates a new API key for the caller.
+        """A new API key for the caller.
 
         Sends ``POST /api/auth/api-keys``.
 
@@ -1976,12 +2089,80 @@ class AsyncAuth:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.ApiKey]: Await it for: ``api_key`` (shown once; its ``repr`` hides
-                it) and ``expires_at``.
+            Awaitable[models.ApiKey]: Await it for: ``POST /api/auth/api-keys``. ``Debug`` hides
+                the key.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def session(self, **options: Unpack[RequestOptions]) -> Awaitable[models.Session]:
+        """The current session.
+
+        Sends ``GET /api/auth/session``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Session]: Await it for: ``GET /api/auth/session``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def sign_in_url(self, **options: Unpack[RequestOptions]) -> Awaitable[str]:
+        """The OAuth sign-in redirect.
+
+        Sends ``POST /api/auth/signin``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[str]: Await it for: The URL of the redirect (not followed).
+
+        Raises:
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def sign_out(self, **options: Unpack[RequestOptions]) -> Awaitable[models.SignOut]:
+        """Sign out.
+
+        Sends ``POST /api/auth/signout``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.SignOut]: Await it for: ``POST /api/auth/signout``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -1991,70 +2172,10 @@ class AsyncAuthWithRawResponse:
     """The operations of the ``Auth`` resource, each answering a ``RawResponse``
     (``with_raw_response``), awaited.
     """
-    def sign_in_url(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[str]]:
-        """The URL the service sends a browser to for signing in (OAuth).
-
-        Sends ``POST /api/auth/signin``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[str]]: The answer with its metadata; ``parse()`` gives the
-                redirect target. It is not followed: an API key never leaves for it.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def sign_out(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.SignOut]]:
-        """Ends the current session.
-
-        Sends ``POST /api/auth/signout``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.SignOut]]: The answer with its metadata; ``parse()``
-                gives the service's confirmation message.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def session(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.Session]]:
-        """The current session: who is signed in and until when.
-
-        Sends ``GET /api/auth/session``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.Session]]: The answer with its metadata; ``parse()``
-                gives ``user`` (id, email, role, ...) and ``expires``.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
     def create_api_key(
         self, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.ApiKey]]:
-        """Creates a new API key for the caller.
+        """A new API key for the caller.
 
         Sends ``POST /api/auth/api-keys``.
 
@@ -2064,18 +2185,89 @@ class AsyncAuthWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[models.ApiKey]]: The answer with its metadata; ``parse()``
-                gives ``api_key`` (shown once; its ``repr`` hides it) and ``expires_at``.
+                gives ``POST /api/auth/api-keys``. ``Debug`` hides the key.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def session(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.Session]]:
+        """The current session.
+
+        Sends ``GET /api/auth/session``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Session]]: The answer with its metadata; ``parse()``
+                gives ``GET /api/auth/session``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def sign_in_url(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[str]]:
+        """The OAuth sign-in redirect.
+
+        Sends ``POST /api/auth/signin``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[str]]: The answer with its metadata; ``parse()`` gives the URL
+                of the redirect (not followed).
+
+        Raises:
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def sign_out(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.SignOut]]:
+        """Sign out.
+
+        Sends ``POST /api/auth/signout``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.SignOut]]: The answer with its metadata; ``parse()``
+                gives ``POST /api/auth/signout``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class AsyncUsers:
-    """The caller's profile and, for admins, user management (``client.users``).
+    """The caller's profile and (admins) user management (``client.users``).
 
     Async client: every operation is awaited.
     """
@@ -2085,8 +2277,83 @@ class AsyncUsers:
         ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
+    def list(
+        self,
+        *,
+        limit: Optional[int] = None,
+        page: Optional[int] = None,
+        role: Optional[str] = None,
+        search: Optional[str] = None,
+        **options: Unpack[ListOptions],
+    ) -> AsyncPaginator[models.UserSummary]:
+        """List users (admins; paginated).
+
+        Sends ``GET /api/users``.
+
+        Args:
+            limit: Items per page (default 20, max 100).
+            page: Page, from 1 (default 1).
+            role: Only users with this role.
+            search: Search in email and name.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            AsyncPaginator[models.UserSummary]: ``await`` it for the first page, or ``async
+                for`` over every item of every page, fetched lazily.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def invite(
+        self,
+        *,
+        email: str,
+        message: Optional[str] = None,
+        role: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[models.Invitation]:
+        """Invite a user (admins).
+
+        Sends ``POST /api/users/invite``.
+
+        Args:
+            email: Who to invite.
+            message: A note for the invitation email.
+            role: The role they get.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Invitation]: Await it for: Answer of ``POST /api/users/invite``.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def me(self, **options: Unpack[RequestOptions]) -> Awaitable[models.User]:
-        """The caller's profile, limits and usage.
+        """The caller's profile.
 
         Sends ``GET /api/users/me``.
 
@@ -2095,11 +2362,14 @@ class AsyncUsers:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.User]: Await it for: The signed-in user.
+            Awaitable[models.User]: Await it for: ``GET /api/users/me``.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2111,114 +2381,52 @@ class AsyncUsers:
         preferences: Optional[Dict[str, Any]] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[models.UpdatedUser]:
-        """Changes the caller's name or preferences; only the given fields change.
+        """Update the caller's name or preferences.
 
         Sends ``PATCH /api/users/me``.
 
         Args:
-            name: The new display name.
-            preferences: A JSON object of preferences, e.g. ``{"language": "es"}``.
+            name: New display name.
+            preferences: New preferences (any JSON object).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.UpdatedUser]: Await it for: The user's id, name and preferences
-                after the change.
+            Awaitable[models.UpdatedUser]: Await it for: Answer of ``PATCH /api/users/me``.
 
         Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def list(
-        self,
-        *,
-        page: Optional[int] = None,
-        limit: Optional[int] = None,
-        role: Optional[str] = None,
-        search: Optional[str] = None,
-        **options: Unpack[ListOptions],
-    ) -> AsyncPaginator[models.UserSummary]:
-        """Lists the users (admins only), page by page.
-
-        Sends ``GET /api/users``.
-
-        Args:
-            page: The first page to fetch (1-based, default 1).
-            limit: Users per page (default 20, at most 100).
-            role: Only users with this role (``"ADMIN"``, ``"USER"``).
-            search: Only users whose email or name contains this text.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
-                and ``max_pages`` (how many pages iteration may fetch).
-
-        Returns:
-            AsyncPaginator[models.UserSummary]: ``await`` it for the first page, or ``async
-                for`` over every item of every page, fetched lazily.
-
-        Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def invite(
-        self,
-        *,
-        email: str,
-        role: Optional[str] = None,
-        message: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[models.Invitation]:
-        """Invites someone by email (admins only).
-
-        Sends ``POST /api/users/invite``.
-
-        Args:
-            email: The address to invite.
-            role: The role the new user gets (``"USER"`` by default).
-            message: A personal note for the invitation email.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.Invitation]: Await it for: The invitation's id, email, expiry and
-                URL.
-
-        Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            BadRequestError: The email is not valid (400).
-            ConflictError: That email already has an account (409).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> Awaitable[models.DeletedUser]:
-        """Deletes a user (admins only).
+        """Delete a user (admins).
 
-        Sends ``DELETE /api/users/:id``.
+        Sends ``DELETE /api/users/{id}``.
 
         Args:
-            id: The id of the user.
+            id: The resource's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.DeletedUser]: Await it for: The confirmation with the deleted
-                user's id.
+            Awaitable[models.DeletedUser]: Await it for: Answer of ``DELETE /api/users/:id``.
 
         Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            NotFoundError: No user has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2228,8 +2436,85 @@ class AsyncUsersWithRawResponse:
     """The operations of the ``Users`` resource, each answering a ``RawResponse``
     (``with_raw_response``), awaited.
     """
+    def list(
+        self,
+        *,
+        limit: Optional[int] = None,
+        page: Optional[int] = None,
+        role: Optional[str] = None,
+        search: Optional[str] = None,
+        **options: Unpack[ListOptions],
+    ) -> Awaitable[RawResponse[AsyncPage[models.UserSummary]]]:
+        """List users (admins; paginated).
+
+        Sends ``GET /api/users``.
+
+        Args:
+            limit: Items per page (default 20, max 100).
+            page: Page, from 1 (default 1).
+            role: Only users with this role.
+            search: Search in email and name.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            Awaitable[RawResponse[AsyncPage[models.UserSummary]]]: The answer with its metadata;
+                ``parse()`` gives the first page (``data`` and the page's own fields); iterating
+                it yields every item of every page, fetching the next page only when needed.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def invite(
+        self,
+        *,
+        email: str,
+        message: Optional[str] = None,
+        role: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[RawResponse[models.Invitation]]:
+        """Invite a user (admins).
+
+        Sends ``POST /api/users/invite``.
+
+        Args:
+            email: Who to invite.
+            message: A note for the invitation email.
+            role: The role they get.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Invitation]]: The answer with its metadata; ``parse()``
+                gives answer of ``POST /api/users/invite``.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def me(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.User]]:
-        """The caller's profile, limits and usage.
+        """The caller's profile.
 
         Sends ``GET /api/users/me``.
 
@@ -2239,11 +2524,14 @@ class AsyncUsersWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[models.User]]: The answer with its metadata; ``parse()`` gives
-                the signed-in user.
+                ``GET /api/users/me``.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2255,92 +2543,28 @@ class AsyncUsersWithRawResponse:
         preferences: Optional[Dict[str, Any]] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[RawResponse[models.UpdatedUser]]:
-        """Changes the caller's name or preferences; only the given fields change.
+        """Update the caller's name or preferences.
 
         Sends ``PATCH /api/users/me``.
 
         Args:
-            name: The new display name.
-            preferences: A JSON object of preferences, e.g. ``{"language": "es"}``.
+            name: New display name.
+            preferences: New preferences (any JSON object).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.UpdatedUser]]: The answer with its metadata;
-                ``parse()`` gives the user's id, name and preferences after the change.
+                ``parse()`` gives answer of ``PATCH /api/users/me``.
 
         Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def list(
-        self,
-        *,
-        page: Optional[int] = None,
-        limit: Optional[int] = None,
-        role: Optional[str] = None,
-        search: Optional[str] = None,
-        **options: Unpack[ListOptions],
-    ) -> Awaitable[RawResponse[AsyncPage[models.UserSummary]]]:
-        """Lists the users (admins only), page by page.
-
-        Sends ``GET /api/users``.
-
-        Args:
-            page: The first page to fetch (1-based, default 1).
-            limit: Users per page (default 20, at most 100).
-            role: Only users with this role (``"ADMIN"``, ``"USER"``).
-            search: Only users whose email or name contains this text.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
-                and ``max_pages`` (how many pages iteration may fetch).
-
-        Returns:
-            Awaitable[RawResponse[AsyncPage[models.UserSummary]]]: The answer with its metadata;
-                ``parse()`` gives the first page (``data``, ``pagination``); iterating it yields
-                every user of every page, fetching the next page only when needed.
-
-        Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def invite(
-        self,
-        *,
-        email: str,
-        role: Optional[str] = None,
-        message: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[models.Invitation]]:
-        """Invites someone by email (admins only).
-
-        Sends ``POST /api/users/invite``.
-
-        Args:
-            email: The address to invite.
-            role: The role the new user gets (``"USER"`` by default).
-            message: A personal note for the invitation email.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.Invitation]]: The answer with its metadata; ``parse()``
-                gives the invitation's id, email, expiry and URL.
-
-        Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            BadRequestError: The email is not valid (400).
-            ConflictError: That email already has an account (409).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2348,31 +2572,34 @@ class AsyncUsersWithRawResponse:
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.DeletedUser]]:
-        """Deletes a user (admins only).
+        """Delete a user (admins).
 
-        Sends ``DELETE /api/users/:id``.
+        Sends ``DELETE /api/users/{id}``.
 
         Args:
-            id: The id of the user.
+            id: The resource's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.DeletedUser]]: The answer with its metadata;
-                ``parse()`` gives the confirmation with the deleted user's id.
+                ``parse()`` gives answer of ``DELETE /api/users/:id``.
 
         Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            NotFoundError: No user has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class AsyncAgents:
-    """The agents the caller can talk to, and the caller's own agents (``client.agents``).
+    """Agents (``client.agents``).
 
     Async client: every operation is awaited.
     """
@@ -2389,45 +2616,28 @@ class AsyncAgents:
         is_public: Optional[bool] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[List[models.Agent]]:
-        """Lists the agents available to the caller.
+        """List agents.
 
         Sends ``GET /api/agents``.
 
         Args:
-            category: Only agents of this category (``"personal"``, ``"health"``,
-                ``"finance"``).
-            is_public: Only public (``True``) or only private (``False``) agents.
+            category: Only this category.
+            is_public: Only public agents.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[List[models.Agent]]: Await it for: Every matching agent (one answer, no
-                pagination).
+            Awaitable[List[models.Agent]]: Await it for: Every item: an agent: an item of ``GET
+                /api/agents`` or the answer of ``GET /api/agents/:id`` (which adds ``config``
+                and ``createdAt``).
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def get(self, id: str, **options: Unpack[RequestOptions]) -> Awaitable[models.Agent]:
-        """One agent with its configuration and capabilities.
-
-        Sends ``GET /api/agents/:id``.
-
-        Args:
-            id: The id of the agent.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.Agent]: Await it for: The agent.
-
-        Raises:
-            NotFoundError: No agent has this id, or it is not visible to the caller (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2436,59 +2646,90 @@ class AsyncAgents:
         self,
         *,
         name: str,
-        description: Optional[str] = None,
-        model: Optional[str] = None,
         config: Optional[Mapping[str, Any]] = None,
-        system_prompt: Optional[str] = None,
+        description: Optional[str] = None,
         is_public: Optional[bool] = None,
+        model: Optional[str] = None,
+        system_prompt: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[models.CreatedAgent]:
-        """Creates a custom agent owned by the caller.
+        """Create an agent.
 
         Sends ``POST /api/agents``.
 
         Args:
-            name: The agent's name.
-            description: What the agent is for.
-            model: The language model it runs on (e.g. ``"gpt-4"``).
-            config: Model settings: ``temperature``, ``max_tokens``, ``top_p`` (snake_case keys
-                are sent in camelCase).
-            system_prompt: The instructions the agent follows.
-            is_public: Whether every user can see the agent (default ``False``).
+            name: Name.
+            config: Generation settings.
+            description: Description.
+            is_public: Whether every user can use it.
+            model: Model.
+            system_prompt: System prompt.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.CreatedAgent]: Await it for: The new agent's id, name and endpoint
-                URL.
+            Awaitable[models.CreatedAgent]: Await it for: Answer of ``POST /api/agents``.
 
         Raises:
-            BadRequestError: A field was refused, e.g. an empty name (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def get(self, id: str, **options: Unpack[RequestOptions]) -> Awaitable[models.Agent]:
+        """Get an agent.
+
+        Sends ``GET /api/agents/{id}``.
+
+        Args:
+            id: The resource's id.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Agent]: Await it for: An agent: an item of ``GET /api/agents`` or
+                the answer of ``GET /api/agents/:id`` (which adds ``config`` and ``createdAt``).
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> Awaitable[models.DeletedAgent]:
-        """Deletes an agent (its owner or an admin).
+        """Delete an agent.
 
-        Sends ``DELETE /api/agents/:id``.
+        Sends ``DELETE /api/agents/{id}``.
 
         Args:
-            id: The id of the agent.
+            id: The resource's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.DeletedAgent]: Await it for: The confirmation with the deleted
-                agent's id.
+            Awaitable[models.DeletedAgent]: Await it for: Answer of ``DELETE /api/agents/:id``.
 
         Raises:
-            PermissionDeniedError: The caller neither owns the agent nor is an admin (403).
-            NotFoundError: No agent has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2505,48 +2746,28 @@ class AsyncAgentsWithRawResponse:
         is_public: Optional[bool] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[RawResponse[List[models.Agent]]]:
-        """Lists the agents available to the caller.
+        """List agents.
 
         Sends ``GET /api/agents``.
 
         Args:
-            category: Only agents of this category (``"personal"``, ``"health"``,
-                ``"finance"``).
-            is_public: Only public (``True``) or only private (``False``) agents.
+            category: Only this category.
+            is_public: Only public agents.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[List[models.Agent]]]: The answer with its metadata;
-                ``parse()`` gives every matching agent (one answer, no pagination).
+                ``parse()`` gives every item: an agent: an item of ``GET /api/agents`` or the
+                answer of ``GET /api/agents/:id`` (which adds ``config`` and ``createdAt``).
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def get(
-        self, id: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.Agent]]:
-        """One agent with its configuration and capabilities.
-
-        Sends ``GET /api/agents/:id``.
-
-        Args:
-            id: The id of the agent.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.Agent]]: The answer with its metadata; ``parse()``
-                gives the agent.
-
-        Raises:
-            NotFoundError: No agent has this id, or it is not visible to the caller (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2555,36 +2776,69 @@ class AsyncAgentsWithRawResponse:
         self,
         *,
         name: str,
-        description: Optional[str] = None,
-        model: Optional[str] = None,
         config: Optional[Mapping[str, Any]] = None,
-        system_prompt: Optional[str] = None,
+        description: Optional[str] = None,
         is_public: Optional[bool] = None,
+        model: Optional[str] = None,
+        system_prompt: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[RawResponse[models.CreatedAgent]]:
-        """Creates a custom agent owned by the caller.
+        """Create an agent.
 
         Sends ``POST /api/agents``.
 
         Args:
-            name: The agent's name.
-            description: What the agent is for.
-            model: The language model it runs on (e.g. ``"gpt-4"``).
-            config: Model settings: ``temperature``, ``max_tokens``, ``top_p`` (snake_case keys
-                are sent in camelCase).
-            system_prompt: The instructions the agent follows.
-            is_public: Whether every user can see the agent (default ``False``).
+            name: Name.
+            config: Generation settings.
+            description: Description.
+            is_public: Whether every user can use it.
+            model: Model.
+            system_prompt: System prompt.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.CreatedAgent]]: The answer with its metadata;
-                ``parse()`` gives the new agent's id, name and endpoint URL.
+                ``parse()`` gives answer of ``POST /api/agents``.
 
         Raises:
-            BadRequestError: A field was refused, e.g. an empty name (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def get(
+        self, id: str, **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[models.Agent]]:
+        """Get an agent.
+
+        Sends ``GET /api/agents/{id}``.
+
+        Args:
+            id: The resource's id.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Agent]]: The answer with its metadata; ``parse()``
+                gives an agent: an item of ``GET /api/agents`` or the answer of ``GET
+                /api/agents/:id`` (which adds ``config`` and ``createdAt``).
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2592,32 +2846,34 @@ class AsyncAgentsWithRawResponse:
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.DeletedAgent]]:
-        """Deletes an agent (its owner or an admin).
+        """Delete an agent.
 
-        Sends ``DELETE /api/agents/:id``.
+        Sends ``DELETE /api/agents/{id}``.
 
         Args:
-            id: The id of the agent.
+            id: The resource's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.DeletedAgent]]: The answer with its metadata;
-                ``parse()`` gives the confirmation with the deleted agent's id.
+                ``parse()`` gives answer of ``DELETE /api/agents/:id``.
 
         Raises:
-            PermissionDeniedError: The caller neither owns the agent nor is an admin (403).
-            NotFoundError: No agent has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class AsyncConversations:
-    """The caller's conversations with agents, and the streamed answers
-    (``client.conversations``).
+    """Conversations and their SSE token streams (``client.conversations``).
 
     Async client: every operation is awaited.
     """
@@ -2631,18 +2887,18 @@ class AsyncConversations:
         self,
         *,
         agent_id: Optional[str] = None,
-        limit: Optional[int] = None,
         cursor: Optional[str] = None,
+        limit: Optional[int] = None,
         **options: Unpack[ListOptions],
     ) -> AsyncPaginator[models.AsyncConversation]:
-        """Lists the caller's conversations, newest first, page by page (cursor).
+        """List conversations (cursor-paginated).
 
         Sends ``GET /api/conversations``.
 
         Args:
             agent_id: Only conversations with this agent.
-            limit: Conversations per page (default 20, at most 100).
-            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
+            cursor: The ``nextCursor`` of the previous page.
+            limit: Items per page (default 20, max 100).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
                 and ``max_pages`` (how many pages iteration may fetch).
@@ -2652,33 +2908,13 @@ class AsyncConversations:
                 ``async for`` over every item of every page, fetched lazily.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def get(
-        self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
-    ) -> Awaitable[models.AsyncConversation]:
-        """One conversation with its most recent messages.
-
-        Sends ``GET /api/conversations/:id``.
-
-        Args:
-            id: The id of the conversation.
-            message_limit: How many recent messages to include (default 50, at most 200).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.AsyncConversation]: Await it for: The conversation; ``messages``
-                holds the most recent ones.
-
-        Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2687,82 +2923,68 @@ class AsyncConversations:
         self,
         *,
         agent_id: str,
-        title: Optional[str] = None,
         initial_message: Optional[str] = None,
+        title: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[models.AsyncConversation]:
-        """Starts a conversation with an agent.
+        """Start a conversation with an agent.
 
         Sends ``POST /api/conversations``.
 
         Args:
             agent_id: The agent to talk to.
-            title: A title for the conversation.
-            initial_message: A first user message, answered through ``stream()``.
+            initial_message: A first user message (stream its answer with ``GET
+                .../messages/stream``).
+            title: Title.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.AsyncConversation]: Await it for: The new conversation; its
-                ``send_message(content)`` streams answers, and with an ``initial_message`` its
-                ``stream()`` streams the answer to it.
+            Awaitable[models.AsyncConversation]: Await it for: A conversation: an item of ``GET
+                /api/conversations``, the answer of ``GET /api/conversations/:id`` (with
+                ``messages``) or of ``POST /api/conversations``.
 
         Raises:
-            NotFoundError: No agent has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
-    def send_message(
-        self, id: str, content: str, **options: Unpack[RequestOptions]
-    ) -> AsyncMessageStream:
-        """Sends a user message and streams the assistant's answer token by token (SSE).
+    def get(
+        self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
+    ) -> Awaitable[models.AsyncConversation]:
+        """Get a conversation with its latest messages.
 
-        Sends ``POST /api/conversations/:id/messages``.
+        Sends ``GET /api/conversations/{id}``.
 
         Args:
-            id: The id of the conversation.
-            content: The message text.
+            id: The resource's id.
+            message_limit: Number of messages (default 50, max 200).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            AsyncMessageStream: Iterating yields ``str`` tokens; once read, ``text``,
-                ``message_id``, ``tokens_used`` and ``timestamp`` are set. ``close()`` (or
-                leaving a ``with`` block, or ``break``) closes the connection.
+            Awaitable[models.AsyncConversation]: Await it for: A conversation: an item of ``GET
+                /api/conversations``, the answer of ``GET /api/conversations/:id`` (with
+                ``messages``) or of ``POST /api/conversations``.
 
         Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            IncompleteStreamError: The stream ended before its ``done`` event (raised while
-                iterating).
-            APIError: An ``error`` event inside the stream, as the class of its code.
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def stream(self, id: str, **options: Unpack[RequestOptions]) -> AsyncMessageStream:
-        """Streams the answer to the newest user message (e.g. the ``initial_message``).
-
-        Sends ``GET /api/conversations/:id/messages/stream``.
-
-        Args:
-            id: The id of the conversation.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            AsyncMessageStream: Iterating yields ``str`` tokens; see ``send_message``.
-
-        Raises:
-            NotFoundError: No conversation of the caller has this id, or it has no user message
-                to answer (404).
-            IncompleteStreamError: The stream ended before its ``done`` event.
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2770,23 +2992,87 @@ class AsyncConversations:
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[models.DeletedConversation]:
-        """Deletes a conversation and its messages.
+        """Delete a conversation.
 
-        Sends ``DELETE /api/conversations/:id``.
+        Sends ``DELETE /api/conversations/{id}``.
 
         Args:
-            id: The id of the conversation.
+            id: The resource's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.DeletedConversation]: Await it for: The confirmation with the
-                deleted conversation's id.
+            Awaitable[models.DeletedConversation]: Await it for: Answer of ``DELETE
+                /api/conversations/:id``.
 
         Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def send_message(
+        self, id: str, content: str, **options: Unpack[RequestOptions]
+    ) -> AsyncMessageStream:
+        """Send a message; the answer streams back as SSE tokens.
+
+        Sends ``POST /api/conversations/{id}/messages``.
+
+        Args:
+            id: The resource's id.
+            content: The user's message.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            AsyncMessageStream: The stream of the answer's events; iterate it.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            IncompleteStreamError: The stream ended before its last event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def stream(self, id: str, **options: Unpack[RequestOptions]) -> AsyncMessageStream:
+        """Stream the answer to the newest user message.
+
+        Sends ``GET /api/conversations/{id}/messages/stream``.
+
+        Args:
+            id: The resource's id.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            AsyncMessageStream: The stream of the answer's events; iterate it.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            IncompleteStreamError: The stream ended before its last event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2796,116 +3082,40 @@ class AsyncConversationsWithRawResponse:
     """The operations of the ``Conversations`` resource, each answering a ``RawResponse``
     (``with_raw_response``), awaited.
     """
-    def send_message(
-        self, id: str, content: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[AsyncMessageStream]]:
-        """Sends a user message and streams the assistant's answer token by token (SSE).
-
-        Sends ``POST /api/conversations/:id/messages``.
-
-        Args:
-            id: The id of the conversation.
-            content: The message text.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[AsyncMessageStream]]: The metadata of the response that opened
-                the stream; ``parse()`` gives the stream. Iterating yields ``str`` tokens; once
-                read, ``text``, ``message_id``, ``tokens_used`` and ``timestamp`` are set.
-                ``close()`` (or leaving a ``with`` block, or ``break``) closes the connection.
-
-        Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            IncompleteStreamError: The stream ended before its ``done`` event (raised while
-                iterating).
-            APIError: An ``error`` event inside the stream, as the class of its code.
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def stream(
-        self, id: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[AsyncMessageStream]]:
-        """Streams the answer to the newest user message (e.g. the ``initial_message``).
-
-        Sends ``GET /api/conversations/:id/messages/stream``.
-
-        Args:
-            id: The id of the conversation.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[AsyncMessageStream]]: The metadata of the response that opened
-                the stream; ``parse()`` gives the stream. Iterating yields ``str`` tokens; see
-                ``send_message``.
-
-        Raises:
-            NotFoundError: No conversation of the caller has this id, or it has no user message
-                to answer (404).
-            IncompleteStreamError: The stream ended before its ``done`` event.
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
     def list(
         self,
         *,
         agent_id: Optional[str] = None,
-        limit: Optional[int] = None,
         cursor: Optional[str] = None,
+        limit: Optional[int] = None,
         **options: Unpack[ListOptions],
     ) -> Awaitable[RawResponse[AsyncPage[models.AsyncConversation]]]:
-        """Lists the caller's conversations, newest first, page by page (cursor).
+        """List conversations (cursor-paginated).
 
         Sends ``GET /api/conversations``.
 
         Args:
             agent_id: Only conversations with this agent.
-            limit: Conversations per page (default 20, at most 100).
-            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
+            cursor: The ``nextCursor`` of the previous page.
+            limit: Items per page (default 20, max 100).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
                 and ``max_pages`` (how many pages iteration may fetch).
 
         Returns:
             Awaitable[RawResponse[AsyncPage[models.AsyncConversation]]]: The answer with its
-                metadata; ``parse()`` gives the first page (``data``, ``pagination``); iterating
-                it yields every conversation of every page.
+                metadata; ``parse()`` gives the first page (``data`` and the page's own fields);
+                iterating it yields every item of every page, fetching the next page only when
+                needed.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def get(
-        self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.AsyncConversation]]:
-        """One conversation with its most recent messages.
-
-        Sends ``GET /api/conversations/:id``.
-
-        Args:
-            id: The id of the conversation.
-            message_limit: How many recent messages to include (default 50, at most 200).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.AsyncConversation]]: The answer with its metadata;
-                ``parse()`` gives the conversation; ``messages`` holds the most recent ones.
-
-        Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2914,31 +3124,70 @@ class AsyncConversationsWithRawResponse:
         self,
         *,
         agent_id: str,
-        title: Optional[str] = None,
         initial_message: Optional[str] = None,
+        title: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[RawResponse[models.AsyncConversation]]:
-        """Starts a conversation with an agent.
+        """Start a conversation with an agent.
 
         Sends ``POST /api/conversations``.
 
         Args:
             agent_id: The agent to talk to.
-            title: A title for the conversation.
-            initial_message: A first user message, answered through ``stream()``.
+            initial_message: A first user message (stream its answer with ``GET
+                .../messages/stream``).
+            title: Title.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.AsyncConversation]]: The answer with its metadata;
-                ``parse()`` gives the new conversation; its ``send_message(content)`` streams
-                answers, and with an ``initial_message`` its ``stream()`` streams the answer to
-                it.
+                ``parse()`` gives a conversation: an item of ``GET /api/conversations``, the
+                answer of ``GET /api/conversations/:id`` (with ``messages``) or of ``POST
+                /api/conversations``.
 
         Raises:
-            NotFoundError: No agent has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def get(
+        self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[models.AsyncConversation]]:
+        """Get a conversation with its latest messages.
+
+        Sends ``GET /api/conversations/{id}``.
+
+        Args:
+            id: The resource's id.
+            message_limit: Number of messages (default 50, max 200).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.AsyncConversation]]: The answer with its metadata;
+                ``parse()`` gives a conversation: an item of ``GET /api/conversations``, the
+                answer of ``GET /api/conversations/:id`` (with ``messages``) or of ``POST
+                /api/conversations``.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2946,241 +3195,106 @@ class AsyncConversationsWithRawResponse:
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.DeletedConversation]]:
-        """Deletes a conversation and its messages.
+        """Delete a conversation.
 
-        Sends ``DELETE /api/conversations/:id``.
+        Sends ``DELETE /api/conversations/{id}``.
 
         Args:
-            id: The id of the conversation.
+            id: The resource's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.DeletedConversation]]: The answer with its metadata;
-                ``parse()`` gives the confirmation with the deleted conversation's id.
+                ``parse()`` gives answer of ``DELETE /api/conversations/:id``.
 
         Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
+    def send_message(
+        self, id: str, content: str, **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[AsyncMessageStream]]:
+        """Send a message; the answer streams back as SSE tokens.
 
-class AsyncMedications:
-    """The caller's medications (``client.health.medications``).
-
-    Async client: every operation is awaited.
-    """
-    @property
-    def with_raw_response(self) -> AsyncMedicationsWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
-        """
-    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Medication]]:
-        """Lists the caller's medications.
-
-        Sends ``GET /api/health/medications``.
+        Sends ``POST /api/conversations/{id}/messages``.
 
         Args:
+            id: The resource's id.
+            content: The user's message.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[List[models.Medication]]: Await it for: Every medication with its dosage,
-                frequency and adherence.
+            Awaitable[RawResponse[AsyncMessageStream]]: The metadata of the response that opened
+                the stream; ``parse()`` gives the stream. The stream of the answer's events;
+                iterate it.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            IncompleteStreamError: The stream ended before its last event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
-    def create(
-        self,
-        *,
-        name: str,
-        dosage: str,
-        frequency: str,
-        start_date: Optional[str] = None,
-        instructions: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[models.Medication]:
-        """Adds a medication.
+    def stream(
+        self, id: str, **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[AsyncMessageStream]]:
+        """Stream the answer to the newest user message.
 
-        Sends ``POST /api/health/medications``.
+        Sends ``GET /api/conversations/{id}/messages/stream``.
 
         Args:
-            name: The medication's name.
-            dosage: The dose, e.g. ``"500mg"``.
-            frequency: How often, e.g. ``"every 8 hours"``.
-            start_date: The first day (``YYYY-MM-DD``).
-            instructions: How to take it.
+            id: The resource's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.Medication]: Await it for: The new medication.
+            Awaitable[RawResponse[AsyncMessageStream]]: The metadata of the response that opened
+                the stream; ``parse()`` gives the stream. The stream of the answer's events;
+                iterate it.
 
         Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncMedicationsWithRawResponse:
-    """The operations of the ``Medications`` resource, each answering a ``RawResponse``
-    (``with_raw_response``), awaited.
-    """
-    def list(
-        self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[List[models.Medication]]]:
-        """Lists the caller's medications.
-
-        Sends ``GET /api/health/medications``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[List[models.Medication]]]: The answer with its metadata;
-                ``parse()`` gives every medication with its dosage, frequency and adherence.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def create(
-        self,
-        *,
-        name: str,
-        dosage: str,
-        frequency: str,
-        start_date: Optional[str] = None,
-        instructions: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[models.Medication]]:
-        """Adds a medication.
-
-        Sends ``POST /api/health/medications``.
-
-        Args:
-            name: The medication's name.
-            dosage: The dose, e.g. ``"500mg"``.
-            frequency: How often, e.g. ``"every 8 hours"``.
-            start_date: The first day (``YYYY-MM-DD``).
-            instructions: How to take it.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.Medication]]: The answer with its metadata; ``parse()``
-                gives the new medication.
-
-        Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncAppointments:
-    """The caller's appointments (``client.health.appointments``).
-
-    Async client: every operation is awaited.
-    """
-    @property
-    def with_raw_response(self) -> AsyncAppointmentsWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
-        """
-    def list(
-        self,
-        *,
-        upcoming: Optional[bool] = None,
-        from_: Optional[str] = None,
-        to: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[List[models.Appointment]]:
-        """Lists the caller's appointments.
-
-        Sends ``GET /api/health/appointments``.
-
-        Args:
-            upcoming: Only future appointments (the service's default is ``True``).
-            from_: Only appointments on or after this date (``YYYY-MM-DD``); sent as ``from``.
-            to: Only appointments on or before this date (``YYYY-MM-DD``).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[List[models.Appointment]]: Await it for: Every matching appointment.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncAppointmentsWithRawResponse:
-    """The operations of the ``Appointments`` resource, each answering a ``RawResponse``
-    (``with_raw_response``), awaited.
-    """
-    def list(
-        self,
-        *,
-        upcoming: Optional[bool] = None,
-        from_: Optional[str] = None,
-        to: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[List[models.Appointment]]]:
-        """Lists the caller's appointments.
-
-        Sends ``GET /api/health/appointments``.
-
-        Args:
-            upcoming: Only future appointments (the service's default is ``True``).
-            from_: Only appointments on or after this date (``YYYY-MM-DD``); sent as ``from``.
-            to: Only appointments on or before this date (``YYYY-MM-DD``).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[List[models.Appointment]]]: The answer with its metadata;
-                ``parse()`` gives every matching appointment.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            IncompleteStreamError: The stream ended before its last event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class AsyncHealth:
-    """The caller's health profile, medications and appointments (``client.health``;
-    ``.medications``, ``.appointments``).
+    """Health profile, medications, appointments (``client.health``).
 
     Async client: every operation is awaited.
     """
 
-    medications: AsyncMedications
     appointments: AsyncAppointments
+    medications: AsyncMedications
     @property
     def with_raw_response(self) -> AsyncHealthWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -3197,12 +3311,15 @@ class AsyncHealth:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.HealthProfile]: Await it for: Blood type, height, weight, allergies
-                and conditions.
+            Awaitable[models.HealthProfile]: Await it for: ``GET /api/health/profile`` and the
+                answer of ``PATCH /api/health/profile``.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -3215,24 +3332,29 @@ class AsyncHealth:
         weight: Optional[float] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[models.HealthProfile]:
-        """Changes the health profile; only the given fields change.
+        """Update the health profile.
 
         Sends ``PATCH /api/health/profile``.
 
         Args:
-            blood_type: The blood type, e.g. ``"O+"``.
+            blood_type: ``O+``, ``AB-``, ...
             height: Height in centimetres.
             weight: Weight in kilograms.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.HealthProfile]: Await it for: The whole profile after the change.
+            Awaitable[models.HealthProfile]: Await it for: ``GET /api/health/profile`` and the
+                answer of ``PATCH /api/health/profile``.
 
         Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -3243,8 +3365,8 @@ class AsyncHealthWithRawResponse:
     (``with_raw_response``), awaited.
     """
 
-    medications: AsyncMedicationsWithRawResponse
     appointments: AsyncAppointmentsWithRawResponse
+    medications: AsyncMedicationsWithRawResponse
     def profile(
         self, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.HealthProfile]]:
@@ -3258,11 +3380,15 @@ class AsyncHealthWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[models.HealthProfile]]: The answer with its metadata;
-                ``parse()`` gives blood type, height, weight, allergies and conditions.
+                ``parse()`` gives ``GET /api/health/profile`` and the answer of ``PATCH
+                /api/health/profile``.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -3275,12 +3401,12 @@ class AsyncHealthWithRawResponse:
         weight: Optional[float] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[RawResponse[models.HealthProfile]]:
-        """Changes the health profile; only the given fields change.
+        """Update the health profile.
 
         Sends ``PATCH /api/health/profile``.
 
         Args:
-            blood_type: The blood type, e.g. ``"O+"``.
+            blood_type: ``O+``, ``AB-``, ...
             height: Height in centimetres.
             weight: Weight in kilograms.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
@@ -3288,83 +3414,29 @@ class AsyncHealthWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[models.HealthProfile]]: The answer with its metadata;
-                ``parse()`` gives the whole profile after the change.
+                ``parse()`` gives ``GET /api/health/profile`` and the answer of ``PATCH
+                /api/health/profile``.
 
         Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
-class AsyncAccounts:
-    """The caller's bank and credit accounts (``client.finance.accounts``).
+class AsyncAppointments:
+    """The operations of ``client.health.appointments``: ``list``.
 
     Async client: every operation is awaited.
     """
     @property
-    def with_raw_response(self) -> AsyncAccountsWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
-        """
-    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Account]]:
-        """Lists the caller's accounts.
-
-        Sends ``GET /api/finance/accounts``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[List[models.Account]]: Await it for: Every account with its balance
-                (``Decimal``).
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncAccountsWithRawResponse:
-    """The operations of the ``Accounts`` resource, each answering a ``RawResponse``
-    (``with_raw_response``), awaited.
-    """
-    def list(
-        self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[List[models.Account]]]:
-        """Lists the caller's accounts.
-
-        Sends ``GET /api/finance/accounts``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[List[models.Account]]]: The answer with its metadata;
-                ``parse()`` gives every account with its balance (``Decimal``).
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncTransactions:
-    """The caller's transactions (``client.finance.transactions``).
-
-    Async client: every operation is awaited.
-    """
-    @property
-    def with_raw_response(self) -> AsyncTransactionsWithRawResponse:
+    def with_raw_response(self) -> AsyncAppointmentsWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
         ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
         (``client.<resource>.with_raw_response.<method>(...)``).
@@ -3372,37 +3444,108 @@ class AsyncTransactions:
     def list(
         self,
         *,
-        account_id: Optional[str] = None,
         from_: Optional[str] = None,
         to: Optional[str] = None,
-        category: Optional[str] = None,
-        limit: Optional[int] = None,
-        cursor: Optional[str] = None,
-        **options: Unpack[ListOptions],
-    ) -> AsyncTransactionPaginator:
-        """Lists transactions, newest first, page by page (cursor); each page carries the
-        ``summary`` of the whole filtered set.
+        upcoming: Optional[bool] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[List[models.Appointment]]:
+        """List appointments.
 
-        Sends ``GET /api/finance/transactions``.
+        Sends ``GET /api/health/appointments``.
 
         Args:
-            account_id: Only transactions of this account.
-            from_: Only transactions on or after this date (``YYYY-MM-DD``); sent as ``from``.
-            to: Only transactions on or before this date (``YYYY-MM-DD``).
-            category: Only transactions of this category (e.g. ``"FOOD"``).
-            limit: Transactions per page.
-            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
+            from_: From this date (wire name ``from``). Sent as ``from``.
+            to: Up to this date (wire name ``to``).
+            upcoming: Only upcoming appointments (server default: true).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
-                and ``max_pages`` (how many pages iteration may fetch).
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            AsyncTransactionPaginator: ``await`` it for the first page, or ``async for`` over
-                every item of every page, fetched lazily.
+            Awaitable[List[models.Appointment]]: Await it for: Every item: an item of ``GET
+                /api/health/appointments``.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncAppointmentsWithRawResponse:
+    """The operations of the ``Appointments`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+    def list(
+        self,
+        *,
+        from_: Optional[str] = None,
+        to: Optional[str] = None,
+        upcoming: Optional[bool] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[RawResponse[List[models.Appointment]]]:
+        """List appointments.
+
+        Sends ``GET /api/health/appointments``.
+
+        Args:
+            from_: From this date (wire name ``from``). Sent as ``from``.
+            to: Up to this date (wire name ``to``).
+            upcoming: Only upcoming appointments (server default: true).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[List[models.Appointment]]]: The answer with its metadata;
+                ``parse()`` gives every item: an item of ``GET /api/health/appointments``.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncMedications:
+    """The operations of ``client.health.medications``: ``list``, ``create``.
+
+    Async client: every operation is awaited.
+    """
+    @property
+    def with_raw_response(self) -> AsyncMedicationsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Medication]]:
+        """List medications.
+
+        Sends ``GET /api/health/medications``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[List[models.Medication]]: Await it for: Every item: a medication: an item
+                of ``GET /api/health/medications`` or the answer of ``POST
+                /api/health/medications``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -3410,82 +3553,71 @@ class AsyncTransactions:
     def create(
         self,
         *,
-        account_id: str,
-        amount: Union[Decimal, int, float, str],
-        description: str,
-        category: Optional[str] = None,
-        date: Optional[str] = None,
-        type: Optional[str] = None,
+        dosage: str,
+        frequency: str,
+        name: str,
+        instructions: Optional[str] = None,
+        start_date: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[models.Transaction]:
-        """Records a transaction.
+    ) -> Awaitable[models.Medication]:
+        """Add a medication.
 
-        Sends ``POST /api/finance/transactions``.
+        Sends ``POST /api/health/medications``.
 
         Args:
-            account_id: The account it belongs to.
-            amount: The amount: a ``Decimal``, ``int``, ``float`` or numeric ``str``, sent
-                exactly (negative for expenses).
-            description: What it was.
-            category: Its category (e.g. ``"TRANSPORT"``).
-            date: The day (``YYYY-MM-DD``).
-            type: ``"INCOME"`` or ``"EXPENSE"``.
+            dosage: ``500mg``, ...
+            frequency: ``Cada 8 horas``, ...
+            name: Name.
+            instructions: How to take it.
+            start_date: When the user starts taking it.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.Transaction]: Await it for: The new transaction (``amount`` is a
-                ``Decimal``).
+            Awaitable[models.Medication]: Await it for: A medication: an item of ``GET
+                /api/health/medications`` or the answer of ``POST /api/health/medications``.
 
         Raises:
-            NotFoundError: No account of the caller has this id (404).
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
-class AsyncTransactionsWithRawResponse:
-    """The operations of the ``Transactions`` resource, each answering a ``RawResponse``
+class AsyncMedicationsWithRawResponse:
+    """The operations of the ``Medications`` resource, each answering a ``RawResponse``
     (``with_raw_response``), awaited.
     """
     def list(
-        self,
-        *,
-        account_id: Optional[str] = None,
-        from_: Optional[str] = None,
-        to: Optional[str] = None,
-        category: Optional[str] = None,
-        limit: Optional[int] = None,
-        cursor: Optional[str] = None,
-        **options: Unpack[ListOptions],
-    ) -> Awaitable[RawResponse[AsyncTransactionPage]]:
-        """Lists transactions, newest first, page by page (cursor); each page carries the
-        ``summary`` of the whole filtered set.
+        self, **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[List[models.Medication]]]:
+        """List medications.
 
-        Sends ``GET /api/finance/transactions``.
+        Sends ``GET /api/health/medications``.
 
         Args:
-            account_id: Only transactions of this account.
-            from_: Only transactions on or after this date (``YYYY-MM-DD``); sent as ``from``.
-            to: Only transactions on or before this date (``YYYY-MM-DD``).
-            category: Only transactions of this category (e.g. ``"FOOD"``).
-            limit: Transactions per page.
-            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
-                and ``max_pages`` (how many pages iteration may fetch).
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[RawResponse[AsyncTransactionPage]]: The answer with its metadata;
-                ``parse()`` gives the first page (``data``, ``summary``, ``pagination``);
-                iterating it yields every transaction of every page.
+            Awaitable[RawResponse[List[models.Medication]]]: The answer with its metadata;
+                ``parse()`` gives every item: a medication: an item of ``GET
+                /api/health/medications`` or the answer of ``POST /api/health/medications``.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -3493,112 +3625,55 @@ class AsyncTransactionsWithRawResponse:
     def create(
         self,
         *,
-        account_id: str,
-        amount: Union[Decimal, int, float, str],
-        description: str,
-        category: Optional[str] = None,
-        date: Optional[str] = None,
-        type: Optional[str] = None,
+        dosage: str,
+        frequency: str,
+        name: str,
+        instructions: Optional[str] = None,
+        start_date: Optional[str] = None,
         **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[models.Transaction]]:
-        """Records a transaction.
+    ) -> Awaitable[RawResponse[models.Medication]]:
+        """Add a medication.
 
-        Sends ``POST /api/finance/transactions``.
+        Sends ``POST /api/health/medications``.
 
         Args:
-            account_id: The account it belongs to.
-            amount: The amount: a ``Decimal``, ``int``, ``float`` or numeric ``str``, sent
-                exactly (negative for expenses).
-            description: What it was.
-            category: Its category (e.g. ``"TRANSPORT"``).
-            date: The day (``YYYY-MM-DD``).
-            type: ``"INCOME"`` or ``"EXPENSE"``.
+            dosage: ``500mg``, ...
+            frequency: ``Cada 8 horas``, ...
+            name: Name.
+            instructions: How to take it.
+            start_date: When the user starts taking it.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[RawResponse[models.Transaction]]: The answer with its metadata;
-                ``parse()`` gives the new transaction (``amount`` is a ``Decimal``).
+            Awaitable[RawResponse[models.Medication]]: The answer with its metadata; ``parse()``
+                gives a medication: an item of ``GET /api/health/medications`` or the answer of
+                ``POST /api/health/medications``.
 
         Raises:
-            NotFoundError: No account of the caller has this id (404).
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncBudgets:
-    """The caller's budgets (``client.finance.budgets``).
-
-    Async client: every operation is awaited.
-    """
-    @property
-    def with_raw_response(self) -> AsyncBudgetsWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
-        """
-    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Budget]]:
-        """Lists the caller's budgets with what is spent and what remains.
-
-        Sends ``GET /api/finance/budgets``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[List[models.Budget]]: Await it for: Every budget (amounts are
-                ``Decimal``).
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncBudgetsWithRawResponse:
-    """The operations of the ``Budgets`` resource, each answering a ``RawResponse``
-    (``with_raw_response``), awaited.
-    """
-    def list(
-        self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[List[models.Budget]]]:
-        """Lists the caller's budgets with what is spent and what remains.
-
-        Sends ``GET /api/finance/budgets``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[List[models.Budget]]]: The answer with its metadata;
-                ``parse()`` gives every budget (amounts are ``Decimal``).
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class AsyncFinance:
-    """The caller's finances (``client.finance``; ``.accounts``, ``.transactions``,
-    ``.budgets``).
+    """Finance profile, accounts, transactions, budgets (``client.finance``).
 
     Async client: every operation is awaited.
     """
 
     accounts: AsyncAccounts
-    transactions: AsyncTransactions
     budgets: AsyncBudgets
+    transactions: AsyncTransactions
     @property
     def with_raw_response(self) -> AsyncFinanceWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -3615,12 +3690,14 @@ class AsyncFinance:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.FinanceProfile]: Await it for: Currency, income, assets,
-                liabilities and net worth (``Decimal``).
+            Awaitable[models.FinanceProfile]: Await it for: ``GET /api/finance/profile``.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -3632,8 +3709,8 @@ class AsyncFinanceWithRawResponse:
     """
 
     accounts: AsyncAccountsWithRawResponse
-    transactions: AsyncTransactionsWithRawResponse
     budgets: AsyncBudgetsWithRawResponse
+    transactions: AsyncTransactionsWithRawResponse
     def profile(
         self, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.FinanceProfile]]:
@@ -3647,20 +3724,342 @@ class AsyncFinanceWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[models.FinanceProfile]]: The answer with its metadata;
-                ``parse()`` gives currency, income, assets, liabilities and net worth
-                (``Decimal``).
+                ``parse()`` gives ``GET /api/finance/profile``.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
-class AsyncWebhooks:
-    """Registering webhook endpoints (``client.webhooks.create``), plus the helpers ``sign``,
-    ``verify`` and ``unwrap`` of :mod:`cjhirashi_agents.webhooks`.
+class AsyncAccounts:
+    """The operations of ``client.finance.accounts``: ``list``.
+
+    Async client: every operation is awaited.
+    """
+    @property
+    def with_raw_response(self) -> AsyncAccountsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Account]]:
+        """List accounts.
+
+        Sends ``GET /api/finance/accounts``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[List[models.Account]]: Await it for: Every item: an item of ``GET
+                /api/finance/accounts``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncAccountsWithRawResponse:
+    """The operations of the ``Accounts`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+    def list(
+        self, **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[List[models.Account]]]:
+        """List accounts.
+
+        Sends ``GET /api/finance/accounts``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[List[models.Account]]]: The answer with its metadata;
+                ``parse()`` gives every item: an item of ``GET /api/finance/accounts``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncBudgets:
+    """The operations of ``client.finance.budgets``: ``list``.
+
+    Async client: every operation is awaited.
+    """
+    @property
+    def with_raw_response(self) -> AsyncBudgetsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Budget]]:
+        """List budgets.
+
+        Sends ``GET /api/finance/budgets``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[List[models.Budget]]: Await it for: Every item: an item of ``GET
+                /api/finance/budgets``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncBudgetsWithRawResponse:
+    """The operations of the ``Budgets`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+    def list(
+        self, **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[List[models.Budget]]]:
+        """List budgets.
+
+        Sends ``GET /api/finance/budgets``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[List[models.Budget]]]: The answer with its metadata;
+                ``parse()`` gives every item: an item of ``GET /api/finance/budgets``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncTransactions:
+    """The operations of ``client.finance.transactions``: ``list``, ``create``.
+
+    Async client: every operation is awaited.
+    """
+    @property
+    def with_raw_response(self) -> AsyncTransactionsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(
+        self,
+        *,
+        account_id: Optional[str] = None,
+        category: Optional[str] = None,
+        cursor: Optional[str] = None,
+        from_: Optional[str] = None,
+        limit: Optional[int] = None,
+        to: Optional[str] = None,
+        **options: Unpack[ListOptions],
+    ) -> AsyncTransactionPaginator:
+        """List transactions (paginated, with a summary).
+
+        Sends ``GET /api/finance/transactions``.
+
+        Args:
+            account_id: Only this account.
+            category: Only this category.
+            cursor: The ``nextCursor`` of the previous page.
+            from_: From this date (``2025-10-01``). Sent as ``from``.
+            limit: Items per page.
+            to: Up to this date.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            AsyncTransactionPaginator: ``await`` it for the first page, or ``async for`` over
+                every item of every page, fetched lazily.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def create(
+        self,
+        *,
+        account_id: str,
+        amount: Union[Decimal, int, float, str],
+        description: str,
+        category: Optional[str] = None,
+        date: Optional[str] = None,
+        type: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[models.Transaction]:
+        """Record a transaction.
+
+        Sends ``POST /api/finance/transactions``.
+
+        Args:
+            account_id: The account.
+            amount: Amount (negative for an expense).
+            description: Description.
+            category: Category.
+            date: When it happened.
+            type: Wire name ``type``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Transaction]: Await it for: A transaction: an item of ``GET
+                /api/finance/transactions`` or the answer of ``POST /api/finance/transactions``.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncTransactionsWithRawResponse:
+    """The operations of the ``Transactions`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+    def list(
+        self,
+        *,
+        account_id: Optional[str] = None,
+        category: Optional[str] = None,
+        cursor: Optional[str] = None,
+        from_: Optional[str] = None,
+        limit: Optional[int] = None,
+        to: Optional[str] = None,
+        **options: Unpack[ListOptions],
+    ) -> Awaitable[RawResponse[AsyncTransactionPage]]:
+        """List transactions (paginated, with a summary).
+
+        Sends ``GET /api/finance/transactions``.
+
+        Args:
+            account_id: Only this account.
+            category: Only this category.
+            cursor: The ``nextCursor`` of the previous page.
+            from_: From this date (``2025-10-01``). Sent as ``from``.
+            limit: Items per page.
+            to: Up to this date.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            Awaitable[RawResponse[AsyncTransactionPage]]: The answer with its metadata;
+                ``parse()`` gives the first page (``data`` and the page's own fields); iterating
+                it yields every item of every page, fetching the next page only when needed.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def create(
+        self,
+        *,
+        account_id: str,
+        amount: Union[Decimal, int, float, str],
+        description: str,
+        category: Optional[str] = None,
+        date: Optional[str] = None,
+        type: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[RawResponse[models.Transaction]]:
+        """Record a transaction.
+
+        Sends ``POST /api/finance/transactions``.
+
+        Args:
+            account_id: The account.
+            amount: Amount (negative for an expense).
+            description: Description.
+            category: Category.
+            date: When it happened.
+            type: Wire name ``type``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Transaction]]: The answer with its metadata;
+                ``parse()`` gives a transaction: an item of ``GET /api/finance/transactions`` or
+                the answer of ``POST /api/finance/transactions``.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncWebhooks(_WebhooksExtras):
+    """Webhook subscriptions (``client.webhooks``).
 
     Async client: every operation is awaited.
     """
@@ -3670,69 +4069,77 @@ class AsyncWebhooks:
         ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
-    verify = staticmethod(_webhooks.verify)
-    unwrap = staticmethod(_webhooks.unwrap)
-    sign = staticmethod(_webhooks.sign)
     def create(
-        self, *, url: str, events: Sequence[str], secret: str, **options: Unpack[RequestOptions]
+        self, *, events: Sequence[str], secret: str, url: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[models.Webhook]:
-        """Registers a URL that receives signed deliveries of the given events.
+        """Subscribe a URL to events.
 
         Sends ``POST /api/webhooks``.
 
         Args:
-            url: The URL deliveries are POSTed to.
-            events: The event names, e.g. ``["conversation.created"]``.
-            secret: The shared secret the deliveries are signed with (HMAC-SHA256).
+            events: Event names (``conversation.created``, ``message.sent``, ...).
+            secret: The HMAC-SHA256 signing secret (``whsec_...``).
+            url: Where deliveries go.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.Webhook]: Await it for: The registration: id, URL and events.
+            Awaitable[models.Webhook]: Await it for: Answer of ``POST /api/webhooks`` (the
+                secret is never echoed).
 
         Raises:
-            BadRequestError: The URL or an event name was refused (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
-class AsyncWebhooksWithRawResponse:
+class AsyncWebhooksWithRawResponse(_WebhooksExtras):
     """The operations of the ``Webhooks`` resource, each answering a ``RawResponse``
     (``with_raw_response``), awaited.
     """
-
-    verify = staticmethod(_webhooks.verify)
-    unwrap = staticmethod(_webhooks.unwrap)
-    sign = staticmethod(_webhooks.sign)
     def create(
-        self, *, url: str, events: Sequence[str], secret: str, **options: Unpack[RequestOptions]
+        self, *, events: Sequence[str], secret: str, url: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.Webhook]]:
-        """Registers a URL that receives signed deliveries of the given events.
+        """Subscribe a URL to events.
 
         Sends ``POST /api/webhooks``.
 
         Args:
-            url: The URL deliveries are POSTed to.
-            events: The event names, e.g. ``["conversation.created"]``.
-            secret: The shared secret the deliveries are signed with (HMAC-SHA256).
+            events: Event names (``conversation.created``, ``message.sent``, ...).
+            secret: The HMAC-SHA256 signing secret (``whsec_...``).
+            url: Where deliveries go.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.Webhook]]: The answer with its metadata; ``parse()``
-                gives the registration: id, URL and events.
+                gives answer of ``POST /api/webhooks`` (the secret is never echoed).
 
         Raises:
-            BadRequestError: The URL or an event name was refused (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
+
+# </generated resources>
 
 class _ClientBase:
     def __init__(
@@ -3763,6 +4170,7 @@ class ClientWithRawResponse:
     (``client.with_raw_response``).
     """
 
+    # <generated attributes-raw> by scripts/gen_python.py; do not edit
     auth: AuthWithRawResponse
     users: UsersWithRawResponse
     agents: AgentsWithRawResponse
@@ -3770,12 +4178,14 @@ class ClientWithRawResponse:
     health: HealthWithRawResponse
     finance: FinanceWithRawResponse
     webhooks: WebhooksWithRawResponse
+    # </generated attributes-raw>
 
 class AsyncClientWithRawResponse:
     """Every resource of the client, each call answering a ``RawResponse``
     (``client.with_raw_response``). Every call is awaited.
     """
 
+    # <generated attributes-async-raw> by scripts/gen_python.py; do not edit
     auth: AsyncAuthWithRawResponse
     users: AsyncUsersWithRawResponse
     agents: AsyncAgentsWithRawResponse
@@ -3783,6 +4193,7 @@ class AsyncClientWithRawResponse:
     health: AsyncHealthWithRawResponse
     finance: AsyncFinanceWithRawResponse
     webhooks: AsyncWebhooksWithRawResponse
+    # </generated attributes-async-raw>
 
 class Client(_ClientBase):
     """The client of the CJHIRASHI Agents platform (blocking calls).
@@ -3824,6 +4235,7 @@ class Client(_ClientBase):
         ...     print(conv.send_message("Hola").until_done())
     """
 
+    # <generated attributes> by scripts/gen_python.py; do not edit
     auth: Auth
     users: Users
     agents: Agents
@@ -3831,6 +4243,7 @@ class Client(_ClientBase):
     health: Health
     finance: Finance
     webhooks: Webhooks
+    # </generated attributes>
     @property
     def with_raw_response(self) -> ClientWithRawResponse:
         """Every resource of the client, each call answering a
@@ -3855,6 +4268,7 @@ class AsyncClient(_ClientBase):
         ...         print(token, end="")
     """
 
+    # <generated attributes-async> by scripts/gen_python.py; do not edit
     auth: AsyncAuth
     users: AsyncUsers
     agents: AsyncAgents
@@ -3862,6 +4276,7 @@ class AsyncClient(_ClientBase):
     health: AsyncHealth
     finance: AsyncFinance
     webhooks: AsyncWebhooks
+    # </generated attributes-async>
     @property
     def with_raw_response(self) -> AsyncClientWithRawResponse:
         """Every resource of the client, each call answering a
