@@ -126,6 +126,8 @@ ERRORS: Dict[str, Tuple[str, str]] = {
 
 def rst(text: str) -> str:
     """Markdown of the documents -> reST: `x` -> ``x``, rustdoc links [`X`] -> ``X``."""
+    # a sentence about Rust's `Debug` formatting says nothing to a Python reader
+    text = " ".join(x for x in re.split(r"(?<=\.)\s+", text) if "`Debug`" not in x)
     text = re.sub(r"\[`(?:[\w:]+::)?([^`]+)`\]", r"`\1`", text)
     text = re.sub(r"(?<!`)`([^`]+)`(?!`)", r"``\1``", text)
     return " ".join(text.split())

@@ -129,7 +129,7 @@ class Auth:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Token: Answer of ``POST /api/auth/login``. ``Debug`` hides the token.
+            models.Token: Answer of ``POST /api/auth/login``.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -165,7 +165,7 @@ class AuthWithRawResponse:
 
         Returns:
             RawResponse[models.Token]: The answer with its metadata; ``parse()`` gives answer of
-                ``POST /api/auth/login``. ``Debug`` hides the token.
+                ``POST /api/auth/login``.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1108,8 +1108,7 @@ class AsyncAuth:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.Token]: Await it for: Answer of ``POST /api/auth/login``. ``Debug``
-                hides the token.
+            Awaitable[models.Token]: Await it for: Answer of ``POST /api/auth/login``.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1145,7 +1144,7 @@ class AsyncAuthWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[models.Token]]: The answer with its metadata; ``parse()``
-                gives answer of ``POST /api/auth/login``. ``Debug`` hides the token.
+                gives answer of ``POST /api/auth/login``.
 
         Raises:
             BadRequestError: The service refused an argument (400).

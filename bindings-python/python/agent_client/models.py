@@ -274,7 +274,7 @@ class OpsMessage(BaseModel):
 
 
 class Token(_extras.Token, BaseModel):
-    """Answer of ``POST /api/auth/login``. ``Debug`` hides the token.
+    """Answer of ``POST /api/auth/login``.
 
     Attributes:
         access_token: The JWT to send as ``Authorization: Bearer ...``.

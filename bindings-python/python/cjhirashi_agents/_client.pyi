@@ -84,7 +84,7 @@ class Auth:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.ApiKey: ``POST /api/auth/api-keys``. ``Debug`` hides the key.
+            models.ApiKey: ``POST /api/auth/api-keys``.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -177,7 +177,7 @@ class AuthWithRawResponse:
 
         Returns:
             RawResponse[models.ApiKey]: The answer with its metadata; ``parse()`` gives ``POST
-                /api/auth/api-keys``. ``Debug`` hides the key.
+                /api/auth/api-keys``.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -2089,8 +2089,7 @@ class AsyncAuth:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.ApiKey]: Await it for: ``POST /api/auth/api-keys``. ``Debug`` hides
-                the key.
+            Awaitable[models.ApiKey]: Await it for: ``POST /api/auth/api-keys``.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -2185,7 +2184,7 @@ class AsyncAuthWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[models.ApiKey]]: The answer with its metadata; ``parse()``
-                gives ``POST /api/auth/api-keys``. ``Debug`` hides the key.
+                gives ``POST /api/auth/api-keys``.
 
         Raises:
             AuthenticationError: The credentials were refused (401).

@@ -69,7 +69,7 @@ PLATFORM: Dict[str, Any] = {
     "Auth.create_api_key": Op(
         summary="A new API key for the caller.",
         wire="POST /api/auth/api-keys",
-        returns=("ApiKey", "``POST /api/auth/api-keys``. ``Debug`` hides the key."),
+        returns=("ApiKey", "``POST /api/auth/api-keys``."),
         args=(),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
@@ -856,7 +856,7 @@ OPS: Dict[str, Any] = {
     "Auth.login": Op(
         summary="Log in for a JWT.",
         wire="POST /api/auth/login",
-        returns=("Token", "Answer of ``POST /api/auth/login``. ``Debug`` hides the token."),
+        returns=("Token", "Answer of ``POST /api/auth/login``."),
         args=(("username", "User name."), ("password", "Password.")),
         raises=(
             ("BadRequestError", "The service refused an argument (400)."),

@@ -134,7 +134,7 @@ class Allergy(BaseModel):
 
 
 class ApiKey(_extras.ApiKey, BaseModel):
-    """``POST /api/auth/api-keys``. ``Debug`` hides the key.
+    """``POST /api/auth/api-keys``.
 
     Attributes:
         api_key: The new key (``cj_live_...``). Shown once; never log it.
