@@ -129,8 +129,17 @@ def rst(text: str) -> str:
     # a sentence about Rust's `Debug` formatting says nothing to a Python reader
     text = " ".join(x for x in re.split(r"(?<=\.)\s+", text) if "`Debug`" not in x)
     text = re.sub(r"\[`(?:[\w:]+::)?([^`]+)`\]", r"`\1`", text)
-    text = re.sub(r"(?<!`)`([^`]+)`(?!`)", r"``\1``", text)
+    # a wire member in camelCase is named as its Python attribute / argument
+    text = re.sub(
+        r"(?<!`)`([^`]+)`(?!`)",
+        lambda m: f"``{snake(m[1]) if m[1] in CAMEL_WIRE_NAMES else m[1]}``",
+        text,
+    )
     return " ".join(text.split())
+
+
+# The camelCase wire names of the documents' members and parameters (filled as they load).
+CAMEL_WIRE_NAMES: Set[str] = set()
 
 
 def sentence(text: str) -> str:
@@ -218,6 +227,13 @@ class Doc:
         self.schemas: Json = self.data["components"]["schemas"]
         server = self.data.get("servers", [{}])[0].get("url", "")
         self.prefix = re.sub(r"^[a-z]+://[^/]+", "", server).rstrip("/")
+        for schema in self.schemas.values():
+            CAMEL_WIRE_NAMES.update(k for k in schema.get("properties", {}) if k != snake(k))
+        for item in self.data["paths"].values():
+            for op in item.values():
+                for p in op.get("parameters", []) if isinstance(op, dict) else []:
+                    if "name" in p and p["name"] != snake(p["name"]):
+                        CAMEL_WIRE_NAMES.add(p["name"])
         self.methods: List[Method] = []
         for path, item in self.data["paths"].items():
             for verb in VERBS:

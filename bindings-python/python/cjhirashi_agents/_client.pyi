@@ -613,7 +613,7 @@ class Agents:
 
         Returns:
             List[models.Agent]: Every item: an agent: an item of ``GET /api/agents`` or the
-                answer of ``GET /api/agents/:id`` (which adds ``config`` and ``createdAt``).
+                answer of ``GET /api/agents/:id`` (which adds ``config`` and ``created_at``).
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -680,7 +680,7 @@ class Agents:
 
         Returns:
             models.Agent: An agent: an item of ``GET /api/agents`` or the answer of ``GET
-                /api/agents/:id`` (which adds ``config`` and ``createdAt``).
+                /api/agents/:id`` (which adds ``config`` and ``created_at``).
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -743,7 +743,7 @@ class AgentsWithRawResponse:
         Returns:
             RawResponse[List[models.Agent]]: The answer with its metadata; ``parse()`` gives
                 every item: an agent: an item of ``GET /api/agents`` or the answer of ``GET
-                /api/agents/:id`` (which adds ``config`` and ``createdAt``).
+                /api/agents/:id`` (which adds ``config`` and ``created_at``).
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -812,7 +812,7 @@ class AgentsWithRawResponse:
         Returns:
             RawResponse[models.Agent]: The answer with its metadata; ``parse()`` gives an agent:
                 an item of ``GET /api/agents`` or the answer of ``GET /api/agents/:id`` (which
-                adds ``config`` and ``createdAt``).
+                adds ``config`` and ``created_at``).
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -876,7 +876,7 @@ class Conversations:
 
         Args:
             agent_id: Only conversations with this agent.
-            cursor: The ``nextCursor`` of the previous page.
+            cursor: The ``next_cursor`` of the previous page.
             limit: Items per page (default 20, max 100).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
@@ -1073,7 +1073,7 @@ class ConversationsWithRawResponse:
 
         Args:
             agent_id: Only conversations with this agent.
-            cursor: The ``nextCursor`` of the previous page.
+            cursor: The ``next_cursor`` of the previous page.
             limit: Items per page (default 20, max 100).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
@@ -1829,7 +1829,7 @@ class Transactions:
         Args:
             account_id: Only this account.
             category: Only this category.
-            cursor: The ``nextCursor`` of the previous page.
+            cursor: The ``next_cursor`` of the previous page.
             from_: From this date (``2025-10-01``). Sent as ``from``.
             limit: Items per page.
             to: Up to this date.
@@ -1920,7 +1920,7 @@ class TransactionsWithRawResponse:
         Args:
             account_id: Only this account.
             category: Only this category.
-            cursor: The ``nextCursor`` of the previous page.
+            cursor: The ``next_cursor`` of the previous page.
             from_: From this date (``2025-10-01``). Sent as ``from``.
             limit: Items per page.
             to: Up to this date.
@@ -2628,7 +2628,7 @@ class AsyncAgents:
         Returns:
             Awaitable[List[models.Agent]]: Await it for: Every item: an agent: an item of ``GET
                 /api/agents`` or the answer of ``GET /api/agents/:id`` (which adds ``config``
-                and ``createdAt``).
+                and ``created_at``).
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -2695,7 +2695,8 @@ class AsyncAgents:
 
         Returns:
             Awaitable[models.Agent]: Await it for: An agent: an item of ``GET /api/agents`` or
-                the answer of ``GET /api/agents/:id`` (which adds ``config`` and ``createdAt``).
+                the answer of ``GET /api/agents/:id`` (which adds ``config`` and
+                ``created_at``).
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -2758,7 +2759,7 @@ class AsyncAgentsWithRawResponse:
         Returns:
             Awaitable[RawResponse[List[models.Agent]]]: The answer with its metadata;
                 ``parse()`` gives every item: an agent: an item of ``GET /api/agents`` or the
-                answer of ``GET /api/agents/:id`` (which adds ``config`` and ``createdAt``).
+                answer of ``GET /api/agents/:id`` (which adds ``config`` and ``created_at``).
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -2829,7 +2830,7 @@ class AsyncAgentsWithRawResponse:
         Returns:
             Awaitable[RawResponse[models.Agent]]: The answer with its metadata; ``parse()``
                 gives an agent: an item of ``GET /api/agents`` or the answer of ``GET
-                /api/agents/:id`` (which adds ``config`` and ``createdAt``).
+                /api/agents/:id`` (which adds ``config`` and ``created_at``).
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -2896,7 +2897,7 @@ class AsyncConversations:
 
         Args:
             agent_id: Only conversations with this agent.
-            cursor: The ``nextCursor`` of the previous page.
+            cursor: The ``next_cursor`` of the previous page.
             limit: Items per page (default 20, max 100).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
@@ -3095,7 +3096,7 @@ class AsyncConversationsWithRawResponse:
 
         Args:
             agent_id: Only conversations with this agent.
-            cursor: The ``nextCursor`` of the previous page.
+            cursor: The ``next_cursor`` of the previous page.
             limit: Items per page (default 20, max 100).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
@@ -3895,7 +3896,7 @@ class AsyncTransactions:
         Args:
             account_id: Only this account.
             category: Only this category.
-            cursor: The ``nextCursor`` of the previous page.
+            cursor: The ``next_cursor`` of the previous page.
             from_: From this date (``2025-10-01``). Sent as ``from``.
             limit: Items per page.
             to: Up to this date.
@@ -3986,7 +3987,7 @@ class AsyncTransactionsWithRawResponse:
         Args:
             account_id: Only this account.
             category: Only this category.
-            cursor: The ``nextCursor`` of the previous page.
+            cursor: The ``next_cursor`` of the previous page.
             from_: From this date (``2025-10-01``). Sent as ``from``.
             limit: Items per page.
             to: Up to this date.

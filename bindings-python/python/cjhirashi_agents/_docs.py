@@ -268,7 +268,7 @@ PLATFORM: Dict[str, Any] = {
             "List[Agent]",
             (
                 "Every item: an agent: an item of ``GET /api/agents`` or the answer of ``GET "
-                "/api/agents/:id`` (which adds ``config`` and ``createdAt``)."
+                "/api/agents/:id`` (which adds ``config`` and ``created_at``)."
             ),
         ),
         args=(("category", "Only this category."), ("is_public", "Only public agents.")),
@@ -327,7 +327,7 @@ PLATFORM: Dict[str, Any] = {
             "Agent",
             (
                 "An agent: an item of ``GET /api/agents`` or the answer of ``GET /api/agents/:id`` "
-                "(which adds ``config`` and ``createdAt``)."
+                "(which adds ``config`` and ``created_at``)."
             ),
         ),
         args=(("id", "The resource's id."),),
@@ -378,7 +378,7 @@ PLATFORM: Dict[str, Any] = {
         ),
         args=(
             ("agent_id", "Only conversations with this agent."),
-            ("cursor", "The ``nextCursor`` of the previous page."),
+            ("cursor", "The ``next_cursor`` of the previous page."),
             ("limit", "Items per page (default 20, max 100)."),
         ),
         raises=(
@@ -753,7 +753,7 @@ PLATFORM: Dict[str, Any] = {
         args=(
             ("account_id", "Only this account."),
             ("category", "Only this category."),
-            ("cursor", "The ``nextCursor`` of the previous page."),
+            ("cursor", "The ``next_cursor`` of the previous page."),
             ("from_", "From this date (``2025-10-01``). Sent as ``from``."),
             ("limit", "Items per page."),
             ("to", "Up to this date."),

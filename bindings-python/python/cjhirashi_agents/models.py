@@ -76,7 +76,7 @@ class Account(BaseModel):
 
 class Agent(BaseModel):
     """An agent: an item of ``GET /api/agents`` or the answer of ``GET /api/agents/:id`` (which adds
-    ``config`` and ``createdAt``).
+    ``config`` and ``created_at``).
 
     Attributes:
         capabilities: What it can do.
