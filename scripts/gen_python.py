@@ -324,7 +324,9 @@ class Method:
         self.kind: str = x.get("kind", "call")
         self.items: Optional[str] = x.get("items")
         self.positional: List[str] = list(x.get("positional", []))
-        self.summary = rst(x.get("doc") or sentence(op.get("summary", self.name)))
+        text = x.get("doc") or sentence(op.get("summary", self.name))
+        # paragraphs stay paragraphs (the first one is the summary line)
+        self.summary = "\n\n".join(rst(p) for p in re.split(r"\n\s*\n", text) if p.strip())
         self.returns_doc = rst(x["returns"]) if x.get("returns") else None
         example = x.get("example")
         self.example = example.get("python", "") if isinstance(example, dict) else ""
@@ -1193,7 +1195,7 @@ def render(op: Op, variant: str = "runtime", return_type: Optional[str] = None) 
     own annotation."""
     is_async = variant.startswith("async")
     is_raw = variant.endswith("raw")
-    parts = [_fill(op.summary), f"Sends ``{op.wire}``."]
+    parts = [_fill(p) for p in op.summary.split("\\n\\n")] + [f"Sends ``{op.wire}``."]
     options = LIST_OPTIONS if op.kind == "list" else OPTIONS
     args = op.args + (
         (("**options", options),) if not any(a == "**kwargs" for a, _ in op.args) else ()

@@ -1342,7 +1342,7 @@ def render(op: Op, variant: str = "runtime", return_type: Optional[str] = None) 
     own annotation."""
     is_async = variant.startswith("async")
     is_raw = variant.endswith("raw")
-    parts = [_fill(op.summary), f"Sends ``{op.wire}``."]
+    parts = [_fill(p) for p in op.summary.split("\n\n")] + [f"Sends ``{op.wire}``."]
     options = LIST_OPTIONS if op.kind == "list" else OPTIONS
     args = op.args + (
         (("**options", options),) if not any(a == "**kwargs" for a, _ in op.args) else ()
