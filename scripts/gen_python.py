@@ -240,7 +240,9 @@ class Doc:
                 op = item.get(verb)
                 if op is None:
                     continue
-                entries = op.get("x-sdk") or fallback_xsdk(self, path, verb, op)
+                entries = op.get("x-sdk")
+                if not entries:
+                    raise SystemExit(f"{cfg['doc']}: {verb.upper()} {path} has no x-sdk entry")
                 for entry in entries:
                     self.methods.append(Method(self, path, verb, op, entry, len(entries) > 1))
 
@@ -272,37 +274,6 @@ class Doc:
             redirect = status.startswith("3") and "Location" in resp.get("headers", {})
             return schema, redirect, sse
         return None, False, None
-
-
-def fallback_xsdk(doc: Doc, path: str, verb: str, op: Json) -> List[Json]:
-    """The `x-sdk` entries of a document that has none yet: the names of the description's
-    "SDK: `a.b`" sentence, the kind and items from the answer's shape."""
-    m = re.search(r"SDK: `([^`]+)`", op.get("description", ""))
-    names = [s.strip() for s in m.group(1).split("/")] if m else []
-    schema, _, sse = doc.answer(op)
-    out = []
-    for name in names:
-        entry: Json = {"name": name, "kind": "call"}
-        if sse is not None and (schema is None or name.endswith(".stream")):
-            entry["kind"] = "stream"
-        elif schema is not None and doc.ref(schema):
-            target = doc.resolve(schema)
-            props = target.get("properties", {})
-            arrays = [k for k, v in props.items() if v.get("type") == "array"]
-            if len(arrays) == 1 and "pagination" in props:
-                entry.update(kind="pages", items=arrays[0])
-            elif len(arrays) == 1 and len(props) == 1:
-                entry.update(kind="items", items=arrays[0])
-        ids = [p["name"] for p in map(doc.param, op.get("parameters", [])) if p["in"] == "path"]
-        known = {
-            "conversations.send_message": ["content"],
-            "auth.login": ["username", "password"],
-            "tools.execute": ["tool"],
-        }
-        entry["positional"] = ids + known.get(name, [])
-        entry["doc"] = sentence(op.get("summary", name))
-        out.append(entry)
-    return out
 
 
 class Param:

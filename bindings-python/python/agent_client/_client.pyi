@@ -118,18 +118,22 @@ class Auth:
     def login(
         self, username: str, password: str, **options: Unpack[RequestOptions]
     ) -> models.Token:
-        """Log in for a JWT.
+        """Logs in with a user name and password; the client keeps the token and logs in again
+        before it expires.
+
+        Fails with ``AuthenticationError`` (401) on a wrong user name or password.
 
         Sends ``POST /api/auth/login``.
 
         Args:
-            username: User name.
-            password: Password.
+            username: The user name.
+            password: The password.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Token: Answer of ``POST /api/auth/login``.
+            models.Token: The access token (the bindings hide it when printed), its type and
+                lifetime.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -144,6 +148,10 @@ class Auth:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> token = client.auth.login("admin", "secret")
+            >>> print(token.expires_in)
         """
 
 class AuthWithRawResponse:
@@ -153,19 +161,22 @@ class AuthWithRawResponse:
     def login(
         self, username: str, password: str, **options: Unpack[RequestOptions]
     ) -> RawResponse[models.Token]:
-        """Log in for a JWT.
+        """Logs in with a user name and password; the client keeps the token and logs in again
+        before it expires.
+
+        Fails with ``AuthenticationError`` (401) on a wrong user name or password.
 
         Sends ``POST /api/auth/login``.
 
         Args:
-            username: User name.
-            password: Password.
+            username: The user name.
+            password: The password.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.Token]: The answer with its metadata; ``parse()`` gives answer of
-                ``POST /api/auth/login``.
+            RawResponse[models.Token]: The answer with its metadata; ``parse()`` gives the
+                access token (the bindings hide it when printed), its type and lifetime.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -197,7 +208,7 @@ class Chat:
         conversation_id: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> models.ChatResponse:
-        """Send a message; ``stream: true`` answers with SSE events.
+        """Sends a message to the operations agent and waits for the whole answer.
 
         Sends ``POST /api/chat (stream: false)``.
 
@@ -209,7 +220,8 @@ class Chat:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.ChatResponse: Answer of ``POST /api/chat`` with ``stream: false``.
+            models.ChatResponse: The conversation's id and the answer message (its text and tool
+                calls).
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -224,6 +236,10 @@ class Chat:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> answer = client.chat.send(message="How many EC2 instances are running?")
+            >>> print(answer.message.content)
         """
     def stream(
         self,
@@ -232,7 +248,11 @@ class Chat:
         conversation_id: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> ChatStream:
-        """Send a message; ``stream: true`` answers with SSE events.
+        """Sends a message to the operations agent and streams its work as typed events (SSE).
+
+        Fails with ``IncompleteStreamError`` when the stream ends before its ``done`` event, and
+        with the error class of its code on an ``error`` event; a stream reports these while it
+        is read.
 
         Sends ``POST /api/chat (stream: true)``.
 
@@ -244,7 +264,9 @@ class Chat:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            ChatStream: The stream of the answer's events; iterate it.
+            ChatStream: A stream of typed events: ``thinking``, ``tool_call``, ``tool_result``
+                and ``message``, and finally ``done``; once it is read, the answer's text is
+                known. Closing it, or leaving the loop early, closes the connection.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -262,6 +284,13 @@ class Chat:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> for event in client.chat.stream(message="List my EC2 instances"):
+            ...     if isinstance(event, ToolCallEvent):
+            ...         print("running", event.tool)
+            ...     elif isinstance(event, MessageEvent):
+            ...         print(event.content, end="")
         """
 
 class ChatWithRawResponse:
@@ -275,7 +304,7 @@ class ChatWithRawResponse:
         conversation_id: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[models.ChatResponse]:
-        """Send a message; ``stream: true`` answers with SSE events.
+        """Sends a message to the operations agent and waits for the whole answer.
 
         Sends ``POST /api/chat (stream: false)``.
 
@@ -288,7 +317,7 @@ class ChatWithRawResponse:
 
         Returns:
             RawResponse[models.ChatResponse]: The answer with its metadata; ``parse()`` gives
-                answer of ``POST /api/chat`` with ``stream: false``.
+                the conversation's id and the answer message (its text and tool calls).
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -311,7 +340,11 @@ class ChatWithRawResponse:
         conversation_id: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[ChatStream]:
-        """Send a message; ``stream: true`` answers with SSE events.
+        """Sends a message to the operations agent and streams its work as typed events (SSE).
+
+        Fails with ``IncompleteStreamError`` when the stream ends before its ``done`` event, and
+        with the error class of its code on an ``error`` event; a stream reports these while it
+        is read.
 
         Sends ``POST /api/chat (stream: true)``.
 
@@ -324,7 +357,10 @@ class ChatWithRawResponse:
 
         Returns:
             RawResponse[ChatStream]: The metadata of the response that opened the stream;
-                ``parse()`` gives the stream. The stream of the answer's events; iterate it.
+                ``parse()`` gives the stream. A stream of typed events: ``thinking``,
+                ``tool_call``, ``tool_result`` and ``message``, and finally ``done``; once it is
+                read, the answer's text is known. Closing it, or leaving the loop early, closes
+                the connection.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -353,7 +389,7 @@ class Conversations:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def list(self, **options: Unpack[RequestOptions]) -> List[models.ConversationSummary]:
-        """List conversations.
+        """Lists the agent's stored conversations.
 
         Sends ``GET /api/conversations``.
 
@@ -362,8 +398,7 @@ class Conversations:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            List[models.ConversationSummary]: Every item: an item of ``GET /api/conversations``
-                and the answer of ``POST /api/conversations``.
+            List[models.ConversationSummary]: Every conversation (one answer, no pagination).
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -378,18 +413,17 @@ class Conversations:
     def create(
         self, *, title: Optional[str] = None, **options: Unpack[RequestOptions]
     ) -> models.ConversationSummary:
-        """Create a conversation.
+        """Creates an empty conversation.
 
         Sends ``POST /api/conversations``.
 
         Args:
-            title: Title.
+            title: A title for the conversation.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.ConversationSummary: An item of ``GET /api/conversations`` and the answer of
-                ``POST /api/conversations``.
+            models.ConversationSummary: The new conversation.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -404,19 +438,24 @@ class Conversations:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> conv = client.conversations.create(title="Costs review")
         """
     def get(self, id: str, **options: Unpack[RequestOptions]) -> models.ConversationDetail:
-        """Get a conversation with its messages.
+        """One conversation with every message.
+
+        Fails with ``NotFoundError`` (404) when no conversation has this id.
 
         Sends ``GET /api/conversations/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.ConversationDetail: ``GET /api/conversations/{id}``.
+            models.ConversationDetail: The conversation and every message, tool calls included.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -430,17 +469,19 @@ class Conversations:
                 before anything is sent.
         """
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedConversation:
-        """Delete a conversation.
+        """Deletes a conversation.
+
+        Fails with ``NotFoundError`` (404) when no conversation has this id.
 
         Sends ``DELETE /api/conversations/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.DeletedConversation: Answer of ``DELETE /api/conversations/{id}``.
+            models.DeletedConversation: The deleted conversation's ``id`` and ``deleted``.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -461,7 +502,7 @@ class ConversationsWithRawResponse:
     def list(
         self, **options: Unpack[RequestOptions]
     ) -> RawResponse[List[models.ConversationSummary]]:
-        """List conversations.
+        """Lists the agent's stored conversations.
 
         Sends ``GET /api/conversations``.
 
@@ -471,8 +512,7 @@ class ConversationsWithRawResponse:
 
         Returns:
             RawResponse[List[models.ConversationSummary]]: The answer with its metadata;
-                ``parse()`` gives every item: an item of ``GET /api/conversations`` and the
-                answer of ``POST /api/conversations``.
+                ``parse()`` gives every conversation (one answer, no pagination).
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -487,19 +527,18 @@ class ConversationsWithRawResponse:
     def create(
         self, *, title: Optional[str] = None, **options: Unpack[RequestOptions]
     ) -> RawResponse[models.ConversationSummary]:
-        """Create a conversation.
+        """Creates an empty conversation.
 
         Sends ``POST /api/conversations``.
 
         Args:
-            title: Title.
+            title: A title for the conversation.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             RawResponse[models.ConversationSummary]: The answer with its metadata; ``parse()``
-                gives an item of ``GET /api/conversations`` and the answer of ``POST
-                /api/conversations``.
+                gives the new conversation.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -518,18 +557,20 @@ class ConversationsWithRawResponse:
     def get(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> RawResponse[models.ConversationDetail]:
-        """Get a conversation with its messages.
+        """One conversation with every message.
+
+        Fails with ``NotFoundError`` (404) when no conversation has this id.
 
         Sends ``GET /api/conversations/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             RawResponse[models.ConversationDetail]: The answer with its metadata; ``parse()``
-                gives ``GET /api/conversations/{id}``.
+                gives the conversation and every message, tool calls included.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -545,18 +586,20 @@ class ConversationsWithRawResponse:
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> RawResponse[models.DeletedConversation]:
-        """Delete a conversation.
+        """Deletes a conversation.
+
+        Fails with ``NotFoundError`` (404) when no conversation has this id.
 
         Sends ``DELETE /api/conversations/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             RawResponse[models.DeletedConversation]: The answer with its metadata; ``parse()``
-                gives answer of ``DELETE /api/conversations/{id}``.
+                gives the deleted conversation's ``id`` and ``deleted``.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -579,7 +622,7 @@ class ConfigResource:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def get(self, **options: Unpack[RequestOptions]) -> models.Config:
-        """The agent's configuration.
+        """The agent's current configuration.
 
         Sends ``GET /api/config``.
 
@@ -588,7 +631,8 @@ class ConfigResource:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Config: ``GET /api/config`` and the answer of ``PUT /api/config``.
+            models.Config: The language-model settings (``llm``), the agent settings (``agent``)
+                and the cloud providers (``cloud_providers``).
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -608,19 +652,23 @@ class ConfigResource:
         llm: Optional[Mapping[str, Any]] = None,
         **options: Unpack[RequestOptions],
     ) -> models.Config:
-        """Update the configuration (partial).
+        """Changes part of the configuration: the given sections are deep-merged by the service.
+
+        Fails with ``BadRequestError`` (400) when a setting is refused.
 
         Sends ``PUT /api/config``.
 
         Args:
-            agent: Changes to ``agent``.
-            cloud_providers: Changes to ``cloud_providers``.
-            llm: Changes to ``llm``.
+            agent: Agent settings to change, e.g. ``{"autonomy_level": "supervised"}``.
+            cloud_providers: Cloud-provider settings to change, e.g. ``{"aws": {"enabled":
+                true}}``.
+            llm: Language-model settings to change, e.g. ``{"provider": "openai", "model":
+                "gpt-4"}``.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Config: ``GET /api/config`` and the answer of ``PUT /api/config``.
+            models.Config: The whole configuration after the change.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -633,6 +681,10 @@ class ConfigResource:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> config = client.config.update(llm={"model": "gpt-4"})
+            >>> print(config.llm.model)
         """
 
 class ConfigResourceWithRawResponse:
@@ -640,7 +692,7 @@ class ConfigResourceWithRawResponse:
     (``with_raw_response``).
     """
     def get(self, **options: Unpack[RequestOptions]) -> RawResponse[models.Config]:
-        """The agent's configuration.
+        """The agent's current configuration.
 
         Sends ``GET /api/config``.
 
@@ -649,8 +701,9 @@ class ConfigResourceWithRawResponse:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.Config]: The answer with its metadata; ``parse()`` gives ``GET
-                /api/config`` and the answer of ``PUT /api/config``.
+            RawResponse[models.Config]: The answer with its metadata; ``parse()`` gives the
+                language-model settings (``llm``), the agent settings (``agent``) and the cloud
+                providers (``cloud_providers``).
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -670,20 +723,24 @@ class ConfigResourceWithRawResponse:
         llm: Optional[Mapping[str, Any]] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[models.Config]:
-        """Update the configuration (partial).
+        """Changes part of the configuration: the given sections are deep-merged by the service.
+
+        Fails with ``BadRequestError`` (400) when a setting is refused.
 
         Sends ``PUT /api/config``.
 
         Args:
-            agent: Changes to ``agent``.
-            cloud_providers: Changes to ``cloud_providers``.
-            llm: Changes to ``llm``.
+            agent: Agent settings to change, e.g. ``{"autonomy_level": "supervised"}``.
+            cloud_providers: Cloud-provider settings to change, e.g. ``{"aws": {"enabled":
+                true}}``.
+            llm: Language-model settings to change, e.g. ``{"provider": "openai", "model":
+                "gpt-4"}``.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.Config]: The answer with its metadata; ``parse()`` gives ``GET
-                /api/config`` and the answer of ``PUT /api/config``.
+            RawResponse[models.Config]: The answer with its metadata; ``parse()`` gives the
+                whole configuration after the change.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -707,7 +764,7 @@ class MetricsResource:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def get(self, **options: Unpack[RequestOptions]) -> models.Metrics:
-        """Current metrics.
+        """Infrastructure and agent metrics.
 
         Sends ``GET /api/metrics``.
 
@@ -716,7 +773,7 @@ class MetricsResource:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Metrics: ``GET /api/metrics``.
+            models.Metrics: Alert counts, instance counts and the agent's statistics.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -734,7 +791,7 @@ class MetricsResourceWithRawResponse:
     (``with_raw_response``).
     """
     def get(self, **options: Unpack[RequestOptions]) -> RawResponse[models.Metrics]:
-        """Current metrics.
+        """Infrastructure and agent metrics.
 
         Sends ``GET /api/metrics``.
 
@@ -743,8 +800,8 @@ class MetricsResourceWithRawResponse:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.Metrics]: The answer with its metadata; ``parse()`` gives ``GET
-                /api/metrics``.
+            RawResponse[models.Metrics]: The answer with its metadata; ``parse()`` gives alert
+                counts, instance counts and the agent's statistics.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -766,7 +823,7 @@ class Tools:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def list(self, **options: Unpack[RequestOptions]) -> List[models.Tool]:
-        """List the available tools.
+        """Lists the tools the agent can run.
 
         Sends ``GET /api/tools``.
 
@@ -775,7 +832,7 @@ class Tools:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            List[models.Tool]: Every item: an item of ``GET /api/tools``.
+            List[models.Tool]: Every tool with its description and parameter schema.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -790,7 +847,10 @@ class Tools:
     def execute(
         self, tool: str, /, parameters: Optional[Mapping[str, Any]] = None, **kwargs: Any
     ) -> models.ToolExecution:
-        """Run a tool directly.
+        """Runs a tool directly, without the agent.
+
+        Fails with ``NotFoundError`` (404) when no tool has this name and ``BadRequestError``
+        (400) when its parameters are refused.
 
         Sends ``POST /api/tools/execute``.
 
@@ -803,7 +863,7 @@ class Tools:
                 ``max_response_bytes``.
 
         Returns:
-            models.ToolExecution: Answer of ``POST /api/tools/execute``.
+            models.ToolExecution: Whether it succeeded, its result and how long it took.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -819,6 +879,10 @@ class Tools:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> run = client.tools.execute("list_ec2_instances", region="us-east-1")
+            >>> print(run.success, run.result)
         """
 
 class ToolsWithRawResponse:
@@ -826,7 +890,7 @@ class ToolsWithRawResponse:
     (``with_raw_response``).
     """
     def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.Tool]]:
-        """List the available tools.
+        """Lists the tools the agent can run.
 
         Sends ``GET /api/tools``.
 
@@ -836,7 +900,7 @@ class ToolsWithRawResponse:
 
         Returns:
             RawResponse[List[models.Tool]]: The answer with its metadata; ``parse()`` gives
-                every item: an item of ``GET /api/tools``.
+                every tool with its description and parameter schema.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -851,7 +915,10 @@ class ToolsWithRawResponse:
     def execute(
         self, tool: str, /, parameters: Optional[Mapping[str, Any]] = None, **kwargs: Any
     ) -> RawResponse[models.ToolExecution]:
-        """Run a tool directly.
+        """Runs a tool directly, without the agent.
+
+        Fails with ``NotFoundError`` (404) when no tool has this name and ``BadRequestError``
+        (400) when its parameters are refused.
 
         Sends ``POST /api/tools/execute``.
 
@@ -865,7 +932,7 @@ class ToolsWithRawResponse:
 
         Returns:
             RawResponse[models.ToolExecution]: The answer with its metadata; ``parse()`` gives
-                answer of ``POST /api/tools/execute``.
+                whether it succeeded, its result and how long it took.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -892,7 +959,7 @@ class LearnedApis:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def list(self, **options: Unpack[RequestOptions]) -> List[models.LearnedApi]:
-        """List learned APIs.
+        """Lists the APIs the agent has learned.
 
         Sends ``GET /api/learned-apis``.
 
@@ -901,8 +968,7 @@ class LearnedApis:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            List[models.LearnedApi]: Every item: an item of ``GET /api/learned-apis`` and the
-                answer of ``POST /api/learned-apis``.
+            List[models.LearnedApi]: Every learned API with the tools it added.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -917,19 +983,21 @@ class LearnedApis:
     def learn(
         self, *, source: Any, type: str = ..., **options: Unpack[RequestOptions]
     ) -> models.LearnedApi:
-        """Learn an API from an OpenAPI document.
+        """Teaches the agent an API from its OpenAPI document.
+
+        Fails with ``BadRequestError`` (400) when the document cannot be read.
 
         Sends ``POST /api/learned-apis``.
 
         Args:
-            source: A URL string or an inline document (JSON object or JSON text).
-            type: Wire name ``type`` (``openapi``). Default ``"openapi"``.
+            source: The document: a URL, or the document itself (a JSON object or JSON text).
+            type: The document's format: ``openapi``, the only one (wire name ``type``). Default
+                ``"openapi"``.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.LearnedApi: An item of ``GET /api/learned-apis`` and the answer of ``POST
-                /api/learned-apis``.
+            models.LearnedApi: The learned API and the tools (endpoints) it added.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -944,6 +1012,9 @@ class LearnedApis:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> api = client.learned_apis.learn(source="https://example.com/openapi.json")
         """
 
 class LearnedApisWithRawResponse:
@@ -951,7 +1022,7 @@ class LearnedApisWithRawResponse:
     (``with_raw_response``).
     """
     def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.LearnedApi]]:
-        """List learned APIs.
+        """Lists the APIs the agent has learned.
 
         Sends ``GET /api/learned-apis``.
 
@@ -961,8 +1032,7 @@ class LearnedApisWithRawResponse:
 
         Returns:
             RawResponse[List[models.LearnedApi]]: The answer with its metadata; ``parse()``
-                gives every item: an item of ``GET /api/learned-apis`` and the answer of ``POST
-                /api/learned-apis``.
+                gives every learned API with the tools it added.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -977,19 +1047,22 @@ class LearnedApisWithRawResponse:
     def learn(
         self, *, source: Any, type: str = ..., **options: Unpack[RequestOptions]
     ) -> RawResponse[models.LearnedApi]:
-        """Learn an API from an OpenAPI document.
+        """Teaches the agent an API from its OpenAPI document.
+
+        Fails with ``BadRequestError`` (400) when the document cannot be read.
 
         Sends ``POST /api/learned-apis``.
 
         Args:
-            source: A URL string or an inline document (JSON object or JSON text).
-            type: Wire name ``type`` (``openapi``). Default ``"openapi"``.
+            source: The document: a URL, or the document itself (a JSON object or JSON text).
+            type: The document's format: ``openapi``, the only one (wire name ``type``). Default
+                ``"openapi"``.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.LearnedApi]: The answer with its metadata; ``parse()`` gives an
-                item of ``GET /api/learned-apis`` and the answer of ``POST /api/learned-apis``.
+            RawResponse[models.LearnedApi]: The answer with its metadata; ``parse()`` gives the
+                learned API and the tools (endpoints) it added.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1017,19 +1090,23 @@ class Webhooks(_WebhooksExtras):
     def create(
         self, *, events: Sequence[str], secret: str, url: str, **options: Unpack[RequestOptions]
     ) -> models.Webhook:
-        """Subscribe a URL to events.
+        """Registers a URL that receives signed deliveries of the given events.
+
+        Fails with ``BadRequestError`` (400) when the URL or an event name is refused.
 
         Sends ``POST /api/webhooks``.
 
         Args:
-            events: Event names (``conversation.created``, ``message.sent``, ...).
-            secret: The HMAC-SHA256 signing secret (``whsec_...``).
-            url: Where deliveries go.
+            events: The event names to deliver (e.g. ``conversation.created``, ``message.sent``;
+                on ops ``alert.critical``, ``tool.executed``); the schema lists every name the
+                service accepts.
+            secret: The shared secret deliveries are signed with (HMAC-SHA256; ``whsec_...``).
+            url: The URL deliveries are POSTed to.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Webhook: Answer of ``POST /api/webhooks``.
+            models.Webhook: The registration: its id, URL and events.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1044,6 +1121,12 @@ class Webhooks(_WebhooksExtras):
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> webhook = client.webhooks.create(
+            ...     url="https://example.com/hooks",
+            ...     events=["alert.critical", "tool.executed"],
+            ...     secret="whsec_...")
         """
 
 class WebhooksWithRawResponse(_WebhooksExtras):
@@ -1053,20 +1136,24 @@ class WebhooksWithRawResponse(_WebhooksExtras):
     def create(
         self, *, events: Sequence[str], secret: str, url: str, **options: Unpack[RequestOptions]
     ) -> RawResponse[models.Webhook]:
-        """Subscribe a URL to events.
+        """Registers a URL that receives signed deliveries of the given events.
+
+        Fails with ``BadRequestError`` (400) when the URL or an event name is refused.
 
         Sends ``POST /api/webhooks``.
 
         Args:
-            events: Event names (``conversation.created``, ``message.sent``, ...).
-            secret: The HMAC-SHA256 signing secret (``whsec_...``).
-            url: Where deliveries go.
+            events: The event names to deliver (e.g. ``conversation.created``, ``message.sent``;
+                on ops ``alert.critical``, ``tool.executed``); the schema lists every name the
+                service accepts.
+            secret: The shared secret deliveries are signed with (HMAC-SHA256; ``whsec_...``).
+            url: The URL deliveries are POSTed to.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.Webhook]: The answer with its metadata; ``parse()`` gives answer
-                of ``POST /api/webhooks``.
+            RawResponse[models.Webhook]: The answer with its metadata; ``parse()`` gives the
+                registration: its id, URL and events.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1097,18 +1184,22 @@ class AsyncAuth:
     def login(
         self, username: str, password: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[models.Token]:
-        """Log in for a JWT.
+        """Logs in with a user name and password; the client keeps the token and logs in again
+        before it expires.
+
+        Fails with ``AuthenticationError`` (401) on a wrong user name or password.
 
         Sends ``POST /api/auth/login``.
 
         Args:
-            username: User name.
-            password: Password.
+            username: The user name.
+            password: The password.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.Token]: Await it for: Answer of ``POST /api/auth/login``.
+            Awaitable[models.Token]: Await it for: The access token (the bindings hide it when
+                printed), its type and lifetime.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1132,19 +1223,23 @@ class AsyncAuthWithRawResponse:
     def login(
         self, username: str, password: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.Token]]:
-        """Log in for a JWT.
+        """Logs in with a user name and password; the client keeps the token and logs in again
+        before it expires.
+
+        Fails with ``AuthenticationError`` (401) on a wrong user name or password.
 
         Sends ``POST /api/auth/login``.
 
         Args:
-            username: User name.
-            password: Password.
+            username: The user name.
+            password: The password.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.Token]]: The answer with its metadata; ``parse()``
-                gives answer of ``POST /api/auth/login``.
+                gives the access token (the bindings hide it when printed), its type and
+                lifetime.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1179,7 +1274,7 @@ class AsyncChat:
         conversation_id: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[models.ChatResponse]:
-        """Send a message; ``stream: true`` answers with SSE events.
+        """Sends a message to the operations agent and waits for the whole answer.
 
         Sends ``POST /api/chat (stream: false)``.
 
@@ -1191,8 +1286,8 @@ class AsyncChat:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.ChatResponse]: Await it for: Answer of ``POST /api/chat`` with
-                ``stream: false``.
+            Awaitable[models.ChatResponse]: Await it for: The conversation's id and the answer
+                message (its text and tool calls).
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1215,7 +1310,11 @@ class AsyncChat:
         conversation_id: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncChatStream:
-        """Send a message; ``stream: true`` answers with SSE events.
+        """Sends a message to the operations agent and streams its work as typed events (SSE).
+
+        Fails with ``IncompleteStreamError`` when the stream ends before its ``done`` event, and
+        with the error class of its code on an ``error`` event; a stream reports these while it
+        is read.
 
         Sends ``POST /api/chat (stream: true)``.
 
@@ -1227,7 +1326,10 @@ class AsyncChat:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            AsyncChatStream: The stream of the answer's events; iterate it.
+            AsyncChatStream: A stream of typed events: ``thinking``, ``tool_call``,
+                ``tool_result`` and ``message``, and finally ``done``; once it is read, the
+                answer's text is known. Closing it, or leaving the loop early, closes the
+                connection.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1258,7 +1360,7 @@ class AsyncChatWithRawResponse:
         conversation_id: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[RawResponse[models.ChatResponse]]:
-        """Send a message; ``stream: true`` answers with SSE events.
+        """Sends a message to the operations agent and waits for the whole answer.
 
         Sends ``POST /api/chat (stream: false)``.
 
@@ -1271,7 +1373,8 @@ class AsyncChatWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[models.ChatResponse]]: The answer with its metadata;
-                ``parse()`` gives answer of ``POST /api/chat`` with ``stream: false``.
+                ``parse()`` gives the conversation's id and the answer message (its text and
+                tool calls).
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1294,7 +1397,11 @@ class AsyncChatWithRawResponse:
         conversation_id: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[RawResponse[AsyncChatStream]]:
-        """Send a message; ``stream: true`` answers with SSE events.
+        """Sends a message to the operations agent and streams its work as typed events (SSE).
+
+        Fails with ``IncompleteStreamError`` when the stream ends before its ``done`` event, and
+        with the error class of its code on an ``error`` event; a stream reports these while it
+        is read.
 
         Sends ``POST /api/chat (stream: true)``.
 
@@ -1307,8 +1414,10 @@ class AsyncChatWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[AsyncChatStream]]: The metadata of the response that opened
-                the stream; ``parse()`` gives the stream. The stream of the answer's events;
-                iterate it.
+                the stream; ``parse()`` gives the stream. A stream of typed events:
+                ``thinking``, ``tool_call``, ``tool_result`` and ``message``, and finally
+                ``done``; once it is read, the answer's text is known. Closing it, or leaving
+                the loop early, closes the connection.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1342,7 +1451,7 @@ class AsyncConversations:
     def list(
         self, **options: Unpack[RequestOptions]
     ) -> Awaitable[List[models.ConversationSummary]]:
-        """List conversations.
+        """Lists the agent's stored conversations.
 
         Sends ``GET /api/conversations``.
 
@@ -1351,8 +1460,8 @@ class AsyncConversations:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[List[models.ConversationSummary]]: Await it for: Every item: an item of
-                ``GET /api/conversations`` and the answer of ``POST /api/conversations``.
+            Awaitable[List[models.ConversationSummary]]: Await it for: Every conversation (one
+                answer, no pagination).
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1367,18 +1476,17 @@ class AsyncConversations:
     def create(
         self, *, title: Optional[str] = None, **options: Unpack[RequestOptions]
     ) -> Awaitable[models.ConversationSummary]:
-        """Create a conversation.
+        """Creates an empty conversation.
 
         Sends ``POST /api/conversations``.
 
         Args:
-            title: Title.
+            title: A title for the conversation.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.ConversationSummary]: Await it for: An item of ``GET
-                /api/conversations`` and the answer of ``POST /api/conversations``.
+            Awaitable[models.ConversationSummary]: Await it for: The new conversation.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1397,17 +1505,20 @@ class AsyncConversations:
     def get(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[models.ConversationDetail]:
-        """Get a conversation with its messages.
+        """One conversation with every message.
+
+        Fails with ``NotFoundError`` (404) when no conversation has this id.
 
         Sends ``GET /api/conversations/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.ConversationDetail]: Await it for: ``GET /api/conversations/{id}``.
+            Awaitable[models.ConversationDetail]: Await it for: The conversation and every
+                message, tool calls included.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1423,18 +1534,20 @@ class AsyncConversations:
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[models.DeletedConversation]:
-        """Delete a conversation.
+        """Deletes a conversation.
+
+        Fails with ``NotFoundError`` (404) when no conversation has this id.
 
         Sends ``DELETE /api/conversations/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.DeletedConversation]: Await it for: Answer of ``DELETE
-                /api/conversations/{id}``.
+            Awaitable[models.DeletedConversation]: Await it for: The deleted conversation's
+                ``id`` and ``deleted``.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1455,7 +1568,7 @@ class AsyncConversationsWithRawResponse:
     def list(
         self, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[List[models.ConversationSummary]]]:
-        """List conversations.
+        """Lists the agent's stored conversations.
 
         Sends ``GET /api/conversations``.
 
@@ -1465,8 +1578,7 @@ class AsyncConversationsWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[List[models.ConversationSummary]]]: The answer with its
-                metadata; ``parse()`` gives every item: an item of ``GET /api/conversations``
-                and the answer of ``POST /api/conversations``.
+                metadata; ``parse()`` gives every conversation (one answer, no pagination).
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1481,19 +1593,18 @@ class AsyncConversationsWithRawResponse:
     def create(
         self, *, title: Optional[str] = None, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.ConversationSummary]]:
-        """Create a conversation.
+        """Creates an empty conversation.
 
         Sends ``POST /api/conversations``.
 
         Args:
-            title: Title.
+            title: A title for the conversation.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.ConversationSummary]]: The answer with its metadata;
-                ``parse()`` gives an item of ``GET /api/conversations`` and the answer of ``POST
-                /api/conversations``.
+                ``parse()`` gives the new conversation.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1512,18 +1623,20 @@ class AsyncConversationsWithRawResponse:
     def get(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.ConversationDetail]]:
-        """Get a conversation with its messages.
+        """One conversation with every message.
+
+        Fails with ``NotFoundError`` (404) when no conversation has this id.
 
         Sends ``GET /api/conversations/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.ConversationDetail]]: The answer with its metadata;
-                ``parse()`` gives ``GET /api/conversations/{id}``.
+                ``parse()`` gives the conversation and every message, tool calls included.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1539,18 +1652,20 @@ class AsyncConversationsWithRawResponse:
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.DeletedConversation]]:
-        """Delete a conversation.
+        """Deletes a conversation.
+
+        Fails with ``NotFoundError`` (404) when no conversation has this id.
 
         Sends ``DELETE /api/conversations/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.DeletedConversation]]: The answer with its metadata;
-                ``parse()`` gives answer of ``DELETE /api/conversations/{id}``.
+                ``parse()`` gives the deleted conversation's ``id`` and ``deleted``.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1576,7 +1691,7 @@ class AsyncConfigResource:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def get(self, **options: Unpack[RequestOptions]) -> Awaitable[models.Config]:
-        """The agent's configuration.
+        """The agent's current configuration.
 
         Sends ``GET /api/config``.
 
@@ -1585,8 +1700,8 @@ class AsyncConfigResource:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.Config]: Await it for: ``GET /api/config`` and the answer of ``PUT
-                /api/config``.
+            Awaitable[models.Config]: Await it for: The language-model settings (``llm``), the
+                agent settings (``agent``) and the cloud providers (``cloud_providers``).
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1606,20 +1721,23 @@ class AsyncConfigResource:
         llm: Optional[Mapping[str, Any]] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[models.Config]:
-        """Update the configuration (partial).
+        """Changes part of the configuration: the given sections are deep-merged by the service.
+
+        Fails with ``BadRequestError`` (400) when a setting is refused.
 
         Sends ``PUT /api/config``.
 
         Args:
-            agent: Changes to ``agent``.
-            cloud_providers: Changes to ``cloud_providers``.
-            llm: Changes to ``llm``.
+            agent: Agent settings to change, e.g. ``{"autonomy_level": "supervised"}``.
+            cloud_providers: Cloud-provider settings to change, e.g. ``{"aws": {"enabled":
+                true}}``.
+            llm: Language-model settings to change, e.g. ``{"provider": "openai", "model":
+                "gpt-4"}``.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.Config]: Await it for: ``GET /api/config`` and the answer of ``PUT
-                /api/config``.
+            Awaitable[models.Config]: Await it for: The whole configuration after the change.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1639,7 +1757,7 @@ class AsyncConfigResourceWithRawResponse:
     (``with_raw_response``), awaited.
     """
     def get(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.Config]]:
-        """The agent's configuration.
+        """The agent's current configuration.
 
         Sends ``GET /api/config``.
 
@@ -1649,7 +1767,8 @@ class AsyncConfigResourceWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[models.Config]]: The answer with its metadata; ``parse()``
-                gives ``GET /api/config`` and the answer of ``PUT /api/config``.
+                gives the language-model settings (``llm``), the agent settings (``agent``) and
+                the cloud providers (``cloud_providers``).
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1669,20 +1788,24 @@ class AsyncConfigResourceWithRawResponse:
         llm: Optional[Mapping[str, Any]] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[RawResponse[models.Config]]:
-        """Update the configuration (partial).
+        """Changes part of the configuration: the given sections are deep-merged by the service.
+
+        Fails with ``BadRequestError`` (400) when a setting is refused.
 
         Sends ``PUT /api/config``.
 
         Args:
-            agent: Changes to ``agent``.
-            cloud_providers: Changes to ``cloud_providers``.
-            llm: Changes to ``llm``.
+            agent: Agent settings to change, e.g. ``{"autonomy_level": "supervised"}``.
+            cloud_providers: Cloud-provider settings to change, e.g. ``{"aws": {"enabled":
+                true}}``.
+            llm: Language-model settings to change, e.g. ``{"provider": "openai", "model":
+                "gpt-4"}``.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.Config]]: The answer with its metadata; ``parse()``
-                gives ``GET /api/config`` and the answer of ``PUT /api/config``.
+                gives the whole configuration after the change.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1709,7 +1832,7 @@ class AsyncMetricsResource:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def get(self, **options: Unpack[RequestOptions]) -> Awaitable[models.Metrics]:
-        """Current metrics.
+        """Infrastructure and agent metrics.
 
         Sends ``GET /api/metrics``.
 
@@ -1718,7 +1841,8 @@ class AsyncMetricsResource:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.Metrics]: Await it for: ``GET /api/metrics``.
+            Awaitable[models.Metrics]: Await it for: Alert counts, instance counts and the
+                agent's statistics.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1736,7 +1860,7 @@ class AsyncMetricsResourceWithRawResponse:
     (``with_raw_response``), awaited.
     """
     def get(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.Metrics]]:
-        """Current metrics.
+        """Infrastructure and agent metrics.
 
         Sends ``GET /api/metrics``.
 
@@ -1746,7 +1870,7 @@ class AsyncMetricsResourceWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[models.Metrics]]: The answer with its metadata; ``parse()``
-                gives ``GET /api/metrics``.
+                gives alert counts, instance counts and the agent's statistics.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1771,7 +1895,7 @@ class AsyncTools:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Tool]]:
-        """List the available tools.
+        """Lists the tools the agent can run.
 
         Sends ``GET /api/tools``.
 
@@ -1780,8 +1904,8 @@ class AsyncTools:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[List[models.Tool]]: Await it for: Every item: an item of ``GET
-                /api/tools``.
+            Awaitable[List[models.Tool]]: Await it for: Every tool with its description and
+                parameter schema.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1796,7 +1920,10 @@ class AsyncTools:
     def execute(
         self, tool: str, /, parameters: Optional[Mapping[str, Any]] = None, **kwargs: Any
     ) -> Awaitable[models.ToolExecution]:
-        """Run a tool directly.
+        """Runs a tool directly, without the agent.
+
+        Fails with ``NotFoundError`` (404) when no tool has this name and ``BadRequestError``
+        (400) when its parameters are refused.
 
         Sends ``POST /api/tools/execute``.
 
@@ -1809,8 +1936,8 @@ class AsyncTools:
                 ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.ToolExecution]: Await it for: Answer of ``POST
-                /api/tools/execute``.
+            Awaitable[models.ToolExecution]: Await it for: Whether it succeeded, its result and
+                how long it took.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1833,7 +1960,7 @@ class AsyncToolsWithRawResponse:
     (``with_raw_response``), awaited.
     """
     def list(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[List[models.Tool]]]:
-        """List the available tools.
+        """Lists the tools the agent can run.
 
         Sends ``GET /api/tools``.
 
@@ -1843,7 +1970,7 @@ class AsyncToolsWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[List[models.Tool]]]: The answer with its metadata; ``parse()``
-                gives every item: an item of ``GET /api/tools``.
+                gives every tool with its description and parameter schema.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1858,7 +1985,10 @@ class AsyncToolsWithRawResponse:
     def execute(
         self, tool: str, /, parameters: Optional[Mapping[str, Any]] = None, **kwargs: Any
     ) -> Awaitable[RawResponse[models.ToolExecution]]:
-        """Run a tool directly.
+        """Runs a tool directly, without the agent.
+
+        Fails with ``NotFoundError`` (404) when no tool has this name and ``BadRequestError``
+        (400) when its parameters are refused.
 
         Sends ``POST /api/tools/execute``.
 
@@ -1872,7 +2002,7 @@ class AsyncToolsWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[models.ToolExecution]]: The answer with its metadata;
-                ``parse()`` gives answer of ``POST /api/tools/execute``.
+                ``parse()`` gives whether it succeeded, its result and how long it took.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1902,7 +2032,7 @@ class AsyncLearnedApis:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.LearnedApi]]:
-        """List learned APIs.
+        """Lists the APIs the agent has learned.
 
         Sends ``GET /api/learned-apis``.
 
@@ -1911,8 +2041,8 @@ class AsyncLearnedApis:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[List[models.LearnedApi]]: Await it for: Every item: an item of ``GET
-                /api/learned-apis`` and the answer of ``POST /api/learned-apis``.
+            Awaitable[List[models.LearnedApi]]: Await it for: Every learned API with the tools
+                it added.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1927,19 +2057,22 @@ class AsyncLearnedApis:
     def learn(
         self, *, source: Any, type: str = ..., **options: Unpack[RequestOptions]
     ) -> Awaitable[models.LearnedApi]:
-        """Learn an API from an OpenAPI document.
+        """Teaches the agent an API from its OpenAPI document.
+
+        Fails with ``BadRequestError`` (400) when the document cannot be read.
 
         Sends ``POST /api/learned-apis``.
 
         Args:
-            source: A URL string or an inline document (JSON object or JSON text).
-            type: Wire name ``type`` (``openapi``). Default ``"openapi"``.
+            source: The document: a URL, or the document itself (a JSON object or JSON text).
+            type: The document's format: ``openapi``, the only one (wire name ``type``). Default
+                ``"openapi"``.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.LearnedApi]: Await it for: An item of ``GET /api/learned-apis`` and
-                the answer of ``POST /api/learned-apis``.
+            Awaitable[models.LearnedApi]: Await it for: The learned API and the tools
+                (endpoints) it added.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1963,7 +2096,7 @@ class AsyncLearnedApisWithRawResponse:
     def list(
         self, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[List[models.LearnedApi]]]:
-        """List learned APIs.
+        """Lists the APIs the agent has learned.
 
         Sends ``GET /api/learned-apis``.
 
@@ -1973,8 +2106,7 @@ class AsyncLearnedApisWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[List[models.LearnedApi]]]: The answer with its metadata;
-                ``parse()`` gives every item: an item of ``GET /api/learned-apis`` and the
-                answer of ``POST /api/learned-apis``.
+                ``parse()`` gives every learned API with the tools it added.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1989,20 +2121,22 @@ class AsyncLearnedApisWithRawResponse:
     def learn(
         self, *, source: Any, type: str = ..., **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.LearnedApi]]:
-        """Learn an API from an OpenAPI document.
+        """Teaches the agent an API from its OpenAPI document.
+
+        Fails with ``BadRequestError`` (400) when the document cannot be read.
 
         Sends ``POST /api/learned-apis``.
 
         Args:
-            source: A URL string or an inline document (JSON object or JSON text).
-            type: Wire name ``type`` (``openapi``). Default ``"openapi"``.
+            source: The document: a URL, or the document itself (a JSON object or JSON text).
+            type: The document's format: ``openapi``, the only one (wire name ``type``). Default
+                ``"openapi"``.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.LearnedApi]]: The answer with its metadata; ``parse()``
-                gives an item of ``GET /api/learned-apis`` and the answer of ``POST
-                /api/learned-apis``.
+                gives the learned API and the tools (endpoints) it added.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -2033,19 +2167,23 @@ class AsyncWebhooks(_WebhooksExtras):
     def create(
         self, *, events: Sequence[str], secret: str, url: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[models.Webhook]:
-        """Subscribe a URL to events.
+        """Registers a URL that receives signed deliveries of the given events.
+
+        Fails with ``BadRequestError`` (400) when the URL or an event name is refused.
 
         Sends ``POST /api/webhooks``.
 
         Args:
-            events: Event names (``conversation.created``, ``message.sent``, ...).
-            secret: The HMAC-SHA256 signing secret (``whsec_...``).
-            url: Where deliveries go.
+            events: The event names to deliver (e.g. ``conversation.created``, ``message.sent``;
+                on ops ``alert.critical``, ``tool.executed``); the schema lists every name the
+                service accepts.
+            secret: The shared secret deliveries are signed with (HMAC-SHA256; ``whsec_...``).
+            url: The URL deliveries are POSTed to.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.Webhook]: Await it for: Answer of ``POST /api/webhooks``.
+            Awaitable[models.Webhook]: Await it for: The registration: its id, URL and events.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -2069,20 +2207,24 @@ class AsyncWebhooksWithRawResponse(_WebhooksExtras):
     def create(
         self, *, events: Sequence[str], secret: str, url: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.Webhook]]:
-        """Subscribe a URL to events.
+        """Registers a URL that receives signed deliveries of the given events.
+
+        Fails with ``BadRequestError`` (400) when the URL or an event name is refused.
 
         Sends ``POST /api/webhooks``.
 
         Args:
-            events: Event names (``conversation.created``, ``message.sent``, ...).
-            secret: The HMAC-SHA256 signing secret (``whsec_...``).
-            url: Where deliveries go.
+            events: The event names to deliver (e.g. ``conversation.created``, ``message.sent``;
+                on ops ``alert.critical``, ``tool.executed``); the schema lists every name the
+                service accepts.
+            secret: The shared secret deliveries are signed with (HMAC-SHA256; ``whsec_...``).
+            url: The URL deliveries are POSTed to.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.Webhook]]: The answer with its metadata; ``parse()``
-                gives answer of ``POST /api/webhooks``.
+                gives the registration: its id, URL and events.
 
         Raises:
             BadRequestError: The service refused an argument (400).

@@ -75,7 +75,7 @@ class Auth:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def create_api_key(self, **options: Unpack[RequestOptions]) -> models.ApiKey:
-        """A new API key for the caller.
+        """Creates a new API key for the caller.
 
         Sends ``POST /api/auth/api-keys``.
 
@@ -84,7 +84,8 @@ class Auth:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.ApiKey: ``POST /api/auth/api-keys``.
+            models.ApiKey: The new key, shown only this once (the bindings hide it when
+                printed), and when it expires.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -97,7 +98,7 @@ class Auth:
                 before anything is sent.
         """
     def session(self, **options: Unpack[RequestOptions]) -> models.Session:
-        """The current session.
+        """The current session: who is signed in and until when.
 
         Sends ``GET /api/auth/session``.
 
@@ -106,7 +107,8 @@ class Auth:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Session: ``GET /api/auth/session``.
+            models.Session: The signed-in user (id, email, role, ...) and when the session
+                expires.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -117,9 +119,14 @@ class Auth:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> session = client.auth.session()
+            >>> print(session.user.email)
         """
     def sign_in_url(self, **options: Unpack[RequestOptions]) -> str:
-        """The OAuth sign-in redirect.
+        """The URL the service sends a browser to for signing in (OAuth). The redirect is not
+        followed: an API key never leaves for it.
 
         Sends ``POST /api/auth/signin``.
 
@@ -128,7 +135,7 @@ class Auth:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            str: The URL of the redirect (not followed).
+            str: The sign-in URL (the redirect's target).
 
         Raises:
             RateLimitError: Too many requests (429), once the retries (which honour
@@ -138,9 +145,13 @@ class Auth:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> url = client.auth.sign_in_url()
+            >>> print(url.startswith("https://"))
         """
     def sign_out(self, **options: Unpack[RequestOptions]) -> models.SignOut:
-        """Sign out.
+        """Ends the current session.
 
         Sends ``POST /api/auth/signout``.
 
@@ -149,7 +160,7 @@ class Auth:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.SignOut: ``POST /api/auth/signout``.
+            models.SignOut: The service's confirmation message.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -167,7 +178,7 @@ class AuthWithRawResponse:
     (``with_raw_response``).
     """
     def create_api_key(self, **options: Unpack[RequestOptions]) -> RawResponse[models.ApiKey]:
-        """A new API key for the caller.
+        """Creates a new API key for the caller.
 
         Sends ``POST /api/auth/api-keys``.
 
@@ -176,8 +187,9 @@ class AuthWithRawResponse:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.ApiKey]: The answer with its metadata; ``parse()`` gives ``POST
-                /api/auth/api-keys``.
+            RawResponse[models.ApiKey]: The answer with its metadata; ``parse()`` gives the new
+                key, shown only this once (the bindings hide it when printed), and when it
+                expires.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -190,7 +202,7 @@ class AuthWithRawResponse:
                 before anything is sent.
         """
     def session(self, **options: Unpack[RequestOptions]) -> RawResponse[models.Session]:
-        """The current session.
+        """The current session: who is signed in and until when.
 
         Sends ``GET /api/auth/session``.
 
@@ -199,8 +211,8 @@ class AuthWithRawResponse:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.Session]: The answer with its metadata; ``parse()`` gives ``GET
-                /api/auth/session``.
+            RawResponse[models.Session]: The answer with its metadata; ``parse()`` gives the
+                signed-in user (id, email, role, ...) and when the session expires.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -213,7 +225,8 @@ class AuthWithRawResponse:
                 before anything is sent.
         """
     def sign_in_url(self, **options: Unpack[RequestOptions]) -> RawResponse[str]:
-        """The OAuth sign-in redirect.
+        """The URL the service sends a browser to for signing in (OAuth). The redirect is not
+        followed: an API key never leaves for it.
 
         Sends ``POST /api/auth/signin``.
 
@@ -222,8 +235,8 @@ class AuthWithRawResponse:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[str]: The answer with its metadata; ``parse()`` gives the URL of the
-                redirect (not followed).
+            RawResponse[str]: The answer with its metadata; ``parse()`` gives the sign-in URL
+                (the redirect's target).
 
         Raises:
             RateLimitError: Too many requests (429), once the retries (which honour
@@ -235,7 +248,7 @@ class AuthWithRawResponse:
                 before anything is sent.
         """
     def sign_out(self, **options: Unpack[RequestOptions]) -> RawResponse[models.SignOut]:
-        """Sign out.
+        """Ends the current session.
 
         Sends ``POST /api/auth/signout``.
 
@@ -244,8 +257,8 @@ class AuthWithRawResponse:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.SignOut]: The answer with its metadata; ``parse()`` gives ``POST
-                /api/auth/signout``.
+            RawResponse[models.SignOut]: The answer with its metadata; ``parse()`` gives the
+                service's confirmation message.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -275,23 +288,24 @@ class Users:
         search: Optional[str] = None,
         **options: Unpack[ListOptions],
     ) -> SyncPage[models.UserSummary]:
-        """List users (admins; paginated).
+        """Lists the users, page by page (admins only).
+
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's.
 
         Sends ``GET /api/users``.
 
         Args:
-            limit: Items per page (default 20, max 100).
-            page: Page, from 1 (default 1).
-            role: Only users with this role.
-            search: Search in email and name.
+            limit: Users per page (default 20, at most 100).
+            page: The first page to fetch, from 1 (default 1).
+            role: Only users with this role (``ADMIN``, ``USER``).
+            search: Only users whose email or name contains this text.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
                 and ``max_pages`` (how many pages iteration may fetch).
 
         Returns:
-            SyncPage[models.UserSummary]: The first page (``data`` and the page's own fields);
-                iterating it yields every item of every page, fetching the next page only when
-                needed.
+            SyncPage[models.UserSummary]: The first page of users; iterating it yields every
+                user of every page, fetching the next page only when needed.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -304,6 +318,10 @@ class Users:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> for user in client.users.list(role="USER"):
+            ...     print(user.email)
         """
     def invite(
         self,
@@ -313,19 +331,23 @@ class Users:
         role: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> models.Invitation:
-        """Invite a user (admins).
+        """Invites someone by email (admins only).
+
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's,
+        ``BadRequestError`` (400) when the email is not valid, and ``ConflictError`` (409) when
+        that email already has an account.
 
         Sends ``POST /api/users/invite``.
 
         Args:
-            email: Who to invite.
-            message: A note for the invitation email.
-            role: The role they get.
+            email: The address to invite.
+            message: A personal note for the invitation email.
+            role: The role the new user gets (``USER`` by default).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Invitation: Answer of ``POST /api/users/invite``.
+            models.Invitation: The invitation: its id, email, expiry and URL.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -341,9 +363,12 @@ class Users:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> invitation = client.users.invite(email="ana@example.com", role="USER")
         """
     def me(self, **options: Unpack[RequestOptions]) -> models.User:
-        """The caller's profile.
+        """The caller's profile, limits and usage.
 
         Sends ``GET /api/users/me``.
 
@@ -352,7 +377,7 @@ class Users:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.User: ``GET /api/users/me``.
+            models.User: The signed-in user.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -363,6 +388,10 @@ class Users:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> me = client.users.me()
+            >>> print(me.subscription_tier, me.usage.messages_used)
         """
     def update_me(
         self,
@@ -371,18 +400,18 @@ class Users:
         preferences: Optional[Dict[str, Any]] = None,
         **options: Unpack[RequestOptions],
     ) -> models.UpdatedUser:
-        """Update the caller's name or preferences.
+        """Changes the caller's name or preferences; the fields left out stay as they are.
 
         Sends ``PATCH /api/users/me``.
 
         Args:
             name: New display name.
-            preferences: New preferences (any JSON object).
+            preferences: New preferences: any JSON object (e.g. ``{"language": "es"}``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.UpdatedUser: Answer of ``PATCH /api/users/me``.
+            models.UpdatedUser: The user's id, name and preferences after the change.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -395,19 +424,26 @@ class Users:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> user = client.users.update_me(name="Ana")
+            >>> print(user.name)
         """
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedUser:
-        """Delete a user (admins).
+        """Deletes a user (admins only).
+
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's and
+        ``NotFoundError`` (404) when no user has this id.
 
         Sends ``DELETE /api/users/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The user's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.DeletedUser: Answer of ``DELETE /api/users/:id``.
+            models.DeletedUser: The confirmation with the deleted user's id.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -435,23 +471,25 @@ class UsersWithRawResponse:
         search: Optional[str] = None,
         **options: Unpack[ListOptions],
     ) -> RawResponse[SyncPage[models.UserSummary]]:
-        """List users (admins; paginated).
+        """Lists the users, page by page (admins only).
+
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's.
 
         Sends ``GET /api/users``.
 
         Args:
-            limit: Items per page (default 20, max 100).
-            page: Page, from 1 (default 1).
-            role: Only users with this role.
-            search: Search in email and name.
+            limit: Users per page (default 20, at most 100).
+            page: The first page to fetch, from 1 (default 1).
+            role: Only users with this role (``ADMIN``, ``USER``).
+            search: Only users whose email or name contains this text.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
                 and ``max_pages`` (how many pages iteration may fetch).
 
         Returns:
             RawResponse[SyncPage[models.UserSummary]]: The answer with its metadata; ``parse()``
-                gives the first page (``data`` and the page's own fields); iterating it yields
-                every item of every page, fetching the next page only when needed.
+                gives the first page of users; iterating it yields every user of every page,
+                fetching the next page only when needed.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -473,20 +511,24 @@ class UsersWithRawResponse:
         role: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[models.Invitation]:
-        """Invite a user (admins).
+        """Invites someone by email (admins only).
+
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's,
+        ``BadRequestError`` (400) when the email is not valid, and ``ConflictError`` (409) when
+        that email already has an account.
 
         Sends ``POST /api/users/invite``.
 
         Args:
-            email: Who to invite.
-            message: A note for the invitation email.
-            role: The role they get.
+            email: The address to invite.
+            message: A personal note for the invitation email.
+            role: The role the new user gets (``USER`` by default).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.Invitation]: The answer with its metadata; ``parse()`` gives
-                answer of ``POST /api/users/invite``.
+            RawResponse[models.Invitation]: The answer with its metadata; ``parse()`` gives the
+                invitation: its id, email, expiry and URL.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -504,7 +546,7 @@ class UsersWithRawResponse:
                 before anything is sent.
         """
     def me(self, **options: Unpack[RequestOptions]) -> RawResponse[models.User]:
-        """The caller's profile.
+        """The caller's profile, limits and usage.
 
         Sends ``GET /api/users/me``.
 
@@ -513,8 +555,8 @@ class UsersWithRawResponse:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.User]: The answer with its metadata; ``parse()`` gives ``GET
-                /api/users/me``.
+            RawResponse[models.User]: The answer with its metadata; ``parse()`` gives the
+                signed-in user.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -533,19 +575,19 @@ class UsersWithRawResponse:
         preferences: Optional[Dict[str, Any]] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[models.UpdatedUser]:
-        """Update the caller's name or preferences.
+        """Changes the caller's name or preferences; the fields left out stay as they are.
 
         Sends ``PATCH /api/users/me``.
 
         Args:
             name: New display name.
-            preferences: New preferences (any JSON object).
+            preferences: New preferences: any JSON object (e.g. ``{"language": "es"}``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.UpdatedUser]: The answer with its metadata; ``parse()`` gives
-                answer of ``PATCH /api/users/me``.
+            RawResponse[models.UpdatedUser]: The answer with its metadata; ``parse()`` gives the
+                user's id, name and preferences after the change.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -560,18 +602,21 @@ class UsersWithRawResponse:
                 before anything is sent.
         """
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> RawResponse[models.DeletedUser]:
-        """Delete a user (admins).
+        """Deletes a user (admins only).
+
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's and
+        ``NotFoundError`` (404) when no user has this id.
 
         Sends ``DELETE /api/users/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The user's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.DeletedUser]: The answer with its metadata; ``parse()`` gives
-                answer of ``DELETE /api/users/:id``.
+            RawResponse[models.DeletedUser]: The answer with its metadata; ``parse()`` gives the
+                confirmation with the deleted user's id.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -601,19 +646,18 @@ class Agents:
         is_public: Optional[bool] = None,
         **options: Unpack[RequestOptions],
     ) -> List[models.Agent]:
-        """List agents.
+        """Lists the agents available to the caller.
 
         Sends ``GET /api/agents``.
 
         Args:
-            category: Only this category.
-            is_public: Only public agents.
+            category: Only agents of this category (``personal``, ``health`` or ``finance``).
+            is_public: Only public agents (``true``) or only private ones (``false``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            List[models.Agent]: Every item: an agent: an item of ``GET /api/agents`` or the
-                answer of ``GET /api/agents/:id`` (which adds ``config`` and ``created_at``).
+            List[models.Agent]: Every matching agent (one answer, no pagination).
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -625,6 +669,10 @@ class Agents:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> agents = client.agents.list(category="personal")
+            >>> print([agent.id for agent in agents])
         """
     def create(
         self,
@@ -637,22 +685,24 @@ class Agents:
         system_prompt: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> models.CreatedAgent:
-        """Create an agent.
+        """Creates a custom agent owned by the caller.
+
+        Fails with ``BadRequestError`` (400) when a field is refused, e.g. an empty name.
 
         Sends ``POST /api/agents``.
 
         Args:
-            name: Name.
-            config: Generation settings.
-            description: Description.
-            is_public: Whether every user can use it.
-            model: Model.
-            system_prompt: System prompt.
+            name: The agent's name.
+            config: Model settings: ``temperature``, ``max_tokens``, ``top_p``.
+            description: What the agent is for.
+            is_public: Whether every user can see and use the agent (default ``false``).
+            model: The language model it runs on (e.g. ``gpt-4``).
+            system_prompt: The instructions the agent follows.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.CreatedAgent: Answer of ``POST /api/agents``.
+            models.CreatedAgent: The new agent's id, name and endpoint URL.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -667,20 +717,26 @@ class Agents:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> agent = client.agents.create(name="Helper", config={"temperature": 0.2})
+            >>> print(agent.id)
         """
     def get(self, id: str, **options: Unpack[RequestOptions]) -> models.Agent:
-        """Get an agent.
+        """One agent with its configuration and capabilities.
+
+        Fails with ``NotFoundError`` (404) when no agent has this id or the caller cannot see
+        it.
 
         Sends ``GET /api/agents/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The agent's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Agent: An agent: an item of ``GET /api/agents`` or the answer of ``GET
-                /api/agents/:id`` (which adds ``config`` and ``created_at``).
+            models.Agent: The agent.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -692,19 +748,26 @@ class Agents:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> agent = client.agents.get("agt_personal_001")
+            >>> print(agent.name)
         """
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedAgent:
-        """Delete an agent.
+        """Deletes an agent (its owner or an admin).
+
+        Fails with ``PermissionDeniedError`` (403) when the caller neither owns the agent nor is
+        an admin, and ``NotFoundError`` (404) when no agent has this id.
 
         Sends ``DELETE /api/agents/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The agent's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.DeletedAgent: Answer of ``DELETE /api/agents/:id``.
+            models.DeletedAgent: The confirmation with the deleted agent's id.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -730,20 +793,19 @@ class AgentsWithRawResponse:
         is_public: Optional[bool] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[List[models.Agent]]:
-        """List agents.
+        """Lists the agents available to the caller.
 
         Sends ``GET /api/agents``.
 
         Args:
-            category: Only this category.
-            is_public: Only public agents.
+            category: Only agents of this category (``personal``, ``health`` or ``finance``).
+            is_public: Only public agents (``true``) or only private ones (``false``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             RawResponse[List[models.Agent]]: The answer with its metadata; ``parse()`` gives
-                every item: an agent: an item of ``GET /api/agents`` or the answer of ``GET
-                /api/agents/:id`` (which adds ``config`` and ``created_at``).
+                every matching agent (one answer, no pagination).
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -767,23 +829,25 @@ class AgentsWithRawResponse:
         system_prompt: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[models.CreatedAgent]:
-        """Create an agent.
+        """Creates a custom agent owned by the caller.
+
+        Fails with ``BadRequestError`` (400) when a field is refused, e.g. an empty name.
 
         Sends ``POST /api/agents``.
 
         Args:
-            name: Name.
-            config: Generation settings.
-            description: Description.
-            is_public: Whether every user can use it.
-            model: Model.
-            system_prompt: System prompt.
+            name: The agent's name.
+            config: Model settings: ``temperature``, ``max_tokens``, ``top_p``.
+            description: What the agent is for.
+            is_public: Whether every user can see and use the agent (default ``false``).
+            model: The language model it runs on (e.g. ``gpt-4``).
+            system_prompt: The instructions the agent follows.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             RawResponse[models.CreatedAgent]: The answer with its metadata; ``parse()`` gives
-                answer of ``POST /api/agents``.
+                the new agent's id, name and endpoint URL.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -800,19 +864,21 @@ class AgentsWithRawResponse:
                 before anything is sent.
         """
     def get(self, id: str, **options: Unpack[RequestOptions]) -> RawResponse[models.Agent]:
-        """Get an agent.
+        """One agent with its configuration and capabilities.
+
+        Fails with ``NotFoundError`` (404) when no agent has this id or the caller cannot see
+        it.
 
         Sends ``GET /api/agents/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The agent's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.Agent]: The answer with its metadata; ``parse()`` gives an agent:
-                an item of ``GET /api/agents`` or the answer of ``GET /api/agents/:id`` (which
-                adds ``config`` and ``created_at``).
+            RawResponse[models.Agent]: The answer with its metadata; ``parse()`` gives the
+                agent.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -828,18 +894,21 @@ class AgentsWithRawResponse:
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> RawResponse[models.DeletedAgent]:
-        """Delete an agent.
+        """Deletes an agent (its owner or an admin).
+
+        Fails with ``PermissionDeniedError`` (403) when the caller neither owns the agent nor is
+        an admin, and ``NotFoundError`` (404) when no agent has this id.
 
         Sends ``DELETE /api/agents/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The agent's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             RawResponse[models.DeletedAgent]: The answer with its metadata; ``parse()`` gives
-                answer of ``DELETE /api/agents/:id``.
+                the confirmation with the deleted agent's id.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -870,22 +939,21 @@ class Conversations:
         limit: Optional[int] = None,
         **options: Unpack[ListOptions],
     ) -> SyncPage[models.Conversation]:
-        """List conversations (cursor-paginated).
+        """Lists the caller's conversations, newest first, page by page (by cursor).
 
         Sends ``GET /api/conversations``.
 
         Args:
             agent_id: Only conversations with this agent.
-            cursor: The ``next_cursor`` of the previous page.
-            limit: Items per page (default 20, max 100).
+            cursor: Start after this cursor (a page's ``pagination.nextCursor``).
+            limit: Conversations per page (default 20, at most 100).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
                 and ``max_pages`` (how many pages iteration may fetch).
 
         Returns:
-            SyncPage[models.Conversation]: The first page (``data`` and the page's own fields);
-                iterating it yields every item of every page, fetching the next page only when
-                needed.
+            SyncPage[models.Conversation]: The first page of conversations; iterating it yields
+                every conversation of every page, fetching the next page only when needed.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -898,6 +966,10 @@ class Conversations:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> for conv in client.conversations.list(agent_id="agt_personal_001"):
+            ...     print(conv.id, conv.title)
         """
     def create(
         self,
@@ -907,22 +979,24 @@ class Conversations:
         title: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> models.Conversation:
-        """Start a conversation with an agent.
+        """Starts a conversation with an agent.
+
+        Fails with ``NotFoundError`` (404) when no agent has this id.
 
         Sends ``POST /api/conversations``.
 
         Args:
             agent_id: The agent to talk to.
-            initial_message: A first user message (stream its answer with ``GET
-                .../messages/stream``).
-            title: Title.
+            initial_message: A first user message; its answer is streamed by ``GET
+                .../messages/stream`` (``conversations.stream``).
+            title: A title for the conversation.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Conversation: A conversation: an item of ``GET /api/conversations``, the
-                answer of ``GET /api/conversations/:id`` (with ``messages``) or of ``POST
-                /api/conversations``.
+            models.Conversation: The new conversation, which can send a message and stream the
+                answer itself; after an initial message, streaming from it gives the answer to
+                that message.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -938,24 +1012,30 @@ class Conversations:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> conv = client.conversations.create(agent_id="agt_personal_001")
+            >>> for token in conv.send_message("Hola"):
+            ...     print(token, end="")
         """
     def get(
         self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
     ) -> models.Conversation:
-        """Get a conversation with its latest messages.
+        """One conversation with its most recent messages.
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id.
 
         Sends ``GET /api/conversations/{id}``.
 
         Args:
-            id: The resource's id.
-            message_limit: Number of messages (default 50, max 200).
+            id: The conversation's id.
+            message_limit: How many of the most recent messages to include (default 50, at most
+                200).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Conversation: A conversation: an item of ``GET /api/conversations``, the
-                answer of ``GET /api/conversations/:id`` (with ``messages``) or of ``POST
-                /api/conversations``.
+            models.Conversation: The conversation; its ``messages`` are the most recent ones.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -968,19 +1048,26 @@ class Conversations:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> conv = client.conversations.get("conv_123", message_limit=10)
+            >>> for message in conv.messages:
+            ...     print(message.role, message.content)
         """
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedConversation:
-        """Delete a conversation.
+        """Deletes a conversation and its messages.
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id.
 
         Sends ``DELETE /api/conversations/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.DeletedConversation: Answer of ``DELETE /api/conversations/:id``.
+            models.DeletedConversation: The confirmation with the deleted conversation's id.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -996,18 +1083,25 @@ class Conversations:
     def send_message(
         self, id: str, content: str, **options: Unpack[RequestOptions]
     ) -> MessageStream:
-        """Send a message; the answer streams back as SSE tokens.
+        """Sends a user message to a conversation and streams the assistant's answer token by token
+        (SSE).
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id,
+        ``IncompleteStreamError`` when the stream ends before its ``done`` event, and with the
+        error class of its code on an ``error`` event; a stream reports these while it is read.
 
         Sends ``POST /api/conversations/{id}/messages``.
 
         Args:
-            id: The resource's id.
-            content: The user's message.
+            id: The conversation's id.
+            content: The message text.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            MessageStream: The stream of the answer's events; iterate it.
+            MessageStream: A stream of the answer's text tokens. Once it is read, the whole
+                text, the message's id, the tokens used and the timestamp are known. Closing it,
+                or leaving the loop early, closes the connection.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1026,19 +1120,31 @@ class Conversations:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> with client.conversations.send_message(conv.id, "Hola") as stream:
+            ...     for token in stream:
+            ...         print(token, end="")
+            >>> print(stream.tokens_used)
         """
     def stream(self, id: str, **options: Unpack[RequestOptions]) -> MessageStream:
-        """Stream the answer to the newest user message.
+        """Streams the answer to the newest user message of a conversation, e.g. its initial
+        message (SSE).
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id or it
+        has no user message to answer, and ``IncompleteStreamError`` when the stream ends before
+        its ``done`` event; a stream reports these while it is read.
 
         Sends ``GET /api/conversations/{id}/messages/stream``.
 
         Args:
-            id: The resource's id.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            MessageStream: The stream of the answer's events; iterate it.
+            MessageStream: A stream of the answer's text tokens, like the one sending a message
+                gives.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1053,6 +1159,9 @@ class Conversations:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> print(client.conversations.stream(conv.id).until_done())
         """
 
 class ConversationsWithRawResponse:
@@ -1067,22 +1176,22 @@ class ConversationsWithRawResponse:
         limit: Optional[int] = None,
         **options: Unpack[ListOptions],
     ) -> RawResponse[SyncPage[models.Conversation]]:
-        """List conversations (cursor-paginated).
+        """Lists the caller's conversations, newest first, page by page (by cursor).
 
         Sends ``GET /api/conversations``.
 
         Args:
             agent_id: Only conversations with this agent.
-            cursor: The ``next_cursor`` of the previous page.
-            limit: Items per page (default 20, max 100).
+            cursor: Start after this cursor (a page's ``pagination.nextCursor``).
+            limit: Conversations per page (default 20, at most 100).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
                 and ``max_pages`` (how many pages iteration may fetch).
 
         Returns:
             RawResponse[SyncPage[models.Conversation]]: The answer with its metadata;
-                ``parse()`` gives the first page (``data`` and the page's own fields); iterating
-                it yields every item of every page, fetching the next page only when needed.
+                ``parse()`` gives the first page of conversations; iterating it yields every
+                conversation of every page, fetching the next page only when needed.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1104,22 +1213,24 @@ class ConversationsWithRawResponse:
         title: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[models.Conversation]:
-        """Start a conversation with an agent.
+        """Starts a conversation with an agent.
+
+        Fails with ``NotFoundError`` (404) when no agent has this id.
 
         Sends ``POST /api/conversations``.
 
         Args:
             agent_id: The agent to talk to.
-            initial_message: A first user message (stream its answer with ``GET
-                .../messages/stream``).
-            title: Title.
+            initial_message: A first user message; its answer is streamed by ``GET
+                .../messages/stream`` (``conversations.stream``).
+            title: A title for the conversation.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.Conversation]: The answer with its metadata; ``parse()`` gives a
-                conversation: an item of ``GET /api/conversations``, the answer of ``GET
-                /api/conversations/:id`` (with ``messages``) or of ``POST /api/conversations``.
+            RawResponse[models.Conversation]: The answer with its metadata; ``parse()`` gives
+                the new conversation, which can send a message and stream the answer itself;
+                after an initial message, streaming from it gives the answer to that message.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1139,20 +1250,22 @@ class ConversationsWithRawResponse:
     def get(
         self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
     ) -> RawResponse[models.Conversation]:
-        """Get a conversation with its latest messages.
+        """One conversation with its most recent messages.
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id.
 
         Sends ``GET /api/conversations/{id}``.
 
         Args:
-            id: The resource's id.
-            message_limit: Number of messages (default 50, max 200).
+            id: The conversation's id.
+            message_limit: How many of the most recent messages to include (default 50, at most
+                200).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.Conversation]: The answer with its metadata; ``parse()`` gives a
-                conversation: an item of ``GET /api/conversations``, the answer of ``GET
-                /api/conversations/:id`` (with ``messages``) or of ``POST /api/conversations``.
+            RawResponse[models.Conversation]: The answer with its metadata; ``parse()`` gives
+                the conversation; its ``messages`` are the most recent ones.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1169,18 +1282,20 @@ class ConversationsWithRawResponse:
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> RawResponse[models.DeletedConversation]:
-        """Delete a conversation.
+        """Deletes a conversation and its messages.
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id.
 
         Sends ``DELETE /api/conversations/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             RawResponse[models.DeletedConversation]: The answer with its metadata; ``parse()``
-                gives answer of ``DELETE /api/conversations/:id``.
+                gives the confirmation with the deleted conversation's id.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1196,19 +1311,26 @@ class ConversationsWithRawResponse:
     def send_message(
         self, id: str, content: str, **options: Unpack[RequestOptions]
     ) -> RawResponse[MessageStream]:
-        """Send a message; the answer streams back as SSE tokens.
+        """Sends a user message to a conversation and streams the assistant's answer token by token
+        (SSE).
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id,
+        ``IncompleteStreamError`` when the stream ends before its ``done`` event, and with the
+        error class of its code on an ``error`` event; a stream reports these while it is read.
 
         Sends ``POST /api/conversations/{id}/messages``.
 
         Args:
-            id: The resource's id.
-            content: The user's message.
+            id: The conversation's id.
+            content: The message text.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             RawResponse[MessageStream]: The metadata of the response that opened the stream;
-                ``parse()`` gives the stream. The stream of the answer's events; iterate it.
+                ``parse()`` gives the stream. A stream of the answer's text tokens. Once it is
+                read, the whole text, the message's id, the tokens used and the timestamp are
+                known. Closing it, or leaving the loop early, closes the connection.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1229,18 +1351,24 @@ class ConversationsWithRawResponse:
                 before anything is sent.
         """
     def stream(self, id: str, **options: Unpack[RequestOptions]) -> RawResponse[MessageStream]:
-        """Stream the answer to the newest user message.
+        """Streams the answer to the newest user message of a conversation, e.g. its initial
+        message (SSE).
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id or it
+        has no user message to answer, and ``IncompleteStreamError`` when the stream ends before
+        its ``done`` event; a stream reports these while it is read.
 
         Sends ``GET /api/conversations/{id}/messages/stream``.
 
         Args:
-            id: The resource's id.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             RawResponse[MessageStream]: The metadata of the response that opened the stream;
-                ``parse()`` gives the stream. The stream of the answer's events; iterate it.
+                ``parse()`` gives the stream. A stream of the answer's text tokens, like the one
+                sending a message gives.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1278,8 +1406,7 @@ class Health:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.HealthProfile: ``GET /api/health/profile`` and the answer of ``PATCH
-                /api/health/profile``.
+            models.HealthProfile: Blood type, height, weight, allergies and conditions.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1299,20 +1426,19 @@ class Health:
         weight: Optional[float] = None,
         **options: Unpack[RequestOptions],
     ) -> models.HealthProfile:
-        """Update the health profile.
+        """Changes the caller's health profile; the fields left out stay as they are.
 
         Sends ``PATCH /api/health/profile``.
 
         Args:
-            blood_type: ``O+``, ``AB-``, ...
+            blood_type: The blood type, e.g. ``O+`` or ``AB-``.
             height: Height in centimetres.
             weight: Weight in kilograms.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.HealthProfile: ``GET /api/health/profile`` and the answer of ``PATCH
-                /api/health/profile``.
+            models.HealthProfile: The whole profile after the change.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1325,6 +1451,10 @@ class Health:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> profile = client.health.update_profile(weight=70.5)
+            >>> print(profile.weight)
         """
 
 class HealthWithRawResponse:
@@ -1345,7 +1475,7 @@ class HealthWithRawResponse:
 
         Returns:
             RawResponse[models.HealthProfile]: The answer with its metadata; ``parse()`` gives
-                ``GET /api/health/profile`` and the answer of ``PATCH /api/health/profile``.
+                blood type, height, weight, allergies and conditions.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1365,12 +1495,12 @@ class HealthWithRawResponse:
         weight: Optional[float] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[models.HealthProfile]:
-        """Update the health profile.
+        """Changes the caller's health profile; the fields left out stay as they are.
 
         Sends ``PATCH /api/health/profile``.
 
         Args:
-            blood_type: ``O+``, ``AB-``, ...
+            blood_type: The blood type, e.g. ``O+`` or ``AB-``.
             height: Height in centimetres.
             weight: Weight in kilograms.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
@@ -1378,7 +1508,7 @@ class HealthWithRawResponse:
 
         Returns:
             RawResponse[models.HealthProfile]: The answer with its metadata; ``parse()`` gives
-                ``GET /api/health/profile`` and the answer of ``PATCH /api/health/profile``.
+                the whole profile after the change.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1409,19 +1539,20 @@ class Appointments:
         upcoming: Optional[bool] = None,
         **options: Unpack[RequestOptions],
     ) -> List[models.Appointment]:
-        """List appointments.
+        """Lists the caller's appointments.
 
         Sends ``GET /api/health/appointments``.
 
         Args:
-            from_: From this date (wire name ``from``). Sent as ``from``.
-            to: Up to this date (wire name ``to``).
-            upcoming: Only upcoming appointments (server default: true).
+            from_: Only appointments on or after this day (``YYYY-MM-DD``, or a date-time). Sent
+                as ``from``.
+            to: Only appointments on or before this day (``YYYY-MM-DD``, or a date-time).
+            upcoming: Only future appointments (the service's default is ``true``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            List[models.Appointment]: Every item: an item of ``GET /api/health/appointments``.
+            List[models.Appointment]: Every matching appointment (one answer, no pagination).
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1433,6 +1564,10 @@ class Appointments:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> for appointment in client.health.appointments.list(upcoming=True):
+            ...     print(appointment.datetime, appointment.title)
         """
 
 class AppointmentsWithRawResponse:
@@ -1447,20 +1582,21 @@ class AppointmentsWithRawResponse:
         upcoming: Optional[bool] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[List[models.Appointment]]:
-        """List appointments.
+        """Lists the caller's appointments.
 
         Sends ``GET /api/health/appointments``.
 
         Args:
-            from_: From this date (wire name ``from``). Sent as ``from``.
-            to: Up to this date (wire name ``to``).
-            upcoming: Only upcoming appointments (server default: true).
+            from_: Only appointments on or after this day (``YYYY-MM-DD``, or a date-time). Sent
+                as ``from``.
+            to: Only appointments on or before this day (``YYYY-MM-DD``, or a date-time).
+            upcoming: Only future appointments (the service's default is ``true``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             RawResponse[List[models.Appointment]]: The answer with its metadata; ``parse()``
-                gives every item: an item of ``GET /api/health/appointments``.
+                gives every matching appointment (one answer, no pagination).
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1483,7 +1619,7 @@ class Medications:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def list(self, **options: Unpack[RequestOptions]) -> List[models.Medication]:
-        """List medications.
+        """Lists the caller's medications.
 
         Sends ``GET /api/health/medications``.
 
@@ -1492,8 +1628,7 @@ class Medications:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            List[models.Medication]: Every item: a medication: an item of ``GET
-                /api/health/medications`` or the answer of ``POST /api/health/medications``.
+            List[models.Medication]: Every medication with its dosage, frequency and adherence.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1515,22 +1650,21 @@ class Medications:
         start_date: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> models.Medication:
-        """Add a medication.
+        """Adds a medication to the caller's list.
 
         Sends ``POST /api/health/medications``.
 
         Args:
-            dosage: ``500mg``, ...
-            frequency: ``Cada 8 horas``, ...
-            name: Name.
+            dosage: The dose, e.g. ``500mg``.
+            frequency: How often, e.g. ``every 8 hours`` or ``Cada 8 horas``.
+            name: The medication's name.
             instructions: How to take it.
-            start_date: When the user starts taking it.
+            start_date: The first day the user takes it (``YYYY-MM-DD``, or a date-time).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Medication: A medication: an item of ``GET /api/health/medications`` or the
-                answer of ``POST /api/health/medications``.
+            models.Medication: The new medication.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1545,6 +1679,10 @@ class Medications:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> medication = client.health.medications.create(
+            ...     name="Ibuprofeno", dosage="400mg", frequency="every 8 hours")
         """
 
 class MedicationsWithRawResponse:
@@ -1552,7 +1690,7 @@ class MedicationsWithRawResponse:
     (``with_raw_response``).
     """
     def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.Medication]]:
-        """List medications.
+        """Lists the caller's medications.
 
         Sends ``GET /api/health/medications``.
 
@@ -1562,8 +1700,7 @@ class MedicationsWithRawResponse:
 
         Returns:
             RawResponse[List[models.Medication]]: The answer with its metadata; ``parse()``
-                gives every item: a medication: an item of ``GET /api/health/medications`` or
-                the answer of ``POST /api/health/medications``.
+                gives every medication with its dosage, frequency and adherence.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1585,23 +1722,22 @@ class MedicationsWithRawResponse:
         start_date: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[models.Medication]:
-        """Add a medication.
+        """Adds a medication to the caller's list.
 
         Sends ``POST /api/health/medications``.
 
         Args:
-            dosage: ``500mg``, ...
-            frequency: ``Cada 8 horas``, ...
-            name: Name.
+            dosage: The dose, e.g. ``500mg``.
+            frequency: How often, e.g. ``every 8 hours`` or ``Cada 8 horas``.
+            name: The medication's name.
             instructions: How to take it.
-            start_date: When the user starts taking it.
+            start_date: The first day the user takes it (``YYYY-MM-DD``, or a date-time).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.Medication]: The answer with its metadata; ``parse()`` gives a
-                medication: an item of ``GET /api/health/medications`` or the answer of ``POST
-                /api/health/medications``.
+            RawResponse[models.Medication]: The answer with its metadata; ``parse()`` gives the
+                new medication.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1640,7 +1776,7 @@ class Finance:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.FinanceProfile: ``GET /api/finance/profile``.
+            models.FinanceProfile: Currency, income, assets, liabilities and net worth.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1672,7 +1808,7 @@ class FinanceWithRawResponse:
 
         Returns:
             RawResponse[models.FinanceProfile]: The answer with its metadata; ``parse()`` gives
-                ``GET /api/finance/profile``.
+                currency, income, assets, liabilities and net worth.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1694,7 +1830,7 @@ class Accounts:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def list(self, **options: Unpack[RequestOptions]) -> List[models.Account]:
-        """List accounts.
+        """Lists the caller's bank and credit accounts.
 
         Sends ``GET /api/finance/accounts``.
 
@@ -1703,7 +1839,7 @@ class Accounts:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            List[models.Account]: Every item: an item of ``GET /api/finance/accounts``.
+            List[models.Account]: Every account with its balance.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1721,7 +1857,7 @@ class AccountsWithRawResponse:
     (``with_raw_response``).
     """
     def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.Account]]:
-        """List accounts.
+        """Lists the caller's bank and credit accounts.
 
         Sends ``GET /api/finance/accounts``.
 
@@ -1731,7 +1867,7 @@ class AccountsWithRawResponse:
 
         Returns:
             RawResponse[List[models.Account]]: The answer with its metadata; ``parse()`` gives
-                every item: an item of ``GET /api/finance/accounts``.
+                every account with its balance.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1753,7 +1889,7 @@ class Budgets:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def list(self, **options: Unpack[RequestOptions]) -> List[models.Budget]:
-        """List budgets.
+        """Lists the caller's budgets with what is spent and what remains.
 
         Sends ``GET /api/finance/budgets``.
 
@@ -1762,7 +1898,7 @@ class Budgets:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            List[models.Budget]: Every item: an item of ``GET /api/finance/budgets``.
+            List[models.Budget]: Every budget.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1780,7 +1916,7 @@ class BudgetsWithRawResponse:
     (``with_raw_response``).
     """
     def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.Budget]]:
-        """List budgets.
+        """Lists the caller's budgets with what is spent and what remains.
 
         Sends ``GET /api/finance/budgets``.
 
@@ -1790,7 +1926,7 @@ class BudgetsWithRawResponse:
 
         Returns:
             RawResponse[List[models.Budget]]: The answer with its metadata; ``parse()`` gives
-                every item: an item of ``GET /api/finance/budgets``.
+                every budget.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -1822,24 +1958,29 @@ class Transactions:
         to: Optional[str] = None,
         **options: Unpack[ListOptions],
     ) -> TransactionPage:
-        """List transactions (paginated, with a summary).
+        """Lists the caller's transactions, newest first, page by page (by cursor); each page
+        carries the summary of the whole filtered set.
+
+        Fails with ``NotFoundError`` (404) when no account of the caller has the given account
+        id.
 
         Sends ``GET /api/finance/transactions``.
 
         Args:
-            account_id: Only this account.
-            category: Only this category.
-            cursor: The ``next_cursor`` of the previous page.
-            from_: From this date (``2025-10-01``). Sent as ``from``.
-            limit: Items per page.
-            to: Up to this date.
+            account_id: Only transactions of this account.
+            category: Only transactions of this category (e.g. ``FOOD``).
+            cursor: Start after this cursor (a page's ``pagination.nextCursor``).
+            from_: Only transactions on or after this day (``YYYY-MM-DD``, e.g. ``2025-10-01``,
+                or a date-time). Sent as ``from``.
+            limit: Transactions per page (at most 100).
+            to: Only transactions on or before this day (``YYYY-MM-DD``, or a date-time).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
                 and ``max_pages`` (how many pages iteration may fetch).
 
         Returns:
-            TransactionPage: The first page (``data`` and the page's own fields); iterating it
-                yields every item of every page, fetching the next page only when needed.
+            TransactionPage: The first page, with its transactions and the summary; iterating it
+                yields every transaction of every page, fetching the next page only when needed.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1852,6 +1993,12 @@ class Transactions:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> page = client.finance.transactions.list(account_id="acc_001")
+            >>> print(page.summary.net_flow)
+            >>> for tx in page:
+            ...     print(tx.date, tx.amount)
         """
     def create(
         self,
@@ -1864,23 +2011,24 @@ class Transactions:
         type: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> models.Transaction:
-        """Record a transaction.
+        """Records a transaction. The amount is sent exactly as given, negative for an expense.
+
+        Fails with ``NotFoundError`` (404) when no account of the caller has this id.
 
         Sends ``POST /api/finance/transactions``.
 
         Args:
-            account_id: The account.
-            amount: Amount (negative for an expense).
-            description: Description.
-            category: Category.
-            date: When it happened.
-            type: Wire name ``type``.
+            account_id: The account it belongs to.
+            amount: The amount, sent exactly as given (negative for an expense).
+            description: What it was.
+            category: Its category (e.g. ``TRANSPORT``).
+            date: The day it happened (``YYYY-MM-DD``, or a date-time).
+            type: ``INCOME`` or ``EXPENSE`` (wire name ``type``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Transaction: A transaction: an item of ``GET /api/finance/transactions`` or
-                the answer of ``POST /api/finance/transactions``.
+            models.Transaction: The new transaction.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1896,6 +2044,11 @@ class Transactions:
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> from decimal import Decimal
+            >>> tx = client.finance.transactions.create(
+            ...     account_id="acc_001", amount=Decimal("-12.50"), description="Taxi")
         """
 
 class TransactionsWithRawResponse:
@@ -1913,25 +2066,30 @@ class TransactionsWithRawResponse:
         to: Optional[str] = None,
         **options: Unpack[ListOptions],
     ) -> RawResponse[TransactionPage]:
-        """List transactions (paginated, with a summary).
+        """Lists the caller's transactions, newest first, page by page (by cursor); each page
+        carries the summary of the whole filtered set.
+
+        Fails with ``NotFoundError`` (404) when no account of the caller has the given account
+        id.
 
         Sends ``GET /api/finance/transactions``.
 
         Args:
-            account_id: Only this account.
-            category: Only this category.
-            cursor: The ``next_cursor`` of the previous page.
-            from_: From this date (``2025-10-01``). Sent as ``from``.
-            limit: Items per page.
-            to: Up to this date.
+            account_id: Only transactions of this account.
+            category: Only transactions of this category (e.g. ``FOOD``).
+            cursor: Start after this cursor (a page's ``pagination.nextCursor``).
+            from_: Only transactions on or after this day (``YYYY-MM-DD``, e.g. ``2025-10-01``,
+                or a date-time). Sent as ``from``.
+            limit: Transactions per page (at most 100).
+            to: Only transactions on or before this day (``YYYY-MM-DD``, or a date-time).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
                 and ``max_pages`` (how many pages iteration may fetch).
 
         Returns:
             RawResponse[TransactionPage]: The answer with its metadata; ``parse()`` gives the
-                first page (``data`` and the page's own fields); iterating it yields every item
-                of every page, fetching the next page only when needed.
+                first page, with its transactions and the summary; iterating it yields every
+                transaction of every page, fetching the next page only when needed.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1956,24 +2114,25 @@ class TransactionsWithRawResponse:
         type: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[models.Transaction]:
-        """Record a transaction.
+        """Records a transaction. The amount is sent exactly as given, negative for an expense.
+
+        Fails with ``NotFoundError`` (404) when no account of the caller has this id.
 
         Sends ``POST /api/finance/transactions``.
 
         Args:
-            account_id: The account.
-            amount: Amount (negative for an expense).
-            description: Description.
-            category: Category.
-            date: When it happened.
-            type: Wire name ``type``.
+            account_id: The account it belongs to.
+            amount: The amount, sent exactly as given (negative for an expense).
+            description: What it was.
+            category: Its category (e.g. ``TRANSPORT``).
+            date: The day it happened (``YYYY-MM-DD``, or a date-time).
+            type: ``INCOME`` or ``EXPENSE`` (wire name ``type``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.Transaction]: The answer with its metadata; ``parse()`` gives a
-                transaction: an item of ``GET /api/finance/transactions`` or the answer of
-                ``POST /api/finance/transactions``.
+            RawResponse[models.Transaction]: The answer with its metadata; ``parse()`` gives the
+                new transaction.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -2002,19 +2161,23 @@ class Webhooks(_WebhooksExtras):
     def create(
         self, *, events: Sequence[str], secret: str, url: str, **options: Unpack[RequestOptions]
     ) -> models.Webhook:
-        """Subscribe a URL to events.
+        """Registers a URL that receives signed deliveries of the given events.
+
+        Fails with ``BadRequestError`` (400) when the URL or an event name is refused.
 
         Sends ``POST /api/webhooks``.
 
         Args:
-            events: Event names (``conversation.created``, ``message.sent``, ...).
-            secret: The HMAC-SHA256 signing secret (``whsec_...``).
-            url: Where deliveries go.
+            events: The event names to deliver (e.g. ``conversation.created``, ``message.sent``;
+                on ops ``alert.critical``, ``tool.executed``); the schema lists every name the
+                service accepts.
+            secret: The shared secret deliveries are signed with (HMAC-SHA256; ``whsec_...``).
+            url: The URL deliveries are POSTed to.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Webhook: Answer of ``POST /api/webhooks`` (the secret is never echoed).
+            models.Webhook: The registration: its id, URL and events.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -2029,6 +2192,12 @@ class Webhooks(_WebhooksExtras):
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> webhook = client.webhooks.create(
+            ...     url="https://example.com/hooks",
+            ...     events=["conversation.created"],
+            ...     secret="whsec_...")
         """
 
 class WebhooksWithRawResponse(_WebhooksExtras):
@@ -2038,20 +2207,24 @@ class WebhooksWithRawResponse(_WebhooksExtras):
     def create(
         self, *, events: Sequence[str], secret: str, url: str, **options: Unpack[RequestOptions]
     ) -> RawResponse[models.Webhook]:
-        """Subscribe a URL to events.
+        """Registers a URL that receives signed deliveries of the given events.
+
+        Fails with ``BadRequestError`` (400) when the URL or an event name is refused.
 
         Sends ``POST /api/webhooks``.
 
         Args:
-            events: Event names (``conversation.created``, ``message.sent``, ...).
-            secret: The HMAC-SHA256 signing secret (``whsec_...``).
-            url: Where deliveries go.
+            events: The event names to deliver (e.g. ``conversation.created``, ``message.sent``;
+                on ops ``alert.critical``, ``tool.executed``); the schema lists every name the
+                service accepts.
+            secret: The shared secret deliveries are signed with (HMAC-SHA256; ``whsec_...``).
+            url: The URL deliveries are POSTed to.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.Webhook]: The answer with its metadata; ``parse()`` gives answer
-                of ``POST /api/webhooks`` (the secret is never echoed).
+            RawResponse[models.Webhook]: The answer with its metadata; ``parse()`` gives the
+                registration: its id, URL and events.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -2080,7 +2253,7 @@ class AsyncAuth:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def create_api_key(self, **options: Unpack[RequestOptions]) -> Awaitable[models.ApiKey]:
-        """A new API key for the caller.
+        """Creates a new API key for the caller.
 
         Sends ``POST /api/auth/api-keys``.
 
@@ -2089,7 +2262,8 @@ class AsyncAuth:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.ApiKey]: Await it for: ``POST /api/auth/api-keys``.
+            Awaitable[models.ApiKey]: Await it for: The new key, shown only this once (the
+                bindings hide it when printed), and when it expires.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -2102,7 +2276,7 @@ class AsyncAuth:
                 before anything is sent.
         """
     def session(self, **options: Unpack[RequestOptions]) -> Awaitable[models.Session]:
-        """The current session.
+        """The current session: who is signed in and until when.
 
         Sends ``GET /api/auth/session``.
 
@@ -2111,7 +2285,8 @@ class AsyncAuth:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.Session]: Await it for: ``GET /api/auth/session``.
+            Awaitable[models.Session]: Await it for: The signed-in user (id, email, role, ...)
+                and when the session expires.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -2124,7 +2299,8 @@ class AsyncAuth:
                 before anything is sent.
         """
     def sign_in_url(self, **options: Unpack[RequestOptions]) -> Awaitable[str]:
-        """The OAuth sign-in redirect.
+        """The URL the service sends a browser to for signing in (OAuth). The redirect is not
+        followed: an API key never leaves for it.
 
         Sends ``POST /api/auth/signin``.
 
@@ -2133,7 +2309,7 @@ class AsyncAuth:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[str]: Await it for: The URL of the redirect (not followed).
+            Awaitable[str]: Await it for: The sign-in URL (the redirect's target).
 
         Raises:
             RateLimitError: Too many requests (429), once the retries (which honour
@@ -2145,7 +2321,7 @@ class AsyncAuth:
                 before anything is sent.
         """
     def sign_out(self, **options: Unpack[RequestOptions]) -> Awaitable[models.SignOut]:
-        """Sign out.
+        """Ends the current session.
 
         Sends ``POST /api/auth/signout``.
 
@@ -2154,7 +2330,7 @@ class AsyncAuth:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.SignOut]: Await it for: ``POST /api/auth/signout``.
+            Awaitable[models.SignOut]: Await it for: The service's confirmation message.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -2174,7 +2350,7 @@ class AsyncAuthWithRawResponse:
     def create_api_key(
         self, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.ApiKey]]:
-        """A new API key for the caller.
+        """Creates a new API key for the caller.
 
         Sends ``POST /api/auth/api-keys``.
 
@@ -2184,7 +2360,8 @@ class AsyncAuthWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[models.ApiKey]]: The answer with its metadata; ``parse()``
-                gives ``POST /api/auth/api-keys``.
+                gives the new key, shown only this once (the bindings hide it when printed), and
+                when it expires.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -2197,7 +2374,7 @@ class AsyncAuthWithRawResponse:
                 before anything is sent.
         """
     def session(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.Session]]:
-        """The current session.
+        """The current session: who is signed in and until when.
 
         Sends ``GET /api/auth/session``.
 
@@ -2207,7 +2384,7 @@ class AsyncAuthWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[models.Session]]: The answer with its metadata; ``parse()``
-                gives ``GET /api/auth/session``.
+                gives the signed-in user (id, email, role, ...) and when the session expires.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -2220,7 +2397,8 @@ class AsyncAuthWithRawResponse:
                 before anything is sent.
         """
     def sign_in_url(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[str]]:
-        """The OAuth sign-in redirect.
+        """The URL the service sends a browser to for signing in (OAuth). The redirect is not
+        followed: an API key never leaves for it.
 
         Sends ``POST /api/auth/signin``.
 
@@ -2229,8 +2407,8 @@ class AsyncAuthWithRawResponse:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[RawResponse[str]]: The answer with its metadata; ``parse()`` gives the URL
-                of the redirect (not followed).
+            Awaitable[RawResponse[str]]: The answer with its metadata; ``parse()`` gives the
+                sign-in URL (the redirect's target).
 
         Raises:
             RateLimitError: Too many requests (429), once the retries (which honour
@@ -2242,7 +2420,7 @@ class AsyncAuthWithRawResponse:
                 before anything is sent.
         """
     def sign_out(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.SignOut]]:
-        """Sign out.
+        """Ends the current session.
 
         Sends ``POST /api/auth/signout``.
 
@@ -2252,7 +2430,7 @@ class AsyncAuthWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[models.SignOut]]: The answer with its metadata; ``parse()``
-                gives ``POST /api/auth/signout``.
+                gives the service's confirmation message.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -2285,15 +2463,17 @@ class AsyncUsers:
         search: Optional[str] = None,
         **options: Unpack[ListOptions],
     ) -> AsyncPaginator[models.UserSummary]:
-        """List users (admins; paginated).
+        """Lists the users, page by page (admins only).
+
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's.
 
         Sends ``GET /api/users``.
 
         Args:
-            limit: Items per page (default 20, max 100).
-            page: Page, from 1 (default 1).
-            role: Only users with this role.
-            search: Search in email and name.
+            limit: Users per page (default 20, at most 100).
+            page: The first page to fetch, from 1 (default 1).
+            role: Only users with this role (``ADMIN``, ``USER``).
+            search: Only users whose email or name contains this text.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
                 and ``max_pages`` (how many pages iteration may fetch).
@@ -2322,19 +2502,24 @@ class AsyncUsers:
         role: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[models.Invitation]:
-        """Invite a user (admins).
+        """Invites someone by email (admins only).
+
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's,
+        ``BadRequestError`` (400) when the email is not valid, and ``ConflictError`` (409) when
+        that email already has an account.
 
         Sends ``POST /api/users/invite``.
 
         Args:
-            email: Who to invite.
-            message: A note for the invitation email.
-            role: The role they get.
+            email: The address to invite.
+            message: A personal note for the invitation email.
+            role: The role the new user gets (``USER`` by default).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.Invitation]: Await it for: Answer of ``POST /api/users/invite``.
+            Awaitable[models.Invitation]: Await it for: The invitation: its id, email, expiry
+                and URL.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -2352,7 +2537,7 @@ class AsyncUsers:
                 before anything is sent.
         """
     def me(self, **options: Unpack[RequestOptions]) -> Awaitable[models.User]:
-        """The caller's profile.
+        """The caller's profile, limits and usage.
 
         Sends ``GET /api/users/me``.
 
@@ -2361,7 +2546,7 @@ class AsyncUsers:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.User]: Await it for: ``GET /api/users/me``.
+            Awaitable[models.User]: Await it for: The signed-in user.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -2380,18 +2565,19 @@ class AsyncUsers:
         preferences: Optional[Dict[str, Any]] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[models.UpdatedUser]:
-        """Update the caller's name or preferences.
+        """Changes the caller's name or preferences; the fields left out stay as they are.
 
         Sends ``PATCH /api/users/me``.
 
         Args:
             name: New display name.
-            preferences: New preferences (any JSON object).
+            preferences: New preferences: any JSON object (e.g. ``{"language": "es"}``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.UpdatedUser]: Await it for: Answer of ``PATCH /api/users/me``.
+            Awaitable[models.UpdatedUser]: Await it for: The user's id, name and preferences
+                after the change.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -2406,17 +2592,21 @@ class AsyncUsers:
                 before anything is sent.
         """
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> Awaitable[models.DeletedUser]:
-        """Delete a user (admins).
+        """Deletes a user (admins only).
+
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's and
+        ``NotFoundError`` (404) when no user has this id.
 
         Sends ``DELETE /api/users/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The user's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.DeletedUser]: Await it for: Answer of ``DELETE /api/users/:id``.
+            Awaitable[models.DeletedUser]: Await it for: The confirmation with the deleted
+                user's id.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -2444,23 +2634,25 @@ class AsyncUsersWithRawResponse:
         search: Optional[str] = None,
         **options: Unpack[ListOptions],
     ) -> Awaitable[RawResponse[AsyncPage[models.UserSummary]]]:
-        """List users (admins; paginated).
+        """Lists the users, page by page (admins only).
+
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's.
 
         Sends ``GET /api/users``.
 
         Args:
-            limit: Items per page (default 20, max 100).
-            page: Page, from 1 (default 1).
-            role: Only users with this role.
-            search: Search in email and name.
+            limit: Users per page (default 20, at most 100).
+            page: The first page to fetch, from 1 (default 1).
+            role: Only users with this role (``ADMIN``, ``USER``).
+            search: Only users whose email or name contains this text.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
                 and ``max_pages`` (how many pages iteration may fetch).
 
         Returns:
             Awaitable[RawResponse[AsyncPage[models.UserSummary]]]: The answer with its metadata;
-                ``parse()`` gives the first page (``data`` and the page's own fields); iterating
-                it yields every item of every page, fetching the next page only when needed.
+                ``parse()`` gives the first page of users; iterating it yields every user of
+                every page, fetching the next page only when needed.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -2482,20 +2674,24 @@ class AsyncUsersWithRawResponse:
         role: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[RawResponse[models.Invitation]]:
-        """Invite a user (admins).
+        """Invites someone by email (admins only).
+
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's,
+        ``BadRequestError`` (400) when the email is not valid, and ``ConflictError`` (409) when
+        that email already has an account.
 
         Sends ``POST /api/users/invite``.
 
         Args:
-            email: Who to invite.
-            message: A note for the invitation email.
-            role: The role they get.
+            email: The address to invite.
+            message: A personal note for the invitation email.
+            role: The role the new user gets (``USER`` by default).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.Invitation]]: The answer with its metadata; ``parse()``
-                gives answer of ``POST /api/users/invite``.
+                gives the invitation: its id, email, expiry and URL.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -2513,7 +2709,7 @@ class AsyncUsersWithRawResponse:
                 before anything is sent.
         """
     def me(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.User]]:
-        """The caller's profile.
+        """The caller's profile, limits and usage.
 
         Sends ``GET /api/users/me``.
 
@@ -2523,7 +2719,7 @@ class AsyncUsersWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[models.User]]: The answer with its metadata; ``parse()`` gives
-                ``GET /api/users/me``.
+                the signed-in user.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -2542,19 +2738,19 @@ class AsyncUsersWithRawResponse:
         preferences: Optional[Dict[str, Any]] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[RawResponse[models.UpdatedUser]]:
-        """Update the caller's name or preferences.
+        """Changes the caller's name or preferences; the fields left out stay as they are.
 
         Sends ``PATCH /api/users/me``.
 
         Args:
             name: New display name.
-            preferences: New preferences (any JSON object).
+            preferences: New preferences: any JSON object (e.g. ``{"language": "es"}``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.UpdatedUser]]: The answer with its metadata;
-                ``parse()`` gives answer of ``PATCH /api/users/me``.
+                ``parse()`` gives the user's id, name and preferences after the change.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -2571,18 +2767,21 @@ class AsyncUsersWithRawResponse:
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.DeletedUser]]:
-        """Delete a user (admins).
+        """Deletes a user (admins only).
+
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's and
+        ``NotFoundError`` (404) when no user has this id.
 
         Sends ``DELETE /api/users/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The user's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.DeletedUser]]: The answer with its metadata;
-                ``parse()`` gives answer of ``DELETE /api/users/:id``.
+                ``parse()`` gives the confirmation with the deleted user's id.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -2615,20 +2814,19 @@ class AsyncAgents:
         is_public: Optional[bool] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[List[models.Agent]]:
-        """List agents.
+        """Lists the agents available to the caller.
 
         Sends ``GET /api/agents``.
 
         Args:
-            category: Only this category.
-            is_public: Only public agents.
+            category: Only agents of this category (``personal``, ``health`` or ``finance``).
+            is_public: Only public agents (``true``) or only private ones (``false``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[List[models.Agent]]: Await it for: Every item: an agent: an item of ``GET
-                /api/agents`` or the answer of ``GET /api/agents/:id`` (which adds ``config``
-                and ``created_at``).
+            Awaitable[List[models.Agent]]: Await it for: Every matching agent (one answer, no
+                pagination).
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -2652,22 +2850,25 @@ class AsyncAgents:
         system_prompt: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[models.CreatedAgent]:
-        """Create an agent.
+        """Creates a custom agent owned by the caller.
+
+        Fails with ``BadRequestError`` (400) when a field is refused, e.g. an empty name.
 
         Sends ``POST /api/agents``.
 
         Args:
-            name: Name.
-            config: Generation settings.
-            description: Description.
-            is_public: Whether every user can use it.
-            model: Model.
-            system_prompt: System prompt.
+            name: The agent's name.
+            config: Model settings: ``temperature``, ``max_tokens``, ``top_p``.
+            description: What the agent is for.
+            is_public: Whether every user can see and use the agent (default ``false``).
+            model: The language model it runs on (e.g. ``gpt-4``).
+            system_prompt: The instructions the agent follows.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.CreatedAgent]: Await it for: Answer of ``POST /api/agents``.
+            Awaitable[models.CreatedAgent]: Await it for: The new agent's id, name and endpoint
+                URL.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -2684,19 +2885,20 @@ class AsyncAgents:
                 before anything is sent.
         """
     def get(self, id: str, **options: Unpack[RequestOptions]) -> Awaitable[models.Agent]:
-        """Get an agent.
+        """One agent with its configuration and capabilities.
+
+        Fails with ``NotFoundError`` (404) when no agent has this id or the caller cannot see
+        it.
 
         Sends ``GET /api/agents/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The agent's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.Agent]: Await it for: An agent: an item of ``GET /api/agents`` or
-                the answer of ``GET /api/agents/:id`` (which adds ``config`` and
-                ``created_at``).
+            Awaitable[models.Agent]: Await it for: The agent.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -2710,17 +2912,21 @@ class AsyncAgents:
                 before anything is sent.
         """
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> Awaitable[models.DeletedAgent]:
-        """Delete an agent.
+        """Deletes an agent (its owner or an admin).
+
+        Fails with ``PermissionDeniedError`` (403) when the caller neither owns the agent nor is
+        an admin, and ``NotFoundError`` (404) when no agent has this id.
 
         Sends ``DELETE /api/agents/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The agent's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.DeletedAgent]: Await it for: Answer of ``DELETE /api/agents/:id``.
+            Awaitable[models.DeletedAgent]: Await it for: The confirmation with the deleted
+                agent's id.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -2746,20 +2952,19 @@ class AsyncAgentsWithRawResponse:
         is_public: Optional[bool] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[RawResponse[List[models.Agent]]]:
-        """List agents.
+        """Lists the agents available to the caller.
 
         Sends ``GET /api/agents``.
 
         Args:
-            category: Only this category.
-            is_public: Only public agents.
+            category: Only agents of this category (``personal``, ``health`` or ``finance``).
+            is_public: Only public agents (``true``) or only private ones (``false``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[List[models.Agent]]]: The answer with its metadata;
-                ``parse()`` gives every item: an agent: an item of ``GET /api/agents`` or the
-                answer of ``GET /api/agents/:id`` (which adds ``config`` and ``created_at``).
+                ``parse()`` gives every matching agent (one answer, no pagination).
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -2783,23 +2988,25 @@ class AsyncAgentsWithRawResponse:
         system_prompt: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[RawResponse[models.CreatedAgent]]:
-        """Create an agent.
+        """Creates a custom agent owned by the caller.
+
+        Fails with ``BadRequestError`` (400) when a field is refused, e.g. an empty name.
 
         Sends ``POST /api/agents``.
 
         Args:
-            name: Name.
-            config: Generation settings.
-            description: Description.
-            is_public: Whether every user can use it.
-            model: Model.
-            system_prompt: System prompt.
+            name: The agent's name.
+            config: Model settings: ``temperature``, ``max_tokens``, ``top_p``.
+            description: What the agent is for.
+            is_public: Whether every user can see and use the agent (default ``false``).
+            model: The language model it runs on (e.g. ``gpt-4``).
+            system_prompt: The instructions the agent follows.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.CreatedAgent]]: The answer with its metadata;
-                ``parse()`` gives answer of ``POST /api/agents``.
+                ``parse()`` gives the new agent's id, name and endpoint URL.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -2818,19 +3025,21 @@ class AsyncAgentsWithRawResponse:
     def get(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.Agent]]:
-        """Get an agent.
+        """One agent with its configuration and capabilities.
+
+        Fails with ``NotFoundError`` (404) when no agent has this id or the caller cannot see
+        it.
 
         Sends ``GET /api/agents/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The agent's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.Agent]]: The answer with its metadata; ``parse()``
-                gives an agent: an item of ``GET /api/agents`` or the answer of ``GET
-                /api/agents/:id`` (which adds ``config`` and ``created_at``).
+                gives the agent.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -2846,18 +3055,21 @@ class AsyncAgentsWithRawResponse:
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.DeletedAgent]]:
-        """Delete an agent.
+        """Deletes an agent (its owner or an admin).
+
+        Fails with ``PermissionDeniedError`` (403) when the caller neither owns the agent nor is
+        an admin, and ``NotFoundError`` (404) when no agent has this id.
 
         Sends ``DELETE /api/agents/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The agent's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.DeletedAgent]]: The answer with its metadata;
-                ``parse()`` gives answer of ``DELETE /api/agents/:id``.
+                ``parse()`` gives the confirmation with the deleted agent's id.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -2891,14 +3103,14 @@ class AsyncConversations:
         limit: Optional[int] = None,
         **options: Unpack[ListOptions],
     ) -> AsyncPaginator[models.AsyncConversation]:
-        """List conversations (cursor-paginated).
+        """Lists the caller's conversations, newest first, page by page (by cursor).
 
         Sends ``GET /api/conversations``.
 
         Args:
             agent_id: Only conversations with this agent.
-            cursor: The ``next_cursor`` of the previous page.
-            limit: Items per page (default 20, max 100).
+            cursor: Start after this cursor (a page's ``pagination.nextCursor``).
+            limit: Conversations per page (default 20, at most 100).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
                 and ``max_pages`` (how many pages iteration may fetch).
@@ -2927,22 +3139,24 @@ class AsyncConversations:
         title: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[models.AsyncConversation]:
-        """Start a conversation with an agent.
+        """Starts a conversation with an agent.
+
+        Fails with ``NotFoundError`` (404) when no agent has this id.
 
         Sends ``POST /api/conversations``.
 
         Args:
             agent_id: The agent to talk to.
-            initial_message: A first user message (stream its answer with ``GET
-                .../messages/stream``).
-            title: Title.
+            initial_message: A first user message; its answer is streamed by ``GET
+                .../messages/stream`` (``conversations.stream``).
+            title: A title for the conversation.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.AsyncConversation]: Await it for: A conversation: an item of ``GET
-                /api/conversations``, the answer of ``GET /api/conversations/:id`` (with
-                ``messages``) or of ``POST /api/conversations``.
+            Awaitable[models.AsyncConversation]: Await it for: The new conversation, which can
+                send a message and stream the answer itself; after an initial message, streaming
+                from it gives the answer to that message.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -2962,20 +3176,22 @@ class AsyncConversations:
     def get(
         self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
     ) -> Awaitable[models.AsyncConversation]:
-        """Get a conversation with its latest messages.
+        """One conversation with its most recent messages.
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id.
 
         Sends ``GET /api/conversations/{id}``.
 
         Args:
-            id: The resource's id.
-            message_limit: Number of messages (default 50, max 200).
+            id: The conversation's id.
+            message_limit: How many of the most recent messages to include (default 50, at most
+                200).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.AsyncConversation]: Await it for: A conversation: an item of ``GET
-                /api/conversations``, the answer of ``GET /api/conversations/:id`` (with
-                ``messages``) or of ``POST /api/conversations``.
+            Awaitable[models.AsyncConversation]: Await it for: The conversation; its
+                ``messages`` are the most recent ones.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -2992,18 +3208,20 @@ class AsyncConversations:
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[models.DeletedConversation]:
-        """Delete a conversation.
+        """Deletes a conversation and its messages.
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id.
 
         Sends ``DELETE /api/conversations/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.DeletedConversation]: Await it for: Answer of ``DELETE
-                /api/conversations/:id``.
+            Awaitable[models.DeletedConversation]: Await it for: The confirmation with the
+                deleted conversation's id.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -3019,18 +3237,25 @@ class AsyncConversations:
     def send_message(
         self, id: str, content: str, **options: Unpack[RequestOptions]
     ) -> AsyncMessageStream:
-        """Send a message; the answer streams back as SSE tokens.
+        """Sends a user message to a conversation and streams the assistant's answer token by token
+        (SSE).
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id,
+        ``IncompleteStreamError`` when the stream ends before its ``done`` event, and with the
+        error class of its code on an ``error`` event; a stream reports these while it is read.
 
         Sends ``POST /api/conversations/{id}/messages``.
 
         Args:
-            id: The resource's id.
-            content: The user's message.
+            id: The conversation's id.
+            content: The message text.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            AsyncMessageStream: The stream of the answer's events; iterate it.
+            AsyncMessageStream: A stream of the answer's text tokens. Once it is read, the whole
+                text, the message's id, the tokens used and the timestamp are known. Closing it,
+                or leaving the loop early, closes the connection.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -3051,17 +3276,23 @@ class AsyncConversations:
                 before anything is sent.
         """
     def stream(self, id: str, **options: Unpack[RequestOptions]) -> AsyncMessageStream:
-        """Stream the answer to the newest user message.
+        """Streams the answer to the newest user message of a conversation, e.g. its initial
+        message (SSE).
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id or it
+        has no user message to answer, and ``IncompleteStreamError`` when the stream ends before
+        its ``done`` event; a stream reports these while it is read.
 
         Sends ``GET /api/conversations/{id}/messages/stream``.
 
         Args:
-            id: The resource's id.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            AsyncMessageStream: The stream of the answer's events; iterate it.
+            AsyncMessageStream: A stream of the answer's text tokens, like the one sending a
+                message gives.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -3090,23 +3321,22 @@ class AsyncConversationsWithRawResponse:
         limit: Optional[int] = None,
         **options: Unpack[ListOptions],
     ) -> Awaitable[RawResponse[AsyncPage[models.AsyncConversation]]]:
-        """List conversations (cursor-paginated).
+        """Lists the caller's conversations, newest first, page by page (by cursor).
 
         Sends ``GET /api/conversations``.
 
         Args:
             agent_id: Only conversations with this agent.
-            cursor: The ``next_cursor`` of the previous page.
-            limit: Items per page (default 20, max 100).
+            cursor: Start after this cursor (a page's ``pagination.nextCursor``).
+            limit: Conversations per page (default 20, at most 100).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
                 and ``max_pages`` (how many pages iteration may fetch).
 
         Returns:
             Awaitable[RawResponse[AsyncPage[models.AsyncConversation]]]: The answer with its
-                metadata; ``parse()`` gives the first page (``data`` and the page's own fields);
-                iterating it yields every item of every page, fetching the next page only when
-                needed.
+                metadata; ``parse()`` gives the first page of conversations; iterating it yields
+                every conversation of every page, fetching the next page only when needed.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -3128,23 +3358,25 @@ class AsyncConversationsWithRawResponse:
         title: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[RawResponse[models.AsyncConversation]]:
-        """Start a conversation with an agent.
+        """Starts a conversation with an agent.
+
+        Fails with ``NotFoundError`` (404) when no agent has this id.
 
         Sends ``POST /api/conversations``.
 
         Args:
             agent_id: The agent to talk to.
-            initial_message: A first user message (stream its answer with ``GET
-                .../messages/stream``).
-            title: Title.
+            initial_message: A first user message; its answer is streamed by ``GET
+                .../messages/stream`` (``conversations.stream``).
+            title: A title for the conversation.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.AsyncConversation]]: The answer with its metadata;
-                ``parse()`` gives a conversation: an item of ``GET /api/conversations``, the
-                answer of ``GET /api/conversations/:id`` (with ``messages``) or of ``POST
-                /api/conversations``.
+                ``parse()`` gives the new conversation, which can send a message and stream the
+                answer itself; after an initial message, streaming from it gives the answer to
+                that message.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -3164,21 +3396,22 @@ class AsyncConversationsWithRawResponse:
     def get(
         self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.AsyncConversation]]:
-        """Get a conversation with its latest messages.
+        """One conversation with its most recent messages.
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id.
 
         Sends ``GET /api/conversations/{id}``.
 
         Args:
-            id: The resource's id.
-            message_limit: Number of messages (default 50, max 200).
+            id: The conversation's id.
+            message_limit: How many of the most recent messages to include (default 50, at most
+                200).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.AsyncConversation]]: The answer with its metadata;
-                ``parse()`` gives a conversation: an item of ``GET /api/conversations``, the
-                answer of ``GET /api/conversations/:id`` (with ``messages``) or of ``POST
-                /api/conversations``.
+                ``parse()`` gives the conversation; its ``messages`` are the most recent ones.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -3195,18 +3428,20 @@ class AsyncConversationsWithRawResponse:
     def delete(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.DeletedConversation]]:
-        """Delete a conversation.
+        """Deletes a conversation and its messages.
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id.
 
         Sends ``DELETE /api/conversations/{id}``.
 
         Args:
-            id: The resource's id.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.DeletedConversation]]: The answer with its metadata;
-                ``parse()`` gives answer of ``DELETE /api/conversations/:id``.
+                ``parse()`` gives the confirmation with the deleted conversation's id.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -3222,20 +3457,27 @@ class AsyncConversationsWithRawResponse:
     def send_message(
         self, id: str, content: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[AsyncMessageStream]]:
-        """Send a message; the answer streams back as SSE tokens.
+        """Sends a user message to a conversation and streams the assistant's answer token by token
+        (SSE).
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id,
+        ``IncompleteStreamError`` when the stream ends before its ``done`` event, and with the
+        error class of its code on an ``error`` event; a stream reports these while it is read.
 
         Sends ``POST /api/conversations/{id}/messages``.
 
         Args:
-            id: The resource's id.
-            content: The user's message.
+            id: The conversation's id.
+            content: The message text.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[AsyncMessageStream]]: The metadata of the response that opened
-                the stream; ``parse()`` gives the stream. The stream of the answer's events;
-                iterate it.
+                the stream; ``parse()`` gives the stream. A stream of the answer's text tokens.
+                Once it is read, the whole text, the message's id, the tokens used and the
+                timestamp are known. Closing it, or leaving the loop early, closes the
+                connection.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -3258,19 +3500,24 @@ class AsyncConversationsWithRawResponse:
     def stream(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[AsyncMessageStream]]:
-        """Stream the answer to the newest user message.
+        """Streams the answer to the newest user message of a conversation, e.g. its initial
+        message (SSE).
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id or it
+        has no user message to answer, and ``IncompleteStreamError`` when the stream ends before
+        its ``done`` event; a stream reports these while it is read.
 
         Sends ``GET /api/conversations/{id}/messages/stream``.
 
         Args:
-            id: The resource's id.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[AsyncMessageStream]]: The metadata of the response that opened
-                the stream; ``parse()`` gives the stream. The stream of the answer's events;
-                iterate it.
+                the stream; ``parse()`` gives the stream. A stream of the answer's text tokens,
+                like the one sending a message gives.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -3311,8 +3558,8 @@ class AsyncHealth:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.HealthProfile]: Await it for: ``GET /api/health/profile`` and the
-                answer of ``PATCH /api/health/profile``.
+            Awaitable[models.HealthProfile]: Await it for: Blood type, height, weight, allergies
+                and conditions.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -3332,20 +3579,19 @@ class AsyncHealth:
         weight: Optional[float] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[models.HealthProfile]:
-        """Update the health profile.
+        """Changes the caller's health profile; the fields left out stay as they are.
 
         Sends ``PATCH /api/health/profile``.
 
         Args:
-            blood_type: ``O+``, ``AB-``, ...
+            blood_type: The blood type, e.g. ``O+`` or ``AB-``.
             height: Height in centimetres.
             weight: Weight in kilograms.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.HealthProfile]: Await it for: ``GET /api/health/profile`` and the
-                answer of ``PATCH /api/health/profile``.
+            Awaitable[models.HealthProfile]: Await it for: The whole profile after the change.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -3380,8 +3626,7 @@ class AsyncHealthWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[models.HealthProfile]]: The answer with its metadata;
-                ``parse()`` gives ``GET /api/health/profile`` and the answer of ``PATCH
-                /api/health/profile``.
+                ``parse()`` gives blood type, height, weight, allergies and conditions.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -3401,12 +3646,12 @@ class AsyncHealthWithRawResponse:
         weight: Optional[float] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[RawResponse[models.HealthProfile]]:
-        """Update the health profile.
+        """Changes the caller's health profile; the fields left out stay as they are.
 
         Sends ``PATCH /api/health/profile``.
 
         Args:
-            blood_type: ``O+``, ``AB-``, ...
+            blood_type: The blood type, e.g. ``O+`` or ``AB-``.
             height: Height in centimetres.
             weight: Weight in kilograms.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
@@ -3414,8 +3659,7 @@ class AsyncHealthWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[models.HealthProfile]]: The answer with its metadata;
-                ``parse()`` gives ``GET /api/health/profile`` and the answer of ``PATCH
-                /api/health/profile``.
+                ``parse()`` gives the whole profile after the change.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -3449,20 +3693,21 @@ class AsyncAppointments:
         upcoming: Optional[bool] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[List[models.Appointment]]:
-        """List appointments.
+        """Lists the caller's appointments.
 
         Sends ``GET /api/health/appointments``.
 
         Args:
-            from_: From this date (wire name ``from``). Sent as ``from``.
-            to: Up to this date (wire name ``to``).
-            upcoming: Only upcoming appointments (server default: true).
+            from_: Only appointments on or after this day (``YYYY-MM-DD``, or a date-time). Sent
+                as ``from``.
+            to: Only appointments on or before this day (``YYYY-MM-DD``, or a date-time).
+            upcoming: Only future appointments (the service's default is ``true``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[List[models.Appointment]]: Await it for: Every item: an item of ``GET
-                /api/health/appointments``.
+            Awaitable[List[models.Appointment]]: Await it for: Every matching appointment (one
+                answer, no pagination).
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -3488,20 +3733,21 @@ class AsyncAppointmentsWithRawResponse:
         upcoming: Optional[bool] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[RawResponse[List[models.Appointment]]]:
-        """List appointments.
+        """Lists the caller's appointments.
 
         Sends ``GET /api/health/appointments``.
 
         Args:
-            from_: From this date (wire name ``from``). Sent as ``from``.
-            to: Up to this date (wire name ``to``).
-            upcoming: Only upcoming appointments (server default: true).
+            from_: Only appointments on or after this day (``YYYY-MM-DD``, or a date-time). Sent
+                as ``from``.
+            to: Only appointments on or before this day (``YYYY-MM-DD``, or a date-time).
+            upcoming: Only future appointments (the service's default is ``true``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[List[models.Appointment]]]: The answer with its metadata;
-                ``parse()`` gives every item: an item of ``GET /api/health/appointments``.
+                ``parse()`` gives every matching appointment (one answer, no pagination).
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -3527,7 +3773,7 @@ class AsyncMedications:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Medication]]:
-        """List medications.
+        """Lists the caller's medications.
 
         Sends ``GET /api/health/medications``.
 
@@ -3536,9 +3782,8 @@ class AsyncMedications:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[List[models.Medication]]: Await it for: Every item: a medication: an item
-                of ``GET /api/health/medications`` or the answer of ``POST
-                /api/health/medications``.
+            Awaitable[List[models.Medication]]: Await it for: Every medication with its dosage,
+                frequency and adherence.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -3560,22 +3805,21 @@ class AsyncMedications:
         start_date: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[models.Medication]:
-        """Add a medication.
+        """Adds a medication to the caller's list.
 
         Sends ``POST /api/health/medications``.
 
         Args:
-            dosage: ``500mg``, ...
-            frequency: ``Cada 8 horas``, ...
-            name: Name.
+            dosage: The dose, e.g. ``500mg``.
+            frequency: How often, e.g. ``every 8 hours`` or ``Cada 8 horas``.
+            name: The medication's name.
             instructions: How to take it.
-            start_date: When the user starts taking it.
+            start_date: The first day the user takes it (``YYYY-MM-DD``, or a date-time).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.Medication]: Await it for: A medication: an item of ``GET
-                /api/health/medications`` or the answer of ``POST /api/health/medications``.
+            Awaitable[models.Medication]: Await it for: The new medication.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -3599,7 +3843,7 @@ class AsyncMedicationsWithRawResponse:
     def list(
         self, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[List[models.Medication]]]:
-        """List medications.
+        """Lists the caller's medications.
 
         Sends ``GET /api/health/medications``.
 
@@ -3609,8 +3853,7 @@ class AsyncMedicationsWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[List[models.Medication]]]: The answer with its metadata;
-                ``parse()`` gives every item: a medication: an item of ``GET
-                /api/health/medications`` or the answer of ``POST /api/health/medications``.
+                ``parse()`` gives every medication with its dosage, frequency and adherence.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -3632,23 +3875,22 @@ class AsyncMedicationsWithRawResponse:
         start_date: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[RawResponse[models.Medication]]:
-        """Add a medication.
+        """Adds a medication to the caller's list.
 
         Sends ``POST /api/health/medications``.
 
         Args:
-            dosage: ``500mg``, ...
-            frequency: ``Cada 8 horas``, ...
-            name: Name.
+            dosage: The dose, e.g. ``500mg``.
+            frequency: How often, e.g. ``every 8 hours`` or ``Cada 8 horas``.
+            name: The medication's name.
             instructions: How to take it.
-            start_date: When the user starts taking it.
+            start_date: The first day the user takes it (``YYYY-MM-DD``, or a date-time).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.Medication]]: The answer with its metadata; ``parse()``
-                gives a medication: an item of ``GET /api/health/medications`` or the answer of
-                ``POST /api/health/medications``.
+                gives the new medication.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -3690,7 +3932,8 @@ class AsyncFinance:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.FinanceProfile]: Await it for: ``GET /api/finance/profile``.
+            Awaitable[models.FinanceProfile]: Await it for: Currency, income, assets,
+                liabilities and net worth.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -3724,7 +3967,7 @@ class AsyncFinanceWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[models.FinanceProfile]]: The answer with its metadata;
-                ``parse()`` gives ``GET /api/finance/profile``.
+                ``parse()`` gives currency, income, assets, liabilities and net worth.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -3749,7 +3992,7 @@ class AsyncAccounts:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Account]]:
-        """List accounts.
+        """Lists the caller's bank and credit accounts.
 
         Sends ``GET /api/finance/accounts``.
 
@@ -3758,8 +4001,7 @@ class AsyncAccounts:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[List[models.Account]]: Await it for: Every item: an item of ``GET
-                /api/finance/accounts``.
+            Awaitable[List[models.Account]]: Await it for: Every account with its balance.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -3779,7 +4021,7 @@ class AsyncAccountsWithRawResponse:
     def list(
         self, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[List[models.Account]]]:
-        """List accounts.
+        """Lists the caller's bank and credit accounts.
 
         Sends ``GET /api/finance/accounts``.
 
@@ -3789,7 +4031,7 @@ class AsyncAccountsWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[List[models.Account]]]: The answer with its metadata;
-                ``parse()`` gives every item: an item of ``GET /api/finance/accounts``.
+                ``parse()`` gives every account with its balance.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -3814,7 +4056,7 @@ class AsyncBudgets:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Budget]]:
-        """List budgets.
+        """Lists the caller's budgets with what is spent and what remains.
 
         Sends ``GET /api/finance/budgets``.
 
@@ -3823,8 +4065,7 @@ class AsyncBudgets:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[List[models.Budget]]: Await it for: Every item: an item of ``GET
-                /api/finance/budgets``.
+            Awaitable[List[models.Budget]]: Await it for: Every budget.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -3844,7 +4085,7 @@ class AsyncBudgetsWithRawResponse:
     def list(
         self, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[List[models.Budget]]]:
-        """List budgets.
+        """Lists the caller's budgets with what is spent and what remains.
 
         Sends ``GET /api/finance/budgets``.
 
@@ -3854,7 +4095,7 @@ class AsyncBudgetsWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[List[models.Budget]]]: The answer with its metadata;
-                ``parse()`` gives every item: an item of ``GET /api/finance/budgets``.
+                ``parse()`` gives every budget.
 
         Raises:
             AuthenticationError: The credentials were refused (401).
@@ -3889,17 +4130,22 @@ class AsyncTransactions:
         to: Optional[str] = None,
         **options: Unpack[ListOptions],
     ) -> AsyncTransactionPaginator:
-        """List transactions (paginated, with a summary).
+        """Lists the caller's transactions, newest first, page by page (by cursor); each page
+        carries the summary of the whole filtered set.
+
+        Fails with ``NotFoundError`` (404) when no account of the caller has the given account
+        id.
 
         Sends ``GET /api/finance/transactions``.
 
         Args:
-            account_id: Only this account.
-            category: Only this category.
-            cursor: The ``next_cursor`` of the previous page.
-            from_: From this date (``2025-10-01``). Sent as ``from``.
-            limit: Items per page.
-            to: Up to this date.
+            account_id: Only transactions of this account.
+            category: Only transactions of this category (e.g. ``FOOD``).
+            cursor: Start after this cursor (a page's ``pagination.nextCursor``).
+            from_: Only transactions on or after this day (``YYYY-MM-DD``, e.g. ``2025-10-01``,
+                or a date-time). Sent as ``from``.
+            limit: Transactions per page (at most 100).
+            to: Only transactions on or before this day (``YYYY-MM-DD``, or a date-time).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
                 and ``max_pages`` (how many pages iteration may fetch).
@@ -3931,23 +4177,24 @@ class AsyncTransactions:
         type: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[models.Transaction]:
-        """Record a transaction.
+        """Records a transaction. The amount is sent exactly as given, negative for an expense.
+
+        Fails with ``NotFoundError`` (404) when no account of the caller has this id.
 
         Sends ``POST /api/finance/transactions``.
 
         Args:
-            account_id: The account.
-            amount: Amount (negative for an expense).
-            description: Description.
-            category: Category.
-            date: When it happened.
-            type: Wire name ``type``.
+            account_id: The account it belongs to.
+            amount: The amount, sent exactly as given (negative for an expense).
+            description: What it was.
+            category: Its category (e.g. ``TRANSPORT``).
+            date: The day it happened (``YYYY-MM-DD``, or a date-time).
+            type: ``INCOME`` or ``EXPENSE`` (wire name ``type``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.Transaction]: Await it for: A transaction: an item of ``GET
-                /api/finance/transactions`` or the answer of ``POST /api/finance/transactions``.
+            Awaitable[models.Transaction]: Await it for: The new transaction.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -3980,25 +4227,31 @@ class AsyncTransactionsWithRawResponse:
         to: Optional[str] = None,
         **options: Unpack[ListOptions],
     ) -> Awaitable[RawResponse[AsyncTransactionPage]]:
-        """List transactions (paginated, with a summary).
+        """Lists the caller's transactions, newest first, page by page (by cursor); each page
+        carries the summary of the whole filtered set.
+
+        Fails with ``NotFoundError`` (404) when no account of the caller has the given account
+        id.
 
         Sends ``GET /api/finance/transactions``.
 
         Args:
-            account_id: Only this account.
-            category: Only this category.
-            cursor: The ``next_cursor`` of the previous page.
-            from_: From this date (``2025-10-01``). Sent as ``from``.
-            limit: Items per page.
-            to: Up to this date.
+            account_id: Only transactions of this account.
+            category: Only transactions of this category (e.g. ``FOOD``).
+            cursor: Start after this cursor (a page's ``pagination.nextCursor``).
+            from_: Only transactions on or after this day (``YYYY-MM-DD``, e.g. ``2025-10-01``,
+                or a date-time). Sent as ``from``.
+            limit: Transactions per page (at most 100).
+            to: Only transactions on or before this day (``YYYY-MM-DD``, or a date-time).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
                 and ``max_pages`` (how many pages iteration may fetch).
 
         Returns:
             Awaitable[RawResponse[AsyncTransactionPage]]: The answer with its metadata;
-                ``parse()`` gives the first page (``data`` and the page's own fields); iterating
-                it yields every item of every page, fetching the next page only when needed.
+                ``parse()`` gives the first page, with its transactions and the summary;
+                iterating it yields every transaction of every page, fetching the next page only
+                when needed.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -4023,24 +4276,25 @@ class AsyncTransactionsWithRawResponse:
         type: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[RawResponse[models.Transaction]]:
-        """Record a transaction.
+        """Records a transaction. The amount is sent exactly as given, negative for an expense.
+
+        Fails with ``NotFoundError`` (404) when no account of the caller has this id.
 
         Sends ``POST /api/finance/transactions``.
 
         Args:
-            account_id: The account.
-            amount: Amount (negative for an expense).
-            description: Description.
-            category: Category.
-            date: When it happened.
-            type: Wire name ``type``.
+            account_id: The account it belongs to.
+            amount: The amount, sent exactly as given (negative for an expense).
+            description: What it was.
+            category: Its category (e.g. ``TRANSPORT``).
+            date: The day it happened (``YYYY-MM-DD``, or a date-time).
+            type: ``INCOME`` or ``EXPENSE`` (wire name ``type``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.Transaction]]: The answer with its metadata;
-                ``parse()`` gives a transaction: an item of ``GET /api/finance/transactions`` or
-                the answer of ``POST /api/finance/transactions``.
+                ``parse()`` gives the new transaction.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -4072,20 +4326,23 @@ class AsyncWebhooks(_WebhooksExtras):
     def create(
         self, *, events: Sequence[str], secret: str, url: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[models.Webhook]:
-        """Subscribe a URL to events.
+        """Registers a URL that receives signed deliveries of the given events.
+
+        Fails with ``BadRequestError`` (400) when the URL or an event name is refused.
 
         Sends ``POST /api/webhooks``.
 
         Args:
-            events: Event names (``conversation.created``, ``message.sent``, ...).
-            secret: The HMAC-SHA256 signing secret (``whsec_...``).
-            url: Where deliveries go.
+            events: The event names to deliver (e.g. ``conversation.created``, ``message.sent``;
+                on ops ``alert.critical``, ``tool.executed``); the schema lists every name the
+                service accepts.
+            secret: The shared secret deliveries are signed with (HMAC-SHA256; ``whsec_...``).
+            url: The URL deliveries are POSTed to.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.Webhook]: Await it for: Answer of ``POST /api/webhooks`` (the
-                secret is never echoed).
+            Awaitable[models.Webhook]: Await it for: The registration: its id, URL and events.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -4109,20 +4366,24 @@ class AsyncWebhooksWithRawResponse(_WebhooksExtras):
     def create(
         self, *, events: Sequence[str], secret: str, url: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.Webhook]]:
-        """Subscribe a URL to events.
+        """Registers a URL that receives signed deliveries of the given events.
+
+        Fails with ``BadRequestError`` (400) when the URL or an event name is refused.
 
         Sends ``POST /api/webhooks``.
 
         Args:
-            events: Event names (``conversation.created``, ``message.sent``, ...).
-            secret: The HMAC-SHA256 signing secret (``whsec_...``).
-            url: Where deliveries go.
+            events: The event names to deliver (e.g. ``conversation.created``, ``message.sent``;
+                on ops ``alert.critical``, ``tool.executed``); the schema lists every name the
+                service accepts.
+            secret: The shared secret deliveries are signed with (HMAC-SHA256; ``whsec_...``).
+            url: The URL deliveries are POSTed to.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.Webhook]]: The answer with its metadata; ``parse()``
-                gives answer of ``POST /api/webhooks`` (the secret is never echoed).
+                gives the registration: its id, URL and events.
 
         Raises:
             BadRequestError: The service refused an argument (400).

@@ -67,9 +67,15 @@ RAW_NOTE = (
 PLATFORM: Dict[str, Any] = {
     "Auth": "Sign-in, session and API keys (``client.auth``).",
     "Auth.create_api_key": Op(
-        summary="A new API key for the caller.",
+        summary="Creates a new API key for the caller.",
         wire="POST /api/auth/api-keys",
-        returns=("ApiKey", "``POST /api/auth/api-keys``."),
+        returns=(
+            "ApiKey",
+            (
+                "The new key, shown only this once (the bindings hide it when printed), and when "
+                "it expires."
+            ),
+        ),
         args=(),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
@@ -85,9 +91,12 @@ PLATFORM: Dict[str, Any] = {
         ),
     ),
     "Auth.session": Op(
-        summary="The current session.",
+        summary="The current session: who is signed in and until when.",
         wire="GET /api/auth/session",
-        returns=("Session", "``GET /api/auth/session``."),
+        returns=(
+            "Session",
+            "The signed-in user (id, email, role, ...) and when the session expires.",
+        ),
         args=(),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
@@ -101,11 +110,15 @@ PLATFORM: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example=">>> session = client.auth.session()\n>>> print(session.user.email)",
     ),
     "Auth.sign_in_url": Op(
-        summary="The OAuth sign-in redirect.",
+        summary=(
+            "The URL the service sends a browser to for signing in (OAuth). The redirect is not "
+            "followed: an API key never leaves for it."
+        ),
         wire="POST /api/auth/signin",
-        returns=("str", "The URL of the redirect (not followed)."),
+        returns=("str", "The sign-in URL (the redirect's target)."),
         args=(),
         raises=(
             (
@@ -118,11 +131,12 @@ PLATFORM: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example='>>> url = client.auth.sign_in_url()\n>>> print(url.startswith("https://"))',
     ),
     "Auth.sign_out": Op(
-        summary="Sign out.",
+        summary="Ends the current session.",
         wire="POST /api/auth/signout",
-        returns=("SignOut", "``POST /api/auth/signout``."),
+        returns=("SignOut", "The service's confirmation message."),
         args=(),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
@@ -139,20 +153,23 @@ PLATFORM: Dict[str, Any] = {
     ),
     "Users": "The caller's profile and (admins) user management (``client.users``).",
     "Users.list": Op(
-        summary="List users (admins; paginated).",
+        summary=(
+            "Lists the users, page by page (admins only).\n\nFails with ``PermissionDeniedError`` "
+            "(403) when the key is not an admin's."
+        ),
         wire="GET /api/users",
         returns=(
             "SyncPage[UserSummary]",
             (
-                "The first page (``data`` and the page's own fields); iterating it yields every "
-                "item of every page, fetching the next page only when needed."
+                "The first page of users; iterating it yields every user of every page, fetching "
+                "the next page only when needed."
             ),
         ),
         args=(
-            ("limit", "Items per page (default 20, max 100)."),
-            ("page", "Page, from 1 (default 1)."),
-            ("role", "Only users with this role."),
-            ("search", "Search in email and name."),
+            ("limit", "Users per page (default 20, at most 100)."),
+            ("page", "The first page to fetch, from 1 (default 1)."),
+            ("role", "Only users with this role (``ADMIN``, ``USER``)."),
+            ("search", "Only users whose email or name contains this text."),
         ),
         raises=(
             ("BadRequestError", "The service refused an argument (400)."),
@@ -168,16 +185,21 @@ PLATFORM: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example='>>> for user in client.users.list(role="USER"):\n...     print(user.email)',
         kind="list",
     ),
     "Users.invite": Op(
-        summary="Invite a user (admins).",
+        summary=(
+            "Invites someone by email (admins only).\n\nFails with ``PermissionDeniedError`` (403) "
+            "when the key is not an admin's, ``BadRequestError`` (400) when the email is not "
+            "valid, and ``ConflictError`` (409) when that email already has an account."
+        ),
         wire="POST /api/users/invite",
-        returns=("Invitation", "Answer of ``POST /api/users/invite``."),
+        returns=("Invitation", "The invitation: its id, email, expiry and URL."),
         args=(
-            ("email", "Who to invite."),
-            ("message", "A note for the invitation email."),
-            ("role", "The role they get."),
+            ("email", "The address to invite."),
+            ("message", "A personal note for the invitation email."),
+            ("role", "The role the new user gets (``USER`` by default)."),
         ),
         raises=(
             ("BadRequestError", "The service refused an argument (400)."),
@@ -201,11 +223,12 @@ PLATFORM: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example='>>> invitation = client.users.invite(email="ana@example.com", role="USER")',
     ),
     "Users.me": Op(
-        summary="The caller's profile.",
+        summary="The caller's profile, limits and usage.",
         wire="GET /api/users/me",
-        returns=("User", "``GET /api/users/me``."),
+        returns=("User", "The signed-in user."),
         args=(),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
@@ -219,12 +242,18 @@ PLATFORM: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example=(
+            ">>> me = client.users.me()\n>>> print(me.subscription_tier, me.usage.messages_used)"
+        ),
     ),
     "Users.update_me": Op(
-        summary="Update the caller's name or preferences.",
+        summary="Changes the caller's name or preferences; the fields left out stay as they are.",
         wire="PATCH /api/users/me",
-        returns=("UpdatedUser", "Answer of ``PATCH /api/users/me``."),
-        args=(("name", "New display name."), ("preferences", "New preferences (any JSON object).")),
+        returns=("UpdatedUser", "The user's id, name and preferences after the change."),
+        args=(
+            ("name", "New display name."),
+            ("preferences", 'New preferences: any JSON object (e.g. ``{"language": "es"}``).'),
+        ),
         raises=(
             ("BadRequestError", "The service refused an argument (400)."),
             ("AuthenticationError", "The credentials were refused (401)."),
@@ -239,12 +268,16 @@ PLATFORM: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example='>>> user = client.users.update_me(name="Ana")\n>>> print(user.name)',
     ),
     "Users.delete": Op(
-        summary="Delete a user (admins).",
+        summary=(
+            "Deletes a user (admins only).\n\nFails with ``PermissionDeniedError`` (403) when the "
+            "key is not an admin's and ``NotFoundError`` (404) when no user has this id."
+        ),
         wire="DELETE /api/users/{id}",
-        returns=("DeletedUser", "Answer of ``DELETE /api/users/:id``."),
-        args=(("id", "The resource's id."),),
+        returns=("DeletedUser", "The confirmation with the deleted user's id."),
+        args=(("id", "The user's id."),),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
             ("PermissionDeniedError", "The caller may not do this (403)."),
@@ -262,16 +295,13 @@ PLATFORM: Dict[str, Any] = {
     ),
     "Agents": "Agents (``client.agents``).",
     "Agents.list": Op(
-        summary="List agents.",
+        summary="Lists the agents available to the caller.",
         wire="GET /api/agents",
-        returns=(
-            "List[Agent]",
-            (
-                "Every item: an agent: an item of ``GET /api/agents`` or the answer of ``GET "
-                "/api/agents/:id`` (which adds ``config`` and ``created_at``)."
-            ),
+        returns=("List[Agent]", "Every matching agent (one answer, no pagination)."),
+        args=(
+            ("category", "Only agents of this category (``personal``, ``health`` or ``finance``)."),
+            ("is_public", "Only public agents (``true``) or only private ones (``false``)."),
         ),
-        args=(("category", "Only this category."), ("is_public", "Only public agents.")),
         raises=(
             ("BadRequestError", "The service refused an argument (400)."),
             ("AuthenticationError", "The credentials were refused (401)."),
@@ -285,18 +315,25 @@ PLATFORM: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example=(
+            '>>> agents = client.agents.list(category="personal")\n>>> print([agent.id for agent '
+            "in agents])"
+        ),
     ),
     "Agents.create": Op(
-        summary="Create an agent.",
+        summary=(
+            "Creates a custom agent owned by the caller.\n\nFails with ``BadRequestError`` (400) "
+            "when a field is refused, e.g. an empty name."
+        ),
         wire="POST /api/agents",
-        returns=("CreatedAgent", "Answer of ``POST /api/agents``."),
+        returns=("CreatedAgent", "The new agent's id, name and endpoint URL."),
         args=(
-            ("name", "Name."),
-            ("config", "Generation settings."),
-            ("description", "Description."),
-            ("is_public", "Whether every user can use it."),
-            ("model", "Model."),
-            ("system_prompt", "System prompt."),
+            ("name", "The agent's name."),
+            ("config", "Model settings: ``temperature``, ``max_tokens``, ``top_p``."),
+            ("description", "What the agent is for."),
+            ("is_public", "Whether every user can see and use the agent (default ``false``)."),
+            ("model", "The language model it runs on (e.g. ``gpt-4``)."),
+            ("system_prompt", "The instructions the agent follows."),
         ),
         raises=(
             ("BadRequestError", "The service refused an argument (400)."),
@@ -319,18 +356,19 @@ PLATFORM: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example=(
+            '>>> agent = client.agents.create(name="Helper", config={"temperature": 0.2})\n>>> '
+            "print(agent.id)"
+        ),
     ),
     "Agents.get": Op(
-        summary="Get an agent.",
-        wire="GET /api/agents/{id}",
-        returns=(
-            "Agent",
-            (
-                "An agent: an item of ``GET /api/agents`` or the answer of ``GET /api/agents/:id`` "
-                "(which adds ``config`` and ``created_at``)."
-            ),
+        summary=(
+            "One agent with its configuration and capabilities.\n\nFails with ``NotFoundError`` "
+            "(404) when no agent has this id or the caller cannot see it."
         ),
-        args=(("id", "The resource's id."),),
+        wire="GET /api/agents/{id}",
+        returns=("Agent", "The agent."),
+        args=(("id", "The agent's id."),),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
             ("NotFoundError", "Something the request names does not exist for the caller (404)."),
@@ -344,12 +382,17 @@ PLATFORM: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example='>>> agent = client.agents.get("agt_personal_001")\n>>> print(agent.name)',
     ),
     "Agents.delete": Op(
-        summary="Delete an agent.",
+        summary=(
+            "Deletes an agent (its owner or an admin).\n\nFails with ``PermissionDeniedError`` "
+            "(403) when the caller neither owns the agent nor is an admin, and ``NotFoundError`` "
+            "(404) when no agent has this id."
+        ),
         wire="DELETE /api/agents/{id}",
-        returns=("DeletedAgent", "Answer of ``DELETE /api/agents/:id``."),
-        args=(("id", "The resource's id."),),
+        returns=("DeletedAgent", "The confirmation with the deleted agent's id."),
+        args=(("id", "The agent's id."),),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
             ("PermissionDeniedError", "The caller may not do this (403)."),
@@ -367,19 +410,19 @@ PLATFORM: Dict[str, Any] = {
     ),
     "Conversations": "Conversations and their SSE token streams (``client.conversations``).",
     "Conversations.list": Op(
-        summary="List conversations (cursor-paginated).",
+        summary="Lists the caller's conversations, newest first, page by page (by cursor).",
         wire="GET /api/conversations",
         returns=(
             "SyncPage[Conversation]",
             (
-                "The first page (``data`` and the page's own fields); iterating it yields every "
-                "item of every page, fetching the next page only when needed."
+                "The first page of conversations; iterating it yields every conversation of every "
+                "page, fetching the next page only when needed."
             ),
         ),
         args=(
             ("agent_id", "Only conversations with this agent."),
-            ("cursor", "The ``next_cursor`` of the previous page."),
-            ("limit", "Items per page (default 20, max 100)."),
+            ("cursor", "Start after this cursor (a page's ``pagination.nextCursor``)."),
+            ("limit", "Conversations per page (default 20, at most 100)."),
         ),
         raises=(
             ("BadRequestError", "The service refused an argument (400)."),
@@ -395,25 +438,35 @@ PLATFORM: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example=(
+            '>>> for conv in client.conversations.list(agent_id="agt_personal_001"):\n...     '
+            "print(conv.id, conv.title)"
+        ),
         kind="list",
     ),
     "Conversations.create": Op(
-        summary="Start a conversation with an agent.",
+        summary=(
+            "Starts a conversation with an agent.\n\nFails with ``NotFoundError`` (404) when no "
+            "agent has this id."
+        ),
         wire="POST /api/conversations",
         returns=(
             "Conversation",
             (
-                "A conversation: an item of ``GET /api/conversations``, the answer of ``GET "
-                "/api/conversations/:id`` (with ``messages``) or of ``POST /api/conversations``."
+                "The new conversation, which can send a message and stream the answer itself; "
+                "after an initial message, streaming from it gives the answer to that message."
             ),
         ),
         args=(
             ("agent_id", "The agent to talk to."),
             (
                 "initial_message",
-                "A first user message (stream its answer with ``GET .../messages/stream``).",
+                (
+                    "A first user message; its answer is streamed by ``GET .../messages/stream`` "
+                    "(``conversations.stream``)."
+                ),
             ),
-            ("title", "Title."),
+            ("title", "A title for the conversation."),
         ),
         raises=(
             ("BadRequestError", "The service refused an argument (400)."),
@@ -437,20 +490,24 @@ PLATFORM: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example=(
+            '>>> conv = client.conversations.create(agent_id="agt_personal_001")\n>>> for token in '
+            'conv.send_message("Hola"):\n...     print(token, end="")'
+        ),
     ),
     "Conversations.get": Op(
-        summary="Get a conversation with its latest messages.",
-        wire="GET /api/conversations/{id}",
-        returns=(
-            "Conversation",
-            (
-                "A conversation: an item of ``GET /api/conversations``, the answer of ``GET "
-                "/api/conversations/:id`` (with ``messages``) or of ``POST /api/conversations``."
-            ),
+        summary=(
+            "One conversation with its most recent messages.\n\nFails with ``NotFoundError`` (404) "
+            "when no conversation of the caller has this id."
         ),
+        wire="GET /api/conversations/{id}",
+        returns=("Conversation", "The conversation; its ``messages`` are the most recent ones."),
         args=(
-            ("id", "The resource's id."),
-            ("message_limit", "Number of messages (default 50, max 200)."),
+            ("id", "The conversation's id."),
+            (
+                "message_limit",
+                "How many of the most recent messages to include (default 50, at most 200).",
+            ),
         ),
         raises=(
             ("BadRequestError", "The service refused an argument (400)."),
@@ -466,12 +523,19 @@ PLATFORM: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example=(
+            '>>> conv = client.conversations.get("conv_123", message_limit=10)\n>>> for message in '
+            "conv.messages:\n...     print(message.role, message.content)"
+        ),
     ),
     "Conversations.delete": Op(
-        summary="Delete a conversation.",
+        summary=(
+            "Deletes a conversation and its messages.\n\nFails with ``NotFoundError`` (404) when "
+            "no conversation of the caller has this id."
+        ),
         wire="DELETE /api/conversations/{id}",
-        returns=("DeletedConversation", "Answer of ``DELETE /api/conversations/:id``."),
-        args=(("id", "The resource's id."),),
+        returns=("DeletedConversation", "The confirmation with the deleted conversation's id."),
+        args=(("id", "The conversation's id."),),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
             ("NotFoundError", "Something the request names does not exist for the caller (404)."),
@@ -487,10 +551,23 @@ PLATFORM: Dict[str, Any] = {
         ),
     ),
     "Conversations.send_message": Op(
-        summary="Send a message; the answer streams back as SSE tokens.",
+        summary=(
+            "Sends a user message to a conversation and streams the assistant's answer token by "
+            "token (SSE).\n\nFails with ``NotFoundError`` (404) when no conversation of the caller "
+            "has this id, ``IncompleteStreamError`` when the stream ends before its ``done`` "
+            "event, and with the error class of its code on an ``error`` event; a stream reports "
+            "these while it is read."
+        ),
         wire="POST /api/conversations/{id}/messages",
-        returns=("MessageStream", "The stream of the answer's events; iterate it."),
-        args=(("id", "The resource's id."), ("content", "The user's message.")),
+        returns=(
+            "MessageStream",
+            (
+                "A stream of the answer's text tokens. Once it is read, the whole text, the "
+                "message's id, the tokens used and the timestamp are known. Closing it, or leaving "
+                "the loop early, closes the connection."
+            ),
+        ),
+        args=(("id", "The conversation's id."), ("content", "The message text.")),
         raises=(
             ("BadRequestError", "The service refused an argument (400)."),
             ("AuthenticationError", "The credentials were refused (401)."),
@@ -518,13 +595,26 @@ PLATFORM: Dict[str, Any] = {
             ),
             ("APIError", "An ``error`` event inside the stream, as the class of its code."),
         ),
+        example=(
+            '>>> with client.conversations.send_message(conv.id, "Hola") as stream:\n...     for '
+            'token in stream:\n...         print(token, end="")\n>>> print(stream.tokens_used)'
+        ),
         kind="stream",
     ),
     "Conversations.stream": Op(
-        summary="Stream the answer to the newest user message.",
+        summary=(
+            "Streams the answer to the newest user message of a conversation, e.g. its initial "
+            "message (SSE).\n\nFails with ``NotFoundError`` (404) when no conversation of the "
+            "caller has this id or it has no user message to answer, and ``IncompleteStreamError`` "
+            "when the stream ends before its ``done`` event; a stream reports these while it is "
+            "read."
+        ),
         wire="GET /api/conversations/{id}/messages/stream",
-        returns=("MessageStream", "The stream of the answer's events; iterate it."),
-        args=(("id", "The resource's id."),),
+        returns=(
+            "MessageStream",
+            "A stream of the answer's text tokens, like the one sending a message gives.",
+        ),
+        args=(("id", "The conversation's id."),),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
             ("NotFoundError", "Something the request names does not exist for the caller (404)."),
@@ -543,16 +633,14 @@ PLATFORM: Dict[str, Any] = {
             ),
             ("APIError", "An ``error`` event inside the stream, as the class of its code."),
         ),
+        example=">>> print(client.conversations.stream(conv.id).until_done())",
         kind="stream",
     ),
     "Health": "Health profile, medications, appointments (``client.health``).",
     "Health.profile": Op(
         summary="The caller's health profile.",
         wire="GET /api/health/profile",
-        returns=(
-            "HealthProfile",
-            "``GET /api/health/profile`` and the answer of ``PATCH /api/health/profile``.",
-        ),
+        returns=("HealthProfile", "Blood type, height, weight, allergies and conditions."),
         args=(),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
@@ -568,14 +656,11 @@ PLATFORM: Dict[str, Any] = {
         ),
     ),
     "Health.update_profile": Op(
-        summary="Update the health profile.",
+        summary="Changes the caller's health profile; the fields left out stay as they are.",
         wire="PATCH /api/health/profile",
-        returns=(
-            "HealthProfile",
-            "``GET /api/health/profile`` and the answer of ``PATCH /api/health/profile``.",
-        ),
+        returns=("HealthProfile", "The whole profile after the change."),
         args=(
-            ("blood_type", "``O+``, ``AB-``, ..."),
+            ("blood_type", "The blood type, e.g. ``O+`` or ``AB-``."),
             ("height", "Height in centimetres."),
             ("weight", "Weight in kilograms."),
         ),
@@ -593,16 +678,25 @@ PLATFORM: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example=(
+            ">>> profile = client.health.update_profile(weight=70.5)\n>>> print(profile.weight)"
+        ),
     ),
     "Appointments": "The operations of ``client.health.appointments``: ``list``.",
     "Appointments.list": Op(
-        summary="List appointments.",
+        summary="Lists the caller's appointments.",
         wire="GET /api/health/appointments",
-        returns=("List[Appointment]", "Every item: an item of ``GET /api/health/appointments``."),
+        returns=("List[Appointment]", "Every matching appointment (one answer, no pagination)."),
         args=(
-            ("from_", "From this date (wire name ``from``). Sent as ``from``."),
-            ("to", "Up to this date (wire name ``to``)."),
-            ("upcoming", "Only upcoming appointments (server default: true)."),
+            (
+                "from_",
+                (
+                    "Only appointments on or after this day (``YYYY-MM-DD``, or a date-time). Sent "
+                    "as ``from``."
+                ),
+            ),
+            ("to", "Only appointments on or before this day (``YYYY-MM-DD``, or a date-time)."),
+            ("upcoming", "Only future appointments (the service's default is ``true``)."),
         ),
         raises=(
             ("BadRequestError", "The service refused an argument (400)."),
@@ -617,18 +711,16 @@ PLATFORM: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example=(
+            ">>> for appointment in client.health.appointments.list(upcoming=True):\n...     "
+            "print(appointment.datetime, appointment.title)"
+        ),
     ),
     "Medications": "The operations of ``client.health.medications``: ``list``, ``create``.",
     "Medications.list": Op(
-        summary="List medications.",
+        summary="Lists the caller's medications.",
         wire="GET /api/health/medications",
-        returns=(
-            "List[Medication]",
-            (
-                "Every item: a medication: an item of ``GET /api/health/medications`` or the "
-                "answer of ``POST /api/health/medications``."
-            ),
-        ),
+        returns=("List[Medication]", "Every medication with its dosage, frequency and adherence."),
         args=(),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
@@ -644,21 +736,15 @@ PLATFORM: Dict[str, Any] = {
         ),
     ),
     "Medications.create": Op(
-        summary="Add a medication.",
+        summary="Adds a medication to the caller's list.",
         wire="POST /api/health/medications",
-        returns=(
-            "Medication",
-            (
-                "A medication: an item of ``GET /api/health/medications`` or the answer of ``POST "
-                "/api/health/medications``."
-            ),
-        ),
+        returns=("Medication", "The new medication."),
         args=(
-            ("dosage", "``500mg``, ..."),
-            ("frequency", "``Cada 8 horas``, ..."),
-            ("name", "Name."),
+            ("dosage", "The dose, e.g. ``500mg``."),
+            ("frequency", "How often, e.g. ``every 8 hours`` or ``Cada 8 horas``."),
+            ("name", "The medication's name."),
             ("instructions", "How to take it."),
-            ("start_date", "When the user starts taking it."),
+            ("start_date", "The first day the user takes it (``YYYY-MM-DD``, or a date-time)."),
         ),
         raises=(
             ("BadRequestError", "The service refused an argument (400)."),
@@ -681,12 +767,16 @@ PLATFORM: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example=(
+            '>>> medication = client.health.medications.create(\n...     name="Ibuprofeno", '
+            'dosage="400mg", frequency="every 8 hours")'
+        ),
     ),
     "Finance": "Finance profile, accounts, transactions, budgets (``client.finance``).",
     "Finance.profile": Op(
         summary="The caller's finance profile.",
         wire="GET /api/finance/profile",
-        returns=("FinanceProfile", "``GET /api/finance/profile``."),
+        returns=("FinanceProfile", "Currency, income, assets, liabilities and net worth."),
         args=(),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
@@ -703,9 +793,9 @@ PLATFORM: Dict[str, Any] = {
     ),
     "Accounts": "The operations of ``client.finance.accounts``: ``list``.",
     "Accounts.list": Op(
-        summary="List accounts.",
+        summary="Lists the caller's bank and credit accounts.",
         wire="GET /api/finance/accounts",
-        returns=("List[Account]", "Every item: an item of ``GET /api/finance/accounts``."),
+        returns=("List[Account]", "Every account with its balance."),
         args=(),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
@@ -722,9 +812,9 @@ PLATFORM: Dict[str, Any] = {
     ),
     "Budgets": "The operations of ``client.finance.budgets``: ``list``.",
     "Budgets.list": Op(
-        summary="List budgets.",
+        summary="Lists the caller's budgets with what is spent and what remains.",
         wire="GET /api/finance/budgets",
-        returns=("List[Budget]", "Every item: an item of ``GET /api/finance/budgets``."),
+        returns=("List[Budget]", "Every budget."),
         args=(),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
@@ -741,22 +831,32 @@ PLATFORM: Dict[str, Any] = {
     ),
     "Transactions": "The operations of ``client.finance.transactions``: ``list``, ``create``.",
     "Transactions.list": Op(
-        summary="List transactions (paginated, with a summary).",
+        summary=(
+            "Lists the caller's transactions, newest first, page by page (by cursor); each page "
+            "carries the summary of the whole filtered set.\n\nFails with ``NotFoundError`` (404) "
+            "when no account of the caller has the given account id."
+        ),
         wire="GET /api/finance/transactions",
         returns=(
             "TransactionPage",
             (
-                "The first page (``data`` and the page's own fields); iterating it yields every "
-                "item of every page, fetching the next page only when needed."
+                "The first page, with its transactions and the summary; iterating it yields every "
+                "transaction of every page, fetching the next page only when needed."
             ),
         ),
         args=(
-            ("account_id", "Only this account."),
-            ("category", "Only this category."),
-            ("cursor", "The ``next_cursor`` of the previous page."),
-            ("from_", "From this date (``2025-10-01``). Sent as ``from``."),
-            ("limit", "Items per page."),
-            ("to", "Up to this date."),
+            ("account_id", "Only transactions of this account."),
+            ("category", "Only transactions of this category (e.g. ``FOOD``)."),
+            ("cursor", "Start after this cursor (a page's ``pagination.nextCursor``)."),
+            (
+                "from_",
+                (
+                    "Only transactions on or after this day (``YYYY-MM-DD``, e.g. ``2025-10-01``, "
+                    "or a date-time). Sent as ``from``."
+                ),
+            ),
+            ("limit", "Transactions per page (at most 100)."),
+            ("to", "Only transactions on or before this day (``YYYY-MM-DD``, or a date-time)."),
         ),
         raises=(
             ("BadRequestError", "The service refused an argument (400)."),
@@ -771,26 +871,28 @@ PLATFORM: Dict[str, Any] = {
                 "ServiceUnavailableError",
                 "The service is unavailable (503), once the retries ran out.",
             ),
+        ),
+        example=(
+            '>>> page = client.finance.transactions.list(account_id="acc_001")\n>>> '
+            "print(page.summary.net_flow)\n>>> for tx in page:\n...     print(tx.date, tx.amount)"
         ),
         kind="list",
     ),
     "Transactions.create": Op(
-        summary="Record a transaction.",
-        wire="POST /api/finance/transactions",
-        returns=(
-            "Transaction",
-            (
-                "A transaction: an item of ``GET /api/finance/transactions`` or the answer of "
-                "``POST /api/finance/transactions``."
-            ),
+        summary=(
+            "Records a transaction. The amount is sent exactly as given, negative for an "
+            "expense.\n\nFails with ``NotFoundError`` (404) when no account of the caller has this "
+            "id."
         ),
+        wire="POST /api/finance/transactions",
+        returns=("Transaction", "The new transaction."),
         args=(
-            ("account_id", "The account."),
-            ("amount", "Amount (negative for an expense)."),
-            ("description", "Description."),
-            ("category", "Category."),
-            ("date", "When it happened."),
-            ("type", "Wire name ``type``."),
+            ("account_id", "The account it belongs to."),
+            ("amount", "The amount, sent exactly as given (negative for an expense)."),
+            ("description", "What it was."),
+            ("category", "Its category (e.g. ``TRANSPORT``)."),
+            ("date", "The day it happened (``YYYY-MM-DD``, or a date-time)."),
+            ("type", "``INCOME`` or ``EXPENSE`` (wire name ``type``)."),
         ),
         raises=(
             ("BadRequestError", "The service refused an argument (400)."),
@@ -814,16 +916,33 @@ PLATFORM: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example=(
+            ">>> from decimal import Decimal\n>>> tx = client.finance.transactions.create(\n...    "
+            ' account_id="acc_001", amount=Decimal("-12.50"), description="Taxi")'
+        ),
     ),
     "Webhooks": "Webhook subscriptions (``client.webhooks``).",
     "Webhooks.create": Op(
-        summary="Subscribe a URL to events.",
+        summary=(
+            "Registers a URL that receives signed deliveries of the given events.\n\nFails with "
+            "``BadRequestError`` (400) when the URL or an event name is refused."
+        ),
         wire="POST /api/webhooks",
-        returns=("Webhook", "Answer of ``POST /api/webhooks`` (the secret is never echoed)."),
+        returns=("Webhook", "The registration: its id, URL and events."),
         args=(
-            ("events", "Event names (``conversation.created``, ``message.sent``, ...)."),
-            ("secret", "The HMAC-SHA256 signing secret (``whsec_...``)."),
-            ("url", "Where deliveries go."),
+            (
+                "events",
+                (
+                    "The event names to deliver (e.g. ``conversation.created``, ``message.sent``; "
+                    "on ops ``alert.critical``, ``tool.executed``); the schema lists every name "
+                    "the service accepts."
+                ),
+            ),
+            (
+                "secret",
+                "The shared secret deliveries are signed with (HMAC-SHA256; ``whsec_...``).",
+            ),
+            ("url", "The URL deliveries are POSTed to."),
         ),
         raises=(
             ("BadRequestError", "The service refused an argument (400)."),
@@ -845,6 +964,10 @@ PLATFORM: Dict[str, Any] = {
                 "ServiceUnavailableError",
                 "The service is unavailable (503), once the retries ran out.",
             ),
+        ),
+        example=(
+            '>>> webhook = client.webhooks.create(\n...     url="https://example.com/hooks",\n...  '
+            '   events=["conversation.created"],\n...     secret="whsec_...")'
         ),
     ),
 }
@@ -854,10 +977,17 @@ PLATFORM: Dict[str, Any] = {
 OPS: Dict[str, Any] = {
     "Auth": "Login (``client.auth``).",
     "Auth.login": Op(
-        summary="Log in for a JWT.",
+        summary=(
+            "Logs in with a user name and password; the client keeps the token and logs in again "
+            "before it expires.\n\nFails with ``AuthenticationError`` (401) on a wrong user name "
+            "or password."
+        ),
         wire="POST /api/auth/login",
-        returns=("Token", "Answer of ``POST /api/auth/login``."),
-        args=(("username", "User name."), ("password", "Password.")),
+        returns=(
+            "Token",
+            "The access token (the bindings hide it when printed), its type and lifetime.",
+        ),
+        args=(("username", "The user name."), ("password", "The password.")),
         raises=(
             ("BadRequestError", "The service refused an argument (400)."),
             ("AuthenticationError", "The credentials were refused (401)."),
@@ -879,12 +1009,16 @@ OPS: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example='>>> token = client.auth.login("admin", "secret")\n>>> print(token.expires_in)',
     ),
     "Chat": "Chat with the agent (``client.chat``).",
     "Chat.send": Op(
-        summary="Send a message; ``stream: true`` answers with SSE events.",
+        summary="Sends a message to the operations agent and waits for the whole answer.",
         wire="POST /api/chat (stream: false)",
-        returns=("ChatResponse", "Answer of ``POST /api/chat`` with ``stream: false``."),
+        returns=(
+            "ChatResponse",
+            "The conversation's id and the answer message (its text and tool calls).",
+        ),
         args=(
             ("message", "The user's message."),
             (
@@ -913,11 +1047,27 @@ OPS: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example=(
+            '>>> answer = client.chat.send(message="How many EC2 instances are running?")\n>>> '
+            "print(answer.message.content)"
+        ),
     ),
     "Chat.stream": Op(
-        summary="Send a message; ``stream: true`` answers with SSE events.",
+        summary=(
+            "Sends a message to the operations agent and streams its work as typed events "
+            "(SSE).\n\nFails with ``IncompleteStreamError`` when the stream ends before its "
+            "``done`` event, and with the error class of its code on an ``error`` event; a stream "
+            "reports these while it is read."
+        ),
         wire="POST /api/chat (stream: true)",
-        returns=("ChatStream", "The stream of the answer's events; iterate it."),
+        returns=(
+            "ChatStream",
+            (
+                "A stream of typed events: ``thinking``, ``tool_call``, ``tool_result`` and "
+                "``message``, and finally ``done``; once it is read, the answer's text is known. "
+                "Closing it, or leaving the loop early, closes the connection."
+            ),
+        ),
         args=(
             ("message", "The user's message."),
             (
@@ -951,19 +1101,18 @@ OPS: Dict[str, Any] = {
             ),
             ("APIError", "An ``error`` event inside the stream, as the class of its code."),
         ),
+        example=(
+            '>>> for event in client.chat.stream(message="List my EC2 instances"):\n...     if '
+            'isinstance(event, ToolCallEvent):\n...         print("running", event.tool)\n...     '
+            'elif isinstance(event, MessageEvent):\n...         print(event.content, end="")'
+        ),
         kind="stream",
     ),
     "Conversations": "Conversations (``client.conversations``).",
     "Conversations.list": Op(
-        summary="List conversations.",
+        summary="Lists the agent's stored conversations.",
         wire="GET /api/conversations",
-        returns=(
-            "List[ConversationSummary]",
-            (
-                "Every item: an item of ``GET /api/conversations`` and the answer of ``POST "
-                "/api/conversations``."
-            ),
-        ),
+        returns=("List[ConversationSummary]", "Every conversation (one answer, no pagination)."),
         args=(),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
@@ -979,13 +1128,10 @@ OPS: Dict[str, Any] = {
         ),
     ),
     "Conversations.create": Op(
-        summary="Create a conversation.",
+        summary="Creates an empty conversation.",
         wire="POST /api/conversations",
-        returns=(
-            "ConversationSummary",
-            "An item of ``GET /api/conversations`` and the answer of ``POST /api/conversations``.",
-        ),
-        args=(("title", "Title."),),
+        returns=("ConversationSummary", "The new conversation."),
+        args=(("title", "A title for the conversation."),),
         raises=(
             ("BadRequestError", "The service refused an argument (400)."),
             ("AuthenticationError", "The credentials were refused (401)."),
@@ -1007,12 +1153,16 @@ OPS: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example='>>> conv = client.conversations.create(title="Costs review")',
     ),
     "Conversations.get": Op(
-        summary="Get a conversation with its messages.",
+        summary=(
+            "One conversation with every message.\n\nFails with ``NotFoundError`` (404) when no "
+            "conversation has this id."
+        ),
         wire="GET /api/conversations/{id}",
-        returns=("ConversationDetail", "``GET /api/conversations/{id}``."),
-        args=(("id", "The resource's id."),),
+        returns=("ConversationDetail", "The conversation and every message, tool calls included."),
+        args=(("id", "The conversation's id."),),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
             ("NotFoundError", "Something the request names does not exist for the caller (404)."),
@@ -1028,10 +1178,13 @@ OPS: Dict[str, Any] = {
         ),
     ),
     "Conversations.delete": Op(
-        summary="Delete a conversation.",
+        summary=(
+            "Deletes a conversation.\n\nFails with ``NotFoundError`` (404) when no conversation "
+            "has this id."
+        ),
         wire="DELETE /api/conversations/{id}",
-        returns=("DeletedConversation", "Answer of ``DELETE /api/conversations/{id}``."),
-        args=(("id", "The resource's id."),),
+        returns=("DeletedConversation", "The deleted conversation's ``id`` and ``deleted``."),
+        args=(("id", "The conversation's id."),),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
             ("NotFoundError", "Something the request names does not exist for the caller (404)."),
@@ -1048,9 +1201,15 @@ OPS: Dict[str, Any] = {
     ),
     "ConfigResource": "Agent configuration (``client.config``).",
     "ConfigResource.get": Op(
-        summary="The agent's configuration.",
+        summary="The agent's current configuration.",
         wire="GET /api/config",
-        returns=("Config", "``GET /api/config`` and the answer of ``PUT /api/config``."),
+        returns=(
+            "Config",
+            (
+                "The language-model settings (``llm``), the agent settings (``agent``) and the "
+                "cloud providers (``cloud_providers``)."
+            ),
+        ),
         args=(),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
@@ -1066,13 +1225,25 @@ OPS: Dict[str, Any] = {
         ),
     ),
     "ConfigResource.update": Op(
-        summary="Update the configuration (partial).",
+        summary=(
+            "Changes part of the configuration: the given sections are deep-merged by the "
+            "service.\n\nFails with ``BadRequestError`` (400) when a setting is refused."
+        ),
         wire="PUT /api/config",
-        returns=("Config", "``GET /api/config`` and the answer of ``PUT /api/config``."),
+        returns=("Config", "The whole configuration after the change."),
         args=(
-            ("agent", "Changes to ``agent``."),
-            ("cloud_providers", "Changes to ``cloud_providers``."),
-            ("llm", "Changes to ``llm``."),
+            ("agent", 'Agent settings to change, e.g. ``{"autonomy_level": "supervised"}``.'),
+            (
+                "cloud_providers",
+                'Cloud-provider settings to change, e.g. ``{"aws": {"enabled": true}}``.',
+            ),
+            (
+                "llm",
+                (
+                    'Language-model settings to change, e.g. ``{"provider": "openai", "model": '
+                    '"gpt-4"}``.'
+                ),
+            ),
         ),
         raises=(
             ("BadRequestError", "The service refused an argument (400)."),
@@ -1088,12 +1259,15 @@ OPS: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example=(
+            '>>> config = client.config.update(llm={"model": "gpt-4"})\n>>> print(config.llm.model)'
+        ),
     ),
     "MetricsResource": "Metrics (``client.metrics``).",
     "MetricsResource.get": Op(
-        summary="Current metrics.",
+        summary="Infrastructure and agent metrics.",
         wire="GET /api/metrics",
-        returns=("Metrics", "``GET /api/metrics``."),
+        returns=("Metrics", "Alert counts, instance counts and the agent's statistics."),
         args=(),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
@@ -1110,9 +1284,9 @@ OPS: Dict[str, Any] = {
     ),
     "Tools": "Tools (``client.tools``).",
     "Tools.list": Op(
-        summary="List the available tools.",
+        summary="Lists the tools the agent can run.",
         wire="GET /api/tools",
-        returns=("List[Tool]", "Every item: an item of ``GET /api/tools``."),
+        returns=("List[Tool]", "Every tool with its description and parameter schema."),
         args=(),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
@@ -1128,9 +1302,12 @@ OPS: Dict[str, Any] = {
         ),
     ),
     "Tools.execute": Op(
-        summary="Run a tool directly.",
+        summary=(
+            "Runs a tool directly, without the agent.\n\nFails with ``NotFoundError`` (404) when "
+            "no tool has this name and ``BadRequestError`` (400) when its parameters are refused."
+        ),
         wire="POST /api/tools/execute",
-        returns=("ToolExecution", "Answer of ``POST /api/tools/execute``."),
+        returns=("ToolExecution", "Whether it succeeded, its result and how long it took."),
         args=(
             ("tool", "The tool's name (positional)."),
             (
@@ -1171,18 +1348,16 @@ OPS: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example=(
+            '>>> run = client.tools.execute("list_ec2_instances", region="us-east-1")\n>>> '
+            "print(run.success, run.result)"
+        ),
     ),
     "LearnedApis": "APIs the agent learned (``client.learned_apis``).",
     "LearnedApis.list": Op(
-        summary="List learned APIs.",
+        summary="Lists the APIs the agent has learned.",
         wire="GET /api/learned-apis",
-        returns=(
-            "List[LearnedApi]",
-            (
-                "Every item: an item of ``GET /api/learned-apis`` and the answer of ``POST "
-                "/api/learned-apis``."
-            ),
-        ),
+        returns=("List[LearnedApi]", "Every learned API with the tools it added."),
         args=(),
         raises=(
             ("AuthenticationError", "The credentials were refused (401)."),
@@ -1198,15 +1373,21 @@ OPS: Dict[str, Any] = {
         ),
     ),
     "LearnedApis.learn": Op(
-        summary="Learn an API from an OpenAPI document.",
-        wire="POST /api/learned-apis",
-        returns=(
-            "LearnedApi",
-            "An item of ``GET /api/learned-apis`` and the answer of ``POST /api/learned-apis``.",
+        summary=(
+            "Teaches the agent an API from its OpenAPI document.\n\nFails with ``BadRequestError`` "
+            "(400) when the document cannot be read."
         ),
+        wire="POST /api/learned-apis",
+        returns=("LearnedApi", "The learned API and the tools (endpoints) it added."),
         args=(
-            ("source", "A URL string or an inline document (JSON object or JSON text)."),
-            ("type", 'Wire name ``type`` (``openapi``). Default ``"openapi"``.'),
+            ("source", "The document: a URL, or the document itself (a JSON object or JSON text)."),
+            (
+                "type",
+                (
+                    "The document's format: ``openapi``, the only one (wire name ``type``). "
+                    'Default ``"openapi"``.'
+                ),
+            ),
         ),
         raises=(
             ("BadRequestError", "The service refused an argument (400)."),
@@ -1229,16 +1410,30 @@ OPS: Dict[str, Any] = {
                 "The service is unavailable (503), once the retries ran out.",
             ),
         ),
+        example='>>> api = client.learned_apis.learn(source="https://example.com/openapi.json")',
     ),
     "Webhooks": "Webhook subscriptions (``client.webhooks``).",
     "Webhooks.create": Op(
-        summary="Subscribe a URL to events.",
+        summary=(
+            "Registers a URL that receives signed deliveries of the given events.\n\nFails with "
+            "``BadRequestError`` (400) when the URL or an event name is refused."
+        ),
         wire="POST /api/webhooks",
-        returns=("Webhook", "Answer of ``POST /api/webhooks``."),
+        returns=("Webhook", "The registration: its id, URL and events."),
         args=(
-            ("events", "Event names (``conversation.created``, ``message.sent``, ...)."),
-            ("secret", "The HMAC-SHA256 signing secret (``whsec_...``)."),
-            ("url", "Where deliveries go."),
+            (
+                "events",
+                (
+                    "The event names to deliver (e.g. ``conversation.created``, ``message.sent``; "
+                    "on ops ``alert.critical``, ``tool.executed``); the schema lists every name "
+                    "the service accepts."
+                ),
+            ),
+            (
+                "secret",
+                "The shared secret deliveries are signed with (HMAC-SHA256; ``whsec_...``).",
+            ),
+            ("url", "The URL deliveries are POSTed to."),
         ),
         raises=(
             ("BadRequestError", "The service refused an argument (400)."),
@@ -1260,6 +1455,10 @@ OPS: Dict[str, Any] = {
                 "ServiceUnavailableError",
                 "The service is unavailable (503), once the retries ran out.",
             ),
+        ),
+        example=(
+            '>>> webhook = client.webhooks.create(\n...     url="https://example.com/hooks",\n...  '
+            '   events=["alert.critical", "tool.executed"],\n...     secret="whsec_...")'
         ),
     ),
 }
