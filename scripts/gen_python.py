@@ -244,7 +244,7 @@ class Doc:
                 if not entries:
                     raise SystemExit(f"{cfg['doc']}: {verb.upper()} {path} has no x-sdk entry")
                 for entry in entries:
-                    self.methods.append(Method(self, path, verb, op, entry, len(entries) > 1))
+                    self.methods.append(Method(self, path, verb, op, entry))
 
     def ref(self, schema: Json) -> Optional[str]:
         ref = schema.get("$ref")
@@ -287,7 +287,7 @@ class Param:
 
 
 class Method:
-    def __init__(self, doc: Doc, path: str, verb: str, op: Json, x: Json, shared: bool) -> None:
+    def __init__(self, doc: Doc, path: str, verb: str, op: Json, x: Json) -> None:
         self.doc = doc
         self.op = op
         self.name: str = x["name"]
@@ -302,6 +302,7 @@ class Method:
         example = x.get("example")
         self.example = example.get("python", "") if isinstance(example, dict) else ""
         self.special = SPECIAL.get((doc.service, self.name))
+        sets: Json = x.get("sets") or {}
         wire = f"{verb.upper()} {doc.prefix}{path}"
         self.params: List[Param] = []
         for p in map(doc.param, op.get("parameters", [])):
@@ -320,9 +321,9 @@ class Method:
             bschema = doc.resolve(body["schema"])
             req = set(bschema.get("required", []))
             for k, v in bschema.get("properties", {}).items():
-                # one HTTP operation, two methods: the method picks the `stream` member
-                if shared and k == "stream":
-                    wire += f" (stream: {'true' if self.kind == 'stream' else 'false'})"
+                # a member the method sets itself (`chat.send` sends `stream: false`)
+                if k in sets:
+                    wire += f" ({k}: {json.dumps(sets[k])})"
                     continue
                 self.params.append(Param(k, "body", v, k in req, v.get("description", "")))
         self.wire = wire
