@@ -6,24 +6,28 @@
 
 Reads `spec/platform.openapi.json` (package `cjhirashi_agents`) and `spec/ops.openapi.json`
 (package `agent_client`): every operation's `x-sdk` entries (name, kind, items, positional,
-doc, returns, example), its parameters and request body (names, schema types, required-ness,
-descriptions), its answer schema and its listed error statuses. Writes:
+sets, doc, returns, example), its parameters and request body (names, schema types,
+required-ness, descriptions), its answer schema and its listed error statuses. Writes:
 
 - `<pkg>/models.py` (whole file): one `BaseModel` subclass per object schema an answer can
   hold (snake_case attributes, `Decimal` for money, docstrings from the descriptions). A class
   of the hand-written `<pkg>/_model_extras.py` with the name of a schema is mixed into that
   model (methods, `repr`); one that derives from such a class (`AsyncConversation`) becomes a
-  model of its own; the names in its `__all__` are re-exported as they are.
+  model of its own, and makes its base a handle (answers of that schema are attached to the
+  resource, the async client gets the `Async` class); the names in its `__all__` are
+  re-exported as they are.
 - `cjhirashi_agents/_docs.py` (whole file): the reference text of every operation of both
   services and how it is rendered (the runtime methods' `__doc__`, the stubs' docstrings).
 - Regions of `<pkg>/_client.py` (the resource classes, the client's resource attributes and
   the imports) and of `<pkg>/_client.pyi` (the typed resource classes: sync, async and
   `with_raw_response` variants with their docstrings, the page types, the client attributes
-  and the imports). A region runs from a `# <generated: NAME ...>` line to `# </generated>`;
-  everything outside the regions is hand-written.
+  and the imports). A region runs from a `# <generated NAME>` line to `# </generated NAME>`;
+  everything outside the regions is hand-written. A hand-written class `_<Resource>Extras` of
+  `_client.py` / `_client.pyi` is mixed into the resource class (the webhook helpers).
 
-Python-specific knowledge stays here (types, stream classes per service, the three signature
-special cases in `SPECIAL`), never per-operation facts. Stdlib only, no package import.
+Python-specific knowledge stays here (types, the stream classes of each service, the one
+signature that is not the plain mapping of the wire members, `SPECIAL`), never per-operation
+facts. Stdlib only, imports nothing of the packages; runs in well under a second.
 """
 
 from __future__ import annotations
