@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import ast
 import json
+import keyword
 import re
 import sys
 import textwrap
@@ -97,8 +98,12 @@ SPECIAL: Dict[Tuple[str, str], Json] = {
     },
 }
 
-# Python keywords among wire names.
-RENAMES = {"from": "from_"}
+
+def py_name(wire: str) -> str:
+    """A wire name as a Python argument: snake_case, a keyword with a trailing `_` (`from_`)."""
+    name = snake(wire)
+    return name + "_" if keyword.iskeyword(name) else name
+
 
 # status -> (SDK error class, what it means); see cjhirashi_agents/_errors.py
 ERRORS: Dict[str, Tuple[str, str]] = {
@@ -287,7 +292,7 @@ class Param:
         self.schema = schema
         self.required = required
         self.desc = desc
-        self.py = RENAMES.get(wire, snake(wire))
+        self.py = py_name(wire)
 
 
 class Method:
@@ -797,10 +802,10 @@ def runtime_method(ctx: Ctx, m: Method) -> List[str]:
     for p in m.pos + m.kw:
         conv = convert(ctx.doc, p)
         val = f"_base.{conv}({p.py})" if conv else p.py
-        key = p.wire if p.wire in RENAMES else snake(p.wire)
+        key = snake(p.wire)
         if p.required or p.where == "path" or fixed_value(ctx.doc, p):
             required.append(f'"{key}": {val}')
-        elif key.isidentifier() and key not in RENAMES:
+        elif key.isidentifier() and not keyword.iskeyword(key):
             optional.append(f"{key}={val}")
         else:  # a Python keyword (`from`) goes in as a dict entry
             optional.append(f'**{{"{key}": {val}}}')
