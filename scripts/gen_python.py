@@ -661,11 +661,20 @@ def tag_text(doc: Doc, res: Resource) -> str:
 class Ctx:
     """What one service's code generation needs."""
 
-    def __init__(self, doc: Doc, extras: Extras) -> None:
+    def __init__(self, doc: Doc, extras: Extras, runtime: Path) -> None:
         self.doc = doc
         self.extras = extras
         self.tree = resources(doc)
         self.all = walk(self.tree)
+        # the hand-written part of the package's _client.py
+        self.hand = strip_regions(runtime.read_text(encoding="utf-8"), runtime)
+
+    def extras_doc(self, res: Resource) -> str:
+        """The docstring of the resource's hand-written `_<Name>Extras` class, if any."""
+        for node in ast.parse(self.hand).body:
+            if isinstance(node, ast.ClassDef) and node.name == f"_{res.cls}Extras":
+                return " ".join((ast.get_docstring(node) or "").split())
+        return ""
 
     def page_types(self, m: Method) -> Optional[Tuple[str, str, str, List[Tuple[str, str]]]]:
         """A page with fields beyond its items and `pagination` gets stub types of its own:
@@ -1031,7 +1040,7 @@ def doc_tables(ctxs: Dict[str, Ctx]) -> Dict[str, Dict[str, Any]]:
     for ctx in ctxs.values():
         table: Dict[str, Any] = {}
         for res in ctx.all:
-            table[res.cls] = tag_text(ctx.doc, res)
+            table[res.cls] = " ".join(filter(None, [tag_text(ctx.doc, res), ctx.extras_doc(res)]))
             for m in res.methods:
                 table[f"{res.cls}.{m.meth}"] = op_entry(ctx, m)
         tables[ctx.doc.cfg["table"]] = table
@@ -1554,7 +1563,8 @@ def outputs() -> Dict[Path, str]:
     ctxs: Dict[str, Ctx] = {}
     for svc, cfg in SERVICES.items():
         doc = Doc(svc, cfg)
-        ctxs[svc] = Ctx(doc, Extras(PY / cfg["pkg"] / "_model_extras.py"))
+        pkg = PY / cfg["pkg"]
+        ctxs[svc] = Ctx(doc, Extras(pkg / "_model_extras.py"), pkg / "_client.py")
     files: Dict[Path, str] = {}
     for ctx in ctxs.values():
         files[PY / ctx.doc.cfg["pkg"] / "models.py"] = gen_models(ctx.doc, ctx.extras)
@@ -1566,7 +1576,7 @@ def outputs() -> Dict[Path, str]:
         source = ctx.doc.cfg["doc"]
         runtime = pkg / "_client.py"
         text = runtime.read_text(encoding="utf-8")
-        hand = strip_regions(text, runtime)
+        hand = ctx.hand
         text = fill_regions(
             text,
             runtime,

@@ -69,7 +69,7 @@ def _execute_tool(
 
 
 class _WebhooksExtras:
-    """``POST /api/webhooks`` plus the module-level helpers ``verify``/``unwrap``/``sign``."""
+    """Plus the helpers ``sign``, ``verify`` and ``unwrap`` of :mod:`agent_client.webhooks`."""
 
     verify = staticmethod(_webhooks.verify)
     unwrap = staticmethod(_webhooks.unwrap)

@@ -100,7 +100,7 @@ class AsyncRealtimeSession:
     async def __aexit__(self, *exc: object) -> None: ...
 
 class _WebhooksExtras:
-    """``POST /api/webhooks`` plus the module-level helpers ``verify``/``unwrap``/``sign``."""
+    """Plus the helpers ``sign``, ``verify`` and ``unwrap`` of :mod:`agent_client.webhooks`."""
 
     verify = staticmethod(_webhooks.verify)
     unwrap = staticmethod(_webhooks.unwrap)
@@ -1080,7 +1080,9 @@ class LearnedApisWithRawResponse:
         """
 
 class Webhooks(_WebhooksExtras):
-    """Webhook subscriptions (``client.webhooks``)."""
+    """Webhook subscriptions (``client.webhooks``). Plus the helpers ``sign``, ``verify`` and
+    ``unwrap`` of :mod:`agent_client.webhooks`.
+    """
     @property
     def with_raw_response(self) -> WebhooksWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -2154,7 +2156,8 @@ class AsyncLearnedApisWithRawResponse:
         """
 
 class AsyncWebhooks(_WebhooksExtras):
-    """Webhook subscriptions (``client.webhooks``).
+    """Webhook subscriptions (``client.webhooks``). Plus the helpers ``sign``, ``verify`` and
+    ``unwrap`` of :mod:`agent_client.webhooks`.
 
     Async client: every operation is awaited.
     """

@@ -33,7 +33,7 @@ DEFAULT_BASE_URL = "https://agents.cjhirashi.com/api"
 
 
 class _WebhooksExtras:
-    """``POST /api/webhooks`` plus the module-level helpers ``verify``/``unwrap``/``sign``."""
+    """Plus the helpers ``sign``, ``verify`` and ``unwrap`` of :mod:`cjhirashi_agents.webhooks`."""
 
     verify = staticmethod(_webhooks.verify)
     unwrap = staticmethod(_webhooks.unwrap)

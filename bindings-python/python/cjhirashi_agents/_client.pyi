@@ -59,7 +59,7 @@ class AsyncTransactionPaginator(AsyncPaginator[models.Transaction]):
 # </generated pages>
 
 class _WebhooksExtras:
-    """``POST /api/webhooks`` plus the module-level helpers ``verify``/``unwrap``/``sign``."""
+    """Plus the helpers ``sign``, ``verify`` and ``unwrap`` of :mod:`cjhirashi_agents.webhooks`."""
 
     verify = staticmethod(_webhooks.verify)
     unwrap = staticmethod(_webhooks.unwrap)
@@ -2151,7 +2151,9 @@ class TransactionsWithRawResponse:
         """
 
 class Webhooks(_WebhooksExtras):
-    """Webhook subscriptions (``client.webhooks``)."""
+    """Webhook subscriptions (``client.webhooks``). Plus the helpers ``sign``, ``verify`` and
+    ``unwrap`` of :mod:`cjhirashi_agents.webhooks`.
+    """
     @property
     def with_raw_response(self) -> WebhooksWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -4313,7 +4315,8 @@ class AsyncTransactionsWithRawResponse:
         """
 
 class AsyncWebhooks(_WebhooksExtras):
-    """Webhook subscriptions (``client.webhooks``).
+    """Webhook subscriptions (``client.webhooks``). Plus the helpers ``sign``, ``verify`` and
+    ``unwrap`` of :mod:`cjhirashi_agents.webhooks`.
 
     Async client: every operation is awaited.
     """

@@ -921,7 +921,10 @@ PLATFORM: Dict[str, Any] = {
             ' account_id="acc_001", amount=Decimal("-12.50"), description="Taxi")'
         ),
     ),
-    "Webhooks": "Webhook subscriptions (``client.webhooks``).",
+    "Webhooks": (
+        "Webhook subscriptions (``client.webhooks``). Plus the helpers ``sign``, ``verify`` and "
+        "``unwrap`` of :mod:`cjhirashi_agents.webhooks`."
+    ),
     "Webhooks.create": Op(
         summary=(
             "Registers a URL that receives signed deliveries of the given events.\n\nFails with "
@@ -1412,7 +1415,10 @@ OPS: Dict[str, Any] = {
         ),
         example='>>> api = client.learned_apis.learn(source="https://example.com/openapi.json")',
     ),
-    "Webhooks": "Webhook subscriptions (``client.webhooks``).",
+    "Webhooks": (
+        "Webhook subscriptions (``client.webhooks``). Plus the helpers ``sign``, ``verify`` and "
+        "``unwrap`` of :mod:`agent_client.webhooks`."
+    ),
     "Webhooks.create": Op(
         summary=(
             "Registers a URL that receives signed deliveries of the given events.\n\nFails with "
