@@ -495,20 +495,20 @@ def answer_models(doc: Doc) -> List[str]:
     """The object schemas the answers can hold (list wrappers of kind `items` aside)."""
     seen: Set[str] = set()
 
-    def walk(schema: Any) -> None:
+    def visit(schema: Any) -> None:
         if isinstance(schema, dict):
             name = doc.ref(schema)
             if name:
                 target = doc.schemas[name]
                 if "properties" in target and name not in seen:
                     seen.add(name)
-                    walk(target.get("properties"))
+                    visit(target.get("properties"))
                 return
             for v in schema.values():
-                walk(v)
+                visit(v)
         elif isinstance(schema, list):
             for v in schema:
-                walk(v)
+                visit(v)
 
     for m in doc.methods:
         if m.answer is None or m.kind == "stream":
@@ -516,9 +516,9 @@ def answer_models(doc: Doc) -> List[str]:
         if m.kind == "items":
             item = m.item_ref()
             if item:
-                walk({"$ref": f"#/components/schemas/{item}"})
+                visit({"$ref": f"#/components/schemas/{item}"})
         else:
-            walk(m.answer)
+            visit(m.answer)
     return [n for n in doc.schemas if n in seen]
 
 
