@@ -66,8 +66,10 @@ cargo test --profile ci-release -p agents-sdk -p agents-sandbox --lib --tests
 
 # The OpenAPI documents in spec/ are generated from the SDK's types (docs/contract.md): they
 # must be what the current types generate.
-step "OpenAPI documents match the SDK's types (cargo run -p agents-spec -- --check)"
+step "OpenAPI documents match the SDK's types (cargo run -p agents-spec -- --check), x-sdk checks"
 cargo run -q -p agents-spec -- --check
+# the x-sdk entries against the operations, and the core's dispatch tables against x-sdk
+cargo test -q -p agents-spec
 
 # The hand-written Python stubs/models and TypeScript interfaces/methods against the documents:
 # every operation's method and parameters, every schema's fields (stdlib Python, < 1 s).

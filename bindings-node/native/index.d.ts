@@ -41,6 +41,17 @@ export declare class ChatStream {
 /** The ops client (`AgentClient` in JavaScript). */
 export declare class OpsClient {
   /**
+   * Runs the one-shot operation `op` (its `x-sdk` name, as `tools.execute`) with `params`,
+   * the JSON of its arguments by wire name (path ids as `id`); resolves with the answer's
+   * JSON (a list operation's list). Arguments it cannot take throw a `TypeError`.
+   */
+  call(op: string, params?: string | undefined | null, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
+  /**
+   * Opens the event stream of operation `op` (`chat.stream`) with `params` as for
+   * [`Self::call`].
+   */
+  stream(op: string, params?: string | undefined | null, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<ChatStream>
+  /**
    * Builds a client; absent settings fall back to `AGENT_API_KEY`, `AGENT_BASE_URL` and the
    * defaults.
    */
@@ -97,6 +108,22 @@ export declare class PlatformClient {
   withOptions(config: ClientConfig): PlatformClient
   /** The base URL requests go to. */
   get baseUrl(): string
+  /**
+   * Runs the one-shot operation `op` (its `x-sdk` name, as `finance.budgets.list`) with
+   * `params`, the JSON of its arguments by wire name (path ids as `id`); resolves with the
+   * answer's JSON (a list operation's list). Arguments it cannot take throw a `TypeError`.
+   */
+  call(op: string, params?: string | undefined | null, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
+  /**
+   * Opens the token stream of operation `op` (`conversations.send_message`,
+   * `conversations.stream`) with `params` as for [`Self::call`].
+   */
+  stream(op: string, params?: string | undefined | null, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<TokenStream>
+  /**
+   * The paginated list `op` (`users.list`, `conversations.list`,
+   * `finance.transactions.list`) with `params` as for [`Self::call`].
+   */
+  paginate(op: string, params?: string | undefined | null, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Pager
   authSignInUrl(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
   authSignOut(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
   authSession(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>

@@ -27,6 +27,7 @@
 )]
 
 mod bridge;
+mod dispatch;
 pub mod error;
 pub mod ops;
 pub mod options;

@@ -14,6 +14,7 @@ use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
 use tokio::sync::{Mutex, mpsc, oneshot};
 
+use crate::dispatch;
 use crate::error::{as_type_error, from_json, panic_error, spawn, to_json, to_napi};
 use crate::options::{
     CallOptions, CancelHandle, ClientConfig, client_settings, request_options, request_options_meta,
@@ -65,6 +66,45 @@ pub fn ops_login<'e>(
 
 #[napi]
 impl OpsClient {
+    /// Runs the one-shot operation `op` (its `x-sdk` name, as `tools.execute`) with `params`,
+    /// the JSON of its arguments by wire name (path ids as `id`); resolves with the answer's
+    /// JSON (a list operation's list). Arguments it cannot take throw a `TypeError`.
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
+    pub fn call<'e>(
+        &self,
+        env: &'e Env,
+        op: String,
+        params: Option<String>,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        let a = dispatch::args(params)?;
+        dispatch::call(env, opts, cancel, |o, sink| {
+            ops::dispatch::call(&self.inner, &op, a, o, sink)
+        })
+    }
+
+    /// Opens the event stream of operation `op` (`chat.stream`) with `params` as for
+    /// [`Self::call`].
+    #[napi(ts_return_type = "Promise<ChatStream>", catch_unwind)]
+    pub fn stream<'e>(
+        &self,
+        env: &'e Env,
+        op: String,
+        params: Option<String>,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, ChatStream>> {
+        let a = dispatch::args(params)?;
+        dispatch::stream(
+            env,
+            opts,
+            cancel,
+            |o| ops::dispatch::stream(&self.inner, &op, a, o),
+            ChatStream::new,
+        )
+    }
+
     /// Builds a client; absent settings fall back to `AGENT_API_KEY`, `AGENT_BASE_URL` and the
     /// defaults.
     #[napi(constructor, catch_unwind)]

@@ -7,6 +7,7 @@ use napi::Env;
 use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
 
+use crate::dispatch;
 use crate::error::{as_type_error, from_json, spawn, to_napi};
 use crate::options::{
     CallOptions, CancelHandle, ClientConfig, client_settings, request_options, request_options_meta,
@@ -60,6 +61,61 @@ impl PlatformClient {
     #[napi(getter, catch_unwind)]
     pub fn base_url(&self) -> String {
         self.inner.base_url().to_owned()
+    }
+
+    /// Runs the one-shot operation `op` (its `x-sdk` name, as `finance.budgets.list`) with
+    /// `params`, the JSON of its arguments by wire name (path ids as `id`); resolves with the
+    /// answer's JSON (a list operation's list). Arguments it cannot take throw a `TypeError`.
+    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
+    pub fn call<'e>(
+        &self,
+        env: &'e Env,
+        op: String,
+        params: Option<String>,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, String>> {
+        let a = dispatch::args(params)?;
+        dispatch::call(env, opts, cancel, |o, sink| {
+            platform::dispatch::call(&self.inner, &op, a, o, sink)
+        })
+    }
+
+    /// Opens the token stream of operation `op` (`conversations.send_message`,
+    /// `conversations.stream`) with `params` as for [`Self::call`].
+    #[napi(ts_return_type = "Promise<TokenStream>", catch_unwind)]
+    pub fn stream<'e>(
+        &self,
+        env: &'e Env,
+        op: String,
+        params: Option<String>,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<PromiseRaw<'e, TokenStream>> {
+        let a = dispatch::args(params)?;
+        dispatch::stream(
+            env,
+            opts,
+            cancel,
+            |o| platform::dispatch::stream(&self.inner, &op, a, o),
+            TokenStream::new,
+        )
+    }
+
+    /// The paginated list `op` (`users.list`, `conversations.list`,
+    /// `finance.transactions.list`) with `params` as for [`Self::call`].
+    #[napi(catch_unwind)]
+    pub fn paginate(
+        &self,
+        op: String,
+        params: Option<String>,
+        opts: Option<CallOptions>,
+        cancel: Option<&CancelHandle>,
+    ) -> napi::Result<Pager> {
+        let a = dispatch::args(params)?;
+        dispatch::paginate(opts, cancel, |o, sink| {
+            platform::dispatch::paginate(&self.inner, &op, a, o, sink)
+        })
     }
 
     // ----- auth -----

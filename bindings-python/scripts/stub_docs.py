@@ -1,11 +1,13 @@
-"""Writes the operations' reference text into the typed stubs, or checks that it is there.
+"""Writes the docstrings of the typed stubs, or checks that they are there.
 
-The text of every resource operation lives once, in ``cjhirashi_agents/_docs.py``; the runtime
-methods take it as their ``__doc__``. The stubs (``_client.pyi`` of both packages) spell out the
-sync, async and raw-response classes separately, so each of their methods gets the text with
-its own return type. Every other class and method of a stub takes the docstring of the runtime
-item of the same name (so the package must be importable: run it in the venv where it is
-installed), and the stub-only types theirs from ``STUB_ONLY``. Run after changing a docstring:
+The text of every resource operation lives once, in ``cjhirashi_agents/_docs.py``, generated
+with the stubs' resource classes from the OpenAPI documents by ``scripts/gen_python.py``
+(which writes those docstrings itself); the runtime methods take it as their ``__doc__``. The
+stubs (``_client.pyi`` of both packages) spell out the sync, async and raw-response classes
+separately, so each of their methods gets the text with its own return type. Every other
+(hand-written) class and method of a stub takes the docstring of the runtime item of the same
+name (so the package must be importable: run it in the venv where it is installed), and the
+stub-only types theirs from ``STUB_ONLY``. Run after changing a hand-written docstring:
 
     python bindings-python/scripts/stub_docs.py            # rewrite the stubs' docstrings
     python bindings-python/scripts/stub_docs.py --check    # exit 1 if a stub is out of date

@@ -4,8 +4,9 @@
 
 use std::sync::Mutex;
 
-use agents_sdk::ops::{AgentClient, ChatParams};
-use agents_sdk::{Error, RequestOptions, Result};
+use agents_sdk::dispatch::Call;
+use agents_sdk::ops::{AgentClient, dispatch};
+use agents_sdk::{RequestOptions, Result};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use serde_json::Value;
@@ -14,7 +15,7 @@ use crate::convert::from_py;
 use crate::errors::to_py_err;
 use crate::guard::guard;
 use crate::options::{self, CallKind, CallOptions, ClientArgs};
-use crate::platform::{PerProcess, arg, params};
+use crate::platform::{PerProcess, ToPython, wire_args};
 use crate::pyser::{Answer, Service};
 use crate::runtime::{block_on_here_sdk, block_on_sdk, future_into_py};
 use crate::stream::NativeStream;
@@ -50,91 +51,9 @@ async fn login_now(c: AgentClient, username: String, password: String) -> Result
     Ok(c)
 }
 
-fn json<T: serde::Serialize + Send + 'static>(v: T) -> Result<Answer> {
-    Ok(Answer::new(Service::Ops, v))
-}
-
-fn chat_params(a: &Value) -> Result<ChatParams> {
-    let mut p = ChatParams::new(arg(a, "message")?);
-    if let Some(Value::String(id)) = a.get("conversation_id") {
-        p = p.conversation_id(id.clone());
-    }
-    Ok(p)
-}
-
-/// Every non-streaming ops operation.
-async fn call(c: AgentClient, op: String, a: Value, o: RequestOptions) -> Result<Answer> {
-    match op.as_str() {
-        "auth.login" => json(
-            c.auth()
-                .with_options(o)
-                .login(arg(&a, "username")?, arg(&a, "password")?)
-                .await?,
-        ),
-        "chat.send" => json(c.chat().with_options(o).send(chat_params(&a)?).await?),
-        "conversations.list" => json(
-            c.conversations()
-                .with_options(o)
-                .list()
-                .await?
-                .conversations,
-        ),
-        "conversations.create" => json(
-            c.conversations()
-                .with_options(o)
-                .create(params(&a, false)?)
-                .await?,
-        ),
-        "conversations.get" => json(
-            c.conversations()
-                .with_options(o)
-                .get(&arg(&a, "id")?)
-                .await?,
-        ),
-        "conversations.delete" => json(
-            c.conversations()
-                .with_options(o)
-                .delete(&arg(&a, "id")?)
-                .await?,
-        ),
-        "config.get" => json(c.config().with_options(o).get().await?),
-        "config.update" => json(
-            c.config()
-                .with_options(o)
-                .update(params(&a, false)?)
-                .await?,
-        ),
-        "metrics.get" => json(c.metrics().with_options(o).get().await?),
-        "tools.list" => json(c.tools().with_options(o).list().await?.tools),
-        "tools.execute" => {
-            let parameters = match a.get("parameters") {
-                Some(Value::Object(m)) => m.clone(),
-                _ => serde_json::Map::new(),
-            };
-            json(
-                c.tools()
-                    .with_options(o)
-                    .execute(arg(&a, "tool")?, parameters)
-                    .await?,
-            )
-        }
-        "learned_apis.list" => json(c.learned_apis().with_options(o).list().await?.apis),
-        "learned_apis.learn" => json(
-            c.learned_apis()
-                .with_options(o)
-                .learn(params(&a, false)?)
-                .await?,
-        ),
-        "webhooks.create" => json(
-            c.webhooks()
-                .with_options(o)
-                .create(params(&a, false)?)
-                .await?,
-        ),
-        other => Err(Error::InvalidArgument(format!(
-            "unknown ops operation {other:?}"
-        ))),
-    }
+/// The ops operation `op`, prepared (its arguments checked, nothing sent yet).
+fn call(c: &AgentClient, op: &str, a: Value, o: RequestOptions) -> Result<Call<Answer>> {
+    dispatch::call(c, op, wire_args(a, false), o, ToPython(Service::Ops))
 }
 
 async fn open_stream(
@@ -144,19 +63,14 @@ async fn open_stream(
     o: RequestOptions,
     text_limit: usize,
 ) -> Result<NativeStream> {
-    match op.as_str() {
-        "chat.stream" => Ok(NativeStream::chat(
-            c.chat().with_options(o).stream(chat_params(&a)?).await?,
-            text_limit,
-        )),
-        "realtime.connect" => Ok(NativeStream::realtime(
+    if op == "realtime.connect" {
+        return Ok(NativeStream::realtime(
             c.realtime().with_options(o).connect().await?,
             text_limit,
-        )),
-        other => Err(Error::InvalidArgument(format!(
-            "unknown ops stream {other:?}"
-        ))),
+        ));
     }
+    let s = dispatch::stream(&c, &op, wire_args(a, false), o)?.await?;
+    Ok(NativeStream::chat(s, text_limit))
 }
 
 /// The native ops client.
@@ -219,11 +133,13 @@ impl OpsClient {
 
     /// After `auth.login`, a forked child logs in again with the same credentials.
     fn remember_login(&self, op: &str, a: &Value) {
-        if let ("auth.login", Ok(u), Ok(p)) = (op, arg(a, "username"), arg(a, "password")) {
+        if let ("auth.login", Some(Value::String(u)), Some(Value::String(p))) =
+            (op, a.get("username"), a.get("password"))
+        {
             self.settings
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
-                .credentials = Some((u, p));
+                .credentials = Some((u.clone(), p.clone()));
         }
     }
 }
@@ -325,7 +241,8 @@ impl OpsClient {
     ) -> PyResult<Py<PyAny>> {
         guard(py, || {
             let (c, a, o) = self.prepare(py, args, options, true)?;
-            let value = block_on_here_sdk(py, call(c, op.clone(), a.clone(), o.opts))?;
+            let fut = call(&c, &op, a.clone(), o.opts).map_err(|e| to_py_err(py, e))?;
+            let value = block_on_here_sdk(py, fut)?;
             self.remember_login(&op, &a);
             options::answer(py, value, o.capture.as_ref())
         })
@@ -345,7 +262,8 @@ impl OpsClient {
             let capture = o.capture.clone();
             let (op2, a2) = (op.clone(), a.clone());
             let target = slf.clone_ref(py);
-            future_into_py(py, call(c, op, a, o.opts), move |py, v| {
+            let fut = call(&c, &op, a, o.opts).map_err(|e| to_py_err(py, e))?;
+            future_into_py(py, fut, move |py, v| {
                 target.get().remember_login(&op2, &a2);
                 options::answer(py, v, capture.as_ref())
             })

@@ -4,11 +4,11 @@
 
 use std::sync::{Arc, Mutex};
 
-use agents_sdk::platform::Client;
-use agents_sdk::{Error, Result};
+use agents_sdk::Result;
+use agents_sdk::dispatch::{Call, PagesSink, Sink};
+use agents_sdk::platform::{Client, dispatch};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::convert::from_py;
@@ -104,184 +104,47 @@ fn build(s: &Settings) -> Result<Client> {
     b.build()
 }
 
-/// Decodes the parameters of an operation (a dict with snake_case keys) into a typed value.
-pub fn params<T: DeserializeOwned>(value: &Value, camel: bool) -> Result<T> {
-    let value = match (camel, value) {
-        (true, Value::Object(map)) => Value::Object(
-            map.iter()
-                .map(|(k, v)| (agents_sdk::case::to_camel_case(k), v.clone()))
+/// The arguments of an operation as the core's dispatch takes them: keyed by wire names (the
+/// platform's are camelCase; Python passes snake_case, converted here at the top level).
+pub fn wire_args(value: Value, camel: bool) -> Value {
+    match value {
+        Value::Object(map) if camel => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (agents_sdk::case::to_camel_case(&k), v))
                 .collect::<Map<String, Value>>(),
         ),
-        (_, Value::Null) => Value::Object(Map::new()),
-        _ => value.clone(),
-    };
-    serde_json::from_value(value).map_err(|e| Error::InvalidArgument(e.to_string()))
-}
-
-/// A string argument of an operation.
-pub fn arg(value: &Value, name: &str) -> Result<String> {
-    match value.get(name) {
-        Some(Value::String(s)) => Ok(s.clone()),
-        _ => Err(Error::InvalidArgument(format!("{name} must be a string"))),
+        other => other,
     }
 }
 
-fn json<T: serde::Serialize + Send + 'static>(v: T) -> Result<Answer> {
-    Ok(Answer::new(Service::Platform, v))
-}
+/// Builds an answer into `service`'s model classes.
+#[derive(Debug, Clone, Copy)]
+pub struct ToPython(pub Service);
 
-/// Every non-streaming, non-paginated platform operation.
-async fn call(c: Client, op: String, a: Value, o: agents_sdk::RequestOptions) -> Result<Answer> {
-    match op.as_str() {
-        "auth.sign_in_url" => json(c.auth().with_options(o).sign_in_url().await?),
-        "auth.sign_out" => json(c.auth().with_options(o).sign_out().await?),
-        "auth.session" => json(c.auth().with_options(o).session().await?),
-        "auth.create_api_key" => json(c.auth().with_options(o).create_api_key().await?),
-        "users.me" => json(c.users().with_options(o).me().await?),
-        "users.update_me" => json(
-            c.users()
-                .with_options(o)
-                .update_me(params(&a, true)?)
-                .await?,
-        ),
-        "users.invite" => json(c.users().with_options(o).invite(params(&a, true)?).await?),
-        "users.delete" => json(c.users().with_options(o).delete(&arg(&a, "id")?).await?),
-        "agents.list" => json(
-            c.agents()
-                .with_options(o)
-                .list(params(&a, true)?)
-                .await?
-                .agents,
-        ),
-        "agents.get" => json(c.agents().with_options(o).get(&arg(&a, "id")?).await?),
-        "agents.create" => json(c.agents().with_options(o).create(params(&a, true)?).await?),
-        "agents.delete" => json(c.agents().with_options(o).delete(&arg(&a, "id")?).await?),
-        "conversations.get" => {
-            let id = arg(&a, "id")?;
-            let mut rest = a.clone();
-            if let Value::Object(m) = &mut rest {
-                m.remove("id");
-            }
-            json(
-                c.conversations()
-                    .with_options(o)
-                    .get(&id, params(&rest, true)?)
-                    .await?,
-            )
-        }
-        "conversations.create" => json(
-            c.conversations()
-                .with_options(o)
-                .create(params(&a, true)?)
-                .await?
-                .conversation,
-        ),
-        "conversations.delete" => json(
-            c.conversations()
-                .with_options(o)
-                .delete(&arg(&a, "id")?)
-                .await?,
-        ),
-        "health.profile" => json(c.health().with_options(o).profile().await?),
-        "health.update_profile" => json(
-            c.health()
-                .with_options(o)
-                .update_profile(params(&a, true)?)
-                .await?,
-        ),
-        "health.medications.list" => json(
-            c.health()
-                .medications()
-                .with_options(o)
-                .list()
-                .await?
-                .medications,
-        ),
-        "health.medications.create" => json(
-            c.health()
-                .medications()
-                .with_options(o)
-                .create(params(&a, true)?)
-                .await?,
-        ),
-        "health.appointments.list" => json(
-            c.health()
-                .appointments()
-                .with_options(o)
-                .list(params(&a, true)?)
-                .await?
-                .appointments,
-        ),
-        "finance.profile" => json(c.finance().with_options(o).profile().await?),
-        "finance.accounts.list" => json(
-            c.finance()
-                .accounts()
-                .with_options(o)
-                .list()
-                .await?
-                .accounts,
-        ),
-        "finance.transactions.create" => json(
-            c.finance()
-                .transactions()
-                .with_options(o)
-                .create(params(&a, true)?)
-                .await?,
-        ),
-        "finance.budgets.list" => json(c.finance().budgets().with_options(o).list().await?.budgets),
-        "webhooks.create" => json(
-            c.webhooks()
-                .with_options(o)
-                .create(params(&a, true)?)
-                .await?,
-        ),
-        other => Err(Error::InvalidArgument(format!(
-            "unknown platform operation {other:?}"
-        ))),
+impl Sink for ToPython {
+    type Out = Answer;
+    fn accept<T: serde::Serialize + Send + 'static>(self, value: T) -> Answer {
+        Answer::new(self.0, value)
     }
 }
 
-async fn open_stream(
-    c: Client,
-    op: String,
-    a: Value,
-    o: agents_sdk::RequestOptions,
-    text_limit: usize,
-) -> Result<NativeStream> {
-    let id = arg(&a, "id")?;
-    let conversations = c.conversations().with_options(o);
-    let s = match op.as_str() {
-        "conversations.send_message" => {
-            conversations.send_message(&id, arg(&a, "content")?).await?
-        }
-        "conversations.stream" => conversations.stream(&id).await?,
-        other => {
-            return Err(Error::InvalidArgument(format!(
-                "unknown platform stream {other:?}"
-            )));
-        }
-    };
-    Ok(NativeStream::tokens(s, text_limit))
+/// Wraps the paginator of a paginated list.
+struct ToPager;
+
+impl PagesSink for ToPager {
+    type Out = Pager;
+    fn accept<P>(self, pages: agents_sdk::Paginator<P>) -> Pager
+    where
+        P: agents_sdk::Paged + serde::Serialize + serde::de::DeserializeOwned + Sync,
+        P::Item: serde::Serialize + Sync,
+    {
+        Pager::new(pages)
+    }
 }
 
-fn pager(c: &Client, op: &str, a: &Value, o: agents_sdk::RequestOptions) -> Result<Pager> {
-    Ok(match op {
-        "users.list" => Pager::new(c.users().with_options(o).list(params(a, true)?)),
-        "conversations.list" => {
-            Pager::new(c.conversations().with_options(o).list(params(a, true)?))
-        }
-        "finance.transactions.list" => Pager::new(
-            c.finance()
-                .transactions()
-                .with_options(o)
-                .list(params(a, true)?),
-        ),
-        other => {
-            return Err(Error::InvalidArgument(format!(
-                "unknown platform list {other:?}"
-            )));
-        }
-    })
+/// The platform operation `op`, prepared (its arguments checked, nothing sent yet).
+fn call(c: &Client, op: &str, a: Value, o: agents_sdk::RequestOptions) -> Result<Call<Answer>> {
+    dispatch::call(c, op, wire_args(a, true), o, ToPython(Service::Platform))
 }
 
 /// The native platform client.
@@ -362,7 +225,8 @@ impl PlatformClient {
         guard(py, || {
             let (a, o) = prepare(args, options, CallKind::Plain)?;
             let c = self.client_here().map_err(|e| to_py_err(py, e))?;
-            let value = block_on_here_sdk(py, call(c, op, a, o.opts))?;
+            let fut = call(&c, &op, a, o.opts).map_err(|e| to_py_err(py, e))?;
+            let value = block_on_here_sdk(py, fut)?;
             options::answer(py, value, o.capture.as_ref())
         })
     }
@@ -380,7 +244,8 @@ impl PlatformClient {
             let (a, o) = prepare(args, options, CallKind::Plain)?;
             let c = self.client().map_err(|e| to_py_err(py, e))?;
             let capture = o.capture.clone();
-            future_into_py(py, call(c, op, a, o.opts), move |py, v| {
+            let fut = call(&c, &op, a, o.opts).map_err(|e| to_py_err(py, e))?;
+            future_into_py(py, fut, move |py, v| {
                 options::answer(py, v, capture.as_ref())
             })
         })
@@ -399,7 +264,10 @@ impl PlatformClient {
             let (a, o) = prepare(args, options, CallKind::Plain)?;
             let c = self.client().map_err(|e| to_py_err(py, e))?;
             let limit = self.settings.args.response_limit(&o.opts);
-            block_on_sdk(py, open_stream(c, op, a, o.opts, limit))
+            let fut = dispatch::stream(&c, &op, wire_args(a, true), o.opts)
+                .map_err(|e| to_py_err(py, e))?;
+            let s = block_on_sdk(py, fut)?;
+            Ok(NativeStream::tokens(s, limit))
         })
     }
 
@@ -416,8 +284,10 @@ impl PlatformClient {
             let (a, o) = prepare(args, options, CallKind::Plain)?;
             let c = self.client().map_err(|e| to_py_err(py, e))?;
             let limit = self.settings.args.response_limit(&o.opts);
-            future_into_py(py, open_stream(c, op, a, o.opts, limit), |py, s| {
-                Ok(Py::new(py, s)?.into_any())
+            let fut = dispatch::stream(&c, &op, wire_args(a, true), o.opts)
+                .map_err(|e| to_py_err(py, e))?;
+            future_into_py(py, fut, move |py, s| {
+                Ok(Py::new(py, NativeStream::tokens(s, limit))?.into_any())
             })
         })
     }
@@ -437,7 +307,7 @@ impl PlatformClient {
                 o.opts.max_pages = self.settings.args.max_pages;
             }
             let c = self.client().map_err(|e| to_py_err(py, e))?;
-            pager(&c, &op, &a, o.opts)
+            dispatch::paginate(&c, &op, wire_args(a, true), o.opts, ToPager)
                 .map(|p| p.with_capture(o.capture))
                 .map_err(|e| to_py_err(py, e))
         })

@@ -24,6 +24,7 @@ mod list;
 
 pub mod case;
 mod client;
+pub mod dispatch;
 pub mod error;
 pub mod money;
 mod net;

@@ -55,6 +55,147 @@ pub enum Success {
     Redirect,
 }
 
+/// How an SDK method hands the answer back (`x-sdk` `kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The answer as it is (a JSON object, or the `Location` of a redirect).
+    Call,
+    /// The answer is an object; the method returns its `items` member, a list.
+    Items,
+    /// A paginated list: each page is the answer object, its items are its `items` member.
+    Pages,
+    /// A `text/event-stream` answer, read event by event.
+    Stream,
+}
+
+impl Kind {
+    /// The `x-sdk` spelling.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Kind::Call => "call",
+            Kind::Items => "items",
+            Kind::Pages => "pages",
+            Kind::Stream => "stream",
+        }
+    }
+}
+
+/// One SDK method an operation backs: an entry of the operation's `x-sdk` array, which the
+/// Python and Node generators read (see `docs/contract.md`).
+#[derive(Debug, Clone, Copy)]
+pub struct Sdk {
+    /// The method, dotted, snake_case (`finance.budgets.list`), as `API.md` names it.
+    pub name: &'static str,
+    /// How the answer comes back.
+    pub kind: Kind,
+    /// For [`Kind::Items`] and [`Kind::Pages`]: the answer's member holding the list.
+    pub items: Option<&'static str>,
+    /// The arguments (wire names) taken positionally, in order: the path ids, then body
+    /// members such as `content`.
+    pub positional: &'static [&'static str],
+    /// Body members the method sets itself instead of taking them as arguments
+    /// (`chat.send` sends `stream: false`).
+    pub sets: &'static [(&'static str, bool)],
+    /// What the method does (Markdown, single backticks for code, no language's words).
+    pub doc: &'static str,
+    /// What it returns (same rules).
+    pub returns: &'static str,
+    /// Example code: (Python, TypeScript).
+    pub example: Option<(&'static str, &'static str)>,
+}
+
+impl Sdk {
+    const fn new(name: &'static str, kind: Kind, items: Option<&'static str>) -> Sdk {
+        Sdk {
+            name,
+            kind,
+            items,
+            positional: &[],
+            sets: &[],
+            doc: "",
+            returns: "",
+            example: None,
+        }
+    }
+
+    /// A method returning the answer as it is.
+    pub const fn call(name: &'static str) -> Sdk {
+        Sdk::new(name, Kind::Call, None)
+    }
+
+    /// A method returning the list in the answer's member `items`.
+    pub const fn items(name: &'static str, items: &'static str) -> Sdk {
+        Sdk::new(name, Kind::Items, Some(items))
+    }
+
+    /// A paginated list whose pages hold their items in the member `items`.
+    pub const fn pages(name: &'static str, items: &'static str) -> Sdk {
+        Sdk::new(name, Kind::Pages, Some(items))
+    }
+
+    /// A method reading an event stream.
+    pub const fn stream(name: &'static str) -> Sdk {
+        Sdk::new(name, Kind::Stream, None)
+    }
+
+    /// The arguments taken positionally (wire names, in order).
+    pub const fn positional(self, positional: &'static [&'static str]) -> Sdk {
+        Sdk { positional, ..self }
+    }
+
+    /// Body members the method sets itself.
+    pub const fn sets(self, sets: &'static [(&'static str, bool)]) -> Sdk {
+        Sdk { sets, ..self }
+    }
+
+    /// What the method does and what it returns.
+    pub const fn doc(self, doc: &'static str, returns: &'static str) -> Sdk {
+        Sdk {
+            doc,
+            returns,
+            ..self
+        }
+    }
+
+    /// Example code in Python and TypeScript.
+    pub const fn example(self, python: &'static str, typescript: &'static str) -> Sdk {
+        Sdk {
+            example: Some((python, typescript)),
+            ..self
+        }
+    }
+
+    /// The `x-sdk` entry.
+    pub fn to_value(&self) -> Value {
+        let mut out = json!({
+            "name": self.name,
+            "kind": self.kind.as_str(),
+            "positional": self.positional,
+        });
+        if let Some(items) = self.items {
+            out["items"] = json!(items);
+        }
+        if !self.sets.is_empty() {
+            out["sets"] = Value::Object(
+                self.sets
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), Value::Bool(*v)))
+                    .collect(),
+            );
+        }
+        if !self.doc.is_empty() {
+            out["doc"] = json!(self.doc);
+        }
+        if !self.returns.is_empty() {
+            out["returns"] = json!(self.returns);
+        }
+        if let Some((python, typescript)) = self.example {
+            out["example"] = json!({"python": python, "typescript": typescript});
+        }
+        out
+    }
+}
+
 /// One operation of a service: one row of its table.
 #[derive(Debug, Clone, Copy)]
 pub struct Operation {
@@ -64,8 +205,9 @@ pub struct Operation {
     pub path: &'static str,
     /// The `operationId`.
     pub id: &'static str,
-    /// The SDK method (`users.list`), for the description and the scenario suite.
-    pub sdk: &'static str,
+    /// The SDK methods it backs (one, or `chat.send` and `chat.stream` for ops `POST
+    /// /api/chat`): the `x-sdk` array, and the description's "SDK: `users.list`.".
+    pub sdk: &'static [Sdk],
     /// The tag (resource).
     pub tag: &'static str,
     /// One line.
@@ -297,11 +439,18 @@ fn parameters(op: &Operation, g: &mut SchemaGenerator) -> Vec<Value> {
         let after = &rest[start + 1..];
         let Some(end) = after.find('}') else { break };
         let name = &after[..end];
+        // `/users/{id}` → "The user's id."
+        let resource = rest[..start]
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or_default();
+        let singular = resource.strip_suffix('s').unwrap_or(resource);
         out.push(json!({
             "name": name,
             "in": "path",
             "required": true,
-            "description": "The resource's id.",
+            "description": format!("The {singular}'s id."),
             "schema": {"type": "string", "minLength": 1}
         }));
         rest = &after[end + 1..];
@@ -470,8 +619,9 @@ fn operation(service: &Service, op: &Operation, g: &mut SchemaGenerator) -> Valu
         "operationId": op.id,
         "tags": [op.tag],
         "summary": op.summary,
-        "description": format!("SDK: `{}`.", op.sdk),
+        "description": format!("SDK: `{}`.", sdk_names(op)),
         "responses": responses,
+        "x-sdk": op.sdk.iter().map(Sdk::to_value).collect::<Vec<_>>(),
     });
     let params = parameters(op, g);
     if !params.is_empty() {
@@ -506,6 +656,15 @@ fn operation(service: &Service, op: &Operation, g: &mut SchemaGenerator) -> Valu
         json!([])
     };
     out
+}
+
+/// The SDK methods of an operation, as its description names them (`chat.send / chat.stream`).
+pub fn sdk_names(op: &Operation) -> String {
+    op.sdk
+        .iter()
+        .map(|m| m.name)
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 /// The schema of an SSE `error` event's data: the `error` member of the error body (both
@@ -702,4 +861,170 @@ pub fn documents() -> Vec<(&'static str, String)> {
         ("ops.openapi.json", pretty(ops_document())),
         ("ops.asyncapi.json", pretty(ops_asyncapi())),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The properties of the object schema `schema` (resolving one `$ref` into `doc`).
+    fn properties<'a>(doc: &'a Value, schema: &'a Value) -> Option<&'a Map<String, Value>> {
+        let schema = match schema.get("$ref").and_then(Value::as_str) {
+            Some(r) => doc.pointer(r.trim_start_matches('#'))?,
+            None => schema,
+        };
+        schema.get("properties").and_then(Value::as_object)
+    }
+
+    /// Every `x-sdk` entry is consistent with the operation it sits on.
+    fn check(service: &Service) {
+        let doc = document(service);
+        let mut names = std::collections::BTreeSet::new();
+        for op in service.operations {
+            assert!(
+                !op.sdk.is_empty(),
+                "{} {}: no SDK method",
+                op.method,
+                op.path
+            );
+            let item = &doc["paths"][op.path][op.method];
+            let entries = item["x-sdk"].as_array().expect("x-sdk is an array");
+            assert_eq!(entries.len(), op.sdk.len());
+            assert_eq!(
+                item["description"],
+                json!(format!("SDK: `{}`.", sdk_names(op)))
+            );
+            let path_ids: Vec<&str> = item["parameters"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|p| p["in"] == "path")
+                .filter_map(|p| p["name"].as_str())
+                .collect();
+            let body = properties(
+                &doc,
+                &item["requestBody"]["content"]["application/json"]["schema"],
+            );
+            let answer = item["responses"]
+                .as_object()
+                .and_then(|r| r.iter().find(|(s, _)| s.starts_with('2')))
+                .map(|(_, r)| &r["content"]["application/json"]["schema"]);
+            let answer = match (service.envelope, answer) {
+                (true, Some(a)) => Some(&a["properties"]["data"]),
+                (_, a) => a,
+            };
+            let sse = matches!(op.success, Success::Sse(_) | Success::JsonOrSse { .. });
+            for sdk in op.sdk {
+                let name = sdk.name;
+                assert!(names.insert(name), "{name} twice");
+                assert!(
+                    name.split('.').count() >= 2
+                        && name
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.'),
+                    "{name}: not a dotted snake_case name"
+                );
+                // the path ids come first, in order; the rest are body members
+                assert_eq!(
+                    sdk.positional.get(..path_ids.len()),
+                    Some(&path_ids[..]),
+                    "{name}: the path ids must be positional first"
+                );
+                for member in &sdk.positional[path_ids.len()..] {
+                    assert!(
+                        body.is_some_and(|b| b.contains_key(*member)),
+                        "{name}: positional {member} is not a body member"
+                    );
+                }
+                for (member, _) in sdk.sets {
+                    assert!(
+                        body.is_some_and(|b| b.contains_key(*member)),
+                        "{name}: sets {member}, not a body member"
+                    );
+                }
+                match sdk.kind {
+                    Kind::Items | Kind::Pages => {
+                        let member = sdk.items.expect("items/pages name their member");
+                        let list = answer
+                            .and_then(|a| properties(&doc, a))
+                            .and_then(|p| p.get(member));
+                        assert_eq!(
+                            list.and_then(|l| l.get("type")),
+                            Some(&json!("array")),
+                            "{name}: the answer has no list member {member}"
+                        );
+                        let paginated = answer
+                            .and_then(|a| properties(&doc, a))
+                            .is_some_and(|p| p.contains_key("pagination"));
+                        assert_eq!(paginated, sdk.kind == Kind::Pages, "{name}: pagination");
+                    }
+                    Kind::Call | Kind::Stream => {
+                        assert!(sdk.items.is_none(), "{name}: items without a list kind")
+                    }
+                }
+                if sdk.kind == Kind::Stream {
+                    assert!(sse, "{name}: a stream needs an event-stream answer");
+                } else if !matches!(op.success, Success::JsonOrSse { .. }) {
+                    assert!(!sse, "{name}: an event-stream answer needs kind stream");
+                }
+                if matches!(op.success, Success::JsonOrSse { .. }) {
+                    assert!(!sdk.sets.is_empty(), "{name}: must set the stream flag");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn platform_x_sdk_matches_the_operations() {
+        check(&PLATFORM);
+    }
+
+    #[test]
+    fn ops_x_sdk_matches_the_operations() {
+        check(&OPS);
+        let chat: Vec<&str> = OPS.operations[1].sdk.iter().map(|s| s.name).collect();
+        assert_eq!(chat, ["chat.send", "chat.stream"]);
+    }
+
+    /// Every method has language-neutral docs: single backticks, no language's type words.
+    #[test]
+    fn every_method_is_documented_language_neutrally() {
+        for sdk in [&PLATFORM, &OPS]
+            .iter()
+            .flat_map(|s| s.operations)
+            .flat_map(|o| o.sdk)
+        {
+            let name = sdk.name;
+            assert!(!sdk.doc.trim().is_empty(), "{name}: no doc");
+            assert!(!sdk.returns.trim().is_empty(), "{name}: no returns");
+            for text in [sdk.doc, sdk.returns] {
+                for word in [
+                    "``", "Decimal", "List[", "Dict[", "Array", "Promise", "None", "True",
+                ] {
+                    assert!(!text.contains(word), "{name}: {word:?} in {text:?}");
+                }
+                assert_eq!(
+                    text.matches('`').count() % 2,
+                    0,
+                    "{name}: unbalanced backticks"
+                );
+                assert!(text.ends_with('.'), "{name}: {text:?} is not a sentence");
+            }
+            if let Some((python, typescript)) = sdk.example {
+                for code in [python, typescript] {
+                    assert!(!code.trim().is_empty() && !code.contains(">>>"), "{name}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn forty_five_sdk_methods() {
+        let count: usize = [&PLATFORM, &OPS]
+            .iter()
+            .flat_map(|s| s.operations)
+            .map(|o| o.sdk.len())
+            .sum();
+        assert_eq!(count, 45);
+    }
 }

@@ -1,29 +1,30 @@
 """``AgentClient`` and ``AsyncAgentClient`` of the ops service, built from one set of resource
 classes (see ``cjhirashi_agents._base``). Typed signatures are in ``_client.pyi``."""
 
+# <generated imports> by scripts/gen_python.py; do not edit
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, List, Mapping, Optional, Union, get_args
+from typing import Any, Dict, Mapping, Optional, Sequence, Union, get_args
 
-from cjhirashi_agents import _native
+from cjhirashi_agents import _base, _native
 from cjhirashi_agents import webhooks as _webhooks
 from cjhirashi_agents._base import (
     REQUEST_OPTIONS,
     RawClient,
     Resource,
     Transport,
-    clean,
     env_or,
     headers_arg,
     model,
-    model_list,
 )
 from cjhirashi_agents._docs import OPS, document
 from cjhirashi_agents._models import models_of, register_native
 from cjhirashi_agents._streaming import AsyncStream, Stream
 
 from . import models
+
+# </generated imports>
 
 # the native module builds the answer models itself (events come from streams, built here)
 register_native("ops", models_of(models, exclude=get_args(models.ChatEvent)))
@@ -50,20 +51,47 @@ class AsyncChatStream(AsyncStream[models.ChatEvent]):
     see :class:`ChatStream`."""
 
 
+def _execute_tool(
+    resource: Resource, tool: str, parameters: Optional[Mapping[str, Any]], kwargs: Dict[str, Any]
+) -> Any:
+    """``tools.execute``: keyword arguments are the tool's parameters, except the request
+    options (``timeout``, ``max_retries``, ``extra_headers``, ``extra_query``,
+    ``idempotency_key``, ``max_response_bytes``); a parameter with one of those names goes in
+    ``parameters=``."""
+    options = {k: kwargs.pop(k) for k in REQUEST_OPTIONS if k in kwargs}
+    params = {**dict(parameters or {}), **kwargs}
+    return resource._call(
+        "tools.execute",
+        {"tool": tool, "parameters": params},
+        model(models.ToolExecution),
+        options,
+    )
+
+
+class _WebhooksExtras:
+    """Plus the helpers ``sign``, ``verify`` and ``unwrap`` of :mod:`agent_client.webhooks`."""
+
+    verify = staticmethod(_webhooks.verify)
+    unwrap = staticmethod(_webhooks.unwrap)
+    sign = staticmethod(_webhooks.sign)
+
+
+# The resource classes, one per resource of the document; a class `_<Name>Extras` above is
+# mixed into the resource `<Name>`.
+# <generated resources> by scripts/gen_python.py; do not edit
 class Auth(Resource):
     def login(self, username: str, password: str, **options: Any) -> Any:
-        """Logs in; the client keeps the token and logs in again before it expires."""
         args = {"username": username, "password": password}
-        return self._call("auth.login", args, model(models.Token), options)
+        return self._call("auth.login", args, _base.model(models.Token), options)
 
 
 class Chat(Resource):
     def send(self, *, message: str, conversation_id: Optional[str] = None, **options: Any) -> Any:
-        args = clean(message=message, conversation_id=conversation_id)
-        return self._call("chat.send", args, model(models.ChatResponse), options)
+        args = _base.clean({"message": message}, conversation_id=conversation_id)
+        return self._call("chat.send", args, _base.model(models.ChatResponse), options)
 
     def stream(self, *, message: str, conversation_id: Optional[str] = None, **options: Any) -> Any:
-        args = clean(message=message, conversation_id=conversation_id)
+        args = _base.clean({"message": message}, conversation_id=conversation_id)
         return self._t.stream(
             "chat.stream",
             args,
@@ -78,92 +106,79 @@ class Chat(Resource):
 class Conversations(Resource):
     def list(self, **options: Any) -> Any:
         return self._call(
-            "conversations.list", None, model_list(models.ConversationSummary), options
+            "conversations.list", None, _base.model_list(models.ConversationSummary), options
         )
 
     def create(self, *, title: Optional[str] = None, **options: Any) -> Any:
+        args = _base.clean(title=title)
         return self._call(
-            "conversations.create", clean(title=title), model(models.ConversationSummary), options
+            "conversations.create", args, _base.model(models.ConversationSummary), options
         )
 
     def get(self, id: str, **options: Any) -> Any:
+        args = {"id": id}
         return self._call(
-            "conversations.get", {"id": id}, model(models.ConversationDetail), options
+            "conversations.get", args, _base.model(models.ConversationDetail), options
         )
 
     def delete(self, id: str, **options: Any) -> Any:
+        args = {"id": id}
         return self._call(
-            "conversations.delete", {"id": id}, model(models.DeletedConversation), options
+            "conversations.delete", args, _base.model(models.DeletedConversation), options
         )
 
 
 class ConfigResource(Resource):
     def get(self, **options: Any) -> Any:
-        return self._call("config.get", None, model(models.Config), options)
+        return self._call("config.get", None, _base.model(models.Config), options)
 
     def update(
         self,
         *,
-        llm: Optional[Mapping[str, Any]] = None,
         agent: Optional[Mapping[str, Any]] = None,
         cloud_providers: Optional[Mapping[str, Any]] = None,
+        llm: Optional[Mapping[str, Any]] = None,
         **options: Any,
     ) -> Any:
-        """A partial update (deep-merged by the server); answers the whole new config."""
-        args = {
-            k: dict(v)
-            for k, v in clean(llm=llm, agent=agent, cloud_providers=cloud_providers).items()
-        }
-        return self._call("config.update", args, model(models.Config), options)
+        args = _base.clean(
+            agent=_base.as_dict(agent),
+            cloud_providers=_base.as_dict(cloud_providers),
+            llm=_base.as_dict(llm),
+        )
+        return self._call("config.update", args, _base.model(models.Config), options)
 
 
 class MetricsResource(Resource):
     def get(self, **options: Any) -> Any:
-        return self._call("metrics.get", None, model(models.Metrics), options)
+        return self._call("metrics.get", None, _base.model(models.Metrics), options)
 
 
 class Tools(Resource):
     def list(self, **options: Any) -> Any:
-        return self._call("tools.list", None, model_list(models.Tool), options)
+        return self._call("tools.list", None, _base.model_list(models.Tool), options)
 
     def execute(
         self, tool: str, /, parameters: Optional[Mapping[str, Any]] = None, **kwargs: Any
     ) -> Any:
-        """Runs ``tool``: keyword arguments are its parameters, except the request options
-        (``timeout``, ``max_retries``, ``extra_headers``, ``extra_query``,
-        ``idempotency_key``, ``max_response_bytes``); a parameter with one of those names goes
-        in ``parameters=``."""
-        options = {k: kwargs.pop(k) for k in REQUEST_OPTIONS if k in kwargs}
-        params = {**dict(parameters or {}), **kwargs}
-        return self._call(
-            "tools.execute",
-            {"tool": tool, "parameters": params},
-            model(models.ToolExecution),
-            options,
-        )
+        return _execute_tool(self, tool, parameters, kwargs)
 
 
 class LearnedApis(Resource):
     def list(self, **options: Any) -> Any:
-        return self._call("learned_apis.list", None, model_list(models.LearnedApi), options)
+        return self._call("learned_apis.list", None, _base.model_list(models.LearnedApi), options)
 
-    def learn(self, *, type: str = "openapi", source: Any, **options: Any) -> Any:
-        return self._call(
-            "learned_apis.learn",
-            {"type": type, "source": source},
-            model(models.LearnedApi),
-            options,
-        )
+    def learn(self, *, source: Any, type: str = "openapi", **options: Any) -> Any:
+        args = {"source": source, "type": type}
+        return self._call("learned_apis.learn", args, _base.model(models.LearnedApi), options)
 
 
-class Webhooks(Resource):
-    verify = staticmethod(_webhooks.verify)
-    unwrap = staticmethod(_webhooks.unwrap)
-    sign = staticmethod(_webhooks.sign)
+class Webhooks(_WebhooksExtras, Resource):
+    def create(self, *, events: Sequence[str], secret: str, url: str, **options: Any) -> Any:
+        args = {"events": _base.as_list(events), "secret": secret, "url": url}
+        return self._call("webhooks.create", args, _base.model(models.Webhook), options)
 
-    def create(self, *, url: str, events: List[str], secret: str, **options: Any) -> Any:
-        args = {"url": url, "events": list(events), "secret": secret}
-        return self._call("webhooks.create", args, model(models.Webhook), options)
+
+# </generated resources>
 
 
 class RealtimeSession:
@@ -250,7 +265,38 @@ class AsyncRealtimeSession:
 
 
 class Realtime(Resource):
+    """The realtime WebSocket (``client.realtime``)."""
+
     def connect(self, **options: Any) -> Any:
+        """Opens the ``/ws`` WebSocket and authenticates on it.
+
+        Sends ``GET /ws (WebSocket)``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RealtimeSession: A session: ``send_chat(conversation_id, message)``, then iterate
+                the typed events of that answer (the iteration ends after ``done``). A context
+                manager. On the async client: ``async with client.realtime.connect() as
+                session``.
+
+        Raises:
+            AuthenticationError: The token was refused.
+            WebSocketError: The socket failed or the service closed it.
+            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
+                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> with client.realtime.connect() as session:
+            ...     session.send_chat(None, "Any critical alert?")
+            ...     for event in session:
+            ...         print(event)
+        """
         native = self._t.native
         if self._t.is_async:
             return AsyncRealtimeSession(
@@ -306,6 +352,7 @@ class _BaseAgentClient:
             api_key=api_key, base_url=base_url, username=username, password=password, **settings
         )
         t = Transport(self._native, self._is_async)
+        # <generated wiring> by scripts/gen_python.py; do not edit
         self.auth = Auth(t)
         self.chat = Chat(t)
         self.conversations = Conversations(t)
@@ -314,6 +361,7 @@ class _BaseAgentClient:
         self.tools = Tools(t)
         self.learned_apis = LearnedApis(t)
         self.webhooks = Webhooks(t)
+        # </generated wiring>
         self.realtime = Realtime(t)
 
     @property

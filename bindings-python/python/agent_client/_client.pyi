@@ -1,5 +1,6 @@
 """Typed signatures of the ops clients (the runtime shares one implementation)."""
 
+# <generated imports> by scripts/gen_python.py; do not edit
 import os
 from typing import (
     Any,
@@ -21,6 +22,8 @@ from cjhirashi_agents._base import RawResponse
 from cjhirashi_agents._streaming import AsyncStream, Stream
 
 from . import models
+
+# </generated imports>
 
 API_KEY_ENV: str
 BASE_URL_ENV: str
@@ -96,8 +99,16 @@ class AsyncRealtimeSession:
     async def __aenter__(self) -> AsyncRealtimeSession: ...
     async def __aexit__(self, *exc: object) -> None: ...
 
+class _WebhooksExtras:
+    """Plus the helpers ``sign``, ``verify`` and ``unwrap`` of :mod:`agent_client.webhooks`."""
+
+    verify = staticmethod(_webhooks.verify)
+    unwrap = staticmethod(_webhooks.unwrap)
+    sign = staticmethod(_webhooks.sign)
+
+# <generated resources> by scripts/gen_python.py; do not edit
 class Auth:
-    """Logging in to the ops service (``client.auth``)."""
+    """Login (``client.auth``)."""
     @property
     def with_raw_response(self) -> AuthWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -110,6 +121,8 @@ class Auth:
         """Logs in with a user name and password; the client keeps the token and logs in again
         before it expires.
 
+        Fails with ``AuthenticationError`` (401) on a wrong user name or password.
+
         Sends ``POST /api/auth/login``.
 
         Args:
@@ -119,18 +132,26 @@ class Auth:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Token: The access token (its ``repr`` hides it), its type and lifetime.
+            models.Token: The access token (the bindings hide it when printed), its type and
+                lifetime.
 
         Raises:
-            AuthenticationError: Wrong user name or password (401).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
 
         Example:
-            >>> client.auth.login("admin", "secret").expires_in
+            >>> token = client.auth.login("admin", "secret")
+            >>> print(token.expires_in)
         """
 
 class AuthWithRawResponse:
@@ -143,6 +164,8 @@ class AuthWithRawResponse:
         """Logs in with a user name and password; the client keeps the token and logs in again
         before it expires.
 
+        Fails with ``AuthenticationError`` (401) on a wrong user name or password.
+
         Sends ``POST /api/auth/login``.
 
         Args:
@@ -153,19 +176,25 @@ class AuthWithRawResponse:
 
         Returns:
             RawResponse[models.Token]: The answer with its metadata; ``parse()`` gives the
-                access token (its ``repr`` hides it), its type and lifetime.
+                access token (the bindings hide it when printed), its type and lifetime.
 
         Raises:
-            AuthenticationError: Wrong user name or password (401).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class Chat:
-    """Talking to the operations agent (``client.chat``)."""
+    """Chat with the agent (``client.chat``)."""
     @property
     def with_raw_response(self) -> ChatWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -179,24 +208,31 @@ class Chat:
         conversation_id: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> models.ChatResponse:
-        """Sends a message and waits for the whole answer.
+        """Sends a message to the operations agent and waits for the whole answer.
 
         Sends ``POST /api/chat (stream: false)``.
 
         Args:
-            message: The message text.
-            conversation_id: Continue this conversation (created if it does not exist; a new one
-                is started without it).
+            message: The user's message.
+            conversation_id: The conversation (created if it does not exist; a new one when
+                absent).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.ChatResponse: The conversation id and the answer ``message`` (text and tool
+            models.ChatResponse: The conversation's id and the answer message (its text and tool
                 calls).
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -212,26 +248,39 @@ class Chat:
         conversation_id: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> ChatStream:
-        """Sends a message and streams the agent's work as typed events (SSE).
+        """Sends a message to the operations agent and streams its work as typed events (SSE).
+
+        Fails with ``IncompleteStreamError`` when the stream ends before its ``done`` event, and
+        with the error class of its code on an ``error`` event; a stream reports these while it
+        is read.
 
         Sends ``POST /api/chat (stream: true)``.
 
         Args:
-            message: The message text.
-            conversation_id: Continue this conversation (a new one is started without it).
+            message: The user's message.
+            conversation_id: The conversation (created if it does not exist; a new one when
+                absent).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            ChatStream: Iterating yields ``ThinkingEvent``, ``ToolCallEvent``,
-                ``ToolResultEvent``, ``MessageEvent`` and finally ``DoneEvent``; ``text`` is the
-                answer once read.
+            ChatStream: A stream of typed events: ``thinking``, ``tool_call``, ``tool_result``
+                and ``message``, and finally ``done``; once it is read, the answer's text is
+                known. Closing it, or leaving the loop early, closes the connection.
 
         Raises:
-            IncompleteStreamError: The stream ended before its ``done`` event.
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            IncompleteStreamError: The stream ended before its last event (raised while
+                iterating).
             APIError: An ``error`` event inside the stream, as the class of its code.
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -248,38 +297,6 @@ class ChatWithRawResponse:
     """The operations of the ``Chat`` resource, each answering a ``RawResponse``
     (``with_raw_response``).
     """
-    def stream(
-        self,
-        *,
-        message: str,
-        conversation_id: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> RawResponse[ChatStream]:
-        """Sends a message and streams the agent's work as typed events (SSE).
-
-        Sends ``POST /api/chat (stream: true)``.
-
-        Args:
-            message: The message text.
-            conversation_id: Continue this conversation (a new one is started without it).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[ChatStream]: The metadata of the response that opened the stream;
-                ``parse()`` gives the stream. Iterating yields ``ThinkingEvent``,
-                ``ToolCallEvent``, ``ToolResultEvent``, ``MessageEvent`` and finally
-                ``DoneEvent``; ``text`` is the answer once read.
-
-        Raises:
-            IncompleteStreamError: The stream ended before its ``done`` event.
-            APIError: An ``error`` event inside the stream, as the class of its code.
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
     def send(
         self,
         *,
@@ -287,31 +304,84 @@ class ChatWithRawResponse:
         conversation_id: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[models.ChatResponse]:
-        """Sends a message and waits for the whole answer.
+        """Sends a message to the operations agent and waits for the whole answer.
 
         Sends ``POST /api/chat (stream: false)``.
 
         Args:
-            message: The message text.
-            conversation_id: Continue this conversation (created if it does not exist; a new one
-                is started without it).
+            message: The user's message.
+            conversation_id: The conversation (created if it does not exist; a new one when
+                absent).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             RawResponse[models.ChatResponse]: The answer with its metadata; ``parse()`` gives
-                the conversation id and the answer ``message`` (text and tool calls).
+                the conversation's id and the answer message (its text and tool calls).
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def stream(
+        self,
+        *,
+        message: str,
+        conversation_id: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> RawResponse[ChatStream]:
+        """Sends a message to the operations agent and streams its work as typed events (SSE).
+
+        Fails with ``IncompleteStreamError`` when the stream ends before its ``done`` event, and
+        with the error class of its code on an ``error`` event; a stream reports these while it
+        is read.
+
+        Sends ``POST /api/chat (stream: true)``.
+
+        Args:
+            message: The user's message.
+            conversation_id: The conversation (created if it does not exist; a new one when
+                absent).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[ChatStream]: The metadata of the response that opened the stream;
+                ``parse()`` gives the stream. A stream of typed events: ``thinking``,
+                ``tool_call``, ``tool_result`` and ``message``, and finally ``done``; once it is
+                read, the answer's text is known. Closing it, or leaving the loop early, closes
+                the connection.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            IncompleteStreamError: The stream ended before its last event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class Conversations:
-    """The agent's stored conversations (``client.conversations``)."""
+    """Conversations (``client.conversations``)."""
     @property
     def with_raw_response(self) -> ConversationsWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -319,7 +389,7 @@ class Conversations:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def list(self, **options: Unpack[RequestOptions]) -> List[models.ConversationSummary]:
-        """Lists the conversations.
+        """Lists the agent's stored conversations.
 
         Sends ``GET /api/conversations``.
 
@@ -331,8 +401,11 @@ class Conversations:
             List[models.ConversationSummary]: Every conversation (one answer, no pagination).
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -345,7 +418,7 @@ class Conversations:
         Sends ``POST /api/conversations``.
 
         Args:
-            title: A title for it.
+            title: A title for the conversation.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -353,8 +426,15 @@ class Conversations:
             models.ConversationSummary: The new conversation.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -363,12 +443,14 @@ class Conversations:
             >>> conv = client.conversations.create(title="Costs review")
         """
     def get(self, id: str, **options: Unpack[RequestOptions]) -> models.ConversationDetail:
-        """One conversation with its messages.
+        """One conversation with every message.
+
+        Fails with ``NotFoundError`` (404) when no conversation has this id.
 
         Sends ``GET /api/conversations/{id}``.
 
         Args:
-            id: The id of the conversation.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -376,9 +458,12 @@ class Conversations:
             models.ConversationDetail: The conversation and every message, tool calls included.
 
         Raises:
-            NotFoundError: No conversation has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -386,10 +471,12 @@ class Conversations:
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedConversation:
         """Deletes a conversation.
 
+        Fails with ``NotFoundError`` (404) when no conversation has this id.
+
         Sends ``DELETE /api/conversations/{id}``.
 
         Args:
-            id: The id of the conversation.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -397,9 +484,12 @@ class Conversations:
             models.DeletedConversation: The deleted conversation's ``id`` and ``deleted``.
 
         Raises:
-            NotFoundError: No conversation has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -412,7 +502,7 @@ class ConversationsWithRawResponse:
     def list(
         self, **options: Unpack[RequestOptions]
     ) -> RawResponse[List[models.ConversationSummary]]:
-        """Lists the conversations.
+        """Lists the agent's stored conversations.
 
         Sends ``GET /api/conversations``.
 
@@ -425,8 +515,11 @@ class ConversationsWithRawResponse:
                 ``parse()`` gives every conversation (one answer, no pagination).
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -439,7 +532,7 @@ class ConversationsWithRawResponse:
         Sends ``POST /api/conversations``.
 
         Args:
-            title: A title for it.
+            title: A title for the conversation.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -448,8 +541,15 @@ class ConversationsWithRawResponse:
                 gives the new conversation.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -457,12 +557,14 @@ class ConversationsWithRawResponse:
     def get(
         self, id: str, **options: Unpack[RequestOptions]
     ) -> RawResponse[models.ConversationDetail]:
-        """One conversation with its messages.
+        """One conversation with every message.
+
+        Fails with ``NotFoundError`` (404) when no conversation has this id.
 
         Sends ``GET /api/conversations/{id}``.
 
         Args:
-            id: The id of the conversation.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -471,9 +573,12 @@ class ConversationsWithRawResponse:
                 gives the conversation and every message, tool calls included.
 
         Raises:
-            NotFoundError: No conversation has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -483,10 +588,12 @@ class ConversationsWithRawResponse:
     ) -> RawResponse[models.DeletedConversation]:
         """Deletes a conversation.
 
+        Fails with ``NotFoundError`` (404) when no conversation has this id.
+
         Sends ``DELETE /api/conversations/{id}``.
 
         Args:
-            id: The id of the conversation.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -495,18 +602,19 @@ class ConversationsWithRawResponse:
                 gives the deleted conversation's ``id`` and ``deleted``.
 
         Raises:
-            NotFoundError: No conversation has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class ConfigResource:
-    """The agent's configuration: language model, agent settings and cloud providers
-    (``client.config``).
-    """
+    """Agent configuration (``client.config``)."""
     @property
     def with_raw_response(self) -> ConfigResourceWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -514,7 +622,7 @@ class ConfigResource:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def get(self, **options: Unpack[RequestOptions]) -> models.Config:
-        """The current configuration.
+        """The agent's current configuration.
 
         Sends ``GET /api/config``.
 
@@ -523,11 +631,15 @@ class ConfigResource:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Config: ``llm``, ``agent`` and ``cloud_providers``.
+            models.Config: The language-model settings (``llm``), the agent settings (``agent``)
+                and the cloud providers (``cloud_providers``).
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -535,19 +647,23 @@ class ConfigResource:
     def update(
         self,
         *,
-        llm: Optional[Mapping[str, Any]] = None,
         agent: Optional[Mapping[str, Any]] = None,
         cloud_providers: Optional[Mapping[str, Any]] = None,
+        llm: Optional[Mapping[str, Any]] = None,
         **options: Unpack[RequestOptions],
     ) -> models.Config:
-        """Changes part of the configuration (deep-merged by the service).
+        """Changes part of the configuration: the given sections are deep-merged by the service.
+
+        Fails with ``BadRequestError`` (400) when a setting is refused.
 
         Sends ``PUT /api/config``.
 
         Args:
-            llm: Language-model settings, e.g. ``{"provider": "openai", "model": "gpt-4"}``.
-            agent: Agent settings, e.g. ``{"autonomy_level": "supervised"}``.
-            cloud_providers: Provider settings, e.g. ``{"aws": {"enabled": True}}``.
+            agent: Agent settings to change, e.g. ``{"autonomy_level": "supervised"}``.
+            cloud_providers: Cloud-provider settings to change, e.g. ``{"aws": {"enabled":
+                true}}``.
+            llm: Language-model settings to change, e.g. ``{"provider": "openai", "model":
+                "gpt-4"}``.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -555,16 +671,20 @@ class ConfigResource:
             models.Config: The whole configuration after the change.
 
         Raises:
-            BadRequestError: A setting was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
 
         Example:
-            >>> client.config.update(llm={"model": "gpt-4"}).llm.model
-            'gpt-4'
+            >>> config = client.config.update(llm={"model": "gpt-4"})
+            >>> print(config.llm.model)
         """
 
 class ConfigResourceWithRawResponse:
@@ -572,7 +692,7 @@ class ConfigResourceWithRawResponse:
     (``with_raw_response``).
     """
     def get(self, **options: Unpack[RequestOptions]) -> RawResponse[models.Config]:
-        """The current configuration.
+        """The agent's current configuration.
 
         Sends ``GET /api/config``.
 
@@ -581,12 +701,16 @@ class ConfigResourceWithRawResponse:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.Config]: The answer with its metadata; ``parse()`` gives ``llm``,
-                ``agent`` and ``cloud_providers``.
+            RawResponse[models.Config]: The answer with its metadata; ``parse()`` gives the
+                language-model settings (``llm``), the agent settings (``agent``) and the cloud
+                providers (``cloud_providers``).
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -594,19 +718,23 @@ class ConfigResourceWithRawResponse:
     def update(
         self,
         *,
-        llm: Optional[Mapping[str, Any]] = None,
         agent: Optional[Mapping[str, Any]] = None,
         cloud_providers: Optional[Mapping[str, Any]] = None,
+        llm: Optional[Mapping[str, Any]] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[models.Config]:
-        """Changes part of the configuration (deep-merged by the service).
+        """Changes part of the configuration: the given sections are deep-merged by the service.
+
+        Fails with ``BadRequestError`` (400) when a setting is refused.
 
         Sends ``PUT /api/config``.
 
         Args:
-            llm: Language-model settings, e.g. ``{"provider": "openai", "model": "gpt-4"}``.
-            agent: Agent settings, e.g. ``{"autonomy_level": "supervised"}``.
-            cloud_providers: Provider settings, e.g. ``{"aws": {"enabled": True}}``.
+            agent: Agent settings to change, e.g. ``{"autonomy_level": "supervised"}``.
+            cloud_providers: Cloud-provider settings to change, e.g. ``{"aws": {"enabled":
+                true}}``.
+            llm: Language-model settings to change, e.g. ``{"provider": "openai", "model":
+                "gpt-4"}``.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -615,16 +743,20 @@ class ConfigResourceWithRawResponse:
                 whole configuration after the change.
 
         Raises:
-            BadRequestError: A setting was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class MetricsResource:
-    """The agent's metrics (``client.metrics``)."""
+    """Metrics (``client.metrics``)."""
     @property
     def with_raw_response(self) -> MetricsResourceWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -641,11 +773,14 @@ class MetricsResource:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Metrics: Infrastructure counts, alert counts and agent statistics.
+            models.Metrics: Alert counts, instance counts and the agent's statistics.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -665,19 +800,22 @@ class MetricsResourceWithRawResponse:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.Metrics]: The answer with its metadata; ``parse()`` gives
-                infrastructure counts, alert counts and agent statistics.
+            RawResponse[models.Metrics]: The answer with its metadata; ``parse()`` gives alert
+                counts, instance counts and the agent's statistics.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class Tools:
-    """The agent's tools, and running one directly (``client.tools``)."""
+    """Tools (``client.tools``)."""
     @property
     def with_raw_response(self) -> ToolsWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -694,11 +832,14 @@ class Tools:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            List[models.Tool]: Every tool with its description and parameters.
+            List[models.Tool]: Every tool with its description and parameter schema.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -707,6 +848,9 @@ class Tools:
         self, tool: str, /, parameters: Optional[Mapping[str, Any]] = None, **kwargs: Any
     ) -> models.ToolExecution:
         """Runs a tool directly, without the agent.
+
+        Fails with ``NotFoundError`` (404) when no tool has this name and ``BadRequestError``
+        (400) when its parameters are refused.
 
         Sends ``POST /api/tools/execute``.
 
@@ -722,18 +866,23 @@ class Tools:
             models.ToolExecution: Whether it succeeded, its result and how long it took.
 
         Raises:
-            NotFoundError: No tool has this name (404).
-            BadRequestError: The parameters were refused (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
 
         Example:
             >>> run = client.tools.execute("list_ec2_instances", region="us-east-1")
-            >>> run.success
-            True
+            >>> print(run.success, run.result)
         """
 
 class ToolsWithRawResponse:
@@ -751,11 +900,14 @@ class ToolsWithRawResponse:
 
         Returns:
             RawResponse[List[models.Tool]]: The answer with its metadata; ``parse()`` gives
-                every tool with its description and parameters.
+                every tool with its description and parameter schema.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -764,6 +916,9 @@ class ToolsWithRawResponse:
         self, tool: str, /, parameters: Optional[Mapping[str, Any]] = None, **kwargs: Any
     ) -> RawResponse[models.ToolExecution]:
         """Runs a tool directly, without the agent.
+
+        Fails with ``NotFoundError`` (404) when no tool has this name and ``BadRequestError``
+        (400) when its parameters are refused.
 
         Sends ``POST /api/tools/execute``.
 
@@ -780,17 +935,23 @@ class ToolsWithRawResponse:
                 whether it succeeded, its result and how long it took.
 
         Raises:
-            NotFoundError: No tool has this name (404).
-            BadRequestError: The parameters were refused (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class LearnedApis:
-    """APIs the agent has learned from their OpenAPI documents (``client.learned_apis``)."""
+    """APIs the agent learned (``client.learned_apis``)."""
     @property
     def with_raw_response(self) -> LearnedApisWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -798,7 +959,7 @@ class LearnedApis:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def list(self, **options: Unpack[RequestOptions]) -> List[models.LearnedApi]:
-        """Lists the learned APIs.
+        """Lists the APIs the agent has learned.
 
         Sends ``GET /api/learned-apis``.
 
@@ -810,38 +971,50 @@ class LearnedApis:
             List[models.LearnedApi]: Every learned API with the tools it added.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
     def learn(
-        self, *, type: str = ..., source: Any, **options: Unpack[RequestOptions]
+        self, *, source: Any, type: str = ..., **options: Unpack[RequestOptions]
     ) -> models.LearnedApi:
-        """Teaches the agent an API from its document.
+        """Teaches the agent an API from its OpenAPI document.
+
+        Fails with ``BadRequestError`` (400) when the document cannot be read.
 
         Sends ``POST /api/learned-apis``.
 
         Args:
-            type: The document format (``"openapi"``, the default).
-            source: The document: a URL ``str`` or the parsed document as a ``dict``.
+            source: The document: a URL, or the document itself (a JSON object or JSON text).
+            type: The document's format: ``openapi``, the only one (wire name ``type``). Default
+                ``"openapi"``.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.LearnedApi: The learned API and the tools it added.
+            models.LearnedApi: The learned API and the tools (endpoints) it added.
 
         Raises:
-            BadRequestError: The document could not be read (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
 
         Example:
-            >>> client.learned_apis.learn(source="https://example.com/openapi.json")
+            >>> api = client.learned_apis.learn(source="https://example.com/openapi.json")
         """
 
 class LearnedApisWithRawResponse:
@@ -849,7 +1022,7 @@ class LearnedApisWithRawResponse:
     (``with_raw_response``).
     """
     def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.LearnedApi]]:
-        """Lists the learned APIs.
+        """Lists the APIs the agent has learned.
 
         Sends ``GET /api/learned-apis``.
 
@@ -862,41 +1035,53 @@ class LearnedApisWithRawResponse:
                 gives every learned API with the tools it added.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
     def learn(
-        self, *, type: str = ..., source: Any, **options: Unpack[RequestOptions]
+        self, *, source: Any, type: str = ..., **options: Unpack[RequestOptions]
     ) -> RawResponse[models.LearnedApi]:
-        """Teaches the agent an API from its document.
+        """Teaches the agent an API from its OpenAPI document.
+
+        Fails with ``BadRequestError`` (400) when the document cannot be read.
 
         Sends ``POST /api/learned-apis``.
 
         Args:
-            type: The document format (``"openapi"``, the default).
-            source: The document: a URL ``str`` or the parsed document as a ``dict``.
+            source: The document: a URL, or the document itself (a JSON object or JSON text).
+            type: The document's format: ``openapi``, the only one (wire name ``type``). Default
+                ``"openapi"``.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             RawResponse[models.LearnedApi]: The answer with its metadata; ``parse()`` gives the
-                learned API and the tools it added.
+                learned API and the tools (endpoints) it added.
 
         Raises:
-            BadRequestError: The document could not be read (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
-class Webhooks:
-    """Registering webhook endpoints (``client.webhooks.create``), plus the helpers ``sign``,
-    ``verify`` and ``unwrap`` of :mod:`agent_client.webhooks`.
+class Webhooks(_WebhooksExtras):
+    """Webhook subscriptions (``client.webhooks``). Plus the helpers ``sign``, ``verify`` and
+    ``unwrap`` of :mod:`agent_client.webhooks`.
     """
     @property
     def with_raw_response(self) -> WebhooksWithRawResponse:
@@ -904,77 +1089,1169 @@ class Webhooks:
         ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
-    verify = staticmethod(_webhooks.verify)
-    unwrap = staticmethod(_webhooks.unwrap)
-    sign = staticmethod(_webhooks.sign)
     def create(
-        self, *, url: str, events: Sequence[str], secret: str, **options: Unpack[RequestOptions]
+        self, *, events: Sequence[str], secret: str, url: str, **options: Unpack[RequestOptions]
     ) -> models.Webhook:
         """Registers a URL that receives signed deliveries of the given events.
+
+        Fails with ``BadRequestError`` (400) when the URL or an event name is refused.
 
         Sends ``POST /api/webhooks``.
 
         Args:
+            events: The event names to deliver (e.g. ``conversation.created``, ``message.sent``;
+                on ops ``alert.critical``, ``tool.executed``); the schema lists every name the
+                service accepts.
+            secret: The shared secret deliveries are signed with (HMAC-SHA256; ``whsec_...``).
             url: The URL deliveries are POSTed to.
-            events: The event names, e.g. ``["alert.critical", "tool.executed"]``.
-            secret: The shared secret the deliveries are signed with (HMAC-SHA256).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Webhook: The registration: id, URL and events.
+            models.Webhook: The registration: its id, URL and events.
 
         Raises:
-            BadRequestError: The URL or an event name was refused (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> webhook = client.webhooks.create(
+            ...     url="https://example.com/hooks",
+            ...     events=["alert.critical", "tool.executed"],
+            ...     secret="whsec_...")
         """
 
-class WebhooksWithRawResponse:
+class WebhooksWithRawResponse(_WebhooksExtras):
     """The operations of the ``Webhooks`` resource, each answering a ``RawResponse``
     (``with_raw_response``).
     """
-
-    verify = staticmethod(_webhooks.verify)
-    unwrap = staticmethod(_webhooks.unwrap)
-    sign = staticmethod(_webhooks.sign)
     def create(
-        self, *, url: str, events: Sequence[str], secret: str, **options: Unpack[RequestOptions]
+        self, *, events: Sequence[str], secret: str, url: str, **options: Unpack[RequestOptions]
     ) -> RawResponse[models.Webhook]:
         """Registers a URL that receives signed deliveries of the given events.
+
+        Fails with ``BadRequestError`` (400) when the URL or an event name is refused.
 
         Sends ``POST /api/webhooks``.
 
         Args:
+            events: The event names to deliver (e.g. ``conversation.created``, ``message.sent``;
+                on ops ``alert.critical``, ``tool.executed``); the schema lists every name the
+                service accepts.
+            secret: The shared secret deliveries are signed with (HMAC-SHA256; ``whsec_...``).
             url: The URL deliveries are POSTed to.
-            events: The event names, e.g. ``["alert.critical", "tool.executed"]``.
-            secret: The shared secret the deliveries are signed with (HMAC-SHA256).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             RawResponse[models.Webhook]: The answer with its metadata; ``parse()`` gives the
-                registration: id, URL and events.
+                registration: its id, URL and events.
 
         Raises:
-            BadRequestError: The URL or an event name was refused (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
+class AsyncAuth:
+    """Login (``client.auth``).
+
+    Async client: every operation is awaited.
+    """
+    @property
+    def with_raw_response(self) -> AsyncAuthWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def login(
+        self, username: str, password: str, **options: Unpack[RequestOptions]
+    ) -> Awaitable[models.Token]:
+        """Logs in with a user name and password; the client keeps the token and logs in again
+        before it expires.
+
+        Fails with ``AuthenticationError`` (401) on a wrong user name or password.
+
+        Sends ``POST /api/auth/login``.
+
+        Args:
+            username: The user name.
+            password: The password.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Token]: Await it for: The access token (the bindings hide it when
+                printed), its type and lifetime.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncAuthWithRawResponse:
+    """The operations of the ``Auth`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+    def login(
+        self, username: str, password: str, **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[models.Token]]:
+        """Logs in with a user name and password; the client keeps the token and logs in again
+        before it expires.
+
+        Fails with ``AuthenticationError`` (401) on a wrong user name or password.
+
+        Sends ``POST /api/auth/login``.
+
+        Args:
+            username: The user name.
+            password: The password.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Token]]: The answer with its metadata; ``parse()``
+                gives the access token (the bindings hide it when printed), its type and
+                lifetime.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncChat:
+    """Chat with the agent (``client.chat``).
+
+    Async client: every operation is awaited.
+    """
+    @property
+    def with_raw_response(self) -> AsyncChatWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def send(
+        self,
+        *,
+        message: str,
+        conversation_id: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[models.ChatResponse]:
+        """Sends a message to the operations agent and waits for the whole answer.
+
+        Sends ``POST /api/chat (stream: false)``.
+
+        Args:
+            message: The user's message.
+            conversation_id: The conversation (created if it does not exist; a new one when
+                absent).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.ChatResponse]: Await it for: The conversation's id and the answer
+                message (its text and tool calls).
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def stream(
+        self,
+        *,
+        message: str,
+        conversation_id: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncChatStream:
+        """Sends a message to the operations agent and streams its work as typed events (SSE).
+
+        Fails with ``IncompleteStreamError`` when the stream ends before its ``done`` event, and
+        with the error class of its code on an ``error`` event; a stream reports these while it
+        is read.
+
+        Sends ``POST /api/chat (stream: true)``.
+
+        Args:
+            message: The user's message.
+            conversation_id: The conversation (created if it does not exist; a new one when
+                absent).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            AsyncChatStream: A stream of typed events: ``thinking``, ``tool_call``,
+                ``tool_result`` and ``message``, and finally ``done``; once it is read, the
+                answer's text is known. Closing it, or leaving the loop early, closes the
+                connection.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            IncompleteStreamError: The stream ended before its last event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncChatWithRawResponse:
+    """The operations of the ``Chat`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+    def send(
+        self,
+        *,
+        message: str,
+        conversation_id: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[RawResponse[models.ChatResponse]]:
+        """Sends a message to the operations agent and waits for the whole answer.
+
+        Sends ``POST /api/chat (stream: false)``.
+
+        Args:
+            message: The user's message.
+            conversation_id: The conversation (created if it does not exist; a new one when
+                absent).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.ChatResponse]]: The answer with its metadata;
+                ``parse()`` gives the conversation's id and the answer message (its text and
+                tool calls).
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def stream(
+        self,
+        *,
+        message: str,
+        conversation_id: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[RawResponse[AsyncChatStream]]:
+        """Sends a message to the operations agent and streams its work as typed events (SSE).
+
+        Fails with ``IncompleteStreamError`` when the stream ends before its ``done`` event, and
+        with the error class of its code on an ``error`` event; a stream reports these while it
+        is read.
+
+        Sends ``POST /api/chat (stream: true)``.
+
+        Args:
+            message: The user's message.
+            conversation_id: The conversation (created if it does not exist; a new one when
+                absent).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[AsyncChatStream]]: The metadata of the response that opened
+                the stream; ``parse()`` gives the stream. A stream of typed events:
+                ``thinking``, ``tool_call``, ``tool_result`` and ``message``, and finally
+                ``done``; once it is read, the answer's text is known. Closing it, or leaving
+                the loop early, closes the connection.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            IncompleteStreamError: The stream ended before its last event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncConversations:
+    """Conversations (``client.conversations``).
+
+    Async client: every operation is awaited.
+    """
+    @property
+    def with_raw_response(self) -> AsyncConversationsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(
+        self, **options: Unpack[RequestOptions]
+    ) -> Awaitable[List[models.ConversationSummary]]:
+        """Lists the agent's stored conversations.
+
+        Sends ``GET /api/conversations``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[List[models.ConversationSummary]]: Await it for: Every conversation (one
+                answer, no pagination).
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def create(
+        self, *, title: Optional[str] = None, **options: Unpack[RequestOptions]
+    ) -> Awaitable[models.ConversationSummary]:
+        """Creates an empty conversation.
+
+        Sends ``POST /api/conversations``.
+
+        Args:
+            title: A title for the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.ConversationSummary]: Await it for: The new conversation.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def get(
+        self, id: str, **options: Unpack[RequestOptions]
+    ) -> Awaitable[models.ConversationDetail]:
+        """One conversation with every message.
+
+        Fails with ``NotFoundError`` (404) when no conversation has this id.
+
+        Sends ``GET /api/conversations/{id}``.
+
+        Args:
+            id: The conversation's id.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.ConversationDetail]: Await it for: The conversation and every
+                message, tool calls included.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def delete(
+        self, id: str, **options: Unpack[RequestOptions]
+    ) -> Awaitable[models.DeletedConversation]:
+        """Deletes a conversation.
+
+        Fails with ``NotFoundError`` (404) when no conversation has this id.
+
+        Sends ``DELETE /api/conversations/{id}``.
+
+        Args:
+            id: The conversation's id.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.DeletedConversation]: Await it for: The deleted conversation's
+                ``id`` and ``deleted``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncConversationsWithRawResponse:
+    """The operations of the ``Conversations`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+    def list(
+        self, **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[List[models.ConversationSummary]]]:
+        """Lists the agent's stored conversations.
+
+        Sends ``GET /api/conversations``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[List[models.ConversationSummary]]]: The answer with its
+                metadata; ``parse()`` gives every conversation (one answer, no pagination).
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def create(
+        self, *, title: Optional[str] = None, **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[models.ConversationSummary]]:
+        """Creates an empty conversation.
+
+        Sends ``POST /api/conversations``.
+
+        Args:
+            title: A title for the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.ConversationSummary]]: The answer with its metadata;
+                ``parse()`` gives the new conversation.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def get(
+        self, id: str, **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[models.ConversationDetail]]:
+        """One conversation with every message.
+
+        Fails with ``NotFoundError`` (404) when no conversation has this id.
+
+        Sends ``GET /api/conversations/{id}``.
+
+        Args:
+            id: The conversation's id.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.ConversationDetail]]: The answer with its metadata;
+                ``parse()`` gives the conversation and every message, tool calls included.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def delete(
+        self, id: str, **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[models.DeletedConversation]]:
+        """Deletes a conversation.
+
+        Fails with ``NotFoundError`` (404) when no conversation has this id.
+
+        Sends ``DELETE /api/conversations/{id}``.
+
+        Args:
+            id: The conversation's id.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.DeletedConversation]]: The answer with its metadata;
+                ``parse()`` gives the deleted conversation's ``id`` and ``deleted``.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncConfigResource:
+    """Agent configuration (``client.config``).
+
+    Async client: every operation is awaited.
+    """
+    @property
+    def with_raw_response(self) -> AsyncConfigResourceWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def get(self, **options: Unpack[RequestOptions]) -> Awaitable[models.Config]:
+        """The agent's current configuration.
+
+        Sends ``GET /api/config``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Config]: Await it for: The language-model settings (``llm``), the
+                agent settings (``agent``) and the cloud providers (``cloud_providers``).
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def update(
+        self,
+        *,
+        agent: Optional[Mapping[str, Any]] = None,
+        cloud_providers: Optional[Mapping[str, Any]] = None,
+        llm: Optional[Mapping[str, Any]] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[models.Config]:
+        """Changes part of the configuration: the given sections are deep-merged by the service.
+
+        Fails with ``BadRequestError`` (400) when a setting is refused.
+
+        Sends ``PUT /api/config``.
+
+        Args:
+            agent: Agent settings to change, e.g. ``{"autonomy_level": "supervised"}``.
+            cloud_providers: Cloud-provider settings to change, e.g. ``{"aws": {"enabled":
+                true}}``.
+            llm: Language-model settings to change, e.g. ``{"provider": "openai", "model":
+                "gpt-4"}``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Config]: Await it for: The whole configuration after the change.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncConfigResourceWithRawResponse:
+    """The operations of the ``ConfigResource`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+    def get(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.Config]]:
+        """The agent's current configuration.
+
+        Sends ``GET /api/config``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Config]]: The answer with its metadata; ``parse()``
+                gives the language-model settings (``llm``), the agent settings (``agent``) and
+                the cloud providers (``cloud_providers``).
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def update(
+        self,
+        *,
+        agent: Optional[Mapping[str, Any]] = None,
+        cloud_providers: Optional[Mapping[str, Any]] = None,
+        llm: Optional[Mapping[str, Any]] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[RawResponse[models.Config]]:
+        """Changes part of the configuration: the given sections are deep-merged by the service.
+
+        Fails with ``BadRequestError`` (400) when a setting is refused.
+
+        Sends ``PUT /api/config``.
+
+        Args:
+            agent: Agent settings to change, e.g. ``{"autonomy_level": "supervised"}``.
+            cloud_providers: Cloud-provider settings to change, e.g. ``{"aws": {"enabled":
+                true}}``.
+            llm: Language-model settings to change, e.g. ``{"provider": "openai", "model":
+                "gpt-4"}``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Config]]: The answer with its metadata; ``parse()``
+                gives the whole configuration after the change.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncMetricsResource:
+    """Metrics (``client.metrics``).
+
+    Async client: every operation is awaited.
+    """
+    @property
+    def with_raw_response(self) -> AsyncMetricsResourceWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def get(self, **options: Unpack[RequestOptions]) -> Awaitable[models.Metrics]:
+        """Infrastructure and agent metrics.
+
+        Sends ``GET /api/metrics``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Metrics]: Await it for: Alert counts, instance counts and the
+                agent's statistics.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncMetricsResourceWithRawResponse:
+    """The operations of the ``MetricsResource`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+    def get(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.Metrics]]:
+        """Infrastructure and agent metrics.
+
+        Sends ``GET /api/metrics``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Metrics]]: The answer with its metadata; ``parse()``
+                gives alert counts, instance counts and the agent's statistics.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncTools:
+    """Tools (``client.tools``).
+
+    Async client: every operation is awaited.
+    """
+    @property
+    def with_raw_response(self) -> AsyncToolsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Tool]]:
+        """Lists the tools the agent can run.
+
+        Sends ``GET /api/tools``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[List[models.Tool]]: Await it for: Every tool with its description and
+                parameter schema.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def execute(
+        self, tool: str, /, parameters: Optional[Mapping[str, Any]] = None, **kwargs: Any
+    ) -> Awaitable[models.ToolExecution]:
+        """Runs a tool directly, without the agent.
+
+        Fails with ``NotFoundError`` (404) when no tool has this name and ``BadRequestError``
+        (400) when its parameters are refused.
+
+        Sends ``POST /api/tools/execute``.
+
+        Args:
+            tool: The tool's name (positional).
+            parameters: Parameters whose names clash with a request option (``timeout``, ...);
+                merged with the keyword ones.
+            **kwargs: The tool's parameters, plus the request options ``timeout``,
+                ``max_retries``, ``extra_headers``, ``extra_query``, ``idempotency_key``,
+                ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.ToolExecution]: Await it for: Whether it succeeded, its result and
+                how long it took.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncToolsWithRawResponse:
+    """The operations of the ``Tools`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[List[models.Tool]]]:
+        """Lists the tools the agent can run.
+
+        Sends ``GET /api/tools``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[List[models.Tool]]]: The answer with its metadata; ``parse()``
+                gives every tool with its description and parameter schema.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def execute(
+        self, tool: str, /, parameters: Optional[Mapping[str, Any]] = None, **kwargs: Any
+    ) -> Awaitable[RawResponse[models.ToolExecution]]:
+        """Runs a tool directly, without the agent.
+
+        Fails with ``NotFoundError`` (404) when no tool has this name and ``BadRequestError``
+        (400) when its parameters are refused.
+
+        Sends ``POST /api/tools/execute``.
+
+        Args:
+            tool: The tool's name (positional).
+            parameters: Parameters whose names clash with a request option (``timeout``, ...);
+                merged with the keyword ones.
+            **kwargs: The tool's parameters, plus the request options ``timeout``,
+                ``max_retries``, ``extra_headers``, ``extra_query``, ``idempotency_key``,
+                ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.ToolExecution]]: The answer with its metadata;
+                ``parse()`` gives whether it succeeded, its result and how long it took.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncLearnedApis:
+    """APIs the agent learned (``client.learned_apis``).
+
+    Async client: every operation is awaited.
+    """
+    @property
+    def with_raw_response(self) -> AsyncLearnedApisWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.LearnedApi]]:
+        """Lists the APIs the agent has learned.
+
+        Sends ``GET /api/learned-apis``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[List[models.LearnedApi]]: Await it for: Every learned API with the tools
+                it added.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def learn(
+        self, *, source: Any, type: str = ..., **options: Unpack[RequestOptions]
+    ) -> Awaitable[models.LearnedApi]:
+        """Teaches the agent an API from its OpenAPI document.
+
+        Fails with ``BadRequestError`` (400) when the document cannot be read.
+
+        Sends ``POST /api/learned-apis``.
+
+        Args:
+            source: The document: a URL, or the document itself (a JSON object or JSON text).
+            type: The document's format: ``openapi``, the only one (wire name ``type``). Default
+                ``"openapi"``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.LearnedApi]: Await it for: The learned API and the tools
+                (endpoints) it added.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncLearnedApisWithRawResponse:
+    """The operations of the ``LearnedApis`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+    def list(
+        self, **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[List[models.LearnedApi]]]:
+        """Lists the APIs the agent has learned.
+
+        Sends ``GET /api/learned-apis``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[List[models.LearnedApi]]]: The answer with its metadata;
+                ``parse()`` gives every learned API with the tools it added.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def learn(
+        self, *, source: Any, type: str = ..., **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[models.LearnedApi]]:
+        """Teaches the agent an API from its OpenAPI document.
+
+        Fails with ``BadRequestError`` (400) when the document cannot be read.
+
+        Sends ``POST /api/learned-apis``.
+
+        Args:
+            source: The document: a URL, or the document itself (a JSON object or JSON text).
+            type: The document's format: ``openapi``, the only one (wire name ``type``). Default
+                ``"openapi"``.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.LearnedApi]]: The answer with its metadata; ``parse()``
+                gives the learned API and the tools (endpoints) it added.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncWebhooks(_WebhooksExtras):
+    """Webhook subscriptions (``client.webhooks``). Plus the helpers ``sign``, ``verify`` and
+    ``unwrap`` of :mod:`agent_client.webhooks`.
+
+    Async client: every operation is awaited.
+    """
+    @property
+    def with_raw_response(self) -> AsyncWebhooksWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def create(
+        self, *, events: Sequence[str], secret: str, url: str, **options: Unpack[RequestOptions]
+    ) -> Awaitable[models.Webhook]:
+        """Registers a URL that receives signed deliveries of the given events.
+
+        Fails with ``BadRequestError`` (400) when the URL or an event name is refused.
+
+        Sends ``POST /api/webhooks``.
+
+        Args:
+            events: The event names to deliver (e.g. ``conversation.created``, ``message.sent``;
+                on ops ``alert.critical``, ``tool.executed``); the schema lists every name the
+                service accepts.
+            secret: The shared secret deliveries are signed with (HMAC-SHA256; ``whsec_...``).
+            url: The URL deliveries are POSTed to.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Webhook]: Await it for: The registration: its id, URL and events.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncWebhooksWithRawResponse(_WebhooksExtras):
+    """The operations of the ``Webhooks`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+    def create(
+        self, *, events: Sequence[str], secret: str, url: str, **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[models.Webhook]]:
+        """Registers a URL that receives signed deliveries of the given events.
+
+        Fails with ``BadRequestError`` (400) when the URL or an event name is refused.
+
+        Sends ``POST /api/webhooks``.
+
+        Args:
+            events: The event names to deliver (e.g. ``conversation.created``, ``message.sent``;
+                on ops ``alert.critical``, ``tool.executed``); the schema lists every name the
+                service accepts.
+            secret: The shared secret deliveries are signed with (HMAC-SHA256; ``whsec_...``).
+            url: The URL deliveries are POSTed to.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Webhook]]: The answer with its metadata; ``parse()``
+                gives the registration: its id, URL and events.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+# </generated resources>
+
 class Realtime:
     """The realtime WebSocket (``client.realtime``)."""
     @property
     def with_raw_response(self) -> RealtimeWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
+        """The same operations, each answering a :class:`RawResponse` (status, headers,
+        request id, rate limit, attempts; ``parse()`` gives the result).
         """
     def connect(self, **options: Unpack[RequestOptions]) -> RealtimeSession:
         """Opens the ``/ws`` WebSocket and authenticates on it.
@@ -988,7 +2265,8 @@ class Realtime:
         Returns:
             RealtimeSession: A session: ``send_chat(conversation_id, message)``, then iterate
                 the typed events of that answer (the iteration ends after ``done``). A context
-                manager.
+                manager. On the async client: ``async with client.realtime.connect() as
+                session``.
 
         Raises:
             AuthenticationError: The token was refused.
@@ -1010,888 +2288,6 @@ class RealtimeWithRawResponse:
     """The operations of the ``Realtime`` resource, each answering a ``RawResponse``
     (``with_raw_response``).
     """
-
-class AsyncAuth:
-    """Logging in to the ops service (``client.auth``).
-
-    Async client: every operation is awaited.
-    """
-    @property
-    def with_raw_response(self) -> AsyncAuthWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
-        """
-    def login(
-        self, username: str, password: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[models.Token]:
-        """Logs in with a user name and password; the client keeps the token and logs in again
-        before it expires.
-
-        Sends ``POST /api/auth/login``.
-
-        Args:
-            username: The user name.
-            password: The password.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.Token]: Await it for: The access token (its ``repr`` hides it), its
-                type and lifetime.
-
-        Raises:
-            AuthenticationError: Wrong user name or password (401).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncAuthWithRawResponse:
-    """The operations of the ``Auth`` resource, each answering a ``RawResponse``
-    (``with_raw_response``), awaited.
-    """
-    def login(
-        self, username: str, password: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.Token]]:
-        """Logs in with a user name and password; the client keeps the token and logs in again
-        before it expires.
-
-        Sends ``POST /api/auth/login``.
-
-        Args:
-            username: The user name.
-            password: The password.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.Token]]: The answer with its metadata; ``parse()``
-                gives the access token (its ``repr`` hides it), its type and lifetime.
-
-        Raises:
-            AuthenticationError: Wrong user name or password (401).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncChat:
-    """Talking to the operations agent (``client.chat``).
-
-    Async client: every operation is awaited.
-    """
-    @property
-    def with_raw_response(self) -> AsyncChatWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
-        """
-    def send(
-        self,
-        *,
-        message: str,
-        conversation_id: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[models.ChatResponse]:
-        """Sends a message and waits for the whole answer.
-
-        Sends ``POST /api/chat (stream: false)``.
-
-        Args:
-            message: The message text.
-            conversation_id: Continue this conversation (created if it does not exist; a new one
-                is started without it).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.ChatResponse]: Await it for: The conversation id and the answer
-                ``message`` (text and tool calls).
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def stream(
-        self,
-        *,
-        message: str,
-        conversation_id: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> AsyncChatStream:
-        """Sends a message and streams the agent's work as typed events (SSE).
-
-        Sends ``POST /api/chat (stream: true)``.
-
-        Args:
-            message: The message text.
-            conversation_id: Continue this conversation (a new one is started without it).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            AsyncChatStream: Iterating yields ``ThinkingEvent``, ``ToolCallEvent``,
-                ``ToolResultEvent``, ``MessageEvent`` and finally ``DoneEvent``; ``text`` is the
-                answer once read.
-
-        Raises:
-            IncompleteStreamError: The stream ended before its ``done`` event.
-            APIError: An ``error`` event inside the stream, as the class of its code.
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncChatWithRawResponse:
-    """The operations of the ``Chat`` resource, each answering a ``RawResponse``
-    (``with_raw_response``), awaited.
-    """
-    def stream(
-        self,
-        *,
-        message: str,
-        conversation_id: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[AsyncChatStream]]:
-        """Sends a message and streams the agent's work as typed events (SSE).
-
-        Sends ``POST /api/chat (stream: true)``.
-
-        Args:
-            message: The message text.
-            conversation_id: Continue this conversation (a new one is started without it).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[AsyncChatStream]]: The metadata of the response that opened
-                the stream; ``parse()`` gives the stream. Iterating yields ``ThinkingEvent``,
-                ``ToolCallEvent``, ``ToolResultEvent``, ``MessageEvent`` and finally
-                ``DoneEvent``; ``text`` is the answer once read.
-
-        Raises:
-            IncompleteStreamError: The stream ended before its ``done`` event.
-            APIError: An ``error`` event inside the stream, as the class of its code.
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def send(
-        self,
-        *,
-        message: str,
-        conversation_id: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[models.ChatResponse]]:
-        """Sends a message and waits for the whole answer.
-
-        Sends ``POST /api/chat (stream: false)``.
-
-        Args:
-            message: The message text.
-            conversation_id: Continue this conversation (created if it does not exist; a new one
-                is started without it).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.ChatResponse]]: The answer with its metadata;
-                ``parse()`` gives the conversation id and the answer ``message`` (text and tool
-                calls).
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncConversations:
-    """The agent's stored conversations (``client.conversations``).
-
-    Async client: every operation is awaited.
-    """
-    @property
-    def with_raw_response(self) -> AsyncConversationsWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
-        """
-    def list(
-        self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[List[models.ConversationSummary]]:
-        """Lists the conversations.
-
-        Sends ``GET /api/conversations``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[List[models.ConversationSummary]]: Await it for: Every conversation (one
-                answer, no pagination).
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def create(
-        self, *, title: Optional[str] = None, **options: Unpack[RequestOptions]
-    ) -> Awaitable[models.ConversationSummary]:
-        """Creates an empty conversation.
-
-        Sends ``POST /api/conversations``.
-
-        Args:
-            title: A title for it.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.ConversationSummary]: Await it for: The new conversation.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def get(
-        self, id: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[models.ConversationDetail]:
-        """One conversation with its messages.
-
-        Sends ``GET /api/conversations/{id}``.
-
-        Args:
-            id: The id of the conversation.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.ConversationDetail]: Await it for: The conversation and every
-                message, tool calls included.
-
-        Raises:
-            NotFoundError: No conversation has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def delete(
-        self, id: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[models.DeletedConversation]:
-        """Deletes a conversation.
-
-        Sends ``DELETE /api/conversations/{id}``.
-
-        Args:
-            id: The id of the conversation.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.DeletedConversation]: Await it for: The deleted conversation's
-                ``id`` and ``deleted``.
-
-        Raises:
-            NotFoundError: No conversation has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncConversationsWithRawResponse:
-    """The operations of the ``Conversations`` resource, each answering a ``RawResponse``
-    (``with_raw_response``), awaited.
-    """
-    def list(
-        self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[List[models.ConversationSummary]]]:
-        """Lists the conversations.
-
-        Sends ``GET /api/conversations``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[List[models.ConversationSummary]]]: The answer with its
-                metadata; ``parse()`` gives every conversation (one answer, no pagination).
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def create(
-        self, *, title: Optional[str] = None, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.ConversationSummary]]:
-        """Creates an empty conversation.
-
-        Sends ``POST /api/conversations``.
-
-        Args:
-            title: A title for it.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.ConversationSummary]]: The answer with its metadata;
-                ``parse()`` gives the new conversation.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def get(
-        self, id: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.ConversationDetail]]:
-        """One conversation with its messages.
-
-        Sends ``GET /api/conversations/{id}``.
-
-        Args:
-            id: The id of the conversation.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.ConversationDetail]]: The answer with its metadata;
-                ``parse()`` gives the conversation and every message, tool calls included.
-
-        Raises:
-            NotFoundError: No conversation has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def delete(
-        self, id: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.DeletedConversation]]:
-        """Deletes a conversation.
-
-        Sends ``DELETE /api/conversations/{id}``.
-
-        Args:
-            id: The id of the conversation.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.DeletedConversation]]: The answer with its metadata;
-                ``parse()`` gives the deleted conversation's ``id`` and ``deleted``.
-
-        Raises:
-            NotFoundError: No conversation has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncConfigResource:
-    """The agent's configuration: language model, agent settings and cloud providers
-    (``client.config``).
-
-    Async client: every operation is awaited.
-    """
-    @property
-    def with_raw_response(self) -> AsyncConfigResourceWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
-        """
-    def get(self, **options: Unpack[RequestOptions]) -> Awaitable[models.Config]:
-        """The current configuration.
-
-        Sends ``GET /api/config``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.Config]: Await it for: ``llm``, ``agent`` and ``cloud_providers``.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def update(
-        self,
-        *,
-        llm: Optional[Mapping[str, Any]] = None,
-        agent: Optional[Mapping[str, Any]] = None,
-        cloud_providers: Optional[Mapping[str, Any]] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[models.Config]:
-        """Changes part of the configuration (deep-merged by the service).
-
-        Sends ``PUT /api/config``.
-
-        Args:
-            llm: Language-model settings, e.g. ``{"provider": "openai", "model": "gpt-4"}``.
-            agent: Agent settings, e.g. ``{"autonomy_level": "supervised"}``.
-            cloud_providers: Provider settings, e.g. ``{"aws": {"enabled": True}}``.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.Config]: Await it for: The whole configuration after the change.
-
-        Raises:
-            BadRequestError: A setting was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncConfigResourceWithRawResponse:
-    """The operations of the ``ConfigResource`` resource, each answering a ``RawResponse``
-    (``with_raw_response``), awaited.
-    """
-    def get(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.Config]]:
-        """The current configuration.
-
-        Sends ``GET /api/config``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.Config]]: The answer with its metadata; ``parse()``
-                gives ``llm``, ``agent`` and ``cloud_providers``.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def update(
-        self,
-        *,
-        llm: Optional[Mapping[str, Any]] = None,
-        agent: Optional[Mapping[str, Any]] = None,
-        cloud_providers: Optional[Mapping[str, Any]] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[models.Config]]:
-        """Changes part of the configuration (deep-merged by the service).
-
-        Sends ``PUT /api/config``.
-
-        Args:
-            llm: Language-model settings, e.g. ``{"provider": "openai", "model": "gpt-4"}``.
-            agent: Agent settings, e.g. ``{"autonomy_level": "supervised"}``.
-            cloud_providers: Provider settings, e.g. ``{"aws": {"enabled": True}}``.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.Config]]: The answer with its metadata; ``parse()``
-                gives the whole configuration after the change.
-
-        Raises:
-            BadRequestError: A setting was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncMetricsResource:
-    """The agent's metrics (``client.metrics``).
-
-    Async client: every operation is awaited.
-    """
-    @property
-    def with_raw_response(self) -> AsyncMetricsResourceWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
-        """
-    def get(self, **options: Unpack[RequestOptions]) -> Awaitable[models.Metrics]:
-        """Infrastructure and agent metrics.
-
-        Sends ``GET /api/metrics``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.Metrics]: Await it for: Infrastructure counts, alert counts and
-                agent statistics.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncMetricsResourceWithRawResponse:
-    """The operations of the ``MetricsResource`` resource, each answering a ``RawResponse``
-    (``with_raw_response``), awaited.
-    """
-    def get(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.Metrics]]:
-        """Infrastructure and agent metrics.
-
-        Sends ``GET /api/metrics``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.Metrics]]: The answer with its metadata; ``parse()``
-                gives infrastructure counts, alert counts and agent statistics.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncTools:
-    """The agent's tools, and running one directly (``client.tools``).
-
-    Async client: every operation is awaited.
-    """
-    @property
-    def with_raw_response(self) -> AsyncToolsWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
-        """
-    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Tool]]:
-        """Lists the tools the agent can run.
-
-        Sends ``GET /api/tools``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[List[models.Tool]]: Await it for: Every tool with its description and
-                parameters.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def execute(
-        self, tool: str, /, parameters: Optional[Mapping[str, Any]] = None, **kwargs: Any
-    ) -> Awaitable[models.ToolExecution]:
-        """Runs a tool directly, without the agent.
-
-        Sends ``POST /api/tools/execute``.
-
-        Args:
-            tool: The tool's name (positional).
-            parameters: Parameters whose names clash with a request option (``timeout``, ...);
-                merged with the keyword ones.
-            **kwargs: The tool's parameters, plus the request options ``timeout``,
-                ``max_retries``, ``extra_headers``, ``extra_query``, ``idempotency_key``,
-                ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.ToolExecution]: Await it for: Whether it succeeded, its result and
-                how long it took.
-
-        Raises:
-            NotFoundError: No tool has this name (404).
-            BadRequestError: The parameters were refused (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncToolsWithRawResponse:
-    """The operations of the ``Tools`` resource, each answering a ``RawResponse``
-    (``with_raw_response``), awaited.
-    """
-    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[List[models.Tool]]]:
-        """Lists the tools the agent can run.
-
-        Sends ``GET /api/tools``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[List[models.Tool]]]: The answer with its metadata; ``parse()``
-                gives every tool with its description and parameters.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def execute(
-        self, tool: str, /, parameters: Optional[Mapping[str, Any]] = None, **kwargs: Any
-    ) -> Awaitable[RawResponse[models.ToolExecution]]:
-        """Runs a tool directly, without the agent.
-
-        Sends ``POST /api/tools/execute``.
-
-        Args:
-            tool: The tool's name (positional).
-            parameters: Parameters whose names clash with a request option (``timeout``, ...);
-                merged with the keyword ones.
-            **kwargs: The tool's parameters, plus the request options ``timeout``,
-                ``max_retries``, ``extra_headers``, ``extra_query``, ``idempotency_key``,
-                ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.ToolExecution]]: The answer with its metadata;
-                ``parse()`` gives whether it succeeded, its result and how long it took.
-
-        Raises:
-            NotFoundError: No tool has this name (404).
-            BadRequestError: The parameters were refused (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncLearnedApis:
-    """APIs the agent has learned from their OpenAPI documents (``client.learned_apis``).
-
-    Async client: every operation is awaited.
-    """
-    @property
-    def with_raw_response(self) -> AsyncLearnedApisWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
-        """
-    def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.LearnedApi]]:
-        """Lists the learned APIs.
-
-        Sends ``GET /api/learned-apis``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[List[models.LearnedApi]]: Await it for: Every learned API with the tools
-                it added.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def learn(
-        self, *, type: str = ..., source: Any, **options: Unpack[RequestOptions]
-    ) -> Awaitable[models.LearnedApi]:
-        """Teaches the agent an API from its document.
-
-        Sends ``POST /api/learned-apis``.
-
-        Args:
-            type: The document format (``"openapi"``, the default).
-            source: The document: a URL ``str`` or the parsed document as a ``dict``.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.LearnedApi]: Await it for: The learned API and the tools it added.
-
-        Raises:
-            BadRequestError: The document could not be read (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncLearnedApisWithRawResponse:
-    """The operations of the ``LearnedApis`` resource, each answering a ``RawResponse``
-    (``with_raw_response``), awaited.
-    """
-    def list(
-        self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[List[models.LearnedApi]]]:
-        """Lists the learned APIs.
-
-        Sends ``GET /api/learned-apis``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[List[models.LearnedApi]]]: The answer with its metadata;
-                ``parse()`` gives every learned API with the tools it added.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def learn(
-        self, *, type: str = ..., source: Any, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.LearnedApi]]:
-        """Teaches the agent an API from its document.
-
-        Sends ``POST /api/learned-apis``.
-
-        Args:
-            type: The document format (``"openapi"``, the default).
-            source: The document: a URL ``str`` or the parsed document as a ``dict``.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.LearnedApi]]: The answer with its metadata; ``parse()``
-                gives the learned API and the tools it added.
-
-        Raises:
-            BadRequestError: The document could not be read (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncWebhooks:
-    """Registering webhook endpoints (``client.webhooks.create``), plus the helpers ``sign``,
-    ``verify`` and ``unwrap`` of :mod:`agent_client.webhooks`.
-
-    Async client: every operation is awaited.
-    """
-    @property
-    def with_raw_response(self) -> AsyncWebhooksWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
-        """
-    verify = staticmethod(_webhooks.verify)
-    unwrap = staticmethod(_webhooks.unwrap)
-    sign = staticmethod(_webhooks.sign)
-    def create(
-        self, *, url: str, events: Sequence[str], secret: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[models.Webhook]:
-        """Registers a URL that receives signed deliveries of the given events.
-
-        Sends ``POST /api/webhooks``.
-
-        Args:
-            url: The URL deliveries are POSTed to.
-            events: The event names, e.g. ``["alert.critical", "tool.executed"]``.
-            secret: The shared secret the deliveries are signed with (HMAC-SHA256).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.Webhook]: Await it for: The registration: id, URL and events.
-
-        Raises:
-            BadRequestError: The URL or an event name was refused (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncWebhooksWithRawResponse:
-    """The operations of the ``Webhooks`` resource, each answering a ``RawResponse``
-    (``with_raw_response``), awaited.
-    """
-
-    verify = staticmethod(_webhooks.verify)
-    unwrap = staticmethod(_webhooks.unwrap)
-    sign = staticmethod(_webhooks.sign)
-    def create(
-        self, *, url: str, events: Sequence[str], secret: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.Webhook]]:
-        """Registers a URL that receives signed deliveries of the given events.
-
-        Sends ``POST /api/webhooks``.
-
-        Args:
-            url: The URL deliveries are POSTed to.
-            events: The event names, e.g. ``["alert.critical", "tool.executed"]``.
-            secret: The shared secret the deliveries are signed with (HMAC-SHA256).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.Webhook]]: The answer with its metadata; ``parse()``
-                gives the registration: id, URL and events.
-
-        Raises:
-            BadRequestError: The URL or an event name was refused (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
 
 class AsyncRealtime:
     """The realtime WebSocket (``client.realtime``).
@@ -1963,6 +2359,7 @@ class AgentClientWithRawResponse:
     (``client.with_raw_response``).
     """
 
+    # <generated attributes-raw> by scripts/gen_python.py; do not edit
     auth: AuthWithRawResponse
     chat: ChatWithRawResponse
     conversations: ConversationsWithRawResponse
@@ -1971,12 +2368,14 @@ class AgentClientWithRawResponse:
     tools: ToolsWithRawResponse
     learned_apis: LearnedApisWithRawResponse
     webhooks: WebhooksWithRawResponse
+    # </generated attributes-raw>
 
 class AsyncAgentClientWithRawResponse:
     """Every resource of the client, each call answering a ``RawResponse``
     (``client.with_raw_response``). Every call is awaited.
     """
 
+    # <generated attributes-async-raw> by scripts/gen_python.py; do not edit
     auth: AsyncAuthWithRawResponse
     chat: AsyncChatWithRawResponse
     conversations: AsyncConversationsWithRawResponse
@@ -1985,6 +2384,7 @@ class AsyncAgentClientWithRawResponse:
     tools: AsyncToolsWithRawResponse
     learned_apis: AsyncLearnedApisWithRawResponse
     webhooks: AsyncWebhooksWithRawResponse
+    # </generated attributes-async-raw>
 
 class AgentClient(_AgentClientBase):
     """The client of the cloud-operations agent (blocking calls).
@@ -2025,6 +2425,7 @@ class AgentClient(_AgentClientBase):
         True
     """
 
+    # <generated attributes> by scripts/gen_python.py; do not edit
     auth: Auth
     chat: Chat
     conversations: Conversations
@@ -2033,6 +2434,7 @@ class AgentClient(_AgentClientBase):
     tools: Tools
     learned_apis: LearnedApis
     webhooks: Webhooks
+    # </generated attributes>
     realtime: Realtime
     @classmethod
     def login(cls, base_url: str, username: str, password: str, **settings: Any) -> AgentClient:
@@ -2079,6 +2481,7 @@ class AsyncAgentClient(_AgentClientBase):
         ...         print(event)
     """
 
+    # <generated attributes-async> by scripts/gen_python.py; do not edit
     auth: AsyncAuth
     chat: AsyncChat
     conversations: AsyncConversations
@@ -2087,6 +2490,7 @@ class AsyncAgentClient(_AgentClientBase):
     tools: AsyncTools
     learned_apis: AsyncLearnedApis
     webhooks: AsyncWebhooks
+    # </generated attributes-async>
     realtime: AsyncRealtime
     @classmethod
     async def login(

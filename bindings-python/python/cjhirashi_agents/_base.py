@@ -61,9 +61,11 @@ def missing_key(arg: str, env: str) -> CJHirashiError:
     )
 
 
-def clean(**args: Any) -> Dict[str, Any]:
-    """The arguments that were given (``None`` means "not given")."""
-    return {k: v for k, v in args.items() if v is not None}
+def clean(required: Optional[Dict[str, Any]] = None, /, **args: Any) -> Dict[str, Any]:
+    """``required`` plus the optional arguments that were given (``None`` means "not
+    given")."""
+    given = {k: v for k, v in args.items() if v is not None}
+    return {**required, **given} if required else given
 
 
 class RateLimitInfo:
@@ -446,6 +448,54 @@ def model_list(cls: Any) -> Parse:
     registered with the native module)."""
     make = cls._from_native
     return lambda v: v if not v or type(v[0]) is cls else [make(x) for x in v]
+
+
+def as_list(value: Any) -> Any:
+    """An array argument as the wire takes it (any iterable; ``None``: not given)."""
+    return None if value is None else list(value)
+
+
+def as_dict(value: Any) -> Any:
+    """An object argument as the wire takes it (any mapping; ``None``: not given)."""
+    return None if value is None else dict(value)
+
+
+def camel_keys(value: Any) -> Any:
+    """An object argument of a camelCase service: its snake_case keys in camelCase
+    (``{"max_tokens": 5}`` -> ``{"maxTokens": 5}``); ``None``: not given."""
+    if value is None:
+        return None
+    from . import _native
+
+    return {_native.camel_case(k): v for k, v in dict(value).items()}
+
+
+def handle(resource: Resource, sync_cls: Any, async_cls: Any) -> Parse:
+    """The parser of an answer that is a handle: a model with methods that call the resource
+    again (``conversation.send_message``), of the client's mode (``async_cls`` for an async
+    client), attached to a plain view of ``resource``."""
+
+    def parse(value: Any) -> Any:
+        cls = async_cls if resource._t.is_async else sync_cls
+        obj = cls._from_native(value)
+        obj._attach(type(resource)(resource._t))
+        return obj
+
+    return parse
+
+
+def handle_page(
+    resource: Resource, page_cls: Any, items_key: str, sync_cls: Any, async_cls: Any
+) -> Parse:
+    """The parser of a page whose items are handles (see :func:`handle`)."""
+    item = handle(resource, sync_cls, async_cls)
+
+    def parse(value: Any) -> Any:
+        page = page_cls._from_native({**value, items_key: []})
+        setattr(page, items_key, [item(v) for v in value.get(items_key) or []])
+        return page
+
+    return parse
 
 
 class RawClient:

@@ -3,27 +3,21 @@ resource classes; the client's :class:`~._base.Transport` makes a call blocking 
 Typed signatures are in ``_client.pyi``.
 """
 
+# <generated imports> by scripts/gen_python.py; do not edit
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, List, Mapping, Optional, Union
+from decimal import Decimal
+from typing import Any, Dict, Mapping, Optional, Sequence, Union
 
-from . import _native, models
+from . import _base, _native, models
 from . import webhooks as _webhooks
-from ._base import (
-    RawClient,
-    Resource,
-    Transport,
-    clean,
-    env_or,
-    headers_arg,
-    missing_key,
-    model,
-    model_list,
-)
+from ._base import RawClient, Resource, Transport, env_or, headers_arg, missing_key
 from ._docs import PLATFORM, document
 from ._models import models_of, register_native
 from ._streaming import AsyncMessageStream, MessageStream
+
+# </generated imports>
 
 # the native module builds these itself; conversations carry a client and are built here
 register_native(
@@ -38,23 +32,59 @@ BASE_URL_ENV = "CJHIRASHI_BASE_URL"
 DEFAULT_BASE_URL = "https://agents.cjhirashi.com/api"
 
 
+class _WebhooksExtras:
+    """Plus the helpers ``sign``, ``verify`` and ``unwrap`` of :mod:`cjhirashi_agents.webhooks`."""
+
+    verify = staticmethod(_webhooks.verify)
+    unwrap = staticmethod(_webhooks.unwrap)
+    sign = staticmethod(_webhooks.sign)
+
+
+# The resource classes, one per resource of the document; a class `_<Name>Extras` above is
+# mixed into the resource `<Name>`.
+# <generated resources> by scripts/gen_python.py; do not edit
 class Auth(Resource):
+    def create_api_key(self, **options: Any) -> Any:
+        return self._call("auth.create_api_key", None, _base.model(models.ApiKey), options)
+
+    def session(self, **options: Any) -> Any:
+        return self._call("auth.session", None, _base.model(models.Session), options)
+
     def sign_in_url(self, **options: Any) -> Any:
         return self._call("auth.sign_in_url", None, str, options)
 
     def sign_out(self, **options: Any) -> Any:
-        return self._call("auth.sign_out", None, model(models.SignOut), options)
-
-    def session(self, **options: Any) -> Any:
-        return self._call("auth.session", None, model(models.Session), options)
-
-    def create_api_key(self, **options: Any) -> Any:
-        return self._call("auth.create_api_key", None, model(models.ApiKey), options)
+        return self._call("auth.sign_out", None, _base.model(models.SignOut), options)
 
 
 class Users(Resource):
+    def list(
+        self,
+        *,
+        limit: Optional[int] = None,
+        page: Optional[int] = None,
+        role: Optional[str] = None,
+        search: Optional[str] = None,
+        **options: Any,
+    ) -> Any:
+        args = _base.clean(limit=limit, page=page, role=role, search=search)
+        return self._t.paginate(
+            "users.list", args, options, "users", _base.model(models.UserList), self._raw
+        )
+
+    def invite(
+        self,
+        *,
+        email: str,
+        message: Optional[str] = None,
+        role: Optional[str] = None,
+        **options: Any,
+    ) -> Any:
+        args = _base.clean({"email": email}, message=message, role=role)
+        return self._call("users.invite", args, _base.model(models.Invitation), options)
+
     def me(self, **options: Any) -> Any:
-        return self._call("users.me", None, model(models.User), options)
+        return self._call("users.me", None, _base.model(models.User), options)
 
     def update_me(
         self,
@@ -63,123 +93,112 @@ class Users(Resource):
         preferences: Optional[Dict[str, Any]] = None,
         **options: Any,
     ) -> Any:
-        args = clean(name=name, preferences=preferences)
-        return self._call("users.update_me", args, model(models.UpdatedUser), options)
-
-    def list(
-        self,
-        *,
-        page: Optional[int] = None,
-        limit: Optional[int] = None,
-        role: Optional[str] = None,
-        search: Optional[str] = None,
-        **options: Any,
-    ) -> Any:
-        args = clean(page=page, limit=limit, role=role, search=search)
-        return self._t.paginate(
-            "users.list", args, options, "users", model(models.UserList), self._raw
-        )
-
-    def invite(
-        self,
-        *,
-        email: str,
-        role: Optional[str] = None,
-        message: Optional[str] = None,
-        **options: Any,
-    ) -> Any:
-        args = clean(email=email, role=role, message=message)
-        return self._call("users.invite", args, model(models.Invitation), options)
+        args = _base.clean(name=name, preferences=preferences)
+        return self._call("users.update_me", args, _base.model(models.UpdatedUser), options)
 
     def delete(self, id: str, **options: Any) -> Any:
-        return self._call("users.delete", {"id": id}, model(models.DeletedUser), options)
+        args = {"id": id}
+        return self._call("users.delete", args, _base.model(models.DeletedUser), options)
 
 
 class Agents(Resource):
     def list(
         self, *, category: Optional[str] = None, is_public: Optional[bool] = None, **options: Any
     ) -> Any:
-        args = clean(category=category, is_public=is_public)
-        return self._call("agents.list", args, model_list(models.Agent), options)
-
-    def get(self, id: str, **options: Any) -> Any:
-        return self._call("agents.get", {"id": id}, model(models.Agent), options)
+        args = _base.clean(category=category, is_public=is_public)
+        return self._call("agents.list", args, _base.model_list(models.Agent), options)
 
     def create(
         self,
         *,
         name: str,
+        config: Optional[Mapping[str, Any]] = None,
         description: Optional[str] = None,
-        model: Optional[str] = None,
-        config: Optional[Dict[str, Any]] = None,
-        system_prompt: Optional[str] = None,
         is_public: Optional[bool] = None,
+        model: Optional[str] = None,
+        system_prompt: Optional[str] = None,
         **options: Any,
     ) -> Any:
-        if config is not None:
-            config = {_native.camel_case(k): v for k, v in dict(config).items()}
-        args = clean(
-            name=name,
+        args = _base.clean(
+            {"name": name},
+            config=_base.camel_keys(config),
             description=description,
-            model=model,
-            config=config,
-            system_prompt=system_prompt,
             is_public=is_public,
+            model=model,
+            system_prompt=system_prompt,
         )
-        return self._call("agents.create", args, _model(models.CreatedAgent), options)
+        return self._call("agents.create", args, _base.model(models.CreatedAgent), options)
+
+    def get(self, id: str, **options: Any) -> Any:
+        args = {"id": id}
+        return self._call("agents.get", args, _base.model(models.Agent), options)
 
     def delete(self, id: str, **options: Any) -> Any:
-        return self._call("agents.delete", {"id": id}, _model(models.DeletedAgent), options)
-
-
-_model = model
+        args = {"id": id}
+        return self._call("agents.delete", args, _base.model(models.DeletedAgent), options)
 
 
 class Conversations(Resource):
-    def _conversation(self, value: Any) -> Any:
-        cls = models.AsyncConversation if self._t.is_async else models.Conversation
-        conv = cls._from_native(value)
-        conv._resource = type(self)(self._t)
-        conv.messages = conv.messages or []
-        return conv
-
-    def _page(self, value: Any) -> Any:
-        page = models.ConversationList._from_native({**value, "conversations": []})
-        page.conversations = [self._conversation(c) for c in value.get("conversations", [])]
-        return page
-
     def list(
         self,
         *,
         agent_id: Optional[str] = None,
-        limit: Optional[int] = None,
         cursor: Optional[str] = None,
+        limit: Optional[int] = None,
         **options: Any,
     ) -> Any:
-        args = clean(agent_id=agent_id, limit=limit, cursor=cursor)
+        args = _base.clean(agent_id=agent_id, cursor=cursor, limit=limit)
         return self._t.paginate(
-            "conversations.list", args, options, "conversations", self._page, self._raw
+            "conversations.list",
+            args,
+            options,
+            "conversations",
+            _base.handle_page(
+                self,
+                models.ConversationList,
+                "conversations",
+                models.Conversation,
+                models.AsyncConversation,
+            ),
+            self._raw,
         )
-
-    def get(self, id: str, *, message_limit: Optional[int] = None, **options: Any) -> Any:
-        args = clean(id=id, message_limit=message_limit)
-        return self._call("conversations.get", args, self._conversation, options)
 
     def create(
         self,
         *,
         agent_id: str,
-        title: Optional[str] = None,
         initial_message: Optional[str] = None,
+        title: Optional[str] = None,
         **options: Any,
     ) -> Any:
-        args = clean(agent_id=agent_id, title=title, initial_message=initial_message)
-        return self._call("conversations.create", args, self._conversation, options)
+        args = _base.clean({"agent_id": agent_id}, initial_message=initial_message, title=title)
+        return self._call(
+            "conversations.create",
+            args,
+            _base.handle(self, models.Conversation, models.AsyncConversation),
+            options,
+        )
+
+    def get(self, id: str, *, message_limit: Optional[int] = None, **options: Any) -> Any:
+        args = _base.clean({"id": id}, message_limit=message_limit)
+        return self._call(
+            "conversations.get",
+            args,
+            _base.handle(self, models.Conversation, models.AsyncConversation),
+            options,
+        )
+
+    def delete(self, id: str, **options: Any) -> Any:
+        args = {"id": id}
+        return self._call(
+            "conversations.delete", args, _base.model(models.DeletedConversation), options
+        )
 
     def send_message(self, id: str, content: str, **options: Any) -> Any:
+        args = {"id": id, "content": content}
         return self._t.stream(
             "conversations.send_message",
-            {"id": id, "content": content},
+            args,
             options,
             MessageStream,
             AsyncMessageStream,
@@ -187,68 +206,20 @@ class Conversations(Resource):
         )
 
     def stream(self, id: str, **options: Any) -> Any:
+        args = {"id": id}
         return self._t.stream(
-            "conversations.stream",
-            {"id": id},
-            options,
-            MessageStream,
-            AsyncMessageStream,
-            raw=self._raw,
+            "conversations.stream", args, options, MessageStream, AsyncMessageStream, raw=self._raw
         )
-
-    def delete(self, id: str, **options: Any) -> Any:
-        return self._call(
-            "conversations.delete", {"id": id}, model(models.DeletedConversation), options
-        )
-
-
-class Medications(Resource):
-    def list(self, **options: Any) -> Any:
-        return self._call("health.medications.list", None, model_list(models.Medication), options)
-
-    def create(
-        self,
-        *,
-        name: str,
-        dosage: str,
-        frequency: str,
-        start_date: Optional[str] = None,
-        instructions: Optional[str] = None,
-        **options: Any,
-    ) -> Any:
-        args = clean(
-            name=name,
-            dosage=dosage,
-            frequency=frequency,
-            start_date=start_date,
-            instructions=instructions,
-        )
-        return self._call("health.medications.create", args, model(models.Medication), options)
-
-
-class Appointments(Resource):
-    def list(
-        self,
-        *,
-        upcoming: Optional[bool] = None,
-        from_: Optional[str] = None,
-        to: Optional[str] = None,
-        **options: Any,
-    ) -> Any:
-        args = clean(upcoming=upcoming, to=to)
-        if from_ is not None:
-            args["from"] = from_
-        return self._call("health.appointments.list", args, model_list(models.Appointment), options)
 
 
 class Health(Resource):
     def __init__(self, transport: Transport, raw: bool = False) -> None:
         super().__init__(transport, raw)
-        self.medications = Medications(transport, raw)
         self.appointments = Appointments(transport, raw)
+        self.medications = Medications(transport, raw)
 
     def profile(self, **options: Any) -> Any:
-        return self._call("health.profile", None, model(models.HealthProfile), options)
+        return self._call("health.profile", None, _base.model(models.HealthProfile), options)
 
     def update_profile(
         self,
@@ -258,13 +229,70 @@ class Health(Resource):
         weight: Optional[float] = None,
         **options: Any,
     ) -> Any:
-        args = clean(blood_type=blood_type, height=height, weight=weight)
-        return self._call("health.update_profile", args, model(models.HealthProfile), options)
+        args = _base.clean(blood_type=blood_type, height=height, weight=weight)
+        return self._call("health.update_profile", args, _base.model(models.HealthProfile), options)
+
+
+class Appointments(Resource):
+    def list(
+        self,
+        *,
+        from_: Optional[str] = None,
+        to: Optional[str] = None,
+        upcoming: Optional[bool] = None,
+        **options: Any,
+    ) -> Any:
+        args = _base.clean(**{"from": from_}, to=to, upcoming=upcoming)
+        return self._call(
+            "health.appointments.list", args, _base.model_list(models.Appointment), options
+        )
+
+
+class Medications(Resource):
+    def list(self, **options: Any) -> Any:
+        return self._call(
+            "health.medications.list", None, _base.model_list(models.Medication), options
+        )
+
+    def create(
+        self,
+        *,
+        dosage: str,
+        frequency: str,
+        name: str,
+        instructions: Optional[str] = None,
+        start_date: Optional[str] = None,
+        **options: Any,
+    ) -> Any:
+        args = _base.clean(
+            {"dosage": dosage, "frequency": frequency, "name": name},
+            instructions=instructions,
+            start_date=start_date,
+        )
+        return self._call(
+            "health.medications.create", args, _base.model(models.Medication), options
+        )
+
+
+class Finance(Resource):
+    def __init__(self, transport: Transport, raw: bool = False) -> None:
+        super().__init__(transport, raw)
+        self.accounts = Accounts(transport, raw)
+        self.budgets = Budgets(transport, raw)
+        self.transactions = Transactions(transport, raw)
+
+    def profile(self, **options: Any) -> Any:
+        return self._call("finance.profile", None, _base.model(models.FinanceProfile), options)
 
 
 class Accounts(Resource):
     def list(self, **options: Any) -> Any:
-        return self._call("finance.accounts.list", None, model_list(models.Account), options)
+        return self._call("finance.accounts.list", None, _base.model_list(models.Account), options)
+
+
+class Budgets(Resource):
+    def list(self, **options: Any) -> Any:
+        return self._call("finance.budgets.list", None, _base.model_list(models.Budget), options)
 
 
 class Transactions(Resource):
@@ -272,22 +300,27 @@ class Transactions(Resource):
         self,
         *,
         account_id: Optional[str] = None,
-        from_: Optional[str] = None,
-        to: Optional[str] = None,
         category: Optional[str] = None,
-        limit: Optional[int] = None,
         cursor: Optional[str] = None,
+        from_: Optional[str] = None,
+        limit: Optional[int] = None,
+        to: Optional[str] = None,
         **options: Any,
     ) -> Any:
-        args = clean(account_id=account_id, to=to, category=category, limit=limit, cursor=cursor)
-        if from_ is not None:
-            args["from"] = from_
+        args = _base.clean(
+            account_id=account_id,
+            category=category,
+            cursor=cursor,
+            **{"from": from_},
+            limit=limit,
+            to=to,
+        )
         return self._t.paginate(
             "finance.transactions.list",
             args,
             options,
             "transactions",
-            model(models.TransactionList),
+            _base.model(models.TransactionList),
             self._raw,
         )
 
@@ -295,50 +328,31 @@ class Transactions(Resource):
         self,
         *,
         account_id: str,
-        amount: Any,
+        amount: Union[Decimal, int, float, str],
         description: str,
         category: Optional[str] = None,
         date: Optional[str] = None,
         type: Optional[str] = None,
         **options: Any,
     ) -> Any:
-        args = clean(
-            account_id=account_id,
-            amount=amount,
-            description=description,
+        args = _base.clean(
+            {"account_id": account_id, "amount": amount, "description": description},
             category=category,
             date=date,
             type=type,
         )
-        return self._call("finance.transactions.create", args, model(models.Transaction), options)
+        return self._call(
+            "finance.transactions.create", args, _base.model(models.Transaction), options
+        )
 
 
-class Budgets(Resource):
-    def list(self, **options: Any) -> Any:
-        return self._call("finance.budgets.list", None, model_list(models.Budget), options)
+class Webhooks(_WebhooksExtras, Resource):
+    def create(self, *, events: Sequence[str], secret: str, url: str, **options: Any) -> Any:
+        args = {"events": _base.as_list(events), "secret": secret, "url": url}
+        return self._call("webhooks.create", args, _base.model(models.Webhook), options)
 
 
-class Finance(Resource):
-    def __init__(self, transport: Transport, raw: bool = False) -> None:
-        super().__init__(transport, raw)
-        self.accounts = Accounts(transport, raw)
-        self.transactions = Transactions(transport, raw)
-        self.budgets = Budgets(transport, raw)
-
-    def profile(self, **options: Any) -> Any:
-        return self._call("finance.profile", None, model(models.FinanceProfile), options)
-
-
-class Webhooks(Resource):
-    """``POST /api/webhooks`` plus the module-level helpers ``verify``/``unwrap``/``sign``."""
-
-    verify = staticmethod(_webhooks.verify)
-    unwrap = staticmethod(_webhooks.unwrap)
-    sign = staticmethod(_webhooks.sign)
-
-    def create(self, *, url: str, events: List[str], secret: str, **options: Any) -> Any:
-        args = {"url": url, "events": list(events), "secret": secret}
-        return self._call("webhooks.create", args, model(models.Webhook), options)
+# </generated resources>
 
 
 class _BaseClient:
@@ -386,6 +400,7 @@ class _BaseClient:
         )
         self._options = dict(api_key=api_key, base_url=base_url, **settings)
         t = Transport(self._native, self._is_async)
+        # <generated wiring> by scripts/gen_python.py; do not edit
         self.auth = Auth(t)
         self.users = Users(t)
         self.agents = Agents(t)
@@ -393,6 +408,7 @@ class _BaseClient:
         self.health = Health(t)
         self.finance = Finance(t)
         self.webhooks = Webhooks(t)
+        # </generated wiring>
 
     @property
     def base_url(self) -> str:

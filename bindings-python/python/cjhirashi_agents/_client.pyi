@@ -1,5 +1,6 @@
 """Typed signatures of the platform clients (the runtime shares one implementation)."""
 
+# <generated imports> by scripts/gen_python.py; do not edit
 import os
 from decimal import Decimal
 from typing import Any, Awaitable, Dict, Generator, List, Mapping, Optional, Sequence, Union
@@ -10,6 +11,8 @@ from . import models
 from . import webhooks as _webhooks
 from ._base import AsyncPage, AsyncPaginator, RawResponse, SyncPage
 from ._streaming import AsyncMessageStream, MessageStream
+
+# </generated imports>
 
 API_KEY_ENV: str
 BASE_URL_ENV: str
@@ -30,75 +33,66 @@ class ListOptions(RequestOptions, total=False):
 
     max_pages: int
 
+# <generated pages> by scripts/gen_python.py; do not edit
 class TransactionPage(SyncPage[models.Transaction]):
-    """A page of ``finance.transactions.list``: ``data``, ``summary`` of the whole filtered set
-    and ``pagination``; iterating yields every transaction of every page.
+    """A page of ``finance.transactions.list``: ``data`` with ``pagination`` and ``summary``;
+    iterating yields every item of every page.
     """
 
-    summary: models.TransactionSummary
     pagination: models.CursorPagination
+    summary: models.TransactionSummary
 
 class AsyncTransactionPage(AsyncPage[models.Transaction]):
-    """One fetched page of ``finance.transactions.list`` (async client): ``data``, ``summary``
-    and ``pagination``.
+    """One fetched page of ``finance.transactions.list`` (async client): ``data`` with
+    ``pagination`` and ``summary``.
     """
 
-    summary: models.TransactionSummary
     pagination: models.CursorPagination
+    summary: models.TransactionSummary
 
 class AsyncTransactionPaginator(AsyncPaginator[models.Transaction]):
     """``finance.transactions.list`` on the async client: ``await`` it for the first page, or
-    ``async for`` over every transaction.
+    ``async for`` over every item of every page.
     """
     def __await__(self) -> Generator[Any, None, AsyncTransactionPage]: ...
 
+# </generated pages>
+
+class _WebhooksExtras:
+    """Plus the helpers ``sign``, ``verify`` and ``unwrap`` of :mod:`cjhirashi_agents.webhooks`."""
+
+    verify = staticmethod(_webhooks.verify)
+    unwrap = staticmethod(_webhooks.unwrap)
+    sign = staticmethod(_webhooks.sign)
+
+# <generated resources> by scripts/gen_python.py; do not edit
 class Auth:
-    """Sign-in URL, sign-out, the current session and new API keys (``client.auth``)."""
+    """Sign-in, session and API keys (``client.auth``)."""
     @property
     def with_raw_response(self) -> AuthWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
         ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
-    def sign_in_url(self, **options: Unpack[RequestOptions]) -> str:
-        """The URL the service sends a browser to for signing in (OAuth).
+    def create_api_key(self, **options: Unpack[RequestOptions]) -> models.ApiKey:
+        """Creates a new API key for the caller.
 
-        Sends ``POST /api/auth/signin``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            str: The redirect target. It is not followed: an API key never leaves for it.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-
-        Example:
-            >>> url = client.auth.sign_in_url()
-            >>> url.startswith("https://")
-            True
-        """
-    def sign_out(self, **options: Unpack[RequestOptions]) -> models.SignOut:
-        """Ends the current session.
-
-        Sends ``POST /api/auth/signout``.
+        Sends ``POST /api/auth/api-keys``.
 
         Args:
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.SignOut: The service's confirmation message.
+            models.ApiKey: The new key, shown only this once (the bindings hide it when
+                printed), and when it expires.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -113,34 +107,67 @@ class Auth:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Session: ``user`` (id, email, role, ...) and ``expires``.
+            models.Session: The signed-in user (id, email, role, ...) and when the session
+                expires.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
 
         Example:
-            >>> client.auth.session().user.email
-            'user@example.com'
+            >>> session = client.auth.session()
+            >>> print(session.user.email)
         """
-    def create_api_key(self, **options: Unpack[RequestOptions]) -> models.ApiKey:
-        """Creates a new API key for the caller.
+    def sign_in_url(self, **options: Unpack[RequestOptions]) -> str:
+        """The URL the service sends a browser to for signing in (OAuth). The redirect is not
+        followed: an API key never leaves for it.
 
-        Sends ``POST /api/auth/api-keys``.
+        Sends ``POST /api/auth/signin``.
 
         Args:
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.ApiKey: ``api_key`` (shown once; its ``repr`` hides it) and ``expires_at``.
+            str: The sign-in URL (the redirect's target).
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> url = client.auth.sign_in_url()
+            >>> print(url.startswith("https://"))
+        """
+    def sign_out(self, **options: Unpack[RequestOptions]) -> models.SignOut:
+        """Ends the current session.
+
+        Sends ``POST /api/auth/signout``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.SignOut: The service's confirmation message.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -150,8 +177,56 @@ class AuthWithRawResponse:
     """The operations of the ``Auth`` resource, each answering a ``RawResponse``
     (``with_raw_response``).
     """
+    def create_api_key(self, **options: Unpack[RequestOptions]) -> RawResponse[models.ApiKey]:
+        """Creates a new API key for the caller.
+
+        Sends ``POST /api/auth/api-keys``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.ApiKey]: The answer with its metadata; ``parse()`` gives the new
+                key, shown only this once (the bindings hide it when printed), and when it
+                expires.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def session(self, **options: Unpack[RequestOptions]) -> RawResponse[models.Session]:
+        """The current session: who is signed in and until when.
+
+        Sends ``GET /api/auth/session``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Session]: The answer with its metadata; ``parse()`` gives the
+                signed-in user (id, email, role, ...) and when the session expires.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def sign_in_url(self, **options: Unpack[RequestOptions]) -> RawResponse[str]:
-        """The URL the service sends a browser to for signing in (OAuth).
+        """The URL the service sends a browser to for signing in (OAuth). The redirect is not
+        followed: an API key never leaves for it.
 
         Sends ``POST /api/auth/signin``.
 
@@ -160,12 +235,14 @@ class AuthWithRawResponse:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[str]: The answer with its metadata; ``parse()`` gives the redirect
-                target. It is not followed: an API key never leaves for it.
+            RawResponse[str]: The answer with its metadata; ``parse()`` gives the sign-in URL
+                (the redirect's target).
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -184,60 +261,111 @@ class AuthWithRawResponse:
                 service's confirmation message.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def session(self, **options: Unpack[RequestOptions]) -> RawResponse[models.Session]:
-        """The current session: who is signed in and until when.
-
-        Sends ``GET /api/auth/session``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[models.Session]: The answer with its metadata; ``parse()`` gives
-                ``user`` (id, email, role, ...) and ``expires``.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def create_api_key(self, **options: Unpack[RequestOptions]) -> RawResponse[models.ApiKey]:
-        """Creates a new API key for the caller.
-
-        Sends ``POST /api/auth/api-keys``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[models.ApiKey]: The answer with its metadata; ``parse()`` gives
-                ``api_key`` (shown once; its ``repr`` hides it) and ``expires_at``.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class Users:
-    """The caller's profile and, for admins, user management (``client.users``)."""
+    """The caller's profile and (admins) user management (``client.users``)."""
     @property
     def with_raw_response(self) -> UsersWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
         ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
         (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(
+        self,
+        *,
+        limit: Optional[int] = None,
+        page: Optional[int] = None,
+        role: Optional[str] = None,
+        search: Optional[str] = None,
+        **options: Unpack[ListOptions],
+    ) -> SyncPage[models.UserSummary]:
+        """Lists the users, page by page (admins only).
+
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's.
+
+        Sends ``GET /api/users``.
+
+        Args:
+            limit: Users per page (default 20, at most 100).
+            page: The first page to fetch, from 1 (default 1).
+            role: Only users with this role (``ADMIN``, ``USER``).
+            search: Only users whose email or name contains this text.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            SyncPage[models.UserSummary]: The first page of users; iterating it yields every
+                user of every page, fetching the next page only when needed.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> for user in client.users.list(role="USER"):
+            ...     print(user.email)
+        """
+    def invite(
+        self,
+        *,
+        email: str,
+        message: Optional[str] = None,
+        role: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> models.Invitation:
+        """Invites someone by email (admins only).
+
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's,
+        ``BadRequestError`` (400) when the email is not valid, and ``ConflictError`` (409) when
+        that email already has an account.
+
+        Sends ``POST /api/users/invite``.
+
+        Args:
+            email: The address to invite.
+            message: A personal note for the invitation email.
+            role: The role the new user gets (``USER`` by default).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Invitation: The invitation: its id, email, expiry and URL.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> invitation = client.users.invite(email="ana@example.com", role="USER")
         """
     def me(self, **options: Unpack[RequestOptions]) -> models.User:
         """The caller's profile, limits and usage.
@@ -252,15 +380,18 @@ class Users:
             models.User: The signed-in user.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
 
         Example:
             >>> me = client.users.me()
-            >>> me.subscription_tier, me.usage.messages_used
+            >>> print(me.subscription_tier, me.usage.messages_used)
         """
     def update_me(
         self,
@@ -269,13 +400,13 @@ class Users:
         preferences: Optional[Dict[str, Any]] = None,
         **options: Unpack[RequestOptions],
     ) -> models.UpdatedUser:
-        """Changes the caller's name or preferences; only the given fields change.
+        """Changes the caller's name or preferences; the fields left out stay as they are.
 
         Sends ``PATCH /api/users/me``.
 
         Args:
-            name: The new display name.
-            preferences: A JSON object of preferences, e.g. ``{"language": "es"}``.
+            name: New display name.
+            preferences: New preferences: any JSON object (e.g. ``{"language": "es"}``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -283,94 +414,31 @@ class Users:
             models.UpdatedUser: The user's id, name and preferences after the change.
 
         Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
 
         Example:
-            >>> client.users.update_me(name="Ana").name
-            'Ana'
-        """
-    def list(
-        self,
-        *,
-        page: Optional[int] = None,
-        limit: Optional[int] = None,
-        role: Optional[str] = None,
-        search: Optional[str] = None,
-        **options: Unpack[ListOptions],
-    ) -> SyncPage[models.UserSummary]:
-        """Lists the users (admins only), page by page.
-
-        Sends ``GET /api/users``.
-
-        Args:
-            page: The first page to fetch (1-based, default 1).
-            limit: Users per page (default 20, at most 100).
-            role: Only users with this role (``"ADMIN"``, ``"USER"``).
-            search: Only users whose email or name contains this text.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
-                and ``max_pages`` (how many pages iteration may fetch).
-
-        Returns:
-            SyncPage[models.UserSummary]: The first page (``data``, ``pagination``); iterating
-                it yields every user of every page, fetching the next page only when needed.
-
-        Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-
-        Example:
-            >>> for user in client.users.list(role="USER"):
-            ...     print(user.email)
-        """
-    def invite(
-        self,
-        *,
-        email: str,
-        role: Optional[str] = None,
-        message: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> models.Invitation:
-        """Invites someone by email (admins only).
-
-        Sends ``POST /api/users/invite``.
-
-        Args:
-            email: The address to invite.
-            role: The role the new user gets (``"USER"`` by default).
-            message: A personal note for the invitation email.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            models.Invitation: The invitation's id, email, expiry and URL.
-
-        Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            BadRequestError: The email is not valid (400).
-            ConflictError: That email already has an account (409).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
+            >>> user = client.users.update_me(name="Ana")
+            >>> print(user.name)
         """
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedUser:
         """Deletes a user (admins only).
 
-        Sends ``DELETE /api/users/:id``.
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's and
+        ``NotFoundError`` (404) when no user has this id.
+
+        Sends ``DELETE /api/users/{id}``.
 
         Args:
-            id: The id of the user.
+            id: The user's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -378,10 +446,13 @@ class Users:
             models.DeletedUser: The confirmation with the deleted user's id.
 
         Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            NotFoundError: No user has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -391,6 +462,89 @@ class UsersWithRawResponse:
     """The operations of the ``Users`` resource, each answering a ``RawResponse``
     (``with_raw_response``).
     """
+    def list(
+        self,
+        *,
+        limit: Optional[int] = None,
+        page: Optional[int] = None,
+        role: Optional[str] = None,
+        search: Optional[str] = None,
+        **options: Unpack[ListOptions],
+    ) -> RawResponse[SyncPage[models.UserSummary]]:
+        """Lists the users, page by page (admins only).
+
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's.
+
+        Sends ``GET /api/users``.
+
+        Args:
+            limit: Users per page (default 20, at most 100).
+            page: The first page to fetch, from 1 (default 1).
+            role: Only users with this role (``ADMIN``, ``USER``).
+            search: Only users whose email or name contains this text.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            RawResponse[SyncPage[models.UserSummary]]: The answer with its metadata; ``parse()``
+                gives the first page of users; iterating it yields every user of every page,
+                fetching the next page only when needed.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def invite(
+        self,
+        *,
+        email: str,
+        message: Optional[str] = None,
+        role: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> RawResponse[models.Invitation]:
+        """Invites someone by email (admins only).
+
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's,
+        ``BadRequestError`` (400) when the email is not valid, and ``ConflictError`` (409) when
+        that email already has an account.
+
+        Sends ``POST /api/users/invite``.
+
+        Args:
+            email: The address to invite.
+            message: A personal note for the invitation email.
+            role: The role the new user gets (``USER`` by default).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Invitation]: The answer with its metadata; ``parse()`` gives the
+                invitation: its id, email, expiry and URL.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def me(self, **options: Unpack[RequestOptions]) -> RawResponse[models.User]:
         """The caller's profile, limits and usage.
 
@@ -405,8 +559,11 @@ class UsersWithRawResponse:
                 signed-in user.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -418,13 +575,13 @@ class UsersWithRawResponse:
         preferences: Optional[Dict[str, Any]] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[models.UpdatedUser]:
-        """Changes the caller's name or preferences; only the given fields change.
+        """Changes the caller's name or preferences; the fields left out stay as they are.
 
         Sends ``PATCH /api/users/me``.
 
         Args:
-            name: The new display name.
-            preferences: A JSON object of preferences, e.g. ``{"language": "es"}``.
+            name: New display name.
+            preferences: New preferences: any JSON object (e.g. ``{"language": "es"}``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -433,77 +590,13 @@ class UsersWithRawResponse:
                 user's id, name and preferences after the change.
 
         Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def list(
-        self,
-        *,
-        page: Optional[int] = None,
-        limit: Optional[int] = None,
-        role: Optional[str] = None,
-        search: Optional[str] = None,
-        **options: Unpack[ListOptions],
-    ) -> RawResponse[SyncPage[models.UserSummary]]:
-        """Lists the users (admins only), page by page.
-
-        Sends ``GET /api/users``.
-
-        Args:
-            page: The first page to fetch (1-based, default 1).
-            limit: Users per page (default 20, at most 100).
-            role: Only users with this role (``"ADMIN"``, ``"USER"``).
-            search: Only users whose email or name contains this text.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
-                and ``max_pages`` (how many pages iteration may fetch).
-
-        Returns:
-            RawResponse[SyncPage[models.UserSummary]]: The answer with its metadata; ``parse()``
-                gives the first page (``data``, ``pagination``); iterating it yields every user
-                of every page, fetching the next page only when needed.
-
-        Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def invite(
-        self,
-        *,
-        email: str,
-        role: Optional[str] = None,
-        message: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> RawResponse[models.Invitation]:
-        """Invites someone by email (admins only).
-
-        Sends ``POST /api/users/invite``.
-
-        Args:
-            email: The address to invite.
-            role: The role the new user gets (``"USER"`` by default).
-            message: A personal note for the invitation email.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[models.Invitation]: The answer with its metadata; ``parse()`` gives the
-                invitation's id, email, expiry and URL.
-
-        Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            BadRequestError: The email is not valid (400).
-            ConflictError: That email already has an account (409).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -511,10 +604,13 @@ class UsersWithRawResponse:
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> RawResponse[models.DeletedUser]:
         """Deletes a user (admins only).
 
-        Sends ``DELETE /api/users/:id``.
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's and
+        ``NotFoundError`` (404) when no user has this id.
+
+        Sends ``DELETE /api/users/{id}``.
 
         Args:
-            id: The id of the user.
+            id: The user's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -523,17 +619,20 @@ class UsersWithRawResponse:
                 confirmation with the deleted user's id.
 
         Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            NotFoundError: No user has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class Agents:
-    """The agents the caller can talk to, and the caller's own agents (``client.agents``)."""
+    """Agents (``client.agents``)."""
     @property
     def with_raw_response(self) -> AgentsWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -552,9 +651,8 @@ class Agents:
         Sends ``GET /api/agents``.
 
         Args:
-            category: Only agents of this category (``"personal"``, ``"health"``,
-                ``"finance"``).
-            is_public: Only public (``True``) or only private (``False``) agents.
+            category: Only agents of this category (``personal``, ``health`` or ``finance``).
+            is_public: Only public agents (``true``) or only private ones (``false``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -562,63 +660,44 @@ class Agents:
             List[models.Agent]: Every matching agent (one answer, no pagination).
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
 
         Example:
-            >>> [a.id for a in client.agents.list(category="personal")]
-            ['agt_personal_001']
-        """
-    def get(self, id: str, **options: Unpack[RequestOptions]) -> models.Agent:
-        """One agent with its configuration and capabilities.
-
-        Sends ``GET /api/agents/:id``.
-
-        Args:
-            id: The id of the agent.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            models.Agent: The agent.
-
-        Raises:
-            NotFoundError: No agent has this id, or it is not visible to the caller (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-
-        Example:
-            >>> client.agents.get("agt_personal_001").name
+            >>> agents = client.agents.list(category="personal")
+            >>> print([agent.id for agent in agents])
         """
     def create(
         self,
         *,
         name: str,
-        description: Optional[str] = None,
-        model: Optional[str] = None,
         config: Optional[Mapping[str, Any]] = None,
-        system_prompt: Optional[str] = None,
+        description: Optional[str] = None,
         is_public: Optional[bool] = None,
+        model: Optional[str] = None,
+        system_prompt: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> models.CreatedAgent:
         """Creates a custom agent owned by the caller.
+
+        Fails with ``BadRequestError`` (400) when a field is refused, e.g. an empty name.
 
         Sends ``POST /api/agents``.
 
         Args:
             name: The agent's name.
+            config: Model settings: ``temperature``, ``max_tokens``, ``top_p``.
             description: What the agent is for.
-            model: The language model it runs on (e.g. ``"gpt-4"``).
-            config: Model settings: ``temperature``, ``max_tokens``, ``top_p`` (snake_case keys
-                are sent in camelCase).
+            is_public: Whether every user can see and use the agent (default ``false``).
+            model: The language model it runs on (e.g. ``gpt-4``).
             system_prompt: The instructions the agent follows.
-            is_public: Whether every user can see the agent (default ``False``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -626,24 +705,64 @@ class Agents:
             models.CreatedAgent: The new agent's id, name and endpoint URL.
 
         Raises:
-            BadRequestError: A field was refused, e.g. an empty name (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
 
         Example:
             >>> agent = client.agents.create(name="Helper", config={"temperature": 0.2})
-            >>> agent.id
+            >>> print(agent.id)
+        """
+    def get(self, id: str, **options: Unpack[RequestOptions]) -> models.Agent:
+        """One agent with its configuration and capabilities.
+
+        Fails with ``NotFoundError`` (404) when no agent has this id or the caller cannot see
+        it.
+
+        Sends ``GET /api/agents/{id}``.
+
+        Args:
+            id: The agent's id.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Agent: The agent.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> agent = client.agents.get("agt_personal_001")
+            >>> print(agent.name)
         """
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedAgent:
         """Deletes an agent (its owner or an admin).
 
-        Sends ``DELETE /api/agents/:id``.
+        Fails with ``PermissionDeniedError`` (403) when the caller neither owns the agent nor is
+        an admin, and ``NotFoundError`` (404) when no agent has this id.
+
+        Sends ``DELETE /api/agents/{id}``.
 
         Args:
-            id: The id of the agent.
+            id: The agent's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -651,10 +770,13 @@ class Agents:
             models.DeletedAgent: The confirmation with the deleted agent's id.
 
         Raises:
-            PermissionDeniedError: The caller neither owns the agent nor is an admin (403).
-            NotFoundError: No agent has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -676,9 +798,8 @@ class AgentsWithRawResponse:
         Sends ``GET /api/agents``.
 
         Args:
-            category: Only agents of this category (``"personal"``, ``"health"``,
-                ``"finance"``).
-            is_public: Only public (``True``) or only private (``False``) agents.
+            category: Only agents of this category (``personal``, ``health`` or ``finance``).
+            is_public: Only public agents (``true``) or only private ones (``false``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -687,30 +808,12 @@ class AgentsWithRawResponse:
                 every matching agent (one answer, no pagination).
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def get(self, id: str, **options: Unpack[RequestOptions]) -> RawResponse[models.Agent]:
-        """One agent with its configuration and capabilities.
-
-        Sends ``GET /api/agents/:id``.
-
-        Args:
-            id: The id of the agent.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[models.Agent]: The answer with its metadata; ``parse()`` gives the
-                agent.
-
-        Raises:
-            NotFoundError: No agent has this id, or it is not visible to the caller (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -719,25 +822,26 @@ class AgentsWithRawResponse:
         self,
         *,
         name: str,
-        description: Optional[str] = None,
-        model: Optional[str] = None,
         config: Optional[Mapping[str, Any]] = None,
-        system_prompt: Optional[str] = None,
+        description: Optional[str] = None,
         is_public: Optional[bool] = None,
+        model: Optional[str] = None,
+        system_prompt: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[models.CreatedAgent]:
         """Creates a custom agent owned by the caller.
+
+        Fails with ``BadRequestError`` (400) when a field is refused, e.g. an empty name.
 
         Sends ``POST /api/agents``.
 
         Args:
             name: The agent's name.
+            config: Model settings: ``temperature``, ``max_tokens``, ``top_p``.
             description: What the agent is for.
-            model: The language model it runs on (e.g. ``"gpt-4"``).
-            config: Model settings: ``temperature``, ``max_tokens``, ``top_p`` (snake_case keys
-                are sent in camelCase).
+            is_public: Whether every user can see and use the agent (default ``false``).
+            model: The language model it runs on (e.g. ``gpt-4``).
             system_prompt: The instructions the agent follows.
-            is_public: Whether every user can see the agent (default ``False``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -746,9 +850,43 @@ class AgentsWithRawResponse:
                 the new agent's id, name and endpoint URL.
 
         Raises:
-            BadRequestError: A field was refused, e.g. an empty name (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def get(self, id: str, **options: Unpack[RequestOptions]) -> RawResponse[models.Agent]:
+        """One agent with its configuration and capabilities.
+
+        Fails with ``NotFoundError`` (404) when no agent has this id or the caller cannot see
+        it.
+
+        Sends ``GET /api/agents/{id}``.
+
+        Args:
+            id: The agent's id.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Agent]: The answer with its metadata; ``parse()`` gives the
+                agent.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -758,10 +896,13 @@ class AgentsWithRawResponse:
     ) -> RawResponse[models.DeletedAgent]:
         """Deletes an agent (its owner or an admin).
 
-        Sends ``DELETE /api/agents/:id``.
+        Fails with ``PermissionDeniedError`` (403) when the caller neither owns the agent nor is
+        an admin, and ``NotFoundError`` (404) when no agent has this id.
+
+        Sends ``DELETE /api/agents/{id}``.
 
         Args:
-            id: The id of the agent.
+            id: The agent's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -770,19 +911,20 @@ class AgentsWithRawResponse:
                 the confirmation with the deleted agent's id.
 
         Raises:
-            PermissionDeniedError: The caller neither owns the agent nor is an admin (403).
-            NotFoundError: No agent has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class Conversations:
-    """The caller's conversations with agents, and the streamed answers
-    (``client.conversations``).
-    """
+    """Conversations and their SSE token streams (``client.conversations``)."""
     @property
     def with_raw_response(self) -> ConversationsWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -793,29 +935,34 @@ class Conversations:
         self,
         *,
         agent_id: Optional[str] = None,
-        limit: Optional[int] = None,
         cursor: Optional[str] = None,
+        limit: Optional[int] = None,
         **options: Unpack[ListOptions],
     ) -> SyncPage[models.Conversation]:
-        """Lists the caller's conversations, newest first, page by page (cursor).
+        """Lists the caller's conversations, newest first, page by page (by cursor).
 
         Sends ``GET /api/conversations``.
 
         Args:
             agent_id: Only conversations with this agent.
+            cursor: Start after this cursor (a page's ``pagination.nextCursor``).
             limit: Conversations per page (default 20, at most 100).
-            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
                 and ``max_pages`` (how many pages iteration may fetch).
 
         Returns:
-            SyncPage[models.Conversation]: The first page (``data``, ``pagination``); iterating
-                it yields every conversation of every page.
+            SyncPage[models.Conversation]: The first page of conversations; iterating it yields
+                every conversation of every page, fetching the next page only when needed.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -824,58 +971,44 @@ class Conversations:
             >>> for conv in client.conversations.list(agent_id="agt_personal_001"):
             ...     print(conv.id, conv.title)
         """
-    def get(
-        self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
-    ) -> models.Conversation:
-        """One conversation with its most recent messages.
-
-        Sends ``GET /api/conversations/:id``.
-
-        Args:
-            id: The id of the conversation.
-            message_limit: How many recent messages to include (default 50, at most 200).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            models.Conversation: The conversation; ``messages`` holds the most recent ones.
-
-        Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
     def create(
         self,
         *,
         agent_id: str,
-        title: Optional[str] = None,
         initial_message: Optional[str] = None,
+        title: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> models.Conversation:
         """Starts a conversation with an agent.
+
+        Fails with ``NotFoundError`` (404) when no agent has this id.
 
         Sends ``POST /api/conversations``.
 
         Args:
             agent_id: The agent to talk to.
+            initial_message: A first user message; its answer is streamed by ``GET
+                .../messages/stream`` (``conversations.stream``).
             title: A title for the conversation.
-            initial_message: A first user message, answered through ``stream()``.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Conversation: The new conversation; its ``send_message(content)`` streams
-                answers, and with an ``initial_message`` its ``stream()`` streams the answer to
-                it.
+            models.Conversation: The new conversation, which can send a message and stream the
+                answer itself; after an initial message, streaming from it gives the answer to
+                that message.
 
         Raises:
-            NotFoundError: No agent has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -885,31 +1018,105 @@ class Conversations:
             >>> for token in conv.send_message("Hola"):
             ...     print(token, end="")
         """
+    def get(
+        self, id: str, *, message_limit: Optional[int] = None, **options: Unpack[RequestOptions]
+    ) -> models.Conversation:
+        """One conversation with its most recent messages.
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id.
+
+        Sends ``GET /api/conversations/{id}``.
+
+        Args:
+            id: The conversation's id.
+            message_limit: How many of the most recent messages to include (default 50, at most
+                200).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Conversation: The conversation; its ``messages`` are the most recent ones.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> conv = client.conversations.get("conv_123", message_limit=10)
+            >>> for message in conv.messages:
+            ...     print(message.role, message.content)
+        """
+    def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedConversation:
+        """Deletes a conversation and its messages.
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id.
+
+        Sends ``DELETE /api/conversations/{id}``.
+
+        Args:
+            id: The conversation's id.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.DeletedConversation: The confirmation with the deleted conversation's id.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def send_message(
         self, id: str, content: str, **options: Unpack[RequestOptions]
     ) -> MessageStream:
-        """Sends a user message and streams the assistant's answer token by token (SSE).
+        """Sends a user message to a conversation and streams the assistant's answer token by token
+        (SSE).
 
-        Sends ``POST /api/conversations/:id/messages``.
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id,
+        ``IncompleteStreamError`` when the stream ends before its ``done`` event, and with the
+        error class of its code on an ``error`` event; a stream reports these while it is read.
+
+        Sends ``POST /api/conversations/{id}/messages``.
 
         Args:
-            id: The id of the conversation.
+            id: The conversation's id.
             content: The message text.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            MessageStream: Iterating yields ``str`` tokens; once read, ``text``, ``message_id``,
-                ``tokens_used`` and ``timestamp`` are set. ``close()`` (or leaving a ``with``
-                block, or ``break``) closes the connection.
+            MessageStream: A stream of the answer's text tokens. Once it is read, the whole
+                text, the message's id, the tokens used and the timestamp are known. Closing it,
+                or leaving the loop early, closes the connection.
 
         Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            IncompleteStreamError: The stream ended before its ``done`` event (raised while
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            IncompleteStreamError: The stream ended before its last event (raised while
                 iterating).
             APIError: An ``error`` event inside the stream, as the class of its code.
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -918,27 +1125,37 @@ class Conversations:
             >>> with client.conversations.send_message(conv.id, "Hola") as stream:
             ...     for token in stream:
             ...         print(token, end="")
-            >>> stream.tokens_used
+            >>> print(stream.tokens_used)
         """
     def stream(self, id: str, **options: Unpack[RequestOptions]) -> MessageStream:
-        """Streams the answer to the newest user message (e.g. the ``initial_message``).
+        """Streams the answer to the newest user message of a conversation, e.g. its initial
+        message (SSE).
 
-        Sends ``GET /api/conversations/:id/messages/stream``.
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id or it
+        has no user message to answer, and ``IncompleteStreamError`` when the stream ends before
+        its ``done`` event; a stream reports these while it is read.
+
+        Sends ``GET /api/conversations/{id}/messages/stream``.
 
         Args:
-            id: The id of the conversation.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            MessageStream: Iterating yields ``str`` tokens; see ``send_message``.
+            MessageStream: A stream of the answer's text tokens, like the one sending a message
+                gives.
 
         Raises:
-            NotFoundError: No conversation of the caller has this id, or it has no user message
-                to answer (404).
-            IncompleteStreamError: The stream ended before its ``done`` event.
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            IncompleteStreamError: The stream ended before its last event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -946,115 +1163,86 @@ class Conversations:
         Example:
             >>> print(client.conversations.stream(conv.id).until_done())
         """
-    def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedConversation:
-        """Deletes a conversation and its messages.
-
-        Sends ``DELETE /api/conversations/:id``.
-
-        Args:
-            id: The id of the conversation.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            models.DeletedConversation: The confirmation with the deleted conversation's id.
-
-        Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
 
 class ConversationsWithRawResponse:
     """The operations of the ``Conversations`` resource, each answering a ``RawResponse``
     (``with_raw_response``).
     """
-    def send_message(
-        self, id: str, content: str, **options: Unpack[RequestOptions]
-    ) -> RawResponse[MessageStream]:
-        """Sends a user message and streams the assistant's answer token by token (SSE).
-
-        Sends ``POST /api/conversations/:id/messages``.
-
-        Args:
-            id: The id of the conversation.
-            content: The message text.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[MessageStream]: The metadata of the response that opened the stream;
-                ``parse()`` gives the stream. Iterating yields ``str`` tokens; once read,
-                ``text``, ``message_id``, ``tokens_used`` and ``timestamp`` are set. ``close()``
-                (or leaving a ``with`` block, or ``break``) closes the connection.
-
-        Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            IncompleteStreamError: The stream ended before its ``done`` event (raised while
-                iterating).
-            APIError: An ``error`` event inside the stream, as the class of its code.
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def stream(self, id: str, **options: Unpack[RequestOptions]) -> RawResponse[MessageStream]:
-        """Streams the answer to the newest user message (e.g. the ``initial_message``).
-
-        Sends ``GET /api/conversations/:id/messages/stream``.
-
-        Args:
-            id: The id of the conversation.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[MessageStream]: The metadata of the response that opened the stream;
-                ``parse()`` gives the stream. Iterating yields ``str`` tokens; see
-                ``send_message``.
-
-        Raises:
-            NotFoundError: No conversation of the caller has this id, or it has no user message
-                to answer (404).
-            IncompleteStreamError: The stream ended before its ``done`` event.
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
     def list(
         self,
         *,
         agent_id: Optional[str] = None,
-        limit: Optional[int] = None,
         cursor: Optional[str] = None,
+        limit: Optional[int] = None,
         **options: Unpack[ListOptions],
     ) -> RawResponse[SyncPage[models.Conversation]]:
-        """Lists the caller's conversations, newest first, page by page (cursor).
+        """Lists the caller's conversations, newest first, page by page (by cursor).
 
         Sends ``GET /api/conversations``.
 
         Args:
             agent_id: Only conversations with this agent.
+            cursor: Start after this cursor (a page's ``pagination.nextCursor``).
             limit: Conversations per page (default 20, at most 100).
-            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
                 and ``max_pages`` (how many pages iteration may fetch).
 
         Returns:
             RawResponse[SyncPage[models.Conversation]]: The answer with its metadata;
-                ``parse()`` gives the first page (``data``, ``pagination``); iterating it yields
-                every conversation of every page.
+                ``parse()`` gives the first page of conversations; iterating it yields every
+                conversation of every page, fetching the next page only when needed.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def create(
+        self,
+        *,
+        agent_id: str,
+        initial_message: Optional[str] = None,
+        title: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> RawResponse[models.Conversation]:
+        """Starts a conversation with an agent.
+
+        Fails with ``NotFoundError`` (404) when no agent has this id.
+
+        Sends ``POST /api/conversations``.
+
+        Args:
+            agent_id: The agent to talk to.
+            initial_message: A first user message; its answer is streamed by ``GET
+                .../messages/stream`` (``conversations.stream``).
+            title: A title for the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Conversation]: The answer with its metadata; ``parse()`` gives
+                the new conversation, which can send a message and stream the answer itself;
+                after an initial message, streaming from it gives the answer to that message.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -1064,54 +1252,29 @@ class ConversationsWithRawResponse:
     ) -> RawResponse[models.Conversation]:
         """One conversation with its most recent messages.
 
-        Sends ``GET /api/conversations/:id``.
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id.
+
+        Sends ``GET /api/conversations/{id}``.
 
         Args:
-            id: The id of the conversation.
-            message_limit: How many recent messages to include (default 50, at most 200).
+            id: The conversation's id.
+            message_limit: How many of the most recent messages to include (default 50, at most
+                200).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             RawResponse[models.Conversation]: The answer with its metadata; ``parse()`` gives
-                the conversation; ``messages`` holds the most recent ones.
+                the conversation; its ``messages`` are the most recent ones.
 
         Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def create(
-        self,
-        *,
-        agent_id: str,
-        title: Optional[str] = None,
-        initial_message: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> RawResponse[models.Conversation]:
-        """Starts a conversation with an agent.
-
-        Sends ``POST /api/conversations``.
-
-        Args:
-            agent_id: The agent to talk to.
-            title: A title for the conversation.
-            initial_message: A first user message, answered through ``stream()``.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[models.Conversation]: The answer with its metadata; ``parse()`` gives
-                the new conversation; its ``send_message(content)`` streams answers, and with an
-                ``initial_message`` its ``stream()`` streams the answer to it.
-
-        Raises:
-            NotFoundError: No agent has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -1121,10 +1284,12 @@ class ConversationsWithRawResponse:
     ) -> RawResponse[models.DeletedConversation]:
         """Deletes a conversation and its messages.
 
-        Sends ``DELETE /api/conversations/:id``.
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id.
+
+        Sends ``DELETE /api/conversations/{id}``.
 
         Args:
-            id: The id of the conversation.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -1133,16 +1298,320 @@ class ConversationsWithRawResponse:
                 gives the confirmation with the deleted conversation's id.
 
         Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def send_message(
+        self, id: str, content: str, **options: Unpack[RequestOptions]
+    ) -> RawResponse[MessageStream]:
+        """Sends a user message to a conversation and streams the assistant's answer token by token
+        (SSE).
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id,
+        ``IncompleteStreamError`` when the stream ends before its ``done`` event, and with the
+        error class of its code on an ``error`` event; a stream reports these while it is read.
+
+        Sends ``POST /api/conversations/{id}/messages``.
+
+        Args:
+            id: The conversation's id.
+            content: The message text.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[MessageStream]: The metadata of the response that opened the stream;
+                ``parse()`` gives the stream. A stream of the answer's text tokens. Once it is
+                read, the whole text, the message's id, the tokens used and the timestamp are
+                known. Closing it, or leaving the loop early, closes the connection.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            IncompleteStreamError: The stream ended before its last event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def stream(self, id: str, **options: Unpack[RequestOptions]) -> RawResponse[MessageStream]:
+        """Streams the answer to the newest user message of a conversation, e.g. its initial
+        message (SSE).
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id or it
+        has no user message to answer, and ``IncompleteStreamError`` when the stream ends before
+        its ``done`` event; a stream reports these while it is read.
+
+        Sends ``GET /api/conversations/{id}/messages/stream``.
+
+        Args:
+            id: The conversation's id.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[MessageStream]: The metadata of the response that opened the stream;
+                ``parse()`` gives the stream. A stream of the answer's text tokens, like the one
+                sending a message gives.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            IncompleteStreamError: The stream ended before its last event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class Health:
+    """Health profile, medications, appointments (``client.health``)."""
+
+    appointments: Appointments
+    medications: Medications
+    @property
+    def with_raw_response(self) -> HealthWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def profile(self, **options: Unpack[RequestOptions]) -> models.HealthProfile:
+        """The caller's health profile.
+
+        Sends ``GET /api/health/profile``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.HealthProfile: Blood type, height, weight, allergies and conditions.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def update_profile(
+        self,
+        *,
+        blood_type: Optional[str] = None,
+        height: Optional[float] = None,
+        weight: Optional[float] = None,
+        **options: Unpack[RequestOptions],
+    ) -> models.HealthProfile:
+        """Changes the caller's health profile; the fields left out stay as they are.
+
+        Sends ``PATCH /api/health/profile``.
+
+        Args:
+            blood_type: The blood type, e.g. ``O+`` or ``AB-``.
+            height: Height in centimetres.
+            weight: Weight in kilograms.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.HealthProfile: The whole profile after the change.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> profile = client.health.update_profile(weight=70.5)
+            >>> print(profile.weight)
+        """
+
+class HealthWithRawResponse:
+    """The operations of the ``Health`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
+
+    appointments: AppointmentsWithRawResponse
+    medications: MedicationsWithRawResponse
+    def profile(self, **options: Unpack[RequestOptions]) -> RawResponse[models.HealthProfile]:
+        """The caller's health profile.
+
+        Sends ``GET /api/health/profile``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.HealthProfile]: The answer with its metadata; ``parse()`` gives
+                blood type, height, weight, allergies and conditions.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def update_profile(
+        self,
+        *,
+        blood_type: Optional[str] = None,
+        height: Optional[float] = None,
+        weight: Optional[float] = None,
+        **options: Unpack[RequestOptions],
+    ) -> RawResponse[models.HealthProfile]:
+        """Changes the caller's health profile; the fields left out stay as they are.
+
+        Sends ``PATCH /api/health/profile``.
+
+        Args:
+            blood_type: The blood type, e.g. ``O+`` or ``AB-``.
+            height: Height in centimetres.
+            weight: Weight in kilograms.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.HealthProfile]: The answer with its metadata; ``parse()`` gives
+                the whole profile after the change.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class Appointments:
+    """The operations of ``client.health.appointments``: ``list``."""
+    @property
+    def with_raw_response(self) -> AppointmentsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(
+        self,
+        *,
+        from_: Optional[str] = None,
+        to: Optional[str] = None,
+        upcoming: Optional[bool] = None,
+        **options: Unpack[RequestOptions],
+    ) -> List[models.Appointment]:
+        """Lists the caller's appointments.
+
+        Sends ``GET /api/health/appointments``.
+
+        Args:
+            from_: Only appointments on or after this day (``YYYY-MM-DD``, or a date-time). Sent
+                as ``from``.
+            to: Only appointments on or before this day (``YYYY-MM-DD``, or a date-time).
+            upcoming: Only future appointments (the service's default is ``true``).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            List[models.Appointment]: Every matching appointment (one answer, no pagination).
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> for appointment in client.health.appointments.list(upcoming=True):
+            ...     print(appointment.datetime, appointment.title)
+        """
+
+class AppointmentsWithRawResponse:
+    """The operations of the ``Appointments`` resource, each answering a ``RawResponse``
+    (``with_raw_response``).
+    """
+    def list(
+        self,
+        *,
+        from_: Optional[str] = None,
+        to: Optional[str] = None,
+        upcoming: Optional[bool] = None,
+        **options: Unpack[RequestOptions],
+    ) -> RawResponse[List[models.Appointment]]:
+        """Lists the caller's appointments.
+
+        Sends ``GET /api/health/appointments``.
+
+        Args:
+            from_: Only appointments on or after this day (``YYYY-MM-DD``, or a date-time). Sent
+                as ``from``.
+            to: Only appointments on or before this day (``YYYY-MM-DD``, or a date-time).
+            upcoming: Only future appointments (the service's default is ``true``).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[List[models.Appointment]]: The answer with its metadata; ``parse()``
+                gives every matching appointment (one answer, no pagination).
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class Medications:
-    """The caller's medications (``client.health.medications``)."""
+    """The operations of ``client.health.medications``: ``list``, ``create``."""
     @property
     def with_raw_response(self) -> MedicationsWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -1162,8 +1631,11 @@ class Medications:
             List[models.Medication]: Every medication with its dosage, frequency and adherence.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -1171,23 +1643,23 @@ class Medications:
     def create(
         self,
         *,
-        name: str,
         dosage: str,
         frequency: str,
-        start_date: Optional[str] = None,
+        name: str,
         instructions: Optional[str] = None,
+        start_date: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> models.Medication:
-        """Adds a medication.
+        """Adds a medication to the caller's list.
 
         Sends ``POST /api/health/medications``.
 
         Args:
+            dosage: The dose, e.g. ``500mg``.
+            frequency: How often, e.g. ``every 8 hours`` or ``Cada 8 horas``.
             name: The medication's name.
-            dosage: The dose, e.g. ``"500mg"``.
-            frequency: How often, e.g. ``"every 8 hours"``.
-            start_date: The first day (``YYYY-MM-DD``).
             instructions: How to take it.
+            start_date: The first day the user takes it (``YYYY-MM-DD``, or a date-time).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -1195,16 +1667,22 @@ class Medications:
             models.Medication: The new medication.
 
         Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
 
         Example:
-            >>> client.health.medications.create(name="Ibuprofeno", dosage="400mg",
-            ...                                   frequency="every 8 hours")
+            >>> medication = client.health.medications.create(
+            ...     name="Ibuprofeno", dosage="400mg", frequency="every 8 hours")
         """
 
 class MedicationsWithRawResponse:
@@ -1225,8 +1703,11 @@ class MedicationsWithRawResponse:
                 gives every medication with its dosage, frequency and adherence.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -1234,23 +1715,23 @@ class MedicationsWithRawResponse:
     def create(
         self,
         *,
-        name: str,
         dosage: str,
         frequency: str,
-        start_date: Optional[str] = None,
+        name: str,
         instructions: Optional[str] = None,
+        start_date: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> RawResponse[models.Medication]:
-        """Adds a medication.
+        """Adds a medication to the caller's list.
 
         Sends ``POST /api/health/medications``.
 
         Args:
+            dosage: The dose, e.g. ``500mg``.
+            frequency: How often, e.g. ``every 8 hours`` or ``Cada 8 horas``.
             name: The medication's name.
-            dosage: The dose, e.g. ``"500mg"``.
-            frequency: How often, e.g. ``"every 8 hours"``.
-            start_date: The first day (``YYYY-MM-DD``).
             instructions: How to take it.
+            start_date: The first day the user takes it (``YYYY-MM-DD``, or a date-time).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -1259,218 +1740,89 @@ class MedicationsWithRawResponse:
                 new medication.
 
         Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
-class Appointments:
-    """The caller's appointments (``client.health.appointments``)."""
+class Finance:
+    """Finance profile, accounts, transactions, budgets (``client.finance``)."""
+
+    accounts: Accounts
+    budgets: Budgets
+    transactions: Transactions
     @property
-    def with_raw_response(self) -> AppointmentsWithRawResponse:
+    def with_raw_response(self) -> FinanceWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
         ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
-    def list(
-        self,
-        *,
-        upcoming: Optional[bool] = None,
-        from_: Optional[str] = None,
-        to: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> List[models.Appointment]:
-        """Lists the caller's appointments.
+    def profile(self, **options: Unpack[RequestOptions]) -> models.FinanceProfile:
+        """The caller's finance profile.
 
-        Sends ``GET /api/health/appointments``.
-
-        Args:
-            upcoming: Only future appointments (the service's default is ``True``).
-            from_: Only appointments on or after this date (``YYYY-MM-DD``); sent as ``from``.
-            to: Only appointments on or before this date (``YYYY-MM-DD``).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            List[models.Appointment]: Every matching appointment.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-
-        Example:
-            >>> client.health.appointments.list(upcoming=True)
-        """
-
-class AppointmentsWithRawResponse:
-    """The operations of the ``Appointments`` resource, each answering a ``RawResponse``
-    (``with_raw_response``).
-    """
-    def list(
-        self,
-        *,
-        upcoming: Optional[bool] = None,
-        from_: Optional[str] = None,
-        to: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> RawResponse[List[models.Appointment]]:
-        """Lists the caller's appointments.
-
-        Sends ``GET /api/health/appointments``.
-
-        Args:
-            upcoming: Only future appointments (the service's default is ``True``).
-            from_: Only appointments on or after this date (``YYYY-MM-DD``); sent as ``from``.
-            to: Only appointments on or before this date (``YYYY-MM-DD``).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[List[models.Appointment]]: The answer with its metadata; ``parse()``
-                gives every matching appointment.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class Health:
-    """The caller's health profile, medications and appointments (``client.health``;
-    ``.medications``, ``.appointments``).
-    """
-
-    medications: Medications
-    appointments: Appointments
-    @property
-    def with_raw_response(self) -> HealthWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
-        """
-    def profile(self, **options: Unpack[RequestOptions]) -> models.HealthProfile:
-        """The caller's health profile.
-
-        Sends ``GET /api/health/profile``.
+        Sends ``GET /api/finance/profile``.
 
         Args:
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.HealthProfile: Blood type, height, weight, allergies and conditions.
+            models.FinanceProfile: Currency, income, assets, liabilities and net worth.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
-    def update_profile(
-        self,
-        *,
-        blood_type: Optional[str] = None,
-        height: Optional[float] = None,
-        weight: Optional[float] = None,
-        **options: Unpack[RequestOptions],
-    ) -> models.HealthProfile:
-        """Changes the health profile; only the given fields change.
 
-        Sends ``PATCH /api/health/profile``.
-
-        Args:
-            blood_type: The blood type, e.g. ``"O+"``.
-            height: Height in centimetres.
-            weight: Weight in kilograms.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            models.HealthProfile: The whole profile after the change.
-
-        Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-
-        Example:
-            >>> client.health.update_profile(weight=70.5).weight
-            70.5
-        """
-
-class HealthWithRawResponse:
-    """The operations of the ``Health`` resource, each answering a ``RawResponse``
+class FinanceWithRawResponse:
+    """The operations of the ``Finance`` resource, each answering a ``RawResponse``
     (``with_raw_response``).
     """
 
-    medications: MedicationsWithRawResponse
-    appointments: AppointmentsWithRawResponse
-    def profile(self, **options: Unpack[RequestOptions]) -> RawResponse[models.HealthProfile]:
-        """The caller's health profile.
+    accounts: AccountsWithRawResponse
+    budgets: BudgetsWithRawResponse
+    transactions: TransactionsWithRawResponse
+    def profile(self, **options: Unpack[RequestOptions]) -> RawResponse[models.FinanceProfile]:
+        """The caller's finance profile.
 
-        Sends ``GET /api/health/profile``.
+        Sends ``GET /api/finance/profile``.
 
         Args:
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.HealthProfile]: The answer with its metadata; ``parse()`` gives
-                blood type, height, weight, allergies and conditions.
+            RawResponse[models.FinanceProfile]: The answer with its metadata; ``parse()`` gives
+                currency, income, assets, liabilities and net worth.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def update_profile(
-        self,
-        *,
-        blood_type: Optional[str] = None,
-        height: Optional[float] = None,
-        weight: Optional[float] = None,
-        **options: Unpack[RequestOptions],
-    ) -> RawResponse[models.HealthProfile]:
-        """Changes the health profile; only the given fields change.
-
-        Sends ``PATCH /api/health/profile``.
-
-        Args:
-            blood_type: The blood type, e.g. ``"O+"``.
-            height: Height in centimetres.
-            weight: Weight in kilograms.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[models.HealthProfile]: The answer with its metadata; ``parse()`` gives
-                the whole profile after the change.
-
-        Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class Accounts:
-    """The caller's bank and credit accounts (``client.finance.accounts``)."""
+    """The operations of ``client.finance.accounts``: ``list``."""
     @property
     def with_raw_response(self) -> AccountsWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -1478,7 +1830,7 @@ class Accounts:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def list(self, **options: Unpack[RequestOptions]) -> List[models.Account]:
-        """Lists the caller's accounts.
+        """Lists the caller's bank and credit accounts.
 
         Sends ``GET /api/finance/accounts``.
 
@@ -1487,11 +1839,14 @@ class Accounts:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            List[models.Account]: Every account with its balance (``Decimal``).
+            List[models.Account]: Every account with its balance.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -1502,7 +1857,7 @@ class AccountsWithRawResponse:
     (``with_raw_response``).
     """
     def list(self, **options: Unpack[RequestOptions]) -> RawResponse[List[models.Account]]:
-        """Lists the caller's accounts.
+        """Lists the caller's bank and credit accounts.
 
         Sends ``GET /api/finance/accounts``.
 
@@ -1512,197 +1867,21 @@ class AccountsWithRawResponse:
 
         Returns:
             RawResponse[List[models.Account]]: The answer with its metadata; ``parse()`` gives
-                every account with its balance (``Decimal``).
+                every account with its balance.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class Transactions:
-    """The caller's transactions (``client.finance.transactions``)."""
-    @property
-    def with_raw_response(self) -> TransactionsWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
-        """
-    def list(
-        self,
-        *,
-        account_id: Optional[str] = None,
-        from_: Optional[str] = None,
-        to: Optional[str] = None,
-        category: Optional[str] = None,
-        limit: Optional[int] = None,
-        cursor: Optional[str] = None,
-        **options: Unpack[ListOptions],
-    ) -> TransactionPage:
-        """Lists transactions, newest first, page by page (cursor); each page carries the
-        ``summary`` of the whole filtered set.
-
-        Sends ``GET /api/finance/transactions``.
-
-        Args:
-            account_id: Only transactions of this account.
-            from_: Only transactions on or after this date (``YYYY-MM-DD``); sent as ``from``.
-            to: Only transactions on or before this date (``YYYY-MM-DD``).
-            category: Only transactions of this category (e.g. ``"FOOD"``).
-            limit: Transactions per page.
-            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
-                and ``max_pages`` (how many pages iteration may fetch).
-
-        Returns:
-            TransactionPage: The first page (``data``, ``summary``, ``pagination``); iterating
-                it yields every transaction of every page.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-
-        Example:
-            >>> page = client.finance.transactions.list(account_id="acc_001")
-            >>> page.summary.net_flow
-            >>> for tx in page:
-            ...     print(tx.date, tx.amount)
-        """
-    def create(
-        self,
-        *,
-        account_id: str,
-        amount: Union[Decimal, int, float, str],
-        description: str,
-        category: Optional[str] = None,
-        date: Optional[str] = None,
-        type: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> models.Transaction:
-        """Records a transaction.
-
-        Sends ``POST /api/finance/transactions``.
-
-        Args:
-            account_id: The account it belongs to.
-            amount: The amount: a ``Decimal``, ``int``, ``float`` or numeric ``str``, sent
-                exactly (negative for expenses).
-            description: What it was.
-            category: Its category (e.g. ``"TRANSPORT"``).
-            date: The day (``YYYY-MM-DD``).
-            type: ``"INCOME"`` or ``"EXPENSE"``.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            models.Transaction: The new transaction (``amount`` is a ``Decimal``).
-
-        Raises:
-            NotFoundError: No account of the caller has this id (404).
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-
-        Example:
-            >>> from decimal import Decimal
-            >>> client.finance.transactions.create(
-            ...     account_id="acc_001", amount=Decimal("-12.50"), description="Taxi")
-        """
-
-class TransactionsWithRawResponse:
-    """The operations of the ``Transactions`` resource, each answering a ``RawResponse``
-    (``with_raw_response``).
-    """
-    def list(
-        self,
-        *,
-        account_id: Optional[str] = None,
-        from_: Optional[str] = None,
-        to: Optional[str] = None,
-        category: Optional[str] = None,
-        limit: Optional[int] = None,
-        cursor: Optional[str] = None,
-        **options: Unpack[ListOptions],
-    ) -> RawResponse[TransactionPage]:
-        """Lists transactions, newest first, page by page (cursor); each page carries the
-        ``summary`` of the whole filtered set.
-
-        Sends ``GET /api/finance/transactions``.
-
-        Args:
-            account_id: Only transactions of this account.
-            from_: Only transactions on or after this date (``YYYY-MM-DD``); sent as ``from``.
-            to: Only transactions on or before this date (``YYYY-MM-DD``).
-            category: Only transactions of this category (e.g. ``"FOOD"``).
-            limit: Transactions per page.
-            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
-                and ``max_pages`` (how many pages iteration may fetch).
-
-        Returns:
-            RawResponse[TransactionPage]: The answer with its metadata; ``parse()`` gives the
-                first page (``data``, ``summary``, ``pagination``); iterating it yields every
-                transaction of every page.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def create(
-        self,
-        *,
-        account_id: str,
-        amount: Union[Decimal, int, float, str],
-        description: str,
-        category: Optional[str] = None,
-        date: Optional[str] = None,
-        type: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> RawResponse[models.Transaction]:
-        """Records a transaction.
-
-        Sends ``POST /api/finance/transactions``.
-
-        Args:
-            account_id: The account it belongs to.
-            amount: The amount: a ``Decimal``, ``int``, ``float`` or numeric ``str``, sent
-                exactly (negative for expenses).
-            description: What it was.
-            category: Its category (e.g. ``"TRANSPORT"``).
-            date: The day (``YYYY-MM-DD``).
-            type: ``"INCOME"`` or ``"EXPENSE"``.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            RawResponse[models.Transaction]: The answer with its metadata; ``parse()`` gives the
-                new transaction (``amount`` is a ``Decimal``).
-
-        Raises:
-            NotFoundError: No account of the caller has this id (404).
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class Budgets:
-    """The caller's budgets (``client.finance.budgets``)."""
+    """The operations of ``client.finance.budgets``: ``list``."""
     @property
     def with_raw_response(self) -> BudgetsWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -1719,11 +1898,14 @@ class Budgets:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            List[models.Budget]: Every budget (amounts are ``Decimal``).
+            List[models.Budget]: Every budget.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -1744,83 +1926,233 @@ class BudgetsWithRawResponse:
 
         Returns:
             RawResponse[List[models.Budget]]: The answer with its metadata; ``parse()`` gives
-                every budget (amounts are ``Decimal``).
+                every budget.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
-class Finance:
-    """The caller's finances (``client.finance``; ``.accounts``, ``.transactions``,
-    ``.budgets``).
-    """
-
-    accounts: Accounts
-    transactions: Transactions
-    budgets: Budgets
+class Transactions:
+    """The operations of ``client.finance.transactions``: ``list``, ``create``."""
     @property
-    def with_raw_response(self) -> FinanceWithRawResponse:
+    def with_raw_response(self) -> TransactionsWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
         ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
-    def profile(self, **options: Unpack[RequestOptions]) -> models.FinanceProfile:
-        """The caller's finance profile.
+    def list(
+        self,
+        *,
+        account_id: Optional[str] = None,
+        category: Optional[str] = None,
+        cursor: Optional[str] = None,
+        from_: Optional[str] = None,
+        limit: Optional[int] = None,
+        to: Optional[str] = None,
+        **options: Unpack[ListOptions],
+    ) -> TransactionPage:
+        """Lists the caller's transactions, newest first, page by page (by cursor); each page
+        carries the summary of the whole filtered set.
 
-        Sends ``GET /api/finance/profile``.
+        Fails with ``NotFoundError`` (404) when no account of the caller has the given account
+        id.
+
+        Sends ``GET /api/finance/transactions``.
 
         Args:
+            account_id: Only transactions of this account.
+            category: Only transactions of this category (e.g. ``FOOD``).
+            cursor: Start after this cursor (a page's ``pagination.nextCursor``).
+            from_: Only transactions on or after this day (``YYYY-MM-DD``, e.g. ``2025-10-01``,
+                or a date-time). Sent as ``from``.
+            limit: Transactions per page (at most 100).
+            to: Only transactions on or before this day (``YYYY-MM-DD``, or a date-time).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            TransactionPage: The first page, with its transactions and the summary; iterating it
+                yields every transaction of every page, fetching the next page only when needed.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> page = client.finance.transactions.list(account_id="acc_001")
+            >>> print(page.summary.net_flow)
+            >>> for tx in page:
+            ...     print(tx.date, tx.amount)
+        """
+    def create(
+        self,
+        *,
+        account_id: str,
+        amount: Union[Decimal, int, float, str],
+        description: str,
+        category: Optional[str] = None,
+        date: Optional[str] = None,
+        type: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> models.Transaction:
+        """Records a transaction. The amount is sent exactly as given, negative for an expense.
+
+        Fails with ``NotFoundError`` (404) when no account of the caller has this id.
+
+        Sends ``POST /api/finance/transactions``.
+
+        Args:
+            account_id: The account it belongs to.
+            amount: The amount, sent exactly as given (negative for an expense).
+            description: What it was.
+            category: Its category (e.g. ``TRANSPORT``).
+            date: The day it happened (``YYYY-MM-DD``, or a date-time).
+            type: ``INCOME`` or ``EXPENSE`` (wire name ``type``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.FinanceProfile: Currency, income, assets, liabilities and net worth
-                (``Decimal``).
+            models.Transaction: The new transaction.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
+
+        Example:
+            >>> from decimal import Decimal
+            >>> tx = client.finance.transactions.create(
+            ...     account_id="acc_001", amount=Decimal("-12.50"), description="Taxi")
         """
 
-class FinanceWithRawResponse:
-    """The operations of the ``Finance`` resource, each answering a ``RawResponse``
+class TransactionsWithRawResponse:
+    """The operations of the ``Transactions`` resource, each answering a ``RawResponse``
     (``with_raw_response``).
     """
+    def list(
+        self,
+        *,
+        account_id: Optional[str] = None,
+        category: Optional[str] = None,
+        cursor: Optional[str] = None,
+        from_: Optional[str] = None,
+        limit: Optional[int] = None,
+        to: Optional[str] = None,
+        **options: Unpack[ListOptions],
+    ) -> RawResponse[TransactionPage]:
+        """Lists the caller's transactions, newest first, page by page (by cursor); each page
+        carries the summary of the whole filtered set.
 
-    accounts: AccountsWithRawResponse
-    transactions: TransactionsWithRawResponse
-    budgets: BudgetsWithRawResponse
-    def profile(self, **options: Unpack[RequestOptions]) -> RawResponse[models.FinanceProfile]:
-        """The caller's finance profile.
+        Fails with ``NotFoundError`` (404) when no account of the caller has the given account
+        id.
 
-        Sends ``GET /api/finance/profile``.
+        Sends ``GET /api/finance/transactions``.
 
         Args:
+            account_id: Only transactions of this account.
+            category: Only transactions of this category (e.g. ``FOOD``).
+            cursor: Start after this cursor (a page's ``pagination.nextCursor``).
+            from_: Only transactions on or after this day (``YYYY-MM-DD``, e.g. ``2025-10-01``,
+                or a date-time). Sent as ``from``.
+            limit: Transactions per page (at most 100).
+            to: Only transactions on or before this day (``YYYY-MM-DD``, or a date-time).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            RawResponse[TransactionPage]: The answer with its metadata; ``parse()`` gives the
+                first page, with its transactions and the summary; iterating it yields every
+                transaction of every page, fetching the next page only when needed.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def create(
+        self,
+        *,
+        account_id: str,
+        amount: Union[Decimal, int, float, str],
+        description: str,
+        category: Optional[str] = None,
+        date: Optional[str] = None,
+        type: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> RawResponse[models.Transaction]:
+        """Records a transaction. The amount is sent exactly as given, negative for an expense.
+
+        Fails with ``NotFoundError`` (404) when no account of the caller has this id.
+
+        Sends ``POST /api/finance/transactions``.
+
+        Args:
+            account_id: The account it belongs to.
+            amount: The amount, sent exactly as given (negative for an expense).
+            description: What it was.
+            category: Its category (e.g. ``TRANSPORT``).
+            date: The day it happened (``YYYY-MM-DD``, or a date-time).
+            type: ``INCOME`` or ``EXPENSE`` (wire name ``type``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            RawResponse[models.FinanceProfile]: The answer with its metadata; ``parse()`` gives
-                currency, income, assets, liabilities and net worth (``Decimal``).
+            RawResponse[models.Transaction]: The answer with its metadata; ``parse()`` gives the
+                new transaction.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
-class Webhooks:
-    """Registering webhook endpoints (``client.webhooks.create``), plus the helpers ``sign``,
-    ``verify`` and ``unwrap`` of :mod:`cjhirashi_agents.webhooks`.
+class Webhooks(_WebhooksExtras):
+    """Webhook subscriptions (``client.webhooks``). Plus the helpers ``sign``, ``verify`` and
+    ``unwrap`` of :mod:`cjhirashi_agents.webhooks`.
     """
     @property
     def with_raw_response(self) -> WebhooksWithRawResponse:
@@ -1828,76 +2160,91 @@ class Webhooks:
         ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
-    verify = staticmethod(_webhooks.verify)
-    unwrap = staticmethod(_webhooks.unwrap)
-    sign = staticmethod(_webhooks.sign)
     def create(
-        self, *, url: str, events: Sequence[str], secret: str, **options: Unpack[RequestOptions]
+        self, *, events: Sequence[str], secret: str, url: str, **options: Unpack[RequestOptions]
     ) -> models.Webhook:
         """Registers a URL that receives signed deliveries of the given events.
+
+        Fails with ``BadRequestError`` (400) when the URL or an event name is refused.
 
         Sends ``POST /api/webhooks``.
 
         Args:
+            events: The event names to deliver (e.g. ``conversation.created``, ``message.sent``;
+                on ops ``alert.critical``, ``tool.executed``); the schema lists every name the
+                service accepts.
+            secret: The shared secret deliveries are signed with (HMAC-SHA256; ``whsec_...``).
             url: The URL deliveries are POSTed to.
-            events: The event names, e.g. ``["conversation.created"]``.
-            secret: The shared secret the deliveries are signed with (HMAC-SHA256).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.Webhook: The registration: id, URL and events.
+            models.Webhook: The registration: its id, URL and events.
 
         Raises:
-            BadRequestError: The URL or an event name was refused (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
 
         Example:
-            >>> client.webhooks.create(url="https://example.com/hooks",
-            ...                        events=["conversation.created"], secret="whsec_...")
+            >>> webhook = client.webhooks.create(
+            ...     url="https://example.com/hooks",
+            ...     events=["conversation.created"],
+            ...     secret="whsec_...")
         """
 
-class WebhooksWithRawResponse:
+class WebhooksWithRawResponse(_WebhooksExtras):
     """The operations of the ``Webhooks`` resource, each answering a ``RawResponse``
     (``with_raw_response``).
     """
-
-    verify = staticmethod(_webhooks.verify)
-    unwrap = staticmethod(_webhooks.unwrap)
-    sign = staticmethod(_webhooks.sign)
     def create(
-        self, *, url: str, events: Sequence[str], secret: str, **options: Unpack[RequestOptions]
+        self, *, events: Sequence[str], secret: str, url: str, **options: Unpack[RequestOptions]
     ) -> RawResponse[models.Webhook]:
         """Registers a URL that receives signed deliveries of the given events.
+
+        Fails with ``BadRequestError`` (400) when the URL or an event name is refused.
 
         Sends ``POST /api/webhooks``.
 
         Args:
+            events: The event names to deliver (e.g. ``conversation.created``, ``message.sent``;
+                on ops ``alert.critical``, ``tool.executed``); the schema lists every name the
+                service accepts.
+            secret: The shared secret deliveries are signed with (HMAC-SHA256; ``whsec_...``).
             url: The URL deliveries are POSTed to.
-            events: The event names, e.g. ``["conversation.created"]``.
-            secret: The shared secret the deliveries are signed with (HMAC-SHA256).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             RawResponse[models.Webhook]: The answer with its metadata; ``parse()`` gives the
-                registration: id, URL and events.
+                registration: its id, URL and events.
 
         Raises:
-            BadRequestError: The URL or an event name was refused (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class AsyncAuth:
-    """Sign-in URL, sign-out, the current session and new API keys (``client.auth``).
+    """Sign-in, session and API keys (``client.auth``).
 
     Async client: every operation is awaited.
     """
@@ -1907,8 +2254,55 @@ class AsyncAuth:
         ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
+    def create_api_key(self, **options: Unpack[RequestOptions]) -> Awaitable[models.ApiKey]:
+        """Creates a new API key for the caller.
+
+        Sends ``POST /api/auth/api-keys``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.ApiKey]: Await it for: The new key, shown only this once (the
+                bindings hide it when printed), and when it expires.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def session(self, **options: Unpack[RequestOptions]) -> Awaitable[models.Session]:
+        """The current session: who is signed in and until when.
+
+        Sends ``GET /api/auth/session``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Session]: Await it for: The signed-in user (id, email, role, ...)
+                and when the session expires.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def sign_in_url(self, **options: Unpack[RequestOptions]) -> Awaitable[str]:
-        """The URL the service sends a browser to for signing in (OAuth).
+        """The URL the service sends a browser to for signing in (OAuth). The redirect is not
+        followed: an API key never leaves for it.
 
         Sends ``POST /api/auth/signin``.
 
@@ -1917,12 +2311,13 @@ class AsyncAuth:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[str]: Await it for: The redirect target. It is not followed: an API key
-                never leaves for it.
+            Awaitable[str]: Await it for: The sign-in URL (the redirect's target).
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -1940,48 +2335,11 @@ class AsyncAuth:
             Awaitable[models.SignOut]: Await it for: The service's confirmation message.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def session(self, **options: Unpack[RequestOptions]) -> Awaitable[models.Session]:
-        """The current session: who is signed in and until when.
-
-        Sends ``GET /api/auth/session``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.Session]: Await it for: ``user`` (id, email, role, ...) and
-                ``expires``.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def create_api_key(self, **options: Unpack[RequestOptions]) -> Awaitable[models.ApiKey]:
-        """Creates a new API key for the caller.
-
-        Sends ``POST /api/auth/api-keys``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.ApiKey]: Await it for: ``api_key`` (shown once; its ``repr`` hides
-                it) and ``expires_at``.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -1991,8 +2349,58 @@ class AsyncAuthWithRawResponse:
     """The operations of the ``Auth`` resource, each answering a ``RawResponse``
     (``with_raw_response``), awaited.
     """
+    def create_api_key(
+        self, **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[models.ApiKey]]:
+        """Creates a new API key for the caller.
+
+        Sends ``POST /api/auth/api-keys``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.ApiKey]]: The answer with its metadata; ``parse()``
+                gives the new key, shown only this once (the bindings hide it when printed), and
+                when it expires.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def session(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.Session]]:
+        """The current session: who is signed in and until when.
+
+        Sends ``GET /api/auth/session``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Session]]: The answer with its metadata; ``parse()``
+                gives the signed-in user (id, email, role, ...) and when the session expires.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def sign_in_url(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[str]]:
-        """The URL the service sends a browser to for signing in (OAuth).
+        """The URL the service sends a browser to for signing in (OAuth). The redirect is not
+        followed: an API key never leaves for it.
 
         Sends ``POST /api/auth/signin``.
 
@@ -2002,11 +2410,13 @@ class AsyncAuthWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[str]]: The answer with its metadata; ``parse()`` gives the
-                redirect target. It is not followed: an API key never leaves for it.
+                sign-in URL (the redirect's target).
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2025,57 +2435,18 @@ class AsyncAuthWithRawResponse:
                 gives the service's confirmation message.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def session(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.Session]]:
-        """The current session: who is signed in and until when.
-
-        Sends ``GET /api/auth/session``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.Session]]: The answer with its metadata; ``parse()``
-                gives ``user`` (id, email, role, ...) and ``expires``.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def create_api_key(
-        self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.ApiKey]]:
-        """Creates a new API key for the caller.
-
-        Sends ``POST /api/auth/api-keys``.
-
-        Args:
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.ApiKey]]: The answer with its metadata; ``parse()``
-                gives ``api_key`` (shown once; its ``repr`` hides it) and ``expires_at``.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class AsyncUsers:
-    """The caller's profile and, for admins, user management (``client.users``).
+    """The caller's profile and (admins) user management (``client.users``).
 
     Async client: every operation is awaited.
     """
@@ -2084,6 +2455,88 @@ class AsyncUsers:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
         ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
         (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(
+        self,
+        *,
+        limit: Optional[int] = None,
+        page: Optional[int] = None,
+        role: Optional[str] = None,
+        search: Optional[str] = None,
+        **options: Unpack[ListOptions],
+    ) -> AsyncPaginator[models.UserSummary]:
+        """Lists the users, page by page (admins only).
+
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's.
+
+        Sends ``GET /api/users``.
+
+        Args:
+            limit: Users per page (default 20, at most 100).
+            page: The first page to fetch, from 1 (default 1).
+            role: Only users with this role (``ADMIN``, ``USER``).
+            search: Only users whose email or name contains this text.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            AsyncPaginator[models.UserSummary]: ``await`` it for the first page, or ``async
+                for`` over every item of every page, fetched lazily.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def invite(
+        self,
+        *,
+        email: str,
+        message: Optional[str] = None,
+        role: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[models.Invitation]:
+        """Invites someone by email (admins only).
+
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's,
+        ``BadRequestError`` (400) when the email is not valid, and ``ConflictError`` (409) when
+        that email already has an account.
+
+        Sends ``POST /api/users/invite``.
+
+        Args:
+            email: The address to invite.
+            message: A personal note for the invitation email.
+            role: The role the new user gets (``USER`` by default).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Invitation]: Await it for: The invitation: its id, email, expiry
+                and URL.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
         """
     def me(self, **options: Unpack[RequestOptions]) -> Awaitable[models.User]:
         """The caller's profile, limits and usage.
@@ -2098,8 +2551,11 @@ class AsyncUsers:
             Awaitable[models.User]: Await it for: The signed-in user.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2111,13 +2567,13 @@ class AsyncUsers:
         preferences: Optional[Dict[str, Any]] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[models.UpdatedUser]:
-        """Changes the caller's name or preferences; only the given fields change.
+        """Changes the caller's name or preferences; the fields left out stay as they are.
 
         Sends ``PATCH /api/users/me``.
 
         Args:
-            name: The new display name.
-            preferences: A JSON object of preferences, e.g. ``{"language": "es"}``.
+            name: New display name.
+            preferences: New preferences: any JSON object (e.g. ``{"language": "es"}``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -2126,76 +2582,13 @@ class AsyncUsers:
                 after the change.
 
         Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def list(
-        self,
-        *,
-        page: Optional[int] = None,
-        limit: Optional[int] = None,
-        role: Optional[str] = None,
-        search: Optional[str] = None,
-        **options: Unpack[ListOptions],
-    ) -> AsyncPaginator[models.UserSummary]:
-        """Lists the users (admins only), page by page.
-
-        Sends ``GET /api/users``.
-
-        Args:
-            page: The first page to fetch (1-based, default 1).
-            limit: Users per page (default 20, at most 100).
-            role: Only users with this role (``"ADMIN"``, ``"USER"``).
-            search: Only users whose email or name contains this text.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
-                and ``max_pages`` (how many pages iteration may fetch).
-
-        Returns:
-            AsyncPaginator[models.UserSummary]: ``await`` it for the first page, or ``async
-                for`` over every item of every page, fetched lazily.
-
-        Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def invite(
-        self,
-        *,
-        email: str,
-        role: Optional[str] = None,
-        message: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[models.Invitation]:
-        """Invites someone by email (admins only).
-
-        Sends ``POST /api/users/invite``.
-
-        Args:
-            email: The address to invite.
-            role: The role the new user gets (``"USER"`` by default).
-            message: A personal note for the invitation email.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.Invitation]: Await it for: The invitation's id, email, expiry and
-                URL.
-
-        Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            BadRequestError: The email is not valid (400).
-            ConflictError: That email already has an account (409).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2203,10 +2596,13 @@ class AsyncUsers:
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> Awaitable[models.DeletedUser]:
         """Deletes a user (admins only).
 
-        Sends ``DELETE /api/users/:id``.
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's and
+        ``NotFoundError`` (404) when no user has this id.
+
+        Sends ``DELETE /api/users/{id}``.
 
         Args:
-            id: The id of the user.
+            id: The user's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -2215,10 +2611,13 @@ class AsyncUsers:
                 user's id.
 
         Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            NotFoundError: No user has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2228,6 +2627,89 @@ class AsyncUsersWithRawResponse:
     """The operations of the ``Users`` resource, each answering a ``RawResponse``
     (``with_raw_response``), awaited.
     """
+    def list(
+        self,
+        *,
+        limit: Optional[int] = None,
+        page: Optional[int] = None,
+        role: Optional[str] = None,
+        search: Optional[str] = None,
+        **options: Unpack[ListOptions],
+    ) -> Awaitable[RawResponse[AsyncPage[models.UserSummary]]]:
+        """Lists the users, page by page (admins only).
+
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's.
+
+        Sends ``GET /api/users``.
+
+        Args:
+            limit: Users per page (default 20, at most 100).
+            page: The first page to fetch, from 1 (default 1).
+            role: Only users with this role (``ADMIN``, ``USER``).
+            search: Only users whose email or name contains this text.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            Awaitable[RawResponse[AsyncPage[models.UserSummary]]]: The answer with its metadata;
+                ``parse()`` gives the first page of users; iterating it yields every user of
+                every page, fetching the next page only when needed.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def invite(
+        self,
+        *,
+        email: str,
+        message: Optional[str] = None,
+        role: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[RawResponse[models.Invitation]]:
+        """Invites someone by email (admins only).
+
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's,
+        ``BadRequestError`` (400) when the email is not valid, and ``ConflictError`` (409) when
+        that email already has an account.
+
+        Sends ``POST /api/users/invite``.
+
+        Args:
+            email: The address to invite.
+            message: A personal note for the invitation email.
+            role: The role the new user gets (``USER`` by default).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Invitation]]: The answer with its metadata; ``parse()``
+                gives the invitation: its id, email, expiry and URL.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
     def me(self, **options: Unpack[RequestOptions]) -> Awaitable[RawResponse[models.User]]:
         """The caller's profile, limits and usage.
 
@@ -2242,8 +2724,11 @@ class AsyncUsersWithRawResponse:
                 the signed-in user.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2255,13 +2740,13 @@ class AsyncUsersWithRawResponse:
         preferences: Optional[Dict[str, Any]] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[RawResponse[models.UpdatedUser]]:
-        """Changes the caller's name or preferences; only the given fields change.
+        """Changes the caller's name or preferences; the fields left out stay as they are.
 
         Sends ``PATCH /api/users/me``.
 
         Args:
-            name: The new display name.
-            preferences: A JSON object of preferences, e.g. ``{"language": "es"}``.
+            name: New display name.
+            preferences: New preferences: any JSON object (e.g. ``{"language": "es"}``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -2270,77 +2755,13 @@ class AsyncUsersWithRawResponse:
                 ``parse()`` gives the user's id, name and preferences after the change.
 
         Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def list(
-        self,
-        *,
-        page: Optional[int] = None,
-        limit: Optional[int] = None,
-        role: Optional[str] = None,
-        search: Optional[str] = None,
-        **options: Unpack[ListOptions],
-    ) -> Awaitable[RawResponse[AsyncPage[models.UserSummary]]]:
-        """Lists the users (admins only), page by page.
-
-        Sends ``GET /api/users``.
-
-        Args:
-            page: The first page to fetch (1-based, default 1).
-            limit: Users per page (default 20, at most 100).
-            role: Only users with this role (``"ADMIN"``, ``"USER"``).
-            search: Only users whose email or name contains this text.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
-                and ``max_pages`` (how many pages iteration may fetch).
-
-        Returns:
-            Awaitable[RawResponse[AsyncPage[models.UserSummary]]]: The answer with its metadata;
-                ``parse()`` gives the first page (``data``, ``pagination``); iterating it yields
-                every user of every page, fetching the next page only when needed.
-
-        Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def invite(
-        self,
-        *,
-        email: str,
-        role: Optional[str] = None,
-        message: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[models.Invitation]]:
-        """Invites someone by email (admins only).
-
-        Sends ``POST /api/users/invite``.
-
-        Args:
-            email: The address to invite.
-            role: The role the new user gets (``"USER"`` by default).
-            message: A personal note for the invitation email.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.Invitation]]: The answer with its metadata; ``parse()``
-                gives the invitation's id, email, expiry and URL.
-
-        Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            BadRequestError: The email is not valid (400).
-            ConflictError: That email already has an account (409).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2350,10 +2771,13 @@ class AsyncUsersWithRawResponse:
     ) -> Awaitable[RawResponse[models.DeletedUser]]:
         """Deletes a user (admins only).
 
-        Sends ``DELETE /api/users/:id``.
+        Fails with ``PermissionDeniedError`` (403) when the key is not an admin's and
+        ``NotFoundError`` (404) when no user has this id.
+
+        Sends ``DELETE /api/users/{id}``.
 
         Args:
-            id: The id of the user.
+            id: The user's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -2362,17 +2786,20 @@ class AsyncUsersWithRawResponse:
                 ``parse()`` gives the confirmation with the deleted user's id.
 
         Raises:
-            PermissionDeniedError: The key is not an admin's (403).
-            NotFoundError: No user has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class AsyncAgents:
-    """The agents the caller can talk to, and the caller's own agents (``client.agents``).
+    """Agents (``client.agents``).
 
     Async client: every operation is awaited.
     """
@@ -2394,9 +2821,8 @@ class AsyncAgents:
         Sends ``GET /api/agents``.
 
         Args:
-            category: Only agents of this category (``"personal"``, ``"health"``,
-                ``"finance"``).
-            is_public: Only public (``True``) or only private (``False``) agents.
+            category: Only agents of this category (``personal``, ``health`` or ``finance``).
+            is_public: Only public agents (``true``) or only private ones (``false``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -2405,29 +2831,12 @@ class AsyncAgents:
                 pagination).
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def get(self, id: str, **options: Unpack[RequestOptions]) -> Awaitable[models.Agent]:
-        """One agent with its configuration and capabilities.
-
-        Sends ``GET /api/agents/:id``.
-
-        Args:
-            id: The id of the agent.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.Agent]: Await it for: The agent.
-
-        Raises:
-            NotFoundError: No agent has this id, or it is not visible to the caller (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2436,25 +2845,26 @@ class AsyncAgents:
         self,
         *,
         name: str,
-        description: Optional[str] = None,
-        model: Optional[str] = None,
         config: Optional[Mapping[str, Any]] = None,
-        system_prompt: Optional[str] = None,
+        description: Optional[str] = None,
         is_public: Optional[bool] = None,
+        model: Optional[str] = None,
+        system_prompt: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[models.CreatedAgent]:
         """Creates a custom agent owned by the caller.
+
+        Fails with ``BadRequestError`` (400) when a field is refused, e.g. an empty name.
 
         Sends ``POST /api/agents``.
 
         Args:
             name: The agent's name.
+            config: Model settings: ``temperature``, ``max_tokens``, ``top_p``.
             description: What the agent is for.
-            model: The language model it runs on (e.g. ``"gpt-4"``).
-            config: Model settings: ``temperature``, ``max_tokens``, ``top_p`` (snake_case keys
-                are sent in camelCase).
+            is_public: Whether every user can see and use the agent (default ``false``).
+            model: The language model it runs on (e.g. ``gpt-4``).
             system_prompt: The instructions the agent follows.
-            is_public: Whether every user can see the agent (default ``False``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -2463,9 +2873,42 @@ class AsyncAgents:
                 URL.
 
         Raises:
-            BadRequestError: A field was refused, e.g. an empty name (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def get(self, id: str, **options: Unpack[RequestOptions]) -> Awaitable[models.Agent]:
+        """One agent with its configuration and capabilities.
+
+        Fails with ``NotFoundError`` (404) when no agent has this id or the caller cannot see
+        it.
+
+        Sends ``GET /api/agents/{id}``.
+
+        Args:
+            id: The agent's id.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Agent]: Await it for: The agent.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2473,10 +2916,13 @@ class AsyncAgents:
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> Awaitable[models.DeletedAgent]:
         """Deletes an agent (its owner or an admin).
 
-        Sends ``DELETE /api/agents/:id``.
+        Fails with ``PermissionDeniedError`` (403) when the caller neither owns the agent nor is
+        an admin, and ``NotFoundError`` (404) when no agent has this id.
+
+        Sends ``DELETE /api/agents/{id}``.
 
         Args:
-            id: The id of the agent.
+            id: The agent's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -2485,10 +2931,13 @@ class AsyncAgents:
                 agent's id.
 
         Raises:
-            PermissionDeniedError: The caller neither owns the agent nor is an admin (403).
-            NotFoundError: No agent has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2510,9 +2959,8 @@ class AsyncAgentsWithRawResponse:
         Sends ``GET /api/agents``.
 
         Args:
-            category: Only agents of this category (``"personal"``, ``"health"``,
-                ``"finance"``).
-            is_public: Only public (``True``) or only private (``False``) agents.
+            category: Only agents of this category (``personal``, ``health`` or ``finance``).
+            is_public: Only public agents (``true``) or only private ones (``false``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -2521,8 +2969,57 @@ class AsyncAgentsWithRawResponse:
                 ``parse()`` gives every matching agent (one answer, no pagination).
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def create(
+        self,
+        *,
+        name: str,
+        config: Optional[Mapping[str, Any]] = None,
+        description: Optional[str] = None,
+        is_public: Optional[bool] = None,
+        model: Optional[str] = None,
+        system_prompt: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[RawResponse[models.CreatedAgent]]:
+        """Creates a custom agent owned by the caller.
+
+        Fails with ``BadRequestError`` (400) when a field is refused, e.g. an empty name.
+
+        Sends ``POST /api/agents``.
+
+        Args:
+            name: The agent's name.
+            config: Model settings: ``temperature``, ``max_tokens``, ``top_p``.
+            description: What the agent is for.
+            is_public: Whether every user can see and use the agent (default ``false``).
+            model: The language model it runs on (e.g. ``gpt-4``).
+            system_prompt: The instructions the agent follows.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.CreatedAgent]]: The answer with its metadata;
+                ``parse()`` gives the new agent's id, name and endpoint URL.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2532,10 +3029,13 @@ class AsyncAgentsWithRawResponse:
     ) -> Awaitable[RawResponse[models.Agent]]:
         """One agent with its configuration and capabilities.
 
-        Sends ``GET /api/agents/:id``.
+        Fails with ``NotFoundError`` (404) when no agent has this id or the caller cannot see
+        it.
+
+        Sends ``GET /api/agents/{id}``.
 
         Args:
-            id: The id of the agent.
+            id: The agent's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -2544,47 +3044,12 @@ class AsyncAgentsWithRawResponse:
                 gives the agent.
 
         Raises:
-            NotFoundError: No agent has this id, or it is not visible to the caller (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def create(
-        self,
-        *,
-        name: str,
-        description: Optional[str] = None,
-        model: Optional[str] = None,
-        config: Optional[Mapping[str, Any]] = None,
-        system_prompt: Optional[str] = None,
-        is_public: Optional[bool] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[models.CreatedAgent]]:
-        """Creates a custom agent owned by the caller.
-
-        Sends ``POST /api/agents``.
-
-        Args:
-            name: The agent's name.
-            description: What the agent is for.
-            model: The language model it runs on (e.g. ``"gpt-4"``).
-            config: Model settings: ``temperature``, ``max_tokens``, ``top_p`` (snake_case keys
-                are sent in camelCase).
-            system_prompt: The instructions the agent follows.
-            is_public: Whether every user can see the agent (default ``False``).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.CreatedAgent]]: The answer with its metadata;
-                ``parse()`` gives the new agent's id, name and endpoint URL.
-
-        Raises:
-            BadRequestError: A field was refused, e.g. an empty name (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2594,10 +3059,13 @@ class AsyncAgentsWithRawResponse:
     ) -> Awaitable[RawResponse[models.DeletedAgent]]:
         """Deletes an agent (its owner or an admin).
 
-        Sends ``DELETE /api/agents/:id``.
+        Fails with ``PermissionDeniedError`` (403) when the caller neither owns the agent nor is
+        an admin, and ``NotFoundError`` (404) when no agent has this id.
+
+        Sends ``DELETE /api/agents/{id}``.
 
         Args:
-            id: The id of the agent.
+            id: The agent's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -2606,18 +3074,20 @@ class AsyncAgentsWithRawResponse:
                 ``parse()`` gives the confirmation with the deleted agent's id.
 
         Raises:
-            PermissionDeniedError: The caller neither owns the agent nor is an admin (403).
-            NotFoundError: No agent has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            PermissionDeniedError: The caller may not do this (403).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class AsyncConversations:
-    """The caller's conversations with agents, and the streamed answers
-    (``client.conversations``).
+    """Conversations and their SSE token streams (``client.conversations``).
 
     Async client: every operation is awaited.
     """
@@ -2631,18 +3101,18 @@ class AsyncConversations:
         self,
         *,
         agent_id: Optional[str] = None,
-        limit: Optional[int] = None,
         cursor: Optional[str] = None,
+        limit: Optional[int] = None,
         **options: Unpack[ListOptions],
     ) -> AsyncPaginator[models.AsyncConversation]:
-        """Lists the caller's conversations, newest first, page by page (cursor).
+        """Lists the caller's conversations, newest first, page by page (by cursor).
 
         Sends ``GET /api/conversations``.
 
         Args:
             agent_id: Only conversations with this agent.
+            cursor: Start after this cursor (a page's ``pagination.nextCursor``).
             limit: Conversations per page (default 20, at most 100).
-            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
                 and ``max_pages`` (how many pages iteration may fetch).
@@ -2652,8 +3122,55 @@ class AsyncConversations:
                 ``async for`` over every item of every page, fetched lazily.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def create(
+        self,
+        *,
+        agent_id: str,
+        initial_message: Optional[str] = None,
+        title: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[models.AsyncConversation]:
+        """Starts a conversation with an agent.
+
+        Fails with ``NotFoundError`` (404) when no agent has this id.
+
+        Sends ``POST /api/conversations``.
+
+        Args:
+            agent_id: The agent to talk to.
+            initial_message: A first user message; its answer is streamed by ``GET
+                .../messages/stream`` (``conversations.stream``).
+            title: A title for the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.AsyncConversation]: Await it for: The new conversation, which can
+                send a message and stream the answer itself; after an initial message, streaming
+                from it gives the answer to that message.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2663,106 +3180,29 @@ class AsyncConversations:
     ) -> Awaitable[models.AsyncConversation]:
         """One conversation with its most recent messages.
 
-        Sends ``GET /api/conversations/:id``.
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id.
+
+        Sends ``GET /api/conversations/{id}``.
 
         Args:
-            id: The id of the conversation.
-            message_limit: How many recent messages to include (default 50, at most 200).
+            id: The conversation's id.
+            message_limit: How many of the most recent messages to include (default 50, at most
+                200).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.AsyncConversation]: Await it for: The conversation; ``messages``
-                holds the most recent ones.
+            Awaitable[models.AsyncConversation]: Await it for: The conversation; its
+                ``messages`` are the most recent ones.
 
         Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def create(
-        self,
-        *,
-        agent_id: str,
-        title: Optional[str] = None,
-        initial_message: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[models.AsyncConversation]:
-        """Starts a conversation with an agent.
-
-        Sends ``POST /api/conversations``.
-
-        Args:
-            agent_id: The agent to talk to.
-            title: A title for the conversation.
-            initial_message: A first user message, answered through ``stream()``.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.AsyncConversation]: Await it for: The new conversation; its
-                ``send_message(content)`` streams answers, and with an ``initial_message`` its
-                ``stream()`` streams the answer to it.
-
-        Raises:
-            NotFoundError: No agent has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def send_message(
-        self, id: str, content: str, **options: Unpack[RequestOptions]
-    ) -> AsyncMessageStream:
-        """Sends a user message and streams the assistant's answer token by token (SSE).
-
-        Sends ``POST /api/conversations/:id/messages``.
-
-        Args:
-            id: The id of the conversation.
-            content: The message text.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            AsyncMessageStream: Iterating yields ``str`` tokens; once read, ``text``,
-                ``message_id``, ``tokens_used`` and ``timestamp`` are set. ``close()`` (or
-                leaving a ``with`` block, or ``break``) closes the connection.
-
-        Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            IncompleteStreamError: The stream ended before its ``done`` event (raised while
-                iterating).
-            APIError: An ``error`` event inside the stream, as the class of its code.
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def stream(self, id: str, **options: Unpack[RequestOptions]) -> AsyncMessageStream:
-        """Streams the answer to the newest user message (e.g. the ``initial_message``).
-
-        Sends ``GET /api/conversations/:id/messages/stream``.
-
-        Args:
-            id: The id of the conversation.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            AsyncMessageStream: Iterating yields ``str`` tokens; see ``send_message``.
-
-        Raises:
-            NotFoundError: No conversation of the caller has this id, or it has no user message
-                to answer (404).
-            IncompleteStreamError: The stream ended before its ``done`` event.
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2772,10 +3212,12 @@ class AsyncConversations:
     ) -> Awaitable[models.DeletedConversation]:
         """Deletes a conversation and its messages.
 
-        Sends ``DELETE /api/conversations/:id``.
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id.
+
+        Sends ``DELETE /api/conversations/{id}``.
 
         Args:
-            id: The id of the conversation.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -2784,9 +3226,86 @@ class AsyncConversations:
                 deleted conversation's id.
 
         Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def send_message(
+        self, id: str, content: str, **options: Unpack[RequestOptions]
+    ) -> AsyncMessageStream:
+        """Sends a user message to a conversation and streams the assistant's answer token by token
+        (SSE).
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id,
+        ``IncompleteStreamError`` when the stream ends before its ``done`` event, and with the
+        error class of its code on an ``error`` event; a stream reports these while it is read.
+
+        Sends ``POST /api/conversations/{id}/messages``.
+
+        Args:
+            id: The conversation's id.
+            content: The message text.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            AsyncMessageStream: A stream of the answer's text tokens. Once it is read, the whole
+                text, the message's id, the tokens used and the timestamp are known. Closing it,
+                or leaving the loop early, closes the connection.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            IncompleteStreamError: The stream ended before its last event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def stream(self, id: str, **options: Unpack[RequestOptions]) -> AsyncMessageStream:
+        """Streams the answer to the newest user message of a conversation, e.g. its initial
+        message (SSE).
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id or it
+        has no user message to answer, and ``IncompleteStreamError`` when the stream ends before
+        its ``done`` event; a stream reports these while it is read.
+
+        Sends ``GET /api/conversations/{id}/messages/stream``.
+
+        Args:
+            id: The conversation's id.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            AsyncMessageStream: A stream of the answer's text tokens, like the one sending a
+                message gives.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            IncompleteStreamError: The stream ended before its last event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2796,91 +3315,82 @@ class AsyncConversationsWithRawResponse:
     """The operations of the ``Conversations`` resource, each answering a ``RawResponse``
     (``with_raw_response``), awaited.
     """
-    def send_message(
-        self, id: str, content: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[AsyncMessageStream]]:
-        """Sends a user message and streams the assistant's answer token by token (SSE).
-
-        Sends ``POST /api/conversations/:id/messages``.
-
-        Args:
-            id: The id of the conversation.
-            content: The message text.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[AsyncMessageStream]]: The metadata of the response that opened
-                the stream; ``parse()`` gives the stream. Iterating yields ``str`` tokens; once
-                read, ``text``, ``message_id``, ``tokens_used`` and ``timestamp`` are set.
-                ``close()`` (or leaving a ``with`` block, or ``break``) closes the connection.
-
-        Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            IncompleteStreamError: The stream ended before its ``done`` event (raised while
-                iterating).
-            APIError: An ``error`` event inside the stream, as the class of its code.
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def stream(
-        self, id: str, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[AsyncMessageStream]]:
-        """Streams the answer to the newest user message (e.g. the ``initial_message``).
-
-        Sends ``GET /api/conversations/:id/messages/stream``.
-
-        Args:
-            id: The id of the conversation.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[AsyncMessageStream]]: The metadata of the response that opened
-                the stream; ``parse()`` gives the stream. Iterating yields ``str`` tokens; see
-                ``send_message``.
-
-        Raises:
-            NotFoundError: No conversation of the caller has this id, or it has no user message
-                to answer (404).
-            IncompleteStreamError: The stream ended before its ``done`` event.
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
     def list(
         self,
         *,
         agent_id: Optional[str] = None,
-        limit: Optional[int] = None,
         cursor: Optional[str] = None,
+        limit: Optional[int] = None,
         **options: Unpack[ListOptions],
     ) -> Awaitable[RawResponse[AsyncPage[models.AsyncConversation]]]:
-        """Lists the caller's conversations, newest first, page by page (cursor).
+        """Lists the caller's conversations, newest first, page by page (by cursor).
 
         Sends ``GET /api/conversations``.
 
         Args:
             agent_id: Only conversations with this agent.
+            cursor: Start after this cursor (a page's ``pagination.nextCursor``).
             limit: Conversations per page (default 20, at most 100).
-            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
                 and ``max_pages`` (how many pages iteration may fetch).
 
         Returns:
             Awaitable[RawResponse[AsyncPage[models.AsyncConversation]]]: The answer with its
-                metadata; ``parse()`` gives the first page (``data``, ``pagination``); iterating
-                it yields every conversation of every page.
+                metadata; ``parse()`` gives the first page of conversations; iterating it yields
+                every conversation of every page, fetching the next page only when needed.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def create(
+        self,
+        *,
+        agent_id: str,
+        initial_message: Optional[str] = None,
+        title: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[RawResponse[models.AsyncConversation]]:
+        """Starts a conversation with an agent.
+
+        Fails with ``NotFoundError`` (404) when no agent has this id.
+
+        Sends ``POST /api/conversations``.
+
+        Args:
+            agent_id: The agent to talk to.
+            initial_message: A first user message; its answer is streamed by ``GET
+                .../messages/stream`` (``conversations.stream``).
+            title: A title for the conversation.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.AsyncConversation]]: The answer with its metadata;
+                ``parse()`` gives the new conversation, which can send a message and stream the
+                answer itself; after an initial message, streaming from it gives the answer to
+                that message.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2890,55 +3400,29 @@ class AsyncConversationsWithRawResponse:
     ) -> Awaitable[RawResponse[models.AsyncConversation]]:
         """One conversation with its most recent messages.
 
-        Sends ``GET /api/conversations/:id``.
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id.
+
+        Sends ``GET /api/conversations/{id}``.
 
         Args:
-            id: The id of the conversation.
-            message_limit: How many recent messages to include (default 50, at most 200).
+            id: The conversation's id.
+            message_limit: How many of the most recent messages to include (default 50, at most
+                200).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.AsyncConversation]]: The answer with its metadata;
-                ``parse()`` gives the conversation; ``messages`` holds the most recent ones.
+                ``parse()`` gives the conversation; its ``messages`` are the most recent ones.
 
         Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def create(
-        self,
-        *,
-        agent_id: str,
-        title: Optional[str] = None,
-        initial_message: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[models.AsyncConversation]]:
-        """Starts a conversation with an agent.
-
-        Sends ``POST /api/conversations``.
-
-        Args:
-            agent_id: The agent to talk to.
-            title: A title for the conversation.
-            initial_message: A first user message, answered through ``stream()``.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.AsyncConversation]]: The answer with its metadata;
-                ``parse()`` gives the new conversation; its ``send_message(content)`` streams
-                answers, and with an ``initial_message`` its ``stream()`` streams the answer to
-                it.
-
-        Raises:
-            NotFoundError: No agent has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -2948,10 +3432,12 @@ class AsyncConversationsWithRawResponse:
     ) -> Awaitable[RawResponse[models.DeletedConversation]]:
         """Deletes a conversation and its messages.
 
-        Sends ``DELETE /api/conversations/:id``.
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id.
+
+        Sends ``DELETE /api/conversations/{id}``.
 
         Args:
-            id: The id of the conversation.
+            id: The conversation's id.
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -2960,16 +3446,325 @@ class AsyncConversationsWithRawResponse:
                 ``parse()`` gives the confirmation with the deleted conversation's id.
 
         Raises:
-            NotFoundError: No conversation of the caller has this id (404).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def send_message(
+        self, id: str, content: str, **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[AsyncMessageStream]]:
+        """Sends a user message to a conversation and streams the assistant's answer token by token
+        (SSE).
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id,
+        ``IncompleteStreamError`` when the stream ends before its ``done`` event, and with the
+        error class of its code on an ``error`` event; a stream reports these while it is read.
+
+        Sends ``POST /api/conversations/{id}/messages``.
+
+        Args:
+            id: The conversation's id.
+            content: The message text.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[AsyncMessageStream]]: The metadata of the response that opened
+                the stream; ``parse()`` gives the stream. A stream of the answer's text tokens.
+                Once it is read, the whole text, the message's id, the tokens used and the
+                timestamp are known. Closing it, or leaving the loop early, closes the
+                connection.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            IncompleteStreamError: The stream ended before its last event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def stream(
+        self, id: str, **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[AsyncMessageStream]]:
+        """Streams the answer to the newest user message of a conversation, e.g. its initial
+        message (SSE).
+
+        Fails with ``NotFoundError`` (404) when no conversation of the caller has this id or it
+        has no user message to answer, and ``IncompleteStreamError`` when the stream ends before
+        its ``done`` event; a stream reports these while it is read.
+
+        Sends ``GET /api/conversations/{id}/messages/stream``.
+
+        Args:
+            id: The conversation's id.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[AsyncMessageStream]]: The metadata of the response that opened
+                the stream; ``parse()`` gives the stream. A stream of the answer's text tokens,
+                like the one sending a message gives.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            IncompleteStreamError: The stream ended before its last event (raised while
+                iterating).
+            APIError: An ``error`` event inside the stream, as the class of its code.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncHealth:
+    """Health profile, medications, appointments (``client.health``).
+
+    Async client: every operation is awaited.
+    """
+
+    appointments: AsyncAppointments
+    medications: AsyncMedications
+    @property
+    def with_raw_response(self) -> AsyncHealthWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def profile(self, **options: Unpack[RequestOptions]) -> Awaitable[models.HealthProfile]:
+        """The caller's health profile.
+
+        Sends ``GET /api/health/profile``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.HealthProfile]: Await it for: Blood type, height, weight, allergies
+                and conditions.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def update_profile(
+        self,
+        *,
+        blood_type: Optional[str] = None,
+        height: Optional[float] = None,
+        weight: Optional[float] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[models.HealthProfile]:
+        """Changes the caller's health profile; the fields left out stay as they are.
+
+        Sends ``PATCH /api/health/profile``.
+
+        Args:
+            blood_type: The blood type, e.g. ``O+`` or ``AB-``.
+            height: Height in centimetres.
+            weight: Weight in kilograms.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.HealthProfile]: Await it for: The whole profile after the change.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncHealthWithRawResponse:
+    """The operations of the ``Health`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+
+    appointments: AsyncAppointmentsWithRawResponse
+    medications: AsyncMedicationsWithRawResponse
+    def profile(
+        self, **options: Unpack[RequestOptions]
+    ) -> Awaitable[RawResponse[models.HealthProfile]]:
+        """The caller's health profile.
+
+        Sends ``GET /api/health/profile``.
+
+        Args:
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.HealthProfile]]: The answer with its metadata;
+                ``parse()`` gives blood type, height, weight, allergies and conditions.
+
+        Raises:
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def update_profile(
+        self,
+        *,
+        blood_type: Optional[str] = None,
+        height: Optional[float] = None,
+        weight: Optional[float] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[RawResponse[models.HealthProfile]]:
+        """Changes the caller's health profile; the fields left out stay as they are.
+
+        Sends ``PATCH /api/health/profile``.
+
+        Args:
+            blood_type: The blood type, e.g. ``O+`` or ``AB-``.
+            height: Height in centimetres.
+            weight: Weight in kilograms.
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.HealthProfile]]: The answer with its metadata;
+                ``parse()`` gives the whole profile after the change.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncAppointments:
+    """The operations of ``client.health.appointments``: ``list``.
+
+    Async client: every operation is awaited.
+    """
+    @property
+    def with_raw_response(self) -> AsyncAppointmentsWithRawResponse:
+        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
+        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
+        (``client.<resource>.with_raw_response.<method>(...)``).
+        """
+    def list(
+        self,
+        *,
+        from_: Optional[str] = None,
+        to: Optional[str] = None,
+        upcoming: Optional[bool] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[List[models.Appointment]]:
+        """Lists the caller's appointments.
+
+        Sends ``GET /api/health/appointments``.
+
+        Args:
+            from_: Only appointments on or after this day (``YYYY-MM-DD``, or a date-time). Sent
+                as ``from``.
+            to: Only appointments on or before this day (``YYYY-MM-DD``, or a date-time).
+            upcoming: Only future appointments (the service's default is ``true``).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[List[models.Appointment]]: Await it for: Every matching appointment (one
+                answer, no pagination).
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+
+class AsyncAppointmentsWithRawResponse:
+    """The operations of the ``Appointments`` resource, each answering a ``RawResponse``
+    (``with_raw_response``), awaited.
+    """
+    def list(
+        self,
+        *,
+        from_: Optional[str] = None,
+        to: Optional[str] = None,
+        upcoming: Optional[bool] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[RawResponse[List[models.Appointment]]]:
+        """Lists the caller's appointments.
+
+        Sends ``GET /api/health/appointments``.
+
+        Args:
+            from_: Only appointments on or after this day (``YYYY-MM-DD``, or a date-time). Sent
+                as ``from``.
+            to: Only appointments on or before this day (``YYYY-MM-DD``, or a date-time).
+            upcoming: Only future appointments (the service's default is ``true``).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[List[models.Appointment]]]: The answer with its metadata;
+                ``parse()`` gives every matching appointment (one answer, no pagination).
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class AsyncMedications:
-    """The caller's medications (``client.health.medications``).
+    """The operations of ``client.health.medications``: ``list``, ``create``.
 
     Async client: every operation is awaited.
     """
@@ -2993,8 +3788,11 @@ class AsyncMedications:
                 frequency and adherence.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -3002,23 +3800,23 @@ class AsyncMedications:
     def create(
         self,
         *,
-        name: str,
         dosage: str,
         frequency: str,
-        start_date: Optional[str] = None,
+        name: str,
         instructions: Optional[str] = None,
+        start_date: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[models.Medication]:
-        """Adds a medication.
+        """Adds a medication to the caller's list.
 
         Sends ``POST /api/health/medications``.
 
         Args:
+            dosage: The dose, e.g. ``500mg``.
+            frequency: How often, e.g. ``every 8 hours`` or ``Cada 8 horas``.
             name: The medication's name.
-            dosage: The dose, e.g. ``"500mg"``.
-            frequency: How often, e.g. ``"every 8 hours"``.
-            start_date: The first day (``YYYY-MM-DD``).
             instructions: How to take it.
+            start_date: The first day the user takes it (``YYYY-MM-DD``, or a date-time).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -3026,9 +3824,15 @@ class AsyncMedications:
             Awaitable[models.Medication]: Await it for: The new medication.
 
         Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -3054,8 +3858,11 @@ class AsyncMedicationsWithRawResponse:
                 ``parse()`` gives every medication with its dosage, frequency and adherence.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -3063,23 +3870,23 @@ class AsyncMedicationsWithRawResponse:
     def create(
         self,
         *,
-        name: str,
         dosage: str,
         frequency: str,
-        start_date: Optional[str] = None,
+        name: str,
         instructions: Optional[str] = None,
+        start_date: Optional[str] = None,
         **options: Unpack[RequestOptions],
     ) -> Awaitable[RawResponse[models.Medication]]:
-        """Adds a medication.
+        """Adds a medication to the caller's list.
 
         Sends ``POST /api/health/medications``.
 
         Args:
+            dosage: The dose, e.g. ``500mg``.
+            frequency: How often, e.g. ``every 8 hours`` or ``Cada 8 horas``.
             name: The medication's name.
-            dosage: The dose, e.g. ``"500mg"``.
-            frequency: How often, e.g. ``"every 8 hours"``.
-            start_date: The first day (``YYYY-MM-DD``).
             instructions: How to take it.
+            start_date: The first day the user takes it (``YYYY-MM-DD``, or a date-time).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
@@ -3088,219 +3895,95 @@ class AsyncMedicationsWithRawResponse:
                 gives the new medication.
 
         Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
-class AsyncAppointments:
-    """The caller's appointments (``client.health.appointments``).
-
-    Async client: every operation is awaited.
-    """
-    @property
-    def with_raw_response(self) -> AsyncAppointmentsWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
-        """
-    def list(
-        self,
-        *,
-        upcoming: Optional[bool] = None,
-        from_: Optional[str] = None,
-        to: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[List[models.Appointment]]:
-        """Lists the caller's appointments.
-
-        Sends ``GET /api/health/appointments``.
-
-        Args:
-            upcoming: Only future appointments (the service's default is ``True``).
-            from_: Only appointments on or after this date (``YYYY-MM-DD``); sent as ``from``.
-            to: Only appointments on or before this date (``YYYY-MM-DD``).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[List[models.Appointment]]: Await it for: Every matching appointment.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncAppointmentsWithRawResponse:
-    """The operations of the ``Appointments`` resource, each answering a ``RawResponse``
-    (``with_raw_response``), awaited.
-    """
-    def list(
-        self,
-        *,
-        upcoming: Optional[bool] = None,
-        from_: Optional[str] = None,
-        to: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[List[models.Appointment]]]:
-        """Lists the caller's appointments.
-
-        Sends ``GET /api/health/appointments``.
-
-        Args:
-            upcoming: Only future appointments (the service's default is ``True``).
-            from_: Only appointments on or after this date (``YYYY-MM-DD``); sent as ``from``.
-            to: Only appointments on or before this date (``YYYY-MM-DD``).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[List[models.Appointment]]]: The answer with its metadata;
-                ``parse()`` gives every matching appointment.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncHealth:
-    """The caller's health profile, medications and appointments (``client.health``;
-    ``.medications``, ``.appointments``).
+class AsyncFinance:
+    """Finance profile, accounts, transactions, budgets (``client.finance``).
 
     Async client: every operation is awaited.
     """
 
-    medications: AsyncMedications
-    appointments: AsyncAppointments
+    accounts: AsyncAccounts
+    budgets: AsyncBudgets
+    transactions: AsyncTransactions
     @property
-    def with_raw_response(self) -> AsyncHealthWithRawResponse:
+    def with_raw_response(self) -> AsyncFinanceWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
         ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
-    def profile(self, **options: Unpack[RequestOptions]) -> Awaitable[models.HealthProfile]:
-        """The caller's health profile.
+    def profile(self, **options: Unpack[RequestOptions]) -> Awaitable[models.FinanceProfile]:
+        """The caller's finance profile.
 
-        Sends ``GET /api/health/profile``.
+        Sends ``GET /api/finance/profile``.
 
         Args:
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.HealthProfile]: Await it for: Blood type, height, weight, allergies
-                and conditions.
+            Awaitable[models.FinanceProfile]: Await it for: Currency, income, assets,
+                liabilities and net worth.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def update_profile(
-        self,
-        *,
-        blood_type: Optional[str] = None,
-        height: Optional[float] = None,
-        weight: Optional[float] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[models.HealthProfile]:
-        """Changes the health profile; only the given fields change.
-
-        Sends ``PATCH /api/health/profile``.
-
-        Args:
-            blood_type: The blood type, e.g. ``"O+"``.
-            height: Height in centimetres.
-            weight: Weight in kilograms.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.HealthProfile]: Await it for: The whole profile after the change.
-
-        Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
-class AsyncHealthWithRawResponse:
-    """The operations of the ``Health`` resource, each answering a ``RawResponse``
+class AsyncFinanceWithRawResponse:
+    """The operations of the ``Finance`` resource, each answering a ``RawResponse``
     (``with_raw_response``), awaited.
     """
 
-    medications: AsyncMedicationsWithRawResponse
-    appointments: AsyncAppointmentsWithRawResponse
+    accounts: AsyncAccountsWithRawResponse
+    budgets: AsyncBudgetsWithRawResponse
+    transactions: AsyncTransactionsWithRawResponse
     def profile(
         self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.HealthProfile]]:
-        """The caller's health profile.
+    ) -> Awaitable[RawResponse[models.FinanceProfile]]:
+        """The caller's finance profile.
 
-        Sends ``GET /api/health/profile``.
+        Sends ``GET /api/finance/profile``.
 
         Args:
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[RawResponse[models.HealthProfile]]: The answer with its metadata;
-                ``parse()`` gives blood type, height, weight, allergies and conditions.
+            Awaitable[RawResponse[models.FinanceProfile]]: The answer with its metadata;
+                ``parse()`` gives currency, income, assets, liabilities and net worth.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def update_profile(
-        self,
-        *,
-        blood_type: Optional[str] = None,
-        height: Optional[float] = None,
-        weight: Optional[float] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[models.HealthProfile]]:
-        """Changes the health profile; only the given fields change.
-
-        Sends ``PATCH /api/health/profile``.
-
-        Args:
-            blood_type: The blood type, e.g. ``"O+"``.
-            height: Height in centimetres.
-            weight: Weight in kilograms.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.HealthProfile]]: The answer with its metadata;
-                ``parse()`` gives the whole profile after the change.
-
-        Raises:
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class AsyncAccounts:
-    """The caller's bank and credit accounts (``client.finance.accounts``).
+    """The operations of ``client.finance.accounts``: ``list``.
 
     Async client: every operation is awaited.
     """
@@ -3311,7 +3994,7 @@ class AsyncAccounts:
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
     def list(self, **options: Unpack[RequestOptions]) -> Awaitable[List[models.Account]]:
-        """Lists the caller's accounts.
+        """Lists the caller's bank and credit accounts.
 
         Sends ``GET /api/finance/accounts``.
 
@@ -3320,12 +4003,14 @@ class AsyncAccounts:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[List[models.Account]]: Await it for: Every account with its balance
-                (``Decimal``).
+            Awaitable[List[models.Account]]: Await it for: Every account with its balance.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -3338,7 +4023,7 @@ class AsyncAccountsWithRawResponse:
     def list(
         self, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[List[models.Account]]]:
-        """Lists the caller's accounts.
+        """Lists the caller's bank and credit accounts.
 
         Sends ``GET /api/finance/accounts``.
 
@@ -3348,190 +4033,21 @@ class AsyncAccountsWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[List[models.Account]]]: The answer with its metadata;
-                ``parse()`` gives every account with its balance (``Decimal``).
+                ``parse()`` gives every account with its balance.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncTransactions:
-    """The caller's transactions (``client.finance.transactions``).
-
-    Async client: every operation is awaited.
-    """
-    @property
-    def with_raw_response(self) -> AsyncTransactionsWithRawResponse:
-        """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
-        ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
-        (``client.<resource>.with_raw_response.<method>(...)``).
-        """
-    def list(
-        self,
-        *,
-        account_id: Optional[str] = None,
-        from_: Optional[str] = None,
-        to: Optional[str] = None,
-        category: Optional[str] = None,
-        limit: Optional[int] = None,
-        cursor: Optional[str] = None,
-        **options: Unpack[ListOptions],
-    ) -> AsyncTransactionPaginator:
-        """Lists transactions, newest first, page by page (cursor); each page carries the
-        ``summary`` of the whole filtered set.
-
-        Sends ``GET /api/finance/transactions``.
-
-        Args:
-            account_id: Only transactions of this account.
-            from_: Only transactions on or after this date (``YYYY-MM-DD``); sent as ``from``.
-            to: Only transactions on or before this date (``YYYY-MM-DD``).
-            category: Only transactions of this category (e.g. ``"FOOD"``).
-            limit: Transactions per page.
-            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
-                and ``max_pages`` (how many pages iteration may fetch).
-
-        Returns:
-            AsyncTransactionPaginator: ``await`` it for the first page, or ``async for`` over
-                every item of every page, fetched lazily.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def create(
-        self,
-        *,
-        account_id: str,
-        amount: Union[Decimal, int, float, str],
-        description: str,
-        category: Optional[str] = None,
-        date: Optional[str] = None,
-        type: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[models.Transaction]:
-        """Records a transaction.
-
-        Sends ``POST /api/finance/transactions``.
-
-        Args:
-            account_id: The account it belongs to.
-            amount: The amount: a ``Decimal``, ``int``, ``float`` or numeric ``str``, sent
-                exactly (negative for expenses).
-            description: What it was.
-            category: Its category (e.g. ``"TRANSPORT"``).
-            date: The day (``YYYY-MM-DD``).
-            type: ``"INCOME"`` or ``"EXPENSE"``.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[models.Transaction]: Await it for: The new transaction (``amount`` is a
-                ``Decimal``).
-
-        Raises:
-            NotFoundError: No account of the caller has this id (404).
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-
-class AsyncTransactionsWithRawResponse:
-    """The operations of the ``Transactions`` resource, each answering a ``RawResponse``
-    (``with_raw_response``), awaited.
-    """
-    def list(
-        self,
-        *,
-        account_id: Optional[str] = None,
-        from_: Optional[str] = None,
-        to: Optional[str] = None,
-        category: Optional[str] = None,
-        limit: Optional[int] = None,
-        cursor: Optional[str] = None,
-        **options: Unpack[ListOptions],
-    ) -> Awaitable[RawResponse[AsyncTransactionPage]]:
-        """Lists transactions, newest first, page by page (cursor); each page carries the
-        ``summary`` of the whole filtered set.
-
-        Sends ``GET /api/finance/transactions``.
-
-        Args:
-            account_id: Only transactions of this account.
-            from_: Only transactions on or after this date (``YYYY-MM-DD``); sent as ``from``.
-            to: Only transactions on or before this date (``YYYY-MM-DD``).
-            category: Only transactions of this category (e.g. ``"FOOD"``).
-            limit: Transactions per page.
-            cursor: Start after this cursor (a page's ``pagination.next_cursor``).
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
-                and ``max_pages`` (how many pages iteration may fetch).
-
-        Returns:
-            Awaitable[RawResponse[AsyncTransactionPage]]: The answer with its metadata;
-                ``parse()`` gives the first page (``data``, ``summary``, ``pagination``);
-                iterating it yields every transaction of every page.
-
-        Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
-            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
-            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
-                before anything is sent.
-        """
-    def create(
-        self,
-        *,
-        account_id: str,
-        amount: Union[Decimal, int, float, str],
-        description: str,
-        category: Optional[str] = None,
-        date: Optional[str] = None,
-        type: Optional[str] = None,
-        **options: Unpack[RequestOptions],
-    ) -> Awaitable[RawResponse[models.Transaction]]:
-        """Records a transaction.
-
-        Sends ``POST /api/finance/transactions``.
-
-        Args:
-            account_id: The account it belongs to.
-            amount: The amount: a ``Decimal``, ``int``, ``float`` or numeric ``str``, sent
-                exactly (negative for expenses).
-            description: What it was.
-            category: Its category (e.g. ``"TRANSPORT"``).
-            date: The day (``YYYY-MM-DD``).
-            type: ``"INCOME"`` or ``"EXPENSE"``.
-            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
-                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
-
-        Returns:
-            Awaitable[RawResponse[models.Transaction]]: The answer with its metadata;
-                ``parse()`` gives the new transaction (``amount`` is a ``Decimal``).
-
-        Raises:
-            NotFoundError: No account of the caller has this id (404).
-            BadRequestError: A field was refused by the service (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
 class AsyncBudgets:
-    """The caller's budgets (``client.finance.budgets``).
+    """The operations of ``client.finance.budgets``: ``list``.
 
     Async client: every operation is awaited.
     """
@@ -3551,12 +4067,14 @@ class AsyncBudgets:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[List[models.Budget]]: Await it for: Every budget (amounts are
-                ``Decimal``).
+            Awaitable[List[models.Budget]]: Await it for: Every budget.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
@@ -3579,88 +4097,226 @@ class AsyncBudgetsWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[List[models.Budget]]]: The answer with its metadata;
-                ``parse()`` gives every budget (amounts are ``Decimal``).
+                ``parse()`` gives every budget.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
-class AsyncFinance:
-    """The caller's finances (``client.finance``; ``.accounts``, ``.transactions``,
-    ``.budgets``).
+class AsyncTransactions:
+    """The operations of ``client.finance.transactions``: ``list``, ``create``.
 
     Async client: every operation is awaited.
     """
-
-    accounts: AsyncAccounts
-    transactions: AsyncTransactions
-    budgets: AsyncBudgets
     @property
-    def with_raw_response(self) -> AsyncFinanceWithRawResponse:
+    def with_raw_response(self) -> AsyncTransactionsWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
         ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
-    def profile(self, **options: Unpack[RequestOptions]) -> Awaitable[models.FinanceProfile]:
-        """The caller's finance profile.
+    def list(
+        self,
+        *,
+        account_id: Optional[str] = None,
+        category: Optional[str] = None,
+        cursor: Optional[str] = None,
+        from_: Optional[str] = None,
+        limit: Optional[int] = None,
+        to: Optional[str] = None,
+        **options: Unpack[ListOptions],
+    ) -> AsyncTransactionPaginator:
+        """Lists the caller's transactions, newest first, page by page (by cursor); each page
+        carries the summary of the whole filtered set.
 
-        Sends ``GET /api/finance/profile``.
+        Fails with ``NotFoundError`` (404) when no account of the caller has the given account
+        id.
+
+        Sends ``GET /api/finance/transactions``.
 
         Args:
+            account_id: Only transactions of this account.
+            category: Only transactions of this category (e.g. ``FOOD``).
+            cursor: Start after this cursor (a page's ``pagination.nextCursor``).
+            from_: Only transactions on or after this day (``YYYY-MM-DD``, e.g. ``2025-10-01``,
+                or a date-time). Sent as ``from``.
+            limit: Transactions per page (at most 100).
+            to: Only transactions on or before this day (``YYYY-MM-DD``, or a date-time).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            AsyncTransactionPaginator: ``await`` it for the first page, or ``async for`` over
+                every item of every page, fetched lazily.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def create(
+        self,
+        *,
+        account_id: str,
+        amount: Union[Decimal, int, float, str],
+        description: str,
+        category: Optional[str] = None,
+        date: Optional[str] = None,
+        type: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[models.Transaction]:
+        """Records a transaction. The amount is sent exactly as given, negative for an expense.
+
+        Fails with ``NotFoundError`` (404) when no account of the caller has this id.
+
+        Sends ``POST /api/finance/transactions``.
+
+        Args:
+            account_id: The account it belongs to.
+            amount: The amount, sent exactly as given (negative for an expense).
+            description: What it was.
+            category: Its category (e.g. ``TRANSPORT``).
+            date: The day it happened (``YYYY-MM-DD``, or a date-time).
+            type: ``INCOME`` or ``EXPENSE`` (wire name ``type``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.FinanceProfile]: Await it for: Currency, income, assets,
-                liabilities and net worth (``Decimal``).
+            Awaitable[models.Transaction]: Await it for: The new transaction.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
-class AsyncFinanceWithRawResponse:
-    """The operations of the ``Finance`` resource, each answering a ``RawResponse``
+class AsyncTransactionsWithRawResponse:
+    """The operations of the ``Transactions`` resource, each answering a ``RawResponse``
     (``with_raw_response``), awaited.
     """
+    def list(
+        self,
+        *,
+        account_id: Optional[str] = None,
+        category: Optional[str] = None,
+        cursor: Optional[str] = None,
+        from_: Optional[str] = None,
+        limit: Optional[int] = None,
+        to: Optional[str] = None,
+        **options: Unpack[ListOptions],
+    ) -> Awaitable[RawResponse[AsyncTransactionPage]]:
+        """Lists the caller's transactions, newest first, page by page (by cursor); each page
+        carries the summary of the whole filtered set.
 
-    accounts: AsyncAccountsWithRawResponse
-    transactions: AsyncTransactionsWithRawResponse
-    budgets: AsyncBudgetsWithRawResponse
-    def profile(
-        self, **options: Unpack[RequestOptions]
-    ) -> Awaitable[RawResponse[models.FinanceProfile]]:
-        """The caller's finance profile.
+        Fails with ``NotFoundError`` (404) when no account of the caller has the given account
+        id.
 
-        Sends ``GET /api/finance/profile``.
+        Sends ``GET /api/finance/transactions``.
 
         Args:
+            account_id: Only transactions of this account.
+            category: Only transactions of this category (e.g. ``FOOD``).
+            cursor: Start after this cursor (a page's ``pagination.nextCursor``).
+            from_: Only transactions on or after this day (``YYYY-MM-DD``, e.g. ``2025-10-01``,
+                or a date-time). Sent as ``from``.
+            limit: Transactions per page (at most 100).
+            to: Only transactions on or before this day (``YYYY-MM-DD``, or a date-time).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``,
+                and ``max_pages`` (how many pages iteration may fetch).
+
+        Returns:
+            Awaitable[RawResponse[AsyncTransactionPage]]: The answer with its metadata;
+                ``parse()`` gives the first page, with its transactions and the summary;
+                iterating it yields every transaction of every page, fetching the next page only
+                when needed.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def create(
+        self,
+        *,
+        account_id: str,
+        amount: Union[Decimal, int, float, str],
+        description: str,
+        category: Optional[str] = None,
+        date: Optional[str] = None,
+        type: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[RawResponse[models.Transaction]]:
+        """Records a transaction. The amount is sent exactly as given, negative for an expense.
+
+        Fails with ``NotFoundError`` (404) when no account of the caller has this id.
+
+        Sends ``POST /api/finance/transactions``.
+
+        Args:
+            account_id: The account it belongs to.
+            amount: The amount, sent exactly as given (negative for an expense).
+            description: What it was.
+            category: Its category (e.g. ``TRANSPORT``).
+            date: The day it happened (``YYYY-MM-DD``, or a date-time).
+            type: ``INCOME`` or ``EXPENSE`` (wire name ``type``).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[RawResponse[models.FinanceProfile]]: The answer with its metadata;
-                ``parse()`` gives currency, income, assets, liabilities and net worth
-                (``Decimal``).
+            Awaitable[RawResponse[models.Transaction]]: The answer with its metadata;
+                ``parse()`` gives the new transaction.
 
         Raises:
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            NotFoundError: Something the request names does not exist for the caller (404).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
-class AsyncWebhooks:
-    """Registering webhook endpoints (``client.webhooks.create``), plus the helpers ``sign``,
-    ``verify`` and ``unwrap`` of :mod:`cjhirashi_agents.webhooks`.
+class AsyncWebhooks(_WebhooksExtras):
+    """Webhook subscriptions (``client.webhooks``). Plus the helpers ``sign``, ``verify`` and
+    ``unwrap`` of :mod:`cjhirashi_agents.webhooks`.
 
     Async client: every operation is awaited.
     """
@@ -3670,69 +4326,84 @@ class AsyncWebhooks:
         ``request_id``, ``rate_limit`` and ``attempts``, and ``parse()`` for the result
         (``client.<resource>.with_raw_response.<method>(...)``).
         """
-    verify = staticmethod(_webhooks.verify)
-    unwrap = staticmethod(_webhooks.unwrap)
-    sign = staticmethod(_webhooks.sign)
     def create(
-        self, *, url: str, events: Sequence[str], secret: str, **options: Unpack[RequestOptions]
+        self, *, events: Sequence[str], secret: str, url: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[models.Webhook]:
         """Registers a URL that receives signed deliveries of the given events.
+
+        Fails with ``BadRequestError`` (400) when the URL or an event name is refused.
 
         Sends ``POST /api/webhooks``.
 
         Args:
+            events: The event names to deliver (e.g. ``conversation.created``, ``message.sent``;
+                on ops ``alert.critical``, ``tool.executed``); the schema lists every name the
+                service accepts.
+            secret: The shared secret deliveries are signed with (HMAC-SHA256; ``whsec_...``).
             url: The URL deliveries are POSTed to.
-            events: The event names, e.g. ``["conversation.created"]``.
-            secret: The shared secret the deliveries are signed with (HMAC-SHA256).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.Webhook]: Await it for: The registration: id, URL and events.
+            Awaitable[models.Webhook]: Await it for: The registration: its id, URL and events.
 
         Raises:
-            BadRequestError: The URL or an event name was refused (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
 
-class AsyncWebhooksWithRawResponse:
+class AsyncWebhooksWithRawResponse(_WebhooksExtras):
     """The operations of the ``Webhooks`` resource, each answering a ``RawResponse``
     (``with_raw_response``), awaited.
     """
-
-    verify = staticmethod(_webhooks.verify)
-    unwrap = staticmethod(_webhooks.unwrap)
-    sign = staticmethod(_webhooks.sign)
     def create(
-        self, *, url: str, events: Sequence[str], secret: str, **options: Unpack[RequestOptions]
+        self, *, events: Sequence[str], secret: str, url: str, **options: Unpack[RequestOptions]
     ) -> Awaitable[RawResponse[models.Webhook]]:
         """Registers a URL that receives signed deliveries of the given events.
+
+        Fails with ``BadRequestError`` (400) when the URL or an event name is refused.
 
         Sends ``POST /api/webhooks``.
 
         Args:
+            events: The event names to deliver (e.g. ``conversation.created``, ``message.sent``;
+                on ops ``alert.critical``, ``tool.executed``); the schema lists every name the
+                service accepts.
+            secret: The shared secret deliveries are signed with (HMAC-SHA256; ``whsec_...``).
             url: The URL deliveries are POSTed to.
-            events: The event names, e.g. ``["conversation.created"]``.
-            secret: The shared secret the deliveries are signed with (HMAC-SHA256).
             **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
             Awaitable[RawResponse[models.Webhook]]: The answer with its metadata; ``parse()``
-                gives the registration: id, URL and events.
+                gives the registration: its id, URL and events.
 
         Raises:
-            BadRequestError: The URL or an event name was refused (400).
-            APIError: Any other error answer: ``AuthenticationError`` (401, a wrong key),
-                ``RateLimitError`` (429), ``InternalServerError`` (5xx), ...
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
             APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
+
+# </generated resources>
 
 class _ClientBase:
     def __init__(
@@ -3763,6 +4434,7 @@ class ClientWithRawResponse:
     (``client.with_raw_response``).
     """
 
+    # <generated attributes-raw> by scripts/gen_python.py; do not edit
     auth: AuthWithRawResponse
     users: UsersWithRawResponse
     agents: AgentsWithRawResponse
@@ -3770,12 +4442,14 @@ class ClientWithRawResponse:
     health: HealthWithRawResponse
     finance: FinanceWithRawResponse
     webhooks: WebhooksWithRawResponse
+    # </generated attributes-raw>
 
 class AsyncClientWithRawResponse:
     """Every resource of the client, each call answering a ``RawResponse``
     (``client.with_raw_response``). Every call is awaited.
     """
 
+    # <generated attributes-async-raw> by scripts/gen_python.py; do not edit
     auth: AsyncAuthWithRawResponse
     users: AsyncUsersWithRawResponse
     agents: AsyncAgentsWithRawResponse
@@ -3783,6 +4457,7 @@ class AsyncClientWithRawResponse:
     health: AsyncHealthWithRawResponse
     finance: AsyncFinanceWithRawResponse
     webhooks: AsyncWebhooksWithRawResponse
+    # </generated attributes-async-raw>
 
 class Client(_ClientBase):
     """The client of the CJHIRASHI Agents platform (blocking calls).
@@ -3824,6 +4499,7 @@ class Client(_ClientBase):
         ...     print(conv.send_message("Hola").until_done())
     """
 
+    # <generated attributes> by scripts/gen_python.py; do not edit
     auth: Auth
     users: Users
     agents: Agents
@@ -3831,6 +4507,7 @@ class Client(_ClientBase):
     health: Health
     finance: Finance
     webhooks: Webhooks
+    # </generated attributes>
     @property
     def with_raw_response(self) -> ClientWithRawResponse:
         """Every resource of the client, each call answering a
@@ -3855,6 +4532,7 @@ class AsyncClient(_ClientBase):
         ...         print(token, end="")
     """
 
+    # <generated attributes-async> by scripts/gen_python.py; do not edit
     auth: AsyncAuth
     users: AsyncUsers
     agents: AsyncAgents
@@ -3862,6 +4540,7 @@ class AsyncClient(_ClientBase):
     health: AsyncHealth
     finance: AsyncFinance
     webhooks: AsyncWebhooks
+    # </generated attributes-async>
     @property
     def with_raw_response(self) -> AsyncClientWithRawResponse:
         """Every resource of the client, each call answering a

@@ -342,3 +342,141 @@ list_as_slice!(
     ToolList.tools: Tool,
     LearnedApiList.apis: LearnedApi,
 );
+
+/// Every ops operation by its SDK name, with JSON arguments (see [`crate::dispatch`]): one row
+/// per operation, next to the methods above. The WebSocket session (`realtime.connect`) is not
+/// here: it is not a request.
+pub mod dispatch {
+    use serde_json::Value;
+
+    use super::super::{AgentClient, ChatParams, ChatStream};
+    use crate::dispatch::{Args, Call, Kind, Sink, answer, unknown};
+    use crate::error::Result;
+    use crate::options::RequestOptions;
+
+    /// Every operation [`call`] and [`stream`] know, with its kind.
+    pub const OPERATIONS: &[(&str, Kind)] = &[
+        ("auth.login", Kind::Call),
+        ("chat.send", Kind::Call),
+        ("chat.stream", Kind::Stream),
+        ("conversations.list", Kind::Items),
+        ("conversations.create", Kind::Call),
+        ("conversations.get", Kind::Call),
+        ("conversations.delete", Kind::Call),
+        ("config.get", Kind::Call),
+        ("config.update", Kind::Call),
+        ("metrics.get", Kind::Call),
+        ("tools.list", Kind::Items),
+        ("tools.execute", Kind::Call),
+        ("learned_apis.list", Kind::Items),
+        ("learned_apis.learn", Kind::Call),
+        ("webhooks.create", Kind::Call),
+    ];
+
+    /// The `POST /api/chat` body of `chat.send` / `chat.stream` (`message`, optional
+    /// `conversation_id`; `stream` is the method's to set).
+    fn chat(mut a: Args<'_>) -> Result<ChatParams> {
+        let message = a.string("message")?;
+        let mut p = ChatParams::new(message);
+        if let Some(id) = a.optional_string("conversation_id")? {
+            p = p.conversation_id(id);
+        }
+        Ok(p)
+    }
+
+    /// Prepares the one-shot operation `op` (kinds `Call` and `Items`); its answer goes to
+    /// `sink`. `auth.login` (`username`, `password`) logs this client in and answers the token.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) for an unknown operation or
+    /// arguments it cannot take (nothing is sent); the future fails as the operation's method
+    /// does.
+    pub fn call<S: Sink>(
+        client: &AgentClient,
+        op: &str,
+        args: Value,
+        o: RequestOptions,
+        sink: S,
+    ) -> Result<Call<S::Out>> {
+        let mut a = Args::new(op, args)?;
+        let c = client.clone();
+        match op {
+            "auth.login" => {
+                let username = a.string("username")?;
+                let password = a.string("password")?;
+                answer!(sink, c.auth().with_options(o).login(username, password))
+            }
+            "chat.send" => {
+                let p = chat(a)?;
+                answer!(sink, c.chat().with_options(o).send(p))
+            }
+            "conversations.list" => answer!(
+                sink,
+                c.conversations().with_options(o).list(),
+                conversations
+            ),
+            "conversations.create" => {
+                let p = a.params()?;
+                answer!(sink, c.conversations().with_options(o).create(p))
+            }
+            "conversations.get" => {
+                let id = a.string("id")?;
+                answer!(sink, c.conversations().with_options(o).get(&id))
+            }
+            "conversations.delete" => {
+                let id = a.string("id")?;
+                answer!(sink, c.conversations().with_options(o).delete(&id))
+            }
+            "config.get" => answer!(sink, c.config().with_options(o).get()),
+            "config.update" => {
+                let p = a.params()?;
+                answer!(sink, c.config().with_options(o).update(p))
+            }
+            "metrics.get" => answer!(sink, c.metrics().with_options(o).get()),
+            "tools.list" => answer!(sink, c.tools().with_options(o).list(), tools),
+            "tools.execute" => {
+                let tool = a.string("tool")?;
+                let parameters = a.object("parameters")?;
+                answer!(sink, c.tools().with_options(o).execute(tool, parameters))
+            }
+            "learned_apis.list" => {
+                answer!(sink, c.learned_apis().with_options(o).list(), apis)
+            }
+            "learned_apis.learn" => {
+                let p = a.params()?;
+                answer!(sink, c.learned_apis().with_options(o).learn(p))
+            }
+            "webhooks.create" => {
+                let p = a.params()?;
+                answer!(sink, c.webhooks().with_options(o).create(p))
+            }
+            other => Err(unknown("ops", "operation", other)),
+        }
+    }
+
+    /// Prepares the streamed operation `op` (`chat.stream`, with `message` and optional
+    /// `conversation_id`); the future opens the chat's event stream.
+    ///
+    /// # Errors
+    ///
+    /// As [`call`].
+    pub fn stream(
+        client: &AgentClient,
+        op: &str,
+        args: Value,
+        o: RequestOptions,
+    ) -> Result<Call<ChatStream>> {
+        let a = Args::new(op, args)?;
+        let c = client.clone();
+        match op {
+            "chat.stream" => {
+                let p = chat(a)?;
+                Ok(Box::pin(
+                    async move { c.chat().with_options(o).stream(p).await },
+                ))
+            }
+            other => Err(unknown("ops", "stream", other)),
+        }
+    }
+}

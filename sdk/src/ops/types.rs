@@ -115,10 +115,10 @@ pub struct ErrorDetail {
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LoginParams {
-    /// User name.
+    /// The user name.
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub username: String,
-    /// Password.
+    /// The password.
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub password: String,
 }
@@ -624,7 +624,7 @@ pub struct ConversationList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CreateConversationParams {
-    /// Title.
+    /// A title for the conversation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub title: Option<String>,
@@ -746,13 +746,13 @@ pub struct CloudProvider {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ConfigUpdate {
-    /// Changes to `llm`.
+    /// Language-model settings to change, e.g. `{"provider": "openai", "model": "gpt-4"}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub llm: Option<LlmConfigUpdate>,
-    /// Changes to `agent`.
+    /// Agent settings to change, e.g. `{"autonomy_level": "supervised"}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent: Option<AgentSettingsUpdate>,
-    /// Changes to `cloud_providers`.
+    /// Cloud-provider settings to change, e.g. `{"aws": {"enabled": true}}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloud_providers: Option<CloudProvidersUpdate>,
 }
@@ -987,10 +987,10 @@ pub struct ToolList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExecuteToolParams {
-    /// Tool name.
+    /// The tool's name (e.g. `list_ec2_instances`).
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub tool: String,
-    /// Its parameters.
+    /// The tool's parameters (see its parameter schema in `tools.list`).
     #[serde(default)]
     pub parameters: Map<String, Value>,
 }
@@ -1072,11 +1072,11 @@ pub struct LearnedApiList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LearnApiParams {
-    /// Wire name `type` (`openapi`).
+    /// The document's format: `openapi`, the only one (wire name `type`).
     #[serde(rename = "type")]
     #[cfg_attr(feature = "schema", schemars(extend("enum" = ["openapi"])))]
     pub kind: String,
-    /// A URL string or an inline document (JSON object or JSON text).
+    /// The document: a URL, or the document itself (a JSON object or JSON text).
     #[cfg_attr(feature = "schema", schemars(extend("type" = ["string", "object"])))]
     pub source: Value,
 }

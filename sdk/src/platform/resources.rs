@@ -778,3 +778,223 @@ list_as_slice!(
     AccountList.accounts: Account,
     BudgetList.budgets: Budget,
 );
+
+/// Every platform operation by its SDK name, with JSON arguments (see [`crate::dispatch`]):
+/// one row per operation, next to the methods above.
+pub mod dispatch {
+    use serde_json::Value;
+
+    use super::super::{Client, MessageStream};
+    use crate::dispatch::{Args, Call, Kind, PagesSink, Sink, answer, unknown};
+    use crate::error::Result;
+    use crate::options::RequestOptions;
+
+    /// Every operation [`call`], [`stream`] and [`paginate`] know, with its kind.
+    pub const OPERATIONS: &[(&str, Kind)] = &[
+        ("auth.sign_in_url", Kind::Call),
+        ("auth.sign_out", Kind::Call),
+        ("auth.session", Kind::Call),
+        ("auth.create_api_key", Kind::Call),
+        ("users.me", Kind::Call),
+        ("users.update_me", Kind::Call),
+        ("users.list", Kind::Pages),
+        ("users.invite", Kind::Call),
+        ("users.delete", Kind::Call),
+        ("agents.list", Kind::Items),
+        ("agents.get", Kind::Call),
+        ("agents.create", Kind::Call),
+        ("agents.delete", Kind::Call),
+        ("conversations.list", Kind::Pages),
+        ("conversations.get", Kind::Call),
+        ("conversations.create", Kind::Call),
+        ("conversations.send_message", Kind::Stream),
+        ("conversations.stream", Kind::Stream),
+        ("conversations.delete", Kind::Call),
+        ("health.profile", Kind::Call),
+        ("health.update_profile", Kind::Call),
+        ("health.medications.list", Kind::Items),
+        ("health.medications.create", Kind::Call),
+        ("health.appointments.list", Kind::Items),
+        ("finance.profile", Kind::Call),
+        ("finance.accounts.list", Kind::Items),
+        ("finance.transactions.list", Kind::Pages),
+        ("finance.transactions.create", Kind::Call),
+        ("finance.budgets.list", Kind::Items),
+        ("webhooks.create", Kind::Call),
+    ];
+
+    /// Prepares the one-shot operation `op` (kinds `Call` and `Items`); its answer goes to
+    /// `sink`. `conversations.create` answers the conversation (without its handle).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) for an unknown operation or
+    /// arguments it cannot take (nothing is sent); the future fails as the operation's method
+    /// does.
+    pub fn call<S: Sink>(
+        client: &Client,
+        op: &str,
+        args: Value,
+        o: RequestOptions,
+        sink: S,
+    ) -> Result<Call<S::Out>> {
+        let mut a = Args::new(op, args)?;
+        let c = client.clone();
+        match op {
+            "auth.sign_in_url" => answer!(sink, c.auth().with_options(o).sign_in_url()),
+            "auth.sign_out" => answer!(sink, c.auth().with_options(o).sign_out()),
+            "auth.session" => answer!(sink, c.auth().with_options(o).session()),
+            "auth.create_api_key" => answer!(sink, c.auth().with_options(o).create_api_key()),
+            "users.me" => answer!(sink, c.users().with_options(o).me()),
+            "users.update_me" => {
+                let p = a.params()?;
+                answer!(sink, c.users().with_options(o).update_me(p))
+            }
+            "users.invite" => {
+                let p = a.params()?;
+                answer!(sink, c.users().with_options(o).invite(p))
+            }
+            "users.delete" => {
+                let id = a.string("id")?;
+                answer!(sink, c.users().with_options(o).delete(&id))
+            }
+            "agents.list" => {
+                let p = a.params()?;
+                answer!(sink, c.agents().with_options(o).list(p), agents)
+            }
+            "agents.get" => {
+                let id = a.string("id")?;
+                answer!(sink, c.agents().with_options(o).get(&id))
+            }
+            "agents.create" => {
+                let p = a.params()?;
+                answer!(sink, c.agents().with_options(o).create(p))
+            }
+            "agents.delete" => {
+                let id = a.string("id")?;
+                answer!(sink, c.agents().with_options(o).delete(&id))
+            }
+            "conversations.get" => {
+                let id = a.string("id")?;
+                let p = a.params()?;
+                answer!(sink, c.conversations().with_options(o).get(&id, p))
+            }
+            "conversations.create" => {
+                let p = a.params()?;
+                answer!(
+                    sink,
+                    c.conversations().with_options(o).create(p),
+                    conversation
+                )
+            }
+            "conversations.delete" => {
+                let id = a.string("id")?;
+                answer!(sink, c.conversations().with_options(o).delete(&id))
+            }
+            "health.profile" => answer!(sink, c.health().with_options(o).profile()),
+            "health.update_profile" => {
+                let p = a.params()?;
+                answer!(sink, c.health().with_options(o).update_profile(p))
+            }
+            "health.medications.list" => answer!(
+                sink,
+                c.health().medications().with_options(o).list(),
+                medications
+            ),
+            "health.medications.create" => {
+                let p = a.params()?;
+                answer!(sink, c.health().medications().with_options(o).create(p))
+            }
+            "health.appointments.list" => {
+                let p = a.params()?;
+                answer!(
+                    sink,
+                    c.health().appointments().with_options(o).list(p),
+                    appointments
+                )
+            }
+            "finance.profile" => answer!(sink, c.finance().with_options(o).profile()),
+            "finance.accounts.list" => answer!(
+                sink,
+                c.finance().accounts().with_options(o).list(),
+                accounts
+            ),
+            "finance.transactions.create" => {
+                let p = a.params()?;
+                answer!(sink, c.finance().transactions().with_options(o).create(p))
+            }
+            "finance.budgets.list" => {
+                answer!(sink, c.finance().budgets().with_options(o).list(), budgets)
+            }
+            "webhooks.create" => {
+                let p = a.params()?;
+                answer!(sink, c.webhooks().with_options(o).create(p))
+            }
+            other => Err(unknown("platform", "operation", other)),
+        }
+    }
+
+    /// Prepares the streamed operation `op` (`conversations.send_message` with `id` and
+    /// `content`, `conversations.stream` with `id`); the future opens the token stream.
+    ///
+    /// # Errors
+    ///
+    /// As [`call`].
+    pub fn stream(
+        client: &Client,
+        op: &str,
+        args: Value,
+        o: RequestOptions,
+    ) -> Result<Call<MessageStream>> {
+        let mut a = Args::new(op, args)?;
+        let c = client.clone();
+        match op {
+            "conversations.send_message" => {
+                let id = a.string("id")?;
+                let content = a.string("content")?;
+                Ok(Box::pin(async move {
+                    c.conversations()
+                        .with_options(o)
+                        .send_message(&id, content)
+                        .await
+                }))
+            }
+            "conversations.stream" => {
+                let id = a.string("id")?;
+                Ok(Box::pin(async move {
+                    c.conversations().with_options(o).stream(&id).await
+                }))
+            }
+            other => Err(unknown("platform", "stream", other)),
+        }
+    }
+
+    /// The paginated list `op`, given to `sink` (nothing is sent until a page is asked for).
+    ///
+    /// # Errors
+    ///
+    /// As [`call`].
+    pub fn paginate<S: PagesSink>(
+        client: &Client,
+        op: &str,
+        args: Value,
+        o: RequestOptions,
+        sink: S,
+    ) -> Result<S::Out> {
+        let a = Args::new(op, args)?;
+        Ok(match op {
+            "users.list" => sink.accept(client.users().with_options(o).list(a.params()?)),
+            "conversations.list" => {
+                sink.accept(client.conversations().with_options(o).list(a.params()?))
+            }
+            "finance.transactions.list" => sink.accept(
+                client
+                    .finance()
+                    .transactions()
+                    .with_options(o)
+                    .list(a.params()?),
+            ),
+            other => return Err(unknown("platform", "list", other)),
+        })
+    }
+}

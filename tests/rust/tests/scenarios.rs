@@ -275,30 +275,11 @@ fn events_data(events: Vec<Value>) -> Value {
     })
 }
 
-/// The typed params of an operation from the scenario's snake_case arguments (the platform's
-/// wire is camelCase, the ops wire snake_case).
-fn params<T: DeserializeOwned>(service: &str, args: &Value) -> Result<T, String> {
-    let wire = if service == "platform" {
-        map_keys(args.clone(), &camel)
-    } else {
-        args.clone()
-    };
-    serde_json::from_value(wire).map_err(|e| format!("arguments {args}: {e}"))
-}
-
 fn str_arg(args: &Value, name: &str) -> Result<String, String> {
     args.get(name)
         .and_then(Value::as_str)
         .map(str::to_owned)
         .ok_or_else(|| format!("argument `{name}` missing in {args}"))
-}
-
-fn without(args: &Value, names: &[&str]) -> Value {
-    let mut map = args.as_object().cloned().unwrap_or_default();
-    for n in names {
-        map.remove(*n);
-    }
-    Value::Object(map)
 }
 
 fn request_options(options: &Value, capture: &ResponseCapture) -> Result<RequestOptions, String> {
@@ -746,6 +727,43 @@ async fn tokens_data(stream: agents_sdk::Result<platform::MessageStream>) -> Out
     }))
 }
 
+/// A result as the scenarios see it (the core's dispatch hands over each operation's answer).
+struct Plain;
+
+impl agents_sdk::dispatch::Sink for Plain {
+    type Out = Value;
+    fn accept<T: serde::Serialize + Send + 'static>(self, value: T) -> Value {
+        plain(&value)
+    }
+}
+
+/// A paginated list read as the step's `iterate` says.
+struct Pages(Option<String>);
+
+impl agents_sdk::dispatch::PagesSink for Pages {
+    type Out = futures::future::BoxFuture<'static, agents_sdk::Result<Value>>;
+    fn accept<P>(self, pages: agents_sdk::Paginator<P>) -> Self::Out
+    where
+        P: agents_sdk::Paged + serde::Serialize + DeserializeOwned + Sync,
+        P::Item: serde::Serialize + Sync,
+    {
+        Box::pin(async move { page_data(pages, self.0.as_deref()).await })
+    }
+}
+
+/// A one-shot operation of either service through the core's dispatch table.
+async fn dispatched(prepared: agents_sdk::Result<agents_sdk::dispatch::Call<Value>>) -> Outcome {
+    match prepared {
+        Ok(fut) => sdk(fut.await, |v| v),
+        Err(e) => Outcome::Sdk(e),
+    }
+}
+
+/// The platform's wire arguments (camelCase) of a step's snake_case ones.
+fn platform_args(args: &Value) -> Value {
+    map_keys(args.clone(), &camel)
+}
+
 async fn platform_call(
     c: &Client,
     call: &str,
@@ -753,161 +771,26 @@ async fn platform_call(
     opts: RequestOptions,
     iterate: Option<&str>,
 ) -> StepResult {
-    use platform::*;
-    let p = |names: &[&str]| without(args, names);
-    let id = || str_arg(args, "id");
-    let o = opts;
-    Ok(match call {
-        "auth.sign_in_url" => sdk(c.auth().with_options(o).sign_in_url().await, |v| json!(v)),
-        "auth.sign_out" => sdk(c.auth().with_options(o).sign_out().await, |v| plain(&v)),
-        "auth.session" => sdk(c.auth().with_options(o).session().await, |v| plain(&v)),
-        "auth.create_api_key" => sdk(c.auth().with_options(o).create_api_key().await, |v| {
-            plain(&v)
-        }),
-        "users.me" => sdk(c.users().with_options(o).me().await, |v| plain(&v)),
-        "users.update_me" => {
-            let params: UpdateMeParams = params("platform", args)?;
-            sdk(c.users().with_options(o).update_me(params).await, |v| {
-                plain(&v)
-            })
+    use agents_sdk::dispatch::Kind;
+    use platform::dispatch;
+    let kind = dispatch::OPERATIONS
+        .iter()
+        .find(|(name, _)| *name == call)
+        .map(|(_, kind)| *kind)
+        .ok_or_else(|| format!("the core has no platform operation {call}"))?;
+    let a = platform_args(args);
+    Ok(match kind {
+        Kind::Pages => {
+            match dispatch::paginate(c, call, a, opts, Pages(iterate.map(str::to_owned))) {
+                Ok(fut) => sdk(fut.await, |v| v),
+                Err(e) => Outcome::Sdk(e),
+            }
         }
-        "users.list" => {
-            let params: ListUsersParams = params("platform", args)?;
-            sdk(
-                page_data(c.users().with_options(o).list(params), iterate).await,
-                |v| v,
-            )
-        }
-        "users.invite" => {
-            let params: InviteUserParams = params("platform", args)?;
-            sdk(c.users().with_options(o).invite(params).await, |v| {
-                plain(&v)
-            })
-        }
-        "users.delete" => sdk(c.users().with_options(o).delete(&id()?).await, |v| {
-            plain(&v)
-        }),
-        "agents.list" => {
-            let params: ListAgentsParams = params("platform", args)?;
-            sdk(c.agents().with_options(o).list(params).await, |v| {
-                plain(&*v)
-            })
-        }
-        "agents.get" => sdk(c.agents().with_options(o).get(&id()?).await, |v| plain(&v)),
-        "agents.create" => {
-            let params: CreateAgentParams = params("platform", args)?;
-            sdk(c.agents().with_options(o).create(params).await, |v| {
-                plain(&v)
-            })
-        }
-        "agents.delete" => sdk(c.agents().with_options(o).delete(&id()?).await, |v| {
-            plain(&v)
-        }),
-        "conversations.list" => {
-            let params: ListConversationsParams = params("platform", args)?;
-            sdk(
-                page_data(c.conversations().with_options(o).list(params), iterate).await,
-                |v| v,
-            )
-        }
-        "conversations.get" => {
-            let params: GetConversationParams = params("platform", &p(&["id"]))?;
-            sdk(
-                c.conversations().with_options(o).get(&id()?, params).await,
-                |v| plain(&v),
-            )
-        }
-        "conversations.create" => {
-            let params: CreateConversationParams = params("platform", args)?;
-            sdk(
-                c.conversations().with_options(o).create(params).await,
-                |v| plain(&*v),
-            )
-        }
-        "conversations.send_message" => {
-            let content = str_arg(args, "content")?;
-            tokens_data(
-                c.conversations()
-                    .with_options(o)
-                    .send_message(&id()?, content)
-                    .await,
-            )
-            .await
-        }
-        "conversations.stream" => {
-            tokens_data(c.conversations().with_options(o).stream(&id()?).await).await
-        }
-        "conversations.delete" => sdk(
-            c.conversations().with_options(o).delete(&id()?).await,
-            |v| plain(&v),
-        ),
-        "health.profile" => sdk(c.health().with_options(o).profile().await, |v| plain(&v)),
-        "health.update_profile" => {
-            let params: UpdateHealthProfileParams = params("platform", args)?;
-            sdk(
-                c.health().with_options(o).update_profile(params).await,
-                |v| plain(&v),
-            )
-        }
-        "health.medications.list" => {
-            sdk(c.health().medications().with_options(o).list().await, |v| {
-                plain(&*v)
-            })
-        }
-        "health.medications.create" => {
-            let params: CreateMedicationParams = params("platform", args)?;
-            sdk(
-                c.health()
-                    .medications()
-                    .with_options(o)
-                    .create(params)
-                    .await,
-                |v| plain(&v),
-            )
-        }
-        "health.appointments.list" => {
-            let params: ListAppointmentsParams = params("platform", args)?;
-            sdk(
-                c.health().appointments().with_options(o).list(params).await,
-                |v| plain(&*v),
-            )
-        }
-        "finance.profile" => sdk(c.finance().with_options(o).profile().await, |v| plain(&v)),
-        "finance.accounts.list" => sdk(c.finance().accounts().with_options(o).list().await, |v| {
-            plain(&*v)
-        }),
-        "finance.transactions.list" => {
-            let params: ListTransactionsParams = params("platform", args)?;
-            sdk(
-                page_data(
-                    c.finance().transactions().with_options(o).list(params),
-                    iterate,
-                )
-                .await,
-                |v| v,
-            )
-        }
-        "finance.transactions.create" => {
-            let params: CreateTransactionParams = params("platform", args)?;
-            sdk(
-                c.finance()
-                    .transactions()
-                    .with_options(o)
-                    .create(params)
-                    .await,
-                |v| plain(&v),
-            )
-        }
-        "finance.budgets.list" => sdk(c.finance().budgets().with_options(o).list().await, |v| {
-            plain(&*v)
-        }),
-        "webhooks.create" => {
-            let params: CreateWebhookParams = params("platform", args)?;
-            sdk(c.webhooks().with_options(o).create(params).await, |v| {
-                plain(&v)
-            })
-        }
-        other => return Err(format!("the Rust runner has no platform operation {other}")),
+        Kind::Stream => match dispatch::stream(c, call, a, opts) {
+            Ok(fut) => tokens_data(fut.await).await,
+            Err(e) => Outcome::Sdk(e),
+        },
+        _ => dispatched(dispatch::call(c, call, a, opts, Plain)).await,
     })
 }
 
@@ -919,23 +802,11 @@ async fn ops_call(
     _iterate: Option<&str>,
 ) -> StepResult {
     use ops::*;
-    let id = || str_arg(args, "id");
     let o = opts;
     Ok(match call {
-        "auth.login" => sdk(
-            c.auth()
-                .with_options(o)
-                .login(str_arg(args, "username")?, str_arg(args, "password")?)
-                .await,
-            |v| plain(&v),
-        ),
-        "chat.send" => {
-            let params: ChatParams = params("ops", args)?;
-            sdk(c.chat().with_options(o).send(params).await, |v| plain(&v))
-        }
-        "chat.stream" => {
-            let params: ChatParams = params("ops", args)?;
-            match c.chat().with_options(o).stream(params).await {
+        "chat.stream" => match dispatch::stream(c, call, args.clone(), o) {
+            Err(e) => Outcome::Sdk(e),
+            Ok(fut) => match fut.await {
                 Err(e) => Outcome::Sdk(e),
                 Ok(mut stream) => {
                     let mut events = Vec::new();
@@ -954,61 +825,8 @@ async fn ops_call(
                         None => Outcome::Value(events_data(events)),
                     }
                 }
-            }
-        }
-        "conversations.list" => sdk(c.conversations().with_options(o).list().await, |v| {
-            plain(&*v)
-        }),
-        "conversations.create" => {
-            let params: CreateConversationParams = params("ops", args)?;
-            sdk(
-                c.conversations().with_options(o).create(params).await,
-                |v| plain(&v),
-            )
-        }
-        "conversations.get" => sdk(c.conversations().with_options(o).get(&id()?).await, |v| {
-            plain(&v)
-        }),
-        "conversations.delete" => sdk(
-            c.conversations().with_options(o).delete(&id()?).await,
-            |v| plain(&v),
-        ),
-        "config.get" => sdk(c.config().with_options(o).get().await, |v| plain(&v)),
-        "config.update" => {
-            let update: ConfigUpdate = params("ops", args)?;
-            sdk(c.config().with_options(o).update(update).await, |v| {
-                plain(&v)
-            })
-        }
-        "metrics.get" => sdk(c.metrics().with_options(o).get().await, |v| plain(&v)),
-        "tools.list" => sdk(c.tools().with_options(o).list().await, |v| plain(&*v)),
-        "tools.execute" => {
-            let tool = str_arg(args, "tool")?;
-            let parameters = args
-                .get("parameters")
-                .and_then(Value::as_object)
-                .cloned()
-                .unwrap_or_default();
-            sdk(
-                c.tools().with_options(o).execute(tool, parameters).await,
-                |v| plain(&v),
-            )
-        }
-        "learned_apis.list" => sdk(c.learned_apis().with_options(o).list().await, |v| {
-            plain(&*v)
-        }),
-        "learned_apis.learn" => {
-            let params: LearnApiParams = params("ops", args)?;
-            sdk(c.learned_apis().with_options(o).learn(params).await, |v| {
-                plain(&v)
-            })
-        }
-        "webhooks.create" => {
-            let params: CreateWebhookParams = params("ops", args)?;
-            sdk(c.webhooks().with_options(o).create(params).await, |v| {
-                plain(&v)
-            })
-        }
+            },
+        },
         "realtime.connect" => {
             let mut session = match c.realtime().with_options(o).connect().await {
                 Ok(s) => s,
@@ -1038,7 +856,7 @@ async fn ops_call(
             let _ = session.close().await;
             Outcome::Value(events_data(events))
         }
-        other => return Err(format!("the Rust runner has no ops operation {other}")),
+        other => dispatched(dispatch::call(c, other, args.clone(), o, Plain)).await,
     })
 }
 

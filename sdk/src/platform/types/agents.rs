@@ -100,10 +100,10 @@ pub struct AgentList {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ListAgentsParams {
-    /// Only this category.
+    /// Only agents of this category (`personal`, `health` or `finance`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<AgentCategory>,
-    /// Only public agents.
+    /// Only public agents (`true`) or only private ones (`false`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_public: Option<bool>,
 }
@@ -125,22 +125,22 @@ setters!(ListAgentsParams {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CreateAgentParams {
-    /// Name.
+    /// The agent's name.
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub name: String,
-    /// Description.
+    /// What the agent is for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Model.
+    /// The language model it runs on (e.g. `gpt-4`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
-    /// Generation settings.
+    /// Model settings: `temperature`, `maxTokens`, `topP`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config: Option<AgentConfig>,
-    /// System prompt.
+    /// The instructions the agent follows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system_prompt: Option<String>,
-    /// Whether every user can use it.
+    /// Whether every user can see and use the agent (default `false`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_public: Option<bool>,
 }

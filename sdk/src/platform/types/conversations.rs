@@ -69,10 +69,10 @@ pub struct ListConversationsParams {
     /// Only conversations with this agent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent_id: Option<String>,
-    /// The `nextCursor` of the previous page.
+    /// Start after this cursor (a page's `pagination.nextCursor`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
-    /// Items per page (default 20, max 100).
+    /// Conversations per page (default 20, at most 100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 100)))]
     pub limit: Option<u32>,
@@ -96,7 +96,7 @@ setters!(ListConversationsParams {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct GetConversationParams {
-    /// Number of messages (default 50, max 200).
+    /// How many of the most recent messages to include (default 50, at most 200).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 200)))]
     pub message_limit: Option<u32>,
@@ -121,11 +121,12 @@ pub struct CreateConversationParams {
     /// The agent to talk to.
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub agent_id: String,
-    /// Title.
+    /// A title for the conversation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub title: Option<String>,
-    /// A first user message (stream its answer with `GET .../messages/stream`).
+    /// A first user message; its answer is streamed by `GET .../messages/stream`
+    /// (`conversations.stream`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub initial_message: Option<String>,
@@ -151,7 +152,7 @@ setters!(CreateConversationParams {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SendMessageParams {
-    /// The user's message.
+    /// The message text.
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub content: String,
 }

@@ -205,24 +205,25 @@ pub struct TransactionList {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ListTransactionsParams {
-    /// Only this account.
+    /// Only transactions of this account.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
-    /// From this date (`2025-10-01`).
+    /// Only transactions on or after this day (`YYYY-MM-DD`, e.g. `2025-10-01`, or a
+    /// date-time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(extend("anyOf" = [{"format": "date"}, {"format": "date-time"}])))]
     pub from: Option<String>,
-    /// Up to this date.
+    /// Only transactions on or before this day (`YYYY-MM-DD`, or a date-time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(extend("anyOf" = [{"format": "date"}, {"format": "date-time"}])))]
     pub to: Option<String>,
-    /// Only this category.
+    /// Only transactions of this category (e.g. `FOOD`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<TransactionCategory>,
-    /// The `nextCursor` of the previous page.
+    /// Start after this cursor (a page's `pagination.nextCursor`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
-    /// Items per page.
+    /// Transactions per page (at most 100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 100)))]
     pub limit: Option<u32>,
@@ -249,23 +250,23 @@ setters!(ListTransactionsParams {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CreateTransactionParams {
-    /// The account.
+    /// The account it belongs to.
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub account_id: String,
-    /// Amount (negative for an expense).
+    /// The amount, sent exactly as given (negative for an expense).
     #[cfg_attr(feature = "schema", schemars(extend("multipleOf" = 0.01, "minimum" = -1_000_000_000, "maximum" = 1_000_000_000, "not" = {"const": 0})))]
     pub amount: Money,
-    /// Description.
+    /// What it was.
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub description: String,
-    /// Category.
+    /// Its category (e.g. `TRANSPORT`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<TransactionCategory>,
-    /// When it happened.
+    /// The day it happened (`YYYY-MM-DD`, or a date-time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(extend("anyOf" = [{"format": "date"}, {"format": "date-time"}])))]
     pub date: Option<String>,
-    /// Wire name `type`.
+    /// `INCOME` or `EXPENSE` (wire name `type`).
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<TransactionType>,
 }

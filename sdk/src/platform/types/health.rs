@@ -96,7 +96,7 @@ pub struct Condition {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateHealthProfileParams {
-    /// `O+`, `AB-`, ...
+    /// The blood type, e.g. `O+` or `AB-`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(extend("enum" = ["A+", "A-", "B+", "B-", "AB+", "AB-", "O+", "O-"])))]
     pub blood_type: Option<String>,
@@ -171,16 +171,16 @@ pub struct MedicationList {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CreateMedicationParams {
-    /// Name.
+    /// The medication's name.
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub name: String,
-    /// `500mg`, ...
+    /// The dose, e.g. `500mg`.
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub dosage: String,
-    /// `Cada 8 horas`, ...
+    /// How often, e.g. `every 8 hours` or `Cada 8 horas`.
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub frequency: String,
-    /// When the user starts taking it.
+    /// The first day the user takes it (`YYYY-MM-DD`, or a date-time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(extend("anyOf" = [{"format": "date"}, {"format": "date-time"}])))]
     pub start_date: Option<String>,
@@ -247,14 +247,14 @@ pub struct AppointmentList {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ListAppointmentsParams {
-    /// Only upcoming appointments (server default: true).
+    /// Only future appointments (the service's default is `true`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upcoming: Option<bool>,
-    /// From this date (wire name `from`).
+    /// Only appointments on or after this day (`YYYY-MM-DD`, or a date-time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(extend("anyOf" = [{"format": "date"}, {"format": "date-time"}])))]
     pub from: Option<String>,
-    /// Up to this date (wire name `to`).
+    /// Only appointments on or before this day (`YYYY-MM-DD`, or a date-time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(extend("anyOf" = [{"format": "date"}, {"format": "date-time"}])))]
     pub to: Option<String>,

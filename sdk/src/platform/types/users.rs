@@ -98,7 +98,7 @@ pub struct UpdateMeParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub name: Option<String>,
-    /// New preferences (any JSON object).
+    /// New preferences: any JSON object (e.g. `{"language": "es"}`).
     #[cfg_attr(feature = "schema", schemars(extend("type" = ["object", "null"])))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferences: Option<Value>,
@@ -173,18 +173,18 @@ pub struct UserList {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ListUsersParams {
-    /// Page, from 1 (default 1).
+    /// The first page to fetch, from 1 (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 1_000_000)))]
     pub page: Option<u32>,
-    /// Items per page (default 20, max 100).
+    /// Users per page (default 20, at most 100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 100)))]
     pub limit: Option<u32>,
-    /// Only users with this role.
+    /// Only users with this role (`ADMIN`, `USER`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
-    /// Search in email and name.
+    /// Only users whose email or name contains this text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search: Option<String>,
 }
@@ -208,13 +208,13 @@ setters!(ListUsersParams {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct InviteUserParams {
-    /// Who to invite.
+    /// The address to invite.
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("format" = "email")))]
     pub email: String,
-    /// The role they get.
+    /// The role the new user gets (`USER` by default).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
-    /// A note for the invitation email.
+    /// A personal note for the invitation email.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }

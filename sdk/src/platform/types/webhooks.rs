@@ -9,13 +9,14 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CreateWebhookParams {
-    /// Where deliveries go.
+    /// The URL deliveries are POSTed to.
     #[cfg_attr(feature = "schema", schemars(extend("pattern" = "^https?://(([A-Za-z0-9-]+\\.)*[A-Za-z][A-Za-z0-9-]*|(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})(:[0-9]{1,4})?(/[A-Za-z0-9._~/-]*)?$")))]
     pub url: String,
-    /// Event names (`conversation.created`, `message.sent`, ...).
+    /// The event names to deliver (e.g. `conversation.created`, `message.sent`; on ops
+    /// `alert.critical`, `tool.executed`); the schema lists every name the service accepts.
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub events: Vec<String>,
-    /// The HMAC-SHA256 signing secret (`whsec_...`).
+    /// The shared secret deliveries are signed with (HMAC-SHA256; `whsec_...`).
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
     pub secret: String,
 }

@@ -1,0 +1,243 @@
+//! Any operation by its SDK name, with its arguments as JSON: what the Python and Node bindings
+//! (and the cross-language scenario runner) call instead of writing one entry point per
+//! operation.
+//!
+//! Each service has its table next to its resource methods,
+//! [`platform::dispatch`](crate::platform::dispatch) and [`ops::dispatch`](crate::ops::dispatch),
+//! with the same three functions:
+//!
+//! - `call(client, op, args, options, sink)`: a one-shot operation. Its typed answer goes to the
+//!   [`Sink`] (a binding turns it into its own objects, the scenario runner into JSON). An answer
+//!   that is a list wrapped in an object (`{"agents": [...]}`) reaches the sink as the list.
+//! - `stream(client, op, args, options)`: a streamed operation; the service's typed stream.
+//! - `paginate(client, op, args, options, sink)`: a paginated list; the typed
+//!   [`Paginator`] goes to the [`PagesSink`].
+//!
+//! `op` is the operation's SDK name (`"agents.list"`, `"finance.budgets.list"`), the `name` of
+//! its `x-sdk` entry in the service's OpenAPI document. `args` is a JSON object keyed by wire
+//! names: the path ids (`id`) and the members of the operation's query or body (`null` for
+//! none). Arguments are checked before anything is sent, when the call is prepared: a call that
+//! cannot be prepared returns [`Error::InvalidArgument`] without a future.
+//!
+//! ```
+//! use agents_sdk::dispatch::Sink;
+//! use agents_sdk::platform::{Client, dispatch};
+//!
+//! /// Answers as JSON text.
+//! struct Json;
+//! impl Sink for Json {
+//!     type Out = String;
+//!     fn accept<T: serde::Serialize + Send + 'static>(self, value: T) -> String {
+//!         serde_json::to_string(&value).unwrap_or_default()
+//!     }
+//! }
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let sandbox = agents_sandbox::Sandbox::start().await?;
+//! # let client = Client::builder().api_key(sandbox.api_key()).base_url(sandbox.platform_url()).build()?;
+//! let args = serde_json::json!({ "isPublic": true });
+//! let agents = dispatch::call(&client, "agents.list", args, Default::default(), Json)?.await?;
+//! assert!(agents.starts_with('['));
+//!
+//! // arguments are checked first, and nothing is sent
+//! let bad = dispatch::call(&client, "agents.list", serde_json::json!({ "isPublic": 3 }), Default::default(), Json);
+//! assert!(matches!(bad, Err(agents_sdk::Error::InvalidArgument(_))));
+//! # Ok(()) }
+//! ```
+
+use futures::future::BoxFuture;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result};
+use crate::pagination::{Paged, Paginator};
+
+/// Receives the typed answer of a [`call`](crate::platform::dispatch::call).
+pub trait Sink: Send + 'static {
+    /// What the sink makes of an answer.
+    type Out: Send + 'static;
+    /// Takes the answer.
+    fn accept<T: Serialize + Send + 'static>(self, value: T) -> Self::Out;
+}
+
+/// Receives the typed paginator of a [`paginate`](crate::platform::dispatch::paginate).
+pub trait PagesSink {
+    /// What the sink makes of a paginator.
+    type Out;
+    /// Takes the paginator (nothing has been sent yet).
+    fn accept<P>(self, pages: Paginator<P>) -> Self::Out
+    where
+        P: Paged + Serialize + DeserializeOwned + Sync,
+        P::Item: Serialize + Sync;
+}
+
+/// A prepared call: the future that sends it.
+pub type Call<T> = BoxFuture<'static, Result<T>>;
+
+/// How an operation is called.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Kind {
+    /// One answer (`call`).
+    Call,
+    /// One answer that is a list (`call`; the sink gets the list).
+    Items,
+    /// A paginated list (`paginate`).
+    Pages,
+    /// A stream (`stream`).
+    Stream,
+}
+
+impl Kind {
+    /// The `kind` of the operation's `x-sdk` entry: `call`, `items`, `pages` or `stream`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Call => "call",
+            Kind::Items => "items",
+            Kind::Pages => "pages",
+            Kind::Stream => "stream",
+        }
+    }
+}
+
+/// The arguments of one operation, taken apart as its method needs them.
+#[derive(Debug)]
+pub(crate) struct Args<'a> {
+    op: &'a str,
+    map: Map<String, Value>,
+}
+
+impl<'a> Args<'a> {
+    pub(crate) fn new(op: &'a str, args: Value) -> Result<Self> {
+        match args {
+            Value::Null => Ok(Args {
+                op,
+                map: Map::new(),
+            }),
+            Value::Object(map) => Ok(Args { op, map }),
+            other => Err(Error::InvalidArgument(format!(
+                "the arguments of {op} must be an object, not {}",
+                kind_of(&other)
+            ))),
+        }
+    }
+
+    /// Takes the string argument `name` out (a path id, a message).
+    pub(crate) fn string(&mut self, name: &str) -> Result<String> {
+        match self.map.remove(name) {
+            Some(Value::String(s)) => Ok(s),
+            Some(other) => Err(Error::InvalidArgument(format!(
+                "{name} of {} must be a string, not {}",
+                self.op,
+                kind_of(&other)
+            ))),
+            None => Err(Error::InvalidArgument(format!(
+                "{} needs the argument {name}",
+                self.op
+            ))),
+        }
+    }
+
+    /// Takes the string argument `name` out if it is there (absent or `null`: `None`).
+    pub(crate) fn optional_string(&mut self, name: &str) -> Result<Option<String>> {
+        match self.map.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(_) => self.string(name).map(Some),
+        }
+    }
+
+    /// Takes the object argument `name` out (absent or `null`: empty).
+    pub(crate) fn object(&mut self, name: &str) -> Result<Map<String, Value>> {
+        match self.map.remove(name) {
+            Some(Value::Object(m)) => Ok(m),
+            None | Some(Value::Null) => Ok(Map::new()),
+            Some(other) => Err(Error::InvalidArgument(format!(
+                "{name} of {} must be an object, not {}",
+                self.op,
+                kind_of(&other)
+            ))),
+        }
+    }
+
+    /// The remaining arguments as the operation's params type.
+    pub(crate) fn params<T: DeserializeOwned>(self) -> Result<T> {
+        let op = self.op;
+        serde_json::from_value(Value::Object(self.map))
+            .map_err(|e| Error::InvalidArgument(format!("invalid {op} params: {e}")))
+    }
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The error of an operation name a table does not have.
+pub(crate) fn unknown(service: &str, what: &str, op: &str) -> Error {
+    Error::InvalidArgument(format!("unknown {service} {what} {op:?}"))
+}
+
+/// Runs `$call` (an expression using what the arm moved in) and gives its answer, or the
+/// answer's `$items` member, to the sink.
+macro_rules! answer {
+    ($sink:ident, $call:expr $(, $items:ident)?) => {{
+        let fut: $crate::dispatch::Call<_> = Box::pin(async move {
+            let value = $call.await?;
+            Ok($sink.accept(value $(.$items)?))
+        });
+        Ok(fut)
+    }};
+}
+pub(crate) use answer;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arguments_are_taken_apart_or_refused() {
+        let mut a = Args::new("x.y", serde_json::json!({"id": "a", "limit": 2})).unwrap();
+        assert_eq!(a.string("id").unwrap(), "a");
+        #[derive(serde::Deserialize)]
+        struct P {
+            limit: u32,
+        }
+        assert_eq!(a.params::<P>().unwrap().limit, 2);
+
+        let mut a = Args::new("x.y", Value::Null).unwrap();
+        assert!(
+            a.string("id")
+                .unwrap_err()
+                .to_string()
+                .contains("needs the argument id")
+        );
+        assert!(a.object("parameters").unwrap().is_empty());
+        let e = Args::new("x.y", serde_json::json!([1])).unwrap_err();
+        assert!(
+            e.to_string().contains("must be an object, not an array"),
+            "{e}"
+        );
+        let mut a = Args::new("x.y", serde_json::json!({"id": 3})).unwrap();
+        assert!(
+            a.string("id")
+                .unwrap_err()
+                .to_string()
+                .contains("not a number")
+        );
+        let a = Args::new("x.y", serde_json::json!({"limit": "2"})).unwrap();
+        assert!(a.params::<P>().is_err());
+        assert!(
+            unknown("platform", "operation", "no.such")
+                .to_string()
+                .contains("\"no.such\"")
+        );
+    }
+}
