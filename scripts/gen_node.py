@@ -96,11 +96,19 @@ PROPERTY_TYPES: dict[tuple[str, str, str], str] = {
     ("ops", "LearnApiParams", "type"): "'openapi' | (string & {})",
 }
 
-# Body members a method sets itself, left out of the interface.
-OMIT_MEMBERS: dict[tuple[str, str, str], str] = {
-    # `POST /api/chat` is two methods: `chat.send` sends `stream: false`, `chat.stream` `true`
-    ("ops", "ChatParams", "stream"): "chosen by the method (chat.send vs chat.stream)",
+# Methods whose `x-sdk` positional arguments Node takes in its `params` object instead.
+NODE_NOT_POSITIONAL: dict[tuple[str, str], str] = {
+    # `client.auth.login({ username, password })`, as `AgentClient.login({ ... })` (API.md)
+    ("ops", "auth.login"): "Node takes the credentials as one object",
 }
+
+
+def node_positional(service: str, entry: Json) -> list[str]:
+    """The arguments a Node method takes positionally (`x-sdk` `positional`, but for the above)."""
+    if (service, entry["name"]) in NODE_NOT_POSITIONAL:
+        return []
+    return list(entry.get("positional", []))
+
 
 # Index signatures more precise than the schema's `additionalProperties: true`.
 INDEX_TYPES: dict[tuple[str, str], str] = {
@@ -181,25 +189,37 @@ class Service:
     def positional_bodies(self) -> set[str]:
         """Request-body schemas whose members every method takes positionally
         (`sendMessage(id, content)`): no interface, the parameters say it all."""
-        if not hasattr(self, "_positional_bodies"):
-            out: set[str] = set()
-            for _path, _method, op in operations(self):
-                ref = (
-                    op.get("requestBody", {})
-                    .get("content", {})
-                    .get("application/json", {})
-                    .get("schema", {})
-                    .get("$ref")
-                )
-                entries = op.get("x-sdk", [])
-                if not ref or not entries:
-                    continue
-                props = set(resolve(self.doc, {"$ref": ref}).get("properties", {}))
-                props -= {m for (v, sc, m) in OMIT_MEMBERS if (v, sc) == (self.name, ref_name(ref))}
-                if all(props <= set(e.get("positional", [])) for e in entries):
-                    out.add(ref_name(ref))
-            self._positional_bodies = out
+        self._body_facts()
         return self._positional_bodies
+
+    def set_members(self, schema: str) -> set[str]:
+        """Body members every method of the schema's operations sets itself (`x-sdk` `sets`:
+        `stream` of `ChatParams`): not in the interface, no method takes them."""
+        self._body_facts()
+        return self._sets.get(schema, set())
+
+    def _body_facts(self) -> None:
+        if hasattr(self, "_sets"):
+            return
+        self._positional_bodies: set[str] = set()
+        self._sets: dict[str, set[str]] = {}
+        for _path, _method, op in operations(self):
+            ref = (
+                op.get("requestBody", {})
+                .get("content", {})
+                .get("application/json", {})
+                .get("schema", {})
+                .get("$ref")
+            )
+            entries = op.get("x-sdk", [])
+            if not ref or not entries:
+                continue
+            name = ref_name(ref)
+            sets = set.intersection(*(set(e.get("sets", {})) for e in entries))
+            self._sets[name] = sets
+            props = set(resolve(self.doc, {"$ref": ref}).get("properties", {})) - sets
+            if all(props <= set(node_positional(self.name, e)) for e in entries):
+                self._positional_bodies.add(name)
 
 
 # --- JSDoc ----------------------------------------------------------------------------------
@@ -344,7 +364,7 @@ def schema_interface(
     generic = ""
     for prop, p in s.get("properties", {}).items():
         key = (svc.name, schema, prop)
-        if key in OMIT_MEMBERS:
+        if prop in svc.set_members(schema):
             continue
         if key in PROPERTY_TYPES:
             t = PROPERTY_TYPES[key]
@@ -523,7 +543,7 @@ class Method:
         parts = self.name.split(".")
         self.resource = [camel(p) for p in parts[:-1]]
         self.method = camel(parts[-1])
-        self.positional: list[str] = list(entry.get("positional", []))
+        self.positional: list[str] = node_positional(svc.name, entry)
         params = [resolve(svc.doc, x) for x in op.get("parameters", [])]
         self.path_params = {p["name"]: p for p in params if p.get("in") == "path"}
         self.query = [p for p in params if p.get("in") == "query"]
@@ -555,8 +575,7 @@ class Method:
             props = [
                 m
                 for m in self.body.get("properties", {})
-                if m not in self.positional
-                and (self.svc.name, self.body_name, m) not in OMIT_MEMBERS
+                if m not in self.positional and m not in self.entry.get("sets", {})
             ]
             if not props:
                 return None
@@ -672,10 +691,19 @@ class Method:
 
     def jsdoc_lines(self, indent: str) -> list[str]:
         e = self.entry
-        doc = md(e.get("doc") or self.op.get("summary", "") or self.name)
+        paragraphs = [
+            md(x) for x in (e.get("doc") or self.op.get("summary", "") or self.name).split("\n\n")
+        ]
+        doc = paragraphs[0]
         route = self.path if self.svc.name == "ops" else "/api" + self.path
         route = re.sub(r"\{(\w+)\}", r":\1", route) if self.svc.name == "platform" else route
-        paras: list[list[str]] = [[f"{doc.rstrip('.')} (`{self.http} {route}`)."]]
+        where = f"`{self.http} {route}`"
+        if doc.endswith(")."):
+            # `Deletes an agent (its owner or an admin; `DELETE /api/agents/:id`).`
+            first = f"{doc[:-2]}; {where})."
+        else:
+            first = f"{doc.rstrip('.')} ({where})."
+        paras = [first, *paragraphs[1:]]
         tags: list[str] = []
         for n, _t, _req, d in self.positional_args():
             tags.append(f"@param {n} - {md(d) or '`' + n + '`.'}")
@@ -706,9 +734,10 @@ class Method:
         tags.append("@throws {APIUserAbortError} `options.signal` aborted the call.")
         width = 100 - len(indent) - 3
         out = [f"{indent}/**"]
-        for line in wrap(paras[0][0], width):
-            out.append(f"{indent} * {line}")
-        out.append(f"{indent} *")
+        for para in paras:
+            for line in wrap(para, width):
+                out.append(f"{indent} * {line}")
+            out.append(f"{indent} *")
         for tag in tags:
             lines = wrap(tag, width)
             out.append(f"{indent} * {lines[0]}")

@@ -6,7 +6,8 @@
 #   2. napi build --platform --release (the native module, sharing the workspace target dir)
 #   3. declaration drift check: the regenerated native/index.d.ts and native/index.js must equal
 #      the committed ones
-#   4. tsc build of ts/ -> dist/ (CommonJS + .d.ts; esm/*.mjs re-export it)
+#   4. the generated ts/ files are what scripts/gen_node.py makes of the OpenAPI documents, then
+#      tsc build of ts/ -> dist/ (CommonJS + .d.ts; esm/*.mjs re-export it)
 #   5. tsc --strict --noEmit on examples/node/*.ts
 #   6. node --test test/*.test.mjs against the embedded sandbox
 #   7. npm pack of the main package (no native binary) and of this platform's package
@@ -60,6 +61,9 @@ for f in index.d.ts index.js; do
   fi
 done
 echo "native/index.d.ts and native/index.js match the Rust source"
+
+step "generated TypeScript is up to date (scripts/gen_node.py --check)"
+python3 "$repo/scripts/gen_node.py" --check
 
 step "tsc build (ts/ -> dist/)"
 rm -rf dist

@@ -18,23 +18,21 @@ import {
 } from './core';
 import { PagePromise } from './pagination';
 
-/** @internal The generic entry points of a native client; `N` is its stream object. */
+/**
+ * @internal The generic entry points of a native client (`N`: its stream object). `params` is
+ * the JSON text of the arguments by wire name; a list with pages has `paginate`.
+ */
 export interface NativeEntryPoints<N> {
   call(
     op: string,
-    args: object | null | undefined,
+    params?: string | null,
     opts?: NativeCallOptions | null,
     cancel?: CancelHandle | null,
-  ): Promise<unknown>;
-  stream(
+  ): Promise<string>;
+  stream(op: string, params?: string | null, opts?: NativeCallOptions | null, cancel?: CancelHandle | null): Promise<N>;
+  paginate?(
     op: string,
-    args: object | null | undefined,
-    opts?: NativeCallOptions | null,
-    cancel?: CancelHandle | null,
-  ): Promise<N>;
-  paginate(
-    op: string,
-    args: object | null | undefined,
+    params?: string | null,
     opts?: NativeCallOptions | null,
     cancel?: CancelHandle | null,
   ): native.Pager;
@@ -78,17 +76,17 @@ function typeName(v: unknown): string {
 }
 
 /**
- * @internal The arguments of an operation as JSON values: the members of `params` and the
- * positional arguments. A `params` that is not an object, a cycle or a nesting deeper than
- * `MAX_JSON_DEPTH` is a `TypeError`; members that are `undefined` are left out.
+ * @internal The JSON text of an operation's arguments: the members of `params` and the
+ * positional arguments (those `undefined` left out). A `params` that is not an object, a cycle
+ * or a nesting deeper than `MAX_JSON_DEPTH` is a `TypeError`.
  */
-export function wireArgs(params: unknown, positional: Record<string, unknown>): Record<string, unknown> {
+export function wireArgs(params: unknown, positional: Record<string, unknown>): string {
   if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params))) {
     throw new TypeError(`params must be an object, not ${typeName(params)}`);
   }
   const args: Record<string, unknown> = { ...(params ?? {}) };
   for (const [k, v] of Object.entries(positional)) if (v !== undefined) args[k] = v;
-  return JSON.parse(toJson('params', args)) as Record<string, unknown>;
+  return toJson('params', args);
 }
 
 /**
@@ -104,7 +102,7 @@ export function dispatcher<N, S>(
     call<R>(op: string, o: RequestOptions | undefined, params: unknown, positional: Record<string, unknown>) {
       const then = after[op] as ((data: unknown, options: RequestOptions | undefined) => R) | undefined;
       const call = (n: NativeCallOptions | undefined, k: CancelHandle | undefined): Promise<string> =>
-        c.call(op, wireArgs(params, positional), n, k) as Promise<string>;
+        c.call(op, wireArgs(params, positional), n, k);
       return then ? json(o, call, (data: unknown) => then(data, o)) : json<R>(o, call);
     },
     pages<P, I>(
@@ -114,9 +112,11 @@ export function dispatcher<N, S>(
       positional: Record<string, unknown>,
       items: (page: P) => I[],
     ) {
+      const paginate = c.paginate?.bind(c);
+      if (!paginate) throw new TypeError(`${op}: this client has no paginated lists`);
       const args = wireArgs(params, positional);
       const n = nativeOptions(o, true);
-      return new PagePromise<P, I>((k) => c.paginate(op, args, n, k), items, o);
+      return new PagePromise<P, I>((k) => paginate(op, args, n, k), items, o);
     },
     stream(op: string, o: RequestOptions | undefined, params: unknown, positional: Record<string, unknown>) {
       const args = wireArgs(params, positional);

@@ -125,11 +125,11 @@ export interface Config {
  * field is optional; `extra` maps carry fields this version does not know.
  */
 export interface ConfigUpdate {
-  /** Changes to `agent`. */
+  /** Agent settings to change, e.g. `{"autonomy_level": "supervised"}`. */
   agent?: AgentSettingsUpdate;
-  /** Changes to `cloud_providers`. */
+  /** Cloud-provider settings to change, e.g. `{"aws": {"enabled": true}}`. */
   cloud_providers?: CloudProvidersUpdate;
-  /** Changes to `llm`. */
+  /** Language-model settings to change, e.g. `{"provider": "openai", "model": "gpt-4"}`. */
   llm?: LlmConfigUpdate;
 }
 
@@ -169,17 +169,20 @@ export interface ConversationSummary {
 
 /** Body of `POST /api/conversations`. */
 export interface CreateConversationParams {
-  /** Title. */
+  /** A title for the conversation. */
   title?: string;
 }
 
 /** Body of `POST /api/webhooks`. */
 export interface CreateWebhookParams<E extends string = OpsWebhookEvent> {
-  /** Event names (`conversation.created`, `message.sent`, ...). */
+  /**
+   * The event names to deliver (e.g. `conversation.created`, `message.sent`; on ops
+   * `alert.critical`, `tool.executed`); the schema lists every name the service accepts.
+   */
   events: E[];
-  /** The HMAC-SHA256 signing secret (`whsec_...`). */
+  /** The shared secret deliveries are signed with (HMAC-SHA256; `whsec_...`). */
   secret: string;
-  /** Where deliveries go. */
+  /** The URL deliveries are POSTed to. */
   url: string;
 }
 
@@ -189,14 +192,6 @@ export interface DeletedConversation {
   deleted: boolean;
   /** The id that was deleted. */
   id: string;
-}
-
-/** Body of `POST /api/tools/execute`. */
-export interface ExecuteToolParams {
-  /** Its parameters. */
-  parameters: Record<string, unknown>;
-  /** Tool name. */
-  tool: string;
 }
 
 /** `infrastructure` of {@link Metrics}. */
@@ -211,9 +206,9 @@ export interface Infrastructure {
 
 /** Body of `POST /api/learned-apis`. */
 export interface LearnApiParams {
-  /** A URL string or an inline document (JSON object or JSON text). */
+  /** The document: a URL, or the document itself (a JSON object or JSON text). */
   source: string | Record<string, unknown>;
-  /** Wire name `type` (`openapi`). */
+  /** The document's format: `openapi`, the only one (wire name `type`). */
   type: 'openapi' | (string & {});
 }
 
@@ -259,9 +254,9 @@ export interface LlmConfigUpdate {
 
 /** Body of `POST /api/auth/login`. */
 export interface LoginParams {
-  /** Password. */
+  /** The password. */
   password: string;
-  /** User name. */
+  /** The user name. */
   username: string;
 }
 

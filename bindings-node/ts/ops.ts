@@ -4,26 +4,24 @@
  */
 
 import {
-  type APIPromise,
   type CommonClientOptions,
   type RequestOptions,
   type SignalLink,
   addAsyncDispose,
   checkAborted,
-  json,
   linkSignal,
   native,
   nativeClientConfig,
   nativeOptions,
   signalOf,
   sync,
-  toJson,
 } from './core';
+import { dispatcher } from './dispatch';
 import { APIUserAbortError, InvalidArgumentError, mapError } from './errors';
 import { instrument, resolveLog } from './logging';
+import { OPS_RESOURCES, type OpsResources, opsResources } from './ops-resources';
 import { ChatEventStream } from './streaming';
 import type * as T from './ops-types';
-import { type WebhookHelpers, webhooks as webhookHelpers } from './webhooks';
 
 /**
  * Settings of an `AgentClient`. A value of the wrong type is a `TypeError`, one out of range a
@@ -46,10 +44,6 @@ export interface AgentLoginOptions extends Omit<AgentClientOptions, 'apiKey'> {
 
 const OPS_ENV_KEY = 'AGENT_API_KEY';
 const OPS_ENV_URL = 'AGENT_BASE_URL';
-
-function body(params: object | undefined, what = 'params'): string {
-  return toJson(what, params);
-}
 
 function config(options: AgentClientOptions): native.ClientConfig {
   return nativeClientConfig(options, OPS_ENV_KEY, OPS_ENV_URL);
@@ -159,6 +153,12 @@ export class RealtimeSession implements AsyncIterable<T.RealtimeEvent> {
 }
 
 /**
+ * The resources of the client (`client.chat`, ...), generated from the OpenAPI document
+ * (ops-resources.ts); the constructor installs their implementation.
+ */
+export interface AgentClient extends OpsResources {}
+
+/**
  * The client of the cloud-operations agent. Resources: `auth`, `chat`, `conversations`,
  * `config`, `metrics`, `tools`, `learnedApis`, `webhooks` and `realtime` (the WebSocket).
  * Authenticates with an API key, or with a user name and password through
@@ -176,266 +176,6 @@ export class AgentClient {
   readonly #c: native.OpsClient;
   readonly #options: AgentClientOptions;
 
-  /** Logging in with a user name and password. */
-  readonly auth: {
-    /**
-     * Logs in (`POST /api/auth/login`); the client keeps the token and logs in again before it
-     * expires.
-     *
-     * @param params - `username` and `password`.
-     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
-     *   `signal`, ...).
-     * @returns The access token, its type and lifetime.
-     * @throws {AuthenticationError} Wrong user name or password (401).
-     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
-     *   `RateLimitError` 429, ...).
-     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
-     * @throws {APIUserAbortError} `options.signal` aborted the call.
-     * @example
-     * ```ts
-     * await client.auth.login({ username: 'admin', password: 'secret' });
-     * ```
-     */
-    login(params: T.LoginParams, options?: RequestOptions): APIPromise<T.Token>;
-  };
-  /** Talking to the operations agent. */
-  readonly chat: {
-    /**
-     * Sends a message and waits for the whole answer (`POST /api/chat` with `stream: false`).
-     *
-     * @param params - `message`, and the `conversation_id` to continue (created if it does not exist;
-     *   a new conversation without it).
-     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
-     *   `signal`, ...).
-     * @returns The conversation id and the answer `message` (text and tool calls).
-     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
-     *   `RateLimitError` 429, ...).
-     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
-     * @throws {APIUserAbortError} `options.signal` aborted the call.
-     * @example
-     * ```ts
-     * const { message } = await client.chat.send({ message: 'How many EC2 instances are running?' });
-     * console.log(message.content);
-     * ```
-     */
-    send(params: T.ChatParams, options?: RequestOptions): APIPromise<T.ChatResponse>;
-    /**
-     * Sends a message and streams the agent's work as typed events (`POST /api/chat` with `stream:
-     * true`, SSE). The request is sent at once; nothing needs awaiting first.
-     *
-     * @param params - `message`, and the `conversation_id` to continue.
-     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
-     *   `signal`, ...).
-     * @returns A `ChatEventStream`: `for await` yields `thinking`, `tool_call`, `tool_result`,
-     *   `message` and finally `done` events; `finalText()` resolves the answer's text.
-     * @throws {IncompleteStreamError} The stream ended before its `done` event.
-     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
-     *   `RateLimitError` 429, ...).
-     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
-     * @throws {APIUserAbortError} `options.signal` aborted the call.
-     * @example
-     * ```ts
-     * for await (const event of client.chat.stream({ message: 'List my EC2 instances' })) {
-     *   if (event.type === 'tool_call') console.log('running', event.tool);
-     *   if (event.type === 'message') process.stdout.write(event.content);
-     * }
-     * ```
-     */
-    stream(params: T.ChatParams, options?: RequestOptions): ChatEventStream;
-  };
-  /** The agent's stored conversations. */
-  readonly conversations: {
-    /**
-     * Lists the conversations (`GET /api/conversations`).
-     *
-     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
-     *   `signal`, ...).
-     * @returns The conversations, an `Array` (one answer, no pagination).
-     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
-     *   `RateLimitError` 429, ...).
-     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
-     * @throws {APIUserAbortError} `options.signal` aborted the call.
-     */
-    list(options?: RequestOptions): APIPromise<T.ConversationSummary[]>;
-    /**
-     * Creates an empty conversation (`POST /api/conversations`).
-     *
-     * @param params - An optional `title`.
-     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
-     *   `signal`, ...).
-     * @returns The new conversation.
-     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
-     *   `RateLimitError` 429, ...).
-     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
-     * @throws {APIUserAbortError} `options.signal` aborted the call.
-     */
-    create(params?: T.CreateConversationParams, options?: RequestOptions): APIPromise<T.ConversationSummary>;
-    /**
-     * One conversation with every message (`GET /api/conversations/{id}`).
-     *
-     * @param id - The conversation's id.
-     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
-     *   `signal`, ...).
-     * @returns The conversation and its messages, tool calls included.
-     * @throws {NotFoundError} No conversation has this id (404).
-     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
-     *   `RateLimitError` 429, ...).
-     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
-     * @throws {APIUserAbortError} `options.signal` aborted the call.
-     */
-    get(id: string, options?: RequestOptions): APIPromise<T.ConversationDetail>;
-    /**
-     * Deletes a conversation (`DELETE /api/conversations/{id}`).
-     *
-     * @param id - The conversation's id.
-     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
-     *   `signal`, ...).
-     * @returns `{ id, deleted }`.
-     * @throws {NotFoundError} No conversation has this id (404).
-     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
-     *   `RateLimitError` 429, ...).
-     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
-     * @throws {APIUserAbortError} `options.signal` aborted the call.
-     */
-    delete(id: string, options?: RequestOptions): APIPromise<T.DeletedConversation>;
-  };
-  /** The agent's configuration: language model, agent settings and cloud providers. */
-  readonly config: {
-    /**
-     * The current configuration (`GET /api/config`).
-     *
-     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
-     *   `signal`, ...).
-     * @returns `llm`, `agent` and `cloud_providers`.
-     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
-     *   `RateLimitError` 429, ...).
-     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
-     * @throws {APIUserAbortError} `options.signal` aborted the call.
-     */
-    get(options?: RequestOptions): APIPromise<T.Config>;
-    /**
-     * Changes part of the configuration (`PUT /api/config`): the given sections are deep-merged.
-     *
-     * @param params - The sections to change.
-     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
-     *   `signal`, ...).
-     * @returns The whole configuration after the change.
-     * @throws {BadRequestError} A setting was refused (400).
-     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
-     *   `RateLimitError` 429, ...).
-     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
-     * @throws {APIUserAbortError} `options.signal` aborted the call.
-     * @example
-     * ```ts
-     * await client.config.update({ agent: { autonomy_level: 'semi' } });
-     * ```
-     */
-    update(params: T.ConfigUpdate, options?: RequestOptions): APIPromise<T.Config>;
-  };
-  /** Infrastructure and agent metrics. */
-  readonly metrics: {
-    /**
-     * Infrastructure and agent metrics (`GET /api/metrics`).
-     *
-     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
-     *   `signal`, ...).
-     * @returns Alert counts, instance counts and the agent's statistics.
-     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
-     *   `RateLimitError` 429, ...).
-     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
-     * @throws {APIUserAbortError} `options.signal` aborted the call.
-     */
-    get(options?: RequestOptions): APIPromise<T.Metrics>;
-  };
-  /** The agent's tools, and running one directly. */
-  readonly tools: {
-    /**
-     * Lists the tools the agent can run (`GET /api/tools`).
-     *
-     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
-     *   `signal`, ...).
-     * @returns The tools, an `Array`, with each tool's parameter schema.
-     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
-     *   `RateLimitError` 429, ...).
-     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
-     * @throws {APIUserAbortError} `options.signal` aborted the call.
-     */
-    list(options?: RequestOptions): APIPromise<T.Tool[]>;
-    /**
-     * Runs a tool directly, without the agent (`POST /api/tools/execute`).
-     *
-     * @param tool - The tool's name (e.g. `list_ec2_instances`).
-     * @param parameters - The tool's parameters.
-     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
-     *   `signal`, ...).
-     * @returns Whether it succeeded, its result and how long it took.
-     * @throws {NotFoundError} No tool has this name (404).
-     * @throws {BadRequestError} The parameters were refused (400).
-     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
-     *   `RateLimitError` 429, ...).
-     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
-     * @throws {APIUserAbortError} `options.signal` aborted the call.
-     * @example
-     * ```ts
-     * const run = await client.tools.execute('list_ec2_instances', { region: 'us-east-1' });
-     * console.log(run.success, run.result);
-     * ```
-     */
-    execute(tool: string, parameters?: Record<string, unknown>, options?: RequestOptions): APIPromise<T.ToolExecution>;
-  };
-  /** APIs the agent has learned from their OpenAPI documents. */
-  readonly learnedApis: {
-    /**
-     * Lists the learned APIs (`GET /api/learned-apis`).
-     *
-     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
-     *   `signal`, ...).
-     * @returns The learned APIs, an `Array`.
-     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
-     *   `RateLimitError` 429, ...).
-     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
-     * @throws {APIUserAbortError} `options.signal` aborted the call.
-     */
-    list(options?: RequestOptions): APIPromise<T.LearnedApi[]>;
-    /**
-     * Teaches the agent an API from its document (`POST /api/learned-apis`).
-     *
-     * @param params - `type` (`openapi`) and `source`: a URL or the document itself.
-     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
-     *   `signal`, ...).
-     * @returns The learned API and how many endpoints it added.
-     * @throws {BadRequestError} The document could not be read (400).
-     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
-     *   `RateLimitError` 429, ...).
-     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
-     * @throws {APIUserAbortError} `options.signal` aborted the call.
-     * @example
-     * ```ts
-     * await client.learnedApis.learn({ type: 'openapi', source: 'https://example.com/openapi.json' });
-     * ```
-     */
-    learn(params: T.LearnApiParams, options?: RequestOptions): APIPromise<T.LearnedApi>;
-  };
-  /**
-   * Registering webhook endpoints (`create`), plus the `sign`, `verify` and `unwrap` helpers of
-   * the package's `webhooks` export.
-   */
-  readonly webhooks: WebhookHelpers & {
-    /**
-     * Registers a URL that receives signed deliveries of the given events (`POST /api/webhooks`).
-     *
-     * @param params - `url`, `events` and the shared `secret` (HMAC-SHA256).
-     * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
-     *   `signal`, ...).
-     * @returns The registration: id, URL and events.
-     * @throws {BadRequestError} The URL or an event name was refused (400).
-     * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
-     *   `RateLimitError` 429, ...).
-     * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
-     * @throws {APIUserAbortError} `options.signal` aborted the call.
-     */
-    create(params: T.CreateWebhookParams, options?: RequestOptions): APIPromise<T.Webhook>;
-  };
   /** The realtime WebSocket. */
   readonly realtime: {
     /**
@@ -486,43 +226,8 @@ export class AgentClient {
     const c = inner ?? sync(() => new native.OpsClient(config(options)));
     this.#c = c;
     this.#options = { ...(options ?? {}) };
-    this.auth = {
-      login: (p, o) => json(o, (n, k) => c.authLogin(p.username, p.password, n, k)),
-    };
-    this.chat = {
-      send: (p, o) => json(o, (n, k) => c.chatSend(body(p), n, k)),
-      stream: (p, o) => {
-        const params = body(p);
-        const n = nativeOptions(o);
-        return new ChatEventStream((k) => c.chatStream(params, n, k), o);
-      },
-    };
-    this.conversations = {
-      list: (o) => json(o, (n, k) => c.conversationsList(n, k), (d: T.ConversationList) => d.conversations),
-      create: (p, o) => json(o, (n, k) => c.conversationsCreate(body(p), n, k)),
-      get: (id, o) => json(o, (n, k) => c.conversationsGet(id, n, k)),
-      delete: (id, o) => json(o, (n, k) => c.conversationsDelete(id, n, k)),
-    };
-    this.config = {
-      get: (o) => json(o, (n, k) => c.configGet(n, k)),
-      update: (p, o) => json(o, (n, k) => c.configUpdate(body(p), n, k)),
-    };
-    this.metrics = {
-      get: (o) => json(o, (n, k) => c.metricsGet(n, k)),
-    };
-    this.tools = {
-      list: (o) => json(o, (n, k) => c.toolsList(n, k), (d: T.ToolList) => d.tools),
-      execute: (tool, parameters, o) =>
-        json(o, (n, k) => c.toolsExecute(tool, body(parameters, 'parameters'), n, k)),
-    };
-    this.learnedApis = {
-      list: (o) => json(o, (n, k) => c.learnedApisList(n, k), (d: T.LearnedApiList) => d.apis),
-      learn: (p, o) => json(o, (n, k) => c.learnedApisLearn(body(p), n, k)),
-    };
-    this.webhooks = {
-      ...webhookHelpers,
-      create: (p, o) => json(o, (n, k) => c.webhooksCreate(body(p), n, k)),
-    };
+    const d = dispatcher(c, (open, o) => new ChatEventStream(open, o));
+    Object.assign(this, opsResources(d));
     this.realtime = {
       connect: async (o) => {
         const n = nativeOptions(o);
@@ -544,16 +249,7 @@ export class AgentClient {
         }
       },
     };
-    instrument(this, resolveLog(options?.logger, options?.logLevel), [
-      'auth',
-      'chat',
-      'conversations',
-      'config',
-      'metrics',
-      'tools',
-      'learnedApis',
-      'webhooks',
-    ]);
+    instrument(this, resolveLog(options?.logger, options?.logLevel), OPS_RESOURCES);
   }
 
   /**

@@ -248,17 +248,17 @@ export interface ConversationList {
 
 /** Body of `POST /api/agents`. */
 export interface CreateAgentParams {
-  /** Generation settings. */
+  /** Model settings: `temperature`, `maxTokens`, `topP`. */
   config?: AgentConfig;
-  /** Description. */
+  /** What the agent is for. */
   description?: string;
-  /** Whether every user can use it. */
+  /** Whether every user can see and use the agent (default `false`). */
   isPublic?: boolean;
-  /** Model. */
+  /** The language model it runs on (e.g. `gpt-4`). */
   model?: string;
-  /** Name. */
+  /** The agent's name. */
   name: string;
-  /** System prompt. */
+  /** The instructions the agent follows. */
   systemPrompt?: string;
 }
 
@@ -266,49 +266,55 @@ export interface CreateAgentParams {
 export interface CreateConversationParams {
   /** The agent to talk to. */
   agentId: string;
-  /** A first user message (stream its answer with `GET .../messages/stream`). */
+  /**
+   * A first user message; its answer is streamed by `GET .../messages/stream`
+   * (`conversations.stream`).
+   */
   initialMessage?: string;
-  /** Title. */
+  /** A title for the conversation. */
   title?: string;
 }
 
 /** Body of `POST /api/health/medications`. */
 export interface CreateMedicationParams {
-  /** `500mg`, ... */
+  /** The dose, e.g. `500mg`. */
   dosage: string;
-  /** `Cada 8 horas`, ... */
+  /** How often, e.g. `every 8 hours` or `Cada 8 horas`. */
   frequency: string;
   /** How to take it. */
   instructions?: string;
-  /** Name. */
+  /** The medication's name. */
   name: string;
-  /** When the user starts taking it. */
+  /** The first day the user takes it (`YYYY-MM-DD`, or a date-time). */
   startDate?: string;
 }
 
 /** Body of `POST /api/finance/transactions`. */
 export interface CreateTransactionParams {
-  /** The account. */
+  /** The account it belongs to. */
   accountId: string;
-  /** Amount (negative for an expense). */
+  /** The amount, sent exactly as given (negative for an expense). */
   amount: number;
-  /** Category. */
+  /** Its category (e.g. `TRANSPORT`). */
   category?: TransactionCategory;
-  /** When it happened. */
+  /** The day it happened (`YYYY-MM-DD`, or a date-time). */
   date?: string;
-  /** Description. */
+  /** What it was. */
   description: string;
-  /** Wire name `type`. */
+  /** `INCOME` or `EXPENSE` (wire name `type`). */
   type?: TransactionType;
 }
 
 /** Body of `POST /api/webhooks`. */
 export interface CreateWebhookParams<E extends string = PlatformWebhookEvent> {
-  /** Event names (`conversation.created`, `message.sent`, ...). */
+  /**
+   * The event names to deliver (e.g. `conversation.created`, `message.sent`; on ops
+   * `alert.critical`, `tool.executed`); the schema lists every name the service accepts.
+   */
   events: E[];
-  /** The HMAC-SHA256 signing secret (`whsec_...`). */
+  /** The shared secret deliveries are signed with (HMAC-SHA256; `whsec_...`). */
   secret: string;
-  /** Where deliveries go. */
+  /** The URL deliveries are POSTed to. */
   url: string;
 }
 
@@ -418,11 +424,11 @@ export interface Invitation {
 
 /** Body of `POST /api/users/invite`. */
 export interface InviteUserParams {
-  /** Who to invite. */
+  /** The address to invite. */
   email: string;
-  /** A note for the invitation email. */
+  /** A personal note for the invitation email. */
   message?: string;
-  /** The role they get. */
+  /** The role the new user gets (`USER` by default). */
   role?: Role;
 }
 
@@ -479,12 +485,6 @@ export interface PagePagination {
   pages: number;
   /** Items in all pages. */
   total: number;
-}
-
-/** Body of `POST /api/conversations/:id/messages`. */
-export interface SendMessageParams {
-  /** The user's message. */
-  content: string;
 }
 
 /** `GET /api/auth/session`. */
@@ -562,7 +562,7 @@ export interface TransactionSummary {
 
 /** Body of `PATCH /api/health/profile`. */
 export interface UpdateHealthProfileParams {
-  /** `O+`, `AB-`, ... */
+  /** The blood type, e.g. `O+` or `AB-`. */
   bloodType?: string;
   /** Height in centimetres. */
   height?: number;
@@ -574,7 +574,7 @@ export interface UpdateHealthProfileParams {
 export interface UpdateMeParams {
   /** New display name. */
   name?: string;
-  /** New preferences (any JSON object). */
+  /** New preferences: any JSON object (e.g. `{"language": "es"}`). */
   preferences?: Record<string, unknown>;
 }
 
@@ -672,9 +672,9 @@ export interface Webhook {
 
 /** The query parameters of `agents.list`. */
 export interface ListAgentsParams {
-  /** Only this category. */
+  /** Only agents of this category (`personal`, `health` or `finance`). */
   category?: AgentCategory;
-  /** Only public agents. */
+  /** Only public agents (`true`) or only private ones (`false`). */
   isPublic?: boolean;
 }
 
@@ -682,52 +682,52 @@ export interface ListAgentsParams {
 export interface ListConversationsParams {
   /** Only conversations with this agent. */
   agentId?: string;
-  /** The `nextCursor` of the previous page. */
+  /** Start after this cursor (a page's `pagination.nextCursor`). */
   cursor?: string;
-  /** Items per page (default 20, max 100). */
+  /** Conversations per page (default 20, at most 100). */
   limit?: number;
 }
 
 /** The query parameters of `conversations.get`. */
 export interface GetConversationParams {
-  /** Number of messages (default 50, max 200). */
+  /** How many of the most recent messages to include (default 50, at most 200). */
   messageLimit?: number;
 }
 
 /** The query parameters of `finance.transactions.list`. */
 export interface ListTransactionsParams {
-  /** Only this account. */
+  /** Only transactions of this account. */
   accountId?: string;
-  /** Only this category. */
+  /** Only transactions of this category (e.g. `FOOD`). */
   category?: TransactionCategory;
-  /** The `nextCursor` of the previous page. */
+  /** Start after this cursor (a page's `pagination.nextCursor`). */
   cursor?: string;
-  /** From this date (`2025-10-01`). */
+  /** Only transactions on or after this day (`YYYY-MM-DD`, e.g. `2025-10-01`, or a date-time). */
   from?: string;
-  /** Items per page. */
+  /** Transactions per page (at most 100). */
   limit?: number;
-  /** Up to this date. */
+  /** Only transactions on or before this day (`YYYY-MM-DD`, or a date-time). */
   to?: string;
 }
 
 /** The query parameters of `health.appointments.list`. */
 export interface ListAppointmentsParams {
-  /** From this date (wire name `from`). */
+  /** Only appointments on or after this day (`YYYY-MM-DD`, or a date-time). */
   from?: string;
-  /** Up to this date (wire name `to`). */
+  /** Only appointments on or before this day (`YYYY-MM-DD`, or a date-time). */
   to?: string;
-  /** Only upcoming appointments (server default: true). */
+  /** Only future appointments (the service's default is `true`). */
   upcoming?: boolean;
 }
 
 /** The query parameters of `users.list`. */
 export interface ListUsersParams {
-  /** Items per page (default 20, max 100). */
+  /** Users per page (default 20, at most 100). */
   limit?: number;
-  /** Page, from 1 (default 1). */
+  /** The first page to fetch, from 1 (default 1). */
   page?: number;
-  /** Only users with this role. */
+  /** Only users with this role (`ADMIN`, `USER`). */
   role?: Role;
-  /** Search in email and name. */
+  /** Only users whose email or name contains this text. */
   search?: string;
 }
