@@ -76,6 +76,11 @@ cargo test -q -p agents-spec
 step "Python and Node surfaces match the OpenAPI documents (scripts/check-surfaces.py)"
 python3 scripts/check-surfaces.py
 
+# The Python packages' per-operation surface (resource classes, stubs, reference docs, models) is
+# generated from the documents: the committed files must be what they generate (< 1 s, stdlib).
+step "Python surface generated from the OpenAPI documents (scripts/gen_python.py --check)"
+python3 scripts/gen_python.py --check
+
 # schemathesis from each service's /openapi.json against the debug sandbox binary built above,
 # every check, 5 examples per operation (scripts/schemathesis.sh N for a longer run).
 step "schemathesis against the sandbox, 5 examples per operation"

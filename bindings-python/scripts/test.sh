@@ -53,6 +53,10 @@ echo "== ruff"
 ruff check python tests bench "$ROOT/examples/python"
 ruff format --check python tests bench "$ROOT/examples/python"
 
+echo "== generated surface and stub docstrings are up to date"
+python3 "$ROOT/scripts/gen_python.py" --check
+python "$HERE/scripts/stub_docs.py" --check
+
 echo "== fresh venv: pip install the wheel, run the quickstart against the embedded sandbox"
 FRESH="$(mktemp -d)"
 trap 'rm -rf "$FRESH"' EXIT

@@ -190,9 +190,13 @@ async fn every_api_route_requires_a_valid_bearer() {
         401,
         "UNAUTHORIZED",
     );
-    let mut forged = o.token.clone();
-    forged.truncate(forged.len() - 2);
-    forged.push_str("AA");
+    // one signature character changed to another (a fixed replacement would leave the token
+    // as it was whenever the signature happened to hold it already)
+    let mut forged = o.token.clone().into_bytes();
+    let at = forged.len() - 10;
+    forged[at] = if forged[at] == b'A' { b'B' } else { b'A' };
+    let forged = String::from_utf8(forged).expect("ASCII token");
+    assert_ne!(forged, o.token);
     assert_error(
         &o.call_with(Method::GET, "/api/config", None, Some(&forged))
             .await,

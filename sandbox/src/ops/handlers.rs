@@ -1,19 +1,46 @@
-//! REST handlers of the ops service (everything but learned APIs and the WebSocket).
+//! REST handlers of the ops service (everything but learned APIs and the WebSocket) and their
+//! routes.
 
 use std::time::Duration;
 
 use axum::Extension;
-use axum::Json;
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use axum::{Json, Router, routing};
 use bytes::Bytes;
 use serde_json::{Map, Value, json};
 
 use super::error::{ApiError, JsonBody, opt_str, req_str};
 use super::{Caller, Conversation, OpsState, agent, auth};
 use crate::common::{self, FaultPlan};
+
+/// The authenticated routes of this module, merged by [`super::router`] under its
+/// authentication, rate-limit, idempotency and contract layers.
+pub(super) fn routes() -> Router<OpsState> {
+    Router::new()
+        .route("/api/chat", routing::post(chat))
+        .route(
+            "/api/conversations",
+            routing::get(list_conversations).post(create_conversation),
+        )
+        .route(
+            "/api/conversations/{id}",
+            routing::get(get_conversation).delete(delete_conversation),
+        )
+        .route("/api/config", routing::get(get_config).put(put_config))
+        .route("/api/metrics", routing::get(get_metrics))
+        .route("/api/tools", routing::get(list_tools))
+        .route("/api/tools/execute", routing::post(execute_tool))
+        .route("/api/webhooks", routing::post(create_webhook))
+}
+
+/// The routes of this module open without a token (`POST /api/auth/login`), merged by
+/// [`super::router`] under its contract validation only.
+pub(super) fn public_routes() -> Router<OpsState> {
+    Router::new().route("/api/auth/login", routing::post(login))
+}
 
 /// Login requests per minute for the configured username, and per minute for all other names
 /// together.

@@ -1,20 +1,26 @@
 //! Learned APIs: `GET /api/learned-apis` and `POST /api/learned-apis` (OpenAPI documents given
-//! inline or fetched from a loopback URL).
+//! inline or fetched from a loopback URL), with their routes.
 
 use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Extension;
-use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use axum::{Json, Router, routing};
 use serde_json::{Value, json};
 
 use super::error::{ApiError, JsonBody, req_str};
 use super::{Caller, OpsState};
 use crate::common;
+
+/// The (authenticated) routes of this module, merged by [`super::router`] under its
+/// authentication, rate-limit, idempotency and contract layers.
+pub(super) fn routes() -> Router<OpsState> {
+    Router::new().route("/api/learned-apis", routing::get(list).post(learn))
+}
 
 /// Largest OpenAPI document fetched from a URL.
 const MAX_DOC: usize = 5 * 1024 * 1024;

@@ -1,6 +1,14 @@
 //! The ops service (the cloud-operations agent backend): JWT login, a
 //! rule-based agent over a fake cloud inventory (REST, SSE and WebSocket), conversations,
 //! configuration, metrics, tools, learned APIs and webhooks. Everything lives in memory.
+//!
+//! The modules that hold handlers register their routes next to them: `handlers` (the REST
+//! operations, `routes()` behind authentication and `public_routes()` for login), `learned`
+//! (learned APIs) and `ws` (the WebSocket). [`router`] merges those and adds the service-wide
+//! parts: contract validation, authentication and rate limits, idempotency, the method guard,
+//! the `openapi.json` and `asyncapi.json` routes, the 404 and 405 fallbacks, body limits, the
+//! admin routes and fault injection. Adding an operation therefore only touches the module that
+//! holds its handler.
 
 mod agent;
 mod auth;
@@ -19,7 +27,7 @@ use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
-use axum::routing::{get, post};
+use axum::routing::get;
 use serde_json::{Value, json};
 
 use crate::common::{self, Shared};
@@ -348,24 +356,8 @@ pub fn router(config: OpsConfig) -> Router {
     let shared = config.shared.clone();
     let state = OpsState::new(config);
     let protected = Router::new()
-        .route("/api/chat", post(handlers::chat))
-        .route(
-            "/api/conversations",
-            get(handlers::list_conversations).post(handlers::create_conversation),
-        )
-        .route(
-            "/api/conversations/{id}",
-            get(handlers::get_conversation).delete(handlers::delete_conversation),
-        )
-        .route(
-            "/api/config",
-            get(handlers::get_config).put(handlers::put_config),
-        )
-        .route("/api/metrics", get(handlers::get_metrics))
-        .route("/api/tools", get(handlers::list_tools))
-        .route("/api/tools/execute", post(handlers::execute_tool))
-        .route("/api/learned-apis", get(learned::list).post(learned::learn))
-        .route("/api/webhooks", post(handlers::create_webhook))
+        .merge(handlers::routes())
+        .merge(learned::routes())
         // Every route above is checked against the committed OpenAPI document first (after
         // authentication).
         .route_layer(axum::middleware::from_fn_with_state(
@@ -389,16 +381,16 @@ pub fn router(config: OpsConfig) -> Router {
         crate::contract::method_guard,
     ));
     let app = Router::new()
+        // The routes open without a token (login): checked against the document, no
+        // authentication.
         .merge(
-            Router::new()
-                .route("/api/auth/login", post(handlers::login))
-                .route_layer(axum::middleware::from_fn_with_state(
-                    (
-                        &crate::contract::OPS,
-                        error::render as common::ErrorRenderer,
-                    ),
-                    crate::contract::validate,
-                )),
+            handlers::public_routes().route_layer(axum::middleware::from_fn_with_state(
+                (
+                    &crate::contract::OPS,
+                    error::render as common::ErrorRenderer,
+                ),
+                crate::contract::validate,
+            )),
         )
         .route(
             "/openapi.json",
@@ -410,7 +402,7 @@ pub fn router(config: OpsConfig) -> Router {
                 crate::contract::document_response(crate::contract::OPS_ASYNCAPI_DOCUMENT)
             }),
         )
-        .route("/ws", get(ws::upgrade))
+        .merge(ws::routes())
         .merge(protected)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

@@ -4,12 +4,12 @@
 
 use std::time::Duration;
 
-use axum::Extension;
 use axum::extract::State;
 use axum::extract::ws::{
     CloseFrame, Message, WebSocket, WebSocketUpgrade, rejection::WebSocketUpgradeRejection,
 };
 use axum::response::{IntoResponse, Response};
+use axum::{Extension, Router, routing};
 use serde_json::{Value, json};
 
 use super::error::{ApiError, opt_str, req_str};
@@ -20,6 +20,13 @@ const AUTH_TIMEOUT: Duration = Duration::from_secs(10);
 const CLOSE_POLICY: u16 = 1008;
 const CLOSE_TOO_BIG: u16 = 1009;
 const CLOSE_PROTOCOL: u16 = 1002;
+
+/// The route of this module, `GET /ws`, merged by [`super::router`] outside the REST
+/// authentication and contract layers: the socket authenticates in its first frame, and the
+/// AsyncAPI document describes it.
+pub(super) fn routes() -> Router<OpsState> {
+    Router::new().route("/ws", routing::get(upgrade))
+}
 
 pub(crate) async fn upgrade(
     State(state): State<OpsState>,

@@ -1,6 +1,7 @@
 //! `/api/agents*`.
 
 use axum::extract::State;
+use axum::{Router, routing};
 use serde_json::{Map, Value, json};
 
 use super::store::{Agent, Caller, new_id};
@@ -9,6 +10,14 @@ use super::{
     req_str,
 };
 use crate::common;
+
+/// This module's routes, merged into the platform router by [`super::router`] (which adds the
+/// service-wide layers).
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/agents", routing::get(list).post(create))
+        .route("/api/agents/{id}", routing::get(get).delete(delete))
+}
 
 /// An agent as lists show it (the seed's `GET /api/agents` example), borrowed from the store
 /// and serialized straight into the answer.

@@ -3,11 +3,22 @@
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use axum::{Router, routing};
 use chrono::{Duration, Utc};
 use serde_json::json;
 
 use super::store::{Caller, fmt_time, new_id};
 use super::{ApiError, ApiResult, AppState, created, ok};
+
+/// This module's routes, merged into the platform router by [`super::router`] (which adds the
+/// service-wide layers).
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/auth/signin", routing::post(signin))
+        .route("/api/auth/signout", routing::post(signout))
+        .route("/api/auth/session", routing::get(session))
+        .route("/api/auth/api-keys", routing::post(create_api_key))
+}
 
 /// `POST /api/auth/signin`: 302 to the OAuth consent page (no auth needed).
 pub(crate) async fn signin() -> Response {

@@ -2,6 +2,7 @@
 
 use axum::extract::State;
 use axum::response::Response;
+use axum::{Router, routing};
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
@@ -10,6 +11,22 @@ use super::store::{Caller, Content, Conversation, Message, Store, fmt_time, new_
 use super::{
     ApiError, ApiResult, AppState, Id, JsonBody, Plan, QueryMap, created, ok, opt_str, req_str,
 };
+
+/// This module's routes, merged into the platform router by [`super::router`] (which adds the
+/// service-wide layers).
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/conversations", routing::get(list).post(create))
+        .route("/api/conversations/{id}", routing::get(get).delete(delete))
+        .route(
+            "/api/conversations/{id}/messages",
+            routing::post(send_message),
+        )
+        .route(
+            "/api/conversations/{id}/messages/stream",
+            routing::get(stream),
+        )
+}
 
 /// Most tokens a `?tokens=N` bench answer may have.
 const MAX_SYNTHETIC_TOKENS: u64 = 1_000_000;

@@ -1,6 +1,7 @@
 //! `/api/finance/*`: profile, accounts, transactions (with summary) and budgets of the caller.
 
 use axum::extract::State;
+use axum::{Router, routing};
 use chrono::{Duration, Utc};
 use serde_json::{Value, json};
 
@@ -12,6 +13,19 @@ use super::{
     ApiError, ApiResult, AppState, JsonBody, QueryMap, created, ok, opt_str, parse_time, req_str,
 };
 use crate::common;
+
+/// This module's routes, merged into the platform router by [`super::router`] (which adds the
+/// service-wide layers).
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/finance/profile", routing::get(profile))
+        .route("/api/finance/accounts", routing::get(accounts))
+        .route(
+            "/api/finance/transactions",
+            routing::get(transactions).post(create_transaction),
+        )
+        .route("/api/finance/budgets", routing::get(budgets))
+}
 
 /// Largest accepted transaction amount, in cents (keeps every sum far from overflowing).
 const MAX_AMOUNT_CENTS: u64 = 100_000_000_000;

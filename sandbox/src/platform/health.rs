@@ -1,6 +1,7 @@
 //! `/api/health/*`: profile, medications and appointments of the caller.
 
 use axum::extract::State;
+use axum::{Router, routing};
 use chrono::Utc;
 use serde_json::{Value, json};
 
@@ -9,6 +10,21 @@ use super::{
     ApiError, ApiResult, AppState, JsonBody, QueryMap, created, ok, opt_str, parse_time, req_str,
 };
 use crate::common;
+
+/// This module's routes, merged into the platform router by [`super::router`] (which adds the
+/// service-wide layers).
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/api/health/profile",
+            routing::get(profile).patch(update_profile),
+        )
+        .route(
+            "/api/health/medications",
+            routing::get(medications).post(create_medication),
+        )
+        .route("/api/health/appointments", routing::get(appointments))
+}
 
 const BLOOD_TYPES: [&str; 8] = ["A+", "A-", "B+", "B-", "AB+", "AB-", "O+", "O-"];
 

@@ -1,4 +1,11 @@
 //! The platform service (`/api`, the `{data, meta}` envelope, API keys, SSE).
+//!
+//! Each resource module (`auth`, `users`, `agents`, `conversations`, `health`, `finance`,
+//! `webhooks`) holds its handlers and registers their routes in its own `routes()`;
+//! [`router`] merges those and adds the service-wide parts: contract validation, the
+//! `openapi.json` route, the 404 and 405 fallbacks, body limits, idempotency, the method guard,
+//! the admin routes, fault injection, authentication and rate limits. Adding an operation to an
+//! existing resource therefore only touches that resource's module.
 
 mod agents;
 mod assistant;
@@ -20,7 +27,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::get;
 use bytes::Bytes;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{Map, Value, json};
@@ -66,49 +73,13 @@ pub fn router(config: PlatformConfig) -> axum::Router {
         shared: config.shared.clone(),
     };
     let api = Router::new()
-        .route("/api/auth/signin", post(auth::signin))
-        .route("/api/auth/signout", post(auth::signout))
-        .route("/api/auth/session", get(auth::session))
-        .route("/api/auth/api-keys", post(auth::create_api_key))
-        .route("/api/users/me", get(users::me).patch(users::update_me))
-        .route("/api/users", get(users::list))
-        .route("/api/users/invite", post(users::invite))
-        .route("/api/users/{id}", delete(users::delete))
-        .route("/api/agents", get(agents::list).post(agents::create))
-        .route("/api/agents/{id}", get(agents::get).delete(agents::delete))
-        .route(
-            "/api/conversations",
-            get(conversations::list).post(conversations::create),
-        )
-        .route(
-            "/api/conversations/{id}",
-            get(conversations::get).delete(conversations::delete),
-        )
-        .route(
-            "/api/conversations/{id}/messages",
-            post(conversations::send_message),
-        )
-        .route(
-            "/api/conversations/{id}/messages/stream",
-            get(conversations::stream),
-        )
-        .route(
-            "/api/health/profile",
-            get(health::profile).patch(health::update_profile),
-        )
-        .route(
-            "/api/health/medications",
-            get(health::medications).post(health::create_medication),
-        )
-        .route("/api/health/appointments", get(health::appointments))
-        .route("/api/finance/profile", get(finance::profile))
-        .route("/api/finance/accounts", get(finance::accounts))
-        .route(
-            "/api/finance/transactions",
-            get(finance::transactions).post(finance::create_transaction),
-        )
-        .route("/api/finance/budgets", get(finance::budgets))
-        .route("/api/webhooks", post(webhooks::create))
+        .merge(auth::routes())
+        .merge(users::routes())
+        .merge(agents::routes())
+        .merge(conversations::routes())
+        .merge(health::routes())
+        .merge(finance::routes())
+        .merge(webhooks::routes())
         // Every route above is checked against the committed OpenAPI document first.
         .route_layer(axum::middleware::from_fn_with_state(
             (&crate::contract::PLATFORM, render as common::ErrorRenderer),

@@ -1,12 +1,23 @@
 //! `/api/users*`: the caller's profile, and the admin-only list, invite and delete.
 
 use axum::extract::State;
+use axum::{Router, routing};
 use chrono::{Duration, Utc};
 use serde_json::{Value, json};
 
 use super::store::{Caller, User, fmt_time, new_id};
 use super::{ApiError, ApiResult, AppState, Id, JsonBody, QueryMap, ok, opt_str, req_str};
 use crate::platform::store::Invitation;
+
+/// This module's routes, merged into the platform router by [`super::router`] (which adds the
+/// service-wide layers).
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/users/me", routing::get(me).patch(update_me))
+        .route("/api/users", routing::get(list))
+        .route("/api/users/invite", routing::post(invite))
+        .route("/api/users/{id}", routing::delete(delete))
+}
 
 fn limits(tier: &str) -> Value {
     match tier {

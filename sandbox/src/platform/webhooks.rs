@@ -1,11 +1,18 @@
 //! `POST /api/webhooks`.
 
 use axum::extract::State;
+use axum::{Router, routing};
 use serde_json::{Value, json};
 
 use super::store::Caller;
 use super::{ApiError, ApiResult, AppState, JsonBody, created, req_str};
 use crate::common;
+
+/// This module's routes, merged into the platform router by [`super::router`] (which adds the
+/// service-wide layers).
+pub(super) fn routes() -> Router<AppState> {
+    Router::new().route("/api/webhooks", routing::post(create))
+}
 
 /// The events a platform webhook may subscribe to (the seed's list).
 pub(crate) const EVENTS: [&str; 7] = [
