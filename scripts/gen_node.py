@@ -747,7 +747,9 @@ class Method:
             out.append(f"{indent} * @example")
             out.append(f"{indent} * ```ts")
             for line in example.rstrip().splitlines():
-                out.append(f"{indent} * {line}".rstrip())
+                # `*/` would end the comment
+                code = line.replace("*/", "*\\/")
+                out.append(f"{indent} * {code}".rstrip())
             out.append(f"{indent} * ```")
         out.append(f"{indent} */")
         return out
