@@ -168,6 +168,7 @@ class Service:
         self.cfg = cfg
         self.doc: Json = json.loads(Path(cfg["doc"]).read_text(encoding="utf-8"))
         self.schemas: Json = self.doc.get("components", {}).get("schemas", {})
+        self.answers: set[str] = answer_schemas(self)
 
     def ts_name(self, schema: str) -> str:
         return RENAMES.get((self.name, schema), schema)
@@ -328,8 +329,34 @@ def ts_type(svc: Service, s: Json) -> str:
     return union(out)
 
 
-def required_member(schema: Json, prop: str, p: Json) -> bool:
-    return prop in schema.get("required", []) or "default" in p
+def required_member(schema: Json, prop: str, p: Json, answer: bool) -> bool:
+    """In an answer a member with a `default` is always there (the SDK fills it in); in a
+    request it may be left out."""
+    return prop in schema.get("required", []) or (answer and "default" in p)
+
+
+def answer_schemas(svc: Service) -> set[str]:
+    """The schemas an answer holds (directly or nested): every schema but the request-only."""
+    out: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+                name = ref_name(ref)
+                if name not in out:
+                    out.add(name)
+                    walk(svc.schemas.get(name, {}))
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    for _path, _method, op in operations(svc):
+        walk(op.get("responses", {}))
+    walk(svc.doc.get("components", {}).get("responses", {}))
+    return out
 
 
 def member_key(name: str) -> str:
@@ -377,7 +404,7 @@ def schema_interface(
         else:
             t = ts_type(svc, p)
         pdoc = doc_text(svc, p.get("description", "")) or f"`{prop}`."
-        members.append((prop, t, required_member(s, prop, p), pdoc))
+        members.append((prop, t, required_member(s, prop, p, schema in svc.answers), pdoc))
     index = None
     if s.get("additionalProperties") is True:
         index = INDEX_TYPES.get((svc.name, schema), "unknown")
