@@ -63,21 +63,6 @@ export declare class OpsClient {
   withOptions(config: ClientConfig): OpsClient
   /** The base URL requests go to. */
   get baseUrl(): string
-  authLogin(username: string, password: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  chatSend(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  chatStream(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<ChatStream>
-  conversationsList(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  conversationsCreate(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  conversationsGet(id: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  conversationsDelete(id: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  configGet(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  configUpdate(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  metricsGet(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  toolsList(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  toolsExecute(tool: string, parameters: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  learnedApisList(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  learnedApisLearn(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  webhooksCreate(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
   /**
    * Opens the `/ws` channel and authenticates. The cancel handle also ends the session
    * later: once it fires, the socket is closed and the session hands out nothing more.
@@ -124,36 +109,6 @@ export declare class PlatformClient {
    * `finance.transactions.list`) with `params` as for [`Self::call`].
    */
   paginate(op: string, params?: string | undefined | null, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Pager
-  authSignInUrl(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  authSignOut(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  authSession(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  authCreateApiKey(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  usersMe(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  usersUpdateMe(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  usersList(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Pager
-  usersInvite(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  usersDelete(id: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  agentsList(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  agentsGet(id: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  agentsCreate(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  agentsDelete(id: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  conversationsList(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Pager
-  conversationsGet(id: string, params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  conversationsCreate(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  conversationsSendMessage(id: string, content: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<TokenStream>
-  conversationsStream(id: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<TokenStream>
-  conversationsDelete(id: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  healthProfile(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  healthUpdateProfile(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  healthMedicationsList(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  healthMedicationsCreate(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  healthAppointmentsList(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  financeProfile(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  financeAccountsList(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  financeTransactionsList(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Pager
-  financeTransactionsCreate(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  financeBudgetsList(opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
-  webhooksCreate(params: string, opts?: CallOptions | undefined | null, cancel?: CancelHandle | undefined | null): Promise<string>
 }
 
 /**

@@ -6,20 +6,63 @@ use agents_sdk::dispatch::{Call, PagesSink, Sink};
 use agents_sdk::{CancelToken, Paged, Paginator, RequestOptions, ResponseCapture};
 use napi::Env;
 use napi::bindgen_prelude::{PromiseRaw, ToNapiValue};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::error::{as_type_error, from_json, spawn, to_json, to_napi};
+use crate::error::{as_type_error, spawn, to_json, to_napi, type_error};
 use crate::options::{CallOptions, CancelHandle, request_options, request_options_meta};
 use crate::pagination::Pager;
 
-/// The arguments' JSON text (`undefined`/`null`: none).
+/// How deeply the arguments may nest (the TypeScript layer's `MAX_JSON_DEPTH`).
+const MAX_DEPTH: usize = 128;
+
+/// The arguments' JSON text (`undefined`/`null`: none). Up to [`MAX_DEPTH`] levels are read
+/// (serde_json's own limit stops one level short of it); deeper text is a `TypeError` before
+/// any of it is parsed, so the parser's recursion stays bounded.
 pub(crate) fn args(json: Option<String>) -> napi::Result<Value> {
-    match json {
-        None => Ok(Value::Null),
-        Some(text) => from_json("params", &text),
+    let Some(text) = json else {
+        return Ok(Value::Null);
+    };
+    if nesting(&text) > MAX_DEPTH {
+        return Err(type_error(format!(
+            "invalid params: nested deeper than {MAX_DEPTH} levels"
+        )));
     }
+    let mut de = serde_json::Deserializer::from_str(&text);
+    de.disable_recursion_limit();
+    let value = Value::deserialize(&mut de)
+        .and_then(|v| de.end().map(|()| v))
+        .map_err(|e| type_error(format!("invalid params: {e}")))?;
+    Ok(value)
+}
+
+/// The deepest nesting of objects and arrays in a JSON text (brackets inside strings skipped).
+fn nesting(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for b in text.bytes() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// An answer as JSON text, or `{"data", "response"}` for `withResponse()`.
@@ -106,4 +149,20 @@ pub(crate) fn paginate(
         capture,
     };
     prepare(o, sink).map_err(as_type_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nesting;
+
+    #[test]
+    fn nesting_counts_brackets_outside_strings() {
+        assert_eq!(nesting("null"), 0);
+        assert_eq!(nesting(r#"{"a":[1,{"b":2}]}"#), 3);
+        assert_eq!(nesting(r#"{"a":"[[[{{{\"]]]"}"#), 1);
+        assert_eq!(
+            nesting(&format!("{}{}", "[".repeat(200), "]".repeat(200))),
+            200
+        );
+    }
 }

@@ -183,10 +183,3 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> napi::Result<String> {
         })
     })
 }
-
-/// Parses the JSON text of an argument object (written by the TypeScript layer, which refuses
-/// cycles and nesting deeper than serde_json's limit of 128 levels first); a value of the wrong
-/// shape is a `TypeError`.
-pub(crate) fn from_json<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> napi::Result<T> {
-    serde_json::from_str(text).map_err(|e| type_error(format!("invalid {what}: {e}")))
-}

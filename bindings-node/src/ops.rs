@@ -1,5 +1,5 @@
-//! `agents_sdk::ops` for JavaScript: one native method per operation plus the WebSocket
-//! session, wrapped by `ts/ops.ts`.
+//! `agents_sdk::ops` for JavaScript: the client with the generic `call` / `stream` through which
+//! `ts/ops-resources.ts` (generated) runs every operation, login, and the WebSocket session.
 
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
@@ -15,25 +15,15 @@ use napi_derive::napi;
 use tokio::sync::{Mutex, mpsc, oneshot};
 
 use crate::dispatch;
-use crate::error::{as_type_error, from_json, panic_error, spawn, to_json, to_napi};
-use crate::options::{
-    CallOptions, CancelHandle, ClientConfig, client_settings, request_options, request_options_meta,
-};
-use crate::stream::{ChatStream, spawn_json};
+use crate::error::{as_type_error, panic_error, spawn, to_json, to_napi};
+use crate::options::{CallOptions, CancelHandle, ClientConfig, client_settings, request_options};
+use crate::stream::ChatStream;
 
 /// The ops client (`AgentClient` in JavaScript).
 #[napi]
 #[derive(Debug)]
 pub struct OpsClient {
     inner: AgentClient,
-}
-
-macro_rules! call {
-    ($self:ident, $env:ident, $opts:ident, $cancel:ident, |$c:ident, $o:ident| $call:expr) => {{
-        let ($o, capture) = request_options_meta($opts, $cancel)?;
-        let $c = $self.inner.clone();
-        spawn_json($env, capture, async move { $call.await })
-    }};
 }
 
 fn builder(config: ClientConfig) -> napi::Result<ops::AgentClientBuilder> {
@@ -128,224 +118,6 @@ impl OpsClient {
     #[napi(getter, catch_unwind)]
     pub fn base_url(&self) -> String {
         self.inner.base_url().to_owned()
-    }
-
-    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
-    pub fn auth_login<'e>(
-        &self,
-        env: &'e Env,
-        username: String,
-        password: String,
-        opts: Option<CallOptions>,
-        cancel: Option<&CancelHandle>,
-    ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c
-            .auth()
-            .with_options(o)
-            .login(username, password))
-    }
-
-    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
-    pub fn chat_send<'e>(
-        &self,
-        env: &'e Env,
-        params: String,
-        opts: Option<CallOptions>,
-        cancel: Option<&CancelHandle>,
-    ) -> napi::Result<PromiseRaw<'e, String>> {
-        let p: ops::ChatParams = from_json("chat.send params", &params)?;
-        call!(self, env, opts, cancel, |c, o| c
-            .chat()
-            .with_options(o)
-            .send(p))
-    }
-
-    #[napi(ts_return_type = "Promise<ChatStream>", catch_unwind)]
-    pub fn chat_stream<'e>(
-        &self,
-        env: &'e Env,
-        params: String,
-        opts: Option<CallOptions>,
-        cancel: Option<&CancelHandle>,
-    ) -> napi::Result<PromiseRaw<'e, ChatStream>> {
-        let p: ops::ChatParams = from_json("chat.stream params", &params)?;
-        let o = request_options(opts, cancel)?;
-        let stop = cancel.map(|h| h.token.clone());
-        let c = self.inner.clone();
-        spawn(env, async move {
-            let s = c.chat().with_options(o).stream(p).await.map_err(to_napi)?;
-            Ok(ChatStream::new(s, stop))
-        })
-    }
-
-    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
-    pub fn conversations_list<'e>(
-        &self,
-        env: &'e Env,
-        opts: Option<CallOptions>,
-        cancel: Option<&CancelHandle>,
-    ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c
-            .conversations()
-            .with_options(o)
-            .list())
-    }
-
-    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
-    pub fn conversations_create<'e>(
-        &self,
-        env: &'e Env,
-        params: String,
-        opts: Option<CallOptions>,
-        cancel: Option<&CancelHandle>,
-    ) -> napi::Result<PromiseRaw<'e, String>> {
-        let p: ops::CreateConversationParams = from_json("conversations.create params", &params)?;
-        call!(self, env, opts, cancel, |c, o| c
-            .conversations()
-            .with_options(o)
-            .create(p))
-    }
-
-    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
-    pub fn conversations_get<'e>(
-        &self,
-        env: &'e Env,
-        id: String,
-        opts: Option<CallOptions>,
-        cancel: Option<&CancelHandle>,
-    ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c
-            .conversations()
-            .with_options(o)
-            .get(&id))
-    }
-
-    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
-    pub fn conversations_delete<'e>(
-        &self,
-        env: &'e Env,
-        id: String,
-        opts: Option<CallOptions>,
-        cancel: Option<&CancelHandle>,
-    ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c
-            .conversations()
-            .with_options(o)
-            .delete(&id))
-    }
-
-    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
-    pub fn config_get<'e>(
-        &self,
-        env: &'e Env,
-        opts: Option<CallOptions>,
-        cancel: Option<&CancelHandle>,
-    ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c
-            .config()
-            .with_options(o)
-            .get())
-    }
-
-    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
-    pub fn config_update<'e>(
-        &self,
-        env: &'e Env,
-        params: String,
-        opts: Option<CallOptions>,
-        cancel: Option<&CancelHandle>,
-    ) -> napi::Result<PromiseRaw<'e, String>> {
-        let p: ops::ConfigUpdate = from_json("config.update params", &params)?;
-        call!(self, env, opts, cancel, |c, o| c
-            .config()
-            .with_options(o)
-            .update(p))
-    }
-
-    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
-    pub fn metrics_get<'e>(
-        &self,
-        env: &'e Env,
-        opts: Option<CallOptions>,
-        cancel: Option<&CancelHandle>,
-    ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c
-            .metrics()
-            .with_options(o)
-            .get())
-    }
-
-    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
-    pub fn tools_list<'e>(
-        &self,
-        env: &'e Env,
-        opts: Option<CallOptions>,
-        cancel: Option<&CancelHandle>,
-    ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c
-            .tools()
-            .with_options(o)
-            .list())
-    }
-
-    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
-    pub fn tools_execute<'e>(
-        &self,
-        env: &'e Env,
-        tool: String,
-        parameters: String,
-        opts: Option<CallOptions>,
-        cancel: Option<&CancelHandle>,
-    ) -> napi::Result<PromiseRaw<'e, String>> {
-        let p: serde_json::Map<String, serde_json::Value> =
-            from_json("tools.execute parameters", &parameters)?;
-        call!(self, env, opts, cancel, |c, o| c
-            .tools()
-            .with_options(o)
-            .execute(tool, p))
-    }
-
-    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
-    pub fn learned_apis_list<'e>(
-        &self,
-        env: &'e Env,
-        opts: Option<CallOptions>,
-        cancel: Option<&CancelHandle>,
-    ) -> napi::Result<PromiseRaw<'e, String>> {
-        call!(self, env, opts, cancel, |c, o| c
-            .learned_apis()
-            .with_options(o)
-            .list())
-    }
-
-    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
-    pub fn learned_apis_learn<'e>(
-        &self,
-        env: &'e Env,
-        params: String,
-        opts: Option<CallOptions>,
-        cancel: Option<&CancelHandle>,
-    ) -> napi::Result<PromiseRaw<'e, String>> {
-        let p: ops::LearnApiParams = from_json("learnedApis.learn params", &params)?;
-        call!(self, env, opts, cancel, |c, o| c
-            .learned_apis()
-            .with_options(o)
-            .learn(p))
-    }
-
-    #[napi(ts_return_type = "Promise<string>", catch_unwind)]
-    pub fn webhooks_create<'e>(
-        &self,
-        env: &'e Env,
-        params: String,
-        opts: Option<CallOptions>,
-        cancel: Option<&CancelHandle>,
-    ) -> napi::Result<PromiseRaw<'e, String>> {
-        let p: ops::CreateWebhookParams = from_json("webhooks.create params", &params)?;
-        call!(self, env, opts, cancel, |c, o| c
-            .webhooks()
-            .with_options(o)
-            .create(p))
     }
 
     /// Opens the `/ws` channel and authenticates. The cancel handle also ends the session

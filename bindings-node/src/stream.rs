@@ -3,7 +3,6 @@
 //! `async function*`. Dropping the native object (or `close()`) drops the core stream, which
 //! closes the connection.
 
-use std::future::Future;
 use std::sync::Arc;
 
 use agents_sdk::ops::{ChatEvent, ChatStream as CoreChatStream};
@@ -22,32 +21,6 @@ use crate::error::{spawn, to_json, to_napi};
 
 /// Most events handed over by one `nextBatch()`.
 pub(crate) const MAX_BATCH: usize = 2048;
-
-/// Runs `fut` on napi's runtime; the promise resolves with the JSON of its value.
-pub(crate) fn spawn_json<'e, T, F>(
-    env: &'e Env,
-    capture: Option<agents_sdk::ResponseCapture>,
-    fut: F,
-) -> napi::Result<PromiseRaw<'e, String>>
-where
-    T: Serialize + 'static,
-    F: Future<Output = agents_sdk::Result<T>> + Send + 'static,
-{
-    spawn(env, async move {
-        let value = fut.await.map_err(to_napi)?;
-        match capture {
-            // `{"data", "response"}` for `withResponse()`
-            Some(c) => {
-                let meta = c.get().unwrap_or_default();
-                to_json(&serde_json::json!({
-                    "data": value,
-                    "response": crate::options::meta_json(&meta),
-                }))
-            }
-            None => to_json(&value),
-        }
-    })
-}
 
 /// A stream plus an error held back so the events before it are delivered first.
 struct Batched<S: futures::Stream> {
