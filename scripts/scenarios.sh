@@ -7,8 +7,10 @@
 #   scripts/scenarios.sh
 #
 # Environment: SCENARIOS_PYTHON (default bindings-python/.venv/bin/python), SCENARIOS_NODE_PKG
-# (default bindings-node). The last line is the tally, `scenarios: rust N/N, python N/N, node N/N`;
-# the exit status is non-zero when any scenario failed or a runner could not run.
+# (default bindings-node). The last line is the tally,
+# `scenarios: rust N/N, python N/N, node N/N, python-async N/N` (`python`: the Python runner's
+# runs with the blocking clients, `python-async`: its runs of the same scenarios with the asyncio
+# clients); the exit status is non-zero when any scenario failed or a runner could not run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -36,16 +38,23 @@ echo "== Python (ruff, mypy --strict, pytest)"
 "$python" -m ruff format --check --config tests/python/ruff.toml tests/python tests/compare_outcomes.py || status=1
 "$python" -m mypy --strict --no-incremental tests/python/test_scenarios.py tests/compare_outcomes.py || status=1
 (cd tests/python && "$python" -m pytest -q --junitxml="$scratch/python.xml" .) || status=1
-# a scenario with a known divergence ends as xfail, which JUnit counts as skipped
-read -r py py_known < <("$python" - "$scratch/python.xml" <<'PY' 2>/dev/null
+# a scenario with a known divergence ends as xfail, which JUnit counts as skipped; each scenario
+# runs as test_scenario[sync-NAME] and test_scenario[async-NAME], counted apart
+read -r py py_known py_async py_async_known < <("$python" - "$scratch/python.xml" <<'PY' 2>/dev/null
 import sys
 import xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
-suite = root if root.tag == "testsuite" else root.find("testsuite")
-skipped = int(suite.get("skipped"))
-total = int(suite.get("tests")) - skipped
-bad = int(suite.get("failures")) + int(suite.get("errors"))
-print(f"{total - bad}/{total} {skipped}")
+counts = {"sync": [0, 0, 0], "async": [0, 0, 0]}  # run, failed, skipped
+for case in root.iter("testcase"):
+    mode = "async" if case.get("name", "").startswith("test_scenario[async-") else "sync"
+    c = counts[mode]
+    if case.find("skipped") is not None:
+        c[2] += 1
+        continue
+    c[0] += 1
+    if case.find("failure") is not None or case.find("error") is not None:
+        c[1] += 1
+print(" ".join(f"{run - bad}/{run} {skipped}" for run, bad, skipped in counts.values()))
 PY
 )
 
@@ -62,9 +71,9 @@ if [[ -n "$node_pass" && -n "$node_fail" ]]; then
   node_tally="$node_pass/$((node_pass + node_fail))"
 fi
 
-for tally in "$rust" "$py" "$node_tally"; do
+for tally in "$rust" "$py" "$node_tally" "$py_async"; do
   if [[ -z "$tally" ]]; then status=1; fi
 done
-echo "known divergences from API.md (reported above, not counted): rust ${rust_known:-?}, python ${py_known:-?}, node ${node_known:-?}"
-echo "scenarios: rust ${rust:-?}, python ${py:-?}, node ${node_tally:-?}"
+echo "known divergences from API.md (reported above, not counted): rust ${rust_known:-?}, python ${py_known:-?}, node ${node_known:-?}, python-async ${py_async_known:-?}"
+echo "scenarios: rust ${rust:-?}, python ${py:-?}, node ${node_tally:-?}, python-async ${py_async:-?}"
 exit "$status"

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any, Dict, List
 
 LANGS = ("rust", "python", "node")
+# compared too when the run wrote them (the Python runner's asyncio clients)
+OPTIONAL_LANGS = ("python-async",)
 # facts of an error that every language must agree on; the message may differ
 ERROR_FACTS = ("class", "status", "code")
 
@@ -81,13 +83,14 @@ def diff(values: Dict[str, Any], path: str, out: List[str]) -> None:
 
 def main() -> int:
     folder = Path(sys.argv[1])
-    runs = {lang: load(folder / f"{lang}.jsonl") for lang in LANGS}
+    langs = [*LANGS, *(x for x in OPTIONAL_LANGS if (folder / f"{x}.jsonl").exists())]
+    runs = {lang: load(folder / f"{lang}.jsonl") for lang in langs}
     problems: List[str] = []
     for name in sorted(set.intersection(*(set(r) for r in runs.values()))):
         steps = set.intersection(*(set(r[name]) for r in runs.values()))
         for step in sorted(steps):
             found: List[str] = []
-            diff({lang: runs[lang][name][step] for lang in LANGS}, "$", found)
+            diff({lang: runs[lang][name][step] for lang in langs}, "$", found)
             problems.extend(f"{name} {step} {f}" for f in found)
     for p in problems:
         print(p)

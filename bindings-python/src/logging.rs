@@ -1,14 +1,18 @@
 //! Forwards the core's `tracing` events to the Python logger `cjhirashi_agents`, installed only
-//! when `CJHIRASHI_LOG` is `debug` or `info` (secrets are redacted by the core already).
+//! when `CJHIRASHI_LOG` is `debug` or `info` (secrets are redacted by the core already). Each
+//! record is the event's message and fields followed by the fields of the spans it happened in
+//! (a request's `method`, `path`, `attempt`, `status`, `request_id`), as Rust's `fmt` shows them.
 
 use std::fmt::Write as _;
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use tracing::field::{Field, Visit};
+use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Level, Subscriber};
 use tracing_subscriber::filter::LevelFilter;
 use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
+use tracing_subscriber::registry::LookupSpan;
 
 struct Message(String);
 
@@ -31,6 +35,9 @@ impl Visit for Message {
 
 struct PythonLogging;
 
+/// The fields recorded on an `agents_sdk` span so far (` key=value` each).
+struct SpanFields(String);
+
 fn logger(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
     static LOGGER: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     Ok(LOGGER
@@ -42,8 +49,29 @@ fn logger(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
         .bind(py))
 }
 
-impl<S: Subscriber> Layer<S> for PythonLogging {
-    fn on_event(&self, event: &Event<'_>, _ctx: Context<'_, S>) {
+impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for PythonLogging {
+    fn on_new_span(&self, attrs: &Attributes<'_>, id: &Id, ctx: Context<'_, S>) {
+        if !attrs.metadata().target().starts_with("agents_sdk") {
+            return;
+        }
+        if let Some(span) = ctx.span(id) {
+            let mut fields = Message(String::new());
+            attrs.record(&mut fields);
+            span.extensions_mut().insert(SpanFields(fields.0));
+        }
+    }
+
+    fn on_record(&self, id: &Id, values: &Record<'_>, ctx: Context<'_, S>) {
+        if let Some(span) = ctx.span(id)
+            && let Some(SpanFields(text)) = span.extensions_mut().get_mut::<SpanFields>()
+        {
+            let mut more = Message(std::mem::take(text));
+            values.record(&mut more);
+            *text = more.0;
+        }
+    }
+
+    fn on_event(&self, event: &Event<'_>, ctx: Context<'_, S>) {
         let meta = event.metadata();
         if !meta.target().starts_with("agents_sdk") {
             return;
@@ -56,6 +84,13 @@ impl<S: Subscriber> Layer<S> for PythonLogging {
         };
         let mut msg = Message(String::new());
         event.record(&mut msg);
+        if let Some(scope) = ctx.event_scope(event) {
+            for span in scope.from_root() {
+                if let Some(SpanFields(text)) = span.extensions().get::<SpanFields>() {
+                    msg.0.push_str(text);
+                }
+            }
+        }
         Python::attach(|py| {
             if let Ok(l) = logger(py) {
                 let _ = l.call_method1("log", (level, msg.0));

@@ -11,6 +11,7 @@ import { appendFileSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { format } from 'node:util';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const scenariosDir = join(here, '..', 'scenarios');
@@ -20,6 +21,8 @@ const { Sandbox } = await import(pathToFileURL(join(pkg, 'esm', 'testing.mjs')).
 const { CJHirashiAgents, AgentClient, webhooks } = sdk;
 
 const LANG = 'node';
+// `await using` calls it; Node 20 before 20.4 spells it Symbol.for('nodejs.asyncDispose')
+const ASYNC_DISPOSE = Symbol.asyncDispose ?? Symbol.for('nodejs.asyncDispose');
 const OPERATIONS = JSON.parse(readFileSync(join(scenariosDir, 'operations.json'), 'utf8'));
 const ALL = readdirSync(scenariosDir)
   .filter((f) => f.endsWith('.json') && f !== 'operations.json')
@@ -107,6 +110,15 @@ function matchOp(op, arg, actual, path) {
       const ok = op === '$len' ? n === arg : n >= arg;
       return ok ? null : `${path}: length ${n}, expected ${op.slice(1)} ${arg}`;
     }
+    case '$includes':
+    case '$excludes':
+      if (typeof actual !== 'string') return `${path}: expected a string, got ${show(actual)}`;
+      for (const part of Array.isArray(arg) ? arg : [arg]) {
+        if (actual.includes(part) !== (op === '$includes')) {
+          return `${path}: ${show(part)} ${op === '$includes' ? 'missing from' : 'found in'} ${show(actual)}`;
+        }
+      }
+      return null;
     case '$contains':
       if (!Array.isArray(actual)) return `${path}: expected an array, got ${show(actual)}`;
       return actual.some((item) => match(arg, item) === null)
@@ -230,7 +242,10 @@ class Run {
     this.scenario = scenario;
     this.sb = sandbox;
     this.vars = {
-      sandbox: { username: sandbox.username, password: sandbox.password, platform_url: sandbox.platformUrl, ops_url: sandbox.opsUrl },
+      sandbox: {
+        username: sandbox.username, password: sandbox.password, platform_url: sandbox.platformUrl, ops_url: sandbox.opsUrl,
+        api_key: sandbox.apiKey, admin_api_key: sandbox.adminApiKey, ops_api_key: sandbox.opsApiKey,
+      },
     };
     this.clients = new Map();
     this.receiver = undefined;
@@ -264,18 +279,33 @@ class Run {
     return this.clients.get(key);
   }
 
-  async makeClient(service, spec) {
+  /** A client of `spec`; `extra`: more client settings (a `logs` step's `logger`). */
+  async makeClient(service, spec, extra = {}) {
     const sb = this.sb;
     if (service === 'platform') {
-      if (spec === 'closed_port') return new CJHirashiAgents({ apiKey: sb.apiKey, baseURL: 'http://127.0.0.1:9/api', maxRetries: 0 });
+      if (spec === 'closed_port') return new CJHirashiAgents({ apiKey: sb.apiKey, baseURL: 'http://127.0.0.1:9/api', maxRetries: 0, ...extra });
       let apiKey = sb.apiKey;
       if (spec === 'admin') apiKey = sb.adminApiKey;
       else if (spec === 'bad_key') apiKey = 'cj_test_not_a_key';
       else if (spec !== null && typeof spec === 'object') apiKey = this.resolve(spec.api_key);
-      return new CJHirashiAgents({ apiKey, baseURL: sb.platformUrl });
+      return new CJHirashiAgents({ apiKey, baseURL: sb.platformUrl, ...extra });
     }
-    if (spec === 'login') return AgentClient.login({ baseURL: sb.opsUrl, username: sb.username, password: sb.password });
-    return new AgentClient({ apiKey: spec === 'bad_key' ? 'ops_not_a_key' : sb.opsApiKey, baseURL: sb.opsUrl });
+    if (spec === 'login') return AgentClient.login({ baseURL: sb.opsUrl, username: sb.username, password: sb.password, ...extra });
+    return new AgentClient({ apiKey: spec === 'bad_key' ? 'ops_not_a_key' : sb.opsApiKey, baseURL: sb.opsUrl, ...extra });
+  }
+
+  /** `$client.close`: closes the step's client `times` times (`close()`, or with `form:
+   * "context"` its `Symbol.asyncDispose`), then forgets it unless `keep`. */
+  async closeStep(service, spec, args) {
+    const key = `${service}:${JSON.stringify(spec)}`;
+    const client = await this.client(service, spec);
+    const times = args.times ?? 1;
+    for (let n = 0; n < times; n++) {
+      if (args.form === 'context') await client[ASYNC_DISPOSE]();
+      else await client.close();
+    }
+    if (!args.keep) this.clients.delete(key);
+    return { closed: times };
   }
 
   async run() {
@@ -295,18 +325,34 @@ class Run {
   }
 
   async check(where, step) {
-    for (let n = 1; n < (step.repeat ?? 1); n++) await this.step(step);
+    // a `logs` step calls through a client made for it with a `logger` that keeps every record
+    const records = step.logs ? [] : undefined;
+    this.logger = records && {
+      debug: (...a) => records.push(`DEBUG ${format(...a)}`),
+      info: (...a) => records.push(`INFO ${format(...a)}`),
+      warn: (...a) => records.push(`WARN ${format(...a)}`),
+      error: (...a) => records.push(`ERROR ${format(...a)}`),
+    };
     let result;
     let error;
     try {
+      for (let n = 1; n < (step.repeat ?? 1); n++) await this.step(step);
       result = await this.step(step);
       // `until_error`: call again (at most that many times in all) until a call fails
       for (let n = 1; n < (step.until_error ?? 1); n++) result = await this.step(step);
     } catch (e) {
       if (!(e instanceof sdk.CJHirashiError) && !step.expect?.error) throw e;
       error = errorData(e);
+    } finally {
+      this.logger = undefined;
     }
+    // the client logs a call once its promise settled: let those callbacks run
+    if (records) await new Promise((ok) => setImmediate(ok));
     const expect = this.resolve(step.expect ?? {});
+    if (records && expect.logs) {
+      const why = match(expect.logs, records, '$logs');
+      assert.equal(why, null, `${where}: ${why}`);
+    }
     if (expect.error) {
       this.outcomes[where] = { error };
       assert.ok(error, `${where}: expected an error, got ${show(result)}`);
@@ -326,10 +372,11 @@ class Run {
   async step(step) {
     const call = step.call;
     const args = { ...this.resolve(step.args ?? {}) };
-    if (call.startsWith('$')) return this.special(call, args);
     const service = step.service ?? this.scenario.service;
     let clientSpec = step.client ?? this.scenario.client ?? (service === 'platform' ? 'user' : 'api_key');
     if (service === 'ops' && (clientSpec === 'user' || clientSpec === 'admin')) clientSpec = 'api_key';
+    if (call === '$client.close') return this.closeStep(service, clientSpec, args);
+    if (call.startsWith('$')) return this.special(call, args);
     const options = nodeOptions(this.resolve(step.options));
     if (call === 'login') {
       const c = await AgentClient.login({ baseURL: this.sb.opsUrl, username: args.username, password: args.password });
@@ -337,7 +384,18 @@ class Run {
       return { logged_in: true };
     }
     const spec = OPERATIONS[service][call];
-    const client = await this.client(service, clientSpec);
+    const logger = this.logger;
+    const client = logger
+      ? await this.makeClient(service, clientSpec, { logger, logLevel: 'debug' })
+      : await this.client(service, clientSpec);
+    try {
+      return await this.invoke(client, spec, call, args, options, step, service);
+    } finally {
+      if (logger) await client.close();
+    }
+  }
+
+  async invoke(client, spec, call, args, options, step, service) {
     const path = call.split('.').map(camel);
     const method = path.pop();
     let target = client;

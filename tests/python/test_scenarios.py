@@ -1,15 +1,21 @@
 """The cross-language scenario suite (``tests/scenarios/*.json``), run with the Python package.
 
-Each scenario runs against a fresh embedded sandbox; every step's result is turned into plain
-JSON-like data with snake_case keys and matched against the step's expectation (see
-``tests/README.md``). Run inside a venv where the ``cjhirashi-agents`` wheel is installed::
+Each scenario runs against a fresh embedded sandbox, twice: with the blocking clients
+(``Client``, ``AgentClient``) and with the asyncio ones (``AsyncClient``, ``AsyncAgentClient``:
+awaited calls, ``async for`` over streams and pages), with the same expectations. Every step's
+result is turned into plain JSON-like data with snake_case keys and matched against the step's
+expectation (see ``tests/README.md``). Run inside a venv where the ``cjhirashi-agents`` wheel is
+installed::
 
     python -m pytest -q tests/python
 """
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import json
+import logging
 import os
 import queue
 import re
@@ -22,10 +28,14 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import pytest
 
-import agent_client
-import cjhirashi_agents
-from cjhirashi_agents import webhooks
-from cjhirashi_agents.testing import Sandbox
+# The native module forwards the core's `tracing` events to the `cjhirashi_agents` logger only
+# when CJHIRASHI_LOG asks for it when it is first imported; a `logs` step then captures them.
+os.environ["CJHIRASHI_LOG"] = "debug"
+
+import agent_client  # noqa: E402 (after CJHIRASHI_LOG)
+import cjhirashi_agents  # noqa: E402
+from cjhirashi_agents import webhooks  # noqa: E402
+from cjhirashi_agents.testing import Sandbox  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SCENARIOS = HERE.parent / "scenarios"
@@ -139,6 +149,14 @@ def match_op(op: str, arg: Any, actual: Any, path: str) -> Optional[str]:
             return f"{path}: expected something with a length, got {actual!r}"
         ok = len(actual) == arg if op == "$len" else len(actual) >= arg
         return None if ok else f"{path}: length {len(actual)}, expected {op[1:]} {arg}"
+    if op in ("$includes", "$excludes"):
+        if not isinstance(actual, str):
+            return f"{path}: expected a string, got {actual!r}"
+        for part in arg if isinstance(arg, list) else [arg]:
+            if (part in actual) != (op == "$includes"):
+                how = "missing from" if op == "$includes" else "found in"
+                return f"{path}: {part!r} {how} {actual!r}"
+        return None
     if op == "$contains":
         if not isinstance(actual, list):
             return f"{path}: expected an array, got {actual!r}"
@@ -200,16 +218,47 @@ class Receiver:
 # ---------------------------------------------------------------------------------------------
 
 
+class LogCapture(logging.Handler):
+    """Collects what the ``cjhirashi_agents`` logger records during a ``logs`` step, each
+    record as ``LEVEL message``."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.records: List[str] = []
+        self.logger = logging.getLogger("cjhirashi_agents")
+        self.saved_level = self.logger.level
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(f"{record.levelname} {record.getMessage()}")
+
+    def __enter__(self) -> LogCapture:
+        self.logger.addHandler(self)
+        self.logger.setLevel(logging.DEBUG)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.logger.removeHandler(self)
+        self.logger.setLevel(self.saved_level)
+
+
 class Run:
-    def __init__(self, scenario: Dict[str, Any], sandbox: Sandbox) -> None:
+    """One scenario's run, with the blocking clients (``mode="sync"``) or the asyncio ones
+    (``mode="async"``). Both run as coroutines: a blocking call simply blocks the loop, which
+    runs nothing else."""
+
+    def __init__(self, scenario: Dict[str, Any], sandbox: Sandbox, mode: str) -> None:
         self.scenario = scenario
         self.sb = sandbox
+        self.is_async = mode == "async"
         self.vars: Dict[str, Any] = {
             "sandbox": {
                 "username": sandbox.username,
                 "password": sandbox.password,
                 "platform_url": sandbox.platform_url,
                 "ops_url": sandbox.ops_url,
+                "api_key": sandbox.api_key,
+                "admin_api_key": sandbox.admin_api_key,
+                "ops_api_key": sandbox.ops_api_key,
             }
         }
         self.clients: Dict[str, Any] = {}
@@ -218,11 +267,23 @@ class Run:
         self.known: List[str] = []
         self.outcomes: Dict[str, Any] = {}
 
-    def close(self) -> None:
+    async def close(self) -> None:
         for client in self.clients.values():
-            client.close()
+            await self.close_client(client, "close")
         if self.receiver is not None:
             self.receiver.close()
+
+    async def close_client(self, client: Any, form: str) -> None:
+        """``close()`` / ``await aclose()``, or (``form="context"``) the context manager's exit."""
+        if form == "context":
+            if self.is_async:
+                await client.__aexit__(None, None, None)
+            else:
+                client.__exit__(None, None, None)
+        elif self.is_async:
+            await client.aclose()
+        else:
+            client.close()
 
     # -- values ---------------------------------------------------------------------------
 
@@ -248,37 +309,46 @@ class Run:
 
     # -- clients --------------------------------------------------------------------------
 
-    def client(self, service: str, spec: Any) -> Any:
-        key = f"{service}:{json.dumps(spec, sort_keys=True)}"
+    @staticmethod
+    def client_key(service: str, spec: Any) -> str:
+        return f"{service}:{json.dumps(spec, sort_keys=True)}"
+
+    async def client(self, service: str, spec: Any) -> Any:
+        key = self.client_key(service, spec)
         if key not in self.clients:
-            self.clients[key] = self.make_client(service, spec)
+            self.clients[key] = await self.make_client(service, spec)
         return self.clients[key]
 
-    def make_client(self, service: str, spec: Any) -> Any:
+    async def make_client(self, service: str, spec: Any) -> Any:
         sb = self.sb
         if service == "platform":
+            cls: Any = cjhirashi_agents.AsyncClient if self.is_async else cjhirashi_agents.Client
             url = sb.platform_url
             if spec == "admin":
                 key = sb.admin_api_key
             elif spec == "bad_key":
                 key = "cj_test_not_a_key"
             elif spec == "closed_port":
-                return cjhirashi_agents.Client(
-                    api_key=sb.api_key, base_url="http://127.0.0.1:9/api", max_retries=0
-                )
+                return cls(api_key=sb.api_key, base_url="http://127.0.0.1:9/api", max_retries=0)
             elif isinstance(spec, dict):
                 key = str(self.resolve(spec["api_key"]))
             else:
                 key = sb.api_key
-            return cjhirashi_agents.Client(api_key=key, base_url=url)
+            return cls(api_key=key, base_url=url)
         if spec == "login":
-            return agent_client.AgentClient.login(sb.ops_url, sb.username, sb.password)
+            return await self.login(sb.username, sb.password)
         key = "ops_not_a_key" if spec == "bad_key" else sb.ops_api_key
-        return agent_client.AgentClient(api_key=key, base_url=sb.ops_url)
+        ops: Any = agent_client.AsyncAgentClient if self.is_async else agent_client.AgentClient
+        return ops(api_key=key, base_url=sb.ops_url)
+
+    async def login(self, username: str, password: str) -> Any:
+        if self.is_async:
+            return await agent_client.AsyncAgentClient.login(self.sb.ops_url, username, password)
+        return agent_client.AgentClient.login(self.sb.ops_url, username, password)
 
     # -- steps ----------------------------------------------------------------------------
 
-    def run(self) -> None:
+    async def run(self) -> None:
         for i, step in enumerate(self.scenario["steps"]):
             langs = step.get("langs")
             if langs is not None and LANG not in langs:
@@ -286,7 +356,7 @@ class Run:
             where = f"step {i} ({step['call']})"
             reason = step.get("diverges", {}).get(LANG)
             try:
-                self.check(where, step)
+                await self.check(where, step)
             except Exception as e:  # noqa: BLE001 (a known divergence is reported, not raised)
                 if reason is None:
                     raise
@@ -295,22 +365,19 @@ class Run:
             if reason is not None:
                 warnings.warn(f"{where}: no divergence any more, remove the mark", stacklevel=1)
 
-    def check(self, where: str, step: Dict[str, Any]) -> None:
-        for _ in range(int(step.get("repeat", 1)) - 1):
-            self.step(step)
+    async def check(self, where: str, step: Dict[str, Any]) -> None:
+        capture = LogCapture() if step.get("logs") else None
+        if capture is not None:
+            capture.__enter__()
         try:
-            result: Any = self.step(step)
-            # `until_error`: call again (at most that many times in all) until a call fails
-            for _ in range(int(step.get("until_error", 1)) - 1):
-                result = self.step(step)
-            error: Optional[Dict[str, Any]] = None
-        except Exception as e:  # noqa: BLE001 (every error is data here)
-            if not isinstance(e, cjhirashi_agents.CJHirashiError) and "error" not in step.get(
-                "expect", {}
-            ):
-                raise
-            result, error = None, error_data(e)
+            result, error = await self.outcome(step)
+        finally:
+            if capture is not None:
+                capture.__exit__()
         expect = self.resolve(step.get("expect", {}))
+        if capture is not None and "logs" in expect:
+            why = match(expect["logs"], capture.records, "$logs")
+            assert why is None, f"{where}: {why}"
         if "error" in expect:
             self.outcomes[where] = {"error": error}
             assert error is not None, f"{where}: expected an error, got {result!r}"
@@ -325,25 +392,62 @@ class Run:
             self.vars[step["save"]] = result
         self.outcomes[where] = result
 
-    def step(self, step: Dict[str, Any]) -> Any:
+    async def outcome(self, step: Dict[str, Any]) -> Tuple[Any, Optional[Dict[str, Any]]]:
+        """The step's result (after `repeat` / `until_error`) or the error it raised."""
+        for _ in range(int(step.get("repeat", 1)) - 1):
+            await self.step(step)
+        try:
+            result: Any = await self.step(step)
+            # `until_error`: call again (at most that many times in all) until a call fails
+            for _ in range(int(step.get("until_error", 1)) - 1):
+                result = await self.step(step)
+            return result, None
+        except Exception as e:  # noqa: BLE001 (every error is data here)
+            if not isinstance(e, cjhirashi_agents.CJHirashiError) and "error" not in step.get(
+                "expect", {}
+            ):
+                raise
+            return None, error_data(e)
+
+    async def step(self, step: Dict[str, Any]) -> Any:
         call: str = step["call"]
         args: Dict[str, Any] = dict(self.resolve(step.get("args", {})))
-        if call.startswith("$"):
-            return self.special(call, args)
         service: str = step.get("service", self.scenario["service"])
         default = "user" if service == "platform" else "api_key"
         client_spec = step.get("client", self.scenario.get("client", default))
         if service == "ops" and client_spec in ("user", "admin"):
             client_spec = "api_key"
+        if call == "$client.close":
+            return await self.close_step(service, client_spec, args)
+        if call.startswith("$"):
+            return self.special(call, args)
         options = python_options(self.resolve(step.get("options", {})))
         if call == "login":
-            client = agent_client.AgentClient.login(
-                self.sb.ops_url, args["username"], args["password"]
-            )
-            client.close()
+            logged_in = await self.login(args["username"], args["password"])
+            await self.close_client(logged_in, "close")
             return {"logged_in": True}
         spec = OPERATIONS[service][call]
-        client = self.client(service, client_spec)
+        # a `logs` step calls through a client made inside the capture (as Node must)
+        fresh = bool(step.get("logs"))
+        if fresh:
+            client = await self.make_client(service, client_spec)
+        else:
+            client = await self.client(service, client_spec)
+        try:
+            return await self.invoke(client, spec, call, args, options, step)
+        finally:
+            if fresh:
+                await self.close_client(client, "close")
+
+    async def invoke(
+        self,
+        client: Any,
+        spec: Dict[str, Any],
+        call: str,
+        args: Dict[str, Any],
+        options: Dict[str, Any],
+        step: Dict[str, Any],
+    ) -> Any:
         *path, method = call.split(".")
         target = client
         for part in path:
@@ -358,13 +462,33 @@ class Run:
         if "from" in args:
             args["from_"] = args.pop("from")
         kind = spec.get("kind", "call")
+        iterate = step.get("iterate")
         if kind == "realtime":
+            if self.is_async:
+                return await arealtime(client, args, options)
             return realtime(client, args, options)
         answer = fn(*positional, **args, **options)
         if not step.get("raw"):
-            return consume(kind, answer, step.get("iterate"))
+            if self.is_async:
+                return await aconsume(kind, answer, iterate)
+            return consume(kind, answer, iterate)
         # a RawResponse: its metadata, and parse() gives what the plain call answers
-        return raw_data(answer, consume(kind, answer.parse(), step.get("iterate")))
+        if self.is_async:
+            answer = await answer
+            return raw_data(answer, await aconsume(kind, answer.parse(), iterate))
+        return raw_data(answer, consume(kind, answer.parse(), iterate))
+
+    async def close_step(self, service: str, spec: Any, args: Dict[str, Any]) -> Any:
+        """``$client.close``: closes the client the step names ``times`` times, then forgets it
+        (the next step makes a new one) unless ``keep``."""
+        key = self.client_key(service, spec)
+        client = await self.client(service, spec)
+        times = int(args.get("times", 1))
+        for _ in range(times):
+            await self.close_client(client, str(args.get("form", "close")))
+        if not args.get("keep"):
+            del self.clients[key]
+        return {"closed": times}
 
     def special(self, call: str, args: Dict[str, Any]) -> Any:
         if call == "$webhook.listen":
@@ -477,6 +601,59 @@ def realtime(client: Any, args: Dict[str, Any], options: Dict[str, Any]) -> Dict
         session.close()
 
 
+async def aconsume(kind: str, answer: Any, iterate: Optional[str]) -> Any:
+    """:func:`consume` for the async clients: calls awaited, streams and pages read with
+    ``async for``."""
+    if kind == "page":
+        return await apage_data(answer, iterate)
+    if kind == "tokens":
+        tokens = [str(t) async for t in answer]
+        return {
+            "tokens": tokens,
+            "text": "".join(tokens),
+            "message_id": answer.message_id,
+            "tokens_used": answer.tokens_used,
+        }
+    if kind == "events":
+        return events_data([plain(e) async for e in answer])
+    if inspect.isawaitable(answer):
+        answer = await answer
+    return plain(answer)
+
+
+async def apage_data(pages: Any, iterate: Optional[str]) -> Any:
+    """:func:`page_data` for the async clients; ``pages`` is what the call answered (an
+    ``AsyncPaginator``) or, through a raw response, the first ``AsyncPage``: both iterate every
+    item with ``async for`` and have ``iter_pages()``."""
+    if iterate == "items":
+        return [plain(item) async for item in pages]
+    if iterate == "pages":
+        return [{"data": plain(list(p.data))} async for p in pages.iter_pages()]
+    page = await pages if inspect.isawaitable(pages) else pages
+    if iterate == "next_page":
+        has_next = page.has_next_page()
+        second = await page.get_next_page()
+        return {
+            "first": plain(list(page.data)),
+            "has_next_page": has_next,
+            "second": plain(list(second.data)),
+        }
+    out: Dict[str, Any] = {"data": plain(list(page.data)), "has_next_page": page.has_next_page()}
+    summary = getattr(page, "summary", None)
+    if summary is not None:
+        out["summary"] = plain(summary)
+    return out
+
+
+async def arealtime(client: Any, args: Dict[str, Any], options: Dict[str, Any]) -> Dict[str, Any]:
+    """:func:`realtime` for the async client (``async with``, ``async for``)."""
+    async with client.realtime.connect(**options) as session:
+        if "message" not in args:
+            return {"connected": True}
+        await session.send_chat(args.get("conversation_id"), args["message"])
+        return events_data([plain(e) async for e in session])
+
+
 TREE = [
     "CJHirashiError",
     "APIError",
@@ -510,27 +687,37 @@ def error_tree() -> Dict[str, List[str]]:
     return out
 
 
-def dump(name: str, outcomes: Dict[str, Any]) -> None:
+def dump(name: str, outcomes: Dict[str, Any], mode: str) -> None:
     """With ``SCENARIOS_DUMP=DIR``, appends the scenario's step results to ``DIR/python.jsonl``
-    (to compare the three languages' answers)."""
+    (``DIR/python-async.jsonl`` for the asyncio clients), to compare the languages' answers."""
     out = os.environ.get("SCENARIOS_DUMP")
     if out:
-        with open(Path(out) / f"{LANG}.jsonl", "a", encoding="utf-8") as f:
+        lang = LANG if mode == "sync" else f"{LANG}-{mode}"
+        with open(Path(out) / f"{lang}.jsonl", "a", encoding="utf-8") as f:
             f.write(json.dumps({"name": name, "steps": outcomes}, default=str) + "\n")
 
 
+MODES = ("sync", "async")
+
+
 @pytest.mark.parametrize("scenario", ALL, ids=[s["name"] for s in ALL])
-def test_scenario(scenario: Dict[str, Any]) -> None:
+@pytest.mark.parametrize("mode", MODES)
+def test_scenario(scenario: Dict[str, Any], mode: str) -> None:
+    """The scenario with the blocking clients (``sync``) or the asyncio ones (``async``)."""
     langs = scenario.get("langs")
     if langs is not None and LANG not in langs:
         pytest.skip(f"not run in {LANG}")
     options = scenario.get("sandbox", {})
     with Sandbox(enforce_rate_limits=bool(options.get("enforce_rate_limits", False))) as sb:
-        run = Run(scenario, sb)
-        try:
-            run.run()
-        finally:
-            run.close()
-    dump(scenario["name"], run.outcomes)
+        run = Run(scenario, sb, mode)
+
+        async def go() -> None:
+            try:
+                await run.run()
+            finally:
+                await run.close()
+
+        asyncio.run(go())
+    dump(scenario["name"], run.outcomes, mode)
     if run.known:
         pytest.xfail("known divergence: " + "; ".join(run.known))

@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use agents_sandbox::{Delivery, Sandbox, WebhookSink};
@@ -20,6 +22,8 @@ use agents_sdk::{Error, RequestOptions, ResponseCapture, webhooks};
 use futures::StreamExt;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
+use tracing_subscriber::layer::SubscriberExt as _;
+use tracing_subscriber::{Layer as _, filter};
 
 const LANG: &str = "rust";
 
@@ -196,6 +200,23 @@ fn match_op(op: &str, arg: &Value, actual: &Value, path: &str) -> Result<(), Str
             ok.then_some(())
                 .ok_or_else(|| format!("{path}: length {n}, expected {} {want}", &op[1..]))
         }
+        "$includes" | "$excludes" => {
+            let Some(text) = actual.as_str() else {
+                return Err(format!("{path}: expected a string, got {}", show(actual)));
+            };
+            let parts = match arg {
+                Value::Array(parts) => parts.clone(),
+                one => vec![one.clone()],
+            };
+            for part in &parts {
+                let found = text.contains(part.as_str().unwrap_or_default());
+                if found != (op == "$includes") {
+                    let how = if found { "found in" } else { "missing from" };
+                    return Err(format!("{path}: {part} {how} {}", show(actual)));
+                }
+            }
+            Ok(())
+        }
         "$contains" => {
             let Value::Array(items) = actual else {
                 return Err(format!("{path}: expected an array, got {}", show(actual)));
@@ -217,6 +238,65 @@ fn match_op(op: &str, arg: &Value, actual: &Value, path: &str) -> Result<(), Str
         }
         other => Err(format!("{path}: unknown matcher {other}")),
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Logs: a `logs` step records what the crate's `tracing` events say
+// ---------------------------------------------------------------------------------------------
+
+/// Whether a `logs` step is running; the subscriber keeps nothing otherwise.
+static CAPTURING: AtomicBool = AtomicBool::new(false);
+/// What the subscriber wrote during the step (one line per event).
+static CAPTURED: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+
+struct CaptureWriter;
+
+impl std::io::Write for CaptureWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        CAPTURED
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The global subscriber: the `fmt` output of the SDK's spans and events at DEBUG and above,
+/// into [`CAPTURED`] while [`CAPTURING`] is set (a dynamic filter: asked for every span and
+/// event, never cached per callsite).
+fn install_log_capture() {
+    let only_during_steps = filter::dynamic_filter_fn(|meta, _cx| {
+        CAPTURING.load(Ordering::SeqCst)
+            && meta.target().starts_with("agents_sdk")
+            && *meta.level() <= tracing::Level::DEBUG
+    });
+    let layer = tracing_subscriber::fmt::layer()
+        .with_writer(|| CaptureWriter)
+        .with_ansi(false)
+        .without_time()
+        .with_filter(only_during_steps);
+    tracing::subscriber::set_global_default(tracing_subscriber::registry().with(layer))
+        .expect("the scenario runner installs the only tracing subscriber");
+}
+
+/// Starts recording (scenarios run one after the other).
+fn start_capture() {
+    CAPTURED.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    CAPTURING.store(true, Ordering::SeqCst);
+}
+
+/// Stops recording; the records, one per line.
+fn stop_capture() -> Vec<Value> {
+    CAPTURING.store(false, Ordering::SeqCst);
+    let bytes = std::mem::take(&mut *CAPTURED.lock().unwrap_or_else(|e| e.into_inner()));
+    String::from_utf8_lossy(&bytes)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| json!(l.trim()))
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -404,6 +484,8 @@ impl<'a> Run<'a> {
             json!({
                 "username": sb.username(), "password": sb.password(),
                 "platform_url": sb.platform_url(), "ops_url": sb.ops_url(),
+                "api_key": sb.api_key(), "admin_api_key": sb.admin_api_key(),
+                "ops_api_key": sb.ops_api_key(),
             }),
         );
         Run {
@@ -466,6 +548,12 @@ impl<'a> Run<'a> {
         if let Some(c) = self.platform.get(&key) {
             return Ok(c.clone());
         }
+        let client = self.new_platform_client(spec)?;
+        self.platform.insert(key, client.clone());
+        Ok(client)
+    }
+
+    fn new_platform_client(&self, spec: &Value) -> Result<Client, String> {
         let sb = self.sb;
         let builder = Client::builder();
         let builder = match spec.as_str() {
@@ -487,9 +575,7 @@ impl<'a> Run<'a> {
             }
             _ => builder.api_key(sb.api_key()).base_url(sb.platform_url()),
         };
-        let client = builder.build().map_err(|e| e.to_string())?;
-        self.platform.insert(key, client.clone());
-        Ok(client)
+        builder.build().map_err(|e| e.to_string())
     }
 
     async fn ops_client(&mut self, spec: &Value) -> Result<AgentClient, String> {
@@ -497,6 +583,12 @@ impl<'a> Run<'a> {
         if let Some(c) = self.ops.get(&key) {
             return Ok(c.clone());
         }
+        let client = self.new_ops_client(spec).await?;
+        self.ops.insert(key, client.clone());
+        Ok(client)
+    }
+
+    async fn new_ops_client(&self, spec: &Value) -> Result<AgentClient, String> {
         let sb = self.sb;
         let client = match spec.as_str() {
             Some("login") => AgentClient::login(sb.ops_url(), sb.username(), sb.password())
@@ -513,8 +605,23 @@ impl<'a> Run<'a> {
                 .build()
                 .map_err(|e| e.to_string())?,
         };
-        self.ops.insert(key, client.clone());
         Ok(client)
+    }
+
+    /// `$client.close`: the Rust clients have no `close()`; dropping the last handle releases
+    /// the connections. The runner forgets (drops) the step's client; `times` is answered back.
+    fn close_step(&mut self, service: &str, spec: &Value, args: &Value) -> StepResult {
+        if args.get("keep").and_then(Value::as_bool) == Some(true) {
+            return Err("a Rust client cannot be used after it is dropped (no close())".into());
+        }
+        let key = spec.to_string();
+        if service == "platform" {
+            drop(self.platform.remove(&key));
+        } else {
+            drop(self.ops.remove(&key));
+        }
+        let times = args.get("times").and_then(Value::as_u64).unwrap_or(1);
+        Ok(Outcome::Value(json!({ "closed": times })))
     }
 
     /// Runs every step; answers the known divergences met (steps marked `diverges` for Rust
@@ -548,33 +655,17 @@ impl<'a> Run<'a> {
     }
 
     async fn check(&mut self, where_: &str, step: &Value) -> Result<(), String> {
-        let repeat = step.get("repeat").and_then(Value::as_u64).unwrap_or(1);
-        for _ in 1..repeat {
-            match self
-                .step(step)
-                .await
-                .map_err(|e| format!("{where_}: {e}"))?
-            {
-                Outcome::Value(_) => {}
-                Outcome::Sdk(e) => return Err(format!("{where_}: repeated call failed: {e}")),
-            }
+        let logs = step.get("logs").and_then(Value::as_bool) == Some(true);
+        if logs {
+            start_capture();
         }
-        let mut outcome = self
-            .step(step)
-            .await
-            .map_err(|e| format!("{where_}: {e}"))?;
-        // `until_error`: call again (at most that many times in all) until a call fails
-        let until_error = step.get("until_error").and_then(Value::as_u64).unwrap_or(1);
-        for _ in 1..until_error {
-            if matches!(outcome, Outcome::Sdk(_)) {
-                break;
-            }
-            outcome = self
-                .step(step)
-                .await
-                .map_err(|e| format!("{where_}: {e}"))?;
-        }
+        let outcome = self.outcome(where_, step).await;
+        let records = logs.then(stop_capture);
+        let outcome = outcome?;
         let expect = self.resolve(step.get("expect").unwrap_or(&json!({})))?;
+        if let (Some(records), Some(want)) = (records, expect.get("logs")) {
+            matches(want, &Value::Array(records), "$logs").map_err(|w| format!("{where_}: {w}"))?;
+        }
         match (outcome, expect.get("error")) {
             (Outcome::Sdk(e), Some(want)) => {
                 let error = error_data(&e);
@@ -604,10 +695,41 @@ impl<'a> Run<'a> {
         Ok(())
     }
 
+    /// The step's outcome, after `repeat` and `until_error`.
+    async fn outcome(&mut self, where_: &str, step: &Value) -> StepResult {
+        let repeat = step.get("repeat").and_then(Value::as_u64).unwrap_or(1);
+        for _ in 1..repeat {
+            match self
+                .step(step)
+                .await
+                .map_err(|e| format!("{where_}: {e}"))?
+            {
+                Outcome::Value(_) => {}
+                Outcome::Sdk(e) => return Err(format!("{where_}: repeated call failed: {e}")),
+            }
+        }
+        let mut outcome = self
+            .step(step)
+            .await
+            .map_err(|e| format!("{where_}: {e}"))?;
+        // `until_error`: call again (at most that many times in all) until a call fails
+        let until_error = step.get("until_error").and_then(Value::as_u64).unwrap_or(1);
+        for _ in 1..until_error {
+            if matches!(outcome, Outcome::Sdk(_)) {
+                break;
+            }
+            outcome = self
+                .step(step)
+                .await
+                .map_err(|e| format!("{where_}: {e}"))?;
+        }
+        Ok(outcome)
+    }
+
     async fn step(&mut self, step: &Value) -> StepResult {
         let call = step["call"].as_str().ok_or("step without call")?;
         let args = self.resolve(step.get("args").unwrap_or(&json!({})))?;
-        if call.starts_with('$') {
+        if call.starts_with('$') && call != "$client.close" {
             return self.special(call, &args).await;
         }
         let service = step
@@ -629,6 +751,11 @@ impl<'a> Run<'a> {
         if service == "ops" && (client_spec == "user" || client_spec == "admin") {
             client_spec = json!("api_key");
         }
+        if call == "$client.close" {
+            return self.close_step(&service, &client_spec, &args);
+        }
+        // a `logs` step calls through a client made inside the capture (as Node must)
+        let fresh = step.get("logs").and_then(Value::as_bool) == Some(true);
         let capture = ResponseCapture::new();
         let opts = request_options(
             &self.resolve(step.get("options").unwrap_or(&json!({})))?,
@@ -650,10 +777,18 @@ impl<'a> Run<'a> {
             ));
         }
         let outcome = if service == "platform" {
-            let c = self.platform_client(&client_spec).await?;
+            let c = if fresh {
+                self.new_platform_client(&client_spec)?
+            } else {
+                self.platform_client(&client_spec).await?
+            };
             platform_call(&c, call, &args, opts, iterate).await?
         } else {
-            let c = self.ops_client(&client_spec).await?;
+            let c = if fresh {
+                self.new_ops_client(&client_spec).await?
+            } else {
+                self.ops_client(&client_spec).await?
+            };
             ops_call(&c, call, &args, opts, iterate).await?
         };
         if step.get("raw").and_then(Value::as_bool) == Some(true)
@@ -973,6 +1108,7 @@ fn main() {
                 .is_none_or(|l| l.iter().any(|x| x == LANG))
         })
         .collect();
+    install_log_capture();
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
