@@ -54,12 +54,12 @@ step "cargo doc -D warnings (agents-sdk, agents-sandbox)"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p agents-sdk -p agents-sandbox
 
 # The binding crates are cdylibs for Python and Node; their tests run under pytest and node
-# (the Python crate also has a few unit tests of pure-Rust helpers).
-step "cargo test (core + sandbox + examples, and the Python binding's pure-Rust unit tests)"
+# (the Python and Node crates also have a few unit tests of pure-Rust helpers).
+step "cargo test (core + sandbox + examples, and the bindings' pure-Rust unit tests)"
 # agents-examples too: its examples are built (scripts/examples.sh runs them later from this
 # build) and testing_with_sandbox's tests run.
 cargo test -p agents-sdk -p agents-sandbox -p agents-examples
-cargo test -p cjhirashi-agents-python --lib
+cargo test -p cjhirashi-agents-python -p agents-sdk-node --lib
 
 step "cargo test in release mode (overflow checks and debug assertions off)"
 cargo test --profile ci-release -p agents-sdk -p agents-sandbox --lib --tests
@@ -80,6 +80,11 @@ python3 scripts/check-surfaces.py
 # generated from the documents: the committed files must be what they generate (< 1 s, stdlib).
 step "Python surface generated from the OpenAPI documents (scripts/gen_python.py --check)"
 python3 scripts/gen_python.py --check
+
+# The same for the Node package's per-operation TypeScript (resource interfaces and their
+# implementation tables, schema interfaces and closed-set unions).
+step "Node surface generated from the OpenAPI documents (scripts/gen_node.py --check)"
+python3 scripts/gen_node.py --check
 
 # schemathesis from each service's /openapi.json against the debug sandbox binary built above,
 # every check, 5 examples per operation (scripts/schemathesis.sh N for a longer run).
