@@ -47,6 +47,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(webhooks::webhook_unwrap, m)?)?;
     m.add_function(wrap_pyfunction!(guard::debug_panic, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    // the core's own `CJHIRASHI_LOG` output would duplicate the bridge to `logging`
+    agents_sdk::logging::set_env_logging(false);
     m.add("LOG_LEVEL", logging::init())?;
     Ok(())
 }

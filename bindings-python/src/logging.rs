@@ -1,5 +1,6 @@
 //! Forwards the core's `tracing` events to the Python logger `cjhirashi_agents`, installed only
-//! when `CJHIRASHI_LOG` is `debug` or `info` (secrets are redacted by the core already). Each
+//! when `CJHIRASHI_LOG` is `debug`, `info` or `warn` (levels as in [`agents_sdk::logging`];
+//! secrets are redacted by the core already). Each
 //! record is the event's message and fields followed by the fields of the spans it happened in
 //! (a request's `method`, `path`, `attempt`, `status`, `request_id`), as Rust's `fmt` shows them.
 
@@ -101,11 +102,13 @@ impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for PythonLogging {
 
 /// Installs the bridge when `CJHIRASHI_LOG` asks for it; answers the level name used.
 pub fn init() -> Option<&'static str> {
-    let wanted = std::env::var("CJHIRASHI_LOG").ok()?;
-    let (filter, name) = match wanted.trim().to_ascii_lowercase().as_str() {
-        "debug" | "trace" => (LevelFilter::DEBUG, "debug"),
-        "info" => (LevelFilter::INFO, "info"),
-        _ => return None,
+    let wanted = std::env::var(agents_sdk::logging::LOG_ENV).ok()?;
+    let filter = agents_sdk::logging::level_of(&wanted)?;
+    let name = match filter {
+        LevelFilter::DEBUG => "debug",
+        LevelFilter::INFO => "info",
+        LevelFilter::WARN => "warning",
+        _ => "error",
     };
     let subscriber = tracing_subscriber::registry().with(PythonLogging.with_filter(filter));
     tracing::subscriber::set_global_default(subscriber).ok()?;

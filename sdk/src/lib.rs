@@ -26,6 +26,7 @@ pub mod case;
 mod client;
 pub mod dispatch;
 pub mod error;
+pub mod logging;
 pub mod money;
 mod net;
 pub mod ops;

@@ -354,7 +354,9 @@ impl Transport {
         let mut reauthenticated = false;
         loop {
             attempt = attempt.saturating_add(1);
-            let span = tracing::debug_span!(
+            // at WARN so its facts (method, path, status, ...) are on every event inside it,
+            // whichever of them the subscriber shows (see `crate::logging`)
+            let span = tracing::warn_span!(
                 "agents_sdk.request",
                 method = %req.method,
                 path = %path,
@@ -393,7 +395,7 @@ impl Transport {
                         && let (Some(auth), Some(token)) = (self.auth_source(), token.as_ref())
                         && auth.invalidate(token)
                     {
-                        tracing::debug!(parent: &span, "401: authenticating again");
+                        tracing::info!(parent: &span, "401: authenticating again");
                         reauthenticated = true;
                         attempt = attempt.saturating_sub(1);
                         continue;
@@ -401,7 +403,7 @@ impl Transport {
                     if retries_left && is_retryable_status(status) {
                         let delay = retry_delay(status, &headers, attempt);
                         if fits_before(delay, deadline) {
-                            tracing::debug!(parent: &span, ?delay, "retrying after error status");
+                            tracing::info!(parent: &span, ?delay, "retrying after error status");
                             drop(resp);
                             tokio::time::sleep(delay).await;
                             continue;
@@ -412,7 +414,7 @@ impl Transport {
                         .await
                         .unwrap_or_default();
                     let err = api_error(status, &headers, &body);
-                    tracing::debug!(parent: &span, error = %err, "error answer");
+                    tracing::warn!(parent: &span, error = %err, "error answer");
                     return Err(Error::from(err));
                 }
                 Attempt::Failed(err) => {
@@ -427,12 +429,12 @@ impl Transport {
                     if retries_left && retryable {
                         let delay = backoff(attempt);
                         if fits_before(delay, deadline) {
-                            tracing::debug!(parent: &span, error = %err, ?delay, "retrying after failure");
+                            tracing::info!(parent: &span, error = %err, ?delay, "retrying after failure");
                             tokio::time::sleep(delay).await;
                             continue;
                         }
                     }
-                    tracing::debug!(parent: &span, error = %err, "request failed");
+                    tracing::warn!(parent: &span, error = %err, "request failed");
                     return Err(err);
                 }
             }

@@ -11,7 +11,6 @@ from __future__ import annotations
 import atexit as _atexit
 import gc as _gc
 import logging as _logging
-import os as _os
 
 from . import _native, models, webhooks
 from ._base import AsyncPage, AsyncPaginator, RateLimitInfo, RawResponse, SyncPage
@@ -47,11 +46,10 @@ __version__: str = _native.__version__
 # while the interpreter is still whole, not by the last collection of its finalization.
 _atexit.register(_gc.collect)
 
-_level = _os.environ.get("CJHIRASHI_LOG", "").strip().lower()
-if _level in ("debug", "info"):
-    _logging.getLogger("cjhirashi_agents").setLevel(
-        _logging.DEBUG if _level == "debug" else _logging.INFO
-    )
+# CJHIRASHI_LOG=debug|info|warn: the native module bridges the core's events of that level and
+# above to this logger (debug: every answer; info: retries; warn: failed calls)
+if _native.LOG_LEVEL is not None:
+    _logging.getLogger("cjhirashi_agents").setLevel(_native.LOG_LEVEL.upper())
 
 __all__ = [
     "Client",
