@@ -5,7 +5,7 @@
 //
 //   node --test tests/node/                 (the package built in bindings-node/)
 //   SCENARIOS_NODE_PKG=/path/to/package node --test tests/node/
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -15,6 +15,7 @@ import { format } from 'node:util';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const scenariosDir = join(here, '..', 'scenarios');
+const specDir = join(here, '..', '..', 'spec');
 const pkg = resolve(process.env.SCENARIOS_NODE_PKG ?? join(here, '..', '..', 'bindings-node'));
 const sdk = await import(pathToFileURL(join(pkg, 'esm', 'index.mjs')).href);
 const { Sandbox } = await import(pathToFileURL(join(pkg, 'esm', 'testing.mjs')).href);
@@ -23,9 +24,72 @@ const { CJHirashiAgents, AgentClient, webhooks } = sdk;
 const LANG = 'node';
 // `await using` calls it; Node 20 before 20.4 spells it Symbol.for('nodejs.asyncDispose')
 const ASYNC_DISPOSE = Symbol.asyncDispose ?? Symbol.for('nodejs.asyncDispose');
-const OPERATIONS = JSON.parse(readFileSync(join(scenariosDir, 'operations.json'), 'utf8'));
+const SERVICES = ['platform', 'ops'];
+
+// The operations the OpenAPI documents do not list, which the runner calls by hand: ops' WebSocket
+// session (`realtime.connect`, described by spec/ops.asyncapi.json) and the `AgentClient.login`
+// constructor (the `login` step). The coverage check counts them with the documented ones.
+const UNDOCUMENTED = { ops: { 'realtime.connect': 'realtime', login: 'login' } };
+
+// Where the Node surface differs on purpose from the documents' neutral `positional`
+// (docs/contract.md, `x-sdk`): `auth.login({ username, password })` takes every argument in its
+// params object.
+const OBJECT_FORM = new Set(['ops auth.login']);
+
+/** How the runner reads an answer, from the `x-sdk` `kind`: `call` (a value; also `items`, a
+ * list), `page` (`pages`), `tokens` (a platform `stream`) or `events` (an ops `stream`). */
+function runnerKind(service, kind) {
+  if (kind === 'call' || kind === 'items') return 'call';
+  if (kind === 'pages') return 'page';
+  if (kind === 'stream') return service === 'platform' ? 'tokens' : 'events';
+  throw new Error(`${service}: unknown x-sdk kind ${kind}`);
+}
+
+/** Every operation of both services by SDK name, with how the runner calls it (`kind`,
+ * `positional`): the `x-sdk` entries of spec/<service>.openapi.json, then UNDOCUMENTED. */
+function loadOperations() {
+  const out = {};
+  for (const service of SERVICES) {
+    const doc = JSON.parse(readFileSync(join(specDir, `${service}.openapi.json`), 'utf8'));
+    const ops = {};
+    for (const item of Object.values(doc.paths)) {
+      for (const operation of Object.values(item)) {
+        for (const entry of operation?.['x-sdk'] ?? []) {
+          ops[entry.name] = { kind: runnerKind(service, entry.kind), positional: [...entry.positional] };
+        }
+      }
+    }
+    for (const [name, kind] of Object.entries(UNDOCUMENTED[service] ?? {})) ops[name] = { kind, positional: [] };
+    out[service] = ops;
+  }
+  return out;
+}
+
+/** Every operation needs a step that succeeds and a step that expects an error; the problems
+ * found. */
+function coverageGaps(operations, scenarios) {
+  const ok = new Set();
+  const err = new Set();
+  for (const scenario of scenarios) {
+    for (const step of scenario.steps) {
+      const key = `${step.service ?? scenario.service} ${step.call}`;
+      (step.expect?.error ? err : ok).add(key);
+    }
+  }
+  const gaps = [];
+  for (const service of SERVICES) {
+    for (const call of Object.keys(operations[service])) {
+      const key = `${service} ${call}`;
+      if (!ok.has(key)) gaps.push(`${key}: no scenario step succeeds`);
+      if (!err.has(key)) gaps.push(`${key}: no scenario step expects an error`);
+    }
+  }
+  return gaps;
+}
+
+const OPERATIONS = loadOperations();
 const ALL = readdirSync(scenariosDir)
-  .filter((f) => f.endsWith('.json') && f !== 'operations.json')
+  .filter((f) => f.endsWith('.json'))
   .sort()
   .flatMap((f) => JSON.parse(readFileSync(join(scenariosDir, f), 'utf8')).scenarios);
 
@@ -384,6 +448,7 @@ class Run {
       return { logged_in: true };
     }
     const spec = OPERATIONS[service][call];
+    if (spec === undefined) throw new Error(`${service} has no operation ${call} (spec/${service}.openapi.json)`);
     const logger = this.logger;
     const client = logger
       ? await this.makeClient(service, clientSpec, { logger, logLevel: 'debug' })
@@ -400,16 +465,12 @@ class Run {
     const method = path.pop();
     let target = client;
     for (const part of path) target = target[part];
-    const positional = (spec.node_object ? [] : spec.positional ?? []).filter((n) => n in args).map((n) => {
+    const positional = (OBJECT_FORM.has(`${service} ${call}`) ? [] : spec.positional).filter((n) => n in args).map((n) => {
       const v = args[n];
       delete args[n];
       return v;
     });
-    if (spec.spread) {
-      positional.push(args[spec.spread] ?? {});
-      delete args[spec.spread];
-    }
-    const kind = spec.kind ?? 'call';
+    const kind = spec.kind;
     if (kind === 'realtime') return this.realtime(client, args, options);
     const params = service === 'platform' ? camelKeys(args) : args;
     // methods with only positional arguments (get, delete, ...) take the options right after
@@ -504,6 +565,13 @@ class Run {
     }
   }
 }
+
+// Checked once every scenario ran (a failing hook fails the file, as the other runners fail).
+after(() => {
+  const gaps = coverageGaps(OPERATIONS, ALL);
+  for (const gap of gaps) console.log(`COVERAGE ${gap}`);
+  if (gaps.length > 0) throw new Error(`coverage: ${gaps.join('; ')}`);
+});
 
 for (const scenario of ALL) {
   const skip = scenario.langs && !scenario.langs.includes(LANG);

@@ -24,7 +24,7 @@ import warnings
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Set, Tuple
 
 import pytest
 
@@ -39,21 +39,89 @@ from cjhirashi_agents.testing import Sandbox  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SCENARIOS = HERE.parent / "scenarios"
-OPERATIONS: Dict[str, Dict[str, Dict[str, Any]]] = json.loads(
-    (SCENARIOS / "operations.json").read_text(encoding="utf-8")
-)
+SPEC = HERE.parent.parent / "spec"
 LANG = "python"
+SERVICES = ("platform", "ops")
+
+# The operations the OpenAPI documents do not list, which the runner calls by hand: ops' WebSocket
+# session (`realtime.connect`, described by spec/ops.asyncapi.json) and the `AgentClient.login`
+# constructor (the `login` step). The coverage check counts them with the documented ones.
+UNDOCUMENTED: Dict[str, Dict[str, str]] = {
+    "ops": {"realtime.connect": "realtime", "login": "login"}
+}
+
+# Where the Python surface differs on purpose from the documents' neutral `positional`
+# (docs/contract.md, `x-sdk`): `tools.execute(tool, /, parameters=None, **kwargs)` also takes the
+# tool's parameters spread as keyword arguments, the form the runner calls.
+SPREAD: Dict[Tuple[str, str], str] = {("ops", "tools.execute"): "parameters"}
+
+
+def runner_kind(service: str, sdk_kind: str) -> str:
+    """How the runner reads an answer, from the ``x-sdk`` ``kind``: ``call`` (a value; also
+    ``items``, a list), ``page`` (``pages``), ``tokens`` (a platform ``stream``) or ``events``
+    (an ops ``stream``)."""
+    if sdk_kind in ("call", "items"):
+        return "call"
+    if sdk_kind == "pages":
+        return "page"
+    if sdk_kind == "stream":
+        return "tokens" if service == "platform" else "events"
+    raise AssertionError(f"{service}: unknown x-sdk kind {sdk_kind!r}")
+
+
+def load_operations() -> Dict[str, Dict[str, Dict[str, Any]]]:
+    """Every operation of both services by SDK name, with how the runner calls it (``kind``,
+    ``positional``): the ``x-sdk`` entries of ``spec/<service>.openapi.json``, then
+    :data:`UNDOCUMENTED`."""
+    out: Dict[str, Dict[str, Dict[str, Any]]] = {}
+    for service in SERVICES:
+        doc = json.loads((SPEC / f"{service}.openapi.json").read_text(encoding="utf-8"))
+        ops: Dict[str, Dict[str, Any]] = {}
+        for item in doc["paths"].values():
+            for operation in item.values():
+                if not isinstance(operation, dict):
+                    continue
+                for entry in operation.get("x-sdk", []):
+                    ops[entry["name"]] = {
+                        "kind": runner_kind(service, entry["kind"]),
+                        "positional": list(entry["positional"]),
+                    }
+        for name, kind in UNDOCUMENTED.get(service, {}).items():
+            ops[name] = {"kind": kind, "positional": []}
+        out[service] = ops
+    return out
 
 
 def load_scenarios() -> List[Dict[str, Any]]:
     out: List[Dict[str, Any]] = []
     for path in sorted(SCENARIOS.glob("*.json")):
-        if path.name == "operations.json":
-            continue
         out.extend(json.loads(path.read_text(encoding="utf-8"))["scenarios"])
     return out
 
 
+def coverage_gaps(
+    operations: Dict[str, Dict[str, Dict[str, Any]]], scenarios: List[Dict[str, Any]]
+) -> List[str]:
+    """Every operation needs a step that succeeds and a step that expects an error; the
+    problems found."""
+    ok: Set[str] = set()
+    err: Set[str] = set()
+    for scenario in scenarios:
+        for step in scenario["steps"]:
+            key = f"{step.get('service', scenario.get('service'))} {step['call']}"
+            (err if "error" in step.get("expect", {}) else ok).add(key)
+    gaps: List[str] = []
+    for service in SERVICES:
+        for call in operations[service]:
+            key = f"{service} {call}"
+            if key not in ok:
+                gaps.append(f"{key}: no scenario step succeeds")
+            if key not in err:
+                gaps.append(f"{key}: no scenario step expects an error")
+    return gaps
+
+
+OPERATIONS = load_operations()
 ALL = load_scenarios()
 
 # ---------------------------------------------------------------------------------------------
@@ -426,7 +494,8 @@ class Run:
             logged_in = await self.login(args["username"], args["password"])
             await self.close_client(logged_in, "close")
             return {"logged_in": True}
-        spec = OPERATIONS[service][call]
+        spec = OPERATIONS[service].get(call)
+        assert spec is not None, f"{service} has no operation {call} (spec/{service}.openapi.json)"
         # a `logs` step calls through a client made inside the capture (as Node must)
         fresh = bool(step.get("logs"))
         if fresh:
@@ -434,7 +503,7 @@ class Run:
         else:
             client = await self.client(service, client_spec)
         try:
-            return await self.invoke(client, spec, call, args, options, step)
+            return await self.invoke(client, spec, service, call, args, options, step)
         finally:
             if fresh:
                 await self.close_client(client, "close")
@@ -443,6 +512,7 @@ class Run:
         self,
         client: Any,
         spec: Dict[str, Any],
+        service: str,
         call: str,
         args: Dict[str, Any],
         options: Dict[str, Any],
@@ -455,13 +525,14 @@ class Run:
         if step.get("raw"):
             target = target.with_raw_response
         fn: Callable[..., Any] = getattr(target, method)
-        positional = [args.pop(name) for name in spec.get("positional", []) if name in args]
-        spread = spec.get("spread")
+        spread = SPREAD.get((service, call))
+        names = [name for name in spec["positional"] if name != spread]
+        positional = [args.pop(name) for name in names if name in args]
         if spread and spread in args:
             args.update(args.pop(spread))
         if "from" in args:
             args["from_"] = args.pop("from")
-        kind = spec.get("kind", "call")
+        kind = spec["kind"]
         iterate = step.get("iterate")
         if kind == "realtime":
             if self.is_async:
@@ -698,6 +769,18 @@ def dump(name: str, outcomes: Dict[str, Any], mode: str) -> None:
 
 
 MODES = ("sync", "async")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def coverage() -> Iterator[None]:
+    """Fails the suite (as an error of its last test, once every scenario ran) when an operation
+    of the documents, or of :data:`UNDOCUMENTED`, has no scenario step that succeeds or none that
+    expects an error."""
+    yield
+    gaps = coverage_gaps(OPERATIONS, ALL)
+    for gap in gaps:
+        print(f"COVERAGE {gap}")
+    assert not gaps, "coverage: " + "; ".join(gaps)
 
 
 @pytest.mark.parametrize("scenario", ALL, ids=[s["name"] for s in ALL])
