@@ -12,7 +12,8 @@ Reads `spec/platform.openapi.json` and `spec/ops.openapi.json` (generated from t
 - `platform-resources.ts`, `ops-resources.ts`: for every operation's `x-sdk` entry the resource
   interface (the method with its JSDoc) and the implementation table, which calls the generic
   native entry points (`call`, `stream`, `paginate`) through the hand-written client classes
-  of `platform.ts` / `ops.ts`.
+  of `platform.ts` / `ops.ts`, and the routes table (`PLATFORM_ROUTES` / `OPS_ROUTES`: each
+  operation's JavaScript name, HTTP method and path) that the clients' logging names.
 
 Adding an operation to the documents adds its method, its parameter interface and its models
 here: no hand-written TypeScript changes. What the documents cannot say in TypeScript terms
@@ -503,7 +504,7 @@ RESOURCE_CFG: dict[str, Json] = {
         "client": "CJHirashiAgents",
         "root": "PlatformResources",
         "factory": "platformResources",
-        "names": "PLATFORM_RESOURCES",
+        "routes": "PLATFORM_ROUTES",
         "stream": "MessageStream",
         "stream_returns": (
             "A `MessageStream`: `for await` yields the answer's `string` tokens; `finalText()` "
@@ -514,7 +515,7 @@ RESOURCE_CFG: dict[str, Json] = {
         "client": "AgentClient",
         "root": "OpsResources",
         "factory": "opsResources",
-        "names": "OPS_RESOURCES",
+        "routes": "OPS_ROUTES",
         "stream": "ChatEventStream",
         "stream_returns": (
             "A `ChatEventStream`: `for await` yields the typed events (`thinking`, `tool_call`, "
@@ -894,7 +895,7 @@ def gen_resources(svc: Service) -> str:
         core.insert(1, "ListRequestOptions")
     imports = [
         f"import type {{ {', '.join(core)} }} from './core';",
-        "import type { Dispatch } from './dispatch';",
+        "import type { Dispatch, Routes } from './dispatch';",
     ]
     if "pages" in kinds:
         imports.append("import type { PagePromise } from './pagination';")
@@ -956,9 +957,17 @@ def gen_resources(svc: Service) -> str:
     out.extend(decl)
     out.append("}")
     out.append("")
-    roots = ", ".join(literal(n) for n in tree.children)
-    out.append("/** @internal The names of the resources (for logging). */")
-    out.append(f"export const {cfg['names']} = [{roots}];")
+    out.append(
+        "/** @internal Each operation's JavaScript name, HTTP method and path (for logging). */"
+    )
+    out.append(f"export const {cfg['routes']}: Routes = {{")
+    for m in methods:
+        js = ".".join(m.resource + [m.method])
+        out.append(
+            f"  {literal(m.name)}: {{ name: {literal(js)}, method: {literal(m.http)}, "
+            f"path: {literal(m.path)} }},"
+        )
+    out.append("};")
     out.append("")
     stream_t = cfg["stream"] if "stream" in kinds else "never"
     out.append("/** @internal The resources over the generic calls of `d`. */")

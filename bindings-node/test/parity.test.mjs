@@ -214,36 +214,117 @@ describe('logging', () => {
   }
   const settle = () => new Promise((r) => setTimeout(r, 50));
 
-  test('a logger option at debug logs each call with status, request id and attempts, never the key', async () => {
+  test('at debug each call is logged with method, path, status, request id and attempts, never the key', async () => {
     const { lines, logger } = capture();
     const c = new CJHirashiAgents({ apiKey: ctx.sandbox.apiKey, baseURL: ctx.sandbox.platformUrl, logger, logLevel: 'debug' });
     await c.agents.list();
+    await c.agents.get('agt_personal_001');
     await c.agents.get('agt_does_not_exist').catch(() => {});
     await settle();
-    const debug = lines.find(([l, m]) => l === 'debug' && m.startsWith('agents.list: 200'));
-    assert.ok(debug, JSON.stringify(lines));
-    assert.match(debug[1], /request id req_/);
-    assert.match(debug[1], /attempts 1/);
-    assert.ok(lines.some(([l, m]) => l === 'warn' && m.startsWith('agents.get failed: NotFoundError')), JSON.stringify(lines));
+    assert.deepEqual(lines.map(([l]) => l), ['debug', 'debug', 'warn'], JSON.stringify(lines));
+    const [list, get, failed] = lines.map(([, m]) => m);
+    assert.match(list, /^agents\.list: success method=GET path=\/agents status=200 request_id=req_\w+ attempts=1 duration_ms=\d+$/);
+    assert.match(get, /^agents\.get: success method=GET path=\/agents\/agt_personal_001 status=200 request_id=req_\w+ attempts=1 /);
+    assert.match(
+      failed,
+      /^agents\.get: failed method=GET path=\/agents\/agt_does_not_exist status=404 request_id=req_\w+ duration_ms=\d+ error=NotFoundError: /,
+    );
     assert.ok(lines.every(([, m]) => !m.includes(ctx.sandbox.apiKey)));
   });
 
-  test('CJHIRASHI_LOG sets the level; without it nothing is logged', async () => {
+  test('retries are counted, and pages, streams, ops calls and a login each logged', async () => {
+    const { lines, logger } = capture();
+    const admin = new CJHirashiAgents({ apiKey: ctx.sandbox.adminApiKey, baseURL: ctx.sandbox.platformUrl, logger, logLevel: 'debug' });
+    const id = faultId('log-retry');
+    await admin.agents.list({}, { headers: { 'X-Sandbox-Fault': `status=503;count=1;id=${id}` } });
+    const first = await admin.users.list({ limit: 100 });
+    await first.getNextPage();
+    const conv = await admin.conversations.create({ agentId: 'agt_personal_001' });
+    await conv.sendMessage('Hola').finalText();
+    const ops = await AgentClient.login({
+      baseURL: ctx.sandbox.opsUrl,
+      username: ctx.sandbox.username,
+      password: ctx.sandbox.password,
+      logger,
+      logLevel: 'debug',
+    });
+    await ops.conversations.get('nope').catch(() => {});
+    await AgentClient.login({ baseURL: ctx.sandbox.opsUrl, username: ctx.sandbox.username, password: 'wrong', logger, logLevel: 'debug' }).catch(() => {});
+    await settle();
+    const m = lines.map(([, x]) => x);
+    assert.match(m[0], /^agents\.list: success method=GET path=\/agents status=200 request_id=req_\w+ attempts=2 /);
+    assert.equal(m.filter((x) => x.startsWith('users.list: success method=GET path=/users status=200 request_id=req_')).length, 2, JSON.stringify(m));
+    assert.ok(m.some((x) => x.startsWith('conversations.create: success method=POST path=/conversations status=201 ')), JSON.stringify(m));
+    assert.ok(m.some((x) => new RegExp(`^conversations\\.sendMessage: success method=POST path=/conversations/${conv.id}/messages status=200 request_id=req_`).test(x)), JSON.stringify(m));
+    assert.ok(m.some((x) => /^AgentClient\.login: success method=POST path=\/api\/auth\/login duration_ms=\d+$/.test(x)), JSON.stringify(m));
+    assert.ok(m.some((x) => /^conversations\.get: failed method=GET path=\/api\/conversations\/nope status=404 .*error=NotFoundError: /.test(x)), JSON.stringify(m));
+    assert.ok(m.some((x) => /^AgentClient\.login: failed method=POST path=\/api\/auth\/login status=401 .*error=AuthenticationError: /.test(x)), JSON.stringify(m));
+    for (const secret of [ctx.sandbox.adminApiKey, ctx.sandbox.password, 'wrong', 'eyJ']) {
+      assert.ok(m.every((x) => !x.includes(secret)), `${secret} logged: ${JSON.stringify(m)}`);
+    }
+  });
+
+  test('an argument refused before sending, and an abort, log nothing; a throwing logger fails no call', async () => {
+    const { lines, logger } = capture();
+    const c = new CJHirashiAgents({ apiKey: ctx.sandbox.apiKey, baseURL: ctx.sandbox.platformUrl, logger, logLevel: 'debug' });
+    await assert.rejects(c.agents.get('agt_personal_001', { timeout: -1 }), RangeError);
+    const controller = new AbortController();
+    controller.abort();
+    await assert.rejects(c.agents.get('agt_personal_001', { signal: controller.signal }), APIUserAbortError);
+    await settle();
+    assert.deepEqual(lines, []);
+    const boom = () => {
+      throw new Error('logger broke');
+    };
+    const loud = new CJHirashiAgents({
+      apiKey: ctx.sandbox.apiKey,
+      baseURL: ctx.sandbox.platformUrl,
+      logger: { debug: boom, info: boom, warn: boom, error: boom },
+      logLevel: 'debug',
+    });
+    assert.equal((await loud.agents.get('agt_personal_001')).id, 'agt_personal_001');
+    await assert.rejects(loud.agents.get('agt_does_not_exist'), NotFoundError);
+    await settle();
+  });
+
+  test('CJHIRASHI_LOG sets the level (debug: every call; info and warn: failures); without it nothing is logged', async () => {
     const before = process.env.CJHIRASHI_LOG;
     try {
       delete process.env.CJHIRASHI_LOG;
       const quiet = capture();
       const c1 = new CJHirashiAgents({ apiKey: ctx.sandbox.apiKey, baseURL: ctx.sandbox.platformUrl, logger: quiet.logger });
       await c1.agents.list();
-      process.env.CJHIRASHI_LOG = 'warn';
-      const warn = capture();
-      const c2 = new AgentClient({ apiKey: ctx.sandbox.opsApiKey, baseURL: ctx.sandbox.opsUrl, logger: warn.logger });
-      await c2.tools.list();
-      await c2.conversations.get('nope').catch(() => {});
+      // as in Rust and Python: a success is at debug, a failed call at warn, so info and warn
+      // show only the failure, and error nothing
+      const quieter = [];
+      for (const level of ['info', 'warn', 'error']) {
+        process.env.CJHIRASHI_LOG = level;
+        const l = capture();
+        const c2 = new AgentClient({ apiKey: ctx.sandbox.opsApiKey, baseURL: ctx.sandbox.opsUrl, logger: l.logger });
+        await c2.tools.list();
+        await c2.conversations.get('nope').catch(() => {});
+        quieter.push(l);
+      }
+      process.env.CJHIRASHI_LOG = 'debug';
+      const debug = capture();
+      const c3 = new AgentClient({ apiKey: ctx.sandbox.opsApiKey, baseURL: ctx.sandbox.opsUrl, logger: debug.logger });
+      await c3.tools.list();
+      await c3.conversations.get('nope').catch(() => {});
       await settle();
       assert.deepEqual(quiet.lines, []);
-      assert.ok(warn.lines.every(([l]) => l === 'warn'), JSON.stringify(warn.lines));
-      assert.equal(warn.lines.length, 1, JSON.stringify(warn.lines));
+      const short = (lines) => lines.map(([l, m]) => [l, m.split(' ').slice(0, 4).join(' ')]);
+      const failure = ['warn', 'conversations.get: failed method=GET path=/api/conversations/nope'];
+      assert.deepEqual(short(quieter[0].lines), [failure]);
+      assert.deepEqual(short(quieter[1].lines), [failure]);
+      assert.deepEqual(quieter[2].lines, []);
+      assert.deepEqual(short(debug.lines), [['debug', 'tools.list: success method=GET path=/api/tools'], failure]);
+      // the option beats the environment
+      const off = capture();
+      const c4 = new AgentClient({ apiKey: ctx.sandbox.opsApiKey, baseURL: ctx.sandbox.opsUrl, logger: off.logger, logLevel: 'error' });
+      await c4.tools.list();
+      await c4.conversations.get('nope').catch(() => {});
+      await settle();
+      assert.deepEqual(off.lines, []);
       assert.throws(() => new CJHirashiAgents({ apiKey: 'k', logger: {} }), TypeError);
     } finally {
       if (before === undefined) delete process.env.CJHIRASHI_LOG;

@@ -245,6 +245,15 @@ export interface APIResponse {
   attempts: number;
 }
 
+/**
+ * @internal How a request ended: the metadata of its response, or the error it failed with
+ * (`response` is `undefined` when the call gives no metadata, e.g. a login).
+ */
+export type RequestOutcome = { response: APIResponse | undefined } | { error: unknown };
+
+/** @internal Called as a request starts; what it returns is called once the request ended. */
+export type RequestObserver = () => (outcome: RequestOutcome) => void;
+
 /** A value together with the metadata of the response it came from. */
 export interface WithResponse<T> {
   /** What the call resolves with. */

@@ -18,8 +18,8 @@ import {
 } from './core';
 import { dispatcher } from './dispatch';
 import { APIUserAbortError, InvalidArgumentError, mapError } from './errors';
-import { instrument, resolveLog } from './logging';
-import { OPS_RESOURCES, type OpsResources, opsResources } from './ops-resources';
+import { logged, requestLog, resolveLog } from './logging';
+import { OPS_ROUTES, type OpsResources, opsResources } from './ops-resources';
 import { ChatEventStream } from './streaming';
 import type * as T from './ops-types';
 
@@ -227,7 +227,8 @@ export class AgentClient {
     this.#c = c;
     this.#options = { ...(options ?? {}) };
     const d = dispatcher(c, (open, o) => new ChatEventStream(open, o));
-    Object.assign(this, opsResources(d));
+    const log = resolveLog(options?.logger, options?.logLevel);
+    Object.assign(this, opsResources(logged(d, log, OPS_ROUTES)));
     this.realtime = {
       connect: async (o) => {
         const n = nativeOptions(o);
@@ -249,7 +250,6 @@ export class AgentClient {
         }
       },
     };
-    instrument(this, resolveLog(options?.logger, options?.logLevel), OPS_RESOURCES);
   }
 
   /**
@@ -271,12 +271,18 @@ export class AgentClient {
       throw new InvalidArgumentError('AgentClient.login needs { username, password }');
     }
     const { username, password, ...rest } = options;
+    const settled = requestLog(resolveLog(rest.logger, rest.logLevel), 'AgentClient.login', OPS_ROUTES['auth.login'])?.();
+    let inner: native.OpsClient;
     try {
-      const inner = await native.opsLogin(config({ ...rest, apiKey: undefined }), username, password);
-      return new AgentClient(rest, inner);
+      inner = await native.opsLogin(config({ ...rest, apiKey: undefined }), username, password);
     } catch (e) {
-      throw mapError(e);
+      const error = mapError(e);
+      settled?.({ error });
+      throw error;
     }
+    // the native login hands over no response metadata: the record names the method and path
+    settled?.({ response: undefined });
+    return new AgentClient(rest, inner);
   }
 
   /**

@@ -1,18 +1,24 @@
 /**
  * Auto-paginating lists: `await client.users.list()` is the first page (the wire's data
- * object, plus `hasNextPage()` / `getNextPage()`), `for await (const user of
- * client.users.list())` every item of every page.
+ * object, plus `data`, `hasNextPage()` / `getNextPage()` / `iterPages()`); `for await (const
+ * user of client.users.list())`, like `for await (const user of firstPage)`, every item of
+ * every page.
  */
 
 import {
   type APIResponse,
   type CancelHandle,
   type ListRequestOptions,
+  type RequestObserver,
   type WithResponse, checkAborted, native, signalOf, sync } from './core';
 import { APIUserAbortError, CJHirashiError, mapError } from './errors';
 
-/** The methods every fetched page has (not enumerable: the page's own fields stay as on the wire). */
-export interface PageMethods<Page, Item = unknown> {
+/**
+ * The methods every fetched page has (not enumerable: the page's own fields stay as on the
+ * wire). A page is async-iterable: `for await (const item of page)` yields every item of this
+ * page and of every page after it, as API.md's first page does in every language.
+ */
+export interface PageMethods<Page, Item = unknown> extends AsyncIterable<Item> {
   /** This page's items (the wire's list field: `users`, `conversations`, `transactions`). */
   readonly data: Item[];
   /** Whether another page follows this one. */
@@ -24,6 +30,14 @@ export interface PageMethods<Page, Item = unknown> {
    * `CJHirashiError` when there is none (check `hasNextPage()` first).
    */
   getNextPage(): Promise<Page & PageMethods<Page, Item>>;
+  /**
+   * Every item of this page, then of each following page, each page fetched (once, as
+   * `getNextPage()` does) when the previous one is used up; the list's `signal` stops it.
+   *
+   * @throws {APIError} A following page was answered with an error.
+   * @throws {APIUserAbortError} `options.signal` aborted the list.
+   */
+  [Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined>;
 }
 
 /** The native answer of `nextPage()`. */
@@ -42,17 +56,20 @@ class Cursor<Page, Item> {
   readonly #handle: CancelHandle | undefined;
   readonly #signal: AbortSignal | undefined;
   readonly #items: (page: Page) => Item[];
+  readonly #observe: RequestObserver | undefined;
 
   constructor(
     pager: native.Pager,
     handle: CancelHandle | undefined,
     signal: AbortSignal | undefined,
     items: (page: Page) => Item[],
+    observe: RequestObserver | undefined,
   ) {
     this.#items = items;
     this.#pager = pager;
     this.#handle = handle;
     this.#signal = signal;
+    this.#observe = observe;
   }
 
   /**
@@ -65,18 +82,25 @@ class Cursor<Page, Item> {
     const handle = this.#handle;
     const onAbort = (): void => handle?.cancel();
     signal?.addEventListener('abort', onAbort, { once: true });
+    const settled = this.#observe?.();
     let raw: string | null;
     try {
       raw = await this.#pager.nextPage();
     } catch (e) {
-      if (signal?.aborted) throw new APIUserAbortError();
-      throw mapError(e);
+      const error = signal?.aborted ? new APIUserAbortError() : mapError(e);
+      settled?.({ error });
+      throw error;
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
-    checkAborted(signal);
-    if (raw === null) return null;
+    // after the last page the pager answers `null` without a request
+    if (raw === null) {
+      checkAborted(signal);
+      return null;
+    }
     const { hasNext, page, response } = JSON.parse(raw) as NativePage<Page>;
+    settled?.({ response: response ?? undefined });
+    checkAborted(signal);
     if (response && typeof page === 'object' && page !== null) pageResponses.set(page, response);
     return this.#withMethods(page, hasNext);
   }
@@ -99,6 +123,7 @@ class Cursor<Page, Item> {
         return next;
       },
     };
+    const signal = this.#signal;
     if (typeof page === 'object' && page !== null) {
       Object.defineProperties(page, {
         hasNextPage: { value: methods.hasNextPage, enumerable: false },
@@ -115,6 +140,18 @@ class Cursor<Page, Item> {
           enumerable: false,
         },
         getNextPage: { value: methods.getNextPage, enumerable: false },
+        [Symbol.asyncIterator]: {
+          value: async function* (this: Page & PageMethods<Page, Item>) {
+            for await (const p of this.iterPages()) {
+              for (const item of p.data) {
+                // an abort stops the items of a page already fetched too
+                checkAborted(signal);
+                yield item;
+              }
+            }
+          },
+          enumerable: false,
+        },
       });
     }
     return page as Page & PageMethods<Page, Item>;
@@ -132,16 +169,19 @@ export class PagePromise<Page, Item> implements PromiseLike<Page & PageMethods<P
   readonly #open: (cancel: CancelHandle | undefined) => native.Pager;
   readonly #items: (page: Page) => Item[];
   readonly #signal: AbortSignal | undefined;
+  readonly #observe: RequestObserver | undefined;
   #first: Promise<Page & PageMethods<Page, Item>> | undefined;
 
-  /** @internal */
+  /** @internal `observe` is told of each page request (the client's logging). */
   constructor(
     open: (cancel: CancelHandle | undefined) => native.Pager,
     items: (page: Page) => Item[],
     opts: ListRequestOptions | undefined,
+    observe?: RequestObserver,
   ) {
     this.#open = open;
     this.#items = items;
+    this.#observe = observe;
     this.#signal = signalOf(opts);
     // checks the params and options now (a native pager fetches nothing until asked)
     sync(() => open(undefined));
@@ -157,7 +197,7 @@ export class PagePromise<Page, Item> implements PromiseLike<Page & PageMethods<P
     } catch (e) {
       throw mapError(e);
     }
-    return new Cursor<Page, Item>(pager, handle, signal, this.#items);
+    return new Cursor<Page, Item>(pager, handle, signal, this.#items, this.#observe);
   }
 
   /** Every page, in order (the same page objects `getNextPage()` answers). */
@@ -173,7 +213,8 @@ export class PagePromise<Page, Item> implements PromiseLike<Page & PageMethods<P
   }
 
   /**
-   * Every item of every page, each page fetched when the previous one is used up.
+   * Every item of every page, each page fetched when the previous one is used up (the same
+   * items as `for await (const item of await list)`).
    *
    * @throws {APIError} A page was answered with an error.
    * @throws {APIUserAbortError} `options.signal` aborted the list.

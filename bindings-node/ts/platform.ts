@@ -13,8 +13,8 @@ import {
 } from './core';
 import { dispatcher } from './dispatch';
 import { InvalidArgumentError } from './errors';
-import { instrument, resolveLog } from './logging';
-import { PLATFORM_RESOURCES, type PlatformResources, platformResources } from './platform-resources';
+import { logged, resolveLog } from './logging';
+import { PLATFORM_ROUTES, type PlatformResources, platformResources } from './platform-resources';
 import { MessageStream } from './streaming';
 import type * as T from './platform-types';
 
@@ -120,8 +120,8 @@ export class CJHirashiAgents {
       (open, o) => new MessageStream(open, o),
       { 'conversations.create': (conv: T.Conversation, o) => handle(conv, o) },
     );
-    Object.assign(this, platformResources(d));
-    instrument(this, resolveLog(options?.logger, options?.logLevel), PLATFORM_RESOURCES);
+    const log = resolveLog(options?.logger, options?.logLevel);
+    Object.assign(this, platformResources(logged(d, log, PLATFORM_ROUTES)));
   }
 
   /**

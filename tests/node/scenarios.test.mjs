@@ -502,18 +502,23 @@ class Run {
     return plain(await answer);
   }
 
-  async page(promise, iterate) {
+  /**
+   * A list's answer read as the step says. `answer` is what `list()` returned (a `PagePromise`)
+   * or, through `.withResponse()`, the fetched first page itself: both iterate every item of
+   * every page (`for await`) and have `iterPages()`, as API.md's first page does.
+   */
+  async page(answer, iterate) {
     if (iterate === 'items') {
       const items = [];
-      for await (const item of promise) items.push(plain(item));
+      for await (const item of answer) items.push(plain(item));
       return items;
     }
     if (iterate === 'pages') {
       const pages = [];
-      for await (const p of promise.iterPages()) pages.push({ data: plain(p.data) });
+      for await (const p of answer.iterPages()) pages.push({ data: plain(p.data) });
       return pages;
     }
-    const page = await promise;
+    const page = await answer;
     if (iterate === 'next_page') {
       const hasNext = page.hasNextPage();
       const second = await page.getNextPage();
