@@ -479,7 +479,7 @@ export interface PlatformResources {
        */
       list(params?: T.ListAppointmentsParams, options?: RequestOptions): APIPromise<T.Appointment[]>;
     };
-    /** `health.medications`: `list`. */
+    /** `health.medications`: `list`, `create`. */
     readonly medications: {
       /**
        * Lists the caller's medications (`GET /api/health/medications`).
@@ -493,6 +493,31 @@ export interface PlatformResources {
        * @throws {APIUserAbortError} `options.signal` aborted the call.
        */
       list(options?: RequestOptions): APIPromise<T.Medication[]>;
+      /**
+       * Adds a medication to the caller's list (`POST /api/health/medications`).
+       *
+       * @param params - `dosage`, `frequency`, `instructions`, `name`, `startDate` (see
+       *   `CreateMedicationParams`).
+       * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
+       *   `signal`, ...).
+       * @returns The new medication.
+       * @throws {BadRequestError} Bad Request (400).
+       * @throws {ConflictError} Conflict (409).
+       * @throws {PayloadTooLargeError} Payload Too Large (413).
+       * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,
+       *   `RateLimitError` 429, ...).
+       * @throws {APIConnectionError} No answer (`APITimeoutError` when a timeout ran out).
+       * @throws {APIUserAbortError} `options.signal` aborted the call.
+       * @example
+       * ```ts
+       * const medication = await client.health.medications.create({
+       *   name: 'Ibuprofeno',
+       *   dosage: '400mg',
+       *   frequency: 'every 8 hours',
+       * });
+       * ```
+       */
+      create(params: T.CreateMedicationParams, options?: RequestOptions): APIPromise<T.Medication>;
     };
   };
   /** The caller's profile and (admins) user management. */
@@ -681,6 +706,7 @@ export function platformResources(d: Dispatch<MessageStream>): PlatformResources
       },
       medications: {
         list: (o) => d.call('health.medications.list', o, undefined, {}),
+        create: (p, o) => d.call('health.medications.create', o, p, {}),
       },
     },
     users: {

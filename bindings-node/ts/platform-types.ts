@@ -275,6 +275,20 @@ export interface CreateConversationParams {
   title?: string;
 }
 
+/** Body of `POST /api/health/medications`. */
+export interface CreateMedicationParams {
+  /** The dose, e.g. `500mg`. */
+  dosage: string;
+  /** How often, e.g. `every 8 hours` or `Cada 8 horas`. */
+  frequency: string;
+  /** How to take it. */
+  instructions?: string;
+  /** The medication's name. */
+  name: string;
+  /** The first day the user takes it (`YYYY-MM-DD`, or a date-time). */
+  startDate?: string;
+}
+
 /** Body of `POST /api/finance/transactions`. */
 export interface CreateTransactionParams {
   /** The account it belongs to. */
@@ -418,7 +432,10 @@ export interface InviteUserParams {
   role?: Role;
 }
 
-/** A medication: an item of `GET /api/health/medications`. */
+/**
+ * A medication: an item of `GET /api/health/medications` or the answer of `POST
+ * /api/health/medications`.
+ */
 export interface Medication {
   /** Percentage of doses taken (`92.5`). */
   adherenceRate?: number;

@@ -450,6 +450,27 @@ pub static PLATFORM: Service = Service {
             "Lists the caller's medications.",
             "Every medication with its dosage, frequency and adherence.",
         )),
+        row!("post" "/health/medications" "createMedication"
+        ["health"] "Add a medication", body: platform::CreateMedicationParams =>
+        created(reference::<platform::Medication>);
+        Sdk::call("health.medications.create")
+        .doc(
+            "Adds a medication to the caller's list.",
+            "The new medication.",
+        )
+        .example(
+            concat!(
+                "medication = client.health.medications.create(\n",
+                "    name=\"Ibuprofeno\", dosage=\"400mg\", frequency=\"every 8 hours\")",
+            ),
+            concat!(
+                "const medication = await client.health.medications.create({\n",
+                "  name: 'Ibuprofeno',\n",
+                "  dosage: '400mg',\n",
+                "  frequency: 'every 8 hours',\n",
+                "});",
+            ),
+        )),
         row!("get" "/health/appointments" "listAppointments"
         ["health"] "List appointments", query: platform::ListAppointmentsParams =>
         ok(reference::<platform::AppointmentList>);

@@ -254,6 +254,25 @@ class Medications(Resource):
             "health.medications.list", None, _base.model_list(models.Medication), options
         )
 
+    def create(
+        self,
+        *,
+        dosage: str,
+        frequency: str,
+        name: str,
+        instructions: Optional[str] = None,
+        start_date: Optional[str] = None,
+        **options: Any,
+    ) -> Any:
+        args = _base.clean(
+            {"dosage": dosage, "frequency": frequency, "name": name},
+            instructions=instructions,
+            start_date=start_date,
+        )
+        return self._call(
+            "health.medications.create", args, _base.model(models.Medication), options
+        )
+
 
 class Finance(Resource):
     def __init__(self, transport: Transport, raw: bool = False) -> None:

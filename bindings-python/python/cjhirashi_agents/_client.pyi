@@ -1611,7 +1611,7 @@ class AppointmentsWithRawResponse:
         """
 
 class Medications:
-    """The operations of ``client.health.medications``: ``list``."""
+    """The operations of ``client.health.medications``: ``list``, ``create``."""
     @property
     def with_raw_response(self) -> MedicationsWithRawResponse:
         """The same operations, each answering a ``RawResponse``: ``status_code``, ``headers``,
@@ -1640,6 +1640,50 @@ class Medications:
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
+    def create(
+        self,
+        *,
+        dosage: str,
+        frequency: str,
+        name: str,
+        instructions: Optional[str] = None,
+        start_date: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> models.Medication:
+        """Adds a medication to the caller's list.
+
+        Sends ``POST /api/health/medications``.
+
+        Args:
+            dosage: The dose, e.g. ``500mg``.
+            frequency: How often, e.g. ``every 8 hours`` or ``Cada 8 horas``.
+            name: The medication's name.
+            instructions: How to take it.
+            start_date: The first day the user takes it (``YYYY-MM-DD``, or a date-time).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            models.Medication: The new medication.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+
+        Example:
+            >>> medication = client.health.medications.create(
+            ...     name="Ibuprofeno", dosage="400mg", frequency="every 8 hours")
+        """
 
 class MedicationsWithRawResponse:
     """The operations of the ``Medications`` resource, each answering a ``RawResponse``
@@ -1660,6 +1704,47 @@ class MedicationsWithRawResponse:
 
         Raises:
             AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def create(
+        self,
+        *,
+        dosage: str,
+        frequency: str,
+        name: str,
+        instructions: Optional[str] = None,
+        start_date: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> RawResponse[models.Medication]:
+        """Adds a medication to the caller's list.
+
+        Sends ``POST /api/health/medications``.
+
+        Args:
+            dosage: The dose, e.g. ``500mg``.
+            frequency: How often, e.g. ``every 8 hours`` or ``Cada 8 horas``.
+            name: The medication's name.
+            instructions: How to take it.
+            start_date: The first day the user takes it (``YYYY-MM-DD``, or a date-time).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            RawResponse[models.Medication]: The answer with its metadata; ``parse()`` gives the
+                new medication.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
             RateLimitError: Too many requests (429), once the retries (which honour
                 ``Retry-After``) ran out.
             InternalServerError: The service failed (5xx), once the retries ran out.
@@ -3679,7 +3764,7 @@ class AsyncAppointmentsWithRawResponse:
         """
 
 class AsyncMedications:
-    """The operations of ``client.health.medications``: ``list``.
+    """The operations of ``client.health.medications``: ``list``, ``create``.
 
     Async client: every operation is awaited.
     """
@@ -3712,6 +3797,46 @@ class AsyncMedications:
             ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
                 before anything is sent.
         """
+    def create(
+        self,
+        *,
+        dosage: str,
+        frequency: str,
+        name: str,
+        instructions: Optional[str] = None,
+        start_date: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[models.Medication]:
+        """Adds a medication to the caller's list.
+
+        Sends ``POST /api/health/medications``.
+
+        Args:
+            dosage: The dose, e.g. ``500mg``.
+            frequency: How often, e.g. ``every 8 hours`` or ``Cada 8 horas``.
+            name: The medication's name.
+            instructions: How to take it.
+            start_date: The first day the user takes it (``YYYY-MM-DD``, or a date-time).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[models.Medication]: Await it for: The new medication.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
 
 class AsyncMedicationsWithRawResponse:
     """The operations of the ``Medications`` resource, each answering a ``RawResponse``
@@ -3734,6 +3859,47 @@ class AsyncMedicationsWithRawResponse:
 
         Raises:
             AuthenticationError: The credentials were refused (401).
+            RateLimitError: Too many requests (429), once the retries (which honour
+                ``Retry-After``) ran out.
+            InternalServerError: The service failed (5xx), once the retries ran out.
+            ServiceUnavailableError: The service is unavailable (503), once the retries ran out.
+            APIConnectionError: No answer (``APITimeoutError`` when a timeout ran out).
+            ValueError: An argument is out of range (``TypeError``: of the wrong type); checked
+                before anything is sent.
+        """
+    def create(
+        self,
+        *,
+        dosage: str,
+        frequency: str,
+        name: str,
+        instructions: Optional[str] = None,
+        start_date: Optional[str] = None,
+        **options: Unpack[RequestOptions],
+    ) -> Awaitable[RawResponse[models.Medication]]:
+        """Adds a medication to the caller's list.
+
+        Sends ``POST /api/health/medications``.
+
+        Args:
+            dosage: The dose, e.g. ``500mg``.
+            frequency: How often, e.g. ``every 8 hours`` or ``Cada 8 horas``.
+            name: The medication's name.
+            instructions: How to take it.
+            start_date: The first day the user takes it (``YYYY-MM-DD``, or a date-time).
+            **options: Per-request options: ``timeout`` (seconds), ``max_retries``,
+                ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
+
+        Returns:
+            Awaitable[RawResponse[models.Medication]]: The answer with its metadata; ``parse()``
+                gives the new medication.
+
+        Raises:
+            BadRequestError: The service refused an argument (400).
+            AuthenticationError: The credentials were refused (401).
+            ConflictError: The request conflicts with the current state, or an
+                ``idempotency_key`` was reused with another request (409).
+            PayloadTooLargeError: The request body is too large (413).
             RateLimitError: Too many requests (429), once the retries (which honour
                 ``Retry-After``) ran out.
             InternalServerError: The service failed (5xx), once the retries ran out.

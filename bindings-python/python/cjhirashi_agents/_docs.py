@@ -716,7 +716,7 @@ PLATFORM: Dict[str, Any] = {
             "print(appointment.datetime, appointment.title)"
         ),
     ),
-    "Medications": "The operations of ``client.health.medications``: ``list``.",
+    "Medications": "The operations of ``client.health.medications``: ``list``, ``create``.",
     "Medications.list": Op(
         summary="Lists the caller's medications.",
         wire="GET /api/health/medications",
@@ -733,6 +733,43 @@ PLATFORM: Dict[str, Any] = {
                 "ServiceUnavailableError",
                 "The service is unavailable (503), once the retries ran out.",
             ),
+        ),
+    ),
+    "Medications.create": Op(
+        summary="Adds a medication to the caller's list.",
+        wire="POST /api/health/medications",
+        returns=("Medication", "The new medication."),
+        args=(
+            ("dosage", "The dose, e.g. ``500mg``."),
+            ("frequency", "How often, e.g. ``every 8 hours`` or ``Cada 8 horas``."),
+            ("name", "The medication's name."),
+            ("instructions", "How to take it."),
+            ("start_date", "The first day the user takes it (``YYYY-MM-DD``, or a date-time)."),
+        ),
+        raises=(
+            ("BadRequestError", "The service refused an argument (400)."),
+            ("AuthenticationError", "The credentials were refused (401)."),
+            (
+                "ConflictError",
+                (
+                    "The request conflicts with the current state, or an ``idempotency_key`` was "
+                    "reused with another request (409)."
+                ),
+            ),
+            ("PayloadTooLargeError", "The request body is too large (413)."),
+            (
+                "RateLimitError",
+                "Too many requests (429), once the retries (which honour ``Retry-After``) ran out.",
+            ),
+            ("InternalServerError", "The service failed (5xx), once the retries ran out."),
+            (
+                "ServiceUnavailableError",
+                "The service is unavailable (503), once the retries ran out.",
+            ),
+        ),
+        example=(
+            '>>> medication = client.health.medications.create(\n...     name="Ibuprofeno", '
+            'dosage="400mg", frequency="every 8 hours")'
         ),
     ),
     "Finance": "Finance profile, accounts, transactions, budgets (``client.finance``).",

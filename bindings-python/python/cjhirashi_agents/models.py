@@ -371,7 +371,8 @@ class Invitation(BaseModel):
 
 
 class Medication(BaseModel):
-    """A medication: an item of ``GET /api/health/medications``.
+    """A medication: an item of ``GET /api/health/medications`` or the answer of ``POST
+    /api/health/medications``.
 
     Attributes:
         adherence_rate: Percentage of doses taken (``92.5``).

@@ -6,7 +6,9 @@ use chrono::Utc;
 use serde_json::{Value, json};
 
 use super::store::{Appointment, Caller, Health, Medication, Store, fmt_time, new_id};
-use super::{ApiError, ApiResult, AppState, JsonBody, QueryMap, ok, opt_str};
+use super::{
+    ApiError, ApiResult, AppState, JsonBody, QueryMap, created, ok, opt_str, parse_time, req_str,
+};
 use crate::common;
 
 /// This module's routes, merged into the platform router by [`super::router`] (which adds the
@@ -17,7 +19,10 @@ pub(super) fn routes() -> Router<AppState> {
             "/api/health/profile",
             routing::get(profile).patch(update_profile),
         )
-        .route("/api/health/medications", routing::get(medications))
+        .route(
+            "/api/health/medications",
+            routing::get(medications).post(create_medication),
+        )
         .route("/api/health/appointments", routing::get(appointments))
 }
 
@@ -141,6 +146,50 @@ pub(crate) async fn medications(State(state): State<AppState>, caller: Caller) -
     let h = record(&mut store, &caller);
     let meds: Vec<Value> = h.medications.iter().map(medication_json).collect();
     Ok(ok(json!({ "medications": meds })))
+}
+
+/// `POST /api/health/medications`.
+pub(crate) async fn create_medication(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(body): JsonBody,
+) -> ApiResult {
+    let name = req_str(&body, "name")?.trim().to_string();
+    let dosage = req_str(&body, "dosage")?.trim().to_string();
+    let frequency = req_str(&body, "frequency")?.trim().to_string();
+    let start_date = match opt_str(&body, "startDate")? {
+        None => None,
+        Some(raw) => Some(fmt_time(parse_time(raw, false).ok_or_else(|| {
+            ApiError::validation(
+                "startDate",
+                format!("`{raw}` is not a date"),
+                "RFC 3339 or YYYY-MM-DD",
+            )
+        })?)),
+    };
+    let instructions = opt_str(&body, "instructions")?.map(str::to_string);
+    let now = common::now_rfc3339();
+    let med = Medication {
+        id: new_id("med"),
+        name,
+        dosage,
+        frequency,
+        start_date: start_date.or_else(|| Some(now.clone())),
+        instructions,
+        is_active: true,
+        adherence_rate: 100.0,
+        created_at: now,
+    };
+    let data = json!({
+        "id": med.id,
+        "name": med.name,
+        "dosage": med.dosage,
+        "frequency": med.frequency,
+        "createdAt": med.created_at,
+    });
+    let mut store = state.store();
+    record(&mut store, &caller).medications.push(med);
+    Ok(created(data))
 }
 
 fn appointment_json(a: &Appointment) -> Value {

@@ -88,7 +88,7 @@ resource!(
     Health
 );
 resource!(
-    /// `/api/health/medications`: list medications. From [`Health::medications`].
+    /// `/api/health/medications`: list and add medications. From [`Health::medications`].
     Medications
 );
 resource!(
@@ -623,6 +623,17 @@ impl Medications<'_> {
             .await?
             .data)
     }
+
+    /// `POST /api/health/medications`: adds a medication (name, dosage, frequency, start date).
+    ///
+    /// # Errors
+    ///
+    /// - [`BadRequest`](crate::ApiErrorKind::BadRequest) (400 `VALIDATION_ERROR`, the field in `details`) for a missing field or a malformed time,
+    /// - the errors every call can return (see [the module](crate::platform#errors)).
+    pub async fn create(&self, params: CreateMedicationParams) -> Result<Medication> {
+        let req = Req::post(&["health", "medications"]).json(&params)?;
+        Ok(self.c.call(req, &self.opts).await?.data)
+    }
 }
 
 impl Appointments<'_> {
@@ -802,6 +813,7 @@ pub mod dispatch {
         ("health.profile", Kind::Call),
         ("health.update_profile", Kind::Call),
         ("health.medications.list", Kind::Items),
+        ("health.medications.create", Kind::Call),
         ("health.appointments.list", Kind::Items),
         ("finance.profile", Kind::Call),
         ("finance.accounts.list", Kind::Items),
@@ -889,6 +901,10 @@ pub mod dispatch {
                 c.health().medications().with_options(o).list(),
                 medications
             ),
+            "health.medications.create" => {
+                let p = a.params()?;
+                answer!(sink, c.health().medications().with_options(o).create(p))
+            }
             "health.appointments.list" => {
                 let p = a.params()?;
                 answer!(

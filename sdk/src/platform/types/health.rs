@@ -123,7 +123,8 @@ setters!(UpdateHealthProfileParams {
     plain weight: f64,
 });
 
-/// A medication: an item of `GET /api/health/medications`.
+/// A medication: an item of `GET /api/health/medications` or the answer of
+/// `POST /api/health/medications`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
@@ -164,6 +165,50 @@ pub struct MedicationList {
     #[serde(default)]
     pub medications: Vec<Medication>,
 }
+
+/// Body of `POST /api/health/medications`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct CreateMedicationParams {
+    /// The medication's name.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
+    pub name: String,
+    /// The dose, e.g. `500mg`.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
+    pub dosage: String,
+    /// How often, e.g. `every 8 hours` or `Cada 8 horas`.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("pattern" = crate::enums::NON_BLANK)))]
+    pub frequency: String,
+    /// The first day the user takes it (`YYYY-MM-DD`, or a date-time).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("anyOf" = [{"format": "date"}, {"format": "date-time"}])))]
+    pub start_date: Option<String>,
+    /// How to take it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instructions: Option<String>,
+}
+
+impl CreateMedicationParams {
+    /// A medication with its dosage and frequency.
+    pub fn new(
+        name: impl Into<String>,
+        dosage: impl Into<String>,
+        frequency: impl Into<String>,
+    ) -> Self {
+        CreateMedicationParams {
+            name: name.into(),
+            dosage: dosage.into(),
+            frequency: frequency.into(),
+            ..Self::default()
+        }
+    }
+}
+
+setters!(CreateMedicationParams {
+    into start_date: String,
+    into instructions: String,
+});
 
 /// An item of `GET /api/health/appointments`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
