@@ -190,9 +190,17 @@ describe('health', () => {
     assert.equal(typeof u.updatedAt, 'string');
   });
 
-  test('medications list, appointments list', async () => {
+  test('medications list and create, appointments list', async () => {
+    const created = await ctx.platform.health.medications.create({
+      name: 'Metformina',
+      dosage: '500mg',
+      frequency: 'Cada 8 horas',
+      startDate: '2025-10-15T00:00:00Z',
+      instructions: 'Tomar con alimentos',
+    });
+    assert.match(created.id, /^med_/);
     const meds = await ctx.platform.health.medications.list();
-    assert.ok(meds.some((m) => m.id === 'med_001'));
+    assert.ok(meds.some((m) => m.id === created.id));
     const all = await ctx.platform.health.appointments.list({ upcoming: false });
     assert.ok(Array.isArray(all));
     const upcoming = await ctx.platform.health.appointments.list({ upcoming: true });

@@ -99,7 +99,9 @@ def test_health(client: Client) -> None:
     assert profile.id
     updated = client.health.update_profile(weight=70.5)
     assert updated.weight == 70.5
-    assert any(m.id == "med_001" for m in client.health.medications.list())
+    med = client.health.medications.create(name="Paracetamol", dosage="500mg", frequency="8h")
+    assert med.name == "Paracetamol"
+    assert any(m.id == med.id for m in client.health.medications.list())
     appts = client.health.appointments.list(upcoming=False, from_="2000-01-01", to="2100-01-01")
     assert all(isinstance(a, models.Appointment) for a in appts)
 
@@ -187,6 +189,7 @@ async def test_async_platform(aclient: AsyncClient, aadmin: AsyncClient) -> None
     assert (await aclient.conversations.delete(conv.id)).deleted_conversation_id == conv.id
     assert (await aclient.health.profile()).id
     assert (await aclient.health.update_profile(height=170.0)).height == 170.0
+    assert (await aclient.health.medications.create(name="M", dosage="1", frequency="f")).id
     assert await aclient.health.medications.list()
     assert isinstance(await aclient.health.appointments.list(), list)
     assert isinstance((await aclient.finance.profile()).total_assets, Decimal)

@@ -95,7 +95,7 @@ fuzz_target!(|data: &[u8]| {
         platform::DeletedConversation, platform::TokenEvent, platform::DoneEvent,
         platform::HealthProfile, platform::Allergy, platform::Condition,
         platform::UpdateHealthProfileParams, platform::Medication, platform::MedicationList,
-        platform::Appointment, platform::AppointmentList,
+        platform::CreateMedicationParams, platform::Appointment, platform::AppointmentList,
         platform::ListAppointmentsParams, platform::FinanceProfile, platform::Account,
         platform::AccountList, platform::Transaction, platform::TransactionSummary,
         platform::TransactionList, platform::ListTransactionsParams,

@@ -791,10 +791,43 @@ async fn health_profile_medications_and_appointments() {
     assert_eq!(med["startDate"], "2020-06-01T00:00:00Z");
     assert_eq!(med["isActive"], true);
     assert_eq!(med["adherenceRate"], 92.5);
+    let created = api
+        .send(
+            Method::POST,
+            "/health/medications",
+            json!({"name": "Losartán", "dosage": "50mg", "frequency": "Diario",
+                   "startDate": "2025-10-15T00:00:00Z", "instructions": "Por la mañana"}),
+        )
+        .await;
+    assert_eq!(created.status, 201);
+    assert!(created.data()["id"].as_str().unwrap().starts_with("med_"));
+    assert_eq!(created.data()["frequency"], "Diario");
+    assert!(created.data()["createdAt"].is_string());
+    assert_eq!(
+        api.get("/health/medications").await.data()["medications"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
     assert_eq!(
         ids(&api.admin_get("/health/medications").await.data()["medications"]),
         vec!["med_adm_001"]
     );
+    api.send(
+        Method::POST,
+        "/health/medications",
+        json!({"name": "X", "frequency": "Diario"}),
+    )
+    .await
+    .assert_validation("dosage");
+    api.send(
+        Method::POST,
+        "/health/medications",
+        json!({"name": "X", "dosage": "1", "frequency": "D", "startDate": "soon"}),
+    )
+    .await
+    .assert_validation("startDate");
 
     let upcoming = api.get("/health/appointments").await;
     let list = ids(&upcoming.data()["appointments"]);

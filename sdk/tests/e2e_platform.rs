@@ -365,6 +365,26 @@ async fn health_operations() {
     assert_eq!(kind(&err), ApiErrorKind::BadRequest);
     let meds = user.health().medications().list().await.unwrap();
     assert!(meds.medications.iter().any(|m| m.id == "med_001"));
+    let med = user
+        .health()
+        .medications()
+        .create(
+            CreateMedicationParams::new("Losartán", "50mg", "Cada 24 horas")
+                .instructions("Por la mañana"),
+        )
+        .await
+        .unwrap();
+    assert!(med.id.starts_with("med_"));
+    assert_eq!(
+        user.health()
+            .medications()
+            .list()
+            .await
+            .unwrap()
+            .medications
+            .len(),
+        meds.medications.len() + 1
+    );
     let apts = user
         .health()
         .appointments()
@@ -381,7 +401,7 @@ async fn health_operations() {
     assert_eq!(kind(&err), ApiErrorKind::BadRequest);
     // isolation
     let other = admin.health().medications().list().await.unwrap();
-    assert!(!other.medications.iter().any(|m| m.id == "med_001"));
+    assert!(!other.medications.iter().any(|m| m.id == med.id));
 }
 
 #[tokio::test]

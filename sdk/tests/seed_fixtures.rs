@@ -601,6 +601,20 @@ fn platform_health() {
     assert_eq!(med.is_active, Some(true));
     assert_eq!(med.adherence_rate, Some(92.5));
 
+    request(
+        "platform/health_medications_create_request.json",
+        platform::CreateMedicationParams::new("Metformina", "500mg", "Cada 8 horas")
+            .start_date("2025-10-15T00:00:00Z")
+            .instructions("Tomar con alimentos"),
+    );
+    let created: Envelope<platform::Medication> =
+        platform_response("platform/health_medications_create_response.json");
+    assert_eq!(created.data.id, "med_new001");
+    assert_eq!(
+        created.data.created_at.as_deref(),
+        Some("2025-10-15T10:45:00Z")
+    );
+
     let apts: Envelope<platform::AppointmentList> =
         platform_response("platform/health_appointments_list_response.json");
     let apt = &apts.data.appointments[0];

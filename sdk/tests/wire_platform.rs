@@ -1052,6 +1052,37 @@ async fn health_medications_list() {
 }
 
 #[tokio::test]
+async fn health_medications_create() {
+    let server = MockServer::start().await;
+    send(
+        "POST",
+        "/api/health/medications",
+        json!({"name": "Metformina", "dosage": "500mg", "frequency": "Cada 8 horas",
+               "startDate": "2025-10-15T00:00:00Z", "instructions": "Tomar con alimentos"}),
+    )
+    .respond_with(created(json!({
+        "id": "med_new001", "name": "Metformina", "dosage": "500mg", "frequency": "Cada 8 horas",
+        "createdAt": "2025-10-15T10:45:00Z"
+    })))
+    .expect(1)
+    .mount(&server)
+    .await;
+    let m = client(&server)
+        .health()
+        .medications()
+        .create(
+            CreateMedicationParams::new("Metformina", "500mg", "Cada 8 horas")
+                .start_date("2025-10-15T00:00:00Z")
+                .instructions("Tomar con alimentos"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(m.id, "med_new001");
+    assert_eq!(m.dosage.as_deref(), Some("500mg"));
+    assert_eq!(m.created_at.as_deref(), Some("2025-10-15T10:45:00Z"));
+}
+
+#[tokio::test]
 async fn health_appointments_list_with_query() {
     let server = MockServer::start().await;
     get("/api/health/appointments")
