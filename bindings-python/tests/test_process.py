@@ -40,7 +40,10 @@ CHILD = textwrap.dedent(
 
 def interrupt_child(code: str, ready: str, sandbox: Sandbox) -> None:
     """Runs ``code`` in a subprocess, sends SIGINT once it printed ``ready`` and checks that
-    it raised ``KeyboardInterrupt`` (exit 42) within a second."""
+    it raised ``KeyboardInterrupt`` (exit 42) while the call was still blocked: the stalled
+    stream never ends and the slow call answers after 60 s, so an exit within the wait's 20 s
+    can only come from the interrupt (no elapsed-time assertion: a loaded machine may take
+    seconds to run the child at all)."""
     proc = subprocess.Popen(
         [sys.executable, "-c", code, sandbox.api_key, sandbox.platform_url],
         stdout=subprocess.PIPE,
@@ -49,10 +52,12 @@ def interrupt_child(code: str, ready: str, sandbox: Sandbox) -> None:
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == ready
     time.sleep(0.3)
-    t0 = time.monotonic()
     proc.send_signal(signal.SIGINT)
-    exit_code = proc.wait(timeout=5)
-    assert time.monotonic() - t0 < 1.0
+    try:
+        exit_code = proc.wait(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
     assert exit_code == 42 and "interrupted" in proc.stdout.read()
 
 
@@ -68,7 +73,7 @@ SLOW_CALL = textwrap.dedent(
     c.agents.list()
     print("calling", flush=True)
     try:
-        c.agents.list(extra_headers={"X-Sandbox-Fault": "latency=30000"})
+        c.agents.list(extra_headers={"X-Sandbox-Fault": "latency=60000"})
     except KeyboardInterrupt:
         print("interrupted", flush=True)
         sys.exit(42)
