@@ -274,7 +274,8 @@ describe('streamIdleTimeout', () => {
     }, APITimeoutError);
     assert.equal(got.length, 2);
     assert.match(e.phase ?? e.message, /idle/);
-    assert.ok(Date.now() - t0 < 3000);
+    // the stream stalls for good: only the idle timeout can have ended it (a loose bound)
+    assert.ok(Date.now() - t0 < 15_000);
   });
 
   test('per request: platform stream, ops chat stream and realtime', { timeout: 10_000 }, async () => {
