@@ -173,7 +173,7 @@ export interface CreateConversationParams {
   title?: string;
 }
 
-/** Body of `POST /api/webhooks`. */
+/** Body of `POST /api/webhooks` on either service. */
 export interface CreateWebhookParams<E extends string = OpsWebhookEvent> {
   /**
    * The event names to deliver (e.g. `conversation.created`, `message.sent`; on ops

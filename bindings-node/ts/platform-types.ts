@@ -305,7 +305,7 @@ export interface CreateTransactionParams {
   type?: TransactionType;
 }
 
-/** Body of `POST /api/webhooks`. */
+/** Body of `POST /api/webhooks` on either service. */
 export interface CreateWebhookParams<E extends string = PlatformWebhookEvent> {
   /**
    * The event names to deliver (e.g. `conversation.created`, `message.sent`; on ops

@@ -1100,9 +1100,9 @@ impl LearnApiParams {
 // Webhooks
 // ---------------------------------------------------------------------------------------------
 
-/// Body of `POST /api/webhooks`: the same three fields as the platform's, so one type serves
-/// both services (`Debug` hides the secret).
-pub use crate::platform::types::CreateWebhookParams;
+/// Body of `POST /api/webhooks`: the same three fields as the platform's, so one type, in the
+/// shared [`crate::webhooks`] module, serves both services (`Debug` hides the secret).
+pub use crate::webhooks::CreateWebhookParams;
 
 /// Answer of `POST /api/webhooks`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

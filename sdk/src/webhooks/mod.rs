@@ -31,16 +31,19 @@
 //!
 //! The pieces live in one file each: `signing` (signatures and secrets), `delivery` (checking
 //! and decoding a delivery), `events` (event names, typed data, the envelope) and `timestamp`
-//! (RFC 3339 times); everything is re-exported here.
+//! (RFC 3339 times), `subscription` (the body that subscribes a URL, the same on both
+//! services); everything is re-exported here.
 
 mod delivery;
 mod events;
 mod signing;
+mod subscription;
 mod timestamp;
 
 pub use delivery::*;
 pub use events::*;
 pub use signing::*;
+pub use subscription::*;
 pub use timestamp::*;
 
 /// The header carrying the hex HMAC-SHA256 of the raw body.
