@@ -64,6 +64,14 @@ export declare class OpsClient {
   /** The base URL requests go to. */
   get baseUrl(): string
   /**
+   * Releases the client's connection pool now; every later call or stream fails with
+   * `APIConnectionError` ("the client is closed"); realtime sessions already open stay
+   * open. Idempotent.
+   */
+  close(): void
+  /** Throws the closed error (`APIConnectionError`) once `close()` was called. */
+  checkOpen(): void
+  /**
    * Opens the `/ws` channel and authenticates. The cancel handle also ends the session
    * later: once it fires, the socket is closed and the session hands out nothing more.
    */
@@ -93,6 +101,13 @@ export declare class PlatformClient {
   withOptions(config: ClientConfig): PlatformClient
   /** The base URL requests go to. */
   get baseUrl(): string
+  /**
+   * Releases the client's connection pool now; every later call, stream or list fails
+   * with `APIConnectionError` ("the client is closed"). Idempotent.
+   */
+  close(): void
+  /** Throws the closed error (`APIConnectionError`) once `close()` was called. */
+  checkOpen(): void
   /**
    * Runs the one-shot operation `op` (its `x-sdk` name, as `finance.budgets.list`) with
    * `params`, the JSON of its arguments by wire name (path ids as `id`); resolves with the

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use agents_sdk::ops::{self, AgentClient, ChatEvent};
-use agents_sdk::{CancelToken, Error};
+use agents_sdk::{CancelToken, Closable, Error};
 use futures::{FutureExt, StreamExt};
 use napi::Env;
 use napi::bindgen_prelude::PromiseRaw;
@@ -23,7 +23,19 @@ use crate::stream::ChatStream;
 #[napi]
 #[derive(Debug)]
 pub struct OpsClient {
-    inner: AgentClient,
+    /// Dropped by `close()`; every later call fails with the core's closed error.
+    inner: Closable<AgentClient>,
+    /// Kept apart from the client, so it is still known once the client is closed.
+    base_url: String,
+}
+
+impl OpsClient {
+    fn wrap(inner: AgentClient) -> Self {
+        OpsClient {
+            base_url: inner.base_url().to_owned(),
+            inner: Closable::new(inner),
+        }
+    }
 }
 
 fn builder(config: ClientConfig) -> napi::Result<ops::AgentClientBuilder> {
@@ -50,7 +62,7 @@ pub fn ops_login<'e>(
             .login(username, password)
             .await
             .map_err(to_napi)?;
-        Ok(OpsClient { inner: client })
+        Ok(OpsClient::wrap(client))
     })
 }
 
@@ -70,7 +82,7 @@ impl OpsClient {
     ) -> napi::Result<PromiseRaw<'e, String>> {
         let a = dispatch::args(params)?;
         dispatch::call(env, opts, cancel, |o, sink| {
-            ops::dispatch::call(&self.inner, &op, a, o, sink)
+            self.inner.with(|c| ops::dispatch::call(c, &op, a, o, sink))
         })
     }
 
@@ -90,7 +102,7 @@ impl OpsClient {
             env,
             opts,
             cancel,
-            |o| ops::dispatch::stream(&self.inner, &op, a, o),
+            |o| self.inner.with(|c| ops::dispatch::stream(c, &op, a, o)),
             ChatStream::new,
         )
     }
@@ -99,9 +111,9 @@ impl OpsClient {
     /// defaults.
     #[napi(constructor, catch_unwind)]
     pub fn new(config: ClientConfig) -> napi::Result<Self> {
-        Ok(OpsClient {
-            inner: builder(config)?.build().map_err(as_type_error)?,
-        })
+        Ok(OpsClient::wrap(
+            builder(config)?.build().map_err(as_type_error)?,
+        ))
     }
 
     /// A client with these settings in place of this one's (absent ones kept) and the same
@@ -109,15 +121,31 @@ impl OpsClient {
     #[napi(catch_unwind)]
     pub fn with_options(&self, config: ClientConfig) -> napi::Result<OpsClient> {
         let settings = client_settings(&config)?;
-        Ok(OpsClient {
-            inner: self.inner.with_options(settings).map_err(as_type_error)?,
-        })
+        let copy = self
+            .inner
+            .with(|c| c.with_options(settings))
+            .map_err(as_type_error)?;
+        Ok(OpsClient::wrap(copy))
     }
 
     /// The base URL requests go to.
     #[napi(getter, catch_unwind)]
     pub fn base_url(&self) -> String {
-        self.inner.base_url().to_owned()
+        self.base_url.clone()
+    }
+
+    /// Releases the client's connection pool now; every later call or stream fails with
+    /// `APIConnectionError` ("the client is closed"); realtime sessions already open stay
+    /// open. Idempotent.
+    #[napi(catch_unwind)]
+    pub fn close(&self) {
+        drop(self.inner.close());
+    }
+
+    /// Throws the closed error (`APIConnectionError`) once `close()` was called.
+    #[napi(catch_unwind)]
+    pub fn check_open(&self) -> napi::Result<()> {
+        self.inner.with(|_| Ok(())).map_err(to_napi)
     }
 
     /// Opens the `/ws` channel and authenticates. The cancel handle also ends the session
@@ -131,7 +159,7 @@ impl OpsClient {
     ) -> napi::Result<PromiseRaw<'e, RealtimeSession>> {
         let o = request_options(opts, cancel)?;
         let stop = cancel.map(|h| h.token.clone());
-        let c = self.inner.clone();
+        let c = self.inner.get().map_err(to_napi)?;
         spawn(env, async move {
             let connect = c.realtime().with_options(o);
             let session = match &stop {

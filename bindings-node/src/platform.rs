@@ -1,13 +1,14 @@
 //! `agents_sdk::platform` for JavaScript: the client, and the generic `call` / `stream` /
 //! `paginate` through which `ts/platform-resources.ts` (generated) runs every operation.
 
+use agents_sdk::Closable;
 use agents_sdk::platform::{self, Client};
 use napi::Env;
 use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
 
 use crate::dispatch;
-use crate::error::as_type_error;
+use crate::error::{as_type_error, to_napi};
 use crate::options::{CallOptions, CancelHandle, ClientConfig, client_settings};
 use crate::pagination::Pager;
 use crate::stream::TokenStream;
@@ -16,7 +17,19 @@ use crate::stream::TokenStream;
 #[napi]
 #[derive(Debug)]
 pub struct PlatformClient {
-    inner: Client,
+    /// Dropped by `close()`; every later call fails with the core's closed error.
+    inner: Closable<Client>,
+    /// Kept apart from the client, so it is still known once the client is closed.
+    base_url: String,
+}
+
+impl PlatformClient {
+    fn wrap(inner: Client) -> Self {
+        PlatformClient {
+            base_url: inner.base_url().to_owned(),
+            inner: Closable::new(inner),
+        }
+    }
 }
 
 #[napi]
@@ -29,9 +42,7 @@ impl PlatformClient {
         if let Some(k) = config.api_key {
             b = b.api_key(k);
         }
-        Ok(PlatformClient {
-            inner: b.build().map_err(as_type_error)?,
-        })
+        Ok(PlatformClient::wrap(b.build().map_err(as_type_error)?))
     }
 
     /// A client with these settings in place of this one's (absent ones kept) and the same
@@ -39,15 +50,30 @@ impl PlatformClient {
     #[napi(catch_unwind)]
     pub fn with_options(&self, config: ClientConfig) -> napi::Result<PlatformClient> {
         let settings = client_settings(&config)?;
-        Ok(PlatformClient {
-            inner: self.inner.with_options(settings).map_err(as_type_error)?,
-        })
+        let copy = self
+            .inner
+            .with(|c| c.with_options(settings))
+            .map_err(as_type_error)?;
+        Ok(PlatformClient::wrap(copy))
     }
 
     /// The base URL requests go to.
     #[napi(getter, catch_unwind)]
     pub fn base_url(&self) -> String {
-        self.inner.base_url().to_owned()
+        self.base_url.clone()
+    }
+
+    /// Releases the client's connection pool now; every later call, stream or list fails
+    /// with `APIConnectionError` ("the client is closed"). Idempotent.
+    #[napi(catch_unwind)]
+    pub fn close(&self) {
+        drop(self.inner.close());
+    }
+
+    /// Throws the closed error (`APIConnectionError`) once `close()` was called.
+    #[napi(catch_unwind)]
+    pub fn check_open(&self) -> napi::Result<()> {
+        self.inner.with(|_| Ok(())).map_err(to_napi)
     }
 
     /// Runs the one-shot operation `op` (its `x-sdk` name, as `finance.budgets.list`) with
@@ -64,7 +90,8 @@ impl PlatformClient {
     ) -> napi::Result<PromiseRaw<'e, String>> {
         let a = dispatch::args(params)?;
         dispatch::call(env, opts, cancel, |o, sink| {
-            platform::dispatch::call(&self.inner, &op, a, o, sink)
+            self.inner
+                .with(|c| platform::dispatch::call(c, &op, a, o, sink))
         })
     }
 
@@ -84,7 +111,10 @@ impl PlatformClient {
             env,
             opts,
             cancel,
-            |o| platform::dispatch::stream(&self.inner, &op, a, o),
+            |o| {
+                self.inner
+                    .with(|c| platform::dispatch::stream(c, &op, a, o))
+            },
             TokenStream::new,
         )
     }
@@ -101,7 +131,8 @@ impl PlatformClient {
     ) -> napi::Result<Pager> {
         let a = dispatch::args(params)?;
         dispatch::paginate(opts, cancel, |o, sink| {
-            platform::dispatch::paginate(&self.inner, &op, a, o, sink)
+            self.inner
+                .with(|c| platform::dispatch::paginate(c, &op, a, o, sink))
         })
     }
 }

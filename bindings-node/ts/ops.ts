@@ -295,6 +295,7 @@ export class AgentClient {
    * @returns A new client.
    * @throws {TypeError} A setting has the wrong type.
    * @throws {RangeError} A setting is out of range.
+   * @throws {APIConnectionError} The client is closed.
    * @example
    * ```ts
    * const impatient = client.withOptions({ timeout: 5_000, maxRetries: 0 });
@@ -304,6 +305,8 @@ export class AgentClient {
     if (options === null || typeof options !== 'object') {
       throw new TypeError('withOptions needs an object of client settings');
     }
+    // a closed client makes no copy (APIConnectionError, as any call)
+    sync(() => this.#c.checkOpen());
     if (options.apiKey !== undefined && options.apiKey !== null) {
       return new AgentClient({ ...this.#options, ...options });
     }
@@ -314,14 +317,15 @@ export class AgentClient {
   }
 
   /**
-   * Closes the client: the connections it keeps open are released once it is no longer
-   * referenced (calls made before stay valid; realtime sessions are closed on their own).
-   * `await using client = ...` calls it too (`Symbol.asyncDispose`).
+   * Closes the client: releases its connection pool now. Every call, stream or realtime connection started
+   * afterwards rejects with `APIConnectionError` ("the client is closed"); those already running
+   * finish; realtime sessions already open stay open until closed on their own. Closing again does nothing. `await using client = ...`
+   * calls it too (`Symbol.asyncDispose`).
    *
    * @returns A promise resolved once closed.
    */
   async close(): Promise<void> {
-    // the native client holds only pooled connections, dropped with it
+    this.#c.close();
   }
 
   /** The base URL requests go to. */

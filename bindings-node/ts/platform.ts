@@ -133,6 +133,7 @@ export class CJHirashiAgents {
    * @returns A new client.
    * @throws {TypeError} A setting has the wrong type.
    * @throws {RangeError} A setting is out of range.
+   * @throws {APIConnectionError} The client is closed.
    * @example
    * ```ts
    * const impatient = client.withOptions({ timeout: 5_000, maxRetries: 0 });
@@ -142,6 +143,8 @@ export class CJHirashiAgents {
     if (options === null || typeof options !== 'object') {
       throw new TypeError('withOptions needs an object of client settings');
     }
+    // a closed client makes no copy (APIConnectionError, as any call)
+    sync(() => this.#c.checkOpen());
     if (options.apiKey !== undefined && options.apiKey !== null) {
       return new CJHirashiAgents({ ...this.#options, ...options });
     }
@@ -152,14 +155,15 @@ export class CJHirashiAgents {
   }
 
   /**
-   * Closes the client: the connections it keeps open are released once it is no longer
-   * referenced (calls made before stay valid). `await using client = new CJHirashiAgents()`
+   * Closes the client: releases its connection pool now. Every call, stream or list started
+   * afterwards rejects with `APIConnectionError` ("the client is closed"); those already running
+   * finish. Closing again does nothing. `await using client = new CJHirashiAgents()`
    * calls it too (`Symbol.asyncDispose`).
    *
    * @returns A promise resolved once closed.
    */
   async close(): Promise<void> {
-    // the native client holds only pooled connections, dropped with it
+    this.#c.close();
   }
 
   /** The base URL requests go to. */

@@ -1,8 +1,9 @@
 """Writes the docstrings of the typed stubs, or checks that they are there.
 
-The text of every resource operation lives once, in ``cjhirashi_agents/_docs.py``, generated
-with the stubs' resource classes from the OpenAPI documents by ``scripts/gen_python.py``
-(which writes those docstrings itself); the runtime methods take it as their ``__doc__``. The
+The text of every resource operation lives once, in ``cjhirashi_agents/_docs_tables.py``,
+generated with the stubs' resource classes from the OpenAPI documents by
+``scripts/gen_python.py`` (which writes those docstrings itself) and rendered by the
+hand-written ``cjhirashi_agents/_docs.py``; the runtime methods take it as their ``__doc__``. The
 stubs (``_client.pyi`` of both packages) spell out the sync, async and raw-response classes
 separately, so each of their methods gets the text with its own return type. Every other
 (hand-written) class and method of a stub takes the docstring of the runtime item of the same
@@ -19,8 +20,8 @@ from __future__ import annotations
 
 import ast
 import importlib
-import importlib.util
 import sys
+import types
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -32,13 +33,19 @@ STUBS = {
 }
 
 
+# the stand-in package the source tree's ``_docs.py`` and ``_docs_tables.py`` are loaded in
+DOCS_PACKAGE = "_stub_docs_source"
+
+
 def load_docs() -> Any:
-    spec = importlib.util.spec_from_file_location("_docs", PY / "cjhirashi_agents" / "_docs.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["_docs"] = module
-    spec.loader.exec_module(module)
-    return module
+    """``cjhirashi_agents/_docs.py`` of the source tree, over the ``_docs_tables.py`` next to
+    it (its relative import), loaded as modules of a stand-in package: not the installed
+    package's copies, and without running the package's ``__init__``."""
+    if DOCS_PACKAGE not in sys.modules:
+        package = types.ModuleType(DOCS_PACKAGE)
+        package.__path__ = [str(PY / "cjhirashi_agents")]
+        sys.modules[DOCS_PACKAGE] = package
+    return importlib.import_module(f"{DOCS_PACKAGE}._docs")
 
 
 # stub classes whose runtime class has another name

@@ -79,6 +79,8 @@ async fn open_stream(
 pub struct OpsClient {
     settings: Mutex<Settings>,
     client: PerProcess<AgentClient>,
+    /// Kept apart from the client, so it is still known once the client is closed.
+    base_url: String,
 }
 
 impl OpsClient {
@@ -175,6 +177,7 @@ impl OpsClient {
             let client = build(&settings).map_err(|e| to_py_err(py, e))?;
             Ok(OpsClient {
                 settings: Mutex::new(settings),
+                base_url: client.base_url().to_owned(),
                 client: PerProcess::new(client),
             })
         })
@@ -182,13 +185,23 @@ impl OpsClient {
 
     /// The base URL requests go to.
     #[getter]
-    fn base_url(&self, py: Python<'_>) -> PyResult<String> {
+    fn base_url(&self) -> String {
+        self.base_url.clone()
+    }
+
+    /// Releases the client's connection pools now; every later call or stream fails with
+    /// `APIConnectionError` ("the client is closed"). Idempotent.
+    fn close(&self, py: Python<'_>) -> PyResult<()> {
         guard(py, || {
-            Ok(self
-                .client()
-                .map_err(|e| to_py_err(py, e))?
-                .base_url()
-                .to_owned())
+            self.client.close();
+            Ok(())
+        })
+    }
+
+    /// Raises the closed error (`APIConnectionError`) once `close()` was called.
+    fn check_open(&self, py: Python<'_>) -> PyResult<()> {
+        guard(py, || {
+            self.client.check_open().map_err(|e| to_py_err(py, e))
         })
     }
 
@@ -306,12 +319,7 @@ impl OpsClient {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         guard(py, || {
-            Ok(format!(
-                "OpsClient(base_url={:?})",
-                self.client()
-                    .map(|c| c.base_url().to_owned())
-                    .unwrap_or_default()
-            ))
+            Ok(format!("OpsClient(base_url={:?})", self.base_url))
         })
     }
 }

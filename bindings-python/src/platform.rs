@@ -2,11 +2,11 @@
 //! async function returning JSON and exposed blocking (`call`) and as an awaitable
 //! (`call_async`); streams and paginated lists get their own native objects.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-use agents_sdk::Result;
 use agents_sdk::dispatch::{Call, PagesSink, Sink};
 use agents_sdk::platform::{Client, dispatch};
+use agents_sdk::{Closable, Result};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use serde_json::{Map, Value};
@@ -38,36 +38,53 @@ impl std::fmt::Debug for Settings {
 
 /// A client built in this process (rebuilt after `fork`, whose child has no connection tasks),
 /// used on the shared runtime, plus one handle per calling thread for blocking calls on that
-/// thread's own runtime ([`PerProcess::here`]).
+/// thread's own runtime ([`PerProcess::here`]). `close()` drops the client and, with its key,
+/// every thread's handle of it; later calls fail with the core's closed error
+/// ([`agents_sdk::Closable`]).
 #[derive(Debug)]
 pub struct PerProcess<C> {
-    /// `(process, generation, client)`: the [`crate::runtime::process_generation`] it was made
-    /// in, and a generation that changes whenever the client is replaced.
-    slot: Mutex<(u64, u64, C)>,
-    /// Identifies this object to the per-thread handle caches.
+    slot: Closable<Slot<C>>,
+}
+
+#[derive(Debug)]
+struct Slot<C> {
+    /// The [`crate::runtime::process_generation`] the client was made in.
+    process: u64,
+    /// Changes whenever the client is replaced.
+    generation: u64,
+    client: C,
+    /// Identifies this client to the per-thread handle caches (which hold it weakly: once it
+    /// is dropped, by `close()` or with the object, their handles of it are dead).
     key: Arc<()>,
 }
 
 impl<C: Clone + 'static> PerProcess<C> {
     pub fn new(c: C) -> Self {
         PerProcess {
-            slot: Mutex::new((crate::runtime::process_generation(), 0, c)),
-            key: Arc::new(()),
+            slot: Closable::new(Slot {
+                process: crate::runtime::process_generation(),
+                generation: 0,
+                client: c,
+                key: Arc::new(()),
+            }),
         }
     }
 
-    fn current(&self, rebuild: impl FnOnce() -> Result<C>) -> Result<(u64, C)> {
-        let mut slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
+    fn current(&self, rebuild: impl FnOnce() -> Result<C>) -> Result<(u64, C, Arc<()>)> {
         let process = crate::runtime::process_generation();
-        if slot.0 != process {
-            *slot = (process, slot.1 + 1, rebuild()?);
-        }
-        Ok((slot.1, slot.2.clone()))
+        self.slot.with(|s| {
+            if s.process != process {
+                s.client = rebuild()?;
+                s.process = process;
+                s.generation += 1;
+            }
+            Ok((s.generation, s.client.clone(), s.key.clone()))
+        })
     }
 
     /// The client for the shared runtime.
     pub fn get(&self, rebuild: impl FnOnce() -> Result<C>) -> Result<C> {
-        self.current(rebuild).map(|(_, c)| c)
+        self.current(rebuild).map(|(_, c, _)| c)
     }
 
     /// The calling thread's handle of the client (same settings and credentials, a connection
@@ -77,22 +94,43 @@ impl<C: Clone + 'static> PerProcess<C> {
         rebuild: impl FnOnce() -> Result<C>,
         derive: impl FnOnce(&C) -> Result<C>,
     ) -> Result<C> {
-        let (generation, base) = self.current(rebuild)?;
-        crate::runtime::thread_handle(&self.key, generation, || derive(&base))
+        let (generation, base, key) = self.current(rebuild)?;
+        crate::runtime::thread_handle(&key, generation, || derive(&base))
     }
 
+    /// Replaces the client (a login); nothing once closed.
     pub fn set(&self, c: C) {
-        let mut slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
-        *slot = (crate::runtime::process_generation(), slot.1 + 1, c);
+        let process = crate::runtime::process_generation();
+        // closed: the new client is dropped with its pool
+        let _ = self.slot.with(|s| {
+            s.client = c;
+            s.process = process;
+            s.generation += 1;
+            Ok(())
+        });
+    }
+
+    /// Fails with the closed error once [`Self::close`] was called.
+    pub fn check_open(&self) -> Result<()> {
+        self.slot.with(|_| Ok(()))
+    }
+}
+
+impl<C> PerProcess<C> {
+    /// Drops the client and the calling thread's handles of it now (their connections are
+    /// closed by that thread's runtime, run once here); other threads' handles are dropped at
+    /// their next blocking call. Idempotent.
+    pub fn close(&self) {
+        if let Some(slot) = self.slot.close() {
+            drop(slot);
+            crate::runtime::release_dead_handles();
+        }
     }
 }
 
 impl<C> Drop for PerProcess<C> {
     fn drop(&mut self) {
-        // The key must be dead before the calling thread's handles are pruned; handles on
-        // other threads go when those threads make a new one or end.
-        drop(std::mem::replace(&mut self.key, Arc::new(())));
-        crate::runtime::release_dead_handles();
+        self.close();
     }
 }
 
@@ -153,6 +191,8 @@ fn call(c: &Client, op: &str, a: Value, o: agents_sdk::RequestOptions) -> Result
 pub struct PlatformClient {
     settings: Settings,
     client: PerProcess<Client>,
+    /// Kept apart from the client, so it is still known once the client is closed.
+    base_url: String,
 }
 
 impl PlatformClient {
@@ -199,6 +239,7 @@ impl PlatformClient {
             let client = build(&settings).map_err(|e| to_py_err(py, e))?;
             Ok(PlatformClient {
                 settings,
+                base_url: client.base_url().to_owned(),
                 client: PerProcess::new(client),
             })
         })
@@ -206,10 +247,23 @@ impl PlatformClient {
 
     /// The base URL requests go to.
     #[getter]
-    fn base_url(&self, py: Python<'_>) -> PyResult<String> {
+    fn base_url(&self) -> String {
+        self.base_url.clone()
+    }
+
+    /// Releases the client's connection pools now; every later call, stream or list fails
+    /// with `APIConnectionError` ("the client is closed"). Idempotent.
+    fn close(&self, py: Python<'_>) -> PyResult<()> {
         guard(py, || {
-            let c = self.client().map_err(|e| to_py_err(py, e))?;
-            Ok(c.base_url().to_owned())
+            self.client.close();
+            Ok(())
+        })
+    }
+
+    /// Raises the closed error (`APIConnectionError`) once `close()` was called.
+    fn check_open(&self, py: Python<'_>) -> PyResult<()> {
+        guard(py, || {
+            self.client.check_open().map_err(|e| to_py_err(py, e))
         })
     }
 
@@ -315,12 +369,7 @@ impl PlatformClient {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         guard(py, || {
-            Ok(format!(
-                "PlatformClient(base_url={:?})",
-                self.client()
-                    .map(|c| c.base_url().to_owned())
-                    .unwrap_or_default()
-            ))
+            Ok(format!("PlatformClient(base_url={:?})", self.base_url))
         })
     }
 }

@@ -191,14 +191,19 @@ fn with_thread<R>(f: impl FnOnce(&mut ThreadState) -> R) -> R {
 }
 
 /// The calling thread's handle of `owner`'s client at `generation`, made by `make` (a client
-/// with a connection pool of its own) the first time. Handles of owners that are gone are
-/// dropped when a new one is made.
+/// with a connection pool of its own) the first time. Handles of owners that are gone (a client
+/// closed or dropped) are dropped first.
 pub fn thread_handle<C: Clone + 'static>(
     owner: &Arc<()>,
     generation: u64,
     make: impl FnOnce() -> agents_sdk::Result<C>,
 ) -> agents_sdk::Result<C> {
     with_thread(|s| {
+        // Handles of closed or dropped clients made on other threads go here, at this
+        // thread's next blocking call (whose runtime then closes their connections).
+        if s.handles.iter().any(|h| h.owner.strong_count() == 0) {
+            s.handles.retain(|h| h.owner.strong_count() > 0);
+        }
         // A live Weak keeps its allocation, so pointer equality means the same owner.
         let found = s.handles.iter().find(|h| {
             h.generation == generation && std::ptr::eq(h.owner.as_ptr(), Arc::as_ptr(owner))

@@ -24,6 +24,7 @@ mod list;
 
 pub mod case;
 mod client;
+mod closable;
 pub mod dispatch;
 pub mod error;
 pub mod logging;
@@ -41,6 +42,7 @@ mod transport;
 pub mod webhooks;
 
 pub use client::{ClientSettings, user_agent};
+pub use closable::{CLOSED_MESSAGE, Closable};
 pub use error::{ApiError, ApiErrorKind, Error, Result, TimeoutPhase};
 pub use money::Money;
 pub use net::CaBundle;

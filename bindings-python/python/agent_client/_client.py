@@ -379,10 +379,15 @@ class _BaseAgentClient:
         """A new client with some settings changed (``timeout``, ``max_retries``, ...),
         checked like the constructor's; a client made by ``login`` keeps its credentials
         (the new one logs in on its first call)."""
+        self._native.check_open()
         return type(self)(**{**self._options, **overrides})
 
     def close(self) -> None:
-        """Nothing to release eagerly: connections close with the client."""
+        """Closes the client: releases its connection pools now. A call, stream or realtime
+        session started afterwards raises :class:`~cjhirashi_agents.APIConnectionError` ("the
+        client is closed"); those started before finish. Closing again does nothing; ``with``
+        and ``async with`` close on exit."""
+        self._native.close()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"

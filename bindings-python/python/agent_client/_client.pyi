@@ -2352,7 +2352,11 @@ class _AgentClientBase:
     def base_url(self) -> str:
         """The base URL every request goes to (e.g. ``http://localhost:8000``)."""
     def close(self) -> None:
-        """Nothing to release eagerly: connections close with the client."""
+        """Closes the client: releases its connection pools now. A call, stream or realtime
+        session started afterwards raises :class:`~cjhirashi_agents.APIConnectionError` ("the
+        client is closed"); those started before finish. Closing again does nothing; ``with``
+        and ``async with`` close on exit.
+        """
 
 class AgentClientWithRawResponse:
     """Every resource of the client, each call answering a ``RawResponse``

@@ -424,10 +424,15 @@ class _BaseClient:
     def with_options(self, **overrides: Any) -> Any:
         """A new client with some settings changed (``timeout``, ``max_retries``, ...),
         checked like the constructor's."""
+        self._native.check_open()
         return type(self)(**{**self._options, **overrides})
 
     def close(self) -> None:
-        """Nothing to release eagerly: connections close with the client."""
+        """Closes the client: releases its connection pools now. A call, stream or list
+        started afterwards raises :class:`~cjhirashi_agents.APIConnectionError` ("the client is
+        closed"); those started before finish. Closing again does nothing; ``with`` and
+        ``async with`` close on exit."""
+        self._native.close()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"

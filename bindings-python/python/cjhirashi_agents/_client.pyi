@@ -4427,7 +4427,11 @@ class _ClientBase:
     def base_url(self) -> str:
         """The base URL every request goes to (e.g. ``https://agents.cjhirashi.com/api``)."""
     def close(self) -> None:
-        """Nothing to release eagerly: connections close with the client."""
+        """Closes the client: releases its connection pools now. A call, stream or list
+        started afterwards raises :class:`~cjhirashi_agents.APIConnectionError` ("the client is
+        closed"); those started before finish. Closing again does nothing; ``with`` and
+        ``async with`` close on exit.
+        """
 
 class ClientWithRawResponse:
     """Every resource of the client, each call answering a ``RawResponse``

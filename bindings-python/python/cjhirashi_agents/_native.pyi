@@ -53,6 +53,10 @@ class PlatformClient:
         self, op: str, args: Any = None, options: Optional[Dict[str, Any]] = None
     ) -> Pager:
         """The pager of list operation ``op``."""
+    def close(self) -> None:
+        """Releases the client's connection pools; later calls raise ``APIConnectionError``."""
+    def check_open(self) -> None:
+        """Raises ``APIConnectionError`` ("the client is closed") once ``close()`` was called."""
 
 @final
 class OpsClient:
@@ -89,6 +93,10 @@ class OpsClient:
         self, op: str, args: Any = None, options: Optional[Dict[str, Any]] = None
     ) -> Awaitable[NativeStream]:
         """Opens the stream of operation ``op`` (awaitable)."""
+    def close(self) -> None:
+        """Releases the client's connection pools; later calls raise ``APIConnectionError``."""
+    def check_open(self) -> None:
+        """Raises ``APIConnectionError`` ("the client is closed") once ``close()`` was called."""
 
 @final
 class NativeStream:
