@@ -228,17 +228,18 @@ async function child(spec) {
     console.log(JSON.stringify({ rate: await idleSdk(spec, mods), maxRssMB: 0 }));
     return;
   }
+  // as in the Python benchmark and the Rust core's examples, the client is made before timing
+  const client =
+    spec.client === 'sdk' ? new mods.sdk.CJHirashiAgents({ apiKey: spec.key, baseURL: spec.url }) : null;
   const t0 = process.hrtime.bigint();
-  if (spec.kind === 'stream') await (spec.client === 'sdk' ? streamSdk(spec, mods) : streamFetch(spec, mods));
-  else await (spec.client === 'sdk' ? smallSdk(spec, mods) : smallFetch(spec));
+  if (spec.kind === 'stream') await (client ? streamSdk(spec, client) : streamFetch(spec, mods));
+  else await (client ? smallSdk(spec, client) : smallFetch(spec));
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
   console.log(JSON.stringify({ seconds, rate: spec.n / seconds, maxRssMB }));
 }
 
-async function streamSdk({ url, key, n, conv, hook }, mods) {
-  const { CJHirashiAgents } = mods.sdk;
-  const client = new CJHirashiAgents({ apiKey: key, baseURL: url });
+async function streamSdk({ n, conv, hook }, client) {
   const stream = client.conversations.sendMessage(conv, 'Hello, benchmark!', { query: { [hook]: n } });
   let count = 0;
   let chars = 0;
@@ -278,9 +279,7 @@ async function streamFetch({ url, key, n, conv, hook }, mods) {
   check(chars > 0 && done && done.tokensUsed >= n, 'done event');
 }
 
-async function smallSdk({ url, key, n, conc }, mods) {
-  const { CJHirashiAgents } = mods.sdk;
-  const client = new CJHirashiAgents({ apiKey: key, baseURL: url });
+async function smallSdk({ n, conc }, client) {
   let remaining = n;
   const worker = async () => {
     while (remaining > 0) {
