@@ -78,10 +78,19 @@ pub struct EventRef<'a> {
 
 /// Where the decoder puts dispatched events: a vector of owned [`Event`]s, or a callback that
 /// borrows them.
-trait Sink {
+trait Sink: Sized {
     /// `event` (empty for the default type) and `data` are the decoder's buffers of the event
     /// being dispatched; a sink may take them (the decoder clears them after the call).
     fn emit(&mut self, event: &mut String, data: &mut String, id: &str);
+
+    /// An event of the fast path ([`Decoder::simple_event`]): `event` (not empty) and `data`
+    /// borrowed from the input. By default copied into the decoder's buffers and emitted.
+    fn emit_borrowed(&mut self, decoder: &mut Decoder, event: &str, data: &str) {
+        decoder.event_type.push_str(event);
+        decoder.data.push_str(data);
+        decoder.has_data = true;
+        decoder.dispatch(self);
+    }
 }
 
 impl Sink for Vec<Event> {
@@ -106,6 +115,15 @@ impl<F: FnMut(EventRef<'_>)> Sink for Each<F> {
     fn emit(&mut self, event: &mut String, data: &mut String, id: &str) {
         let event = if event.is_empty() { "message" } else { event };
         (self.0)(EventRef { event, data, id });
+    }
+
+    /// Handed over as it lies in the input: no copy.
+    fn emit_borrowed(&mut self, decoder: &mut Decoder, event: &str, data: &str) {
+        (self.0)(EventRef {
+            event,
+            data,
+            id: &decoder.last_event_id,
+        });
     }
 }
 
@@ -356,10 +374,7 @@ impl Decoder {
         let name = text.get(EVENT.len()..EVENT.len().checked_add(name_len)?)?;
         let data_start = data_at.checked_add(DATA.len())?;
         let data = text.get(data_start..data_start.checked_add(data_len)?)?;
-        self.event_type.push_str(name);
-        self.data.push_str(data);
-        self.has_data = true;
-        self.dispatch(out);
+        out.emit_borrowed(self, name, data);
         Some(used)
     }
 
@@ -639,7 +654,9 @@ mod tests {
         events
     }
 
-    /// Events, errors, last id and retry of `input` fed in pieces of `step` bytes.
+    /// Events, errors, last id and retry of `input` fed in pieces of `step` bytes, through
+    /// `feed_into` and through `feed_each` (whose fast path borrows the event from the input),
+    /// which must agree.
     fn outcome(input: &[u8], step: usize, max: usize) -> (Vec<Event>, usize, String, Option<u64>) {
         let mut d = Decoder::with_max_event_size(max);
         let mut events = Vec::new();
@@ -647,6 +664,24 @@ mod tests {
         for chunk in input.chunks(step) {
             failures += usize::from(d.feed_into(chunk, &mut events).is_err());
         }
+        let mut each = Decoder::with_max_event_size(max);
+        let mut borrowed = Vec::new();
+        let mut each_failures = 0;
+        for chunk in input.chunks(step) {
+            let fed = each.feed_each(chunk, |e| {
+                borrowed.push(Event {
+                    event: e.event.to_owned(),
+                    data: e.data.to_owned(),
+                    id: e.id.to_owned(),
+                })
+            });
+            each_failures += usize::from(fed.is_err());
+        }
+        assert_eq!(
+            (&borrowed, each_failures),
+            (&events, failures),
+            "feed_each vs feed_into"
+        );
         (events, failures, d.last_event_id().to_owned(), d.retry())
     }
 
