@@ -193,17 +193,19 @@ def fill(text: str, width: int, indent: str = "", hang: Optional[str] = None) ->
     )
 
 
-def fmt_call(head: str, items: List[str], tail: str, indent: str) -> List[str]:
-    """`head(items)tail` as ruff formats it: one line; else the items on one indented line;
-    else one item a line with a trailing comma (an item too long for its line split the same
-    way)."""
+def fmt_call(
+    head: str, items: List[str], tail: str, indent: str, hug_items: bool = True
+) -> List[str]:
+    """`head(items)tail` as ruff formats it: one line; else the items on one indented line
+    (not for a collection literal, `hug_items=False`); else one item a line with a trailing
+    comma (an item too long for its line split the same way)."""
     one = f"{indent}{head}{', '.join(items)}{tail}"
     if len(one) <= WIDTH:
         return [one]
     inner = indent + "    "
     hug = inner + ", ".join(items)
     end = f"{indent}{tail.lstrip()}" if tail else indent
-    if len(hug) <= WIDTH:
+    if hug_items and len(hug) <= WIDTH:
         return [f"{indent}{head}", hug, end]
     out = [f"{indent}{head}"]
     for item in items:
@@ -671,6 +673,8 @@ class Ctx:
         self.all = walk(self.tree)
         # the hand-written part of the package's _client.py
         self.hand = strip_regions(runtime.read_text(encoding="utf-8"), runtime)
+        # parser expression -> the module constant holding it (see `parser_name`)
+        self.parsers: Dict[str, str] = {}
 
     def extras_doc(self, res: Resource) -> str:
         """The docstring of the resource's hand-written `_<Name>Extras` class, if any."""
@@ -801,6 +805,22 @@ class Ctx:
 # ------------------------------------------------------------------ runtime code (_client.py)
 
 
+def parser_name(ctx: Ctx, expr: str) -> str:
+    """The module constant that holds parser `expr` when it depends on nothing of the call
+    (made once at import instead of on every call: the hot path of small requests); `expr`
+    itself otherwise (a handle's parser needs the resource)."""
+    if "self" in expr:
+        return expr
+    if expr == "str":
+        return expr
+    m = re.fullmatch(r"_base\.(model|model_list)\(models\.(\w+)\)", expr)
+    if m:
+        name = f"_{snake(m.group(2)).upper()}" + ("_LIST" if m.group(1) == "model_list" else "")
+    else:
+        name = f"_PARSE_{len(ctx.parsers)}"
+    return ctx.parsers.setdefault(expr, name)
+
+
 def runtime_method(ctx: Ctx, m: Method) -> List[str]:
     opts = "**options: Any"
     lines = fmt_call(
@@ -817,17 +837,15 @@ def runtime_method(ctx: Ctx, m: Method) -> List[str]:
         key = snake(p.wire)
         if p.required or p.where == "path" or fixed_value(ctx.doc, p):
             required.append(f'"{key}": {val}')
-        elif key.isidentifier() and not keyword.iskeyword(key):
-            optional.append(f"{key}={val}")
-        else:  # a Python keyword (`from`) goes in as a dict entry
-            optional.append(f'**{{"{key}": {val}}}')
+        else:
+            optional.append((p.py, key, val))
     body = []
     a = "args"
-    if optional:
-        given = (["{" + ", ".join(required) + "}"] if required else []) + optional
-        body += fmt_call("args = _base.clean(", given, ")", ind)
-    elif required:
-        body += fmt_assign("args", "{" + ", ".join(required) + "}", ind)
+    if required or optional:
+        body += fmt_assign("args: Dict[str, Any]", "{" + ", ".join(required) + "}", ind)
+        # an optional argument goes in only when given (`None`: not given)
+        for py, key, val in optional:
+            body += [f"{ind}if {py} is not None:", f'{ind}    args["{key}"] = {val}']
     else:
         a = "None"
     name = json.dumps(m.name)
@@ -839,7 +857,17 @@ def runtime_method(ctx: Ctx, m: Method) -> List[str]:
         items = [name, a, "options", json.dumps(m.items), ctx.parse(m), "self._raw"]
         body += fmt_call("return self._t.paginate(", items, ")", ind)
     else:
-        body += fmt_call("return self._call(", [name, a, ctx.parse(m), "options"], ")", ind)
+        parse = parser_name(ctx, ctx.parse(m))
+        # the plain blocking call inline (the hot path of small requests); raw and async
+        # calls through Resource._call
+        body += [f"{ind}t = self._t", f"{ind}if self._raw or t.is_async:"]
+        body += fmt_call("return self._call(", [name, a, parse, "options"], ")", ind + "    ")
+        call = f"t.native.call({name}, {a}, options)[0]"
+        one = f"{ind}return {parse}({call})"
+        if len(one) <= WIDTH:
+            body.append(one)
+        else:
+            body += [f"{ind}return {parse}(", f"{ind}    {call}", f"{ind})"]
     return lines + body
 
 
@@ -850,7 +878,7 @@ def fmt_assign(name: str, expr: str, ind: str) -> List[str]:
     # split the outermost call/dict: `{a, b}` or `clean(a=..., b=...)`
     if expr.startswith("{"):
         items = split_top(expr[1:-1])
-        return fmt_call(f"{name} = {{", items, "}", ind)
+        return fmt_call(f"{name} = {{", items, "}", ind, hug_items=False)
     head, _, rest = expr.partition("(")
     return fmt_call(f"{name} = {head}(", split_top(rest[:-1]), ")", ind)
 
@@ -873,6 +901,7 @@ def split_top(s: str) -> List[str]:
 
 
 def runtime_resources(ctx: Ctx, handwritten: str) -> List[str]:
+    ctx.parsers = {}
     out: List[str] = []
     for res in ctx.all:
         extra = f"_{res.cls}Extras"
@@ -892,7 +921,9 @@ def runtime_resources(ctx: Ctx, handwritten: str) -> List[str]:
                 body.append("")
             body += runtime_method(ctx, m)
         out += body
-    return out[2:] + ["", ""]
+    # the answers' parsers that depend on nothing of the call, made once
+    consts = [f"{n} = {e}" for e, n in ctx.parsers.items()]
+    return consts + ["", ""] + out[2:] + ["", ""]
 
 
 def runtime_wiring(ctx: Ctx) -> List[str]:

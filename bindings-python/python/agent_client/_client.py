@@ -79,19 +79,43 @@ class _WebhooksExtras:
 # The resource classes, one per resource of the document; a class `_<Name>Extras` above is
 # mixed into the resource `<Name>`.
 # <generated resources> by scripts/gen_python.py; do not edit
+_TOKEN = _base.model(models.Token)
+_CHAT_RESPONSE = _base.model(models.ChatResponse)
+_CONVERSATION_SUMMARY_LIST = _base.model_list(models.ConversationSummary)
+_CONVERSATION_SUMMARY = _base.model(models.ConversationSummary)
+_CONVERSATION_DETAIL = _base.model(models.ConversationDetail)
+_DELETED_CONVERSATION = _base.model(models.DeletedConversation)
+_CONFIG = _base.model(models.Config)
+_METRICS = _base.model(models.Metrics)
+_TOOL_LIST = _base.model_list(models.Tool)
+_LEARNED_API_LIST = _base.model_list(models.LearnedApi)
+_LEARNED_API = _base.model(models.LearnedApi)
+_WEBHOOK = _base.model(models.Webhook)
+
+
 class Auth(Resource):
     def login(self, username: str, password: str, **options: Any) -> Any:
-        args = {"username": username, "password": password}
-        return self._call("auth.login", args, _base.model(models.Token), options)
+        args: Dict[str, Any] = {"username": username, "password": password}
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("auth.login", args, _TOKEN, options)
+        return _TOKEN(t.native.call("auth.login", args, options)[0])
 
 
 class Chat(Resource):
     def send(self, *, message: str, conversation_id: Optional[str] = None, **options: Any) -> Any:
-        args = _base.clean({"message": message}, conversation_id=conversation_id)
-        return self._call("chat.send", args, _base.model(models.ChatResponse), options)
+        args: Dict[str, Any] = {"message": message}
+        if conversation_id is not None:
+            args["conversation_id"] = conversation_id
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("chat.send", args, _CHAT_RESPONSE, options)
+        return _CHAT_RESPONSE(t.native.call("chat.send", args, options)[0])
 
     def stream(self, *, message: str, conversation_id: Optional[str] = None, **options: Any) -> Any:
-        args = _base.clean({"message": message}, conversation_id=conversation_id)
+        args: Dict[str, Any] = {"message": message}
+        if conversation_id is not None:
+            args["conversation_id"] = conversation_id
         return self._t.stream(
             "chat.stream",
             args,
@@ -105,32 +129,41 @@ class Chat(Resource):
 
 class Conversations(Resource):
     def list(self, **options: Any) -> Any:
-        return self._call(
-            "conversations.list", None, _base.model_list(models.ConversationSummary), options
-        )
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("conversations.list", None, _CONVERSATION_SUMMARY_LIST, options)
+        return _CONVERSATION_SUMMARY_LIST(t.native.call("conversations.list", None, options)[0])
 
     def create(self, *, title: Optional[str] = None, **options: Any) -> Any:
-        args = _base.clean(title=title)
-        return self._call(
-            "conversations.create", args, _base.model(models.ConversationSummary), options
-        )
+        args: Dict[str, Any] = {}
+        if title is not None:
+            args["title"] = title
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("conversations.create", args, _CONVERSATION_SUMMARY, options)
+        return _CONVERSATION_SUMMARY(t.native.call("conversations.create", args, options)[0])
 
     def get(self, id: str, **options: Any) -> Any:
-        args = {"id": id}
-        return self._call(
-            "conversations.get", args, _base.model(models.ConversationDetail), options
-        )
+        args: Dict[str, Any] = {"id": id}
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("conversations.get", args, _CONVERSATION_DETAIL, options)
+        return _CONVERSATION_DETAIL(t.native.call("conversations.get", args, options)[0])
 
     def delete(self, id: str, **options: Any) -> Any:
-        args = {"id": id}
-        return self._call(
-            "conversations.delete", args, _base.model(models.DeletedConversation), options
-        )
+        args: Dict[str, Any] = {"id": id}
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("conversations.delete", args, _DELETED_CONVERSATION, options)
+        return _DELETED_CONVERSATION(t.native.call("conversations.delete", args, options)[0])
 
 
 class ConfigResource(Resource):
     def get(self, **options: Any) -> Any:
-        return self._call("config.get", None, _base.model(models.Config), options)
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("config.get", None, _CONFIG, options)
+        return _CONFIG(t.native.call("config.get", None, options)[0])
 
     def update(
         self,
@@ -140,22 +173,33 @@ class ConfigResource(Resource):
         llm: Optional[Mapping[str, Any]] = None,
         **options: Any,
     ) -> Any:
-        args = _base.clean(
-            agent=_base.as_dict(agent),
-            cloud_providers=_base.as_dict(cloud_providers),
-            llm=_base.as_dict(llm),
-        )
-        return self._call("config.update", args, _base.model(models.Config), options)
+        args: Dict[str, Any] = {}
+        if agent is not None:
+            args["agent"] = _base.as_dict(agent)
+        if cloud_providers is not None:
+            args["cloud_providers"] = _base.as_dict(cloud_providers)
+        if llm is not None:
+            args["llm"] = _base.as_dict(llm)
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("config.update", args, _CONFIG, options)
+        return _CONFIG(t.native.call("config.update", args, options)[0])
 
 
 class MetricsResource(Resource):
     def get(self, **options: Any) -> Any:
-        return self._call("metrics.get", None, _base.model(models.Metrics), options)
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("metrics.get", None, _METRICS, options)
+        return _METRICS(t.native.call("metrics.get", None, options)[0])
 
 
 class Tools(Resource):
     def list(self, **options: Any) -> Any:
-        return self._call("tools.list", None, _base.model_list(models.Tool), options)
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("tools.list", None, _TOOL_LIST, options)
+        return _TOOL_LIST(t.native.call("tools.list", None, options)[0])
 
     def execute(
         self, tool: str, /, parameters: Optional[Mapping[str, Any]] = None, **kwargs: Any
@@ -165,17 +209,26 @@ class Tools(Resource):
 
 class LearnedApis(Resource):
     def list(self, **options: Any) -> Any:
-        return self._call("learned_apis.list", None, _base.model_list(models.LearnedApi), options)
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("learned_apis.list", None, _LEARNED_API_LIST, options)
+        return _LEARNED_API_LIST(t.native.call("learned_apis.list", None, options)[0])
 
     def learn(self, *, source: Any, type: str = "openapi", **options: Any) -> Any:
-        args = {"source": source, "type": type}
-        return self._call("learned_apis.learn", args, _base.model(models.LearnedApi), options)
+        args: Dict[str, Any] = {"source": source, "type": type}
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("learned_apis.learn", args, _LEARNED_API, options)
+        return _LEARNED_API(t.native.call("learned_apis.learn", args, options)[0])
 
 
 class Webhooks(_WebhooksExtras, Resource):
     def create(self, *, events: Sequence[str], secret: str, url: str, **options: Any) -> Any:
-        args = {"events": _base.as_list(events), "secret": secret, "url": url}
-        return self._call("webhooks.create", args, _base.model(models.Webhook), options)
+        args: Dict[str, Any] = {"events": _base.as_list(events), "secret": secret, "url": url}
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("webhooks.create", args, _WEBHOOK, options)
+        return _WEBHOOK(t.native.call("webhooks.create", args, options)[0])
 
 
 # </generated resources>

@@ -43,18 +43,53 @@ class _WebhooksExtras:
 # The resource classes, one per resource of the document; a class `_<Name>Extras` above is
 # mixed into the resource `<Name>`.
 # <generated resources> by scripts/gen_python.py; do not edit
+_API_KEY = _base.model(models.ApiKey)
+_SESSION = _base.model(models.Session)
+_SIGN_OUT = _base.model(models.SignOut)
+_INVITATION = _base.model(models.Invitation)
+_USER = _base.model(models.User)
+_UPDATED_USER = _base.model(models.UpdatedUser)
+_DELETED_USER = _base.model(models.DeletedUser)
+_AGENT_LIST = _base.model_list(models.Agent)
+_CREATED_AGENT = _base.model(models.CreatedAgent)
+_AGENT = _base.model(models.Agent)
+_DELETED_AGENT = _base.model(models.DeletedAgent)
+_DELETED_CONVERSATION = _base.model(models.DeletedConversation)
+_HEALTH_PROFILE = _base.model(models.HealthProfile)
+_APPOINTMENT_LIST = _base.model_list(models.Appointment)
+_MEDICATION_LIST = _base.model_list(models.Medication)
+_MEDICATION = _base.model(models.Medication)
+_FINANCE_PROFILE = _base.model(models.FinanceProfile)
+_ACCOUNT_LIST = _base.model_list(models.Account)
+_BUDGET_LIST = _base.model_list(models.Budget)
+_TRANSACTION = _base.model(models.Transaction)
+_WEBHOOK = _base.model(models.Webhook)
+
+
 class Auth(Resource):
     def create_api_key(self, **options: Any) -> Any:
-        return self._call("auth.create_api_key", None, _base.model(models.ApiKey), options)
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("auth.create_api_key", None, _API_KEY, options)
+        return _API_KEY(t.native.call("auth.create_api_key", None, options)[0])
 
     def session(self, **options: Any) -> Any:
-        return self._call("auth.session", None, _base.model(models.Session), options)
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("auth.session", None, _SESSION, options)
+        return _SESSION(t.native.call("auth.session", None, options)[0])
 
     def sign_in_url(self, **options: Any) -> Any:
-        return self._call("auth.sign_in_url", None, str, options)
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("auth.sign_in_url", None, str, options)
+        return str(t.native.call("auth.sign_in_url", None, options)[0])
 
     def sign_out(self, **options: Any) -> Any:
-        return self._call("auth.sign_out", None, _base.model(models.SignOut), options)
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("auth.sign_out", None, _SIGN_OUT, options)
+        return _SIGN_OUT(t.native.call("auth.sign_out", None, options)[0])
 
 
 class Users(Resource):
@@ -67,7 +102,15 @@ class Users(Resource):
         search: Optional[str] = None,
         **options: Any,
     ) -> Any:
-        args = _base.clean(limit=limit, page=page, role=role, search=search)
+        args: Dict[str, Any] = {}
+        if limit is not None:
+            args["limit"] = limit
+        if page is not None:
+            args["page"] = page
+        if role is not None:
+            args["role"] = role
+        if search is not None:
+            args["search"] = search
         return self._t.paginate(
             "users.list", args, options, "users", _base.model(models.UserList), self._raw
         )
@@ -80,11 +123,21 @@ class Users(Resource):
         role: Optional[str] = None,
         **options: Any,
     ) -> Any:
-        args = _base.clean({"email": email}, message=message, role=role)
-        return self._call("users.invite", args, _base.model(models.Invitation), options)
+        args: Dict[str, Any] = {"email": email}
+        if message is not None:
+            args["message"] = message
+        if role is not None:
+            args["role"] = role
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("users.invite", args, _INVITATION, options)
+        return _INVITATION(t.native.call("users.invite", args, options)[0])
 
     def me(self, **options: Any) -> Any:
-        return self._call("users.me", None, _base.model(models.User), options)
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("users.me", None, _USER, options)
+        return _USER(t.native.call("users.me", None, options)[0])
 
     def update_me(
         self,
@@ -93,20 +146,37 @@ class Users(Resource):
         preferences: Optional[Dict[str, Any]] = None,
         **options: Any,
     ) -> Any:
-        args = _base.clean(name=name, preferences=preferences)
-        return self._call("users.update_me", args, _base.model(models.UpdatedUser), options)
+        args: Dict[str, Any] = {}
+        if name is not None:
+            args["name"] = name
+        if preferences is not None:
+            args["preferences"] = preferences
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("users.update_me", args, _UPDATED_USER, options)
+        return _UPDATED_USER(t.native.call("users.update_me", args, options)[0])
 
     def delete(self, id: str, **options: Any) -> Any:
-        args = {"id": id}
-        return self._call("users.delete", args, _base.model(models.DeletedUser), options)
+        args: Dict[str, Any] = {"id": id}
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("users.delete", args, _DELETED_USER, options)
+        return _DELETED_USER(t.native.call("users.delete", args, options)[0])
 
 
 class Agents(Resource):
     def list(
         self, *, category: Optional[str] = None, is_public: Optional[bool] = None, **options: Any
     ) -> Any:
-        args = _base.clean(category=category, is_public=is_public)
-        return self._call("agents.list", args, _base.model_list(models.Agent), options)
+        args: Dict[str, Any] = {}
+        if category is not None:
+            args["category"] = category
+        if is_public is not None:
+            args["is_public"] = is_public
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("agents.list", args, _AGENT_LIST, options)
+        return _AGENT_LIST(t.native.call("agents.list", args, options)[0])
 
     def create(
         self,
@@ -119,23 +189,35 @@ class Agents(Resource):
         system_prompt: Optional[str] = None,
         **options: Any,
     ) -> Any:
-        args = _base.clean(
-            {"name": name},
-            config=_base.camel_keys(config),
-            description=description,
-            is_public=is_public,
-            model=model,
-            system_prompt=system_prompt,
-        )
-        return self._call("agents.create", args, _base.model(models.CreatedAgent), options)
+        args: Dict[str, Any] = {"name": name}
+        if config is not None:
+            args["config"] = _base.camel_keys(config)
+        if description is not None:
+            args["description"] = description
+        if is_public is not None:
+            args["is_public"] = is_public
+        if model is not None:
+            args["model"] = model
+        if system_prompt is not None:
+            args["system_prompt"] = system_prompt
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("agents.create", args, _CREATED_AGENT, options)
+        return _CREATED_AGENT(t.native.call("agents.create", args, options)[0])
 
     def get(self, id: str, **options: Any) -> Any:
-        args = {"id": id}
-        return self._call("agents.get", args, _base.model(models.Agent), options)
+        args: Dict[str, Any] = {"id": id}
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("agents.get", args, _AGENT, options)
+        return _AGENT(t.native.call("agents.get", args, options)[0])
 
     def delete(self, id: str, **options: Any) -> Any:
-        args = {"id": id}
-        return self._call("agents.delete", args, _base.model(models.DeletedAgent), options)
+        args: Dict[str, Any] = {"id": id}
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("agents.delete", args, _DELETED_AGENT, options)
+        return _DELETED_AGENT(t.native.call("agents.delete", args, options)[0])
 
 
 class Conversations(Resource):
@@ -147,7 +229,13 @@ class Conversations(Resource):
         limit: Optional[int] = None,
         **options: Any,
     ) -> Any:
-        args = _base.clean(agent_id=agent_id, cursor=cursor, limit=limit)
+        args: Dict[str, Any] = {}
+        if agent_id is not None:
+            args["agent_id"] = agent_id
+        if cursor is not None:
+            args["cursor"] = cursor
+        if limit is not None:
+            args["limit"] = limit
         return self._t.paginate(
             "conversations.list",
             args,
@@ -171,31 +259,48 @@ class Conversations(Resource):
         title: Optional[str] = None,
         **options: Any,
     ) -> Any:
-        args = _base.clean({"agent_id": agent_id}, initial_message=initial_message, title=title)
-        return self._call(
-            "conversations.create",
-            args,
-            _base.handle(self, models.Conversation, models.AsyncConversation),
-            options,
+        args: Dict[str, Any] = {"agent_id": agent_id}
+        if initial_message is not None:
+            args["initial_message"] = initial_message
+        if title is not None:
+            args["title"] = title
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call(
+                "conversations.create",
+                args,
+                _base.handle(self, models.Conversation, models.AsyncConversation),
+                options,
+            )
+        return _base.handle(self, models.Conversation, models.AsyncConversation)(
+            t.native.call("conversations.create", args, options)[0]
         )
 
     def get(self, id: str, *, message_limit: Optional[int] = None, **options: Any) -> Any:
-        args = _base.clean({"id": id}, message_limit=message_limit)
-        return self._call(
-            "conversations.get",
-            args,
-            _base.handle(self, models.Conversation, models.AsyncConversation),
-            options,
+        args: Dict[str, Any] = {"id": id}
+        if message_limit is not None:
+            args["message_limit"] = message_limit
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call(
+                "conversations.get",
+                args,
+                _base.handle(self, models.Conversation, models.AsyncConversation),
+                options,
+            )
+        return _base.handle(self, models.Conversation, models.AsyncConversation)(
+            t.native.call("conversations.get", args, options)[0]
         )
 
     def delete(self, id: str, **options: Any) -> Any:
-        args = {"id": id}
-        return self._call(
-            "conversations.delete", args, _base.model(models.DeletedConversation), options
-        )
+        args: Dict[str, Any] = {"id": id}
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("conversations.delete", args, _DELETED_CONVERSATION, options)
+        return _DELETED_CONVERSATION(t.native.call("conversations.delete", args, options)[0])
 
     def send_message(self, id: str, content: str, **options: Any) -> Any:
-        args = {"id": id, "content": content}
+        args: Dict[str, Any] = {"id": id, "content": content}
         return self._t.stream(
             "conversations.send_message",
             args,
@@ -206,7 +311,7 @@ class Conversations(Resource):
         )
 
     def stream(self, id: str, **options: Any) -> Any:
-        args = {"id": id}
+        args: Dict[str, Any] = {"id": id}
         return self._t.stream(
             "conversations.stream", args, options, MessageStream, AsyncMessageStream, raw=self._raw
         )
@@ -219,7 +324,10 @@ class Health(Resource):
         self.medications = Medications(transport, raw)
 
     def profile(self, **options: Any) -> Any:
-        return self._call("health.profile", None, _base.model(models.HealthProfile), options)
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("health.profile", None, _HEALTH_PROFILE, options)
+        return _HEALTH_PROFILE(t.native.call("health.profile", None, options)[0])
 
     def update_profile(
         self,
@@ -229,8 +337,17 @@ class Health(Resource):
         weight: Optional[float] = None,
         **options: Any,
     ) -> Any:
-        args = _base.clean(blood_type=blood_type, height=height, weight=weight)
-        return self._call("health.update_profile", args, _base.model(models.HealthProfile), options)
+        args: Dict[str, Any] = {}
+        if blood_type is not None:
+            args["blood_type"] = blood_type
+        if height is not None:
+            args["height"] = height
+        if weight is not None:
+            args["weight"] = weight
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("health.update_profile", args, _HEALTH_PROFILE, options)
+        return _HEALTH_PROFILE(t.native.call("health.update_profile", args, options)[0])
 
 
 class Appointments(Resource):
@@ -242,17 +359,25 @@ class Appointments(Resource):
         upcoming: Optional[bool] = None,
         **options: Any,
     ) -> Any:
-        args = _base.clean(**{"from": from_}, to=to, upcoming=upcoming)
-        return self._call(
-            "health.appointments.list", args, _base.model_list(models.Appointment), options
-        )
+        args: Dict[str, Any] = {}
+        if from_ is not None:
+            args["from"] = from_
+        if to is not None:
+            args["to"] = to
+        if upcoming is not None:
+            args["upcoming"] = upcoming
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("health.appointments.list", args, _APPOINTMENT_LIST, options)
+        return _APPOINTMENT_LIST(t.native.call("health.appointments.list", args, options)[0])
 
 
 class Medications(Resource):
     def list(self, **options: Any) -> Any:
-        return self._call(
-            "health.medications.list", None, _base.model_list(models.Medication), options
-        )
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("health.medications.list", None, _MEDICATION_LIST, options)
+        return _MEDICATION_LIST(t.native.call("health.medications.list", None, options)[0])
 
     def create(
         self,
@@ -264,14 +389,15 @@ class Medications(Resource):
         start_date: Optional[str] = None,
         **options: Any,
     ) -> Any:
-        args = _base.clean(
-            {"dosage": dosage, "frequency": frequency, "name": name},
-            instructions=instructions,
-            start_date=start_date,
-        )
-        return self._call(
-            "health.medications.create", args, _base.model(models.Medication), options
-        )
+        args: Dict[str, Any] = {"dosage": dosage, "frequency": frequency, "name": name}
+        if instructions is not None:
+            args["instructions"] = instructions
+        if start_date is not None:
+            args["start_date"] = start_date
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("health.medications.create", args, _MEDICATION, options)
+        return _MEDICATION(t.native.call("health.medications.create", args, options)[0])
 
 
 class Finance(Resource):
@@ -282,17 +408,26 @@ class Finance(Resource):
         self.transactions = Transactions(transport, raw)
 
     def profile(self, **options: Any) -> Any:
-        return self._call("finance.profile", None, _base.model(models.FinanceProfile), options)
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("finance.profile", None, _FINANCE_PROFILE, options)
+        return _FINANCE_PROFILE(t.native.call("finance.profile", None, options)[0])
 
 
 class Accounts(Resource):
     def list(self, **options: Any) -> Any:
-        return self._call("finance.accounts.list", None, _base.model_list(models.Account), options)
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("finance.accounts.list", None, _ACCOUNT_LIST, options)
+        return _ACCOUNT_LIST(t.native.call("finance.accounts.list", None, options)[0])
 
 
 class Budgets(Resource):
     def list(self, **options: Any) -> Any:
-        return self._call("finance.budgets.list", None, _base.model_list(models.Budget), options)
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("finance.budgets.list", None, _BUDGET_LIST, options)
+        return _BUDGET_LIST(t.native.call("finance.budgets.list", None, options)[0])
 
 
 class Transactions(Resource):
@@ -307,14 +442,19 @@ class Transactions(Resource):
         to: Optional[str] = None,
         **options: Any,
     ) -> Any:
-        args = _base.clean(
-            account_id=account_id,
-            category=category,
-            cursor=cursor,
-            **{"from": from_},
-            limit=limit,
-            to=to,
-        )
+        args: Dict[str, Any] = {}
+        if account_id is not None:
+            args["account_id"] = account_id
+        if category is not None:
+            args["category"] = category
+        if cursor is not None:
+            args["cursor"] = cursor
+        if from_ is not None:
+            args["from"] = from_
+        if limit is not None:
+            args["limit"] = limit
+        if to is not None:
+            args["to"] = to
         return self._t.paginate(
             "finance.transactions.list",
             args,
@@ -335,21 +475,30 @@ class Transactions(Resource):
         type: Optional[str] = None,
         **options: Any,
     ) -> Any:
-        args = _base.clean(
-            {"account_id": account_id, "amount": amount, "description": description},
-            category=category,
-            date=date,
-            type=type,
-        )
-        return self._call(
-            "finance.transactions.create", args, _base.model(models.Transaction), options
-        )
+        args: Dict[str, Any] = {
+            "account_id": account_id,
+            "amount": amount,
+            "description": description,
+        }
+        if category is not None:
+            args["category"] = category
+        if date is not None:
+            args["date"] = date
+        if type is not None:
+            args["type"] = type
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("finance.transactions.create", args, _TRANSACTION, options)
+        return _TRANSACTION(t.native.call("finance.transactions.create", args, options)[0])
 
 
 class Webhooks(_WebhooksExtras, Resource):
     def create(self, *, events: Sequence[str], secret: str, url: str, **options: Any) -> Any:
-        args = {"events": _base.as_list(events), "secret": secret, "url": url}
-        return self._call("webhooks.create", args, _base.model(models.Webhook), options)
+        args: Dict[str, Any] = {"events": _base.as_list(events), "secret": secret, "url": url}
+        t = self._t
+        if self._raw or t.is_async:
+            return self._call("webhooks.create", args, _WEBHOOK, options)
+        return _WEBHOOK(t.native.call("webhooks.create", args, options)[0])
 
 
 # </generated resources>
