@@ -12,8 +12,7 @@ Reads `spec/platform.openapi.json` and `spec/ops.openapi.json` (generated from t
 - `platform-resources.ts`, `ops-resources.ts`: for every operation's `x-sdk` entry the resource
   interface (the method with its JSDoc) and the implementation table, which calls the generic
   native entry points (`call`, `stream`, `paginate`) through the hand-written client classes
-  of `platform.ts` / `ops.ts`, and the routes table (`PLATFORM_ROUTES` / `OPS_ROUTES`: each
-  operation's JavaScript name, HTTP method and path) that the clients' logging names.
+  of `platform.ts` / `ops.ts`.
 
 Adding an operation to the documents adds its method, its parameter interface and its models
 here: no hand-written TypeScript changes. What the documents cannot say in TypeScript terms
@@ -504,7 +503,6 @@ RESOURCE_CFG: dict[str, Json] = {
         "client": "CJHirashiAgents",
         "root": "PlatformResources",
         "factory": "platformResources",
-        "routes": "PLATFORM_ROUTES",
         "stream": "MessageStream",
         "stream_returns": (
             "A `MessageStream`: `for await` yields the answer's `string` tokens; `finalText()` "
@@ -515,7 +513,6 @@ RESOURCE_CFG: dict[str, Json] = {
         "client": "AgentClient",
         "root": "OpsResources",
         "factory": "opsResources",
-        "routes": "OPS_ROUTES",
         "stream": "ChatEventStream",
         "stream_returns": (
             "A `ChatEventStream`: `for await` yields the typed events (`thinking`, `tool_call`, "
@@ -895,7 +892,7 @@ def gen_resources(svc: Service) -> str:
         core.insert(1, "ListRequestOptions")
     imports = [
         f"import type {{ {', '.join(core)} }} from './core';",
-        "import type { Dispatch, Routes } from './dispatch';",
+        "import type { Dispatch } from './dispatch';",
     ]
     if "pages" in kinds:
         imports.append("import type { PagePromise } from './pagination';")
@@ -956,18 +953,6 @@ def gen_resources(svc: Service) -> str:
     out.append(f"export interface {cfg['root']} {{")
     out.extend(decl)
     out.append("}")
-    out.append("")
-    out.append(
-        "/** @internal Each operation's JavaScript name, HTTP method and path (for logging). */"
-    )
-    out.append(f"export const {cfg['routes']}: Routes = {{")
-    for m in methods:
-        js = ".".join(m.resource + [m.method])
-        out.append(
-            f"  {literal(m.name)}: {{ name: {literal(js)}, method: {literal(m.http)}, "
-            f"path: {literal(m.path)} }},"
-        )
-    out.append("};")
     out.append("")
     stream_t = cfg["stream"] if "stream" in kinds else "never"
     out.append("/** @internal The resources over the generic calls of `d`. */")

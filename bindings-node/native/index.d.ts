@@ -61,6 +61,11 @@ export declare class OpsClient {
    * credentials: the same key, or the same login session (`AgentClient.withOptions`).
    */
   withOptions(config: ClientConfig): OpsClient
+  /**
+   * Logs this client's requests at `level` (`debug`, `info`, `warn`; `error`, `off`:
+   * nothing) by calling `sink(level, record)` on the JavaScript thread (see `logging.rs`).
+   */
+  setLog(level: string, sink: (level: string, record: string) => void): void
   /** The base URL requests go to. */
   get baseUrl(): string
   /**
@@ -99,6 +104,11 @@ export declare class PlatformClient {
    * API key (`CJHirashiAgents.withOptions`).
    */
   withOptions(config: ClientConfig): PlatformClient
+  /**
+   * Logs this client's requests at `level` (`debug`, `info`, `warn`; `error`, `off`:
+   * nothing) by calling `sink(level, record)` on the JavaScript thread (see `logging.rs`).
+   */
+  setLog(level: string, sink: (level: string, record: string) => void): void
   /** The base URL requests go to. */
   get baseUrl(): string
   /**
@@ -262,9 +272,10 @@ export declare function debugPanicSync(fail: boolean): number
 
 /**
  * Logs in with `username` / `password` and resolves with a client that keeps the token
- * fresh (`AgentClient.login` in JavaScript).
+ * fresh (`AgentClient.login` in JavaScript); the login is logged at `log_level` to `sink` as
+ * a client's calls are (see [`OpsClient::set_log`]).
  */
-export declare function opsLogin(config: ClientConfig, username: string, password: string): Promise<OpsClient>
+export declare function opsLogin(config: ClientConfig, username: string, password: string, logLevel?: string | undefined | null, sink?: ((level: string, record: string) => void) | undefined | null): Promise<OpsClient>
 
 /** Options of `Sandbox.start()`. */
 export interface SandboxOptions {

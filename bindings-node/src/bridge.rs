@@ -8,7 +8,9 @@
 //! Here a call only creates a plain promise (`napi_create_promise`); its future runs on the
 //! runtime, and its outcome is queued on the environment's one threadsafe function, whose
 //! callback settles the promise on the JavaScript thread. libuv coalesces the wake-ups of
-//! completions that arrive together into one.
+//! completions that arrive together into one. The same queue carries the log records of
+//! `crate::logging` (which do not count as calls), so they reach JavaScript in order with the
+//! completions: a call's records before its promise settles.
 //!
 //! The threadsafe function does not keep Node running by itself: it is referenced only while at
 //! least one call of its environment is in flight (as the per-promise ones were). When the
@@ -34,11 +36,19 @@ use crate::error::panic_error;
 /// `NAPI_AUTO_LENGTH`: the string argument is a C string, read up to its NUL.
 const NUL_TERMINATED: isize = -1;
 
-type Job = Box<dyn FnOnce(Option<sys::napi_env>) + Send>;
+pub(crate) type Job = Box<dyn FnOnce(Option<sys::napi_env>) + Send>;
+
+/// What is queued: a job, and whether it settles a call (counted in `State::in_flight`) or is
+/// a log record (or a log sink's release: see `crate::logging`), which a call in flight
+/// brought about and which does not count.
+struct Queued {
+    job: Job,
+    settles: bool,
+}
 
 /// The threadsafe function of one environment, as the runtime's threads use it.
 #[derive(Clone)]
-struct Sender {
+pub(crate) struct Sender {
     tsfn: RawTsfn,
     /// Set (under the write lock) by the finalizer when the environment goes away; a sender
     /// holds the read lock while it queues, so the function outlives every queued call.
@@ -63,15 +73,29 @@ struct Deferred(sys::napi_deferred);
 unsafe impl Send for Deferred {}
 
 impl Sender {
+    /// Queues a completion (it ends a call in flight).
     fn send(&self, job: Job) {
+        self.queue(Queued { job, settles: true });
+    }
+
+    /// Queues a job that is no call's completion (a log record): run on the JavaScript thread
+    /// in order with the completions, never blocking the calling thread.
+    pub(crate) fn send_other(&self, job: Job) {
+        self.queue(Queued {
+            job,
+            settles: false,
+        });
+    }
+
+    fn queue(&self, queued: Queued) {
         let closed = self.closed.read().unwrap_or_else(|e| e.into_inner());
         if *closed {
-            job(None);
+            (queued.job)(None);
             return;
         }
-        let data = Box::into_raw(Box::new(job));
+        let data = Box::into_raw(Box::new(queued));
         // SAFETY: the function is alive (not finalized: `closed` is false and the finalizer
-        // waits for this read lock); `data` is a leaked `Box<Job>` that `call_js` takes back.
+        // waits for this read lock); `data` is a leaked `Box<Queued>` that `call_js` takes back.
         let status = unsafe {
             sys::napi_call_threadsafe_function(
                 self.tsfn.0,
@@ -82,8 +106,8 @@ impl Sender {
         if status != sys::Status::napi_ok {
             // closing or queue refused: the job was not queued, so it is still ours
             // SAFETY: `data` came from `Box::into_raw` above and was not handed over.
-            let job = unsafe { Box::from_raw(data) };
-            job(None);
+            let queued = unsafe { Box::from_raw(data) };
+            (queued.job)(None);
         }
     }
 }
@@ -118,8 +142,8 @@ unsafe extern "C" fn call_js(
     if data.is_null() {
         return;
     }
-    // SAFETY: every queued `data` is a leaked `Box<Job>` (see `Sender::send`).
-    let job = unsafe { Box::from_raw(data.cast::<Job>()) };
+    // SAFETY: every queued `data` is a leaked `Box<Queued>` (see `Sender::queue`).
+    let Queued { job, settles } = *unsafe { Box::from_raw(data.cast::<Queued>()) };
     if env.is_null() {
         // the environment is being torn down: free the job only
         job(None);
@@ -127,6 +151,9 @@ unsafe extern "C" fn call_js(
     }
     let result = std::panic::catch_unwind(AssertUnwindSafe(|| job(Some(env))));
     drop(result);
+    if !settles {
+        return;
+    }
     // SAFETY: `context` is the `State` leaked in `sender_for`, freed only by the finalizer,
     // which runs after the last `call_js` of this function.
     if let Some(state) = unsafe { context.cast::<State>().as_ref() } {
@@ -155,6 +182,11 @@ unsafe extern "C" fn finalize(
             locals.retain(|l| !(l.env == env && ptr::eq(l.state, &*state)));
         }
     });
+}
+
+/// The sender of `env`'s queue (made on first use), for jobs other than completions.
+pub(crate) fn sender(env: sys::napi_env) -> napi::Result<Sender> {
+    sender_for(env).map(|(s, _)| s)
 }
 
 /// The sender of `env`'s function (made on first use) and its state.

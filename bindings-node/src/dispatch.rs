@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::{as_type_error, spawn, to_json, to_napi, type_error};
+use crate::logging::{ClientLog, logged};
 use crate::options::{CallOptions, CancelHandle, request_options, request_options_meta};
 use crate::pagination::Pager;
 
@@ -88,18 +89,21 @@ impl Sink for ToJson {
 /// refuses are thrown at once as a `TypeError`; the promise resolves with the answer's JSON.
 pub(crate) fn call<'e>(
     env: &'e Env,
+    log: (Option<ClientLog>, &str),
     opts: Option<CallOptions>,
     cancel: Option<&CancelHandle>,
     prepare: impl FnOnce(RequestOptions, ToJson) -> agents_sdk::Result<Call<napi::Result<String>>>,
 ) -> napi::Result<PromiseRaw<'e, String>> {
     let (o, capture) = request_options_meta(opts, cancel)?;
     let fut = prepare(o, ToJson(capture)).map_err(as_type_error)?;
+    let fut = logged(log.0.as_ref(), log.1, fut);
     spawn(env, async move { fut.await.map_err(to_napi)? })
 }
 
 /// Opens a stream: the promise resolves with `wrap` of the core's stream.
 pub(crate) fn stream<'e, S, T>(
     env: &'e Env,
+    log: (Option<ClientLog>, &str),
     opts: Option<CallOptions>,
     cancel: Option<&CancelHandle>,
     prepare: impl FnOnce(RequestOptions) -> agents_sdk::Result<Call<S>>,
@@ -112,6 +116,7 @@ where
     let o = request_options(opts, cancel)?;
     let stop = cancel.map(|h| h.token.clone());
     let fut = prepare(o).map_err(as_type_error)?;
+    let fut = logged(log.0.as_ref(), log.1, fut);
     spawn(env, async move {
         let s = fut.await.map_err(to_napi)?;
         Ok(wrap(s, stop))
@@ -122,6 +127,8 @@ where
 pub(crate) struct ToPager {
     pub(crate) stop: Option<CancelToken>,
     pub(crate) capture: ResponseCapture,
+    /// The client's logging and the operation, for each page's request.
+    pub(crate) log: Option<(ClientLog, String)>,
 }
 
 impl PagesSink for ToPager {
@@ -131,13 +138,14 @@ impl PagesSink for ToPager {
         P: Paged + Serialize + DeserializeOwned + Sync,
         P::Item: Serialize + Sync,
     {
-        Pager::new(pages, self.stop, Some(self.capture))
+        Pager::new(pages, self.stop, Some(self.capture), self.log)
     }
 }
 
 /// Creates a paginated list (nothing is sent until a page is asked for); each page carries its
 /// response's metadata.
 pub(crate) fn paginate(
+    log: (Option<ClientLog>, &str),
     opts: Option<CallOptions>,
     cancel: Option<&CancelHandle>,
     prepare: impl FnOnce(RequestOptions, ToPager) -> agents_sdk::Result<Pager>,
@@ -147,6 +155,7 @@ pub(crate) fn paginate(
     let sink = ToPager {
         stop: cancel.map(|h| h.token.clone()),
         capture,
+        log: log.0.map(|l| (l, log.1.to_owned())),
     };
     prepare(o, sink).map_err(as_type_error)
 }

@@ -29,6 +29,7 @@
 mod bridge;
 mod dispatch;
 pub mod error;
+mod logging;
 pub mod ops;
 pub mod options;
 pub mod pagination;

@@ -10,12 +10,13 @@ use agents_sdk::ops::{self, AgentClient, ChatEvent};
 use agents_sdk::{CancelToken, Closable, Error};
 use futures::{FutureExt, StreamExt};
 use napi::Env;
-use napi::bindgen_prelude::PromiseRaw;
+use napi::bindgen_prelude::{Function, PromiseRaw};
 use napi_derive::napi;
 use tokio::sync::{Mutex, mpsc, oneshot};
 
 use crate::dispatch;
 use crate::error::{as_type_error, panic_error, spawn, to_json, to_napi};
+use crate::logging::{ClientLog, LogSlot, logged};
 use crate::options::{CallOptions, CancelHandle, ClientConfig, client_settings, request_options};
 use crate::stream::ChatStream;
 
@@ -27,6 +28,8 @@ pub struct OpsClient {
     inner: Closable<AgentClient>,
     /// Kept apart from the client, so it is still known once the client is closed.
     base_url: String,
+    /// Where its calls are logged (`setLog`; none until then).
+    log: LogSlot,
 }
 
 impl OpsClient {
@@ -34,6 +37,7 @@ impl OpsClient {
         OpsClient {
             base_url: inner.base_url().to_owned(),
             inner: Closable::new(inner),
+            log: LogSlot::default(),
         }
     }
 }
@@ -47,23 +51,32 @@ fn builder(config: ClientConfig) -> napi::Result<ops::AgentClientBuilder> {
 }
 
 /// Logs in with `username` / `password` and resolves with a client that keeps the token
-/// fresh (`AgentClient.login` in JavaScript).
+/// fresh (`AgentClient.login` in JavaScript); the login is logged at `log_level` to `sink` as
+/// a client's calls are (see [`OpsClient::set_log`]).
 #[napi(ts_return_type = "Promise<OpsClient>", catch_unwind)]
 pub fn ops_login<'e>(
     env: &'e Env,
     config: ClientConfig,
     username: String,
     password: String,
+    log_level: Option<String>,
+    #[napi(ts_arg_type = "((level: string, record: string) => void) | undefined | null")]
+    sink: Option<Function<'_, (String, String), ()>>,
 ) -> napi::Result<PromiseRaw<'e, OpsClient>> {
+    let log = match (&log_level, &sink) {
+        (Some(level), Some(sink)) => ClientLog::new(env, level, sink)?,
+        _ => None,
+    };
     let client = builder(config)?.build().map_err(as_type_error)?;
-    spawn(env, async move {
+    let login = async move {
         client
             .auth()
             .login(username, password)
             .await
             .map_err(to_napi)?;
         Ok(OpsClient::wrap(client))
-    })
+    };
+    spawn(env, logged(log.as_ref(), "AgentClient.login", login))
 }
 
 #[napi]
@@ -81,7 +94,7 @@ impl OpsClient {
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
         let a = dispatch::args(params)?;
-        dispatch::call(env, opts, cancel, |o, sink| {
+        dispatch::call(env, (self.log.get(), &op), opts, cancel, |o, sink| {
             self.inner.with(|c| ops::dispatch::call(c, &op, a, o, sink))
         })
     }
@@ -100,6 +113,7 @@ impl OpsClient {
         let a = dispatch::args(params)?;
         dispatch::stream(
             env,
+            (self.log.get(), &op),
             opts,
             cancel,
             |o| self.inner.with(|c| ops::dispatch::stream(c, &op, a, o)),
@@ -126,6 +140,23 @@ impl OpsClient {
             .with(|c| c.with_options(settings))
             .map_err(as_type_error)?;
         Ok(OpsClient::wrap(copy))
+    }
+
+    /// Logs this client's requests at `level` (`debug`, `info`, `warn`; `error`, `off`:
+    /// nothing) by calling `sink(level, record)` on the JavaScript thread (see `logging.rs`).
+    #[napi(catch_unwind)]
+    pub fn set_log(
+        &self,
+        env: &Env,
+        level: String,
+        #[napi(ts_arg_type = "(level: string, record: string) => void")] sink: Function<
+            '_,
+            (String, String),
+            (),
+        >,
+    ) -> napi::Result<()> {
+        self.log.set(ClientLog::new(env, &level, &sink)?);
+        Ok(())
     }
 
     /// The base URL requests go to.

@@ -246,8 +246,8 @@ pub struct ClientConfig {
 /// The transport settings of a client from its JavaScript config (milliseconds), shared by the
 /// platform and the ops clients; every value checked.
 pub(crate) fn client_settings(config: &ClientConfig) -> napi::Result<ClientSettings> {
-    // the TypeScript layer logs (the `logger` option and `CJHIRASHI_LOG`); the core's own
-    // stderr output would print the same calls again
+    // the core's events go to the `logger` option (`crate::logging`, level from `logLevel` or
+    // `CJHIRASHI_LOG`); the core's own stderr output would print the same records again
     agents_sdk::logging::set_env_logging(false);
     if let Some(key) = &config.api_key {
         validate::header("Authorization", key)

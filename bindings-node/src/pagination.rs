@@ -15,6 +15,7 @@ use serde::Serialize;
 use tokio::sync::Mutex;
 
 use crate::error::{spawn, to_json, to_napi};
+use crate::logging::{ClientLog, logged};
 
 /// A paginator of any page type, answering JSON.
 trait JsonPages: Send {
@@ -63,6 +64,8 @@ pub struct Pager {
     inner: Arc<Mutex<Box<dyn JsonPages>>>,
     stop: Option<CancelToken>,
     capture: Option<ResponseCapture>,
+    /// The client's logging and the operation, for each page's request.
+    log: Option<(ClientLog, String)>,
 }
 
 impl Pager {
@@ -72,11 +75,13 @@ impl Pager {
         paginator: Paginator<P>,
         stop: Option<CancelToken>,
         capture: Option<ResponseCapture>,
+        log: Option<(ClientLog, String)>,
     ) -> Self {
         Pager {
             inner: Arc::new(Mutex::new(Box::new(paginator))),
             stop,
             capture,
+            log,
         }
     }
 }
@@ -95,12 +100,17 @@ impl Pager {
         let inner = self.inner.clone();
         let stop = self.stop.clone();
         let capture = self.capture.clone();
-        spawn(env, async move {
+        let next = async move {
             let mut pager = inner.lock().await;
             if stop.as_ref().is_some_and(CancelToken::is_cancelled) {
                 return Err(to_napi(Error::Cancelled));
             }
             pager.next_json(capture).await
-        })
+        };
+        let (log, op) = match &self.log {
+            Some((l, op)) => (Some(l), op.as_str()),
+            None => (None, ""),
+        };
+        spawn(env, logged(log, op, next))
     }
 }

@@ -4,11 +4,12 @@
 use agents_sdk::Closable;
 use agents_sdk::platform::{self, Client};
 use napi::Env;
-use napi::bindgen_prelude::PromiseRaw;
+use napi::bindgen_prelude::{Function, PromiseRaw};
 use napi_derive::napi;
 
 use crate::dispatch;
 use crate::error::{as_type_error, to_napi};
+use crate::logging::{ClientLog, LogSlot};
 use crate::options::{CallOptions, CancelHandle, ClientConfig, client_settings};
 use crate::pagination::Pager;
 use crate::stream::TokenStream;
@@ -21,6 +22,8 @@ pub struct PlatformClient {
     inner: Closable<Client>,
     /// Kept apart from the client, so it is still known once the client is closed.
     base_url: String,
+    /// Where its calls are logged (`setLog`; none until then).
+    log: LogSlot,
 }
 
 impl PlatformClient {
@@ -28,6 +31,7 @@ impl PlatformClient {
         PlatformClient {
             base_url: inner.base_url().to_owned(),
             inner: Closable::new(inner),
+            log: LogSlot::default(),
         }
     }
 }
@@ -55,6 +59,23 @@ impl PlatformClient {
             .with(|c| c.with_options(settings))
             .map_err(as_type_error)?;
         Ok(PlatformClient::wrap(copy))
+    }
+
+    /// Logs this client's requests at `level` (`debug`, `info`, `warn`; `error`, `off`:
+    /// nothing) by calling `sink(level, record)` on the JavaScript thread (see `logging.rs`).
+    #[napi(catch_unwind)]
+    pub fn set_log(
+        &self,
+        env: &Env,
+        level: String,
+        #[napi(ts_arg_type = "(level: string, record: string) => void")] sink: Function<
+            '_,
+            (String, String),
+            (),
+        >,
+    ) -> napi::Result<()> {
+        self.log.set(ClientLog::new(env, &level, &sink)?);
+        Ok(())
     }
 
     /// The base URL requests go to.
@@ -89,7 +110,7 @@ impl PlatformClient {
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<PromiseRaw<'e, String>> {
         let a = dispatch::args(params)?;
-        dispatch::call(env, opts, cancel, |o, sink| {
+        dispatch::call(env, (self.log.get(), &op), opts, cancel, |o, sink| {
             self.inner
                 .with(|c| platform::dispatch::call(c, &op, a, o, sink))
         })
@@ -109,6 +130,7 @@ impl PlatformClient {
         let a = dispatch::args(params)?;
         dispatch::stream(
             env,
+            (self.log.get(), &op),
             opts,
             cancel,
             |o| {
@@ -130,7 +152,7 @@ impl PlatformClient {
         cancel: Option<&CancelHandle>,
     ) -> napi::Result<Pager> {
         let a = dispatch::args(params)?;
-        dispatch::paginate(opts, cancel, |o, sink| {
+        dispatch::paginate((self.log.get(), &op), opts, cancel, |o, sink| {
             self.inner
                 .with(|c| platform::dispatch::paginate(c, &op, a, o, sink))
         })

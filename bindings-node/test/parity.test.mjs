@@ -214,25 +214,77 @@ describe('logging', () => {
   }
   const settle = () => new Promise((r) => setTimeout(r, 50));
 
-  test('at debug each call is logged with method, path, status, request id and attempts, never the key', async () => {
+  test('at debug each answer is logged with method, path, attempt, status and request id, never the key', async () => {
     const { lines, logger } = capture();
     const c = new CJHirashiAgents({ apiKey: ctx.sandbox.apiKey, baseURL: ctx.sandbox.platformUrl, logger, logLevel: 'debug' });
     await c.agents.list();
     await c.agents.get('agt_personal_001');
     await c.agents.get('agt_does_not_exist').catch(() => {});
-    await settle();
+    // the records of a call reach the logger before its promise settles
     assert.deepEqual(lines.map(([l]) => l), ['debug', 'debug', 'warn'], JSON.stringify(lines));
     const [list, get, failed] = lines.map(([, m]) => m);
-    assert.match(list, /^agents\.list: success method=GET path=\/agents status=200 request_id=req_\w+ attempts=1 duration_ms=\d+$/);
-    assert.match(get, /^agents\.get: success method=GET path=\/agents\/agt_personal_001 status=200 request_id=req_\w+ attempts=1 /);
+    assert.match(list, /^agents\.list: success method=GET path=\/agents attempt=1 status=200 request_id=req_\w+ duration_ms=\d+$/);
+    assert.match(get, /^agents\.get: success method=GET path=\/agents\/agt_personal_001 attempt=1 status=200 request_id=req_\w+ /);
     assert.match(
       failed,
-      /^agents\.get: failed method=GET path=\/agents\/agt_does_not_exist status=404 request_id=req_\w+ duration_ms=\d+ error=NotFoundError: /,
+      /^agents\.get: error answer method=GET path=\/agents\/agt_does_not_exist attempt=1 status=404 request_id=req_\w+ duration_ms=\d+ error=NotFoundError \(404\) NOT_FOUND: Agent not found \[request id req_\w+\]$/,
     );
     assert.ok(lines.every(([, m]) => !m.includes(ctx.sandbox.apiKey)));
   });
 
-  test('retries are counted, and pages, streams, ops calls and a login each logged', async () => {
+  test('a call answered 500 then 200 logs the retry at info and the answer at debug, with their attempts', async () => {
+    const { lines, logger } = capture();
+    const c = new CJHirashiAgents({ apiKey: ctx.sandbox.apiKey, baseURL: ctx.sandbox.platformUrl, logger, logLevel: 'debug' });
+    const id = faultId('log-500');
+    await c.agents.get('agt_personal_001', { headers: { 'X-Sandbox-Fault': `status=500;count=1;id=${id}` } });
+    assert.deepEqual(lines.map(([l]) => l), ['info', 'debug'], JSON.stringify(lines));
+    const [retry, answer] = lines.map(([, m]) => m);
+    assert.match(retry, /^agents\.get: retrying after error status method=GET path=\/agents\/agt_personal_001 attempt=1 status=500 (request_id=\S+ )?delay=\S+ duration_ms=\d+$/);
+    assert.match(answer, /^agents\.get: success method=GET path=\/agents\/agt_personal_001 attempt=2 status=200 request_id=req_\w+ duration_ms=\d+$/);
+    assert.ok(lines.every(([, m]) => !m.includes(ctx.sandbox.apiKey) && !m.includes(id)), JSON.stringify(lines));
+    // at info the retry only; at warn nothing (the call succeeded)
+    for (const [level, want] of [['info', ['info']], ['warn', []]]) {
+      const l = capture();
+      const quieter = new CJHirashiAgents({ apiKey: ctx.sandbox.apiKey, baseURL: ctx.sandbox.platformUrl, logger: l.logger, logLevel: level });
+      await quieter.agents.get('agt_personal_001', { headers: { 'X-Sandbox-Fault': `status=503;count=1;id=${faultId('log-level')}` } });
+      assert.deepEqual(l.lines.map(([x]) => x), want, JSON.stringify(l.lines));
+    }
+  });
+
+  test('a refused connection logs its retry at info and the failure at warn, with the error class', async () => {
+    const { lines, logger } = capture();
+    const c = new CJHirashiAgents({ apiKey: 'k_secret_not_logged', baseURL: 'http://127.0.0.1:9', maxRetries: 1, logger, logLevel: 'debug' });
+    await assert.rejects(c.agents.list(), APIConnectionError);
+    assert.deepEqual(lines.map(([l]) => l), ['info', 'warn'], JSON.stringify(lines));
+    assert.match(lines[0][1], /^agents\.list: retrying after failure method=GET path=\/agents attempt=1 delay=\S+ duration_ms=\d+ error=APIConnectionError: /);
+    assert.match(lines[1][1], /^agents\.list: request failed method=GET path=\/agents attempt=2 duration_ms=\d+ error=APIConnectionError: /);
+    assert.ok(lines.every(([, m]) => !m.includes('k_secret_not_logged')));
+  });
+
+  test('a 401 on a logged-in ops client re-authenticates at info, and no record holds the password or a token', async () => {
+    const { lines, logger } = capture();
+    const ops = await AgentClient.login({
+      baseURL: ctx.sandbox.opsUrl,
+      username: ctx.sandbox.username,
+      password: ctx.sandbox.password,
+      logger,
+      logLevel: 'debug',
+    });
+    assert.equal(lines.length, 1, JSON.stringify(lines));
+    assert.match(lines[0][1], /^AgentClient\.login: success method=POST path=\/api\/auth\/login attempt=1 status=200 request_id=req_\w+ duration_ms=\d+$/);
+    lines.length = 0;
+    const id = faultId('log-401');
+    await ops.tools.list({ headers: { 'X-Sandbox-Fault': `status=401;count=1;id=${id}` } });
+    const m = lines.map(([l, x]) => `${l} ${x}`);
+    assert.match(m[0], /^info tools\.list: 401: authenticating again method=GET path=\/api\/tools attempt=1 status=401 /, JSON.stringify(m));
+    assert.ok(m.some((x) => /^debug tools\.list: success method=POST path=\/api\/auth\/login attempt=1 status=200 /.test(x)), JSON.stringify(m));
+    assert.match(m.at(-1), /^debug tools\.list: success method=GET path=\/api\/tools attempt=1 status=200 request_id=req_\w+ duration_ms=\d+$/, JSON.stringify(m));
+    for (const secret of [ctx.sandbox.password, 'eyJ', 'Bearer']) {
+      assert.ok(m.every((x) => !x.includes(secret)), `${secret} logged: ${JSON.stringify(m)}`);
+    }
+  });
+
+  test('pages, streams, ops calls and a login each logged', async () => {
     const { lines, logger } = capture();
     const admin = new CJHirashiAgents({ apiKey: ctx.sandbox.adminApiKey, baseURL: ctx.sandbox.platformUrl, logger, logLevel: 'debug' });
     const id = faultId('log-retry');
@@ -250,15 +302,15 @@ describe('logging', () => {
     });
     await ops.conversations.get('nope').catch(() => {});
     await AgentClient.login({ baseURL: ctx.sandbox.opsUrl, username: ctx.sandbox.username, password: 'wrong', logger, logLevel: 'debug' }).catch(() => {});
-    await settle();
     const m = lines.map(([, x]) => x);
-    assert.match(m[0], /^agents\.list: success method=GET path=\/agents status=200 request_id=req_\w+ attempts=2 /);
-    assert.equal(m.filter((x) => x.startsWith('users.list: success method=GET path=/users status=200 request_id=req_')).length, 2, JSON.stringify(m));
-    assert.ok(m.some((x) => x.startsWith('conversations.create: success method=POST path=/conversations status=201 ')), JSON.stringify(m));
-    assert.ok(m.some((x) => new RegExp(`^conversations\\.sendMessage: success method=POST path=/conversations/${conv.id}/messages status=200 request_id=req_`).test(x)), JSON.stringify(m));
-    assert.ok(m.some((x) => /^AgentClient\.login: success method=POST path=\/api\/auth\/login duration_ms=\d+$/.test(x)), JSON.stringify(m));
-    assert.ok(m.some((x) => /^conversations\.get: failed method=GET path=\/api\/conversations\/nope status=404 .*error=NotFoundError: /.test(x)), JSON.stringify(m));
-    assert.ok(m.some((x) => /^AgentClient\.login: failed method=POST path=\/api\/auth\/login status=401 .*error=AuthenticationError: /.test(x)), JSON.stringify(m));
+    assert.match(m[0], /^agents\.list: retrying after error status method=GET path=\/agents attempt=1 status=503 /);
+    assert.match(m[1], /^agents\.list: success method=GET path=\/agents attempt=2 status=200 request_id=req_\w+ /);
+    assert.equal(m.filter((x) => x.startsWith('users.list: success method=GET path=/users attempt=1 status=200 request_id=req_')).length, 2, JSON.stringify(m));
+    assert.ok(m.some((x) => x.startsWith('conversations.create: success method=POST path=/conversations attempt=1 status=201 ')), JSON.stringify(m));
+    assert.ok(m.some((x) => new RegExp(`^conversations\\.sendMessage: success method=POST path=/conversations/${conv.id}/messages attempt=1 status=200 request_id=req_`).test(x)), JSON.stringify(m));
+    assert.ok(m.some((x) => /^AgentClient\.login: success method=POST path=\/api\/auth\/login attempt=1 status=200 request_id=req_\w+ duration_ms=\d+$/.test(x)), JSON.stringify(m));
+    assert.ok(m.some((x) => /^conversations\.get: error answer method=GET path=\/api\/conversations\/nope attempt=1 status=404 .*error=NotFoundError \(404\)/.test(x)), JSON.stringify(m));
+    assert.ok(m.some((x) => /^AgentClient\.login: error answer method=POST path=\/api\/auth\/login attempt=1 status=401 .*error=AuthenticationError \(401\)/.test(x)), JSON.stringify(m));
     for (const secret of [ctx.sandbox.adminApiKey, ctx.sandbox.password, 'wrong', 'eyJ']) {
       assert.ok(m.every((x) => !x.includes(secret)), `${secret} logged: ${JSON.stringify(m)}`);
     }
@@ -287,7 +339,7 @@ describe('logging', () => {
     await settle();
   });
 
-  test('CJHIRASHI_LOG sets the level (debug: every call; info and warn: failures); without it nothing is logged', async () => {
+  test('CJHIRASHI_LOG sets the level (debug: every answer; info and warn: failures); without it nothing is logged', async () => {
     const before = process.env.CJHIRASHI_LOG;
     try {
       delete process.env.CJHIRASHI_LOG;
@@ -313,7 +365,7 @@ describe('logging', () => {
       await settle();
       assert.deepEqual(quiet.lines, []);
       const short = (lines) => lines.map(([l, m]) => [l, m.split(' ').slice(0, 4).join(' ')]);
-      const failure = ['warn', 'conversations.get: failed method=GET path=/api/conversations/nope'];
+      const failure = ['warn', 'conversations.get: error answer method=GET'];
       assert.deepEqual(short(quieter[0].lines), [failure]);
       assert.deepEqual(short(quieter[1].lines), [failure]);
       assert.deepEqual(quieter[2].lines, []);

@@ -245,15 +245,6 @@ export interface APIResponse {
   attempts: number;
 }
 
-/**
- * @internal How a request ended: the metadata of its response, or the error it failed with
- * (`response` is `undefined` when the call gives no metadata, e.g. a login).
- */
-export type RequestOutcome = { response: APIResponse | undefined } | { error: unknown };
-
-/** @internal Called as a request starts; what it returns is called once the request ended. */
-export type RequestObserver = () => (outcome: RequestOutcome) => void;
-
 /** A value together with the metadata of the response it came from. */
 export interface WithResponse<T> {
   /** What the call resolves with. */
@@ -439,9 +430,10 @@ export interface CommonClientOptions {
   /** Headers sent with every request (invalid names or values are a `TypeError`). */
   defaultHeaders?: Record<string, string>;
   /**
-   * Where the client logs each call once it settled (status, request id, attempts, duration
-   * at `debug`; failures at `warn`): any object with `debug`, `info`, `warn` and `error`
-   * methods (default `console` when a level is set). Never logs keys, headers or bodies.
+   * Where the client logs each attempt of its requests (every answer at `debug`, a retry or a
+   * re-authentication at `info`, a failed call at `warn`, as in Rust and Python): any object
+   * with `debug`, `info`, `warn` and `error` methods (default `console` when a level is set).
+   * Never logs keys, passwords, tokens, headers or bodies.
    */
   logger?: Logger;
   /** The level logged (default: the `CJHIRASHI_LOG` environment variable, else `off`). */

@@ -10,7 +10,6 @@ import {
   type CancelHandle,
   type ListRequestOptions,
   type NativeCallOptions,
-  type RequestObserver,
   type RequestOptions,
   json,
   type native,
@@ -58,36 +57,17 @@ export interface Dispatch<S> {
     params: unknown,
     positional: Record<string, unknown>,
   ): APIPromise<R>;
-  /** Kind `pages`: `items` picks a page's items; `observe` is told of each page request. */
+  /** Kind `pages`: `items` picks a page's items. */
   pages<P, I>(
     op: string,
     options: ListRequestOptions | undefined,
     params: unknown,
     positional: Record<string, unknown>,
     items: (page: P) => I[],
-    observe?: RequestObserver,
   ): PagePromise<P, I>;
   /** Kind `stream`: the request is sent at once. */
   stream(op: string, options: RequestOptions | undefined, params: unknown, positional: Record<string, unknown>): S;
 }
-
-/**
- * @internal Where an operation goes on the wire, by its `x-sdk` name (generated with the
- * resources): the method's name in JavaScript (`learnedApis.list`), the HTTP method, and the
- * path relative to the base URL, a `{name}` standing for the positional argument of that name
- * (`/agents/{id}`), as the Rust core's request records show it.
- */
-export interface Route {
-  /** The method as a JavaScript caller spells it (`conversations.sendMessage`). */
-  readonly name: string;
-  /** `GET`, `POST`, ... */
-  readonly method: string;
-  /** The path relative to the base URL (`/agents/{id}`, `/api/metrics`). */
-  readonly path: string;
-}
-
-/** @internal The routes of a service's operations, by `x-sdk` name. */
-export type Routes = Readonly<Record<string, Route>>;
 
 function typeName(v: unknown): string {
   if (v === null) return 'null';
@@ -131,13 +111,12 @@ export function dispatcher<N, S>(
       params: unknown,
       positional: Record<string, unknown>,
       items: (page: P) => I[],
-      observe?: RequestObserver,
     ) {
       const paginate = c.paginate?.bind(c);
       if (!paginate) throw new TypeError(`${op}: this client has no paginated lists`);
       const args = wireArgs(params, positional);
       const n = nativeOptions(o, true);
-      return new PagePromise<P, I>((k) => paginate(op, args, n, k), items, o, observe);
+      return new PagePromise<P, I>((k) => paginate(op, args, n, k), items, o);
     },
     stream(op: string, o: RequestOptions | undefined, params: unknown, positional: Record<string, unknown>) {
       const args = wireArgs(params, positional);

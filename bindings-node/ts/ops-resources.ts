@@ -6,7 +6,7 @@
  */
 
 import type { APIPromise, RequestOptions } from './core';
-import type { Dispatch, Routes } from './dispatch';
+import type { Dispatch } from './dispatch';
 import type { ChatEventStream } from './streaming';
 import type * as T from './ops-types';
 import { type WebhookHelpers, webhooks as webhookHelpers } from './webhooks';
@@ -321,25 +321,6 @@ export interface OpsResources {
     create(params: T.CreateWebhookParams, options?: RequestOptions): APIPromise<T.Webhook>;
   };
 }
-
-/** @internal Each operation's JavaScript name, HTTP method and path (for logging). */
-export const OPS_ROUTES: Routes = {
-  'auth.login': { name: 'auth.login', method: 'POST', path: '/api/auth/login' },
-  'chat.send': { name: 'chat.send', method: 'POST', path: '/api/chat' },
-  'chat.stream': { name: 'chat.stream', method: 'POST', path: '/api/chat' },
-  'config.get': { name: 'config.get', method: 'GET', path: '/api/config' },
-  'config.update': { name: 'config.update', method: 'PUT', path: '/api/config' },
-  'conversations.list': { name: 'conversations.list', method: 'GET', path: '/api/conversations' },
-  'conversations.create': { name: 'conversations.create', method: 'POST', path: '/api/conversations' },
-  'conversations.delete': { name: 'conversations.delete', method: 'DELETE', path: '/api/conversations/{id}' },
-  'conversations.get': { name: 'conversations.get', method: 'GET', path: '/api/conversations/{id}' },
-  'learned_apis.list': { name: 'learnedApis.list', method: 'GET', path: '/api/learned-apis' },
-  'learned_apis.learn': { name: 'learnedApis.learn', method: 'POST', path: '/api/learned-apis' },
-  'metrics.get': { name: 'metrics.get', method: 'GET', path: '/api/metrics' },
-  'tools.list': { name: 'tools.list', method: 'GET', path: '/api/tools' },
-  'tools.execute': { name: 'tools.execute', method: 'POST', path: '/api/tools/execute' },
-  'webhooks.create': { name: 'webhooks.create', method: 'POST', path: '/api/webhooks' },
-};
 
 /** @internal The resources over the generic calls of `d`. */
 export function opsResources(d: Dispatch<ChatEventStream>): OpsResources {

@@ -18,8 +18,8 @@ import {
 } from './core';
 import { dispatcher } from './dispatch';
 import { APIUserAbortError, InvalidArgumentError, mapError } from './errors';
-import { logged, requestLog, resolveLog } from './logging';
-import { OPS_ROUTES, type OpsResources, opsResources } from './ops-resources';
+import { attachLog, nativeLog, resolveLog } from './logging';
+import { type OpsResources, opsResources } from './ops-resources';
 import { ChatEventStream } from './streaming';
 import type * as T from './ops-types';
 
@@ -227,8 +227,8 @@ export class AgentClient {
     this.#c = c;
     this.#options = { ...(options ?? {}) };
     const d = dispatcher(c, (open, o) => new ChatEventStream(open, o));
-    const log = resolveLog(options?.logger, options?.logLevel);
-    Object.assign(this, opsResources(logged(d, log, OPS_ROUTES)));
+    attachLog(c, resolveLog(options?.logger, options?.logLevel));
+    Object.assign(this, opsResources(d));
     this.realtime = {
       connect: async (o) => {
         const n = nativeOptions(o);
@@ -271,17 +271,14 @@ export class AgentClient {
       throw new InvalidArgumentError('AgentClient.login needs { username, password }');
     }
     const { username, password, ...rest } = options;
-    const settled = requestLog(resolveLog(rest.logger, rest.logLevel), 'AgentClient.login', OPS_ROUTES['auth.login'])?.();
+    // the login's own records (the client made afterwards logs its calls as any other)
+    const log = nativeLog(resolveLog(rest.logger, rest.logLevel));
     let inner: native.OpsClient;
     try {
-      inner = await native.opsLogin(config({ ...rest, apiKey: undefined }), username, password);
+      inner = await native.opsLogin(config({ ...rest, apiKey: undefined }), username, password, log?.level, log?.sink);
     } catch (e) {
-      const error = mapError(e);
-      settled?.({ error });
-      throw error;
+      throw mapError(e);
     }
-    // the native login hands over no response metadata: the record names the method and path
-    settled?.({ response: undefined });
     return new AgentClient(rest, inner);
   }
 

@@ -9,7 +9,6 @@ import {
   type APIResponse,
   type CancelHandle,
   type ListRequestOptions,
-  type RequestObserver,
   type WithResponse, checkAborted, native, signalOf, sync } from './core';
 import { APIUserAbortError, CJHirashiError, mapError } from './errors';
 
@@ -56,20 +55,17 @@ class Cursor<Page, Item> {
   readonly #handle: CancelHandle | undefined;
   readonly #signal: AbortSignal | undefined;
   readonly #items: (page: Page) => Item[];
-  readonly #observe: RequestObserver | undefined;
 
   constructor(
     pager: native.Pager,
     handle: CancelHandle | undefined,
     signal: AbortSignal | undefined,
     items: (page: Page) => Item[],
-    observe: RequestObserver | undefined,
   ) {
     this.#items = items;
     this.#pager = pager;
     this.#handle = handle;
     this.#signal = signal;
-    this.#observe = observe;
   }
 
   /**
@@ -82,14 +78,11 @@ class Cursor<Page, Item> {
     const handle = this.#handle;
     const onAbort = (): void => handle?.cancel();
     signal?.addEventListener('abort', onAbort, { once: true });
-    const settled = this.#observe?.();
     let raw: string | null;
     try {
       raw = await this.#pager.nextPage();
     } catch (e) {
-      const error = signal?.aborted ? new APIUserAbortError() : mapError(e);
-      settled?.({ error });
-      throw error;
+      throw signal?.aborted ? new APIUserAbortError() : mapError(e);
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
@@ -99,7 +92,6 @@ class Cursor<Page, Item> {
       return null;
     }
     const { hasNext, page, response } = JSON.parse(raw) as NativePage<Page>;
-    settled?.({ response: response ?? undefined });
     checkAborted(signal);
     if (response && typeof page === 'object' && page !== null) pageResponses.set(page, response);
     return this.#withMethods(page, hasNext);
@@ -169,19 +161,16 @@ export class PagePromise<Page, Item> implements PromiseLike<Page & PageMethods<P
   readonly #open: (cancel: CancelHandle | undefined) => native.Pager;
   readonly #items: (page: Page) => Item[];
   readonly #signal: AbortSignal | undefined;
-  readonly #observe: RequestObserver | undefined;
   #first: Promise<Page & PageMethods<Page, Item>> | undefined;
 
-  /** @internal `observe` is told of each page request (the client's logging). */
+  /** @internal */
   constructor(
     open: (cancel: CancelHandle | undefined) => native.Pager,
     items: (page: Page) => Item[],
     opts: ListRequestOptions | undefined,
-    observe?: RequestObserver,
   ) {
     this.#open = open;
     this.#items = items;
-    this.#observe = observe;
     this.#signal = signalOf(opts);
     // checks the params and options now (a native pager fetches nothing until asked)
     sync(() => open(undefined));
@@ -197,7 +186,7 @@ export class PagePromise<Page, Item> implements PromiseLike<Page & PageMethods<P
     } catch (e) {
       throw mapError(e);
     }
-    return new Cursor<Page, Item>(pager, handle, signal, this.#items, this.#observe);
+    return new Cursor<Page, Item>(pager, handle, signal, this.#items);
   }
 
   /** Every page, in order (the same page objects `getNextPage()` answers). */

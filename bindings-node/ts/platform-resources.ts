@@ -6,7 +6,7 @@
  */
 
 import type { APIPromise, ListRequestOptions, RequestOptions } from './core';
-import type { Dispatch, Routes } from './dispatch';
+import type { Dispatch } from './dispatch';
 import type { PagePromise } from './pagination';
 import type { MessageStream } from './streaming';
 import type * as T from './platform-types';
@@ -658,40 +658,6 @@ export interface PlatformResources {
     create(params: T.CreateWebhookParams, options?: RequestOptions): APIPromise<T.Webhook>;
   };
 }
-
-/** @internal Each operation's JavaScript name, HTTP method and path (for logging). */
-export const PLATFORM_ROUTES: Routes = {
-  'agents.list': { name: 'agents.list', method: 'GET', path: '/agents' },
-  'agents.create': { name: 'agents.create', method: 'POST', path: '/agents' },
-  'agents.delete': { name: 'agents.delete', method: 'DELETE', path: '/agents/{id}' },
-  'agents.get': { name: 'agents.get', method: 'GET', path: '/agents/{id}' },
-  'auth.create_api_key': { name: 'auth.createApiKey', method: 'POST', path: '/auth/api-keys' },
-  'auth.session': { name: 'auth.session', method: 'GET', path: '/auth/session' },
-  'auth.sign_in_url': { name: 'auth.signInUrl', method: 'POST', path: '/auth/signin' },
-  'auth.sign_out': { name: 'auth.signOut', method: 'POST', path: '/auth/signout' },
-  'conversations.list': { name: 'conversations.list', method: 'GET', path: '/conversations' },
-  'conversations.create': { name: 'conversations.create', method: 'POST', path: '/conversations' },
-  'conversations.delete': { name: 'conversations.delete', method: 'DELETE', path: '/conversations/{id}' },
-  'conversations.get': { name: 'conversations.get', method: 'GET', path: '/conversations/{id}' },
-  'conversations.send_message': { name: 'conversations.sendMessage', method: 'POST', path: '/conversations/{id}/messages' },
-  'conversations.stream': { name: 'conversations.stream', method: 'GET', path: '/conversations/{id}/messages/stream' },
-  'finance.accounts.list': { name: 'finance.accounts.list', method: 'GET', path: '/finance/accounts' },
-  'finance.budgets.list': { name: 'finance.budgets.list', method: 'GET', path: '/finance/budgets' },
-  'finance.profile': { name: 'finance.profile', method: 'GET', path: '/finance/profile' },
-  'finance.transactions.list': { name: 'finance.transactions.list', method: 'GET', path: '/finance/transactions' },
-  'finance.transactions.create': { name: 'finance.transactions.create', method: 'POST', path: '/finance/transactions' },
-  'health.appointments.list': { name: 'health.appointments.list', method: 'GET', path: '/health/appointments' },
-  'health.medications.list': { name: 'health.medications.list', method: 'GET', path: '/health/medications' },
-  'health.medications.create': { name: 'health.medications.create', method: 'POST', path: '/health/medications' },
-  'health.profile': { name: 'health.profile', method: 'GET', path: '/health/profile' },
-  'health.update_profile': { name: 'health.updateProfile', method: 'PATCH', path: '/health/profile' },
-  'users.list': { name: 'users.list', method: 'GET', path: '/users' },
-  'users.invite': { name: 'users.invite', method: 'POST', path: '/users/invite' },
-  'users.me': { name: 'users.me', method: 'GET', path: '/users/me' },
-  'users.update_me': { name: 'users.updateMe', method: 'PATCH', path: '/users/me' },
-  'users.delete': { name: 'users.delete', method: 'DELETE', path: '/users/{id}' },
-  'webhooks.create': { name: 'webhooks.create', method: 'POST', path: '/webhooks' },
-};
 
 /** @internal The resources over the generic calls of `d`. */
 export function platformResources(d: Dispatch<MessageStream>): PlatformResources {

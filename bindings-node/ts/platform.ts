@@ -13,8 +13,8 @@ import {
 } from './core';
 import { dispatcher } from './dispatch';
 import { InvalidArgumentError } from './errors';
-import { logged, resolveLog } from './logging';
-import { PLATFORM_ROUTES, type PlatformResources, platformResources } from './platform-resources';
+import { attachLog, resolveLog } from './logging';
+import { type PlatformResources, platformResources } from './platform-resources';
 import { MessageStream } from './streaming';
 import type * as T from './platform-types';
 
@@ -120,8 +120,8 @@ export class CJHirashiAgents {
       (open, o) => new MessageStream(open, o),
       { 'conversations.create': (conv: T.Conversation, o) => handle(conv, o) },
     );
-    const log = resolveLog(options?.logger, options?.logLevel);
-    Object.assign(this, platformResources(logged(d, log, PLATFORM_ROUTES)));
+    attachLog(c, resolveLog(options?.logger, options?.logLevel));
+    Object.assign(this, platformResources(d));
   }
 
   /**

@@ -414,7 +414,7 @@ impl Transport {
                         .await
                         .unwrap_or_default();
                     let err = api_error(status, &headers, &body);
-                    tracing::warn!(parent: &span, error = %err, "error answer");
+                    tracing::warn!(parent: &span, error = %err, class = err.kind.class_name(), "error answer");
                     return Err(Error::from(err));
                 }
                 Attempt::Failed(err) => {
@@ -429,12 +429,12 @@ impl Transport {
                     if retries_left && retryable {
                         let delay = backoff(attempt);
                         if fits_before(delay, deadline) {
-                            tracing::info!(parent: &span, error = %err, ?delay, "retrying after failure");
+                            tracing::info!(parent: &span, error = %err, class = err.class_name(), ?delay, "retrying after failure");
                             tokio::time::sleep(delay).await;
                             continue;
                         }
                     }
-                    tracing::warn!(parent: &span, error = %err, "request failed");
+                    tracing::warn!(parent: &span, error = %err, class = err.class_name(), "request failed");
                     return Err(err);
                 }
             }
