@@ -638,17 +638,8 @@ def page_data(page: Any, iterate: Optional[str]) -> Any:
         return [{"data": plain(list(p.data))} for p in page.iter_pages()]
     if iterate == "next_page":
         has_next = page.has_next_page()
-        second = page.get_next_page()
-        return {
-            "first": plain(list(page.data)),
-            "has_next_page": has_next,
-            "second": plain(list(second.data)),
-        }
-    out: Dict[str, Any] = {"data": plain(list(page.data)), "has_next_page": page.has_next_page()}
-    summary = getattr(page, "summary", None)
-    if summary is not None:
-        out["summary"] = plain(summary)
-    return out
+        return next_page_outcome(page, has_next, page.get_next_page())
+    return page_outcome(page)
 
 
 def events_data(events: List[Any]) -> Dict[str, Any]:
@@ -703,17 +694,8 @@ async def apage_data(pages: Any, iterate: Optional[str]) -> Any:
     page = await pages if inspect.isawaitable(pages) else pages
     if iterate == "next_page":
         has_next = page.has_next_page()
-        second = await page.get_next_page()
-        return {
-            "first": plain(list(page.data)),
-            "has_next_page": has_next,
-            "second": plain(list(second.data)),
-        }
-    out: Dict[str, Any] = {"data": plain(list(page.data)), "has_next_page": page.has_next_page()}
-    summary = getattr(page, "summary", None)
-    if summary is not None:
-        out["summary"] = plain(summary)
-    return out
+        return next_page_outcome(page, has_next, await page.get_next_page())
+    return page_outcome(page)
 
 
 async def arealtime(client: Any, args: Dict[str, Any], options: Dict[str, Any]) -> Dict[str, Any]:
@@ -804,3 +786,22 @@ def test_scenario(scenario: Dict[str, Any], mode: str) -> None:
     dump(scenario["name"], run.outcomes, mode)
     if run.known:
         pytest.xfail("known divergence: " + "; ".join(run.known))
+
+
+def next_page_outcome(page: Any, has_next: bool, second: Any) -> Dict[str, Any]:
+    """A first page and the one after it, as a `pages` step with `iterate: next_page` records."""
+    return {
+        "first": plain(list(page.data)),
+        "has_next_page": has_next,
+        "second": plain(list(second.data)),
+    }
+
+
+def page_outcome(page: Any) -> Dict[str, Any]:
+    """One fetched page as a `pages` step records it: its items, whether more follow, its
+    summary when it has one."""
+    out: Dict[str, Any] = {"data": plain(list(page.data)), "has_next_page": page.has_next_page()}
+    summary = getattr(page, "summary", None)
+    if summary is not None:
+        out["summary"] = plain(summary)
+    return out
