@@ -271,6 +271,12 @@ export declare function debugPanic(mode: string): Promise<void>
 export declare function debugPanicSync(fail: boolean): number
 
 /**
+ * Testing only: where this environment's calls run: `"thread"` (on the JavaScript thread,
+ * driven by Node's event loop: `crate::driver`) or `"workers"` (napi's runtime).
+ */
+export declare function debugRuntime(): string
+
+/**
  * Logs in with `username` / `password` and resolves with a client that keeps the token
  * fresh (`AgentClient.login` in JavaScript); the login is logged at `log_level` to `sink` as
  * a client's calls are (see [`OpsClient::set_log`]).

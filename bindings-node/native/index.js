@@ -846,6 +846,7 @@ module.exports.TokenStream = nativeBinding.TokenStream
 module.exports.checkCallOptions = nativeBinding.checkCallOptions
 module.exports.debugPanic = nativeBinding.debugPanic
 module.exports.debugPanicSync = nativeBinding.debugPanicSync
+module.exports.debugRuntime = nativeBinding.debugRuntime
 module.exports.opsLogin = nativeBinding.opsLogin
 module.exports.startSandbox = nativeBinding.startSandbox
 module.exports.webhookSign = nativeBinding.webhookSign

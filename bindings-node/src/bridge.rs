@@ -41,7 +41,7 @@ pub(crate) type Job = Box<dyn FnOnce(Option<sys::napi_env>) + Send>;
 /// What is queued: a job, and whether it settles a call (counted in `State::in_flight`) or is
 /// a log record (or a log sink's release: see `crate::logging`), which a call in flight
 /// brought about and which does not count.
-struct Queued {
+pub(crate) struct Queued {
     job: Job,
     settles: bool,
 }
@@ -50,6 +50,8 @@ struct Queued {
 #[derive(Clone)]
 pub(crate) struct Sender {
     tsfn: RawTsfn,
+    /// The environment (compared only, never used off its thread).
+    env: usize,
     /// Set (under the write lock) by the finalizer when the environment goes away; a sender
     /// holds the read lock while it queues, so the function outlives every queued call.
     closed: Arc<RwLock<bool>>,
@@ -88,6 +90,13 @@ impl Sender {
     }
 
     fn queue(&self, queued: Queued) {
+        // on the JavaScript thread, during a turn of its runtime (`crate::driver`): run on the
+        // same thread right after the turn, in order, without the threadsafe function's trip
+        // through the loop
+        let queued = match crate::driver::defer(self.env, queued, run_queued) {
+            Ok(()) => return,
+            Err(queued) => queued,
+        };
         let closed = self.closed.read().unwrap_or_else(|e| e.into_inner());
         if *closed {
             (queued.job)(None);
@@ -143,25 +152,50 @@ unsafe extern "C" fn call_js(
         return;
     }
     // SAFETY: every queued `data` is a leaked `Box<Queued>` (see `Sender::queue`).
-    let Queued { job, settles } = *unsafe { Box::from_raw(data.cast::<Queued>()) };
+    let queued = *unsafe { Box::from_raw(data.cast::<Queued>()) };
     if env.is_null() {
         // the environment is being torn down: free the job only
-        job(None);
+        (queued.job)(None);
         return;
     }
+    // SAFETY: `context` is the `State` leaked in `sender_for`, freed only by the finalizer,
+    // which runs after the last `call_js` of this function.
+    let state = unsafe { context.cast::<State>().as_ref() };
+    run_with(env, queued, state);
+}
+
+/// Runs a job queued during a turn of the environment's runtime (`crate::driver`), on its
+/// thread, with a handle scope open.
+fn run_queued(env: sys::napi_env, queued: Queued) {
+    let state = LOCALS.with(|locals| {
+        locals
+            .borrow()
+            .iter()
+            .find(|l| l.env == env)
+            .map(|l| l.state)
+    });
+    // SAFETY: the state lives until the function's finalizer, which has not run: the
+    // environment is alive (its runtime is turning).
+    run_with(env, queued, state.and_then(|s| unsafe { s.as_ref() }));
+}
+
+/// Runs a job, and for a completion counts its call out: the queue stops keeping Node running
+/// once no call is in flight.
+fn run_with(env: sys::napi_env, Queued { job, settles }: Queued, state: Option<&State>) {
     let result = std::panic::catch_unwind(AssertUnwindSafe(|| job(Some(env))));
     drop(result);
     if !settles {
         return;
     }
-    // SAFETY: `context` is the `State` leaked in `sender_for`, freed only by the finalizer,
-    // which runs after the last `call_js` of this function.
-    if let Some(state) = unsafe { context.cast::<State>().as_ref() } {
+    if let Some(state) = state {
         let left = state.in_flight.get().saturating_sub(1);
         state.in_flight.set(left);
         if left == 0 {
             // SAFETY: on the environment's thread, with a live function.
             unsafe { sys::napi_unref_threadsafe_function(env, state.tsfn.get()) };
+            if let Some(driver) = crate::driver::current(env) {
+                driver.set_busy(false);
+            }
         }
     }
 }
@@ -252,6 +286,7 @@ fn sender_for(env: sys::napi_env) -> napi::Result<(Sender, *const State)> {
     }
     let sender = Sender {
         tsfn: RawTsfn(tsfn),
+        env: env as usize,
         closed,
     };
     LOCALS.with(|locals| {
@@ -268,6 +303,30 @@ fn sender_for(env: sys::napi_env) -> napi::Result<(Sender, *const State)> {
 /// thread: resolved with the value, or rejected with the error (a panic in the future becomes
 /// the SDK's internal error, as with napi's own bridge).
 pub(crate) fn spawn<'e, T, F>(env: &'e Env, fut: F) -> napi::Result<PromiseRaw<'e, T>>
+where
+    T: ToNapiValue + Send + 'static,
+    F: Future<Output = napi::Result<T>> + Send + 'static,
+{
+    spawn_in(env, Where::Here, fut)
+}
+
+/// Where a future runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Where {
+    /// On the JavaScript thread's own runtime (`crate::driver`) where there is one, else on
+    /// napi's runtime.
+    Here,
+    /// On napi's multi-thread runtime: for servers (the sandbox), whose tasks must keep running
+    /// (and their timers firing) while no call of this environment is in flight.
+    Workers,
+}
+
+/// [`spawn`], on the runtime `where_` says.
+pub(crate) fn spawn_in<'e, T, F>(
+    env: &'e Env,
+    where_: Where,
+    fut: F,
+) -> napi::Result<PromiseRaw<'e, T>>
 where
     T: ToNapiValue + Send + 'static,
     F: Future<Output = napi::Result<T>> + Send + 'static,
@@ -293,7 +352,7 @@ where
     }
     state.in_flight.set(state.in_flight.get().saturating_add(1));
     let deferred = Deferred(deferred);
-    napi::bindgen_prelude::spawn(async move {
+    let task = async move {
         let outcome = AssertUnwindSafe(fut)
             .catch_unwind()
             .await
@@ -303,7 +362,18 @@ where
                 settle(env, deferred, outcome);
             }
         }));
-    });
+    };
+    match (where_, crate::driver::current(raw_env)) {
+        (Where::Here, Some(driver)) => {
+            if state.in_flight.get() == 1 {
+                driver.set_busy(true);
+            }
+            driver.run(task);
+        }
+        _ => {
+            napi::bindgen_prelude::spawn(task);
+        }
+    }
     Ok(PromiseRaw::new(raw_env, promise))
 }
 

@@ -28,6 +28,7 @@
 
 mod bridge;
 mod dispatch;
+mod driver;
 pub mod error;
 mod logging;
 pub mod ops;

@@ -49,7 +49,7 @@ pub fn start_sandbox<'e>(
         .map(|p| port("platformPort", p))
         .transpose()?;
     let ops_port = o.ops_port.map(|p| port("opsPort", p)).transpose()?;
-    spawn(env, async move {
+    crate::bridge::spawn_in(env, crate::bridge::Where::Workers, async move {
         let sb = Sandbox::builder()
             .platform_port(platform_port.unwrap_or(0))
             .ops_port(ops_port.unwrap_or(0))
@@ -151,6 +151,18 @@ pub fn debug_panic<'e>(env: &'e Env, mode: String) -> napi::Result<PromiseRaw<'e
         }
         Ok(())
     })
+}
+
+/// Testing only: where this environment's calls run: `"thread"` (on the JavaScript thread,
+/// driven by Node's event loop: `crate::driver`) or `"workers"` (napi's runtime).
+#[doc(hidden)]
+#[napi(catch_unwind)]
+pub fn debug_runtime(env: &Env) -> String {
+    match crate::driver::current(env.raw()) {
+        Some(_) => "thread",
+        None => "workers",
+    }
+    .to_owned()
 }
 
 /// Testing only: a synchronous native function that panics when `fail` is true.

@@ -84,9 +84,14 @@ export function wireArgs(params: unknown, positional: Record<string, unknown>): 
   if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params))) {
     throw new TypeError(`params must be an object, not ${typeName(params)}`);
   }
-  const args: Record<string, unknown> = { ...(params ?? {}) };
-  for (const [k, v] of Object.entries(positional)) if (v !== undefined) args[k] = v;
-  return toJson('params', args);
+  let args: Record<string, unknown> | undefined;
+  for (const k in positional) {
+    const v = positional[k];
+    if (v !== undefined) (args ??= { ...(params ?? {}) })[k] = v;
+  }
+  // nothing to send (a call such as `agents.list()`): no serializer pass
+  if (args === undefined && (params === undefined || params === null)) return '{}';
+  return toJson('params', args ?? { ...params });
 }
 
 /**

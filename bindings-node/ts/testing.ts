@@ -35,6 +35,15 @@ export async function _debugPanic(mode: 'sync' | 'async' | 'sync-call'): Promise
 }
 
 /**
+ * @internal Testing only: where this thread's calls run: `'thread'` (on the JavaScript thread,
+ * turned by Node's event loop) or `'workers'` (a runtime's worker threads: other platforms, or
+ * `CJHIRASHI_NODE_RUNTIME=worker`).
+ */
+export function _runtime(): 'thread' | 'workers' {
+  return sync(() => native.debugRuntime()) as 'thread' | 'workers';
+}
+
+/**
  * @internal Testing only: the bound of a realtime session's event queue and the most events it
  * ever held.
  */
