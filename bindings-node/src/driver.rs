@@ -50,6 +50,9 @@ mod imp {
     /// rest is taken in the loop's next iteration, so a flood of events cannot starve it).
     const MAX_ROUNDS: u32 = 64;
 
+    /// Most turns one callback of the loop runs back to back (see `Driver::turn`).
+    const MAX_TURNS: u32 = 16;
+
     /// libuv's `UV_POLL` and `UV_TIMER` handle types, `UV_READABLE`.
     const UV_POLL: c_int = 8;
     const UV_TIMER: c_int = 13;
@@ -116,6 +119,9 @@ mod imp {
         turning: Cell<bool>,
         /// Whether the timer ticks (a call is in flight).
         ticking: Cell<bool>,
+        /// Set while a loop callback turns and settles (a call made meanwhile is taken by its
+        /// next turn).
+        delivering: Cell<bool>,
         /// Calls made since the last turn, spawned at the start of the next.
         pending: RefCell<Vec<Task>>,
     }
@@ -339,6 +345,7 @@ mod imp {
                     timer,
                     turning: Cell::new(false),
                     ticking: Cell::new(false),
+                    delivering: Cell::new(false),
                     pending: RefCell::new(Vec::new()),
                 })
             }
@@ -351,32 +358,46 @@ mod imp {
             F: Future<Output = ()> + Send + 'static,
         {
             let mut pending = self.pending.borrow_mut();
-            if pending.is_empty() && !self.turning.get() {
+            if pending.is_empty() && !self.turning.get() && !self.delivering.get() {
                 self.arm(0);
             }
             pending.push(Box::pin(task));
         }
 
-        /// Turns the runtime until it has nothing left to run.
+        /// Turns the runtime until it has nothing left to run and settles what it finished;
+        /// while the JavaScript those settlements run starts new calls (a loop of awaited
+        /// calls), turns again at once, up to [`MAX_TURNS`] times, instead of waiting for the
+        /// loop's next iteration.
         fn turn(&self) {
-            if self.turning.get() {
+            if self.turning.get() || self.delivering.get() {
                 return;
             }
-            let tasks = std::mem::take(&mut *self.pending.borrow_mut());
-            self.turn_with(move || {
-                for task in tasks {
-                    tokio::spawn(task);
+            self.delivering.set(true);
+            let mut more = false;
+            for _ in 0..MAX_TURNS {
+                let tasks = std::mem::take(&mut *self.pending.borrow_mut());
+                more = self.turn_with(move || {
+                    for task in tasks {
+                        tokio::spawn(task);
+                    }
+                });
+                if !self.deliver() || self.pending.borrow().is_empty() {
+                    break;
                 }
-            });
-            self.deliver();
+            }
+            self.delivering.set(false);
+            if more || !self.pending.borrow().is_empty() {
+                self.arm(0);
+            }
         }
 
         /// Runs what the turn queued, inside a handle scope and a callback scope (whose end
         /// runs the microtasks: the reactions of the promises just settled).
-        fn deliver(&self) {
+        /// Whether there was anything to run.
+        fn deliver(&self) -> bool {
             let jobs = DONE.with(|d| std::mem::take(&mut *d.borrow_mut()));
             if jobs.is_empty() {
-                return;
+                return false;
             }
             let env = self.env;
             // SAFETY: Node-API calls on the environment's own thread, from a libuv callback
@@ -401,9 +422,11 @@ mod imp {
                     sys::napi_close_handle_scope(env, handles);
                 }
             }
+            true
         }
 
-        fn turn_with(&self, first: impl FnOnce()) {
+        /// One turn; whether it ended at [`MAX_ROUNDS`] with events left.
+        fn turn_with(&self, first: impl FnOnce()) -> bool {
             self.turning.set(true);
             TURN.with(|t| {
                 t.active.set(true);
@@ -427,9 +450,7 @@ mod imp {
                 t.more.get()
             });
             self.turning.set(false);
-            if more || !self.pending.borrow().is_empty() {
-                self.arm(0);
-            }
+            more
         }
 
         /// Starts the timer: first after `first_ms`, then every [`TICK_MS`] while ticking.
