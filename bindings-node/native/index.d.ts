@@ -196,8 +196,8 @@ export declare class TokenStream {
    * request id, rate limit, attempts).
    */
   response(): string
-  /** The JSON of the next batch (`{joined, lens, done?}`), or `null` after the end. */
-  nextBatch(): Promise<string | null>
+  /** The next batch, or `null` after the end. */
+  nextBatch(): Promise<TokenBatch | null>
   /** Drops the core stream (closing the connection); later batches are `null`. */
   close(): Promise<void>
 }
@@ -295,6 +295,19 @@ export interface SandboxOptions {
 
 /** Starts both services on 127.0.0.1. */
 export declare function startSandbox(options?: SandboxOptions | undefined | null): Promise<SandboxServer>
+
+/**
+ * One batch of a platform token stream, handed to JavaScript as an object: the tokens
+ * concatenated in `joined`, and each token's length in UTF-16 code units in `lens` (a typed
+ * array over the lengths' own memory), so JavaScript slices one string; no JSON text in
+ * between.
+ */
+export interface TokenBatch {
+  joined: string
+  lens: Uint32Array
+  /** The JSON of the `done` event, in the batch that carries it. */
+  done?: string
+}
 
 /** The `X-Webhook-Signature` value for `payload`: lowercase hex HMAC-SHA256 keyed by `secret`. */
 export declare function webhookSign(payload: Uint8Array, secret: string): string

@@ -6,13 +6,13 @@
 use std::sync::Arc;
 
 use agents_sdk::ops::{ChatEvent, ChatStream as CoreChatStream};
-use agents_sdk::platform::{DoneEvent, MessageStream, TokenBatch as CoreTokenBatch};
+use agents_sdk::platform::{MessageStream, TokenBatch as CoreTokenBatch};
 use agents_sdk::stream::ReadAhead;
 use agents_sdk::{CancelToken, Error};
 use futures::StreamExt;
 use futures::stream::ReadyChunks;
 use napi::Env;
-use napi::bindgen_prelude::PromiseRaw;
+use napi::bindgen_prelude::{PromiseRaw, Uint32Array};
 use napi_derive::napi;
 use serde::Serialize;
 use tokio::sync::Mutex;
@@ -37,21 +37,29 @@ impl<S: futures::Stream> Batched<S> {
     }
 }
 
-/// One batch of a platform token stream: the tokens concatenated in `joined`, with each
-/// token's length in UTF-16 code units in `lens`, so JavaScript parses one string and slices
-/// it (far cheaper than a JSON array of thousands of small strings).
-#[derive(Serialize)]
-struct TokenBatch {
-    joined: String,
-    lens: Vec<u32>,
-    /// The `done` event, in the batch that carries it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    done: Option<DoneEvent>,
+/// One batch of a platform token stream, handed to JavaScript as an object: the tokens
+/// concatenated in `joined`, and each token's length in UTF-16 code units in `lens` (a typed
+/// array over the lengths' own memory), so JavaScript slices one string; no JSON text in
+/// between.
+#[napi(object)]
+pub struct TokenBatch {
+    pub joined: String,
+    pub lens: Uint32Array,
+    /// The JSON of the `done` event, in the batch that carries it.
+    pub done: Option<String>,
 }
 
-impl From<CoreTokenBatch> for TokenBatch {
-    fn from(core: CoreTokenBatch) -> Self {
-        let lens = core
+impl std::fmt::Debug for TokenBatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenBatch")
+            .field("tokens", &self.lens.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl TokenBatch {
+    fn new(core: CoreTokenBatch) -> napi::Result<Self> {
+        let lens: Vec<u32> = core
             .tokens()
             .map(|token| {
                 let units = if token.is_ascii() {
@@ -62,11 +70,11 @@ impl From<CoreTokenBatch> for TokenBatch {
                 u32::try_from(units).unwrap_or(u32::MAX)
             })
             .collect();
-        TokenBatch {
+        Ok(TokenBatch {
+            done: core.done.as_ref().map(to_json).transpose()?,
             joined: core.text,
-            lens,
-            done: core.done,
-        }
+            lens: Uint32Array::new(lens),
+        })
     }
 }
 
@@ -124,9 +132,9 @@ impl TokenStream {
         self.response.clone()
     }
 
-    /// The JSON of the next batch (`{joined, lens, done?}`), or `null` after the end.
-    #[napi(ts_return_type = "Promise<string | null>", catch_unwind)]
-    pub fn next_batch<'e>(&self, env: &'e Env) -> napi::Result<PromiseRaw<'e, Option<String>>> {
+    /// The next batch, or `null` after the end.
+    #[napi(ts_return_type = "Promise<TokenBatch | null>", catch_unwind)]
+    pub fn next_batch<'e>(&self, env: &'e Env) -> napi::Result<PromiseRaw<'e, Option<TokenBatch>>> {
         let state = self.state.clone();
         let stop = self.stop.clone();
         spawn(env, async move {
@@ -159,11 +167,11 @@ impl TokenStream {
                 }
                 Some(Ok(core)) => core,
             };
-            let batch = TokenBatch::from(core);
+            let batch = TokenBatch::new(core)?;
             if batch.done.is_some() {
                 *st = None;
             }
-            Ok(Some(to_json(&batch)?))
+            Ok(Some(batch))
         })
     }
 

@@ -18,12 +18,9 @@ import {
 } from './core';
 import { APIError, APIUserAbortError, mapError } from './errors';
 
-/** The tokens concatenated in `joined`; `lens` gives each one's length (UTF-16 units). */
-interface TokenBatch {
-  joined: string;
-  lens: number[];
-  done?: StreamDone;
-}
+
+/** The lengths of no token (before the first batch, after the end). */
+const NO_LENGTHS: ArrayLike<number> = new Uint32Array(0);
 
 interface ChatBatch {
   events: ChatEvent[];
@@ -31,7 +28,7 @@ interface ChatBatch {
 }
 
 interface NativeBatches {
-  nextBatch(): Promise<string | null>;
+  nextBatch(): Promise<unknown>;
   close(): Promise<void>;
   response(): string;
 }
@@ -108,7 +105,11 @@ function startOpening(
   return opening;
 }
 
-async function* batches<B>(opening: Opening): AsyncGenerator<B, void, undefined> {
+/**
+ * The batches of `opening`'s native stream, each made by `decode` of what `nextBatch()`
+ * answered (other than `null`, the end).
+ */
+async function* batches<B>(opening: Opening, decode: (raw: unknown) => B): AsyncGenerator<B, void, undefined> {
   let stream: NativeBatches | undefined;
   try {
     try {
@@ -119,7 +120,7 @@ async function* batches<B>(opening: Opening): AsyncGenerator<B, void, undefined>
     }
     for (;;) {
       if (opening.aborted) throw new APIUserAbortError();
-      let raw: string | null;
+      let raw: unknown;
       try {
         raw = await stream.nextBatch();
       } catch (e) {
@@ -127,8 +128,8 @@ async function* batches<B>(opening: Opening): AsyncGenerator<B, void, undefined>
         throw mapError(e);
       }
       if (opening.aborted) throw new APIUserAbortError();
-      if (raw === null) return;
-      yield JSON.parse(raw) as B;
+      if (raw === null || raw === undefined) return;
+      yield decode(raw);
     }
   } finally {
     opening.release();
@@ -193,9 +194,9 @@ export class MessageStream implements AsyncIterable<string> {
     if (this.#started) throw new APIError('a stream can be iterated only once');
     this.#started = true;
     const opening = this.#opening;
-    const source = batches<TokenBatch>(opening);
+    const source = batches(opening, (raw) => raw as native.TokenBatch);
     let joined = '';
-    let lens: number[] = [];
+    let lens: ArrayLike<number> = NO_LENGTHS;
     let index = 0;
     let pos = 0;
     let finished = false;
@@ -208,7 +209,7 @@ export class MessageStream implements AsyncIterable<string> {
     const abort = async (): Promise<IteratorResult<string, void>> => {
       if (finished && index >= lens.length) return end;
       finished = true;
-      lens = [];
+      lens = NO_LENGTHS;
       await source.return().catch(() => {});
       throw new APIUserAbortError();
     };
@@ -233,10 +234,11 @@ export class MessageStream implements AsyncIterable<string> {
         index = 0;
         pos = 0;
         this.text += joined;
-        if (batch.done) {
-          this.messageId = batch.done.messageId;
-          this.tokensUsed = batch.done.tokensUsed;
-          this.timestamp = batch.done.timestamp;
+        if (batch.done !== undefined && batch.done !== null) {
+          const done = JSON.parse(batch.done) as StreamDone;
+          this.messageId = done.messageId;
+          this.tokensUsed = done.tokensUsed;
+          this.timestamp = done.timestamp;
           this.completed = true;
           finished = true;
           await source.return();
@@ -249,7 +251,7 @@ export class MessageStream implements AsyncIterable<string> {
         aborted ? abort() : index < lens.length ? Promise.resolve(take()) : refill(),
       return: async (): Promise<IteratorResult<string, void>> => {
         finished = true;
-        lens = [];
+        lens = NO_LENGTHS;
         await source.return();
         return end;
       },
@@ -316,7 +318,7 @@ export class ChatEventStream implements AsyncIterable<ChatEvent> {
     if (this.#started) throw new APIError('a stream can be iterated only once');
     this.#started = true;
     const opening = this.#opening;
-    for await (const batch of batches<ChatBatch>(opening)) {
+    for await (const batch of batches(opening, (raw) => JSON.parse(raw as string) as ChatBatch)) {
       for (const ev of batch.events) {
         // the events already read are not handed out once the signal fired
         if (opening.aborted) throw new APIUserAbortError();
