@@ -175,6 +175,7 @@ impl OpsClient {
                 args: options::client_args(base_url, settings, false)?,
             };
             let client = build(&settings).map_err(|e| to_py_err(py, e))?;
+            crate::runtime::prepare_for_running_loop(py);
             Ok(OpsClient {
                 settings: Mutex::new(settings),
                 base_url: client.base_url().to_owned(),

@@ -237,6 +237,7 @@ impl PlatformClient {
                 args: options::client_args(base_url, settings, true)?,
             };
             let client = build(&settings).map_err(|e| to_py_err(py, e))?;
+            crate::runtime::prepare_for_running_loop(py);
             Ok(PlatformClient {
                 settings,
                 base_url: client.base_url().to_owned(),

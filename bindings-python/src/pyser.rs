@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyValueError;
@@ -53,8 +53,44 @@ type Converter<'py> = (Bound<'py, PyString>, Bound<'py, PyAny>);
 /// converter)` pairs applied to non-`None` values (`BaseModel._spec()`).
 struct Spec {
     class: Py<PyAny>,
+    /// The class's `tp_new` slot, when the class is a heap type (every Python class is): an
+    /// instance is then made by calling it directly, as `class.__new__(class)` does, without
+    /// looking `__new__` up and packing its arguments each time.
+    new: Option<NewFunc>,
     defaults: Py<PyDict>,
     nested: Vec<(Py<PyString>, Py<PyAny>)>,
+    /// The Python names of the struct's fields in the order serde gives them, recorded on the
+    /// first conversion of the struct (see [`FieldNames`]).
+    names: OnceLock<Box<[FieldName]>>,
+}
+
+/// A struct field's name (by the address and length of its `&'static str`) and its Python
+/// string.
+type FieldName = (usize, usize, Py<PyString>);
+
+/// The `tp_new` slot of a class.
+type NewFunc = unsafe extern "C" fn(
+    *mut pyo3::ffi::PyTypeObject,
+    *mut pyo3::ffi::PyObject,
+    *mut pyo3::ffi::PyObject,
+) -> *mut pyo3::ffi::PyObject;
+
+/// The `tp_new` slot of `class` if it is a heap type (`PyType_GetSlot` accepts only heap types
+/// before Python 3.10); `None` otherwise, and the class's `__new__` is called by name.
+#[allow(unsafe_code)]
+fn new_slot(class: &Bound<'_, PyAny>) -> Option<NewFunc> {
+    let ty = class.cast::<pyo3::types::PyType>().ok()?;
+    let tp = ty.as_type_ptr();
+    // SAFETY: `tp` is a live type object (borrowed from `class`, GIL held); for a heap type
+    // `PyType_GetSlot(tp, Py_tp_new)` answers its `tp_new` function, or NULL, which maps to
+    // `None` (a null function pointer is not a valid `fn`, so the transmute is to `Option`).
+    unsafe {
+        if pyo3::ffi::PyType_GetFlags(tp) & pyo3::ffi::Py_TPFLAGS_HEAPTYPE == 0 {
+            return None;
+        }
+        let slot = pyo3::ffi::PyType_GetSlot(tp, pyo3::ffi::Py_tp_new);
+        std::mem::transmute::<*mut std::ffi::c_void, Option<NewFunc>>(slot)
+    }
 }
 
 static PLATFORM_MODELS: Mutex<Option<Registry>> = Mutex::new(None);
@@ -108,7 +144,9 @@ fn spec(py: Python<'_>, service: Service, name: &'static str) -> PyResult<Option
             let (defaults, nested): (Bound<'_, PyDict>, Vec<Converter<'_>>) =
                 class.call_method0(pyo3::intern!(py, "_spec"))?.extract()?;
             Some(Arc::new(Spec {
+                new: new_slot(&class),
                 class: class.unbind(),
+                names: OnceLock::new(),
                 defaults: defaults.unbind(),
                 nested: nested
                     .into_iter()
@@ -422,6 +460,7 @@ impl<'py> ser::Serializer for PySer<'py> {
             key: None,
             variant: None,
             model: None,
+            names: FieldNames::Lookup { cursor: 0 },
         })
     }
     fn serialize_struct(self, name: &'static str, len: usize) -> Result<Map<'py>, SerError> {
@@ -432,12 +471,17 @@ impl<'py> ser::Serializer for PySer<'py> {
         let Some(spec) = found else {
             return self.serialize_map(Some(len));
         };
+        let names = match spec.names.get() {
+            Some(_) => FieldNames::Lookup { cursor: 0 },
+            None => FieldNames::Record(Vec::with_capacity(len)),
+        };
         Ok(Map {
             ser: self.deeper()?,
             dict: spec.defaults.bind(self.py).copy()?,
             key: None,
             variant: None,
             model: Some(spec),
+            names,
         })
     }
     fn serialize_struct_variant(
@@ -466,9 +510,37 @@ fn build_model<'py>(spec: &Spec, fields: Bound<'py, PyDict>) -> Out<'py> {
         }
     }
     let class = spec.class.bind(py);
-    let obj = class.call_method1(pyo3::intern!(py, "__new__"), (class,))?;
+    let obj = match spec.new {
+        Some(new) => new_instance(class, new)?,
+        None => class.call_method1(pyo3::intern!(py, "__new__"), (class,))?,
+    };
+    // through the `__dict__` descriptor, not `PyObject_GenericSetDict`: from Python 3.13 an
+    // instance keeps its attributes inline, and only the descriptor's setter retires them
+    // (with `PyObject_GenericSetDict` the instance kept answering from its empty inline
+    // attributes)
     obj.setattr(pyo3::intern!(py, "__dict__"), fields)?;
     Ok(obj)
+}
+
+/// `class.__new__(class)` through the class's `tp_new` slot: what the call does once `__new__`
+/// is looked up (`object.__new__` for the models, which also checks the class is not abstract
+/// and, from Python 3.11, lays out the instance's attribute storage).
+#[allow(unsafe_code)]
+fn new_instance<'py>(class: &Bound<'py, PyAny>, new: NewFunc) -> PyResult<Bound<'py, PyAny>> {
+    let py = class.py();
+    let args = pyo3::types::PyTuple::empty(py);
+    // SAFETY: `new` is `class`'s own `tp_new` (read from it by `new_slot`; a class's slots live
+    // as long as the class, which the registry keeps), called with the class, an empty argument
+    // tuple and no keywords, as `class.__new__(class)` calls it; the GIL is held. It answers a
+    // new reference or NULL with an exception set, which `from_owned_ptr_or_err` takes over.
+    unsafe {
+        let obj = new(
+            class.as_ptr().cast::<pyo3::ffi::PyTypeObject>(),
+            args.as_ptr(),
+            std::ptr::null_mut(),
+        );
+        Bound::from_owned_ptr_or_err(py, obj)
+    }
 }
 
 pub struct Seq<'py> {
@@ -522,6 +594,18 @@ pub struct Map<'py> {
     variant: Option<&'static str>,
     /// The registered model the struct becomes.
     model: Option<Arc<Spec>>,
+    names: FieldNames,
+}
+
+/// How a struct's field names become Python strings. A model's come from its [`Spec::names`]
+/// once they are recorded (serde gives a struct's fields in declaration order, so each is
+/// found at or just after the previous one, with no lock and no hashing); any other name, and
+/// a model's until then, from the process-wide cache ([`static_name`]).
+enum FieldNames {
+    /// `cursor`: where in the model's recorded names the next field is looked for first.
+    Lookup { cursor: usize },
+    /// The first conversion of a model: its names, recorded for the next ones.
+    Record(Vec<FieldName>),
 }
 
 impl<'py> Map<'py> {
@@ -531,12 +615,42 @@ impl<'py> Map<'py> {
         value: &T,
     ) -> Result<(), SerError> {
         let v = value.serialize(self.ser)?;
-        self.dict.set_item(field_name(self.ser.py, key), v)?;
+        let name = self.name(key);
+        self.dict.set_item(name, v)?;
         Ok(())
+    }
+
+    /// The Python name of field `key`.
+    fn name(&mut self, key: &'static str) -> Bound<'py, PyString> {
+        let py = self.ser.py;
+        let at = (key.as_ptr() as usize, key.len());
+        match &mut self.names {
+            FieldNames::Lookup { cursor } => {
+                let recorded = self.model.as_ref().and_then(|m| m.names.get());
+                if let Some(names) = recorded
+                    && let Some(rest) = names.get(*cursor..)
+                    && let Some(off) = rest.iter().position(|(p, l, _)| (*p, *l) == at)
+                    && let Some((_, _, name)) = rest.get(off)
+                {
+                    *cursor += off + 1;
+                    return name.bind(py).clone();
+                }
+                field_name(py, key)
+            }
+            FieldNames::Record(names) => {
+                let name = field_name(py, key);
+                names.push((at.0, at.1, name.clone().unbind()));
+                name
+            }
+        }
     }
 
     fn finish(self) -> Out<'py> {
         if let Some(spec) = self.model {
+            if let FieldNames::Record(names) = self.names {
+                // a conversion on another thread may have recorded them first: same names
+                let _ = spec.names.set(names.into_boxed_slice());
+            }
             return build_model(&spec, self.dict);
         }
         let dict = self.dict.into_any();

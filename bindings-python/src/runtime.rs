@@ -13,14 +13,16 @@
 use std::any::Any;
 use std::cell::RefCell;
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Weak};
+use std::task::Poll;
 use std::time::{Duration, Instant};
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyCFunction, PyDict};
+use pyo3::types::PyCFunction;
 use tokio::runtime::Runtime;
 
 use crate::errors::to_py_err;
@@ -146,6 +148,11 @@ where
 /// handles whose connection pools that runtime drives (hyper runs a connection on the runtime
 /// that opened it, so a pool must never be shared with another runtime).
 struct ThreadState {
+    /// The signal slice of the thread's blocking calls: one timer, kept registered from one
+    /// call to the next and renewed when it runs out (so a wait still checks for signals at
+    /// least every [`SIGNAL_SLICE`]), instead of a timer registered and cancelled per call.
+    /// Declared before `rt`, so it is dropped while its runtime still exists.
+    slice: Option<Pin<Box<tokio::time::Sleep>>>,
     /// [`process_generation`] when the state was made.
     process: u64,
     rt: Rc<Runtime>,
@@ -185,6 +192,7 @@ fn with_thread<R>(f: impl FnOnce(&mut ThreadState) -> R) -> R {
             ),
             handles: Vec::new(),
             idle_since: None,
+            slice: None,
         });
         f(state)
     })
@@ -264,7 +272,8 @@ where
     T: Send,
     F: Future<Output = T> + Send,
 {
-    let (rt, idle_since) = with_thread(|s| (s.rt.clone(), s.idle_since.take()));
+    let (rt, idle_since, mut slice) =
+        with_thread(|s| (s.rt.clone(), s.idle_since.take(), s.slice.take()));
     let rt: &Runtime = &rt;
     // Before a pooled connection is checked out, drop those the server closed meanwhile. A
     // server closes an idle keep-alive connection after seconds, not within a millisecond of
@@ -280,14 +289,29 @@ where
             fut.await
         }));
         loop {
-            let slice = fut.as_mut();
-            // the timer is made inside the runtime: it needs the runtime's time driver
-            match py
-                .detach(|| rt.block_on(async { tokio::time::timeout(SIGNAL_SLICE, slice).await }))
-            {
-                Ok(Ok(v)) => break Ok(v),
-                Ok(Err(panicked)) => break Err(panicked.into_py_err(py)),
-                Err(_elapsed) => {
+            let mut call = fut.as_mut();
+            let slice = &mut slice;
+            // `None`: the signal slice ran out first
+            let got = py.detach(|| {
+                rt.block_on(std::future::poll_fn(|cx| {
+                    if let Poll::Ready(v) = call.as_mut().poll(cx) {
+                        return Poll::Ready(Some(v));
+                    }
+                    // made inside the runtime: a timer needs the runtime's time driver
+                    let sleep =
+                        slice.get_or_insert_with(|| Box::pin(tokio::time::sleep(SIGNAL_SLICE)));
+                    match sleep.as_mut().poll(cx) {
+                        Poll::Ready(()) => Poll::Ready(None),
+                        Poll::Pending => Poll::Pending,
+                    }
+                }))
+            });
+            match got {
+                Some(Ok(v)) => break Ok(v),
+                Some(Err(panicked)) => break Err(panicked.into_py_err(py)),
+                None => {
+                    // the next wait gets a slice of its own
+                    *slice = None;
                     if let Err(e) = py.check_signals() {
                         break Err(e);
                     }
@@ -299,9 +323,14 @@ where
     if outcome.is_err() {
         // let the runtime close the connection the dropped future used
         py.detach(|| rt.block_on(settle()));
-    } else {
-        with_thread(|s| s.idle_since = Some(Instant::now()));
     }
+    let ok = outcome.is_ok();
+    with_thread(|s| {
+        s.slice = slice;
+        if ok {
+            s.idle_since = Some(Instant::now());
+        }
+    });
     outcome
 }
 
@@ -340,10 +369,10 @@ where
     F: Future<Output = agents_sdk::Result<T>> + Send + 'static,
     C: FnOnce(Python<'_>, T) -> PyResult<Py<PyAny>> + Send + 'static,
 {
-    let event_loop = asyncio(py)?.call_method0("get_running_loop")?;
-    let kwargs = PyDict::new(py);
-    kwargs.set_item(pyo3::intern!(py, "loop"), &event_loop)?;
-    let py_future = call_future_class(py)?.call((), Some(&kwargs))?;
+    let event_loop = get_running_loop(py)?.call0()?;
+    // no `loop=` argument: an asyncio future made without one belongs to the running loop,
+    // which is `event_loop` (found without the keyword dict and its parsing)
+    let py_future = call_future_class(py)?.call0()?;
     let target = py_future.clone().unbind();
     let complete = move |py: Python<'_>, out: Result<agents_sdk::Result<T>, Panicked>| {
         let converted = crate::guard::guard(py, || match out {
@@ -390,6 +419,27 @@ where
     Ok(py_future)
 }
 
+/// Made when a client is: if an asyncio loop is running on this thread (an `AsyncClient` made
+/// in async code), the shared runtime and the future class its calls answer are made now, not
+/// in the client's first call, which would otherwise pay for them (about 2 ms: two worker
+/// threads and a class compiled from source). Outside a running loop (a blocking client, or an
+/// `AsyncClient` made before `asyncio.run`) nothing is made: no threads exist before a `fork()`
+/// that did not exist already. Best effort: a failure here is left for the first call to meet.
+pub fn prepare_for_running_loop(py: Python<'_>) {
+    static PROBE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let running = PROBE
+        .get_or_try_init(py, || {
+            py.import("asyncio")?
+                .getattr("_get_running_loop")
+                .map(Bound::unbind)
+        })
+        .and_then(|probe| probe.bind(py).call0());
+    if running.is_ok_and(|l| !l.is_none()) {
+        drop(runtime());
+        let _ = call_future_class(py);
+    }
+}
+
 /// Aborts a runtime task when called (what a [`call_future_class`] future's `cancel()` calls).
 #[pyclass(frozen, module = "cjhirashi_agents._native")]
 #[derive(Debug)]
@@ -434,21 +484,21 @@ class CallFuture(asyncio.Future):
         .bind(py))
 }
 
-/// Sets the result or exception of an asyncio future unless it is already done (cancelled).
+/// Sets the result or exception of an asyncio future. One that is already done (cancelled)
+/// refuses it with `InvalidStateError`, which the caller drops: asking `done()` first would
+/// cost every completion a second method call for the rare cancelled one.
 fn resolve(
-    _py: Python<'_>,
+    py: Python<'_>,
     fut: &Bound<'_, PyAny>,
     ok: bool,
     value: &Bound<'_, PyAny>,
 ) -> PyResult<()> {
-    if fut.call_method0("done")?.is_truthy()? {
-        return Ok(());
-    }
-    if ok {
-        fut.call_method1("set_result", (value,))?;
+    let method = if ok {
+        pyo3::intern!(py, "set_result")
     } else {
-        fut.call_method1("set_exception", (value,))?;
-    }
+        pyo3::intern!(py, "set_exception")
+    };
+    fut.call_method1(method, (value,))?;
     Ok(())
 }
 
@@ -537,10 +587,15 @@ impl LoopBridge {
     }
 }
 
-fn asyncio(py: Python<'_>) -> PyResult<&Bound<'_, PyModule>> {
-    static ASYNCIO: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
-    Ok(ASYNCIO
-        .get_or_try_init(py, || py.import("asyncio").map(Bound::unbind))?
+/// `asyncio.get_running_loop`, looked up once per process.
+fn get_running_loop(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
+    static GET_RUNNING_LOOP: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    Ok(GET_RUNNING_LOOP
+        .get_or_try_init(py, || {
+            py.import("asyncio")?
+                .getattr("get_running_loop")
+                .map(Bound::unbind)
+        })?
         .bind(py))
 }
 

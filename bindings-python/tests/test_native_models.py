@@ -4,6 +4,8 @@ endpoint by the generic ``from_wire`` path (camelCase keys, snake-cased in Pytho
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from decimal import Decimal
 from typing import Any, Callable, List
 
@@ -133,6 +135,47 @@ def test_ops_native_answer_equals_wire_model(
     from_wire: Callable[[Any], Any],
 ) -> None:
     assert_same_models(call(ops), from_wire(ops_wire(sandbox, path)))
+
+
+# Run in a fresh interpreter, so that the first `Agent` converted is a list item: the field names
+# recorded from it (pyser.rs, `Spec::names`) lack `config` and `created_at`, which the detail
+# has; the second list is converted from the recorded names.
+_ORDER_SCRIPT = """
+import httpx
+from cjhirashi_agents import Client, models
+from cjhirashi_agents.testing import Sandbox
+
+sb = Sandbox()
+c = Client(api_key=sb.api_key, base_url=sb.platform_url)
+headers = {"Authorization": f"Bearer {sb.api_key}"}
+
+def wire(path):
+    r = httpx.get(f"{sb.platform_url}/{path}", headers=headers)
+    r.raise_for_status()
+    return r.json()["data"]
+
+listed = wire("agents")["agents"]
+assert all("config" not in a and "createdAt" not in a for a in listed)
+expected = [models.Agent.from_wire(a).to_dict() for a in listed]
+for _ in range(2):
+    assert [a.to_dict() for a in c.agents.list()] == expected
+detail = wire("agents/agt_personal_001")
+assert "config" in detail and "createdAt" in detail
+got = c.agents.get("agt_personal_001")
+assert type(got.config) is models.AgentConfig
+assert got.to_dict() == models.Agent.from_wire(detail).to_dict()
+assert [a.to_dict() for a in c.agents.list()] == expected
+sb.close()
+print("ok")
+"""
+
+
+def test_field_names_of_a_first_conversion_serve_later_ones() -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", _ORDER_SCRIPT], capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
 
 
 def test_registered_models_arrive_built_and_others_as_dicts(client: Client) -> None:
