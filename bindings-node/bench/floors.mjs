@@ -8,8 +8,16 @@
 // an async generator. The first round of a fresh process is printed apart: it is what the
 // benchmark's single stream per process pays (JIT tiers, young-generation growth); later
 // rounds are the steady state. Run it pinned as the benchmarks are (`taskset -c 1`).
+//
+// Last, the floor of one awaited native call: a promise-returning native function that does
+// nothing (`debugNoop`), awaited N times in sequence, so what a call costs apart from its
+// request shows: on the JavaScript thread's own runtime (the default on Linux), and with
+// `CJHIRASHI_NODE_RUNTIME=worker` on a worker runtime (every call crosses threads twice).
+
+import { createRequire } from 'node:module';
 
 const n = Number(process.argv[2] ?? 100_000);
+const native = createRequire(import.meta.url)('../native/index.js');
 
 function promiseIterable(count) {
   let i = 0;
@@ -44,3 +52,12 @@ for (const [name, label] of [['promise', 'next() answering a resolved promise'],
   const [first, ...later] = rows[name];
   console.log(`| for await, ${label} | ${first.toFixed(0)} ns/item | ${Math.min(...later).toFixed(0)} ns/item |`);
 }
+
+const calls = [];
+for (let round = 0; round < 6; round++) {
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) await native.debugNoop();
+  calls.push(((performance.now() - t0) * 1e6) / n);
+}
+const [first, ...later] = calls;
+console.log(`| awaited native call that does nothing (${native.debugRuntime()} runtime) | ${first.toFixed(0)} ns/call | ${Math.min(...later).toFixed(0)} ns/call |`);

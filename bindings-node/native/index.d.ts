@@ -261,6 +261,12 @@ export interface ClientConfig {
 }
 
 /**
+ * Benchmarks only: a promise-returning native call that does nothing, so what a call costs
+ * apart from its request shows (`bench/thread_cpu.mjs`).
+ */
+export declare function debugNoop(): Promise<string>
+
+/**
  * Testing only: panics in the synchronous part of a promise-returning native call
  * (`"sync"`) or inside its future (`"async"`); anything else resolves. The tests check that
  * both reach JavaScript as a `CJHirashiError` and the process lives on.

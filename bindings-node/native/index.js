@@ -844,6 +844,7 @@ module.exports.RealtimeSession = nativeBinding.RealtimeSession
 module.exports.SandboxServer = nativeBinding.SandboxServer
 module.exports.TokenStream = nativeBinding.TokenStream
 module.exports.checkCallOptions = nativeBinding.checkCallOptions
+module.exports.debugNoop = nativeBinding.debugNoop
 module.exports.debugPanic = nativeBinding.debugPanic
 module.exports.debugPanicSync = nativeBinding.debugPanicSync
 module.exports.debugRuntime = nativeBinding.debugRuntime

@@ -165,6 +165,14 @@ pub fn debug_runtime(env: &Env) -> String {
     .to_owned()
 }
 
+/// Benchmarks only: a promise-returning native call that does nothing, so what a call costs
+/// apart from its request shows (`bench/thread_cpu.mjs`).
+#[doc(hidden)]
+#[napi(ts_return_type = "Promise<string>", catch_unwind)]
+pub fn debug_noop<'e>(env: &'e Env) -> napi::Result<PromiseRaw<'e, String>> {
+    spawn(env, async { Ok(String::new()) })
+}
+
 /// Testing only: a synchronous native function that panics when `fail` is true.
 #[doc(hidden)]
 #[napi(catch_unwind)]
