@@ -65,6 +65,42 @@ describe('the error tree', () => {
   });
 });
 
+describe('a call answers a promise (APIPromise)', () => {
+  test('then / catch / finally behave as a Promise: data, errors, callbacks', async () => {
+    // then(onfulfilled, onrejected): a failure of onfulfilled is not onrejected's
+    const boom = new Error('from onfulfilled');
+    let caught = false;
+    await assert.rejects(
+      ctx.platform.agents.list().then(
+        () => {
+          throw boom;
+        },
+        () => {
+          caught = true;
+        },
+      ),
+      (e) => e === boom,
+    );
+    assert.equal(caught, false);
+    // a callback that is not a function is ignored, as a Promise ignores it
+    const agents = await ctx.platform.agents.list().then(null, null);
+    assert.ok(Array.isArray(agents) && agents.length > 0);
+    assert.equal(await ctx.platform.agents.list().then((a) => a.length), agents.length);
+    // errors, without options and with them, reach catch as the SDK's classes
+    const missing = await ctx.platform.agents.get('agt_missing').catch((e) => e);
+    assert.ok(missing instanceof NotFoundError);
+    const viaOptions = await ctx.platform.agents.get('agt_missing', { maxRetries: 0 }).catch((e) => e);
+    assert.ok(viaOptions instanceof NotFoundError);
+    let finallyRan = 0;
+    assert.equal((await ctx.platform.agents.list().finally(() => finallyRan++)).length, agents.length);
+    await assert.rejects(ctx.platform.agents.get('agt_missing').finally(() => finallyRan++), NotFoundError);
+    assert.equal(finallyRan, 2);
+    // an argument the SDK refuses is a rejection, not a throw
+    const refused = ctx.platform.agents.list(42);
+    await assert.rejects(refused, TypeError);
+  });
+});
+
 describe('withResponse()', () => {
   test('a call answers { data, response } with status, headers, request id, rate limit, attempts', async () => {
     const { data, response } = await ctx.platform.agents.list().withResponse();

@@ -314,9 +314,12 @@ export class APIPromise<T> implements PromiseLike<T> {
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.#begin()
-      .then((r) => r.data)
-      .then(onfulfilled, onrejected);
+    // one reaction: `onrejected` sees the call's failure, not a failure of `onfulfilled`
+    // (as with `.then((r) => r.data).then(onfulfilled, onrejected)`)
+    return this.#begin().then(
+      typeof onfulfilled === 'function' ? (r) => onfulfilled(r.data) : (r) => r.data as unknown as R1,
+      onrejected,
+    );
   }
 
   /**
@@ -357,10 +360,29 @@ export function json<T, U>(
   call: NativeCall<string>,
   then?: (data: T) => U,
 ): APIPromise<T | U> {
-  return new APIPromise<T | U>(async (withResponse) => {
-    const v = JSON.parse(await run(opts, call, withResponse)) as unknown;
-    const r = (withResponse ? v : { data: v }) as { data: T; response?: APIResponse };
-    return then ? { ...r, data: then(r.data) } as { data: U } : r;
+  return new APIPromise<T | U>((withResponse) => {
+    if (opts === undefined && !withResponse) {
+      // the usual call (no options, no signal, no metadata): one reaction between the native
+      // promise and the caller's, instead of two async functions awaiting each other
+      try {
+        return call(undefined, undefined).then(
+          (text) => {
+            const v = JSON.parse(text) as T;
+            return { data: then ? then(v) : v };
+          },
+          (e: unknown) => {
+            throw mapError(e);
+          },
+        );
+      } catch (e) {
+        return Promise.reject(mapError(e));
+      }
+    }
+    return run(opts, call, withResponse).then((text) => {
+      const v = JSON.parse(text) as unknown;
+      const r = (withResponse ? v : { data: v }) as { data: T; response?: APIResponse };
+      return then ? ({ ...r, data: then(r.data) } as { data: U }) : r;
+    });
   });
 }
 
