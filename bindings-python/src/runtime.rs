@@ -426,6 +426,15 @@ where
 /// `AsyncClient` made before `asyncio.run`) nothing is made: no threads exist before a `fork()`
 /// that did not exist already. Best effort: a failure here is left for the first call to meet.
 pub fn prepare_for_running_loop(py: Python<'_>) {
+    // no asyncio imported, no loop running: a blocking client must not pay for importing it
+    // (about 40 ms, four times the package's own import)
+    let imported = py
+        .import("sys")
+        .and_then(|sys| sys.getattr("modules"))
+        .and_then(|modules| modules.contains("asyncio"));
+    if !matches!(imported, Ok(true)) {
+        return;
+    }
     static PROBE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     let running = PROBE
         .get_or_try_init(py, || {

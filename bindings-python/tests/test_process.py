@@ -195,6 +195,26 @@ def test_dropping_a_client_closes_its_connections() -> None:
         server.shutdown()
 
 
+def test_a_blocking_client_does_not_import_asyncio() -> None:
+    """Start-up: importing the package and making a blocking client leaves asyncio unimported
+    (about 40 ms of a fresh interpreter's start-up) and starts no thread (Linux: the
+    process's tasks)."""
+    code = textwrap.dedent(
+        """
+        import os, sys
+        import cjhirashi_agents, agent_client
+        cjhirashi_agents.Client(api_key="k")
+        agent_client.AgentClient(base_url="http://127.0.0.1:9", api_key="k")
+        tasks = len(os.listdir("/proc/self/task")) if os.path.isdir("/proc/self/task") else 1
+        print("asyncio" in sys.modules, tasks)
+        """
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert out.stdout.split() == ["False", "1"], out.stdout + out.stderr
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_fork_child_gets_its_own_runtime(client: Client) -> None:
     assert client.agents.list()
