@@ -22,6 +22,8 @@ mod enums;
 #[macro_use]
 mod list;
 
+#[cfg(feature = "mimalloc")]
+pub mod alloc;
 pub mod case;
 mod client;
 mod closable;
