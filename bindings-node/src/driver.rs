@@ -226,6 +226,25 @@ mod imp {
         }
     }
 
+    /// How far ahead [`anchor`] keeps its timer.
+    const ANCHOR: std::time::Duration = std::time::Duration::from_secs(1);
+
+    /// Keeps a timer in the runtime's wheel at all times, at most [`ANCHOR`] ahead.
+    ///
+    /// Why: tokio's timer driver wakes its I/O driver (a write to its eventfd) whenever a timer
+    /// is registered earlier than the earliest one it knew at its last park, so that a thread
+    /// blocked in `epoll_wait` recomputes its timeout. A turn ends with the wheel empty once its
+    /// calls finished, so every call's first timer (its timeout) paid that write, and the next
+    /// turn a `poll` and an `epoll_wait` to take it again (`strace -c`: one `write` per
+    /// sequential request). This runtime never blocks in `epoll_wait` with a timer pending
+    /// (Node's loop waits, and the tick timer covers the runtime's timers), so the write buys
+    /// nothing; with this timer in the wheel, a timer later than it registers silently.
+    async fn anchor() {
+        loop {
+            tokio::time::sleep(ANCHOR).await;
+        }
+    }
+
     /// The driver of `env`, made on first use; `None` where calls run on the worker runtime.
     pub(crate) fn current(env: sys::napi_env) -> Option<Rc<Driver>> {
         let key = env as usize;
@@ -334,6 +353,7 @@ mod imp {
                     (uv.close)(timer, Some(free_handle));
                     return None;
                 };
+                rt.spawn(anchor());
                 Some(Driver {
                     rt,
                     env,
