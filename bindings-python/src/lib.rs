@@ -16,11 +16,6 @@
     )
 )]
 
-/// The native layer's allocator on glibc Linux: mimalloc (why and how: `agents_sdk::alloc`).
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-#[global_allocator]
-static GLOBAL: agents_sdk::alloc::MiMalloc = agents_sdk::alloc::MiMalloc;
-
 mod convert;
 mod errors;
 mod guard;

@@ -1,5 +1,5 @@
 //! mimalloc as a global allocator, configured for a library loaded into another program: what
-//! the Python and Node packages use on glibc Linux (feature `mimalloc`, off by default).
+//! the Node package uses on glibc Linux (feature `mimalloc`, off by default).
 //!
 //! ```ignore
 //! #[global_allocator]
@@ -9,9 +9,11 @@
 //! Why: in a Node process the core's requests run on the JavaScript thread and allocate and free
 //! many small blocks per call (headers, the answer's strings, futures) in the `malloc` arena
 //! that V8 and Node use too; `perf` of 32 requests in flight put 9 % of the process's time in
-//! glibc's `malloc`, `free` and `malloc_consolidate`. With mimalloc the Node and Python
-//! benchmarks ran 2 to 10 % more requests per second (`docs/performance.md`). Only the native
-//! layer's own allocations go through it; the host's (V8, CPython's objects) do not.
+//! glibc's `malloc`, `free` and `malloc_consolidate`. With mimalloc the Node benchmark ran 2 to
+//! 10 % more requests per second, its token stream unchanged (`docs/performance.md`). Only the
+//! native layer's own allocations go through it; V8's and Node's do not. (The Python package
+//! measured the same gain on requests but lost 3 to 6 % on its token stream, so it keeps the
+//! system allocator.)
 //!
 //! Configuration, for a library loaded with `dlopen` rather than a program:
 //! - the thread-local heap pointer uses the local-dynamic TLS model (`local_dynamic_tls`): an
