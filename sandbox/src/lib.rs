@@ -3,6 +3,7 @@
 
 pub mod common;
 pub mod contract;
+mod linger;
 pub mod ops;
 pub mod platform;
 
@@ -15,7 +16,6 @@ use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode};
-use axum::serve::ListenerExt;
 use tokio::net::TcpListener;
 use tokio::sync::{Notify, oneshot};
 use tokio::task::JoinHandle;
@@ -43,11 +43,7 @@ impl Server {
         let addr = listener.local_addr()?;
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
-            // No Nagle delay on small answers written after a previous one is still unacked.
-            let listener = listener.tap_io(|tcp| {
-                let _ = tcp.set_nodelay(true);
-            });
-            let _ = axum::serve(listener, app)
+            let _ = axum::serve(linger::LingeringListener(listener), app)
                 .with_graceful_shutdown(async move {
                     let _ = stopped.await;
                 })

@@ -175,6 +175,47 @@ async fn an_announced_oversized_body_is_refused_before_it_is_sent() {
     assert_eq!(a.body["error"]["code"], "PAYLOAD_TOO_LARGE");
 }
 
+/// A client that is still writing an oversized body when the `413` comes (what every HTTP client
+/// does with a `Content-Length` body) can finish writing and then read the answer: the server
+/// reads and discards the rest instead of closing with unread bytes, which would make the kernel
+/// reset the connection and lose the answer (a flaky "broken pipe" in clients under load).
+#[tokio::test]
+async fn an_oversized_body_being_sent_gets_its_413_not_a_reset() {
+    let sb = Sandbox::start().await.expect("sandbox");
+    for (url, path, token) in [
+        (sb.platform_url(), "/api/agents", sb.api_key()),
+        (sb.ops_url(), "/api/chat", sb.ops_api_key()),
+    ] {
+        let host = authority(&url);
+        let mut stream = TcpStream::connect(&host).await.expect("connect");
+        let length = 1_100_000usize;
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {token}\r\n\
+             Content-Type: application/json\r\nContent-Length: {length}\r\n\r\n"
+        );
+        let mut first = head.into_bytes();
+        first.extend(std::iter::repeat_n(b' ', 64 * 1024));
+        stream.write_all(&first).await.expect("write the head");
+        // The server answers and closes its side while 64 KiB of the body sit unread.
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let rest = vec![b' '; length - 64 * 1024];
+        stream
+            .write_all(&rest)
+            .await
+            .expect("the rest of the body is accepted (and discarded), not reset");
+        let a = read_answer(&mut stream).await;
+        assert_eq!(a.status, 413, "{a:?}");
+        assert_eq!(a.body["error"]["code"], "PAYLOAD_TOO_LARGE", "{a:?}");
+        // Then the server's end of the connection: end-of-stream, not a reset.
+        let mut tail = [0u8; 16];
+        let n = tokio::time::timeout(Duration::from_secs(5), stream.read(&mut tail))
+            .await
+            .expect("end-of-stream within 5 s")
+            .expect("no reset");
+        assert_eq!(n, 0);
+    }
+}
+
 #[tokio::test]
 async fn a_chunked_body_is_cut_at_the_limit() {
     let sb = Sandbox::start().await.expect("sandbox");
