@@ -5,7 +5,9 @@ test): no SDK and no network, so the figures are the floor any binding pays on t
 
 - per item handed out: a sync ``for`` over ``itertools.chain`` of lists (how the blocking
   stream hands out a batch), an ``async for`` over an async generator (how the async stream
-  does), and an ``async for`` over a class whose ``__anext__`` is a coroutine;
+  did until 2026-12-07), an ``async for`` over a class whose ``__anext__`` is a coroutine, and
+  an ``async for`` over the SDK's native iterator (``_native.batch_aiter``, how the async
+  stream hands out a batch now; its refill awaits nothing, so this is its own cost);
 - per request with 32 in flight: awaiting an asyncio future completed by a loop callback (the
   least an awaitable call costs, before any work).
 
@@ -57,6 +59,18 @@ def main() -> None:
             except StopIteration:
                 raise StopAsyncIteration from None
 
+    def native() -> Any:
+        from cjhirashi_agents._native import batch_aiter
+
+        pending = iter(batches)
+
+        async def refill(iterator: Any) -> Any:
+            for batch in pending:
+                return iterator.feed(batch)
+            raise StopAsyncIteration
+
+        return batch_aiter(refill)
+
     async def async_for(make: Callable[[], Any]) -> float:
         t0 = time.perf_counter()
         count = 0
@@ -87,6 +101,7 @@ def main() -> None:
     async def run_async() -> None:
         agen = min([await async_for(gen) for _ in range(5)])
         cls = min([await async_for(Anext) for _ in range(5)])
+        nat = min([await async_for(native) for _ in range(5)])
         rt = min([await round_trips(max(n // 10, 1)) for _ in range(5)])
         sync = best(sync_for)
         print(f"CPython {sys.version.split()[0]}")
@@ -94,8 +109,10 @@ def main() -> None:
         print(f"| sync for over itertools.chain, per item | {sync:.0f} ns |")
         print(f"| async for over an async generator, per item | {agen:.0f} ns |")
         print(f"| async for over a coroutine __anext__, per item | {cls:.0f} ns |")
+        print(f"| async for over the SDK's native iterator, per item | {nat:.0f} ns |")
         print(f"| await of a future set by a loop callback, 32 in flight | {rt:.2f} us |")
         print(f"async for costs {agen - sync:.0f} ns per item more than a sync for")
+        print(f"the native iterator costs {nat - sync:.0f} ns per item more than a sync for")
 
     asyncio.run(run_async())
 

@@ -16,6 +16,7 @@
     )
 )]
 
+mod aiter;
 mod convert;
 mod errors;
 mod guard;
@@ -39,6 +40,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<stream::NativeStream>()?;
     m.add_class::<pager::Pager>()?;
     m.add_class::<sandbox::NativeSandbox>()?;
+    aiter::register(m.py())?;
+    m.add_function(wrap_pyfunction!(aiter::batch_aiter, m)?)?;
     m.add_function(wrap_pyfunction!(pyser::register_models, m)?)?;
     m.add_function(wrap_pyfunction!(pyser::py_camel_case, m)?)?;
     m.add_function(wrap_pyfunction!(pyser::py_snake_case, m)?)?;

@@ -1,6 +1,17 @@
 """Stubs of the native module (pyo3 over agents-sdk). Internal: use the Python packages."""
 
-from typing import Any, Awaitable, Dict, List, Optional, Sequence, Tuple, final
+from typing import (
+    Any,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Dict,
+    List,
+    Optional,
+    Sequence,
+    Tuple,
+    final,
+)
 
 __all__ = [
     "LOG_LEVEL",
@@ -11,6 +22,7 @@ __all__ = [
     "PlatformClient",
     "__version__",
     "_debug_panic",
+    "batch_aiter",
     "camel_case",
     "register_models",
     "snake_case",
@@ -157,6 +169,13 @@ class NativeSandbox:
         """Whether the sandbox was stopped."""
     def close(self) -> None:
         """Closes the connection or stops the sandbox (idempotent)."""
+
+def batch_aiter(refill: Callable[[Any], Awaitable[Any]]) -> AsyncIterator[Any]:
+    """The async iterator of a stream's batches: hands out a batch's items without a Python
+    frame per item; when the batch is spent, ``__anext__`` returns ``refill(iterator)``, which
+    installs the next batch with ``iterator.feed(batch)`` and returns its first item, or raises
+    ``StopAsyncIteration`` at the end. ``iterator.discard()`` drops the items not handed out
+    yet."""
 
 def register_models(service: str, models: Dict[str, type]) -> None:
     """Lets the native module build these model classes itself."""

@@ -21,6 +21,7 @@ from typing import (
 )
 
 from ._errors import ResponseTooLargeError
+from ._native import batch_aiter as _batch_aiter
 
 T = TypeVar("T")
 Convert = Optional[Callable[[Any], Any]]
@@ -161,23 +162,78 @@ class Stream(_Fields, Generic[T]):
         return f"<{type(self).__name__} ended={self._ended}>"
 
 
+class _AsyncSource:
+    """Where an :class:`AsyncStream` gets its batches: opens the native stream on first use and
+    fetches and converts batches. It holds neither the stream object nor its iterator, so
+    dropping those (a ``break`` out of a temporary stream) closes the connection at once, with
+    no reference cycle for the garbage collector."""
+
+    __slots__ = ("opener", "native", "convert", "ended", "info")
+
+    def __init__(self, opener: Callable[[], Awaitable[Any]], convert: Convert) -> None:
+        self.opener: Optional[Callable[[], Awaitable[Any]]] = opener
+        self.native: Any = None
+        self.convert = convert
+        self.ended = False
+        self.info: Optional[dict[str, Any]] = None
+
+    async def open(self) -> None:
+        if self.native is None and self.opener is not None:
+            opener, self.opener = self.opener, None
+            self.native = await opener()
+
+    async def fill(self) -> Optional[List[Any]]:
+        await self.open()
+        if self.ended or self.native is None:
+            return None
+        batch = await self.native.next_batch_async()
+        if batch is None:
+            self.ended = True
+            self.info = self.native.info()
+            return None
+        if self.convert is not None:
+            batch = [self.convert(x) for x in batch]
+        return batch  # type: ignore[no-any-return]
+
+    async def refill(self, iterator: Any) -> Any:
+        # the native iterator calls this when its batch is spent: the next non-empty batch
+        # goes back into it, and its first item is the awaited __anext__'s result
+        while True:
+            batch = await self.fill()
+            if batch is None:
+                raise StopAsyncIteration
+            if batch:
+                return iterator.feed(batch)
+
+
 class AsyncStream(_Fields, Generic[T]):
     """A stream of an async client: ``async for item in stream``; ``await`` opens it early
     (so a refused request raises there); an async context manager. It opens on first use
     when not awaited. Raises like :class:`Stream`."""
 
     def __init__(self, opener: Callable[[], Awaitable[Any]], convert: Convert = None) -> None:
-        self._opener: Optional[Callable[[], Awaitable[Any]]] = opener
-        self._native: Any = None
-        self._convert = convert
-        self._buf: List[Any] = []
-        self._pos = 0
-        self._ended = False
+        self._src = _AsyncSource(opener, convert)
+        # native: hands a batch's items out without a Python frame per item (_native.batch_aiter)
+        self._it: AsyncIterator[T] = _batch_aiter(self._src.refill)
+
+    @property
+    def _native(self) -> Any:
+        return self._src.native
+
+    @property
+    def _ended(self) -> bool:
+        return self._src.ended
+
+    @property
+    def _info(self) -> dict[str, Any]:
+        return self._src.info or {}
+
+    @_info.setter
+    def _info(self, info: dict[str, Any]) -> None:
+        self._src.info = info
 
     async def _open(self) -> None:
-        if self._native is None and self._opener is not None:
-            opener, self._opener = self._opener, None
-            self._native = await opener()
+        await self._src.open()
 
     def __await__(self) -> Any:
         async def opened() -> AsyncStream[T]:
@@ -186,41 +242,11 @@ class AsyncStream(_Fields, Generic[T]):
 
         return opened().__await__()
 
-    async def _fill(self) -> bool:
-        await self._open()
-        batch = await self._native.next_batch_async()
-        if batch is None:
-            self._ended = True
-            self._load(self._native)
-            return False
-        if self._convert is not None:
-            batch = [self._convert(x) for x in batch]
-        self._buf = batch
-        self._pos = 0
-        return True
-
     def __aiter__(self) -> AsyncIterator[T]:
-        return self._iterate()
+        return self._it
 
-    async def _iterate(self) -> AsyncIterator[T]:
-        # an async generator: cheaper per item than a coroutine per __anext__ call
-        while True:
-            if self._pos < len(self._buf):
-                rest = self._buf[self._pos :] if self._pos else self._buf
-                self._buf = []
-                self._pos = 0
-                for item in rest:
-                    yield item
-            if self._ended or not await self._fill():
-                return
-
-    async def __anext__(self) -> T:
-        while self._pos >= len(self._buf):
-            if self._ended or not await self._fill():
-                raise StopAsyncIteration
-        item: T = self._buf[self._pos]
-        self._pos += 1
-        return item
+    def __anext__(self) -> Awaitable[T]:
+        return self._it.__anext__()
 
     async def until_done(self) -> str:
         """Reads the stream to its end and returns the whole text
@@ -235,12 +261,14 @@ class AsyncStream(_Fields, Generic[T]):
 
     def close(self) -> None:
         """Closes the connection (idempotent)."""
-        self._opener = None
-        if self._native is not None:
-            if not self._ended:
-                self._load(self._native)
-            self._native.close()
-        self._ended = True
+        src = self._src
+        src.opener = None
+        self._it.discard()  # type: ignore[attr-defined]
+        if src.native is not None:
+            if not src.ended:
+                self._load(src.native)
+            src.native.close()
+        src.ended = True
 
     async def __aenter__(self) -> AsyncStream[T]:
         await self._open()
