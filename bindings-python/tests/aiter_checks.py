@@ -125,6 +125,22 @@ async def checks() -> None:
     it_.discard()
     assert await collect(it_) == ["u"]
 
+    # a batch emptied by someone else while it is handed out: an IndexError, not a crash
+    shared = ["k", "l", "m"]
+
+    async def refill_shared(iterator: Any) -> Any:
+        return iterator.feed(shared)
+
+    it = batch_aiter(refill_shared)
+    assert await it.__anext__() == "k"
+    shared.clear()
+    try:
+        await it.__anext__()
+    except IndexError:
+        pass
+    else:
+        raise AssertionError("a shrunk batch must raise IndexError")
+
     # argument checks
     for bad, exc in (("text", TypeError), ([], ValueError), (None, TypeError)):
         try:
