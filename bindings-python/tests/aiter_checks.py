@@ -9,6 +9,7 @@ iterator hands items out through ``am_send`` on 3.10 and 3.11 and through a reus
 from __future__ import annotations
 
 import asyncio
+import builtins
 import gc
 import sys
 import weakref
@@ -103,6 +104,16 @@ async def checks() -> None:
     via_tasks = [await t for t in tasks]
     rest = await collect(it)
     assert inside + via_tasks + rest == list(range(100))
+
+    # the builtin anext() (3.10+), with and without a default, and asyncio.wait_for
+    builtin_anext = getattr(builtins, "anext", None)  # 3.10+
+    if builtin_anext is not None:
+        it = batch_aiter(Source([["g", "h"]]).refill)
+        assert await builtin_anext(it) == "g"
+        assert await builtin_anext(it, "default") == "h"
+        assert await builtin_anext(it, "default") == "default"
+    it = batch_aiter(Source([["w"]]).refill)
+    assert await asyncio.wait_for(it.__anext__(), 5) == "w"
 
     # the awaitable driven by hand: each item is StopIteration(item); an instance a caller
     # keeps is never reused (its value stays)
