@@ -73,6 +73,17 @@ unsafe fn clear_field(field: *mut *mut ffi::PyObject) {
     }
 }
 
+/// Forgets the batch (spent, discarded or cleared).
+unsafe fn drop_batch(it: *mut RawIter) {
+    // SAFETY (callers): `it` is a live instance and the GIL is held; the counters are reset
+    // before the list is released, since releasing it can run arbitrary code.
+    unsafe {
+        (*it).len = 0;
+        (*it).pos = 0;
+        clear_field(&raw mut (*it).batch);
+    }
+}
+
 /// The next item of the batch (a new reference), or null with `RuntimeError` set when the
 /// batch has none (an awaitable of this iterator awaited twice).
 unsafe fn take(it: *mut RawIter) -> *mut ffi::PyObject {
@@ -95,9 +106,7 @@ unsafe fn take(it: *mut RawIter) -> *mut ffi::PyObject {
         ffi::Py_INCREF(item);
         if pos + 1 >= len {
             // the last item: let the batch go now rather than at the next `__anext__`
-            clear_field(&raw mut (*it).batch);
-            (*it).len = 0;
-            (*it).pos = 0;
+            drop_batch(it);
         }
         item
     }
@@ -247,9 +256,7 @@ unsafe extern "C" fn discard(
     // SAFETY: a METH_NOARGS method: a live instance, the GIL held.
     unsafe {
         let it = o.cast::<RawIter>();
-        (*it).len = 0;
-        (*it).pos = 0;
-        clear_field(&raw mut (*it).batch);
+        drop_batch(it);
         let none = ffi::Py_None();
         ffi::Py_INCREF(none);
         none
@@ -281,9 +288,7 @@ unsafe extern "C" fn clear(o: *mut ffi::PyObject) -> c_int {
     // SAFETY: called by the garbage collector or `dealloc` with a live instance.
     unsafe {
         let it = o.cast::<RawIter>();
-        (*it).len = 0;
-        (*it).pos = 0;
-        clear_field(&raw mut (*it).batch);
+        drop_batch(it);
         clear_field(&raw mut (*it).refill);
         clear_field(&raw mut (*it).stop);
     }
