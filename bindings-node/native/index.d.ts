@@ -313,6 +313,13 @@ export interface TokenBatch {
   lens: Uint32Array
   /** The JSON of the `done` event, in the batch that carries it. */
   done?: string
+  /**
+   * How much of `joined` (UTF-16 code units) the answer's `text` keeps, when not all of it:
+   * the text stops at the call's `max_response_bytes`, at the same byte as in Python.
+   */
+  keep?: number
+  /** The call's `max_response_bytes`, with `keep`. */
+  limit?: number
 }
 
 /** The `X-Webhook-Signature` value for `payload`: lowercase hex HMAC-SHA256 keyed by `secret`. */

@@ -53,13 +53,21 @@ mod imp {
     /// Most turns one callback of the loop runs back to back (see `Driver::turn`).
     const MAX_TURNS: u32 = 16;
 
-    /// libuv's `UV_POLL` and `UV_TIMER` handle types, `UV_READABLE`.
+    /// Longest one callback of the loop keeps turning (and running the JavaScript its
+    /// settlements start) before it hands the thread back to the loop, so a stream whose batches
+    /// are always ready cannot starve timers, `setImmediate` (where Node runs Node-API
+    /// finalizers) and other I/O.
+    const TURN_BUDGET: std::time::Duration = std::time::Duration::from_millis(2);
+
+    /// libuv's `UV_IDLE`, `UV_POLL` and `UV_TIMER` handle types, `UV_READABLE`.
+    const UV_IDLE: c_int = 6;
     const UV_POLL: c_int = 8;
     const UV_TIMER: c_int = 13;
     const UV_READABLE: c_int = 1;
 
     type PollCb = unsafe extern "C" fn(*mut c_void, c_int, c_int);
     type TimerCb = unsafe extern "C" fn(*mut c_void);
+    type IdleCb = unsafe extern "C" fn(*mut c_void);
     type CloseCb = unsafe extern "C" fn(*mut c_void);
 
     /// The libuv functions used, looked up in the host process (Node exports them; a host
@@ -72,6 +80,9 @@ mod imp {
         timer_init: unsafe extern "C" fn(*mut c_void, *mut c_void) -> c_int,
         timer_start: unsafe extern "C" fn(*mut c_void, TimerCb, u64, u64) -> c_int,
         timer_stop: unsafe extern "C" fn(*mut c_void) -> c_int,
+        idle_init: unsafe extern "C" fn(*mut c_void, *mut c_void) -> c_int,
+        idle_start: unsafe extern "C" fn(*mut c_void, IdleCb) -> c_int,
+        idle_stop: unsafe extern "C" fn(*mut c_void) -> c_int,
         unref: unsafe extern "C" fn(*mut c_void),
         close: unsafe extern "C" fn(*mut c_void, Option<CloseCb>),
     }
@@ -97,6 +108,9 @@ mod imp {
                 timer_init: load!(c"uv_timer_init": unsafe extern "C" fn(*mut c_void, *mut c_void) -> c_int),
                 timer_start: load!(c"uv_timer_start": unsafe extern "C" fn(*mut c_void, TimerCb, u64, u64) -> c_int),
                 timer_stop: load!(c"uv_timer_stop": unsafe extern "C" fn(*mut c_void) -> c_int),
+                idle_init: load!(c"uv_idle_init": unsafe extern "C" fn(*mut c_void, *mut c_void) -> c_int),
+                idle_start: load!(c"uv_idle_start": unsafe extern "C" fn(*mut c_void, IdleCb) -> c_int),
+                idle_stop: load!(c"uv_idle_stop": unsafe extern "C" fn(*mut c_void) -> c_int),
                 unref: load!(c"uv_unref": unsafe extern "C" fn(*mut c_void)),
                 close: load!(c"uv_close": unsafe extern "C" fn(*mut c_void, Option<CloseCb>)),
             })
@@ -115,6 +129,8 @@ mod imp {
         uv: Uv,
         poll: *mut c_void,
         timer: *mut c_void,
+        /// Turns the runtime in the loop's next iteration ([`Driver::again`]).
+        idle: *mut c_void,
         /// Set while the runtime is being turned (a turn never starts inside another).
         turning: Cell<bool>,
         /// Whether the timer ticks (a call is in flight).
@@ -264,6 +280,7 @@ mod imp {
             unsafe {
                 *driver.poll.cast::<*mut c_void>() = data;
                 *driver.timer.cast::<*mut c_void>() = data;
+                *driver.idle.cast::<*mut c_void>() = data;
                 (driver.uv.poll_start)(driver.poll, UV_READABLE, on_poll);
                 sys::napi_add_env_cleanup_hook(env, Some(cleanup), key as *mut c_void);
             }
@@ -348,9 +365,22 @@ mod imp {
                     return None;
                 }
                 (uv.unref)(timer);
+                let Some(idle) = alloc_handle((uv.handle_size)(UV_IDLE)) else {
+                    (uv.close)(poll, Some(free_handle));
+                    (uv.close)(timer, Some(free_handle));
+                    return None;
+                };
+                if (uv.idle_init)(lp.cast(), idle) != 0 {
+                    free_raw(idle);
+                    (uv.close)(poll, Some(free_handle));
+                    (uv.close)(timer, Some(free_handle));
+                    return None;
+                }
+                (uv.unref)(idle);
                 let Some((async_context, resource)) = async_context(env) else {
                     (uv.close)(poll, Some(free_handle));
                     (uv.close)(timer, Some(free_handle));
+                    (uv.close)(idle, Some(free_handle));
                     return None;
                 };
                 rt.spawn(anchor());
@@ -363,6 +393,7 @@ mod imp {
                     uv,
                     poll,
                     timer,
+                    idle,
                     turning: Cell::new(false),
                     ticking: Cell::new(false),
                     delivering: Cell::new(false),
@@ -379,21 +410,22 @@ mod imp {
         {
             let mut pending = self.pending.borrow_mut();
             if pending.is_empty() && !self.turning.get() && !self.delivering.get() {
-                self.arm(0);
+                self.again();
             }
             pending.push(Box::pin(task));
         }
 
         /// Turns the runtime until it has nothing left to run and settles what it finished;
         /// while the JavaScript those settlements run starts new calls (a loop of awaited
-        /// calls), turns again at once, up to [`MAX_TURNS`] times, instead of waiting for the
-        /// loop's next iteration.
+        /// calls), turns again at once, up to [`MAX_TURNS`] times and for at most
+        /// [`TURN_BUDGET`], instead of waiting for the loop's next iteration.
         fn turn(&self) {
             if self.turning.get() || self.delivering.get() {
                 return;
             }
             self.delivering.set(true);
             let mut more = false;
+            let started = std::time::Instant::now();
             for _ in 0..MAX_TURNS {
                 let tasks = std::mem::take(&mut *self.pending.borrow_mut());
                 more = self.turn_with(move || {
@@ -401,13 +433,16 @@ mod imp {
                         tokio::spawn(task);
                     }
                 });
-                if !self.deliver() || self.pending.borrow().is_empty() {
+                if !self.deliver()
+                    || self.pending.borrow().is_empty()
+                    || started.elapsed() >= TURN_BUDGET
+                {
                     break;
                 }
             }
             self.delivering.set(false);
             if more || !self.pending.borrow().is_empty() {
-                self.arm(0);
+                self.again();
             }
         }
 
@@ -473,11 +508,21 @@ mod imp {
             more
         }
 
-        /// Starts the timer: first after `first_ms`, then every [`TICK_MS`] while ticking.
-        fn arm(&self, first_ms: u64) {
-            let repeat = if self.ticking.get() { TICK_MS } else { 0 };
+        /// Turns the runtime in the loop's next iteration (its idle phase, which also keeps the
+        /// loop from blocking in its poll meanwhile). Not a 0 ms timer: a timer restarted from
+        /// its own callback with 0 ms is due again at once, and libuv runs it again in the same
+        /// timers phase, so a stream whose batches are always ready would never let the loop
+        /// reach its other phases (`setInterval`, `setImmediate`, I/O all starved).
+        fn again(&self) {
+            // SAFETY: a live idle handle of this loop, on its thread (starting a started
+            // handle does nothing).
+            unsafe { (self.uv.idle_start)(self.idle, on_idle) };
+        }
+
+        /// Starts the timer ticking every [`TICK_MS`].
+        fn tick(&self) {
             // SAFETY: a live timer handle of this loop, on its thread.
-            unsafe { (self.uv.timer_start)(self.timer, on_timer, first_ms, repeat) };
+            unsafe { (self.uv.timer_start)(self.timer, on_timer, TICK_MS, TICK_MS) };
         }
 
         /// A call is in flight (`true`) or none is any more: the timer ticks only meanwhile.
@@ -486,7 +531,7 @@ mod imp {
                 return;
             }
             if busy {
-                self.arm(TICK_MS);
+                self.tick();
             } else {
                 // SAFETY: a live timer handle of this loop, on its thread.
                 unsafe { (self.uv.timer_stop)(self.timer) };
@@ -547,6 +592,16 @@ mod imp {
         }
     }
 
+    unsafe extern "C" fn on_idle(handle: *mut c_void) {
+        // SAFETY: libuv calls back with the idle handle made in `Driver::new`.
+        if let Some(driver) = unsafe { driver_of(handle) } {
+            // SAFETY: that live handle, on its loop's thread; stopped first, so it runs once
+            // per `again`.
+            unsafe { (driver.uv.idle_stop)(handle) };
+            driver.turn();
+        }
+    }
+
     unsafe extern "C" fn on_timer(handle: *mut c_void) {
         // SAFETY: libuv calls back with the timer handle made in `Driver::new`.
         if let Some(driver) = unsafe { driver_of(handle) } {
@@ -571,8 +626,10 @@ mod imp {
         unsafe {
             *driver.poll.cast::<*mut c_void>() = ptr::null_mut();
             *driver.timer.cast::<*mut c_void>() = ptr::null_mut();
+            *driver.idle.cast::<*mut c_void>() = ptr::null_mut();
             (driver.uv.close)(driver.poll, Some(free_handle));
             (driver.uv.close)(driver.timer, Some(free_handle));
+            (driver.uv.close)(driver.idle, Some(free_handle));
         }
         if let Ok(driver) = Rc::try_unwrap(driver) {
             // SAFETY: the environment is being torn down on its thread; both were made by

@@ -34,15 +34,11 @@ pub fn webhook_verify(
     secrets: Vec<String>,
     tolerance_seconds: Option<f64>,
 ) -> napi::Result<()> {
-    match tolerance_seconds {
-        None => webhooks::verify(payload, &signature, &secrets).map_err(to_napi),
-        Some(_) => {
-            let opts = verify_options(tolerance_seconds)?;
-            webhooks::unwrap_with_signature(payload, &signature, &secrets, &opts)
-                .map(|_| ())
-                .map_err(to_napi)
-        }
-    }
+    let opts = match tolerance_seconds {
+        None => VerifyOptions::no_tolerance(),
+        Some(_) => verify_options(tolerance_seconds)?,
+    };
+    webhooks::verify_with(payload, &signature, &secrets, &opts).map_err(to_napi)
 }
 
 /// Verifies a delivery (signature from `headers`) and returns the JSON of its envelope

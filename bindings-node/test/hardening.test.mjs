@@ -330,6 +330,14 @@ describe('arguments', () => {
         new Client({ ...base(), [name]: Infinity });
         new Client({ ...base(), [name]: 1 });
       }
+      // the messages speak milliseconds, as the options do
+      throwsExactly(() => new Client({ ...base(), timeout: NaN }), RangeError, /number of milliseconds, got NaN/);
+      throwsExactly(() => new Client({ ...base(), timeout: -1500 }), RangeError, /got -1500\b/);
+      throwsExactly(
+        () => new Client({ ...base(), timeout: 2 * 366 * 24 * 3600 * 1000 }),
+        RangeError,
+        /at most 31536000000 milliseconds \(one year\).*use Infinity for no limit/,
+      );
     }
   });
 
@@ -435,6 +443,13 @@ describe('values sent as JSON', () => {
     params.push(params);
     await rejectsExactly(ctx.ops.tools.execute('list_ec2_instances', { params }), TypeError, /cycle/);
     throwsExactly(() => ctx.ops.chat.stream({ message: 'x', extra: config }), TypeError, /cycle/);
+  });
+
+  test('NaN and infinities are a RangeError, not a silent null', async () => {
+    for (const bad of [NaN, Infinity, -Infinity]) {
+      await rejectsExactly(ctx.platform.agents.create({ name: 'x', config: { temperature: bad } }), RangeError, /not JSON/);
+      await rejectsExactly(ctx.ops.tools.execute('list_ec2_instances', { x: [1, bad] }), RangeError, /not JSON/);
+    }
   });
 
   test('a 200,000-deep value is a TypeError, and the process lives on', async () => {
@@ -593,5 +608,14 @@ describe('ResponseTooLargeError', () => {
     assert.match(dts, /class ResponseTooLargeError extends DecodeError/);
     for (const field of ['limit', 'contentLength']) assert.match(dts, new RegExp(`readonly ${field}`));
     assert.match(readFileSync(new URL('../dist/index.d.ts', import.meta.url), 'utf8'), /ResponseTooLargeError/);
+  });
+});
+
+describe('arguments too long for a URL', () => {
+  test('a huge id is a RangeError with a short message, sent nowhere', async () => {
+    const err = await ctx.platform.agents.get('a'.repeat(70_000)).then(() => null, (e) => e);
+    assert.ok(err instanceof RangeError, String(err));
+    assert.match(err.message, /too long/);
+    assert.ok(err.message.length < 400);
   });
 });

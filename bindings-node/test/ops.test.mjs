@@ -158,8 +158,8 @@ describe('realtime', () => {
     const c = await AgentClient.login({ baseURL: ctx.sandbox.opsUrl, username: ctx.sandbox.username, password: ctx.sandbox.password });
     const session = await c.realtime.connect();
     assert.ok(session instanceof RealtimeSession);
-    for (const message of ['Lista las instancias EC2', 'Muestra las métricas']) {
-      await session.sendChat('conv_123', message);
+    for (const [send, message] of [['sendChat', 'Lista las instancias EC2'], ['chat', 'Muestra las métricas']]) {
+      await session[send]('conv_123', message);
       const types = [];
       for await (const ev of session) {
         types.push(ev.type);

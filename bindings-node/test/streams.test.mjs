@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { APIUserAbortError, IncompleteStreamError } from '@cjhirashi/agents-sdk';
+import { APIUserAbortError, IncompleteStreamError, ResponseTooLargeError } from '@cjhirashi/agents-sdk';
 
 import { fault, useSandbox } from './helpers.mjs';
 
@@ -90,6 +90,41 @@ describe('platform token streams', () => {
     assert.ok(Date.now() - t0 < 5000);
   });
 
+  test('abort after the whole answer was read ahead: the rest is not handed out', async () => {
+    // a short answer arrives in one batch with its done event, before the first token is out
+    for (const at of [1, 2, 5]) {
+      const ac = new AbortController();
+      const s = ctx.platform.conversations.sendMessage('conv_abc123', 'Hola', { signal: ac.signal });
+      const got = [];
+      await assert.rejects(async () => {
+        for await (const t of s) {
+          got.push(t);
+          if (got.length === at) ac.abort();
+        }
+      }, APIUserAbortError);
+      assert.equal(got.length, at);
+    }
+    // once the iteration ended, a later abort changes nothing
+    const ac = new AbortController();
+    const s = ctx.platform.conversations.sendMessage('conv_abc123', 'Hola', { signal: ac.signal });
+    const text = await s.finalText();
+    ac.abort();
+    assert.ok(text.length > 0 && s.completed);
+  });
+
+  test('abort after the ops stream was read ahead: the rest is not handed out', async () => {
+    const ac = new AbortController();
+    const s = ctx.ops.chat.stream({ conversation_id: 'conv_123', message: 'Lista las instancias EC2' }, { signal: ac.signal });
+    const got = [];
+    await assert.rejects(async () => {
+      for await (const ev of s) {
+        got.push(ev);
+        if (got.length === 1) ac.abort();
+      }
+    }, APIUserAbortError);
+    assert.equal(got.length, 1);
+  });
+
   test('abort before the stream opens', async () => {
     const ac = new AbortController();
     ac.abort();
@@ -142,5 +177,53 @@ describe('ops chat streams', () => {
     );
     setTimeout(() => ac.abort(), 100);
     await assert.rejects(stalled.finalText(), APIUserAbortError);
+  });
+});
+
+describe('the text a stream keeps is capped at maxResponseBytes', () => {
+  // the longest prefix of `whole` of at most `limit` UTF-8 bytes (the core cuts at a character)
+  const prefix = (whole, limit) => {
+    let out = '';
+    for (const ch of whole) {
+      if (Buffer.byteLength(out + ch) > limit) break;
+      out += ch;
+    }
+    return out;
+  };
+
+  test('platform: every token still comes, text stops at the same byte as in Python', async () => {
+    const s = ctx.platform.conversations.sendMessage('conv_abc123', 'hola', { maxResponseBytes: 16 });
+    let whole = '';
+    for await (const t of s) whole += t;
+    assert.ok(Buffer.byteLength(whole) > 16);
+    assert.equal(s.textTruncated, true);
+    assert.equal(s.text, prefix(whole, 16));
+    assert.equal(s.completed, true);
+    const again = ctx.platform.conversations.sendMessage('conv_abc123', 'hola', { maxResponseBytes: 16 });
+    await assert.rejects(again.finalText(), (e) => e instanceof ResponseTooLargeError && e.limit === 16);
+    // within the limit nothing changes
+    const full = ctx.platform.conversations.sendMessage('conv_abc123', 'hola');
+    assert.ok((await full.finalText()).length > 0);
+    assert.equal(full.textTruncated, false);
+  });
+
+  test('platform: a long stream keeps at most the limit, whatever its length', async () => {
+    const s = ctx.platform.conversations.sendMessage('conv_abc123', 'bench', { query: { tokens: 50000 }, maxResponseBytes: 1000 });
+    let n = 0;
+    for await (const _ of s) n += 1;
+    assert.equal(n, 50000);
+    assert.ok(s.textTruncated && Buffer.byteLength(s.text) <= 1000 && Buffer.byteLength(s.text) > 900);
+  });
+
+  test('ops: the text is the core\'s once truncated; finalText throws', async () => {
+    const chat = ctx.ops.chat.stream({ message: 'Lista las instancias EC2' }, { maxResponseBytes: 8 });
+    const events = [];
+    for await (const ev of chat) events.push(ev);
+    assert.equal(events.at(-1).type, 'done');
+    assert.equal(chat.textTruncated, true);
+    const whole = events.filter((e) => e.type === 'message').map((e) => e.content).join('');
+    assert.equal(chat.text, prefix(whole, 8));
+    const again = ctx.ops.chat.stream({ message: 'Lista las instancias EC2' }, { maxResponseBytes: 8 });
+    await assert.rejects(again.finalText(), (e) => e instanceof ResponseTooLargeError && e.limit === 8);
   });
 });

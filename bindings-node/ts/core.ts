@@ -27,8 +27,9 @@ export interface RequestOptions {
   /** Retries after the first attempt: an integer from 0 to 100 (default 2). */
   maxRetries?: number;
   /**
-   * Milliseconds a stream (or a realtime session) may deliver no byte before it fails with
-   * `APITimeoutError`; `Infinity` for no limit (default: the client's, 120000).
+   * Milliseconds a stream (or a realtime session) may go without an event (a message) before
+   * it fails with `APITimeoutError`, keep-alive comments and pings not counted; `Infinity` for
+   * no limit (default: the client's, 120000).
    */
   streamIdleTimeout?: number;
   /**
@@ -402,7 +403,8 @@ export const MAX_JSON_DEPTH = 128;
  * @internal
  * `value` as JSON text for the native layer. A cycle or a nesting deeper than
  * `MAX_JSON_DEPTH` objects/arrays is a `TypeError` (thrown before JavaScript's own serializer
- * would recurse that deep), as is anything `JSON.stringify` refuses (a `BigInt`).
+ * would recurse that deep), as is anything `JSON.stringify` refuses (a `BigInt`); `NaN` and
+ * infinities are a `RangeError` (`JSON.stringify` would send `null`).
  */
 export function toJson(what: string, value: unknown): string {
   // the objects from the root to the value being serialized (JSON.stringify is depth-first and
@@ -411,6 +413,10 @@ export function toJson(what: string, value: unknown): string {
   let text: string | undefined;
   try {
     text = JSON.stringify(value ?? {}, function (this: unknown, _key: string, v: unknown): unknown {
+      // JSON.stringify would send null in their place, silently
+      if (typeof v === 'number' && !Number.isFinite(v)) {
+        throw new RangeError(`${what} contains ${v}: NaN and infinity are not JSON`);
+      }
       if (typeof v !== 'object' || v === null) return v;
       while (path.length > 0 && path[path.length - 1] !== this) path.pop();
       if (path.includes(v)) throw new TypeError(`${what} contains a cycle: it cannot be sent as JSON`);
@@ -421,7 +427,7 @@ export function toJson(what: string, value: unknown): string {
       return v;
     });
   } catch (e) {
-    if (e instanceof TypeError) throw e;
+    if (e instanceof TypeError || e instanceof RangeError) throw e;
     throw new TypeError(`${what} cannot be sent as JSON: ${(e as Error)?.message ?? String(e)}`);
   }
   if (text === undefined) throw new TypeError(`${what} cannot be sent as JSON`);
@@ -440,8 +446,9 @@ export interface CommonClientOptions {
   /** Retries after the first attempt: an integer from 0 to 100 (default 2). */
   maxRetries?: number;
   /**
-   * Milliseconds a stream (or a realtime session) may deliver no byte before it fails with
-   * `APITimeoutError` (default 120000); `Infinity` for no limit.
+   * Milliseconds a stream (or a realtime session) may go without an event (a message) before
+   * it fails with `APITimeoutError`, keep-alive comments and pings not counted (default
+   * 120000); `Infinity` for no limit.
    */
   streamIdleTimeout?: number;
   /**

@@ -124,14 +124,10 @@ export class RateLimitError extends APIError {
 /** 500: `INTERNAL_ERROR` (and other 5xx without a class of their own). */
 export class InternalServerError extends APIError {}
 /** 503: `SERVICE_UNAVAILABLE`. */
-export class ServiceUnavailableError extends APIError {}
+export class ServiceUnavailableError extends APIError {
+  /** `Retry-After` in seconds. */
+  readonly retryAfter: number | undefined;
 
-/** No answer: the connection could not be made or broke. */
-export class APIConnectionError extends CJHirashiError {
-  /** `X-Request-Id` of a response that broke after its headers, when known. */
-  readonly requestId: string | undefined;
-  /** Headers of a response that broke after they arrived (lower-case names), else empty. */
-  readonly headers: Record<string, string>;
   /**
    * Errors are made by the SDK; the constructor is public for tests and wrappers.
    *
@@ -139,15 +135,29 @@ export class APIConnectionError extends CJHirashiError {
    * @param init - The facts of the failure (`status`, `code`, `requestId`, `headers`, ...).
    */
   constructor(message: string, init: Partial<NativePayload> = {}) {
+    super(message, init);
+    this.retryAfter = init.retryAfter ?? undefined;
+  }
+}
+
+/** No answer: the connection could not be made or broke. */
+export class APIConnectionError extends CJHirashiError {
+  /**
+   * Errors are made by the SDK; the constructor is public for tests and wrappers.
+   *
+   * @param message - What went wrong.
+   * @param _init - Accepted for the same signature as the other errors; the subclasses read theirs.
+   */
+  constructor(message: string, _init: Partial<NativePayload> = {}) {
     super(message);
-    this.requestId = init.requestId ?? undefined;
-    this.headers = init.headers ?? {};
   }
 }
 /** A phase of the request ran out of time. */
 export class APITimeoutError extends APIConnectionError {
-  /** Which phase (`total deadline`, `stream idle`, ...). */
+  /** Which phase (`connect`, `response headers`, `response body`, `stream idle`, `total deadline`). */
   readonly phase: string | undefined;
+  /** The limit that phase ran out of, in milliseconds. */
+  readonly timeout: number | undefined;
   /**
    * Errors are made by the SDK; the constructor is public for tests and wrappers.
    *
@@ -157,6 +167,7 @@ export class APITimeoutError extends APIConnectionError {
   constructor(message: string, init: Partial<NativePayload> = {}) {
     super(message, init);
     this.phase = init.phase;
+    this.timeout = init.timeoutMs;
   }
 }
 /** The WebSocket channel failed or was closed by the server. */
@@ -190,18 +201,15 @@ export class APIUserAbortError extends CJHirashiError {
 export class IncompleteStreamError extends CJHirashiError {
   /** Events received before the end. */
   readonly received: number | undefined;
-  /** `X-Request-Id` of the stream's response, when known. */
-  readonly requestId: string | undefined;
   /**
    * Errors are made by the SDK; the constructor is public for tests and wrappers.
    *
    * @param message - What went wrong.
-   * @param init - The facts of the failure (`status`, `code`, `requestId`, `headers`, ...).
+   * @param init - The facts of the failure (`received`).
    */
   constructor(message: string, init: Partial<NativePayload> = {}) {
     super(message);
     this.received = init.received;
-    this.requestId = init.requestId ?? undefined;
   }
 }
 /** An answer could not be decoded. */

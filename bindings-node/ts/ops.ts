@@ -103,6 +103,19 @@ export class RealtimeSession implements AsyncIterable<T.RealtimeEvent> {
   }
 
   /**
+   * The same as {@link RealtimeSession.sendChat} (the name API.md gives, and the Rust core's
+   * `chat`).
+   *
+   * @param conversationId - The conversation to continue; `null` starts a new one.
+   * @param message - The message text.
+   * @throws {WebSocketError} The socket is closed or failed.
+   * @throws {APIUserAbortError} The `signal` given to `connect()` fired.
+   */
+  chat(conversationId: string | null | undefined, message: string): Promise<void> {
+    return this.sendChat(conversationId, message);
+  }
+
+  /**
    * The next event, or `undefined` once the socket is closed.
    *
    * @throws {WebSocketError} The socket failed.

@@ -16,7 +16,7 @@ import {
   type native,
   signalOf,
 } from './core';
-import { APIError, APIUserAbortError, mapError } from './errors';
+import { APIError, APIUserAbortError, ResponseTooLargeError, mapError } from './errors';
 
 
 /** The lengths of no token (before the first batch, after the end). */
@@ -24,7 +24,20 @@ const NO_LENGTHS: ArrayLike<number> = new Uint32Array(0);
 
 interface ChatBatch {
   events: ChatEvent[];
+  /** The core's text of the answer: with `done`, and once when it got truncated. */
   text?: string;
+  /** The answer's text outgrew the call's `maxResponseBytes`. */
+  truncated?: boolean;
+  /** The call's `maxResponseBytes`, with `truncated`. */
+  limit?: number;
+}
+
+/** `finalText()`'s refusal of a text that was not kept whole. */
+function truncatedText(limit: number | undefined): ResponseTooLargeError {
+  return new ResponseTooLargeError(
+    `the answer's text is longer than maxResponseBytes (${limit ?? '?'} bytes), so it was not kept whole; raise maxResponseBytes to accept it`,
+    { limit },
+  );
 }
 
 interface NativeBatches {
@@ -132,7 +145,8 @@ async function* batches<B>(opening: Opening, decode: (raw: unknown) => B): Async
       yield decode(raw);
     }
   } finally {
-    opening.release();
+    // the signal stays linked until the consumer is done: tokens read ahead are still refused
+    // once it fires (the consumer releases it)
     if (stream) await stream.close();
   }
 }
@@ -150,10 +164,19 @@ export class MessageStream implements AsyncIterable<string> {
   tokensUsed: number | undefined;
   /** `timestamp` of the answer (after the end). */
   timestamp: string | undefined;
-  /** The tokens received so far, concatenated (the whole answer after the end). */
+  /**
+   * The tokens received so far, concatenated (the whole answer after the end), up to the
+   * call's `maxResponseBytes` (UTF-8 bytes, default 32 MiB): see `textTruncated`.
+   */
   text = '';
+  /**
+   * Whether the answer's text outgrew `maxResponseBytes`: `text` then keeps only its beginning
+   * (every token is still handed out while iterating) and `finalText()` throws.
+   */
+  textTruncated = false;
   /** Whether the `done` event arrived. */
   completed = false;
+  #textLimit: number | undefined;
   #started = false;
   readonly #opening: Opening;
 
@@ -206,10 +229,16 @@ export class MessageStream implements AsyncIterable<string> {
       aborted = true;
     });
     const end: IteratorResult<string, void> = { done: true, value: undefined };
-    const abort = async (): Promise<IteratorResult<string, void>> => {
-      if (finished && index >= lens.length) return end;
+    // the iteration is over: the signal is unlinked (a later abort changes nothing)
+    const over = (): IteratorResult<string, void> => {
       finished = true;
       lens = NO_LENGTHS;
+      opening.release();
+      return end;
+    };
+    const abort = async (): Promise<IteratorResult<string, void>> => {
+      if (finished && index >= lens.length) return over();
+      over();
       await source.return().catch(() => {});
       throw new APIUserAbortError();
     };
@@ -221,19 +250,29 @@ export class MessageStream implements AsyncIterable<string> {
     };
     const refill = async (): Promise<IteratorResult<string, void>> => {
       for (;;) {
-        if (finished) return end;
-        const next = await source.next();
-        if (aborted) return abort();
-        if (next.done) {
-          finished = true;
-          return end;
+        if (finished) return over();
+        let next: IteratorResult<native.TokenBatch, void>;
+        try {
+          next = await source.next();
+        } catch (e) {
+          over();
+          throw e;
         }
+        if (aborted) return abort();
+        if (next.done) return over();
         const batch = next.value;
         joined = batch.joined;
         lens = batch.lens;
         index = 0;
         pos = 0;
-        this.text += joined;
+        const keep = batch.keep;
+        if (keep === undefined || keep === null) {
+          this.text += joined;
+        } else {
+          if (keep > 0) this.text += joined.slice(0, keep);
+          this.textTruncated = true;
+          this.#textLimit = batch.limit ?? undefined;
+        }
         if (batch.done !== undefined && batch.done !== null) {
           const done = JSON.parse(batch.done) as StreamDone;
           this.messageId = done.messageId;
@@ -250,19 +289,23 @@ export class MessageStream implements AsyncIterable<string> {
       next: (): Promise<IteratorResult<string, void>> =>
         aborted ? abort() : index < lens.length ? Promise.resolve(take()) : refill(),
       return: async (): Promise<IteratorResult<string, void>> => {
-        finished = true;
-        lens = NO_LENGTHS;
+        over();
         await source.return();
         return end;
       },
     };
   }
 
-  /** Reads the stream to its end and returns the whole answer. */
+  /**
+   * Reads the stream to its end and returns the whole answer.
+   *
+   * @throws {ResponseTooLargeError} The answer's text outgrew `maxResponseBytes`.
+   */
   async finalText(): Promise<string> {
     for await (const _ of this) {
       // consumed for its side effects
     }
+    if (this.textTruncated) throw truncatedText(this.#textLimit);
     return this.text;
   }
 }
@@ -273,8 +316,17 @@ export class MessageStream implements AsyncIterable<string> {
  * concatenated `message` content and `conversationId` the conversation it was stored in.
  */
 export class ChatEventStream implements AsyncIterable<ChatEvent> {
-  /** The concatenated `message` contents received so far. */
+  /**
+   * The concatenated `message` contents received so far, up to the call's `maxResponseBytes`
+   * (UTF-8 bytes, default 32 MiB): see `textTruncated`.
+   */
   text = '';
+  /**
+   * Whether the answer's text outgrew `maxResponseBytes`: `text` then keeps only its beginning
+   * (every event is still handed out) and `finalText()` throws.
+   */
+  textTruncated = false;
+  #textLimit: number | undefined;
   /** `conversation_id` of the `done` event (after the end). */
   conversationId: string | undefined;
   /** The `done` event (after the end). */
@@ -318,28 +370,43 @@ export class ChatEventStream implements AsyncIterable<ChatEvent> {
     if (this.#started) throw new APIError('a stream can be iterated only once');
     this.#started = true;
     const opening = this.#opening;
-    for await (const batch of batches(opening, (raw) => JSON.parse(raw as string) as ChatBatch)) {
-      for (const ev of batch.events) {
-        // the events already read are not handed out once the signal fired
-        if (opening.aborted) throw new APIUserAbortError();
-        if (ev.type === 'message') this.text += ev.content;
-        if (ev.type === 'done') {
-          this.done = ev;
-          this.conversationId = ev.conversation_id;
-          this.completed = true;
+    try {
+      for await (const batch of batches(opening, (raw) => JSON.parse(raw as string) as ChatBatch)) {
+        if (batch.truncated && !this.textTruncated) {
+          // from here on the core's text stands (kept up to the limit, like Python's)
+          this.textTruncated = true;
+          this.#textLimit = batch.limit;
           if (batch.text !== undefined) this.text = batch.text;
         }
-        yield ev;
-        if (ev.type === 'done') return;
+        for (const ev of batch.events) {
+          // the events already read are not handed out once the signal fired
+          if (opening.aborted) throw new APIUserAbortError();
+          if (ev.type === 'message' && !this.textTruncated) this.text += ev.content;
+          if (ev.type === 'done') {
+            this.done = ev;
+            this.conversationId = ev.conversation_id;
+            this.completed = true;
+            if (batch.text !== undefined) this.text = batch.text;
+          }
+          yield ev;
+          if (ev.type === 'done') return;
+        }
       }
+    } finally {
+      opening.release();
     }
   }
 
-  /** Reads the stream to its end and returns the answer's text. */
+  /**
+   * Reads the stream to its end and returns the answer's text.
+   *
+   * @throws {ResponseTooLargeError} The answer's text outgrew `maxResponseBytes`.
+   */
   async finalText(): Promise<string> {
     for await (const _ of this) {
       // consumed for its side effects
     }
+    if (this.textTruncated) throw truncatedText(this.#textLimit);
     return this.text;
   }
 }

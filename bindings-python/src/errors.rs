@@ -50,8 +50,9 @@ fn build(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
             kw.set_item("retry_after", api.retry_after.map(|d| d.as_secs_f64()))?;
             api.message.clone()
         }
-        Error::Timeout { after, .. } => {
+        Error::Timeout { phase, after } => {
             kw.set_item("timeout", after.as_secs_f64())?;
+            kw.set_item("phase", phase.to_string())?;
             err.to_string()
         }
         Error::IncompleteStream { received } => {

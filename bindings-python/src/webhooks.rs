@@ -13,16 +13,35 @@ pub fn webhook_sign(py: Python<'_>, payload: &[u8], secret: &str) -> PyResult<St
     guard(py, || Ok(webhooks::sign(payload, secret)))
 }
 
-/// Checks a signature against one or several secrets (rotation).
+/// The options of a `tolerance` in seconds: `None` gives `default`, `inf` turns the timestamp
+/// check off, anything else is checked like a timeout.
+fn verify_options(
+    tolerance: Option<&Bound<'_, PyAny>>,
+    default: VerifyOptions,
+) -> PyResult<VerifyOptions> {
+    Ok(match tolerance.filter(|t| !t.is_none()) {
+        Some(t) => match crate::options::timeout("tolerance", t)? {
+            agents_sdk::options::NO_TIMEOUT => VerifyOptions::no_tolerance(),
+            within => VerifyOptions::with_tolerance(within),
+        },
+        None => default,
+    })
+}
+
+/// Checks a signature against one or several secrets (rotation); with a `tolerance` (seconds),
+/// also refuses a payload whose `timestamp` is too far from now.
 #[pyfunction]
+#[pyo3(signature = (payload, signature, secrets, tolerance=None))]
 pub fn webhook_verify(
     py: Python<'_>,
     payload: &[u8],
     signature: &str,
     secrets: Vec<String>,
+    tolerance: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<()> {
     guard(py, || {
-        webhooks::verify(payload, signature, &secrets).map_err(|e| to_py_err(py, e))
+        let opts = verify_options(tolerance, VerifyOptions::no_tolerance())?;
+        webhooks::verify_with(payload, signature, &secrets, &opts).map_err(|e| to_py_err(py, e))
     })
 }
 
@@ -39,13 +58,7 @@ pub fn webhook_unwrap(
     tolerance: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
     guard(py, || {
-        let opts = match tolerance.filter(|t| !t.is_none()) {
-            Some(t) => match crate::options::timeout("tolerance", t)? {
-                agents_sdk::options::NO_TIMEOUT => VerifyOptions::no_tolerance(),
-                within => VerifyOptions::with_tolerance(within),
-            },
-            None => VerifyOptions::default(),
-        };
+        let opts = verify_options(tolerance, VerifyOptions::default())?;
         let event =
             webhooks::unwrap(payload, &headers, &secrets, &opts).map_err(|e| to_py_err(py, e))?;
         let d = PyDict::new(py);

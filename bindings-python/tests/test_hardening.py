@@ -661,3 +661,53 @@ def test_response_too_large_is_exported_everywhere() -> None:
         assert "ResponseTooLargeError" in package.__all__
     assert issubclass(cj.ResponseTooLargeError, cj.DecodeError)
     assert issubclass(cj.InvalidArgumentError, ValueError)
+
+
+def test_api_keys_that_cannot_be_sent_are_refused_when_the_client_is_made() -> None:
+    for make in (Client, AsyncClient, AgentClient, AsyncAgentClient):
+        for bad in ["a\r\nX-Evil: 1", "a\x00b"]:
+            with pytest.raises(ValueError, match="API key") as e:
+                make(api_key=bad, base_url="http://127.0.0.1:9/api")
+            assert isinstance(e.value, cj.InvalidArgumentError) and bad not in str(e.value)
+    # an empty key is no key (as in Node): the platform client needs one
+    for make in (Client, AsyncClient):
+        with pytest.raises(cj.InvalidArgumentError, match="api_key"):
+            make(api_key="", base_url="http://127.0.0.1:9/api")
+
+
+def test_login_needs_both_credentials(sandbox: Sandbox) -> None:
+    for user, password in [(None, None), ("admin", None), ("", "x"), (sandbox.username, "")]:
+        with pytest.raises(cj.InvalidArgumentError, match="username and a password"):
+            AgentClient.login(sandbox.ops_url, user, password)  # type: ignore[arg-type]
+
+    async def main() -> None:
+        with pytest.raises(cj.InvalidArgumentError):
+            await AsyncAgentClient.login(sandbox.ops_url, None, None)  # type: ignore[arg-type]
+
+    asyncio.run(main())
+
+
+def test_an_id_too_long_for_a_url_is_a_value_error_sent_nowhere(client: Client) -> None:
+    with pytest.raises(ValueError, match="too long") as e:
+        client.agents.get("a" * 70_000)
+    assert len(str(e.value)) < 400
+
+
+def test_an_answer_echoing_the_key_does_not_carry_it(tiny: Callable[..., TinyServer]) -> None:
+    key = "hunter2-plain-secret"
+    body = json.dumps(
+        {
+            "error": {
+                "code": "UNAUTHORIZED",
+                "message": f"invalid key Bearer x ({key})",
+                "details": {"apiKey": "cj_live_SUPERSECRET123", "seen": f"got {key}"},
+            }
+        }
+    ).encode()
+    server = tiny(lambda _path: (401, {"Content-Type": "application/json"}, body))
+    client = Client(api_key=key, base_url=server.url, max_retries=0)
+    with pytest.raises(cj.AuthenticationError) as e:
+        client.agents.list()
+    shown = f"{e.value} {e.value!r} {e.value.details}"
+    assert key not in shown and "SUPERSECRET" not in shown, shown
+    assert "invalid key" in shown

@@ -76,6 +76,9 @@ def test_realtime(ops: AgentClient) -> None:
         assert events[-1].type == "done" and any(e.type == "tool_call" for e in events)
         session.send_chat(None, "hola otra vez")
         assert list(session)[-1].type == "done"
+        # API.md's name for the same call
+        session.chat("conv_123", "Muestra las métricas")
+        assert list(session)[-1].type == "done"
 
 
 async def test_async_ops(sandbox: Sandbox, aops: AsyncAgentClient) -> None:
@@ -106,6 +109,8 @@ async def test_async_ops(sandbox: Sandbox, aops: AsyncAgentClient) -> None:
         await session.send_chat("conv_123", "Lista las instancias EC2")
         got = [e.type async for e in session]
         assert got[-1] == "done" and "message" in got
+        await session.chat(None, "hola otra vez")
+        assert [e.type async for e in session][-1] == "done"
 
 
 def test_bad_tool_parameters_are_400(ops: AgentClient) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 import agent_client
@@ -48,3 +50,28 @@ def test_tolerance_refuses_old_payloads() -> None:
         webhooks.unwrap(body, [("X-Webhook-Signature", sig)], "k", tolerance=60)
     event = webhooks.unwrap(body, {"x-webhook-signature": sig}, "k", tolerance=float("inf"))
     assert event.event == "agent.created" and event.id is None
+
+
+def test_verify_takes_a_tolerance_too() -> None:
+    old = b'{"event":"agent.created","timestamp":"2000-01-01T00:00:00Z","data":{}}'
+    sig = webhooks.sign(old, "k")
+    # without a tolerance, verify checks the signature only
+    webhooks.verify(old, sig, "k")
+    with pytest.raises(WebhookVerificationError, match="tolerance"):
+        webhooks.verify(old, sig, "k", tolerance=300)
+    webhooks.verify(old, sig, ["other", "k"], tolerance=float("inf"))
+    fresh = (
+        b'{"event":"agent.created","timestamp":"'
+        + time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()).encode()
+        + b'","data":{}}'
+    )
+    webhooks.verify(fresh, webhooks.sign(fresh, "k"), "k", tolerance=300)
+    # the signature is checked first: a wrong one is refused whatever the tolerance
+    with pytest.raises(WebhookVerificationError, match="does not match"):
+        webhooks.verify(fresh, sig, "k", tolerance=300)
+    with pytest.raises(ValueError, match="tolerance"):
+        webhooks.verify(fresh, webhooks.sign(fresh, "k"), "k", tolerance=-1)
+    with pytest.raises(TypeError, match="tolerance"):
+        webhooks.verify(fresh, webhooks.sign(fresh, "k"), "k", tolerance="300")  # type: ignore[arg-type]
+    # the client-level helper is the same function
+    assert agent_client.webhooks.verify is webhooks.verify

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::net::{CaBundle, Net};
 use crate::redact::Secret;
 use crate::transport::{Auth, Config, Transport, parse_base_url};
@@ -23,7 +23,7 @@ pub struct ClientSettings {
     pub connect_timeout: Option<Duration>,
     /// Time to wait for a response's status and headers.
     pub response_header_timeout: Option<Duration>,
-    /// Time a stream may deliver no byte before it fails.
+    /// Time a stream may go without an event before it fails.
     pub stream_idle_timeout: Option<Duration>,
     /// Retries after the first attempt.
     pub max_retries: Option<u32>,
@@ -169,9 +169,22 @@ pub(crate) fn env_nonempty(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
-pub(crate) fn key_auth(key: Option<Secret>) -> Option<Arc<dyn Auth>> {
-    key.filter(|k| !k.is_empty())
-        .map(|k| Arc::new(crate::transport::StaticKey(k)) as Arc<dyn Auth>)
+pub(crate) fn key_auth(key: Option<Secret>) -> Result<Option<Arc<dyn Auth>>> {
+    let Some(key) = key.filter(|k| !k.is_empty()) else {
+        return Ok(None);
+    };
+    // refused here, not at the first request (where it would look like a connection error);
+    // the message does not repeat the key
+    if crate::options::validate::header("Authorization", key.expose()).is_err() {
+        return Err(Error::InvalidArgument(
+            "the API key is not a valid HTTP header value (control characters or non-ASCII \
+             characters)"
+                .to_owned(),
+        ));
+    }
+    Ok(Some(
+        Arc::new(crate::transport::StaticKey(key)) as Arc<dyn Auth>
+    ))
 }
 
 /// Builder methods shared by both services (implemented with a macro so each builder
@@ -202,7 +215,8 @@ macro_rules! common_builder_methods {
             self
         }
 
-        /// Time a stream may deliver no byte before it fails (default 120 s).
+        /// Time a stream may go without an event before it fails (default 120 s); bytes that
+        /// carry no event (keep-alive comments) do not count.
         pub fn stream_idle_timeout(mut self, timeout: std::time::Duration) -> Self {
             self.common.stream_idle_timeout = Some(timeout);
             self

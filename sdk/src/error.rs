@@ -23,7 +23,7 @@ pub enum TimeoutPhase {
     ResponseHeaders,
     /// Reading a (non-streaming) response body.
     Body,
-    /// A stream delivered no byte for the configured idle time.
+    /// A stream delivered no event for the configured idle time.
     StreamIdle,
     /// The total deadline of a call, retries included.
     Total,
@@ -158,10 +158,11 @@ impl ApiError {
             .or_else(|| error.and_then(|e| e.as_str()).map(str::to_owned))
             .map(|m| crate::redact::redact_text(&m))
             .unwrap_or_default();
-        let details = error
+        let mut details = error
             .and_then(|e| e.get("details"))
             .cloned()
             .unwrap_or(serde_json::Value::Null);
+        crate::redact::redact_json(&mut details);
         let request_id = value
             .and_then(|v| v.get("meta"))
             .and_then(|m| m.get("requestId").or_else(|| m.get("request_id")))

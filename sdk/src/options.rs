@@ -75,31 +75,55 @@ pub mod validate {
     /// assert!(validate::timeout_secs("timeout", 1e300).is_err());
     /// ```
     pub fn timeout_secs(name: &str, secs: f64) -> Result<Duration> {
-        if secs.is_nan() {
-            return Err(Error::InvalidArgument(format!(
-                "{name} must be a number of seconds, got NaN"
-            )));
-        }
-        if secs == f64::INFINITY {
-            return Ok(NO_TIMEOUT);
-        }
-        if secs <= 0.0 {
-            return Err(Error::InvalidArgument(format!(
-                "{name} must be positive, got {secs:?}"
-            )));
-        }
-        match Duration::try_from_secs_f64(secs) {
-            Ok(d) if d <= MAX_TIMEOUT => Ok(d),
-            _ => Err(Error::InvalidArgument(format!(
-                "{name} must be at most {} seconds (one year), got {secs:?}; use infinity for no limit",
-                MAX_TIMEOUT.as_secs()
-            ))),
-        }
+        timeout_in(name, secs, Unit::Seconds)
     }
 
-    /// A timeout given in milliseconds (Node): the rules of [`timeout_secs`].
+    /// A timeout given in milliseconds (Node): the rules of [`timeout_secs`], with the
+    /// messages in milliseconds.
+    ///
+    /// ```
+    /// use agents_sdk::options::{validate, NO_TIMEOUT};
+    /// assert_eq!(validate::timeout_millis("timeout", 1500.0).unwrap().as_millis(), 1500);
+    /// assert_eq!(validate::timeout_millis("timeout", f64::INFINITY).unwrap(), NO_TIMEOUT);
+    /// let e = validate::timeout_millis("timeout", -1500.0).unwrap_err().to_string();
+    /// assert!(e.contains("got -1500.0"), "{e}");
+    /// ```
     pub fn timeout_millis(name: &str, millis: f64) -> Result<Duration> {
-        timeout_secs(name, millis / 1000.0)
+        timeout_in(name, millis, Unit::Millis)
+    }
+
+    /// The unit a binding states its timeouts in.
+    #[derive(Clone, Copy)]
+    enum Unit {
+        Seconds,
+        Millis,
+    }
+
+    fn timeout_in(name: &str, value: f64, unit: Unit) -> Result<Duration> {
+        let (unit_name, per_sec, infinity) = match unit {
+            Unit::Seconds => ("seconds", 1.0, "infinity"),
+            Unit::Millis => ("milliseconds", 1000.0, "Infinity"),
+        };
+        if value.is_nan() {
+            return Err(Error::InvalidArgument(format!(
+                "{name} must be a number of {unit_name}, got NaN"
+            )));
+        }
+        if value == f64::INFINITY {
+            return Ok(NO_TIMEOUT);
+        }
+        if value <= 0.0 {
+            return Err(Error::InvalidArgument(format!(
+                "{name} must be positive, got {value:?}"
+            )));
+        }
+        match Duration::try_from_secs_f64(value / per_sec) {
+            Ok(d) if d <= MAX_TIMEOUT => Ok(d),
+            _ => Err(Error::InvalidArgument(format!(
+                "{name} must be at most {} {unit_name} (one year), got {value:?}; use {infinity} for no limit",
+                MAX_TIMEOUT.as_secs_f64() * per_sec
+            ))),
+        }
     }
 
     /// A retry count: an integer from 0 to [`MAX_RETRIES_LIMIT`].
@@ -196,8 +220,9 @@ pub struct RequestOptions {
     /// Page cap of an auto-paginating list call (default: the client's, else
     /// [`DEFAULT_MAX_PAGES`]); see [`crate::Paginator::max_pages`].
     pub max_pages: Option<u32>,
-    /// Time this call's stream (SSE or WebSocket session) may deliver no byte before it fails
-    /// with a `StreamIdle` timeout (default: the client's, 120 s).
+    /// Time this call's stream (SSE or WebSocket session) may go without an event (a message)
+    /// before it fails with a `StreamIdle` timeout (default: the client's, 120 s); keep-alive
+    /// comments and pings do not count.
     pub stream_idle_timeout: Option<Duration>,
 }
 
@@ -276,7 +301,7 @@ impl RequestOptions {
         self
     }
 
-    /// Sets how long this call's stream may deliver no byte before it fails.
+    /// Sets how long this call's stream may go without an event before it fails.
     pub fn stream_idle_timeout(mut self, timeout: Duration) -> Self {
         self.stream_idle_timeout = Some(timeout);
         self

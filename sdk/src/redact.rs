@@ -144,6 +144,11 @@ fn redact_after(text: &str, prefix: &str, keep: impl Fn(char) -> bool) -> String
         let end = after.find(|c: char| !keep(c)).unwrap_or(after.len());
         if prefix.eq_ignore_ascii_case("Bearer ") {
             out.push_str(prefix);
+            if end == 0 {
+                // a hint such as "Bearer <token>": no value to hide
+                rest = after;
+                continue;
+            }
         }
         out.push_str(REDACTED);
         rest = after.get(end..).unwrap_or_default();
@@ -268,6 +273,145 @@ fn redact_userinfo(text: &str) -> String {
     out
 }
 
+/// Shortest secret value replaced by [`KnownSecrets`] (shorter ones would match ordinary text).
+const MIN_KNOWN_SECRET: usize = 4;
+
+/// The exact secret values one request carried (the credential it sent, passwords and secrets
+/// in its JSON body), so that an answer echoing one back (a validation error quoting its input,
+/// a server repeating the token it refused) does not carry it into an error message, a
+/// `details` value or a log line. Complements the pattern-based [`redact_text`], which cannot
+/// recognise an opaque token or a password.
+#[derive(Default)]
+pub(crate) struct KnownSecrets(Vec<String>);
+
+impl fmt::Debug for KnownSecrets {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "KnownSecrets({} values)", self.0.len())
+    }
+}
+
+impl KnownSecrets {
+    /// The string values of sensitive-named fields (`password`, `secret`, `apiKey`, …) at any
+    /// depth of a JSON request body.
+    pub(crate) fn from_body(body: Option<&[u8]>) -> Self {
+        let mut known = KnownSecrets::default();
+        if let Some(value) = body.and_then(|b| serde_json::from_slice::<serde_json::Value>(b).ok())
+        {
+            known.collect(&value, false, 0);
+        }
+        known
+    }
+
+    fn collect(&mut self, value: &serde_json::Value, sensitive: bool, depth: u8) {
+        if depth > 32 {
+            return;
+        }
+        match value {
+            serde_json::Value::String(s) if sensitive => self.add(s),
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    self.collect(
+                        v,
+                        sensitive || is_sensitive_name(k),
+                        depth.saturating_add(1),
+                    );
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for v in items {
+                    self.collect(v, sensitive, depth.saturating_add(1));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Adds a value (ignored when shorter than four characters).
+    pub(crate) fn add(&mut self, secret: &str) {
+        if secret.chars().count() >= MIN_KNOWN_SECRET && !self.0.iter().any(|s| s == secret) {
+            self.0.push(secret.to_owned());
+            // as it appears inside JSON text (a message quoting a body)
+            if let Ok(quoted) = serde_json::to_string(secret)
+                && let Some(inner) = quoted.get(1..quoted.len().saturating_sub(1))
+                && inner != secret
+            {
+                self.0.push(inner.to_owned());
+            }
+        }
+    }
+
+    /// Whether there is nothing to look for.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `text` with every known value replaced by `[REDACTED]`.
+    pub(crate) fn scrub(&self, text: &str) -> String {
+        let mut out = text.to_owned();
+        for secret in &self.0 {
+            if out.contains(secret.as_str()) {
+                out = out.replace(secret.as_str(), REDACTED);
+            }
+        }
+        out
+    }
+
+    /// Scrubs every string of `value` in place (see [`redact_json`] for the names).
+    pub(crate) fn scrub_json(&self, value: &mut serde_json::Value) {
+        redact_json_with(value, Some(self), 0);
+    }
+}
+
+/// Hides the secrets of a JSON value (an error's `details`) in place: the value of a field
+/// named like a secret becomes `"[REDACTED]"`, the `input` of a validation item whose `loc`
+/// ends with such a name too (FastAPI's 422 quotes each refused input), and every string is
+/// run through [`redact_text`].
+pub(crate) fn redact_json(value: &mut serde_json::Value) {
+    redact_json_with(value, None, 0);
+}
+
+fn redact_json_with(value: &mut serde_json::Value, known: Option<&KnownSecrets>, depth: u16) {
+    use serde_json::Value;
+    if depth > 256 {
+        *value = Value::String(REDACTED.to_owned());
+        return;
+    }
+    match value {
+        Value::String(s) => {
+            let mut clean = redact_text(s);
+            if let Some(known) = known {
+                clean = known.scrub(&clean);
+            }
+            if clean != *s {
+                *s = clean;
+            }
+        }
+        Value::Array(items) => {
+            for v in items {
+                redact_json_with(v, known, depth.saturating_add(1));
+            }
+        }
+        Value::Object(map) => {
+            let quotes_secret = map
+                .get("loc")
+                .and_then(Value::as_array)
+                .and_then(|loc| loc.last())
+                .and_then(Value::as_str)
+                .is_some_and(is_sensitive_name);
+            for (k, v) in map.iter_mut() {
+                if is_sensitive_name(k) || (quotes_secret && k == "input") {
+                    if !v.is_null() {
+                        *v = Value::String(REDACTED.to_owned());
+                    }
+                } else {
+                    redact_json_with(v, known, depth.saturating_add(1));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// A short, redacted, printable excerpt of a body for error messages.
 pub(crate) fn excerpt(body: &[u8], max_chars: usize) -> String {
     let head = body
@@ -292,6 +436,58 @@ mod tests {
         assert_eq!(format!("{s:?}"), "\"[REDACTED]\"");
         assert_eq!(format!("{s}"), "[REDACTED]");
         assert_eq!(s.expose(), "cj_live_abcdef");
+    }
+
+    #[test]
+    fn json_details_lose_secret_fields_and_quoted_inputs() {
+        let mut v = serde_json::json!({
+            "apiKey": "cj_live_x",
+            "key": "Bearer abcdef",
+            "detail": [
+                {"loc": ["body", "password"], "input": "hunter2", "msg": "too short"},
+                {"loc": ["body", "username"], "input": "admin"}
+            ],
+            "nested": {"client_secret": {"a": 1}, "count": 3}
+        });
+        redact_json(&mut v);
+        let text = v.to_string();
+        for gone in ["cj_live_x", "abcdef", "hunter2", "\"a\":1"] {
+            assert!(!text.contains(gone), "{gone} in {text}");
+        }
+        for kept in ["admin", "too short", "\"count\":3", "Bearer [REDACTED]"] {
+            assert!(text.contains(kept), "{kept} not in {text}");
+        }
+    }
+
+    #[test]
+    fn known_secrets_come_from_the_body_and_are_scrubbed_anywhere() {
+        let body = br#"{"username":"admin","password":"pa\"ss word","config":{"api_key":"k-123456"},"n":"abc"}"#;
+        let mut known = KnownSecrets::from_body(Some(body));
+        known.add("tok"); // too short to look for
+        known.add("opaque-token-1");
+        assert_eq!(known.scrub("x pa\"ss word y"), "x [REDACTED] y");
+        assert_eq!(
+            known.scrub(r#"{"p":"pa\"ss word"}"#),
+            r#"{"p":"[REDACTED]"}"#
+        );
+        assert_eq!(
+            known.scrub("k-123456 opaque-token-1 tok admin"),
+            "[REDACTED] [REDACTED] tok admin"
+        );
+        assert!(KnownSecrets::from_body(Some(b"not json")).is_empty());
+        let mut v = serde_json::json!({"seen": ["opaque-token-1"]});
+        known.scrub_json(&mut v);
+        assert_eq!(v.to_string(), r#"{"seen":["[REDACTED]"]}"#);
+        assert!(!format!("{known:?}").contains("admin"));
+    }
+
+    #[test]
+    fn a_bearer_hint_without_a_value_stays_readable() {
+        assert_eq!(
+            redact_text("Falta el header Authorization: Bearer <token>"),
+            "Falta el header Authorization: Bearer <token>"
+        );
+        assert_eq!(redact_text("Bearer abc.def"), "Bearer [REDACTED]");
     }
 
     #[test]

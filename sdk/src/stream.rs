@@ -92,17 +92,9 @@ impl AnswerText {
         if self.truncated {
             return;
         }
-        let room = self.limit.saturating_sub(self.text.len());
-        if piece.len() <= room {
-            self.text.push_str(piece);
-            return;
-        }
-        let mut cut = room;
-        while !piece.is_char_boundary(cut) {
-            cut = cut.saturating_sub(1);
-        }
-        self.text.push_str(piece.get(..cut).unwrap_or_default());
-        self.truncated = true;
+        let kept = fitting_prefix(self.limit.saturating_sub(self.text.len()), piece);
+        self.text.push_str(piece.get(..kept).unwrap_or_default());
+        self.truncated = kept < piece.len();
     }
 
     /// The text kept so far.
@@ -132,6 +124,71 @@ impl AnswerText {
     }
 }
 
+/// The rule of [`AnswerText`] without the text: how many bytes of each piece an answer's text
+/// keeps under its limit. For a binding that keeps the text on its side (Node's token streams
+/// build it in JavaScript) and must stop at the same byte as the other languages.
+///
+/// ```
+/// use agents_sdk::stream::TextBudget;
+/// let mut budget = TextBudget::with_limit(3);
+/// assert_eq!(budget.take("añ"), 3); // "añ" is 3 bytes
+/// assert_eq!(budget.take("a"), 0);
+/// assert!(budget.truncated());
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct TextBudget {
+    used: usize,
+    limit: usize,
+    truncated: bool,
+}
+
+impl TextBudget {
+    /// Nothing kept yet; at most `limit` bytes.
+    pub fn with_limit(limit: usize) -> Self {
+        TextBudget {
+            used: 0,
+            limit,
+            truncated: false,
+        }
+    }
+
+    /// How many bytes of `piece` the text keeps: all of it while it fits, then the longest
+    /// prefix that fits and ends at a character boundary (the text is truncated from then on),
+    /// then nothing.
+    pub fn take(&mut self, piece: &str) -> usize {
+        if self.truncated {
+            return 0;
+        }
+        let kept = fitting_prefix(self.limit.saturating_sub(self.used), piece);
+        self.used = self.used.saturating_add(kept);
+        self.truncated = kept < piece.len();
+        kept
+    }
+
+    /// Whether some text was dropped at the limit.
+    pub fn truncated(&self) -> bool {
+        self.truncated
+    }
+
+    /// The limit in bytes.
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+}
+
+/// The bytes of `piece` that fit in `room`: all of it, or its longest prefix of at most `room`
+/// bytes that ends at a character boundary.
+fn fitting_prefix(room: usize, piece: &str) -> usize {
+    if piece.len() <= room {
+        return piece.len();
+    }
+    let mut cut = room;
+    while !piece.is_char_boundary(cut) {
+        cut = cut.saturating_sub(1);
+    }
+    cut
+}
+
 /// Raw SSE events of a response body.
 pub struct SseStream {
     body: ByteStream,
@@ -142,7 +199,12 @@ pub struct SseStream {
     events: Vec<sse::Event>,
     pos: usize,
     idle: Duration,
+    /// Fires `idle` after the last event: restarted at the first event of each chunk, so bytes
+    /// that carry no event (keep-alive comments, an event trickling in forever) do not keep a
+    /// stream open.
     sleep: Pin<Box<Sleep>>,
+    /// A chunk arrived since the idle clock was last restarted.
+    fresh: bool,
     cancel: Option<CancelFuture>,
     ended: bool,
     meta: ResponseMeta,
@@ -174,6 +236,7 @@ impl SseStream {
             pos: 0,
             idle,
             sleep: Box::pin(tokio::time::sleep(idle)),
+            fresh: false,
             cancel: cancel.map(|t| Box::pin(async move { t.cancelled().await }) as CancelFuture),
             ended: false,
             meta,
@@ -203,7 +266,7 @@ impl SseStream {
         }
         match ready!(self.body.as_mut().poll_next(cx)) {
             Some(Ok(chunk)) => {
-                self.sleep.as_mut().reset(idle_deadline(self.idle));
+                self.fresh = true;
                 self.chunk = chunk;
                 self.decoded = 0;
             }
@@ -217,7 +280,15 @@ impl SseStream {
         Poll::Ready(Ok(()))
     }
 
-    /// While the body is silent: pending until the idle timeout, then the timeout error.
+    /// An event was handed out: restarts the idle clock, once per chunk.
+    fn heard(&mut self) {
+        if self.fresh {
+            self.fresh = false;
+            self.sleep.as_mut().reset(idle_deadline(self.idle));
+        }
+    }
+
+    /// While no event comes: pending until the idle timeout, then the timeout error.
     fn poll_idle<T>(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<T>>> {
         ready!(self.sleep.as_mut().poll(cx));
         let idle = self.idle;
@@ -247,6 +318,7 @@ impl Stream for SseStream {
             if let Some(slot) = this.events.get_mut(this.pos) {
                 let ev = std::mem::take(slot);
                 this.pos = this.pos.saturating_add(1);
+                this.heard();
                 return Poll::Ready(Some(Ok(ev)));
             }
             if this.ended {
@@ -289,6 +361,9 @@ impl SseStream {
             more = on_event(ev.as_ref(), &self.meta);
         }
         loop {
+            if handed {
+                self.heard();
+            }
             if !more || (self.ended && handed) {
                 return Poll::Ready(Some(Ok(())));
             }

@@ -20,7 +20,7 @@ use crate::options::{
     MAX_BACKOFF, MAX_RETRY_AFTER, RequestOptions, ResponseMeta, deadline_after, validate,
 };
 use crate::ratelimit::{RateLimit, parse_retry_after};
-use crate::redact::Secret;
+use crate::redact::{KnownSecrets, Secret};
 
 /// A boxed future returning a bearer token.
 pub(crate) type TokenFuture<'a> = Pin<Box<dyn Future<Output = Result<Option<Secret>>> + Send + 'a>>;
@@ -349,6 +349,13 @@ impl Transport {
                 .unwrap_or_else(|| format!("agents-sdk-{}", uuid::Uuid::new_v4()))
         });
         let url = self.url_with(&req.segments, &req.query, &opts.extra_query);
+        if url.as_str().len() > MAX_URL_LEN {
+            return Err(Error::InvalidArgument(format!(
+                "the request URL would be {} bytes long, over the limit of {MAX_URL_LEN}: an \
+                 argument (a path id or a query value) is too long",
+                url.as_str().len()
+            )));
+        }
         let path = req.path_for_logs();
         let mut attempt: u32 = 0;
         let mut reauthenticated = false;
@@ -413,7 +420,11 @@ impl Transport {
                     let body = read_body(resp, deadline, status, MAX_ERROR_BODY, true)
                         .await
                         .unwrap_or_default();
-                    let err = api_error(status, &headers, &body);
+                    let mut known = KnownSecrets::from_body(req.body.as_deref());
+                    if let Some(token) = &token {
+                        known.add(token.expose());
+                    }
+                    let err = api_error_with(status, &headers, &body, &known);
                     tracing::warn!(parent: &span, error = %err, class = err.kind.class_name(), "error answer");
                     return Err(Error::from(err));
                 }
@@ -449,6 +460,8 @@ impl Transport {
         idempotency_key: Option<&str>,
         deadline: Instant,
     ) -> Attempt {
+        // the limit a total-deadline timeout reports: the call's, not what was left of it
+        let total = opts.timeout.unwrap_or(self.cfg.timeout);
         let token = if req.auth {
             match self.auth_source() {
                 // A login made for this call (ops) counts against the call's own deadline.
@@ -460,7 +473,7 @@ impl Transport {
                         Err(_) => {
                             return Attempt::Failed(Error::Timeout {
                                 phase: TimeoutPhase::Total,
-                                after: remaining,
+                                after: total,
                             });
                         }
                     }
@@ -501,17 +514,19 @@ impl Transport {
         if remaining.is_zero() {
             return Attempt::Failed(Error::Timeout {
                 phase: TimeoutPhase::Total,
-                after: deadline.saturating_duration_since(now),
+                after: total,
             });
         }
         let header_wait = self.cfg.response_header_timeout.min(remaining);
         match tokio::time::timeout(header_wait, rb.send()).await {
+            Err(_) if header_wait < self.cfg.response_header_timeout => {
+                Attempt::Failed(Error::Timeout {
+                    phase: TimeoutPhase::Total,
+                    after: total,
+                })
+            }
             Err(_) => Attempt::Failed(Error::Timeout {
-                phase: if header_wait < self.cfg.response_header_timeout {
-                    TimeoutPhase::Total
-                } else {
-                    TimeoutPhase::ResponseHeaders
-                },
+                phase: TimeoutPhase::ResponseHeaders,
                 after: header_wait,
             }),
             Ok(Err(e)) => Attempt::Failed(self.map_reqwest_error(e)),
@@ -520,6 +535,15 @@ impl Transport {
     }
 
     pub(crate) fn map_reqwest_error(&self, e: reqwest::Error) -> Error {
+        if e.is_builder() {
+            // the request could not be made from what the caller passed: never sent
+            let e = e.without_url();
+            let text: String = crate::redact::redact_text(&describe_error(&e))
+                .chars()
+                .take(300)
+                .collect();
+            return Error::InvalidArgument(format!("the request could not be built: {text}"));
+        }
         if e.is_timeout() && e.is_connect() {
             return Error::Timeout {
                 phase: TimeoutPhase::Connect,
@@ -765,8 +789,23 @@ fn safe_headers(headers: &HeaderMap) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Longest request URL: what the HTTP stack accepts (`http::Uri`). Longer is refused as an
+/// invalid argument before anything is sent.
+const MAX_URL_LEN: usize = 65_534;
+
 /// Builds the typed error of an error answer of either service.
 pub(crate) fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError {
+    api_error_with(status, headers, body, &KnownSecrets::default())
+}
+
+/// [`api_error`], keeping the `known` secret values of the request out of its message and
+/// details (an answer may quote the credential or the password it refused).
+pub(crate) fn api_error_with(
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+    known: &KnownSecrets,
+) -> ApiError {
     let parsed: Option<serde_json::Value> = serde_json::from_slice(body).ok();
     let mut err = ApiError::from_value(status.as_u16(), parsed.as_ref());
     if err.message.is_empty() && status.is_redirection() {
@@ -775,11 +814,21 @@ pub(crate) fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) ->
             .to_owned();
     }
     if err.message.is_empty() {
-        err.message = if body.is_empty() {
-            status.canonical_reason().unwrap_or("error").to_owned()
-        } else {
-            crate::redact::excerpt(body, 200)
+        err.message = match parsed {
+            _ if body.is_empty() => status.canonical_reason().unwrap_or("error").to_owned(),
+            // another error shape (FastAPI's `{"detail": [...]}`): the JSON with its secrets
+            // hidden first, as `details` is
+            Some(mut value) => {
+                known.scrub_json(&mut value);
+                let text = serde_json::to_string(&value).unwrap_or_default();
+                crate::redact::excerpt(text.as_bytes(), 200)
+            }
+            None => crate::redact::excerpt(body, 200),
         };
+    }
+    if !known.is_empty() {
+        err.message = known.scrub(&err.message);
+        known.scrub_json(&mut err.details);
     }
     if err.request_id.is_none() {
         err.request_id = headers

@@ -560,3 +560,67 @@ async fn a_stalled_login_counts_against_the_calls_deadline() {
         started.elapsed()
     );
 }
+
+/// A server that answers a stream with one token, then only keep-alive comments (or one event
+/// that never ends), every 50 ms, forever.
+async fn chatty_silent_server(after_token: &'static str) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut sock, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut buf = [0u8; 4096];
+                let _ = sock.read(&mut buf).await;
+                let head = "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n\r\nevent: token\ndata: {\"token\": \"hola\"}\n\n";
+                if sock.write_all(head.as_bytes()).await.is_err() {
+                    return;
+                }
+                loop {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    if sock.write_all(after_token.as_bytes()).await.is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    format!("http://{addr}/api")
+}
+
+#[tokio::test]
+async fn bytes_without_events_do_not_keep_a_stream_open() {
+    for filler in [": keep-alive\n\n", "data: x"] {
+        let base = chatty_silent_server(filler).await;
+        let client = Client::builder()
+            .api_key(KEY)
+            .base_url(base)
+            .stream_idle_timeout(Duration::from_millis(400))
+            .build()
+            .unwrap();
+        let started = Instant::now();
+        let mut tokens = client
+            .conversations()
+            .stream("conv_1")
+            .await
+            .unwrap()
+            .tokens();
+        assert_eq!(tokens.next().await.unwrap().unwrap(), "hola");
+        let err = tokio::time::timeout(Duration::from_secs(10), tokens.next())
+            .await
+            .expect("the idle timeout ends the stream")
+            .unwrap()
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::Timeout {
+                    phase: agents_sdk::TimeoutPhase::StreamIdle,
+                    ..
+                }
+            ),
+            "{filler:?}: {err}"
+        );
+        let took = started.elapsed();
+        assert!(took < Duration::from_secs(3), "{filler:?}: {took:?}");
+    }
+}

@@ -288,3 +288,57 @@ async fn a_login_through_either_handle_is_seen_by_both() {
     local.auth().login("admin", "password").await.unwrap();
     client.conversations().list().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_validation_error_quoting_the_password_does_not_carry_it() {
+    // FastAPI's 422 quotes each refused input; a proxy may answer in its own shape
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/auth/login"))
+        .respond_with(ResponseTemplate::new(422).set_body_json(json!({"detail": [
+            {"type": "string_too_short", "loc": ["body", "password"], "msg": "too short", "input": "Tr0ub4dor&3-horse"},
+            {"type": "value_error", "loc": ["body", "username"], "msg": "unknown user admin", "input": "admin"},
+            {"msg": "echo: the request was {\"username\":\"admin\",\"password\":\"Tr0ub4dor&3-horse\"}"}
+        ]})))
+        .mount(&server)
+        .await;
+    let err = AgentClient::login(server.uri(), "admin", "Tr0ub4dor&3-horse")
+        .await
+        .unwrap_err();
+    let shown = format!("{err} {err:?}");
+    assert!(!shown.contains("Tr0ub4dor"), "{shown}");
+    // what is not secret stays readable
+    assert!(shown.contains("unknown user admin"), "{shown}");
+}
+
+#[tokio::test]
+async fn an_error_echoing_the_opaque_token_does_not_carry_it() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/metrics"))
+        .respond_with(ResponseTemplate::new(403).set_body_json(json!({"error": {
+            "code": "FORBIDDEN",
+            "message": "token opaque-session-token-QWERTY123 lacks scope",
+            "details": {"seen": "opaque-session-token-QWERTY123", "list": ["x opaque-session-token-QWERTY123 y"]}
+        }})))
+        .mount(&server)
+        .await;
+    let client = AgentClient::builder()
+        .api_key("opaque-session-token-QWERTY123")
+        .base_url(server.uri())
+        .max_retries(0)
+        .build()
+        .unwrap();
+    let err = client.metrics().get().await.unwrap_err();
+    let shown = format!("{err} {err:?}");
+    assert!(!shown.contains("QWERTY123"), "{shown}");
+    assert!(shown.contains("lacks scope"), "{shown}");
+    let Error::Api(api) = &err else {
+        panic!("{err}")
+    };
+    assert!(
+        !api.details.to_string().contains("QWERTY123"),
+        "{}",
+        api.details
+    );
+}

@@ -852,3 +852,45 @@ async fn token_batches_end_with_the_error_after_the_tokens_before_it() {
     assert_eq!(tokens, ["a"]);
     assert!(matches!(error, Some(Error::Decode { .. })), "{error:?}");
 }
+
+#[tokio::test]
+async fn an_argument_too_long_for_a_url_is_refused_before_sending() {
+    let server = MockServer::start().await;
+    let c = client(&server);
+    let huge = "a".repeat(70_000);
+    let err = c.agents().get(&huge).await.unwrap_err();
+    assert!(matches!(err, Error::InvalidArgument(_)), "{err}");
+    let text = err.to_string();
+    assert!(text.len() < 400 && text.contains("too long"), "{text}");
+    assert!(
+        server
+            .received_requests()
+            .await
+            .unwrap_or_default()
+            .is_empty()
+    );
+    // a long but acceptable id is sent (and answered)
+    assert!(!matches!(
+        c.agents().get(&"a".repeat(2_000)).await,
+        Err(Error::InvalidArgument(_))
+    ));
+}
+
+#[test]
+fn an_api_key_that_cannot_be_a_header_is_refused_when_the_client_is_built() {
+    for bad in ["a\r\nX-Evil: 1", "a\0b", "tab\tnew\nline"] {
+        let err = Client::builder()
+            .api_key(bad)
+            .base_url("http://127.0.0.1:9/api")
+            .build()
+            .unwrap_err();
+        assert!(matches!(err, Error::InvalidArgument(_)), "{err}");
+        assert!(!err.to_string().contains(bad), "{err}");
+    }
+    let err = agents_sdk::ops::AgentClient::builder()
+        .api_key("x\ny")
+        .base_url("http://127.0.0.1:9")
+        .build()
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidArgument(_)), "{err}");
+}

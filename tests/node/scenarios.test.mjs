@@ -263,9 +263,11 @@ function errorTree() {
 
 function errorData(e) {
   const out = { class: e?.constructor?.name, message: String(e?.message ?? e) };
-  for (const [fact, key] of [['status', 'status'], ['code', 'code'], ['requestId', 'request_id']]) {
+  for (const [fact, key] of [['status', 'status'], ['code', 'code'], ['requestId', 'request_id'], ['retryAfter', 'retry_after'], ['phase', 'phase']]) {
     if (e?.[fact] !== undefined && e?.[fact] !== null) out[key] = e[fact];
   }
+  // Node states a timeout in milliseconds, the scenarios in seconds
+  if (e instanceof sdk.APITimeoutError && typeof e.timeout === 'number') out.timeout = e.timeout / 1000;
   if (e instanceof sdk.RateLimitError) out.rate_limit = { limit: e.limit, remaining: e.remaining, reset: e.reset };
   return out;
 }

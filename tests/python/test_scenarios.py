@@ -593,7 +593,7 @@ def python_options(options: Dict[str, Any]) -> Dict[str, Any]:
 
 def error_data(e: BaseException) -> Dict[str, Any]:
     out: Dict[str, Any] = {"class": type(e).__name__, "message": str(e)}
-    for fact in ("status", "code", "request_id"):
+    for fact in ("status", "code", "request_id", "retry_after", "phase", "timeout"):
         value = getattr(e, fact, None)
         if value is not None:
             out[fact] = value

@@ -234,6 +234,14 @@ class Webhooks(_WebhooksExtras, Resource):
 # </generated resources>
 
 
+def _check_login(username: Any, password: Any) -> None:
+    """``login`` needs both credentials (as Node's ``AgentClient.login`` does)."""
+    from cjhirashi_agents._errors import InvalidArgumentError
+
+    if not username or not password:
+        raise InvalidArgumentError("AgentClient.login needs a username and a password")
+
+
 class RealtimeSession:
     """An authenticated ``/ws`` session (sync): ``send_chat(conversation_id, message)``, then
     iterate: the events of that answer, ending after ``done``. A context manager."""
@@ -252,6 +260,9 @@ class RealtimeSession:
             WebSocketError: The socket is closed or failed.
         """
         self._native.send_chat(conversation_id, message)
+
+    #: The same as :meth:`send_chat` (API.md's name, and the Rust core's ``chat``).
+    chat = send_chat
 
     def __iter__(self) -> Any:
         return iter(ChatStream(self._native, models.event_from_wire))
@@ -296,6 +307,9 @@ class AsyncRealtimeSession:
         """
         await self._open()
         await self._native.send_chat_async(conversation_id, message)
+
+    #: The same as :meth:`send_chat` (API.md's name, and the Rust core's ``chat``).
+    chat = send_chat
 
     def __aiter__(self) -> Any:
         native = self._native
@@ -460,7 +474,8 @@ class AgentClient(_BaseAgentClient):
         timeout: Seconds for a whole non-streaming call, retries included (default 600;
             ``float("inf")``: no limit).
         max_retries: Retries after the first attempt (default 2, at most 100).
-        stream_idle_timeout: Seconds a stream may stay silent before it fails (default 120).
+        stream_idle_timeout: Seconds a stream may go without an event before it fails
+            (default 120; keep-alive comments do not count).
         default_headers: Headers sent with every request.
         username: The login user name (with ``password``: log in on the first call).
         password: The login password.
@@ -502,10 +517,12 @@ class AgentClient(_BaseAgentClient):
         Raises:
             AuthenticationError: Wrong user name or password (401).
             APIConnectionError: The service did not answer.
+            InvalidArgumentError: ``username`` or ``password`` is missing or empty.
 
         Example:
             >>> client = AgentClient.login("http://localhost:8000", "admin", "secret")
         """
+        _check_login(username, password)
         client = cls(base_url=base_url, username=username, password=password, **settings)
         client._native.ensure_login()
         return client
@@ -546,7 +563,9 @@ class AsyncAgentClient(_BaseAgentClient):
         Raises:
             AuthenticationError: Wrong user name or password (401).
             APIConnectionError: The service did not answer.
+            InvalidArgumentError: ``username`` or ``password`` is missing or empty.
         """
+        _check_login(username, password)
         client = cls(base_url=base_url, username=username, password=password, **settings)
         await client._native.ensure_login_async()
         return client

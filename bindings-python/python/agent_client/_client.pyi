@@ -70,6 +70,16 @@ class RealtimeSession:
         Raises:
             WebSocketError: The socket is closed or failed.
         """
+    def chat(self, conversation_id: Optional[str], message: str) -> None:
+        """Sends a chat message on the socket; iterate the session for its answer.
+
+        Args:
+            conversation_id: Continue this conversation (``None``: a new one).
+            message: The message text.
+
+        Raises:
+            WebSocketError: The socket is closed or failed.
+        """
     def __iter__(self) -> Iterator[models.ChatEvent]: ...
     def close(self) -> None:
         """Closes the WebSocket (idempotent)."""
@@ -83,6 +93,17 @@ class AsyncRealtimeSession:
 
     def __await__(self) -> Generator[Any, None, AsyncRealtimeSession]: ...
     async def send_chat(self, conversation_id: Optional[str], message: str) -> None:
+        """Sends a chat message on the socket (opening it first if needed); iterate the
+        session with ``async for`` for its answer.
+
+        Args:
+            conversation_id: Continue this conversation (``None``: a new one).
+            message: The message text.
+
+        Raises:
+            WebSocketError: The socket is closed or failed.
+        """
+    async def chat(self, conversation_id: Optional[str], message: str) -> None:
         """Sends a chat message on the socket (opening it first if needed); iterate the
         session with ``async for`` for its answer.
 
@@ -2404,7 +2425,8 @@ class AgentClient(_AgentClientBase):
         timeout: Seconds for a whole non-streaming call, retries included (default 600;
             ``float("inf")``: no limit).
         max_retries: Retries after the first attempt (default 2, at most 100).
-        stream_idle_timeout: Seconds a stream may stay silent before it fails (default 120).
+        stream_idle_timeout: Seconds a stream may go without an event before it fails
+            (default 120; keep-alive comments do not count).
         default_headers: Headers sent with every request.
         username: The login user name (with ``password``: log in on the first call).
         password: The login password.
@@ -2457,6 +2479,7 @@ class AgentClient(_AgentClientBase):
         Raises:
             AuthenticationError: Wrong user name or password (401).
             APIConnectionError: The service did not answer.
+            InvalidArgumentError: ``username`` or ``password`` is missing or empty.
 
         Example:
             >>> client = AgentClient.login("http://localhost:8000", "admin", "secret")
@@ -2512,6 +2535,7 @@ class AsyncAgentClient(_AgentClientBase):
         Raises:
             AuthenticationError: Wrong user name or password (401).
             APIConnectionError: The service did not answer.
+            InvalidArgumentError: ``username`` or ``password`` is missing or empty.
         """
     @property
     def with_raw_response(self) -> AsyncAgentClientWithRawResponse:

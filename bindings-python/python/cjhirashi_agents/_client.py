@@ -539,7 +539,8 @@ class _BaseClient:
             max_pages=max_pages,
         )
         api_key = env_or(api_key, API_KEY_ENV)
-        if api_key is None:
+        if not api_key:
+            # an empty key is no key (as in Node), not a client that sends none
             raise missing_key("api_key", API_KEY_ENV)
         base_url = env_or(base_url, BASE_URL_ENV) or DEFAULT_BASE_URL
         self._native = _native.PlatformClient(
@@ -602,7 +603,8 @@ class Client(_BaseClient):
         timeout: Seconds for a whole non-streaming call, retries included (default 600;
             ``float("inf")``: no limit).
         max_retries: Retries after the first attempt (default 2, at most 100).
-        stream_idle_timeout: Seconds a stream may stay silent before it fails (default 120).
+        stream_idle_timeout: Seconds a stream may go without an event before it fails
+            (default 120; keep-alive comments do not count).
         default_headers: Headers sent with every request.
         connect_timeout: Seconds to open a connection (default 5).
         response_header_timeout: Seconds to wait for the answer's headers (default 60).

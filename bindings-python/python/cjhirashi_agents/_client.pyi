@@ -4478,7 +4478,8 @@ class Client(_ClientBase):
         timeout: Seconds for a whole non-streaming call, retries included (default 600;
             ``float("inf")``: no limit).
         max_retries: Retries after the first attempt (default 2, at most 100).
-        stream_idle_timeout: Seconds a stream may stay silent before it fails (default 120).
+        stream_idle_timeout: Seconds a stream may go without an event before it fails
+            (default 120; keep-alive comments do not count).
         default_headers: Headers sent with every request.
         connect_timeout: Seconds to open a connection (default 5).
         response_header_timeout: Seconds to wait for the answer's headers (default 60).

@@ -162,10 +162,13 @@ class APIConnectionError(CJHirashiError):
 
 
 class APITimeoutError(APIConnectionError):
-    """A phase of the request ran out of time."""
+    """A phase of the request ran out of time: ``phase`` says which (``"connect"``,
+    ``"response headers"``, ``"response body"``, ``"stream idle"``, ``"total deadline"``) and
+    ``timeout`` the limit it ran out of, in seconds."""
 
-    _facts = ("timeout",)
+    _facts = ("timeout", "phase")
     timeout: Optional[float]
+    phase: Optional[str]
 
 
 class WebSocketError(APIConnectionError):

@@ -189,7 +189,9 @@ def snake_case(name: str) -> str:
 def webhook_sign(payload: bytes, secret: str) -> str:
     """The signature header value of ``payload``."""
 
-def webhook_verify(payload: bytes, signature: str, secrets: Sequence[str]) -> None:
+def webhook_verify(
+    payload: bytes, signature: str, secrets: Sequence[str], tolerance: Optional[float] = None
+) -> None:
     """Checks a signature; raises ``WebhookVerificationError``."""
 
 def webhook_unwrap(

@@ -68,7 +68,13 @@ def sign(payload: Union[bytes, str], secret: str) -> str:
     return str(_native.webhook_sign(_bytes(payload), secret))
 
 
-def verify(payload: Union[bytes, str], signature: str, secret: Secrets) -> None:
+def verify(
+    payload: Union[bytes, str],
+    signature: str,
+    secret: Secrets,
+    *,
+    tolerance: Optional[float] = None,
+) -> None:
     """Checks ``signature`` against the raw body in constant time, with one secret or
     several (rotation). Returns nothing when it matches.
 
@@ -76,11 +82,17 @@ def verify(payload: Union[bytes, str], signature: str, secret: Secrets) -> None:
         payload: The raw body, exactly as received.
         signature: The ``X-Webhook-Signature`` header.
         secret: The shared secret, or a sequence of them.
+        tolerance: Also refuse a signed ``timestamp`` further than this many seconds from now
+            (replays). By default only the signature is checked (``unwrap`` checks the
+            timestamp by default).
 
     Raises:
-        WebhookVerificationError: The signature does not match.
+        WebhookVerificationError: The signature does not match, or the timestamp is outside
+            the tolerance.
+        ValueError: ``tolerance`` is not a positive number of seconds up to one year or
+            infinity (``TypeError``: not a number).
     """
-    _native.webhook_verify(_bytes(payload), signature, _secrets(secret))
+    _native.webhook_verify(_bytes(payload), signature, _secrets(secret), tolerance)
 
 
 def unwrap(

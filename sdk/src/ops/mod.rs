@@ -142,7 +142,7 @@ impl AgentClientBuilder {
             None => key_auth(
                 self.api_key
                     .or_else(|| env_nonempty(API_KEY_ENV).map(Secret::new)),
-            ),
+            )?,
         };
         let t = self.common.build(BASE_URL_ENV, DEFAULT_BASE_URL, auth)?;
         Ok(AgentClient { t })

@@ -28,6 +28,10 @@ impl ChatDecoder {
         self.text.truncated()
     }
 
+    pub(crate) fn text_limit(&self) -> usize {
+        self.text.limit()
+    }
+
     /// Forgets the text of the previous answer (a realtime session's next `chat`).
     pub(crate) fn new_answer(&mut self) {
         self.text.clear();
@@ -80,5 +84,11 @@ impl EventStream<ChatDecoder> {
     /// The `message` text received so far (up to the call's `max_response_bytes`).
     pub fn text(&self) -> &str {
         self.decoder().text()
+    }
+
+    /// The most text this stream keeps for [`EventStream::text`]: the call's
+    /// `max_response_bytes`.
+    pub fn text_limit(&self) -> usize {
+        self.decoder().text_limit()
     }
 }

@@ -130,7 +130,7 @@ impl ClientBuilder {
             .or_else(|| env_nonempty(API_KEY_ENV).map(Secret::new));
         let t = self
             .common
-            .build(BASE_URL_ENV, DEFAULT_BASE_URL, key_auth(key))?;
+            .build(BASE_URL_ENV, DEFAULT_BASE_URL, key_auth(key)?)?;
         Ok(Client { t })
     }
 }

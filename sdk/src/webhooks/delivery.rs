@@ -154,24 +154,115 @@ where
     verify(payload, signature, secrets)?;
     let event: WebhookEvent = serde_json::from_slice(payload)
         .map_err(|e| Error::decode("webhook payload", e, payload, None, None))?;
-    if let Some(tolerance) = opts.tolerance
-        && !event.timestamp.is_empty()
-    {
-        let sent = parse_timestamp(&event.timestamp)
-            .map_err(|_| Error::webhook("payload timestamp is not a valid RFC 3339 time"))?;
-        let now = opts.now.unwrap_or_else(SystemTime::now);
-        let skew = match now.duration_since(sent) {
-            Ok(age) => age,
-            Err(ahead) => ahead.duration(),
-        };
-        if skew > tolerance {
-            let direction = if sent > now { "in the future" } else { "old" };
-            return Err(Error::webhook(format!(
-                "payload timestamp is {}s {direction}, beyond the tolerance of {}s",
-                skew.as_secs(),
-                tolerance.as_secs()
-            )));
-        }
-    }
+    check_timestamp(&event.timestamp, opts)?;
     Ok(event)
+}
+
+/// [`verify`] plus, when `opts.tolerance` is set, the replay check of [`unwrap`]: a signed
+/// payload whose `timestamp` is malformed or further than the tolerance from now is refused.
+/// With [`VerifyOptions::no_tolerance`] this is [`verify`]; unlike [`unwrap`], the body needs
+/// to be a JSON object only when the timestamp is checked, and is not decoded any further.
+///
+/// ```
+/// use agents_sdk::webhooks::{self, VerifyOptions};
+/// use std::time::Duration;
+///
+/// let body = br#"{"event": "tool.executed", "timestamp": "2025-10-15T10:30:00Z", "data": {}}"#;
+/// let signature = webhooks::sign(body, "whsec_1");
+/// let sent = webhooks::parse_timestamp("2025-10-15T10:30:00Z")?;
+/// let soon = VerifyOptions::with_tolerance(Duration::from_secs(300)).at(sent + Duration::from_secs(10));
+/// webhooks::verify_with(body, &signature, ["whsec_1"], &soon)?;
+/// let replayed = VerifyOptions::with_tolerance(Duration::from_secs(300)).at(sent + Duration::from_secs(3600));
+/// assert!(webhooks::verify_with(body, &signature, ["whsec_1"], &replayed).is_err());
+/// # Ok::<(), agents_sdk::Error>(())
+/// ```
+///
+/// # Errors
+/// Those of [`verify`]; [`Error::WebhookVerification`] for a refused timestamp;
+/// [`Error::Decode`] when the timestamp is to be checked and the signed body is not a JSON
+/// object.
+pub fn verify_with<I>(
+    payload: &[u8],
+    signature: &str,
+    secrets: I,
+    opts: &VerifyOptions,
+) -> Result<(), Error>
+where
+    I: IntoSecrets,
+{
+    verify(payload, signature, secrets)?;
+    if opts.tolerance.is_none() {
+        return Ok(());
+    }
+    #[derive(serde::Deserialize)]
+    struct Stamped {
+        #[serde(default)]
+        timestamp: String,
+    }
+    let stamped: Stamped = serde_json::from_slice(payload)
+        .map_err(|e| Error::decode("webhook payload", e, payload, None, None))?;
+    check_timestamp(&stamped.timestamp, opts)
+}
+
+/// Refuses a `timestamp` that is malformed or further than `opts.tolerance` from now (nothing
+/// to check without a tolerance or a timestamp).
+fn check_timestamp(timestamp: &str, opts: &VerifyOptions) -> Result<(), Error> {
+    let Some(tolerance) = opts.tolerance else {
+        return Ok(());
+    };
+    if timestamp.is_empty() {
+        return Ok(());
+    }
+    let sent = parse_timestamp(timestamp)
+        .map_err(|_| Error::webhook("payload timestamp is not a valid RFC 3339 time"))?;
+    let now = opts.now.unwrap_or_else(SystemTime::now);
+    let skew = match now.duration_since(sent) {
+        Ok(age) => age,
+        Err(ahead) => ahead.duration(),
+    };
+    if skew > tolerance {
+        let direction = if sent > now { "in the future" } else { "old" };
+        return Err(Error::webhook(format!(
+            "payload timestamp is {}s {direction}, beyond the tolerance of {}s",
+            skew.as_secs(),
+            tolerance.as_secs()
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::webhooks::sign;
+
+    #[test]
+    fn verify_with_checks_the_timestamp_only_with_a_tolerance() {
+        let body = br#"{"event":"agent.created","timestamp":"2000-01-01T00:00:00Z","data":{}}"#;
+        let sig = sign(body, "k");
+        verify_with(body, &sig, "k", &VerifyOptions::no_tolerance()).unwrap();
+        let e = verify_with(body, &sig, "k", &VerifyOptions::default()).unwrap_err();
+        assert!(matches!(e, Error::WebhookVerification { .. }), "{e}");
+        assert!(e.to_string().contains("beyond the tolerance"), "{e}");
+        // the signature is checked first
+        let e = verify_with(body, "00", "k", &VerifyOptions::no_tolerance()).unwrap_err();
+        assert!(matches!(e, Error::WebhookVerification { .. }), "{e}");
+
+        // no timestamp: nothing to check; a body that is not JSON only matters with a tolerance
+        let plain = br#"{"event":"x"}"#;
+        verify_with(plain, &sign(plain, "k"), "k", &VerifyOptions::default()).unwrap();
+        let text = b"not json";
+        let sig = sign(text, "k");
+        verify_with(text, &sig, "k", &VerifyOptions::no_tolerance()).unwrap();
+        let e = verify_with(text, &sig, "k", &VerifyOptions::default()).unwrap_err();
+        assert!(matches!(e, Error::Decode { .. }), "{e}");
+
+        // a malformed timestamp is refused, a fresh one accepted
+        let bad = br#"{"timestamp":"yesterday"}"#;
+        let e = verify_with(bad, &sign(bad, "k"), "k", &VerifyOptions::default()).unwrap_err();
+        assert!(e.to_string().contains("RFC 3339"), "{e}");
+        let sent = parse_timestamp("2000-01-01T00:00:00Z").unwrap();
+        let opts = VerifyOptions::default().at(sent + Duration::from_secs(60));
+        verify_with(body, &sign(body, "k"), "k", &opts).unwrap();
+    }
 }

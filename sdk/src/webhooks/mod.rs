@@ -70,6 +70,20 @@ macro_rules! client_helpers {
             crate::webhooks::verify(payload, signature, secrets)
         }
 
+        /// [`crate::webhooks::verify_with`], reachable from the client.
+        pub fn verify_with<I>(
+            &self,
+            payload: &[u8],
+            signature: &str,
+            secrets: I,
+            opts: &crate::webhooks::VerifyOptions,
+        ) -> Result<()>
+        where
+            I: crate::webhooks::IntoSecrets,
+        {
+            crate::webhooks::verify_with(payload, signature, secrets, opts)
+        }
+
         /// [`crate::webhooks::unwrap`], reachable from the client.
         pub fn unwrap<H, I>(
             &self,

@@ -399,6 +399,13 @@ fn error_data(e: &Error) -> Value {
                 json!({"limit": rl.limit, "remaining": rl.remaining, "reset": rl.reset}),
             );
         }
+        if let Some(after) = api.retry_after {
+            out.insert("retry_after".into(), json!(after.as_secs_f64()));
+        }
+    }
+    if let Error::Timeout { phase, after } = e {
+        out.insert("phase".into(), json!(phase.to_string()));
+        out.insert("timeout".into(), json!(after.as_secs_f64()));
     }
     Value::Object(out)
 }
