@@ -16,7 +16,7 @@ import {
   type native,
   signalOf,
 } from './core';
-import { APIError, APIUserAbortError, ResponseTooLargeError, mapError } from './errors';
+import { APIUserAbortError, CJHirashiError, ResponseTooLargeError, mapError } from './errors';
 
 
 /** The lengths of no token (before the first batch, after the end). */
@@ -214,7 +214,7 @@ export class MessageStream implements AsyncIterable<string> {
   // batch is handed out with one resolved promise, without resuming a generator, which makes
   // `for await` over the tokens several times faster.
   [Symbol.asyncIterator](): AsyncIterator<string, void, undefined> {
-    if (this.#started) throw new APIError('a stream can be iterated only once');
+    if (this.#started) throw new CJHirashiError('a stream can be iterated only once');
     this.#started = true;
     const opening = this.#opening;
     const source = batches(opening, (raw) => raw as native.TokenBatch);
@@ -367,7 +367,7 @@ export class ChatEventStream implements AsyncIterable<ChatEvent> {
    * @throws {APIUserAbortError} `options.signal` aborted the stream.
    */
   async *[Symbol.asyncIterator](): AsyncGenerator<ChatEvent, void, undefined> {
-    if (this.#started) throw new APIError('a stream can be iterated only once');
+    if (this.#started) throw new CJHirashiError('a stream can be iterated only once');
     this.#started = true;
     const opening = this.#opening;
     try {

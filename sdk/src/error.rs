@@ -241,7 +241,10 @@ pub enum Error {
         received: u64,
     },
     /// A body could not be decoded into the expected type.
-    #[error("could not decode {what}: {message}; body starts with: {excerpt}")]
+    #[error(
+        "could not decode {what}: {message}{}",
+        if excerpt.is_empty() { String::new() } else { format!("; body starts with: {excerpt}") }
+    )]
     Decode {
         /// What was being decoded (e.g. `"response body"`, `"stream event"`).
         what: &'static str,

@@ -80,7 +80,7 @@ impl Config {
             max_event_size: crate::sse::DEFAULT_MAX_EVENT_SIZE,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             max_pages: crate::options::DEFAULT_MAX_PAGES,
-            user_agent: crate::client::user_agent("rust", ""),
+            user_agent: crate::client::user_agent("rust", RUST_RUNTIME.as_str()),
             net,
         }
     }
@@ -788,6 +788,14 @@ fn safe_headers(headers: &HeaderMap) -> Vec<(String, String)> {
         .filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned())))
         .collect()
 }
+
+/// The Rust runtime the `User-Agent` names: the compiler's version (`rustc 1.95.0`), recorded
+/// by the build script (empty when it could not be read).
+static RUST_RUNTIME: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| match env!("AGENTS_SDK_RUSTC_VERSION") {
+        "" => String::new(),
+        v => format!("rustc {v}"),
+    });
 
 /// Longest request URL: what the HTTP stack accepts (`http::Uri`). Longer is refused as an
 /// invalid argument before anything is sent.

@@ -206,7 +206,8 @@ async fn sandbox_refuses_agent_fields_outside_the_seed() {
 }
 
 /// Every request names the SDK, its language and version, and the platform:
-/// `cjhirashi-agents-rust/<version> (<os>; <arch>)`; `ClientSettings::user_agent` replaces it
+/// `cjhirashi-agents-rust/<version> rustc <version> (<os>; <arch>)`; `ClientSettings::user_agent`
+/// replaces it
 /// (what the Python and Node packages do with their own name and runtime).
 #[tokio::test]
 async fn user_agent_names_the_language_and_version() {
@@ -245,8 +246,14 @@ async fn user_agent_names_the_language_and_version() {
             .to_owned()
     };
     let version = env!("CARGO_PKG_VERSION");
+    // the runtime: the compiler's version
     assert!(
-        ua(0).starts_with(&format!("cjhirashi-agents-rust/{version} (")),
+        ua(0).starts_with(&format!("cjhirashi-agents-rust/{version} rustc 1.")),
+        "{}",
+        ua(0)
+    );
+    assert!(
+        ua(0).contains(&format!("({}; ", std::env::consts::OS)),
         "{}",
         ua(0)
     );
