@@ -428,7 +428,7 @@ impl Transport {
                     tracing::warn!(parent: &span, error = %err, class = err.kind.class_name(), "error answer");
                     return Err(Error::from(err));
                 }
-                Attempt::Failed(err) => {
+                Attempt::Failed(mut err) => {
                     let retryable = matches!(
                         &err,
                         Error::Connection { .. }
@@ -444,6 +444,12 @@ impl Transport {
                             tokio::time::sleep(delay).await;
                             continue;
                         }
+                    }
+                    if attempt > 1
+                        && let Error::Connection { message, .. } = &mut err
+                    {
+                        // the time it took is the retries'
+                        message.push_str(&format!(" (after {attempt} attempts)"));
                     }
                     tracing::warn!(parent: &span, error = %err, class = err.class_name(), "request failed");
                     return Err(err);

@@ -346,6 +346,15 @@ async fn connection_refused_is_a_connection_error() {
     let err = c.agents().list(Default::default()).await.unwrap_err();
     assert!(matches!(err, Error::Connection { .. }), "{err:?}");
     assert_eq!(err.class_name(), "APIConnectionError");
+    // the message says the time went to retries
+    assert!(err.to_string().ends_with("(after 2 attempts)"), "{err}");
+    let once = c
+        .agents()
+        .with_options(RequestOptions::new().max_retries(0))
+        .list(Default::default())
+        .await
+        .unwrap_err();
+    assert!(!once.to_string().contains("attempts"), "{once}");
 }
 
 #[tokio::test]
