@@ -27,7 +27,7 @@ test('a call in flight keeps the process alive until it settles, and nothing kee
   const script = `
     import { CJHirashiAgents } from '@cjhirashi/agents-sdk';
     const c = new CJHirashiAgents({ apiKey: process.env.KEY, baseURL: process.env.URL });
-    c.agents.list({ headers: { 'X-Sandbox-Fault': 'latency=300' } }).then((a) => {
+    c.agents.list({}, { headers: { 'X-Sandbox-Fault': 'latency=300' } }).then((a) => {
       console.log('settled', a.length > 0);
     });
     process.on('exit', () => console.log('exit'));`;

@@ -619,3 +619,13 @@ describe('arguments too long for a URL', () => {
     assert.ok(err.message.length < 400);
   });
 });
+
+describe('parameters', () => {
+  test('an argument an operation does not have is a TypeError, not silently dropped', async () => {
+    // a request option passed among the parameters (options are the last argument)
+    await rejectsExactly(ctx.platform.agents.list({ timeout: -5 }), TypeError, /agents\.list has no parameter "timeout"/);
+    await rejectsExactly(ctx.platform.agents.list({ isPublik: true }), TypeError, /no parameter "isPublik"/);
+    // the right spelling still works
+    assert.ok(Array.isArray(await ctx.platform.agents.list({ isPublic: true })));
+  });
+});

@@ -161,11 +161,36 @@ impl<'a> Args<'a> {
         }
     }
 
-    /// The remaining arguments as the operation's params type.
+    /// The remaining arguments as the operation's params type. A top-level argument the type
+    /// does not have is refused (a misspelt parameter, or a request option passed among the
+    /// parameters, would otherwise be dropped without a word); unknown keys inside a nested
+    /// object are left to the type (a free-form object keeps them).
     pub(crate) fn params<T: DeserializeOwned>(self) -> Result<T> {
         let op = self.op;
-        serde_json::from_value(Value::Object(self.map))
-            .map_err(|e| Error::InvalidArgument(format!("invalid {op} params: {e}")))
+        let mut unknown: Vec<String> = Vec::new();
+        let params = serde_ignored::deserialize(Value::Object(self.map), |path| {
+            if let serde_ignored::Path::Map {
+                parent: serde_ignored::Path::Root,
+                key,
+            } = path
+            {
+                unknown.push(key.clone());
+            }
+        })
+        .map_err(|e| Error::InvalidArgument(format!("invalid {op} params: {e}")))?;
+        if !unknown.is_empty() {
+            unknown.sort();
+            return Err(Error::InvalidArgument(format!(
+                "{op} has no parameter {} (request options such as timeout go in the options \
+                 argument)",
+                unknown
+                    .iter()
+                    .map(|k| format!("{k:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+        Ok(params)
     }
 }
 
@@ -201,6 +226,34 @@ pub(crate) use answer;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_top_level_argument_the_params_do_not_have_is_refused() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct P {
+            #[serde(rename = "isPublic")]
+            is_public: Option<bool>,
+            config: Option<serde_json::Map<String, Value>>,
+        }
+        let a = Args::new(
+            "agents.list",
+            serde_json::json!({"isPublic": true, "timeout": -5, "signal": {}}),
+        )
+        .unwrap();
+        let e = a.params::<P>().unwrap_err().to_string();
+        assert!(
+            e.contains(r#"agents.list has no parameter "signal", "timeout""#),
+            "{e}"
+        );
+        // keys inside a free-form object are the caller's
+        let a = Args::new(
+            "agents.list",
+            serde_json::json!({"config": {"anything": 1}}),
+        )
+        .unwrap();
+        assert!(a.params::<P>().is_ok());
+    }
 
     #[test]
     fn arguments_are_taken_apart_or_refused() {
