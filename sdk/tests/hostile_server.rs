@@ -197,14 +197,31 @@ async fn a_page_number_that_does_not_advance_stops_and_the_page_cap_holds() {
 
 /// A raw HTTP server answering every connection with `head` and then `body_len` bytes of JSON
 /// filler (a never-ending array when `body_len` is `None`, sent chunked).
-async fn raw_server(content_length: Option<u64>, body_len: Option<usize>) -> String {
+/// A raw TCP server on a free port: each connection's request head is read (one read), then
+/// `answer` writes whatever it likes. Its base URL.
+async fn serve_raw<F, Fut>(answer: F) -> String
+where
+    F: Fn(tokio::net::TcpStream) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
+    let answer = Arc::new(answer);
     tokio::spawn(async move {
         while let Ok((mut sock, _)) = listener.accept().await {
+            let answer = answer.clone();
             tokio::spawn(async move {
                 let mut buf = [0u8; 4096];
                 let _ = sock.read(&mut buf).await;
+                answer(sock).await;
+            });
+        }
+    });
+    format!("http://{addr}/api")
+}
+
+async fn raw_server(content_length: Option<u64>, body_len: Option<usize>) -> String {
+    serve_raw(move |mut sock| async move {
                 let head = match content_length {
                     Some(n) => format!(
                         "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {n}\r\n\r\n"
@@ -233,10 +250,8 @@ async fn raw_server(content_length: Option<u64>, body_len: Option<usize>) -> Str
                     }
                     sent += chunk.len();
                 }
-            });
-        }
-    });
-    format!("http://{addr}/api")
+    })
+    .await
 }
 
 #[tokio::test]
@@ -564,13 +579,7 @@ async fn a_stalled_login_counts_against_the_calls_deadline() {
 /// A server that answers a stream with one token, then only keep-alive comments (or one event
 /// that never ends), every 50 ms, forever.
 async fn chatty_silent_server(after_token: &'static str) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        while let Ok((mut sock, _)) = listener.accept().await {
-            tokio::spawn(async move {
-                let mut buf = [0u8; 4096];
-                let _ = sock.read(&mut buf).await;
+    serve_raw(move |mut sock| async move {
                 let head = "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n\r\nevent: token\ndata: {\"token\": \"hola\"}\n\n";
                 if sock.write_all(head.as_bytes()).await.is_err() {
                     return;
@@ -581,10 +590,8 @@ async fn chatty_silent_server(after_token: &'static str) -> String {
                         return;
                     }
                 }
-            });
-        }
-    });
-    format!("http://{addr}/api")
+    })
+    .await
 }
 
 #[tokio::test]
