@@ -212,10 +212,12 @@ enum Command {
     Close(oneshot::Sender<napi::Result<()>>),
 }
 
-/// Most events queued between the session's task and JavaScript. While the queue is full the
-/// task stops reading the socket, so a server that sends faster than JavaScript reads is held
-/// back by TCP instead of filling memory.
-pub const REALTIME_QUEUE: usize = 256;
+/// Most events queued between the session's task and JavaScript (and handed over in one
+/// batch). While the queue is full the task stops reading the socket, so a server that sends
+/// faster than JavaScript reads is held back by TCP instead of filling memory. An event can be
+/// as large as a WebSocket message (4 MiB), so this bounds the queue at 64 MiB and keeps a
+/// batch's JSON well within V8's longest string.
+pub const REALTIME_QUEUE: usize = 16;
 
 /// How long a cancelled session waits for its close frame to go out.
 const CLOSE_WAIT: Duration = Duration::from_secs(1);

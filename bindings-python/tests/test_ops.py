@@ -120,3 +120,12 @@ def test_bad_tool_parameters_are_400(ops: AgentClient) -> None:
         ops.tools.execute("no_such_tool")
     with pytest.raises(BadRequestError):
         ops.config.update(llm={"provider": "nope"})
+
+
+def test_odd_events_from_a_server_are_unknown_events_not_crashes() -> None:
+    from agent_client._model_extras import UnknownEvent, event_from_wire
+
+    for raw in [[1, 2, 3], 42, None, "x", {"type": {"a": 1}}, {"type": 7}]:
+        event = event_from_wire(raw)
+        assert isinstance(event, UnknownEvent), raw
+    assert event_from_wire([1, 2]).value == [1, 2]  # type: ignore[union-attr]

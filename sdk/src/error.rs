@@ -372,6 +372,48 @@ impl Error {
     }
 }
 
+impl Error {
+    /// The same error with the `known` secret values of its request replaced by `[REDACTED]`
+    /// wherever a server's text could carry them (messages, `details`, excerpts).
+    pub(crate) fn scrubbed(self, known: &crate::redact::KnownSecrets) -> Self {
+        if known.is_empty() {
+            return self;
+        }
+        match self {
+            Error::Api(mut api) => {
+                api.message = known.scrub(&api.message);
+                known.scrub_json(&mut api.details);
+                Error::Api(api)
+            }
+            Error::Decode {
+                what,
+                message,
+                excerpt,
+                status,
+                request_id,
+            } => Error::Decode {
+                what,
+                message: known.scrub(&message),
+                excerpt: known.scrub(&excerpt),
+                status,
+                request_id,
+            },
+            Error::Connection { message, source } => Error::Connection {
+                message: known.scrub(&message),
+                source,
+            },
+            Error::WebSocket {
+                message,
+                close_code,
+            } => Error::WebSocket {
+                message: known.scrub(&message),
+                close_code,
+            },
+            other => other,
+        }
+    }
+}
+
 impl From<ApiError> for Error {
     fn from(e: ApiError) -> Self {
         Error::Api(Box::new(e))

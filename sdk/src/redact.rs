@@ -281,7 +281,7 @@ const MIN_KNOWN_SECRET: usize = 4;
 /// a server repeating the token it refused) does not carry it into an error message, a
 /// `details` value or a log line. Complements the pattern-based [`redact_text`], which cannot
 /// recognise an opaque token or a password.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct KnownSecrets(Vec<String>);
 
 impl fmt::Debug for KnownSecrets {

@@ -342,3 +342,20 @@ async fn an_error_echoing_the_opaque_token_does_not_carry_it() {
         api.details
     );
 }
+
+#[tokio::test]
+async fn a_login_token_that_cannot_be_a_header_is_refused_at_login() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/auth/login"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "access_token": "tok\r\nX-Injected: 1", "token_type": "bearer", "expires_in": 3600
+        })))
+        .mount(&server)
+        .await;
+    let err = AgentClient::login(server.uri(), "admin", "pw-123456")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+    assert!(!format!("{err} {err:?}").contains("X-Injected"), "{err}");
+}

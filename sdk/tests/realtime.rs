@@ -23,6 +23,10 @@ enum Script {
     CloseMidAnswer,
     /// Refuses the token and closes with 1008.
     RefuseAuth,
+    /// Refuses the token, quoting it in the error event and the close reason.
+    RefuseAuthEcho,
+    /// Answers a chat with one event, then binary frames every 10 ms, never an event again.
+    BinaryFlood,
 }
 
 async fn server(script: Script) -> (String, tokio::sync::mpsc::Receiver<String>) {
@@ -39,6 +43,21 @@ async fn server(script: Script) -> (String, tokio::sync::mpsc::Receiver<String>)
         tx.send(format!("auth:{}", auth["token"].as_str().unwrap_or("")))
             .await
             .unwrap();
+        if let Script::RefuseAuthEcho = script {
+            let token = auth["token"].as_str().unwrap_or("").to_owned();
+            let _ = ws
+                .send(Message::text(format!(
+                    r#"{{"type":"error","error":{{"code":"UNAUTHORIZED","message":"token {token} refused","details":{{"seen":"{token}"}}}}}}"#
+                )))
+                .await;
+            let _ = ws
+                .close(Some(CloseFrame {
+                    code: CloseCode::Policy,
+                    reason: format!("bad token {token}").into(),
+                }))
+                .await;
+            return;
+        }
         if let Script::RefuseAuth = script {
             let _ = ws
                 .send(Message::text(
@@ -94,7 +113,22 @@ async fn server(script: Script) -> (String, tokio::sync::mpsc::Receiver<String>)
                             let _ = ws.close(None).await;
                             return;
                         }
-                        Script::RefuseAuth => unreachable!(),
+                        Script::BinaryFlood => {
+                            ws.send(Message::text(r#"{"type":"thinking","content":"..."}"#))
+                                .await
+                                .unwrap();
+                            loop {
+                                tokio::time::sleep(Duration::from_millis(10)).await;
+                                if ws
+                                    .send(Message::Binary(vec![0u8; 64].into()))
+                                    .await
+                                    .is_err()
+                                {
+                                    return;
+                                }
+                            }
+                        }
+                        Script::RefuseAuth | Script::RefuseAuthEcho => unreachable!(),
                     }
                 }
                 Message::Pong(p) => tx.send(format!("pong:{}", p.len())).await.unwrap(),
@@ -181,6 +215,8 @@ async fn a_close_before_done_is_an_incomplete_stream() {
         matches!(err, Error::IncompleteStream { received: 1 }),
         "{err:?}"
     );
+    // closing a socket the server closed is not an error (a cleanup path keeps the real one)
+    session.close().await.unwrap();
 }
 
 #[tokio::test]
@@ -217,4 +253,51 @@ async fn a_sessions_text_is_per_answer() {
         // Not "Encontré 5 instanciasEncontré 5 instancias" after the second answer.
         assert_eq!(session.text(), "Encontré 5 instancias", "round {round}");
     }
+}
+
+#[tokio::test]
+async fn a_refusal_quoting_an_opaque_token_does_not_carry_it() {
+    let (base, _rx) = server(Script::RefuseAuthEcho).await;
+    let c = AgentClient::builder()
+        .api_key("opaque-session-token-QWERTY123")
+        .base_url(&base)
+        .build()
+        .unwrap();
+    let err = c.realtime().connect().await.unwrap_err();
+    let shown = format!("{err} {err:?}");
+    assert!(!shown.contains("QWERTY123"), "{shown}");
+    assert!(shown.contains("refused"), "{shown}");
+}
+
+#[tokio::test]
+async fn frames_that_are_not_events_do_not_hold_off_the_idle_timeout() {
+    let (base, _rx) = server(Script::BinaryFlood).await;
+    let c = AgentClient::builder()
+        .api_key("eyJ.test.token")
+        .base_url(&base)
+        .stream_idle_timeout(Duration::from_millis(300))
+        .build()
+        .unwrap();
+    let mut session = c.realtime().connect().await.unwrap();
+    session.chat(None, "hola").await.unwrap();
+    assert!(matches!(
+        session.next().await,
+        Some(Ok(ChatEvent::Thinking { .. }))
+    ));
+    let started = std::time::Instant::now();
+    let next = tokio::time::timeout(Duration::from_secs(10), session.next())
+        .await
+        .expect("the idle timeout ends the wait");
+    let err = next.unwrap().unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Timeout {
+                phase: agents_sdk::TimeoutPhase::StreamIdle,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(3));
 }

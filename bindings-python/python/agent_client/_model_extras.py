@@ -124,8 +124,13 @@ _EVENTS: Dict[str, Any] = {
 }
 
 
-def event_from_wire(data: Dict[str, Any]) -> ChatEvent:
-    """The typed event for a decoded event object."""
-    cls = _EVENTS.get(data.get("type", ""), UnknownEvent)
+def event_from_wire(data: Any) -> ChatEvent:
+    """The typed event for a decoded event object. Anything else the server sent (an array, a
+    number, a ``type`` that is not a string) is an :class:`UnknownEvent`; a value that is not an
+    object is its ``value`` attribute (``type`` is then ``""``)."""
+    if not isinstance(data, dict):
+        data = {"type": "", "value": data}
+    kind = data.get("type")
+    cls = _EVENTS.get(kind, UnknownEvent) if isinstance(kind, str) else UnknownEvent
     event: ChatEvent = cls.from_wire(data)
     return event

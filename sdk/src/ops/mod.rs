@@ -56,7 +56,7 @@ pub use stream::{ChatDecoder, ChatStream};
 pub use types::*;
 
 use crate::client::{ClientSettings, common_builder_methods, env_nonempty, key_auth};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::options::RequestOptions;
 use crate::redact::Secret;
 use crate::transport::{Auth as AuthSource, Req, TokenFuture, Transport};
@@ -366,7 +366,20 @@ impl LoginSession {
         let req = Req::post(&["api", "auth", "login"])
             .no_auth()
             .json(&params)?;
-        let (token, _meta): (Token, _) = t.json(&req, opts).await?;
+        let (token, meta): (Token, _) = t.json(&req, opts).await?;
+        // a token that cannot be sent back as a header would fail every later call with an
+        // argument error; refused here, as the answer it is (never quoted)
+        if token.access_token.is_empty()
+            || crate::options::validate::header("Authorization", &token.access_token).is_err()
+        {
+            return Err(Error::Decode {
+                what: "login answer",
+                message: "its access_token is empty or not a valid HTTP header value".to_owned(),
+                excerpt: String::new(),
+                status: Some(meta.status),
+                request_id: meta.request_id,
+            });
+        }
         self.store(&token);
         Ok(token)
     }

@@ -16,10 +16,14 @@ use super::stream::ChatDecoder;
 use super::types::{ChatEvent, ClientFrame};
 use crate::error::{ApiErrorKind, Error, Result, TimeoutPhase};
 use crate::options::{RequestOptions, ResponseMeta};
+use crate::redact::KnownSecrets;
 use crate::stream::Decoded;
 
 /// Largest WebSocket message accepted from the server.
 pub const MAX_MESSAGE_SIZE: usize = 4 << 20;
+
+/// Most bytes waiting to be written on a realtime socket: room for the largest message twice.
+const MAX_WRITE_BUFFER: usize = 2 * MAX_MESSAGE_SIZE;
 
 /// `/ws`: see [`Realtime::connect`].
 #[derive(Debug, Clone)]
@@ -91,84 +95,96 @@ impl<'c> Realtime<'c> {
                 "the realtime channel needs a token: log in or set an API key".into(),
             )
         })?;
-        let wait = self.opts.timeout.unwrap_or(t.cfg.response_header_timeout);
-        let mut config = WebSocketConfig::default();
-        config.max_message_size = Some(MAX_MESSAGE_SIZE);
-        config.max_frame_size = Some(MAX_MESSAGE_SIZE);
-        let mut request = tungstenite::client::IntoClientRequest::into_client_request(url.as_str())
-            .map_err(|e| Error::InvalidArgument(format!("invalid WebSocket URL: {e}")))?;
-        if let Ok(ua) = http::HeaderValue::from_str(&t.cfg.user_agent) {
-            request.headers_mut().insert(http::header::USER_AGENT, ua);
-        }
-        for (k, v) in t.cfg.default_headers.iter().chain(&self.opts.extra_headers) {
-            if let (Ok(name), Ok(value)) = (
-                http::HeaderName::from_bytes(k.as_bytes()),
-                http::HeaderValue::from_str(v),
-            ) {
-                request.headers_mut().insert(name, value);
+        // a server quoting the token it refused must not carry it into the error
+        let mut known = KnownSecrets::default();
+        known.add(token.expose());
+        let opened = async {
+            let wait = self.opts.timeout.unwrap_or(t.cfg.response_header_timeout);
+            let mut config = WebSocketConfig::default();
+            config.max_message_size = Some(MAX_MESSAGE_SIZE);
+            config.max_frame_size = Some(MAX_MESSAGE_SIZE);
+            // what waits to be written (the answers to a server's pings included) is bounded too:
+            // past it the session fails instead of growing while the server floods and never reads
+            config.max_write_buffer_size = MAX_WRITE_BUFFER;
+            let mut request =
+                tungstenite::client::IntoClientRequest::into_client_request(url.as_str())
+                    .map_err(|e| Error::InvalidArgument(format!("invalid WebSocket URL: {e}")))?;
+            if let Ok(ua) = http::HeaderValue::from_str(&t.cfg.user_agent) {
+                request.headers_mut().insert(http::header::USER_AGENT, ua);
             }
-        }
-        // TCP (through the client's proxy when one applies) and TLS with the client's roots,
-        // then the WebSocket handshake.
-        let net = t.cfg.net.clone();
-        let connect_timeout = t.cfg.connect_timeout;
-        let connect = async move {
-            let stream = net.connect_ws(&url, connect_timeout).await?;
-            tokio_tungstenite::client_async_with_config(request, stream, Some(config))
-                .await
-                .map_err(ws_error)
-        };
-        let (mut ws, resp) = match tokio::time::timeout(wait, connect).await {
-            Err(_) => {
-                return Err(Error::Timeout {
-                    phase: TimeoutPhase::Connect,
-                    after: wait,
-                });
-            }
-            Ok(Err(e)) => return Err(e),
-            Ok(Ok(pair)) => pair,
-        };
-        let meta = crate::transport::meta_from_headers(resp.status(), resp.headers());
-        let auth = ClientFrame::Auth {
-            token: token.expose().to_owned(),
-        };
-        send_frame(&mut ws, &auth).await?;
-        let answer = tokio::time::timeout(wait, read_json(&mut ws))
-            .await
-            .map_err(|_| Error::Timeout {
-                phase: TimeoutPhase::ResponseHeaders,
-                after: wait,
-            })??;
-        match answer.get("type").and_then(|v| v.as_str()) {
-            Some("authenticated") => {}
-            Some("error") => {
-                let mut err = crate::error::ApiError::from_value(401, Some(&answer));
-                err.kind = ApiErrorKind::classify(401, err.code.as_deref());
-                if err.message.is_empty() {
-                    err.message = "authentication refused".into();
+            for (k, v) in t.cfg.default_headers.iter().chain(&self.opts.extra_headers) {
+                if let (Ok(name), Ok(value)) = (
+                    http::HeaderName::from_bytes(k.as_bytes()),
+                    http::HeaderValue::from_str(v),
+                ) {
+                    request.headers_mut().insert(name, value);
                 }
-                return Err(err.into());
             }
-            _ => {
-                return Err(Error::WebSocket {
-                    message: "unexpected first frame from the server".into(),
-                    close_code: None,
-                });
+            // TCP (through the client's proxy when one applies) and TLS with the client's roots,
+            // then the WebSocket handshake.
+            let net = t.cfg.net.clone();
+            let connect_timeout = t.cfg.connect_timeout;
+            let connect = async move {
+                let stream = net.connect_ws(&url, connect_timeout).await?;
+                tokio_tungstenite::client_async_with_config(request, stream, Some(config))
+                    .await
+                    .map_err(ws_error)
+            };
+            let (mut ws, resp) = match tokio::time::timeout(wait, connect).await {
+                Err(_) => {
+                    return Err(Error::Timeout {
+                        phase: TimeoutPhase::Connect,
+                        after: wait,
+                    });
+                }
+                Ok(Err(e)) => return Err(e),
+                Ok(Ok(pair)) => pair,
+            };
+            let meta = crate::transport::meta_from_headers(resp.status(), resp.headers());
+            let auth = ClientFrame::Auth {
+                token: token.expose().to_owned(),
+            };
+            send_frame(&mut ws, &auth).await?;
+            let answer = tokio::time::timeout(wait, read_json(&mut ws))
+                .await
+                .map_err(|_| Error::Timeout {
+                    phase: TimeoutPhase::ResponseHeaders,
+                    after: wait,
+                })??;
+            match answer.get("type").and_then(|v| v.as_str()) {
+                Some("authenticated") => {}
+                Some("error") => {
+                    let mut err = crate::error::ApiError::from_value(401, Some(&answer));
+                    err.kind = ApiErrorKind::classify(401, err.code.as_deref());
+                    if err.message.is_empty() {
+                        err.message = "authentication refused".into();
+                    }
+                    return Err(err.into());
+                }
+                _ => {
+                    return Err(Error::WebSocket {
+                        message: "unexpected first frame from the server".into(),
+                        close_code: None,
+                    });
+                }
             }
+            Ok(RealtimeSession {
+                ws,
+                decoder: ChatDecoder::with_text_limit(t.response_limit(&self.opts)),
+                meta,
+                idle: self
+                    .opts
+                    .stream_idle_timeout
+                    .unwrap_or(t.cfg.stream_idle_timeout),
+                sleep: None,
+                chatting: false,
+                received: 0,
+                closed: false,
+                known: known.clone(),
+            })
         }
-        Ok(RealtimeSession {
-            ws,
-            decoder: ChatDecoder::with_text_limit(t.response_limit(&self.opts)),
-            meta,
-            idle: self
-                .opts
-                .stream_idle_timeout
-                .unwrap_or(t.cfg.stream_idle_timeout),
-            sleep: None,
-            chatting: false,
-            received: 0,
-            closed: false,
-        })
+        .await;
+        opened.map_err(|e| e.scrubbed(&known))
     }
 }
 
@@ -237,6 +253,8 @@ pub struct RealtimeSession {
     chatting: bool,
     received: u64,
     closed: bool,
+    /// The token the session authenticated with, kept out of its errors.
+    known: KnownSecrets,
 }
 
 impl std::fmt::Debug for RealtimeSession {
@@ -289,7 +307,25 @@ impl RealtimeSession {
     pub async fn close(mut self) -> Result<()> {
         self.closed = true;
         match self.ws.close(None).await {
-            Ok(()) | Err(tungstenite::Error::ConnectionClosed) => Ok(()),
+            // a socket the server already closed (or dropped) is closed: nothing to report, so
+            // a `close()` in a cleanup path does not replace the error that ended the session
+            Ok(())
+            | Err(
+                tungstenite::Error::ConnectionClosed
+                | tungstenite::Error::AlreadyClosed
+                | tungstenite::Error::Protocol(
+                    tungstenite::error::ProtocolError::SendAfterClosing
+                    | tungstenite::error::ProtocolError::ResetWithoutClosingHandshake,
+                ),
+            ) => Ok(()),
+            Err(tungstenite::Error::Io(e))
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::BrokenPipe | std::io::ErrorKind::ConnectionReset
+                ) =>
+            {
+                Ok(())
+            }
             Err(e) => Err(ws_error(e)),
         }
     }
@@ -311,21 +347,24 @@ impl Stream for RealtimeSession {
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = &mut *self;
+        match this.poll_event(cx) {
+            Poll::Ready(Some(Err(e))) => Poll::Ready(Some(Err(e.scrubbed(&this.known)))),
+            other => other,
+        }
+    }
+}
+
+impl RealtimeSession {
+    fn poll_event(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<ChatEvent>>> {
+        let this = self;
         loop {
             if this.closed {
                 return Poll::Ready(None);
             }
             match this.ws.poll_next_unpin(cx) {
                 Poll::Pending => {
-                    if let Some(sleep) = this.sleep.as_mut()
-                        && this.chatting
-                        && sleep.as_mut().poll(cx).is_ready()
-                    {
-                        this.closed = true;
-                        return Poll::Ready(Some(Err(Error::Timeout {
-                            phase: TimeoutPhase::StreamIdle,
-                            after: this.idle,
-                        })));
+                    if let Some(timeout) = this.idle_expired(cx) {
+                        return Poll::Ready(Some(Err(timeout)));
                     }
                     return Poll::Pending;
                 }
@@ -372,9 +411,29 @@ impl Stream for RealtimeSession {
                         }
                     }
                 }
-                // pings are answered by tungstenite itself; binary frames are not part of the protocol
-                Poll::Ready(Some(Ok(_))) => continue,
+                // pings are answered by tungstenite itself; binary frames are not part of the
+                // protocol. Neither is an event: a flood of them must not hold off the idle
+                // timeout.
+                Poll::Ready(Some(Ok(_))) => {
+                    if let Some(timeout) = this.idle_expired(cx) {
+                        return Poll::Ready(Some(Err(timeout)));
+                    }
+                }
             }
         }
+    }
+
+    /// The idle timeout's error once it has passed while a chat waits for events (the session
+    /// is then closed).
+    fn idle_expired(&mut self, cx: &mut Context<'_>) -> Option<Error> {
+        let sleep = self.sleep.as_mut()?;
+        if !self.chatting || sleep.as_mut().poll(cx).is_pending() {
+            return None;
+        }
+        self.closed = true;
+        Some(Error::Timeout {
+            phase: TimeoutPhase::StreamIdle,
+            after: self.idle,
+        })
     }
 }
