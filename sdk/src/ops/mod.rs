@@ -56,7 +56,7 @@ pub use stream::{ChatDecoder, ChatStream};
 pub use types::*;
 
 use crate::client::{ClientSettings, common_builder_methods, env_nonempty, key_auth};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::options::RequestOptions;
 use crate::redact::Secret;
 use crate::transport::{Auth as AuthSource, Req, TokenFuture, Transport};
@@ -372,7 +372,7 @@ impl LoginSession {
         if token.access_token.is_empty()
             || crate::options::validate::header("Authorization", &token.access_token).is_err()
         {
-            return Err(Error::Decode {
+            return Err(crate::Error::Decode {
                 what: "login answer",
                 message: "its access_token is empty or not a valid HTTP header value".to_owned(),
                 excerpt: String::new(),
