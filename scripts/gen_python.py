@@ -20,6 +20,9 @@ required-ness, descriptions), its answer schema and its listed error statuses. W
   operation of both services; the hand-written `cjhirashi_agents/_docs.py` renders it (the
   runtime methods' `__doc__`, the stubs' docstrings), and this script runs that rendering to
   write the stubs' docstrings.
+- `bindings-python/src/platform_answers.json` (whole file, data only): the schema of each
+  one-shot platform operation's answer and every component schema, prose left out; the native
+  module decodes answers straight into Python objects by it.
 - Regions of `<pkg>/_client.py` (the resource classes, the client's resource attributes and
   the imports) and of `<pkg>/_client.pyi` (the typed resource classes: sync, async and
   `with_raw_response` variants with their docstrings, the page types, the client attributes
@@ -1441,6 +1444,60 @@ def load_docs_module(tables_text: str) -> Json:
     return docs.__dict__
 
 
+def _strip_schema(value: Any, names: bool = False) -> Any:
+    """A schema without its prose (descriptions, examples), references by bare name. `names`:
+    `value` maps names to schemas (`properties`, the components), whatever the names are."""
+    if isinstance(value, dict):
+        out: Json = {}
+        for k, v in sorted(value.items()):
+            if names:
+                out[k] = _strip_schema(v)
+            elif k in ("description", "examples", "example", "title"):
+                continue
+            elif k == "$ref" and isinstance(v, str):
+                out[k] = v.rsplit("/", 1)[-1]
+            else:
+                out[k] = _strip_schema(v, k in ("properties", "$defs", "definitions"))
+        return out
+    if isinstance(value, list):
+        return [_strip_schema(v) for v in value]
+    return value
+
+
+def gen_answer_shapes() -> str:
+    """`bindings-python/src/platform_answers.json`: for each one-shot platform operation, the
+    schema of its answer's `data` (and the member an `items` operation answers), with every
+    component schema: what the native module decodes answers straight into Python objects by
+    (`bindings-python/src/direct.rs`)."""
+    doc = json.loads((ROOT / "spec" / "platform.openapi.json").read_text(encoding="utf-8"))
+    ops: Json = {}
+    for item in doc["paths"].values():
+        for verb in VERBS:
+            op = item.get(verb)
+            if not op:
+                continue
+            ok = sorted(c for c in op.get("responses", {}) if c.startswith("2"))
+            if not ok:
+                continue
+            content = op["responses"][ok[0]].get("content", {}).get("application/json")
+            data = ((content or {}).get("schema") or {}).get("properties", {}).get("data")
+            if data is None:
+                continue
+            for sdk in op.get("x-sdk", []):
+                if sdk["kind"] not in ("call", "items"):
+                    continue
+                entry: Json = {"data": _strip_schema(data)}
+                if sdk["kind"] == "items":
+                    entry["items"] = sdk["items"]
+                ops[sdk["name"]] = entry
+    shapes = {
+        "generated": "by scripts/gen_python.py from spec/platform.openapi.json; do not edit",
+        "operations": dict(sorted(ops.items())),
+        "schemas": _strip_schema(doc["components"]["schemas"], names=True),
+    }
+    return json.dumps(shapes, indent=1, sort_keys=False) + "\n"
+
+
 def outputs() -> Dict[Path, str]:
     ctxs: Dict[str, Ctx] = {}
     for svc, cfg in SERVICES.items():
@@ -1448,6 +1505,7 @@ def outputs() -> Dict[Path, str]:
         pkg = PY / cfg["pkg"]
         ctxs[svc] = Ctx(doc, Extras(pkg / "_model_extras.py"), pkg / "_client.py")
     files: Dict[Path, str] = {}
+    files[ROOT / "bindings-python" / "src" / "platform_answers.json"] = gen_answer_shapes()
     for ctx in ctxs.values():
         files[PY / ctx.doc.cfg["pkg"] / "models.py"] = gen_models(ctx.doc, ctx.extras)
     tables_text = gen_docs_tables(ctxs)
@@ -1503,6 +1561,7 @@ def main(argv: List[str]) -> int:
         if check:
             stale.append(str(rel))
         else:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             print(f"wrote {rel}")
     for rel in stale:

@@ -18,6 +18,7 @@
 
 mod aiter;
 mod convert;
+mod direct;
 mod errors;
 mod guard;
 mod logging;
@@ -49,6 +50,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(webhooks::webhook_verify, m)?)?;
     m.add_function(wrap_pyfunction!(webhooks::webhook_unwrap, m)?)?;
     m.add_function(wrap_pyfunction!(guard::debug_panic, m)?)?;
+    m.add_function(wrap_pyfunction!(direct::check_direct_decode, m)?)?;
+    m.add_function(wrap_pyfunction!(direct::direct_decode_stats, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     // the core's own `CJHIRASHI_LOG` output would duplicate the bridge to `logging`
     agents_sdk::logging::set_env_logging(false);

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use agents_sdk::dispatch::{Call, PagesSink, Sink};
+use agents_sdk::dispatch::{Call, PagesSink, RawAnswer, Sink};
 use agents_sdk::platform::{Client, dispatch};
 use agents_sdk::{Closable, Result};
 use pyo3::prelude::*;
@@ -12,6 +12,7 @@ use pyo3::types::PyDict;
 use serde_json::{Map, Value};
 
 use crate::convert::from_py;
+use crate::direct::{self, OpShape};
 use crate::errors::to_py_err;
 use crate::guard::guard;
 use crate::options::{self, CallKind, CallOptions, ClientArgs};
@@ -166,6 +167,50 @@ impl Sink for ToPython {
     }
 }
 
+/// A platform answer decoded straight into the model classes ([`crate::direct`]): the call
+/// hands its body over undecoded, and it is decoded when the GIL is held; an answer that does
+/// not fit the contract's schema exactly is decoded typed, as [`ToPython`] does.
+#[derive(Debug, Clone)]
+struct Direct(Arc<OpShape>);
+
+impl Sink for Direct {
+    type Out = Answer;
+    fn accept<T: serde::Serialize + Send + 'static>(self, value: T) -> Answer {
+        Answer::new(Service::Platform, value)
+    }
+
+    fn accept_raw<T, U>(self, raw: RawAnswer, items: fn(T) -> U) -> agents_sdk::Result<Answer>
+    where
+        T: serde::de::DeserializeOwned + Send + 'static,
+        U: serde::Serialize + Send + 'static,
+    {
+        Ok(Answer::from_fn(move |py| {
+            let typed = |py: Python<'_>| {
+                let value = raw.decode::<T>().map_err(|e| to_py_err(py, e))?;
+                Answer::new(Service::Platform, items(value)).into_py(py)
+            };
+            let decoded = direct::decode(py, &self.0, raw.body());
+            direct::record(decoded.is_some());
+            match decoded {
+                Some(value) if direct::checking() => {
+                    let expected = typed(py)?;
+                    let (a, b) = (value.bind(py), expected.bind(py));
+                    if !a.get_type().is(b.get_type()) || !a.eq(b)? {
+                        return Err(pyo3::exceptions::PyRuntimeError::new_err(format!(
+                            "the direct decoding of an answer differs from the typed one: {} against {}",
+                            a.repr()?,
+                            b.repr()?
+                        )));
+                    }
+                    Ok(value)
+                }
+                Some(value) => Ok(value),
+                None => typed(py),
+            }
+        }))
+    }
+}
+
 /// Wraps the paginator of a paginated list.
 struct ToPager;
 
@@ -180,9 +225,21 @@ impl PagesSink for ToPager {
     }
 }
 
-/// The platform operation `op`, prepared (its arguments checked, nothing sent yet).
-fn call(c: &Client, op: &str, a: Value, o: agents_sdk::RequestOptions) -> Result<Call<Answer>> {
-    dispatch::call(c, op, wire_args(a, true), o, ToPython(Service::Platform))
+/// The platform operation `op`, prepared (its arguments checked, nothing sent yet). Its answer
+/// is decoded straight into Python objects when the contract allows it ([`crate::direct`])
+/// and no raw response was asked for.
+fn call(
+    py: Python<'_>,
+    c: &Client,
+    op: &str,
+    a: Value,
+    o: agents_sdk::RequestOptions,
+) -> Result<Call<Answer>> {
+    let a = wire_args(a, true);
+    match direct::operation(py, op).filter(|_| o.capture.is_none()) {
+        Some(shape) => dispatch::call(c, op, a, o.raw_answer(true), Direct(shape)),
+        None => dispatch::call(c, op, a, o, ToPython(Service::Platform)),
+    }
 }
 
 /// The native platform client.
@@ -280,7 +337,7 @@ impl PlatformClient {
         guard(py, || {
             let (a, o) = prepare(args, options, CallKind::Plain)?;
             let c = self.client_here().map_err(|e| to_py_err(py, e))?;
-            let fut = call(&c, &op, a, o.opts).map_err(|e| to_py_err(py, e))?;
+            let fut = call(py, &c, &op, a, o.opts).map_err(|e| to_py_err(py, e))?;
             let value = block_on_here_sdk(py, fut)?;
             options::answer(py, value, o.capture.as_ref())
         })
@@ -299,7 +356,7 @@ impl PlatformClient {
             let (a, o) = prepare(args, options, CallKind::Plain)?;
             let c = self.client().map_err(|e| to_py_err(py, e))?;
             let capture = o.capture.clone();
-            let fut = call(&c, &op, a, o.opts).map_err(|e| to_py_err(py, e))?;
+            let fut = call(py, &c, &op, a, o.opts).map_err(|e| to_py_err(py, e))?;
             future_into_py(py, fut, move |py, v| {
                 options::answer(py, v, capture.as_ref())
             })

@@ -140,20 +140,7 @@ fn spec(py: Python<'_>, service: Service, name: &'static str) -> PyResult<Option
     };
     let made = match class {
         None => None,
-        Some(class) => {
-            let (defaults, nested): (Bound<'_, PyDict>, Vec<Converter<'_>>) =
-                class.call_method0(pyo3::intern!(py, "_spec"))?.extract()?;
-            Some(Arc::new(Spec {
-                new: new_slot(&class),
-                class: class.unbind(),
-                names: OnceLock::new(),
-                defaults: defaults.unbind(),
-                nested: nested
-                    .into_iter()
-                    .map(|(k, c)| (k.unbind(), c.unbind()))
-                    .collect(),
-            }))
-        }
+        Some(class) => Some(Arc::new(make_spec(class)?)),
     };
     if let Some(registry) = models_of(service)
         .lock()
@@ -163,6 +150,54 @@ fn spec(py: Python<'_>, service: Service, name: &'static str) -> PyResult<Option
         registry.specs.insert(key, made.clone());
     }
     Ok(made)
+}
+
+/// How to build instances of a registered model `class` (its `_spec()`, asked once).
+fn make_spec(class: Bound<'_, PyAny>) -> PyResult<Spec> {
+    let py = class.py();
+    let (defaults, nested): (Bound<'_, PyDict>, Vec<Converter<'_>>) =
+        class.call_method0(pyo3::intern!(py, "_spec"))?.extract()?;
+    Ok(Spec {
+        new: new_slot(&class),
+        class: class.unbind(),
+        names: OnceLock::new(),
+        defaults: defaults.unbind(),
+        nested: nested
+            .into_iter()
+            .map(|(k, c)| (k.unbind(), c.unbind()))
+            .collect(),
+    })
+}
+
+/// A registered model of `service` by its struct name, for a decoder of its own
+/// ([`crate::direct`]): `None` when no class is registered under `name`.
+pub fn model_by_name(py: Python<'_>, service: Service, name: &str) -> PyResult<Option<Model>> {
+    let class = {
+        let guard = models_of(service).lock().unwrap_or_else(|e| e.into_inner());
+        let Some(registry) = guard.as_ref() else {
+            return Ok(None);
+        };
+        registry.classes.bind(py).get_item(name)?
+    };
+    match class {
+        None => Ok(None),
+        Some(class) => Ok(Some(Model(Arc::new(make_spec(class)?)))),
+    }
+}
+
+/// A registered model class, as [`model_by_name`] finds it.
+pub struct Model(Arc<Spec>);
+
+impl Model {
+    /// A new instance: `fields` start as a copy of the declared attributes (all `None`).
+    pub fn fields<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        self.0.defaults.bind(py).copy()
+    }
+
+    /// The instance whose attributes are `fields` (nested models and amounts converted).
+    pub fn build<'py>(&self, fields: Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
+        build_model(&self.0, fields).map_err(|e| e.0)
+    }
 }
 
 impl Answer {
@@ -178,6 +213,11 @@ impl Answer {
                 .map(Bound::unbind)
                 .map_err(|e| e.0)
         }))
+    }
+
+    /// An answer `make` builds when the GIL is held.
+    pub fn from_fn(make: impl FnOnce(Python<'_>) -> PyResult<Py<PyAny>> + Send + 'static) -> Self {
+        Answer(Box::new(make))
     }
 
     pub fn into_py(self, py: Python<'_>) -> PyResult<Py<PyAny>> {

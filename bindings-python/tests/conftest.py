@@ -12,6 +12,16 @@ from cjhirashi_agents import AsyncClient, Client
 from cjhirashi_agents.testing import Sandbox
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _compare_direct_decoding() -> None:
+    """Every answer the native module decodes straight from its JSON into Python objects is
+    decoded typed too and compared: a difference raises ``RuntimeError`` in the test that
+    made the call (``bindings-python/src/direct.rs``)."""
+    from cjhirashi_agents import _native
+
+    _native._check_direct_decode(True)
+
+
 @pytest.fixture(scope="session")
 def sandbox() -> Iterator[Sandbox]:
     sb = Sandbox()

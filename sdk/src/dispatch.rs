@@ -60,6 +60,86 @@ pub trait Sink: Send + 'static {
     type Out: Send + 'static;
     /// Takes the answer.
     fn accept<T: Serialize + Send + 'static>(self, value: T) -> Self::Out;
+
+    /// Takes a successful platform answer still undecoded, for a call made with
+    /// [`RequestOptions::raw_answer`](crate::RequestOptions::raw_answer): a binding can decode
+    /// it straight into its own objects. `raw.decode::<T>()` gives the typed answer (failing
+    /// as the typed call would) and `items` the part of it the operation answers; what this
+    /// provided method does, handing that to [`Sink::accept`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Decode`] for a body that is not a `T` inside the envelope.
+    #[doc(hidden)]
+    fn accept_raw<T, U>(self, raw: RawAnswer, items: fn(T) -> U) -> Result<Self::Out>
+    where
+        Self: Sized,
+        T: DeserializeOwned + Send + 'static,
+        U: Serialize + Send + 'static,
+    {
+        Ok(self.accept(items(raw.decode::<T>()?)))
+    }
+}
+
+/// A successful platform answer handed over undecoded (see [`Sink::accept_raw`]): its body
+/// (`{"data": ..., "meta": ...}`) and metadata.
+#[doc(hidden)]
+pub struct RawAnswer {
+    body: bytes::Bytes,
+    meta: crate::options::ResponseMeta,
+}
+
+impl std::fmt::Debug for RawAnswer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // the body can hold secrets (a new API key): only its size is shown
+        f.debug_struct("RawAnswer")
+            .field("bytes", &self.body.len())
+            .field("status", &self.meta.status)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RawAnswer {
+    pub(crate) fn new(body: bytes::Bytes, meta: crate::options::ResponseMeta) -> Self {
+        RawAnswer { body, meta }
+    }
+
+    /// The whole body, the envelope included.
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// The answer's metadata (status, request id, rate limit).
+    pub fn meta(&self) -> &crate::options::ResponseMeta {
+        &self.meta
+    }
+
+    /// The envelope's `data` as a `T`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Decode`], as the typed call fails on the same body.
+    pub fn decode<T: DeserializeOwned>(&self) -> Result<T> {
+        let env: crate::platform::Envelope<T> =
+            crate::transport::decode_body(&self.body, &self.meta)?;
+        Ok(env.data)
+    }
+}
+
+/// The future of a one-shot call made through a dispatch table: its answer (or the part
+/// `items` picks) given to `sink`, typed or, when the call asked for it, undecoded.
+pub(crate) async fn deliver<F, T, U, S>(call: F, sink: S, items: fn(T) -> U) -> Result<S::Out>
+where
+    F: std::future::Future<Output = Result<T>>,
+    T: DeserializeOwned + Send + 'static,
+    U: Serialize + Send + 'static,
+    S: Sink,
+{
+    match call.await {
+        Ok(value) => Ok(sink.accept(items(value))),
+        Err(Error::RawAnswer(raw)) => sink.accept_raw(*raw, items),
+        Err(e) => Err(e),
+    }
 }
 
 /// Receives the typed paginator of a [`paginate`](crate::platform::dispatch::paginate).
@@ -213,11 +293,22 @@ pub(crate) fn unknown(service: &str, what: &str, op: &str) -> Error {
 /// Runs `$call` (an expression using what the arm moved in) and gives its answer, or the
 /// answer's `$items` member, to the sink.
 macro_rules! answer {
-    ($sink:ident, $call:expr $(, $items:ident)?) => {{
+    // an answer that is not decoded from one body (a conversation with its handle): the call
+    // is made typed, whatever its options asked
+    (typed $sink:ident, $o:ident, $call:expr $(, $items:ident)?) => {{
+        $o.raw_answer = false;
         let fut: $crate::dispatch::Call<_> = Box::pin(async move {
             let value = $call.await?;
             Ok($sink.accept(value $(.$items)?))
         });
+        Ok(fut)
+    }};
+    ($sink:ident, $call:expr $(, $items:ident)?) => {{
+        let fut: $crate::dispatch::Call<_> = Box::pin($crate::dispatch::deliver(
+            async move { $call.await },
+            $sink,
+            |value| value $(.$items)?,
+        ));
         Ok(fut)
     }};
 }

@@ -294,6 +294,12 @@ pub enum Error {
     /// The call was cancelled (e.g. an abort signal from a binding).
     #[error("request was cancelled")]
     Cancelled,
+    /// Not a failure: a successful answer handed over undecoded, because the call asked for it
+    /// ([`RequestOptions::raw_answer`](crate::RequestOptions::raw_answer)); the dispatch gives
+    /// it to its [`Sink`](crate::dispatch::Sink), and no other caller ever sees it.
+    #[doc(hidden)]
+    #[error("the answer was handed over undecoded")]
+    RawAnswer(Box<crate::dispatch::RawAnswer>),
 }
 
 impl Error {
@@ -339,6 +345,8 @@ impl Error {
             Error::WebhookVerification { .. } => "WebhookVerificationError",
             Error::InvalidArgument(_) => "InvalidArgumentError",
             Error::Cancelled => "APIUserAbortError",
+            // never reaches a caller (see the variant); the SDK's base class if it did
+            Error::RawAnswer(_) => "CJHirashiError",
         }
     }
 

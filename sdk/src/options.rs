@@ -224,6 +224,11 @@ pub struct RequestOptions {
     /// before it fails with a `StreamIdle` timeout (default: the client's, 120 s); keep-alive
     /// comments and pings do not count.
     pub stream_idle_timeout: Option<Duration>,
+    /// For a binding that decodes answers into its own objects: the successful answer of a
+    /// platform call made through [`crate::dispatch`] reaches the sink undecoded
+    /// ([`Sink::accept_raw`](crate::dispatch::Sink::accept_raw)) instead of as the typed value.
+    #[doc(hidden)]
+    pub raw_answer: bool,
 }
 
 impl fmt::Debug for RequestOptions {
@@ -316,6 +321,14 @@ impl RequestOptions {
     /// Cancels the call when `token` is cancelled.
     pub fn cancel_token(mut self, token: &CancelToken) -> Self {
         self.cancel = Some(token.clone());
+        self
+    }
+
+    /// Hands the successful answer of a dispatched platform call to its sink undecoded (see
+    /// [`crate::dispatch::Sink::accept_raw`]).
+    #[doc(hidden)]
+    pub fn raw_answer(mut self, raw: bool) -> Self {
+        self.raw_answer = raw;
         self
     }
 }

@@ -575,6 +575,17 @@ impl Transport {
         req: &Req,
         opts: &RequestOptions,
     ) -> Result<(T, ResponseMeta)> {
+        let (body, meta) = self.body(req, opts).await?;
+        let value = decode_body::<T>(&body, &meta)?;
+        Ok((value, meta))
+    }
+
+    /// Sends `req` and reads its successful answer's whole body (up to the call's limit).
+    pub(crate) async fn body(
+        &self,
+        req: &Req,
+        opts: &RequestOptions,
+    ) -> Result<(Bytes, ResponseMeta)> {
         let (resp, meta, deadline) = self.execute(req, opts).await?;
         let status = resp.status();
         let limit = self.response_limit(opts);
@@ -604,16 +615,7 @@ impl Transport {
             },
             None => read.await?,
         };
-        let value = serde_json::from_slice::<T>(&body).map_err(|e| {
-            Error::decode(
-                "response body",
-                e,
-                &body,
-                Some(status.as_u16()),
-                meta.request_id.clone(),
-            )
-        })?;
-        Ok((value, meta))
+        Ok((body, meta))
     }
 
     /// Sends a streaming request; the response is returned once its headers arrived
@@ -854,6 +856,20 @@ pub(crate) fn api_error_with(
     err.retry_after = parse_retry_after(headers);
     err.headers = safe_headers(headers);
     err
+}
+
+/// Decodes an answer's JSON `body` into `T`; a body that does not fit is a
+/// [`Error::Decode`] with the answer's status and request id.
+pub(crate) fn decode_body<T: DeserializeOwned>(body: &[u8], meta: &ResponseMeta) -> Result<T> {
+    serde_json::from_slice::<T>(body).map_err(|e| {
+        Error::decode(
+            "response body",
+            e,
+            body,
+            Some(meta.status),
+            meta.request_id.clone(),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -1598,3 +1598,156 @@ async fn ids_with_reserved_characters_are_percent_encoded() {
         "a/b"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Answers handed over undecoded (`RequestOptions::raw_answer`, for the bindings)
+// ---------------------------------------------------------------------------------------------
+
+/// A sink that records what it receives: typed answers as JSON, raw ones by their body.
+struct Recorder {
+    take_raw: bool,
+}
+
+impl agents_sdk::dispatch::Sink for Recorder {
+    type Out = (&'static str, String);
+    fn accept<T: serde::Serialize + Send + 'static>(self, value: T) -> Self::Out {
+        ("typed", serde_json::to_string(&value).unwrap())
+    }
+    fn accept_raw<T, U>(
+        self,
+        raw: agents_sdk::dispatch::RawAnswer,
+        items: fn(T) -> U,
+    ) -> agents_sdk::Result<Self::Out>
+    where
+        T: serde::de::DeserializeOwned + Send + 'static,
+        U: serde::Serialize + Send + 'static,
+    {
+        if self.take_raw {
+            assert_eq!(raw.meta().status, 200);
+            return Ok(("raw", String::from_utf8(raw.body().to_vec()).unwrap()));
+        }
+        let value = items(raw.decode::<T>()?);
+        Ok(("decoded", serde_json::to_string(&value).unwrap()))
+    }
+}
+
+#[tokio::test]
+async fn a_raw_answer_reaches_the_sink_undecoded_and_decodes_as_the_typed_call() {
+    let server = MockServer::start().await;
+    let body =
+        r#"{"data":{"agents":[{"id":"agt_1","name":"A","extra":1}]},"meta":{"requestId":"r"}}"#;
+    get("/api/agents")
+        .respond_with(raw(200, body))
+        .mount(&server)
+        .await;
+    let c = client(&server);
+    let call = |o: agents_sdk::RequestOptions, take_raw: bool| {
+        dispatch::call(&c, "agents.list", json!({}), o, Recorder { take_raw }).unwrap()
+    };
+    let plain = agents_sdk::RequestOptions::new();
+    let typed = call(plain.clone(), false).await.unwrap();
+    assert_eq!(typed.0, "typed");
+    // the body as the server sent it
+    let handed = call(plain.clone().raw_answer(true), true).await.unwrap();
+    assert_eq!(handed, ("raw", body.to_owned()));
+    // decoded by the sink, the same value as the typed call, the list picked out
+    let decoded = call(plain.clone().raw_answer(true), false).await.unwrap();
+    assert_eq!(decoded, ("decoded", typed.1.clone()));
+    assert!(typed.1.starts_with('['));
+    // a capture (a raw response) keeps the typed path, and its metadata
+    let capture = agents_sdk::ResponseCapture::new();
+    let captured = call(plain.raw_answer(true).capture(&capture), true)
+        .await
+        .unwrap();
+    assert_eq!(captured.0, "typed");
+    assert_eq!(capture.get().unwrap().request_id.as_deref(), Some("r"));
+}
+
+#[tokio::test]
+async fn a_raw_answer_that_does_not_decode_fails_as_the_typed_call() {
+    let server = MockServer::start().await;
+    get("/api/agents/agt_1")
+        .respond_with(raw(200, r#"{"data":{"name":"no id"}}"#))
+        .mount(&server)
+        .await;
+    let c = client(&server);
+    let typed = c.agents().get("agt_1").await.unwrap_err();
+    let o = agents_sdk::RequestOptions::new().raw_answer(true);
+    let raw = dispatch::call(
+        &c,
+        "agents.get",
+        json!({"id": "agt_1"}),
+        o,
+        Recorder { take_raw: false },
+    )
+    .unwrap()
+    .await
+    .unwrap_err();
+    assert!(
+        matches!(
+            raw,
+            Error::Decode {
+                status: Some(200),
+                ..
+            }
+        ),
+        "{raw:?}"
+    );
+    assert_eq!(raw.to_string(), typed.to_string());
+}
+
+/// The number of items of a paginated list's first page.
+struct FirstPage;
+
+impl agents_sdk::dispatch::PagesSink for FirstPage {
+    type Out = futures::future::BoxFuture<'static, agents_sdk::Result<usize>>;
+    fn accept<P>(self, pages: agents_sdk::Paginator<P>) -> Self::Out
+    where
+        P: agents_sdk::Paged + serde::Serialize + serde::de::DeserializeOwned + Sync,
+        P::Item: serde::Serialize + Sync,
+    {
+        Box::pin(async move { Ok(pages.first_page().await?.items().len()) })
+    }
+}
+
+#[tokio::test]
+async fn streams_and_pages_ignore_raw_answer() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/conversations/conv_1/messages"))
+        .respond_with(sse(&["ho", "la"], "msg_1"))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/users"))
+        .respond_with(ok(json!({
+            "users": [{"id": "u1", "email": "a@b.c", "role": "USER"}],
+            "pagination": {"page": 1, "limit": 20, "total": 1, "pages": 1}
+        })))
+        .mount(&server)
+        .await;
+    let c = client(&server);
+    let o = agents_sdk::RequestOptions::new().raw_answer(true);
+    let stream = dispatch::stream(
+        &c,
+        "conversations.send_message",
+        json!({"id": "conv_1", "content": "hola"}),
+        o,
+    )
+    .unwrap()
+    .await
+    .unwrap();
+    let tokens: Vec<String> = stream
+        .filter_map(|e| async move {
+            match e.unwrap() {
+                ConversationEvent::Token(t) => Some(t.token),
+                _ => None,
+            }
+        })
+        .collect()
+        .await;
+    assert_eq!(tokens, ["ho", "la"]);
+    let o = agents_sdk::RequestOptions::new().raw_answer(true);
+    let first = dispatch::paginate(&c, "users.list", json!({}), o, FirstPage).unwrap();
+    assert_eq!(first.await.unwrap(), 1);
+}

@@ -31,6 +31,9 @@ import pytest
 # The native module forwards the core's `tracing` events to the `cjhirashi_agents` logger only
 # when CJHIRASHI_LOG asks for it when it is first imported; a `logs` step then captures them.
 os.environ["CJHIRASHI_LOG"] = "debug"
+# Every answer the native module decodes straight from its JSON into Python objects is decoded
+# typed too and compared (a difference raises RuntimeError in the step that made the call).
+os.environ["CJHIRASHI_CHECK_DIRECT_DECODE"] = "1"
 
 import agent_client  # noqa: E402 (after CJHIRASHI_LOG)
 import cjhirashi_agents  # noqa: E402

@@ -21,7 +21,9 @@ __all__ = [
     "Pager",
     "PlatformClient",
     "__version__",
+    "_check_direct_decode",
     "_debug_panic",
+    "_direct_decode_stats",
     "batch_aiter",
     "camel_case",
     "register_models",
@@ -205,3 +207,10 @@ def webhook_unwrap(
 # Test hook, not API: provokes a Rust panic on one path ("call", "blocking", "shared",
 # "async", "convert", "stream") so the tests can check it arrives as CJHirashiError.
 def _debug_panic(path: str) -> Any: ...
+
+# Test hooks, not API: answers decoded straight from their JSON into Python objects
+# (``bindings-python/src/direct.rs``). ``_check_direct_decode(True)`` compares each with the
+# typed decoding (a difference raises ``RuntimeError``); ``_direct_decode_stats()`` answers
+# ``(decoded directly, decoded typed after all, operations decoded directly)``.
+def _check_direct_decode(on: bool) -> None: ...
+def _direct_decode_stats() -> Tuple[int, int, List[str]]: ...

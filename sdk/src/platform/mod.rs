@@ -228,6 +228,12 @@ impl Client {
         req: Req,
         opts: &RequestOptions,
     ) -> Result<WithResponse<T>> {
+        if opts.raw_answer && opts.capture.is_none() {
+            let (body, meta) = self.t.body(&req, opts).await?;
+            return Err(Error::RawAnswer(Box::new(crate::dispatch::RawAnswer::new(
+                body, meta,
+            ))));
+        }
         let (env, mut meta): (Envelope<T>, ResponseMeta) = self.t.json(&req, opts).await?;
         if let Some(id) = env.meta.and_then(|m| m.request_id) {
             meta.request_id = Some(id);

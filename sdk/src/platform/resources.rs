@@ -835,7 +835,7 @@ pub mod dispatch {
         client: &Client,
         op: &str,
         args: Value,
-        o: RequestOptions,
+        mut o: RequestOptions,
         sink: S,
     ) -> Result<Call<S::Out>> {
         let mut a = Args::new(op, args)?;
@@ -882,7 +882,8 @@ pub mod dispatch {
             "conversations.create" => {
                 let p = a.params()?;
                 answer!(
-                    sink,
+                    typed sink,
+                    o,
                     c.conversations().with_options(o).create(p),
                     conversation
                 )
@@ -946,6 +947,11 @@ pub mod dispatch {
         args: Value,
         o: RequestOptions,
     ) -> Result<Call<MessageStream>> {
+        // a stream's answer is never one JSON body
+        let o = RequestOptions {
+            raw_answer: false,
+            ..o
+        };
         let mut a = Args::new(op, args)?;
         let c = client.clone();
         match op {
@@ -981,6 +987,11 @@ pub mod dispatch {
         o: RequestOptions,
         sink: S,
     ) -> Result<S::Out> {
+        // the paginator decodes its pages itself
+        let o = RequestOptions {
+            raw_answer: false,
+            ..o
+        };
         let a = Args::new(op, args)?;
         Ok(match op {
             "users.list" => sink.accept(client.users().with_options(o).list(a.params()?)),
