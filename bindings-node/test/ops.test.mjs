@@ -1,6 +1,7 @@
 // Every operation of the ops service against the embedded sandbox, REST and WebSocket.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { inspect } from 'node:util';
 
 import { AgentClient, AuthenticationError, ChatEventStream, RealtimeSession } from '@cjhirashi/agents-sdk';
 
@@ -24,6 +25,13 @@ describe('auth', () => {
     assert.ok(tok.access_token.length > 20);
     assert.ok(tok.expires_in > 0);
     assert.equal(typeof (await c.metrics.get()).agent_stats.uptime_seconds, 'number');
+    // console.log and util.inspect do not show the token (as Python's repr); the value holds it
+    const shown = inspect(tok);
+    assert.ok(!shown.includes(tok.access_token), shown);
+    assert.match(shown, /access_token: '\[REDACTED\]'/);
+    assert.match(shown, /token_type: 'bearer'/);
+    assert.equal(JSON.parse(JSON.stringify(tok)).access_token, tok.access_token);
+    assert.deepEqual(Object.keys(tok).sort(), ['access_token', 'expires_in', 'token_type']);
   });
 
   test('a wrong password is an AuthenticationError', async () => {

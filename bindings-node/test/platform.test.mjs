@@ -1,6 +1,7 @@
 // Every operation of the platform service against the embedded sandbox.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { inspect } from 'node:util';
 
 import { CJHirashiAgents, InvalidArgumentError, MessageStream, PagePromise } from '@cjhirashi/agents-sdk';
 
@@ -45,6 +46,8 @@ describe('auth', () => {
     assert.equal(s.user.email, 'user@example.com');
     const key = await ctx.platform.auth.createApiKey();
     assert.match(key.apiKey, /^cj_/);
+    assert.ok(!inspect(key).includes(key.apiKey), inspect(key));
+    assert.match(inspect(key), /apiKey: '\[REDACTED\]'/);
     // the new key works
     const other = new CJHirashiAgents({ apiKey: key.apiKey, baseURL: ctx.sandbox.platformUrl });
     assert.equal((await other.users.me()).id, 'usr_abc123');

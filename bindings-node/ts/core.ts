@@ -387,6 +387,23 @@ export function json<T, U>(
   });
 }
 
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/**
+ * @internal `value`, shown by `console.log` and `util.inspect` with its secret `field` as
+ * `[REDACTED]` (as the Python package's `repr` shows a login token or a new API key). Only the
+ * display changes: the field still holds the secret, and `JSON.stringify` writes it.
+ */
+export function hideSecret<T extends object>(value: T, field: string): T {
+  if (value === null || typeof value !== 'object') return value;
+  Object.defineProperty(value, INSPECT, {
+    value: (_depth: number, options: object, inspect: (v: unknown, o: object) => string) =>
+      inspect({ ...value, [field]: '[REDACTED]' }, options),
+    enumerable: false,
+  });
+  return value;
+}
+
 /** @internal Calls a synchronous native function, mapping its failure. */
 export function sync<T>(call: () => T): T {
   try {

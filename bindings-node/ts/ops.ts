@@ -9,6 +9,7 @@ import {
   type SignalLink,
   addAsyncDispose,
   checkAborted,
+  hideSecret,
   linkSignal,
   native,
   nativeClientConfig,
@@ -239,7 +240,9 @@ export class AgentClient {
     const c = inner ?? sync(() => new native.OpsClient(config(options)));
     this.#c = c;
     this.#options = { ...(options ?? {}) };
-    const d = dispatcher(c, (open, o) => new ChatEventStream(open, o));
+    const d = dispatcher(c, (open, o) => new ChatEventStream(open, o), {
+      'auth.login': (token: T.Token) => hideSecret(token, 'access_token'),
+    });
     attachLog(c, resolveLog(options?.logger, options?.logLevel));
     Object.assign(this, opsResources(d));
     this.realtime = {

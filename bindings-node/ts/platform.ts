@@ -7,6 +7,7 @@ import {
   type CommonClientOptions,
   type RequestOptions,
   addAsyncDispose,
+  hideSecret,
   native,
   nativeClientConfig,
   sync,
@@ -118,7 +119,10 @@ export class CJHirashiAgents {
     const d = dispatcher(
       c,
       (open, o) => new MessageStream(open, o),
-      { 'conversations.create': (conv: T.Conversation, o) => handle(conv, o) },
+      {
+        'conversations.create': (conv: T.Conversation, o) => handle(conv, o),
+        'auth.create_api_key': (key: T.ApiKey) => hideSecret(key, 'apiKey'),
+      },
     );
     attachLog(c, resolveLog(options?.logger, options?.logLevel));
     Object.assign(this, platformResources(d));

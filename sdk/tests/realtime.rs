@@ -27,6 +27,8 @@ enum Script {
     RefuseAuthEcho,
     /// Answers a chat with one event, then binary frames every 10 ms, never an event again.
     BinaryFlood,
+    /// Sends one event, then closes with 1011 (internal error) and a reason.
+    FailMidAnswer,
 }
 
 async fn server(script: Script) -> (String, tokio::sync::mpsc::Receiver<String>) {
@@ -111,6 +113,18 @@ async fn server(script: Script) -> (String, tokio::sync::mpsc::Receiver<String>)
                                 .await
                                 .unwrap();
                             let _ = ws.close(None).await;
+                            return;
+                        }
+                        Script::FailMidAnswer => {
+                            ws.send(Message::text(r#"{"type":"thinking","content":"..."}"#))
+                                .await
+                                .unwrap();
+                            let _ = ws
+                                .close(Some(CloseFrame {
+                                    code: CloseCode::Error,
+                                    reason: "bedrock timed out".into(),
+                                }))
+                                .await;
                             return;
                         }
                         Script::BinaryFlood => {
@@ -217,6 +231,68 @@ async fn a_close_before_done_is_an_incomplete_stream() {
     );
     // closing a socket the server closed is not an error (a cleanup path keeps the real one)
     session.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_server_failing_mid_answer_keeps_its_close_code() {
+    let (base, _rx) = server(Script::FailMidAnswer).await;
+    let c = client(&base);
+    let mut session = c.realtime().connect().await.unwrap();
+    session.chat(None, "hola").await.unwrap();
+    assert!(matches!(
+        session.next().await,
+        Some(Ok(ChatEvent::Thinking { .. }))
+    ));
+    let err = session.next().await.unwrap().unwrap_err();
+    match &err {
+        Error::WebSocket {
+            message,
+            close_code,
+        } => {
+            assert_eq!(*close_code, Some(1011));
+            assert!(message.contains("bedrock timed out"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(session.next().await.is_none());
+}
+
+#[tokio::test]
+async fn a_server_that_does_not_upgrade_is_a_websocket_error() {
+    for (answer, class) in [
+        (
+            "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok",
+            "WebSocketError",
+        ),
+        (
+            "HTTP/1.1 302 Found\r\nLocation: http://elsewhere/\r\nContent-Length: 0\r\n\r\n",
+            "WebSocketError",
+        ),
+        (
+            "HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: 28\r\n\r\n{\"detail\":\"Not authenticated\"}",
+            "AuthenticationError",
+        ),
+    ] {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move {
+            use tokio::io::{AsyncReadExt, AsyncWriteExt};
+            let (mut sock, _) = listener.accept().await.unwrap();
+            let mut buf = [0u8; 4096];
+            let _ = sock.read(&mut buf).await;
+            let _ = sock.write_all(answer.as_bytes()).await;
+            let _ = sock.shutdown().await;
+        });
+        let err = client(&format!("http://{addr}"))
+            .realtime()
+            .connect()
+            .await
+            .unwrap_err();
+        assert_eq!(err.class_name(), class, "{answer}: {err:?}");
+        if class == "WebSocketError" {
+            assert!(err.to_string().contains("instead of switching"), "{err}");
+        }
+    }
 }
 
 #[tokio::test]

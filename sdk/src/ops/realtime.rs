@@ -190,13 +190,29 @@ impl<'c> Realtime<'c> {
 
 type Ws = WebSocketStream<crate::net::IoBox>;
 
+/// A close code that ends a session in order (1000, 1001): mid-answer it is an incomplete
+/// stream; any other is the server's failure.
+fn is_orderly(code: tungstenite::protocol::frame::coding::CloseCode) -> bool {
+    use tungstenite::protocol::frame::coding::CloseCode;
+    matches!(code, CloseCode::Normal | CloseCode::Away)
+}
+
 fn ws_error(e: tungstenite::Error) -> Error {
     match e {
-        tungstenite::Error::Http(resp) => {
+        // an error status is the service's answer, typed as any other call's
+        tungstenite::Error::Http(resp) if resp.status().as_u16() >= 400 => {
             let status = resp.status();
             let body = resp.body().clone().unwrap_or_default();
             crate::transport::api_error(status, resp.headers(), &body).into()
         }
+        // anything else (a 200, a redirect) is a server that does not speak WebSocket there
+        tungstenite::Error::Http(resp) => Error::WebSocket {
+            message: format!(
+                "the server answered {} instead of switching to the WebSocket protocol",
+                resp.status()
+            ),
+            close_code: None,
+        },
         tungstenite::Error::Capacity(c) => Error::WebSocket {
             message: format!("message too large: {c}"),
             close_code: Some(1009),
@@ -367,6 +383,25 @@ impl RealtimeSession {
                         return Poll::Ready(Some(Err(timeout)));
                     }
                     return Poll::Pending;
+                }
+                Poll::Ready(Some(Ok(Message::Close(Some(frame)))))
+                    if this.chatting && !is_orderly(frame.code) =>
+                {
+                    // a server that fails mid-answer (1011) says so: its code and reason
+                    // are kept rather than folded into an incomplete stream
+                    this.closed = true;
+                    let reason = crate::redact::redact_text(frame.reason.as_str());
+                    return Poll::Ready(Some(Err(Error::WebSocket {
+                        message: if reason.is_empty() {
+                            format!(
+                                "closed by the server ({}) before the answer's end",
+                                u16::from(frame.code)
+                            )
+                        } else {
+                            format!("closed by the server before the answer's end: {reason}")
+                        },
+                        close_code: Some(frame.code.into()),
+                    })));
                 }
                 Poll::Ready(None) | Poll::Ready(Some(Ok(Message::Close(_)))) => {
                     this.closed = true;
