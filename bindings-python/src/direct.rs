@@ -477,10 +477,27 @@ impl<'de, 'py> DeserializeSeed<'de> for Root<'_, 'py> {
     }
 }
 
-/// Which field name of `names` a key is (`None`: one to skip).
-struct Key<'a>(&'a [&'a str]);
+/// Something a key can name: a field of an object, or a member of the envelope.
+trait Named {
+    fn name(&self) -> &str;
+}
 
-impl<'de> DeserializeSeed<'de> for Key<'_> {
+impl Named for &str {
+    fn name(&self) -> &str {
+        self
+    }
+}
+
+impl Named for Field {
+    fn name(&self) -> &str {
+        &self.wire
+    }
+}
+
+/// Which of `names` a key is (`None`: one to skip).
+struct Key<'a, N>(&'a [N]);
+
+impl<'de, N: Named> DeserializeSeed<'de> for Key<'_, N> {
     type Value = Option<usize>;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
@@ -488,7 +505,7 @@ impl<'de> DeserializeSeed<'de> for Key<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for Key<'_> {
+impl<'de, N: Named> Visitor<'de> for Key<'_, N> {
     type Value = Option<usize>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -496,30 +513,7 @@ impl<'de> Visitor<'de> for Key<'_> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(self.0.iter().position(|n| *n == v))
-    }
-}
-
-/// Which field of an object a key is.
-struct FieldKey<'a>(&'a [Field]);
-
-impl<'de> DeserializeSeed<'de> for FieldKey<'_> {
-    type Value = Option<usize>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for FieldKey<'_> {
-    type Value = Option<usize>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a field name")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(self.0.iter().position(|f| &*f.wire == v))
+        Ok(self.0.iter().position(|n| n.name() == v))
     }
 }
 
@@ -761,7 +755,7 @@ impl<'de, 'py> Visitor<'de> for Fields<'_, 'py> {
         };
         let mut picked = None;
         let mut seen: u64 = 0;
-        while let Some(key) = map.next_key_seed(FieldKey(fields))? {
+        while let Some(key) = map.next_key_seed(Key(fields))? {
             let Some(at) = key else {
                 map.next_value::<IgnoredAny>()?;
                 continue;

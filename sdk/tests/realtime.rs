@@ -214,9 +214,10 @@ async fn oversized_messages_are_refused() {
     assert!(session.next().await.is_none());
 }
 
-#[tokio::test]
-async fn a_close_before_done_is_an_incomplete_stream() {
-    let (base, _rx) = server(Script::CloseMidAnswer).await;
+/// Chats with a server that answers one `thinking` event and then ends by `script`: the
+/// session and the error that followed the event.
+async fn error_after_one_event(script: Script) -> (agents_sdk::ops::RealtimeSession, Error) {
+    let (base, _rx) = server(script).await;
     let c = client(&base);
     let mut session = c.realtime().connect().await.unwrap();
     session.chat(None, "hola").await.unwrap();
@@ -225,6 +226,12 @@ async fn a_close_before_done_is_an_incomplete_stream() {
         Some(Ok(ChatEvent::Thinking { .. }))
     ));
     let err = session.next().await.unwrap().unwrap_err();
+    (session, err)
+}
+
+#[tokio::test]
+async fn a_close_before_done_is_an_incomplete_stream() {
+    let (session, err) = error_after_one_event(Script::CloseMidAnswer).await;
     assert!(
         matches!(err, Error::IncompleteStream { received: 1 }),
         "{err:?}"
@@ -235,15 +242,7 @@ async fn a_close_before_done_is_an_incomplete_stream() {
 
 #[tokio::test]
 async fn a_server_failing_mid_answer_keeps_its_close_code() {
-    let (base, _rx) = server(Script::FailMidAnswer).await;
-    let c = client(&base);
-    let mut session = c.realtime().connect().await.unwrap();
-    session.chat(None, "hola").await.unwrap();
-    assert!(matches!(
-        session.next().await,
-        Some(Ok(ChatEvent::Thinking { .. }))
-    ));
-    let err = session.next().await.unwrap().unwrap_err();
+    let (mut session, err) = error_after_one_event(Script::FailMidAnswer).await;
     match &err {
         Error::WebSocket {
             message,
