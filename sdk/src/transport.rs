@@ -625,9 +625,34 @@ impl Transport {
         req: &Req,
         opts: &RequestOptions,
     ) -> Result<crate::stream::SseStream> {
-        let (resp, meta, _) = self.execute(req, opts).await?;
+        let (resp, meta, deadline) = self.execute(req, opts).await?;
         if let Some(c) = &opts.capture {
             c.set(&meta);
+        }
+        // a successful answer that is a web page (a proxy's or a captive portal's sign-in
+        // page) is not read as events, which would end as an incomplete stream of no event.
+        // Other types are read: servers that stream events under `text/plain`, or with no
+        // type at all, exist.
+        if let Some(kind) = resp
+            .headers()
+            .get(http::header::CONTENT_TYPE)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+            && is_web_page(&kind)
+        {
+            let status = resp.status();
+            let prefix = read_body(resp, deadline, status, MAX_ERROR_BODY, true)
+                .await
+                .unwrap_or_default();
+            return Err(Error::decode(
+                "event stream",
+                format!(
+                    "expected an event stream (text/event-stream), got a web page ({})",
+                    crate::redact::redact_text(kind.trim())
+                ),
+                &prefix,
+                Some(status.as_u16()),
+                meta.request_id,
+            ));
         }
         Ok(crate::stream::SseStream::new(
             resp,
@@ -654,6 +679,16 @@ fn describe_error(e: &reqwest::Error) -> String {
         src = s.source();
     }
     msg
+}
+
+/// Whether a `Content-Type` is an HTML page (`text/html`, `application/xhtml+xml`; any
+/// parameters, any case).
+fn is_web_page(content_type: &str) -> bool {
+    content_type.split(';').next().is_some_and(|essence| {
+        let essence = essence.trim();
+        essence.eq_ignore_ascii_case("text/html")
+            || essence.eq_ignore_ascii_case("application/xhtml+xml")
+    })
 }
 
 /// Largest prefix of an error answer's body that is read (for its message and details).

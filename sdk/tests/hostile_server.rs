@@ -631,3 +631,58 @@ async fn bytes_without_events_do_not_keep_a_stream_open() {
         assert!(took < Duration::from_secs(3), "{filler:?}: {took:?}");
     }
 }
+
+#[tokio::test]
+async fn a_web_page_answering_a_stream_is_a_decode_error() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/conversations/conv_1/messages"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            "<html><body>Sign in to the Wi-Fi</body></html>",
+            "Text/HTML; charset=utf-8",
+        ))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/conversations/conv_2/messages"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_raw(
+                    "event: token\ndata: {\"token\": \"a\"}\n\nevent: done\ndata: {\"messageId\": \"m\", \"tokensUsed\": 1, \"timestamp\": \"2025-10-15T10:36:00Z\"}\n\n",
+                    "text/plain; charset=utf-8",
+                ),
+        )
+        .mount(&server)
+        .await;
+    let c = client(&server);
+    let err = c
+        .conversations()
+        .send_message("conv_1", "hi")
+        .await
+        .unwrap_err();
+    match &err {
+        Error::Decode {
+            what,
+            message,
+            excerpt,
+            status,
+            ..
+        } => {
+            assert_eq!(*what, "event stream");
+            assert!(message.contains("web page (Text/HTML"), "{message}");
+            assert!(excerpt.contains("Wi-Fi"), "{excerpt}");
+            assert_eq!(*status, Some(200));
+        }
+        other => panic!("{other:?}"),
+    }
+    // other types are read as events (servers that stream under text/plain exist)
+    let done = c
+        .conversations()
+        .send_message("conv_2", "hi")
+        .await
+        .unwrap()
+        .collect_text()
+        .await
+        .unwrap();
+    assert_eq!(done.text, "a");
+}
