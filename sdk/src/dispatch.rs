@@ -87,6 +87,7 @@ pub trait Sink: Send + 'static {
 pub struct RawAnswer {
     body: bytes::Bytes,
     meta: crate::options::ResponseMeta,
+    secrets: crate::transport::SecretSource,
 }
 
 impl std::fmt::Debug for RawAnswer {
@@ -100,8 +101,16 @@ impl std::fmt::Debug for RawAnswer {
 }
 
 impl RawAnswer {
-    pub(crate) fn new(body: bytes::Bytes, meta: crate::options::ResponseMeta) -> Self {
-        RawAnswer { body, meta }
+    pub(crate) fn new(
+        body: bytes::Bytes,
+        meta: crate::options::ResponseMeta,
+        secrets: crate::transport::SecretSource,
+    ) -> Self {
+        RawAnswer {
+            body,
+            meta,
+            secrets,
+        }
     }
 
     /// The whole body, the envelope included.
@@ -121,7 +130,8 @@ impl RawAnswer {
     /// [`Error::Decode`], as the typed call fails on the same body.
     pub fn decode<T: DeserializeOwned>(&self) -> Result<T> {
         let env: crate::platform::Envelope<T> =
-            crate::transport::decode_body(&self.body, &self.meta)?;
+            crate::transport::decode_body(&self.body, &self.meta)
+                .map_err(|e| self.secrets.scrub(e))?;
         Ok(env.data)
     }
 }

@@ -208,6 +208,8 @@ pub struct SseStream {
     cancel: Option<CancelFuture>,
     ended: bool,
     meta: ResponseMeta,
+    /// The request's secrets, kept out of the stream's errors.
+    secrets: crate::transport::SecretSource,
 }
 
 impl fmt::Debug for SseStream {
@@ -226,6 +228,7 @@ impl SseStream {
         idle: Duration,
         max_event_size: usize,
         cancel: Option<CancelToken>,
+        secrets: crate::transport::SecretSource,
     ) -> Self {
         SseStream {
             body: Box::pin(resp.bytes_stream()),
@@ -240,6 +243,7 @@ impl SseStream {
             cancel: cancel.map(|t| Box::pin(async move { t.cancelled().await }) as CancelFuture),
             ended: false,
             meta,
+            secrets,
         }
     }
 
@@ -248,12 +252,17 @@ impl SseStream {
         &self.meta
     }
 
+    /// `e` without the request's secrets (an `error` event or a body quoting them).
+    pub(crate) fn scrub(&self, e: Error) -> Error {
+        self.secrets.scrub(e)
+    }
+
     fn fail<T>(&mut self, e: Error) -> Poll<Option<Result<T>>> {
         self.ended = true;
         self.chunk = Bytes::new();
         self.events.clear();
         self.pos = 0;
-        Poll::Ready(Some(Err(e)))
+        Poll::Ready(Some(Err(self.secrets.scrub(e))))
     }
 
     /// Takes the next chunk of the body: `Ready(Ok(()))` when there is one to decode or the
@@ -506,7 +515,7 @@ impl<D: EventDecoder> Stream for EventStream<D> {
                     Ok(Decoded::Skip) => continue,
                     Err(e) => {
                         this.finished = true;
-                        return Poll::Ready(Some(Err(e)));
+                        return Poll::Ready(Some(Err(this.inner.scrub(e))));
                     }
                 },
                 Some(Err(e)) => {

@@ -32,6 +32,9 @@ pub(crate) trait Auth: Send + Sync + fmt::Debug {
     /// Called after a 401 answered `stale`; returns true when a fresh token can be had, in
     /// which case the request is sent once more.
     fn invalidate(&self, stale: &Secret) -> bool;
+    /// Adds the secrets this source holds (the key, the current token, a password) to `known`,
+    /// without any I/O: what a server's answer must not carry into an error.
+    fn add_known(&self, known: &mut KnownSecrets);
 }
 
 /// A fixed API key.
@@ -46,6 +49,50 @@ impl Auth for StaticKey {
 
     fn invalidate(&self, _: &Secret) -> bool {
         false
+    }
+
+    fn add_known(&self, known: &mut KnownSecrets) {
+        known.add(self.0.expose());
+    }
+}
+
+/// Where the secret values a request carried can be found again if its answer fails: its JSON
+/// body and its credential's source. Cheap to keep (two reference counts); the values are
+/// looked up only for an error (see [`Error::scrubbed`]), so that a server echoing a key, a
+/// token or a password into a body that fails to decode, or into an `error` event of a
+/// stream, does not carry it into the error's text or a log line.
+#[derive(Clone, Default)]
+pub(crate) struct SecretSource {
+    body: Option<Bytes>,
+    auth: Option<Arc<dyn Auth>>,
+}
+
+impl fmt::Debug for SecretSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SecretSource").finish_non_exhaustive()
+    }
+}
+
+impl SecretSource {
+    /// The known values, gathered now.
+    pub(crate) fn known(&self) -> KnownSecrets {
+        let mut known = KnownSecrets::from_body(self.body.as_deref());
+        if let Some(auth) = &self.auth {
+            auth.add_known(&mut known);
+        }
+        known
+    }
+
+    /// `err` with those values replaced by `[REDACTED]`.
+    pub(crate) fn scrub(&self, err: Error) -> Error {
+        // nothing the server said is in these
+        if matches!(
+            err,
+            Error::Cancelled | Error::Timeout { .. } | Error::IncompleteStream { .. }
+        ) {
+            return err;
+        }
+        err.scrubbed(&self.known())
     }
 }
 
@@ -265,6 +312,14 @@ impl Transport {
         *self.auth.write().unwrap_or_else(|e| e.into_inner()) = Some(auth);
     }
 
+    /// Where `req`'s secrets are, for scrubbing its errors ([`SecretSource`]).
+    pub(crate) fn secrets(&self, req: &Req) -> SecretSource {
+        SecretSource {
+            body: req.body.clone(),
+            auth: self.auth_source(),
+        }
+    }
+
     pub(crate) fn auth_source(&self) -> Option<Arc<dyn Auth>> {
         self.auth.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
@@ -420,7 +475,7 @@ impl Transport {
                     let body = read_body(resp, deadline, status, MAX_ERROR_BODY, true)
                         .await
                         .unwrap_or_default();
-                    let mut known = KnownSecrets::from_body(req.body.as_deref());
+                    let mut known = self.secrets(req).known();
                     if let Some(token) = &token {
                         known.add(token.expose());
                     }
@@ -576,7 +631,7 @@ impl Transport {
         opts: &RequestOptions,
     ) -> Result<(T, ResponseMeta)> {
         let (body, meta) = self.body(req, opts).await?;
-        let value = decode_body::<T>(&body, &meta)?;
+        let value = decode_body::<T>(&body, &meta).map_err(|e| self.secrets(req).scrub(e))?;
         Ok((value, meta))
     }
 
@@ -643,7 +698,7 @@ impl Transport {
             let prefix = read_body(resp, deadline, status, MAX_ERROR_BODY, true)
                 .await
                 .unwrap_or_default();
-            return Err(Error::decode(
+            return Err(self.secrets(req).scrub(Error::decode(
                 "event stream",
                 format!(
                     "expected an event stream (text/event-stream), got a web page ({})",
@@ -652,7 +707,7 @@ impl Transport {
                 &prefix,
                 Some(status.as_u16()),
                 meta.request_id,
-            ));
+            )));
         }
         Ok(crate::stream::SseStream::new(
             resp,
@@ -661,6 +716,7 @@ impl Transport {
                 .unwrap_or(self.cfg.stream_idle_timeout),
             self.cfg.max_event_size,
             opts.cancel.clone(),
+            self.secrets(req),
         ))
     }
 }

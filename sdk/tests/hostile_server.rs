@@ -686,3 +686,105 @@ async fn a_web_page_answering_a_stream_is_a_decode_error() {
         .unwrap();
     assert_eq!(done.text, "a");
 }
+
+/// A server echoing the caller's own secrets (its key, the password of a login, the token it
+/// handed out) into what then fails: a body that does not decode, an `error` event inside a
+/// stream. The values never reach the error's text, in `Display` or `Debug`.
+#[tokio::test]
+async fn echoed_secrets_stay_out_of_decode_and_stream_errors() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/users/me"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            format!(r#"{{"data":{{"id":"{KEY}","email":7,"note":"you sent {KEY}"}}}}"#),
+            "application/json",
+        ))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/conversations/conv_1/messages"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            format!(
+                "event: token\ndata: {{\"token\": \"a\"}}\n\nevent: error\ndata: {{\"error\": \
+                 {{\"code\": \"UNAUTHORIZED\", \"message\": \"your key {KEY} is bad\", \
+                 \"details\": {{\"key\": \"{KEY}\"}}}}}}\n\n"
+            ),
+            "text/event-stream",
+        ))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/conversations/conv_2/messages"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            format!("event: token\ndata: {{\"token\": 5, \"echo\": \"{KEY}\"}}\n\n"),
+            "text/event-stream",
+        ))
+        .mount(&server)
+        .await;
+    let c = client(&server);
+    let check = |err: &Error, secret: &str| {
+        let shown = format!("{err} {err:?}");
+        assert!(
+            !shown.contains(secret) && shown.contains("[REDACTED]"),
+            "{shown}"
+        );
+    };
+    let err = c.users().me().await.unwrap_err();
+    assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+    check(&err, KEY);
+
+    // the error event ends the typed stream and the token batches the bindings read
+    let err = c
+        .conversations()
+        .send_message("conv_1", "hi")
+        .await
+        .unwrap()
+        .collect_text()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Api(e) if e.kind == ApiErrorKind::Authentication),
+        "{err:?}"
+    );
+    check(&err, KEY);
+    let mut batches = c
+        .conversations()
+        .send_message("conv_1", "hi")
+        .await
+        .unwrap()
+        .token_batches(16);
+    let mut last = None;
+    while let Some(b) = batches.next().await {
+        if let Err(e) = b {
+            last = Some(e);
+        }
+    }
+    check(&last.expect("the error event"), KEY);
+    // an event that does not decode, quoting the key
+    let err = c
+        .conversations()
+        .send_message("conv_2", "hi")
+        .await
+        .unwrap()
+        .collect_text()
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+    check(&err, KEY);
+
+    // an ops login whose answer quotes the password it was sent, and does not decode
+    let ops_server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/auth/login"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            r#"{"note":"you sent hunter2-PASSWORD-xyz","expires_in":"soon"}"#,
+            "application/json",
+        ))
+        .mount(&ops_server)
+        .await;
+    let err = AgentClient::login(&ops_server.uri(), "admin", "hunter2-PASSWORD-xyz")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+    check(&err, "hunter2-PASSWORD-xyz");
+}

@@ -1696,6 +1696,39 @@ async fn a_raw_answer_that_does_not_decode_fails_as_the_typed_call() {
     assert_eq!(raw.to_string(), typed.to_string());
 }
 
+/// A raw answer that quotes the caller's key in a body that does not decode: the key is not
+/// in the error the sink's decoding gives (as in the typed call's).
+#[tokio::test]
+async fn a_raw_answer_quoting_the_key_fails_without_it() {
+    let server = MockServer::start().await;
+    let body = format!(r#"{{"data":{{"name":"you sent {KEY}","id":7,"note":"{KEY}"}}}}"#);
+    get("/api/agents/agt_1")
+        .respond_with(raw(200, &body))
+        .mount(&server)
+        .await;
+    let c = client(&server);
+    let typed = c.agents().get("agt_1").await.unwrap_err();
+    let o = agents_sdk::RequestOptions::new().raw_answer(true);
+    let raw = dispatch::call(
+        &c,
+        "agents.get",
+        json!({"id": "agt_1"}),
+        o,
+        Recorder { take_raw: false },
+    )
+    .unwrap()
+    .await
+    .unwrap_err();
+    for err in [&typed, &raw] {
+        let shown = format!("{err} {err:?}");
+        assert!(matches!(err, Error::Decode { .. }), "{shown}");
+        assert!(
+            !shown.contains(KEY) && shown.contains("[REDACTED]"),
+            "{shown}"
+        );
+    }
+}
+
 /// The number of items of a paginated list's first page.
 struct FirstPage;
 

@@ -408,4 +408,11 @@ impl AuthSource for LoginSession {
         }
         true
     }
+
+    fn add_known(&self, known: &mut crate::redact::KnownSecrets) {
+        known.add(self.password.expose());
+        if let Some((token, _)) = &*self.state.lock().unwrap_or_else(|e| e.into_inner()) {
+            known.add(token.expose());
+        }
+    }
 }

@@ -231,7 +231,9 @@ impl Client {
         if opts.raw_answer && opts.capture.is_none() {
             let (body, meta) = self.t.body(&req, opts).await?;
             return Err(Error::RawAnswer(Box::new(crate::dispatch::RawAnswer::new(
-                body, meta,
+                body,
+                meta,
+                self.t.secrets(&req),
             ))));
         }
         let (env, mut meta): (Envelope<T>, ResponseMeta) = self.t.json(&req, opts).await?;

@@ -498,7 +498,7 @@ impl Stream for TokenBatches {
                 decoder.done = Some(done.clone());
             }
             let empty = batch.is_empty();
-            match failure.take() {
+            match failure.take().map(|e| sse.scrub(e)) {
                 Some(e) if empty => return Poll::Ready(Some(Err(e))),
                 Some(e) => {
                     this.pending = Some(e);
