@@ -376,3 +376,52 @@ async fn frames_that_are_not_events_do_not_hold_off_the_idle_timeout() {
     );
     assert!(started.elapsed() < Duration::from_secs(3));
 }
+
+/// Opening a session counts against the call's timeout as a whole: a server that takes the
+/// connection and never answers the upgrade, or upgrades and never answers the token, fails
+/// once the client's (or the call's) `timeout` has passed, not after the longer response-header
+/// timeout of each phase in turn.
+#[tokio::test]
+async fn opening_a_session_counts_against_the_calls_timeout() {
+    use agents_sdk::{RequestOptions, TimeoutPhase};
+    for (upgrade, per_call) in [(false, false), (true, false), (true, true)] {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move {
+            let (sock, _) = listener.accept().await.unwrap();
+            if upgrade {
+                let mut ws = tokio_tungstenite::accept_async(sock).await.unwrap();
+                // the token frame, never answered
+                let _ = ws.next().await;
+                tokio::time::sleep(Duration::from_secs(30)).await;
+            } else {
+                let _held = sock;
+                tokio::time::sleep(Duration::from_secs(30)).await;
+            }
+        });
+        let limit = Duration::from_millis(400);
+        let mut builder = AgentClient::builder()
+            .api_key("eyJ.test.token")
+            .base_url(format!("http://{addr}"))
+            .response_header_timeout(Duration::from_secs(20));
+        if !per_call {
+            builder = builder.timeout(limit);
+        }
+        let c = builder.build().unwrap();
+        let mut realtime = c.realtime();
+        if per_call {
+            realtime = realtime.with_options(RequestOptions::new().timeout(limit));
+        }
+        let started = std::time::Instant::now();
+        let err = realtime.connect().await.unwrap_err();
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{upgrade} {per_call}: {:?}",
+            started.elapsed()
+        );
+        assert!(
+            matches!(err, Error::Timeout { phase: TimeoutPhase::Total, after } if after == limit),
+            "{upgrade} {per_call}: {err:?}"
+        );
+    }
+}

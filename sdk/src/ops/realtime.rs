@@ -81,7 +81,9 @@ impl<'c> Realtime<'c> {
     /// - [`Error::InvalidArgument`] when the client has no token or API key,
     /// - [`Error::Api`] of kind [`Authentication`](ApiErrorKind::Authentication) when the
     ///   server refuses the token,
-    /// - [`Error::Timeout`] when connecting or the server's acceptance takes too long,
+    /// - [`Error::Timeout`] when opening the session (a login if one is due, connecting, the
+    ///   server's acceptance of the token) takes longer than the call's `timeout` in all
+    ///   (phase `Total`), or one wait for the server longer than the response-header timeout,
     /// - [`Error::WebSocket`] when the handshake fails or the socket closes early,
     ///   [`Error::Connection`] when the server cannot be reached.
     pub async fn connect(&self) -> Result<RealtimeSession> {
@@ -90,7 +92,35 @@ impl<'c> Realtime<'c> {
         let scheme = if url.scheme() == "https" { "wss" } else { "ws" };
         url.set_scheme(scheme)
             .map_err(|_| Error::InvalidArgument("cannot derive the WebSocket URL".into()))?;
-        let token = t.current_token().await?.ok_or_else(|| {
+        // The whole opening (a login if one is due, the connection and the handshake, the
+        // server accepting the token) counts against the call's timeout, as a request's
+        // attempts do; each wait for the server is also bounded by the response-header
+        // timeout.
+        let total = self.opts.timeout.unwrap_or(t.cfg.timeout);
+        let deadline = crate::options::deadline_after(std::time::Instant::now(), total);
+        let wait_for = |phase: TimeoutPhase| {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if t.cfg.response_header_timeout < left {
+                (t.cfg.response_header_timeout, phase)
+            } else {
+                (left, TimeoutPhase::Total)
+            }
+        };
+        let timed_out = |phase: TimeoutPhase, wait: std::time::Duration| Error::Timeout {
+            phase,
+            after: if phase == TimeoutPhase::Total {
+                total
+            } else {
+                wait
+            },
+        };
+        let token = tokio::time::timeout(
+            deadline.saturating_duration_since(std::time::Instant::now()),
+            t.current_token(),
+        )
+        .await
+        .map_err(|_| timed_out(TimeoutPhase::Total, total))??
+        .ok_or_else(|| {
             Error::InvalidArgument(
                 "the realtime channel needs a token: log in or set an API key".into(),
             )
@@ -99,7 +129,6 @@ impl<'c> Realtime<'c> {
         let mut known = KnownSecrets::default();
         known.add(token.expose());
         let opened = async {
-            let wait = self.opts.timeout.unwrap_or(t.cfg.response_header_timeout);
             let mut config = WebSocketConfig::default();
             config.max_message_size = Some(MAX_MESSAGE_SIZE);
             config.max_frame_size = Some(MAX_MESSAGE_SIZE);
@@ -130,13 +159,9 @@ impl<'c> Realtime<'c> {
                     .await
                     .map_err(ws_error)
             };
+            let (wait, phase) = wait_for(TimeoutPhase::Connect);
             let (mut ws, resp) = match tokio::time::timeout(wait, connect).await {
-                Err(_) => {
-                    return Err(Error::Timeout {
-                        phase: TimeoutPhase::Connect,
-                        after: wait,
-                    });
-                }
+                Err(_) => return Err(timed_out(phase, wait)),
                 Ok(Err(e)) => return Err(e),
                 Ok(Ok(pair)) => pair,
             };
@@ -144,13 +169,13 @@ impl<'c> Realtime<'c> {
             let auth = ClientFrame::Auth {
                 token: token.expose().to_owned(),
             };
-            send_frame(&mut ws, &auth).await?;
-            let answer = tokio::time::timeout(wait, read_json(&mut ws))
-                .await
-                .map_err(|_| Error::Timeout {
-                    phase: TimeoutPhase::ResponseHeaders,
-                    after: wait,
-                })??;
+            let (wait, phase) = wait_for(TimeoutPhase::ResponseHeaders);
+            let answer = tokio::time::timeout(wait, async {
+                send_frame(&mut ws, &auth).await?;
+                read_json(&mut ws).await
+            })
+            .await
+            .map_err(|_| timed_out(phase, wait))??;
             match answer.get("type").and_then(|v| v.as_str()) {
                 Some("authenticated") => {}
                 Some("error") => {
@@ -417,9 +442,6 @@ impl RealtimeSession {
                     return Poll::Ready(Some(Err(ws_error(e))));
                 }
                 Poll::Ready(Some(Ok(Message::Text(t)))) => {
-                    if let Some(s) = this.sleep.as_mut() {
-                        s.as_mut().reset(crate::stream::idle_deadline(this.idle));
-                    }
                     let event: ChatEvent = match serde_json::from_str(t.as_str()) {
                         Ok(ev) => ev,
                         Err(e) => {
@@ -433,6 +455,9 @@ impl RealtimeSession {
                         }
                     };
                     this.received = this.received.saturating_add(1);
+                    if let Some(s) = this.sleep.as_mut() {
+                        s.as_mut().reset(crate::stream::idle_deadline(this.idle));
+                    }
                     match this.decoder.classify(event, &this.meta) {
                         Ok(Decoded::Item(ev)) => return Poll::Ready(Some(Ok(ev))),
                         Ok(Decoded::Done(ev)) => {
