@@ -46,6 +46,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(pyser::register_models, m)?)?;
     m.add_function(wrap_pyfunction!(pyser::py_camel_case, m)?)?;
     m.add_function(wrap_pyfunction!(pyser::py_snake_case, m)?)?;
+    m.add_function(wrap_pyfunction!(pyser::redact_url, m)?)?;
     m.add_function(wrap_pyfunction!(webhooks::webhook_sign, m)?)?;
     m.add_function(wrap_pyfunction!(webhooks::webhook_verify, m)?)?;
     m.add_function(wrap_pyfunction!(webhooks::webhook_unwrap, m)?)?;

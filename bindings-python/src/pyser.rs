@@ -333,6 +333,13 @@ pub fn py_snake_case(name: &str) -> String {
     agents_sdk::case::to_snake_case(name)
 }
 
+/// `url` with its password and sensitive query values hidden
+/// ([`agents_sdk::redact::redact_url`]), for the clients' `repr`.
+#[pyfunction]
+pub fn redact_url(url: &str) -> String {
+    agents_sdk::redact::redact_url(url)
+}
+
 /// A struct field's Python name: snake_case.
 fn field_name<'py>(py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
     static_name(py, name, true)

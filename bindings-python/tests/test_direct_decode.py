@@ -186,3 +186,16 @@ def test_a_raw_response_is_decoded_typed(serve: Callable[[Answer], Client]) -> N
     raw_response = client.agents.with_raw_response.list()
     assert stats() == before
     assert raw_response.parse()[0].id == "agt_1"
+
+
+def test_an_answer_quoting_the_key_fails_without_it(serve: Callable[[Answer], Client]) -> None:
+    # a wrongly typed field quoting the caller's key: the direct decoding gives up, the typed
+    # one fails, and neither the message nor the excerpt carries the key
+    body = {**AGENT, "name": 7, "description": "you sent cj_live_test_echoed"}
+    server_key = "cj_live_test_echoed"
+    client = serve(enveloped(body))
+    client = client.with_options(api_key=server_key)
+    with pytest.raises(DecodeError) as info:
+        client.agents.get("agt_1")
+    shown = f"{info.value} {info.value!r}"
+    assert server_key not in shown and "[REDACTED]" in shown, shown

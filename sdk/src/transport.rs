@@ -260,7 +260,7 @@ fn http_client(cfg: &Config) -> Result<reqwest::Client> {
     // Same-origin redirects are followed (at most 5); a redirect elsewhere is returned as
     // is, so the Authorization header can never reach another origin.
     let policy = reqwest::redirect::Policy::custom(move |attempt| {
-        if attempt.previous().len() >= 5 || !same_origin(&origin, attempt.url()) {
+        if attempt.previous().len() >= MAX_REDIRECTS || !same_origin(&origin, attempt.url()) {
             attempt.stop()
         } else {
             attempt.follow()
@@ -471,6 +471,14 @@ impl Transport {
                             continue;
                         }
                     }
+                    // a redirect that was not followed: to another origin, or the last of too
+                    // many within this one
+                    let looping = status.is_redirection()
+                        && headers
+                            .get(http::header::LOCATION)
+                            .and_then(|l| l.to_str().ok())
+                            .and_then(|l| resp.url().join(l).ok())
+                            .is_some_and(|to| same_origin(&self.cfg.base_url, &to));
                     // An error body is read only for its message: a bounded prefix is enough.
                     let body = read_body(resp, deadline, status, MAX_ERROR_BODY, true)
                         .await
@@ -479,7 +487,13 @@ impl Transport {
                     if let Some(token) = &token {
                         known.add(token.expose());
                     }
-                    let err = api_error_with(status, &headers, &body, &known);
+                    let mut err = api_error_with(status, &headers, &body, &known);
+                    if looping && err.message == OFF_ORIGIN_REDIRECT {
+                        err.message = format!(
+                            "the server kept redirecting within its own origin; stopped after \
+                             {MAX_REDIRECTS} redirects"
+                        );
+                    }
                     tracing::warn!(parent: &span, error = %err, class = err.kind.class_name(), "error answer");
                     return Err(Error::from(err));
                 }
@@ -905,6 +919,13 @@ pub(crate) fn api_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) ->
     api_error_with(status, headers, body, &KnownSecrets::default())
 }
 
+/// The message of a redirect answer that was not followed because it leads elsewhere.
+const OFF_ORIGIN_REDIRECT: &str = "the server redirected to another origin; the redirect was not \
+                                   followed so credentials stay with the configured base URL";
+
+/// Most same-origin redirects one request follows.
+const MAX_REDIRECTS: usize = 5;
+
 /// [`api_error`], keeping the `known` secret values of the request out of its message and
 /// details (an answer may quote the credential or the password it refused).
 pub(crate) fn api_error_with(
@@ -916,9 +937,7 @@ pub(crate) fn api_error_with(
     let parsed: Option<serde_json::Value> = serde_json::from_slice(body).ok();
     let mut err = ApiError::from_value(status.as_u16(), parsed.as_ref());
     if err.message.is_empty() && status.is_redirection() {
-        err.message = "the server redirected to another origin; the redirect was not followed so \
-                       credentials stay with the configured base URL"
-            .to_owned();
+        err.message = OFF_ORIGIN_REDIRECT.to_owned();
     }
     if err.message.is_empty() {
         err.message = match parsed {

@@ -406,6 +406,30 @@ async fn same_origin_redirect_is_followed_with_auth() {
     assert_eq!(list.agents.len(), 1);
 }
 
+/// A server redirecting within its own origin forever: five redirect answers (four followed),
+/// then the last one is the answer, said to be a loop (not a redirect to another origin).
+#[tokio::test]
+async fn a_same_origin_redirect_loop_stops_and_says_so() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/agents"))
+        .respond_with(ResponseTemplate::new(302).insert_header("Location", "/api/agents"))
+        .expect(5)
+        .mount(&server)
+        .await;
+    let err = client(&server)
+        .agents()
+        .list(Default::default())
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(302), "{err:?}");
+    assert!(
+        err.to_string()
+            .contains("kept redirecting within its own origin"),
+        "{err}"
+    );
+}
+
 #[tokio::test]
 async fn secrets_stay_out_of_debug_and_errors() {
     let server = MockServer::start().await;

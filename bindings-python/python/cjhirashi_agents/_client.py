@@ -585,7 +585,9 @@ class _BaseClient:
         self._native.close()
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self.base_url!r})"
+        # a password in the base URL (``https://user:pass@host``) is not shown
+        shown = _native.redact_url(self.base_url)
+        return f"{type(self).__name__}(base_url={shown!r})"
 
 
 class Client(_BaseClient):

@@ -188,6 +188,9 @@ def camel_case(key: str) -> str:
 def snake_case(name: str) -> str:
     """``createdAt`` -> ``created_at`` (the core's rule)."""
 
+def redact_url(url: str) -> str:
+    """``url`` with its password and sensitive query values shown as ``[REDACTED]``."""
+
 def webhook_sign(payload: bytes, secret: str) -> str:
     """The signature header value of ``payload``."""
 
