@@ -213,7 +213,9 @@ async def test_async_platform(aclient: AsyncClient, aadmin: AsyncClient) -> None
 
 
 def test_repr_hides_a_password_in_the_base_url() -> None:
-    with Client(api_key="cj_test_reprkey", base_url="http://admin:pw-SECRET-1@127.0.0.1:9/api") as c:
+    with Client(
+        api_key="cj_test_reprkey", base_url="http://admin:pw-SECRET-1@127.0.0.1:9/api"
+    ) as c:
         shown = repr(c)
         assert "pw-SECRET-1" not in shown and "[REDACTED]" in shown, shown
         assert "cj_test_reprkey" not in shown
