@@ -169,11 +169,10 @@ describe('realtime', () => {
     for (const [send, message] of [['sendChat', 'Lista las instancias EC2'], ['chat', 'Muestra las métricas']]) {
       await session[send]('conv_123', message);
       const types = [];
-      for await (const ev of session) {
-        types.push(ev.type);
-        if (ev.type === 'done') break;
-      }
+      // the loop ends by itself after the answer's `done` (as Python's does)
+      for await (const ev of session) types.push(ev.type);
       assert.equal(types.at(-1), 'done');
+      assert.equal(types.filter((t) => t === 'done').length, 1);
       assert.ok(types.includes('message'));
     }
     await session.close();

@@ -60,8 +60,8 @@ export function nativeSession(session: RealtimeSession): native.RealtimeSession 
 
 /**
  * An authenticated WebSocket session (`client.realtime.connect()`). Send with `sendChat`;
- * `for await (const event of session)` reads the events (each chat ends with `done`). Leaving
- * the loop keeps the session open: send again and iterate again; `close()` ends it. The
+ * `for await (const event of session)` reads that answer's events and ends after its `done`.
+ * The session stays open: send again and iterate again; `close()` ends it. The
  * `signal` given to `connect()` also ends the session: once it fired, the socket is closed and
  * `next()` and `sendChat()` reject with `APIUserAbortError`, even for events already received.
  */
@@ -144,14 +144,16 @@ export class RealtimeSession implements AsyncIterable<T.RealtimeEvent> {
   }
 
   /**
-   * Iterates the events as they arrive, until the socket closes; `break` (after `done`, for
-   * instance) leaves the session open for the next `sendChat`.
+   * Iterates one answer's events as they arrive: the loop ends after its `done` event (as
+   * Python's `for event in session` does) or when the socket closes. The session stays open:
+   * `sendChat` again and iterate again. `break` leaves the session open too.
    */
   async *[Symbol.asyncIterator](): AsyncGenerator<T.RealtimeEvent, void, undefined> {
     for (;;) {
       const ev = await this.next();
       if (ev === undefined) return;
       yield ev;
+      if (ev.type === 'done') return;
     }
   }
 

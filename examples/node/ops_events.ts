@@ -49,11 +49,8 @@ const session = await client.realtime.connect();
 try {
   for (const message of ["Muestra las alertas críticas", "Lista las VMs de Azure"]) {
     await session.sendChat("conv_123", message);
-    // The session stays open after an answer: stop reading at its `done` event.
-    for await (const event of session) {
-      render(event);
-      if (event.type === "done") break;
-    }
+    // The loop ends after the answer's `done` event; the session stays open for the next one.
+    for await (const event of session) render(event);
   }
 } finally {
   await session.close();

@@ -40,6 +40,9 @@ impl fmt::Debug for CaBundle {
     }
 }
 
+/// Largest CA bundle file read (bytes): system bundles are a few hundred KiB.
+const MAX_CA_BUNDLE: u64 = 16 * 1024 * 1024;
+
 impl CaBundle {
     fn describe(&self) -> String {
         match self {
@@ -48,15 +51,32 @@ impl CaBundle {
         }
     }
 
-    /// The certificates of the bundle; an unreadable file, a file without any PEM certificate
+    /// The certificates of the bundle; an unreadable file, one over [`MAX_CA_BUNDLE`], a file without any PEM certificate
     /// or a malformed PEM block is an [`Error::InvalidArgument`].
     fn certificates(&self) -> Result<Vec<CertificateDer<'static>>> {
         let read;
         let bytes: &[u8] = match self {
             CaBundle::File(p) => {
-                read = std::fs::read(p).map_err(|e| {
-                    Error::InvalidArgument(format!("could not read {}: {e}", self.describe()))
-                })?;
+                // read up to a bound: a path to `/dev/zero` or a huge file is refused, not
+                // read until memory runs out
+                let mut buf = Vec::new();
+                std::fs::File::open(p)
+                    .and_then(|f| {
+                        use std::io::Read;
+                        f.take(MAX_CA_BUNDLE.saturating_add(1))
+                            .read_to_end(&mut buf)
+                    })
+                    .map_err(|e| {
+                        Error::InvalidArgument(format!("could not read {}: {e}", self.describe()))
+                    })?;
+                if u64::try_from(buf.len()).unwrap_or(u64::MAX) > MAX_CA_BUNDLE {
+                    return Err(Error::InvalidArgument(format!(
+                        "{} is larger than {} MiB: not a CA bundle",
+                        self.describe(),
+                        MAX_CA_BUNDLE / (1024 * 1024)
+                    )));
+                }
+                read = buf;
                 &read
             }
             CaBundle::Pem(b) => b,

@@ -379,13 +379,16 @@ impl Transport {
         req: &Req,
         opts: &RequestOptions,
     ) -> Result<(reqwest::Response, ResponseMeta, Instant)> {
+        // An id the URL would change is refused rather than sent: `.`/`..` move up the path,
+        // and the URL parser drops tabs and line breaks (`"usr_1\n23"` would reach `usr_123`).
         if let Some(bad) = req
             .segments
             .iter()
-            .find(|s| s.is_empty() || *s == "." || *s == "..")
+            .find(|s| s.is_empty() || *s == "." || *s == ".." || s.chars().any(char::is_control))
         {
             return Err(Error::InvalidArgument(format!(
-                "invalid path segment {bad:?}: ids must not be empty, \".\" or \"..\""
+                "invalid path segment {bad:?}: ids must not be empty, \".\" or \"..\", nor \
+                 contain control characters"
             )));
         }
         for (k, v) in &opts.extra_headers {

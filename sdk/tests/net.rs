@@ -389,6 +389,17 @@ fn bad_proxy_urls_and_ca_bundles_are_refused_when_building() {
     );
     assert!(m.contains("no PEM certificate"), "{m}");
     let _ = std::fs::remove_file(not_pem);
+    // an endless file is refused at the bound, not read until memory runs out
+    #[cfg(unix)]
+    {
+        let m = invalid(
+            Client::builder()
+                .api_key("k")
+                .ca_bundle("/dev/zero")
+                .build(),
+        );
+        assert!(m.contains("larger than 16 MiB"), "{m}");
+    }
     invalid(
         Client::builder()
             .api_key("k")

@@ -435,7 +435,7 @@ async fn dot_segment_conversation_ids_are_rejected_before_sending() {
         .mount(&server)
         .await;
     let c = client(&server);
-    for id in [".", ".."] {
+    for id in [".", "..", "conv_1\n23", "conv\t"] {
         assert_invalid(c.conversations().get(id).await, "conversations.get");
         assert_invalid(c.conversations().delete(id).await, "conversations.delete");
     }

@@ -1471,7 +1471,8 @@ async fn empty_ids_are_rejected_before_sending() {
 }
 
 /// `url` drops `.` and `..` path segments, so unchecked such an id would address the collection
-/// (`users().delete("..")` would send `DELETE /api/users`).
+/// (`users().delete("..")` would send `DELETE /api/users`); it also drops tabs and line breaks
+/// (`"usr_1\n23"` would address `usr_123`).
 #[tokio::test]
 async fn dot_segment_ids_are_rejected_before_sending() {
     let server = MockServer::start().await;
@@ -1483,7 +1484,15 @@ async fn dot_segment_ids_are_rejected_before_sending() {
         .mount(&server)
         .await;
     let c = client(&server);
-    for id in [".", ".."] {
+    for id in [
+        ".",
+        "..",
+        "usr_1\n23",
+        "usr_1\r\n23",
+        "usr_123\t",
+        "a\u{7f}b",
+        "a\u{85}b",
+    ] {
         assert_invalid(c.users().delete(id).await, "users.delete");
         assert_invalid(c.agents().get(id).await, "agents.get");
         assert_invalid(c.agents().delete(id).await, "agents.delete");
