@@ -561,31 +561,67 @@ impl Transport {
         } else {
             None
         };
-        let mut rb = self.http.request(req.method.clone(), url.clone());
-        rb = rb.header(
+        // The SDK's headers first, then the client's default headers, then the call's: a later
+        // one replaces an earlier one of the same name (an `Authorization` or `Accept` of the
+        // caller's is sent instead of the SDK's, never beside it).
+        let mut headers = http::HeaderMap::new();
+        headers.insert(
             http::header::ACCEPT,
-            if req.stream {
+            http::HeaderValue::from_static(if req.stream {
                 "text/event-stream"
             } else {
                 "application/json"
-            },
+            }),
         );
         if let Some(t) = &token {
-            rb = rb.header(
-                http::header::AUTHORIZATION,
-                format!("Bearer {}", t.expose()),
+            let Ok(mut value) = http::HeaderValue::from_str(&format!("Bearer {}", t.expose()))
+            else {
+                return Attempt::Failed(Error::InvalidArgument(
+                    "the API key or token is not a valid HTTP header value".into(),
+                ));
+            };
+            value.set_sensitive(true);
+            headers.insert(http::header::AUTHORIZATION, value);
+        }
+        if req.body.is_some() {
+            headers.insert(
+                http::header::CONTENT_TYPE,
+                http::HeaderValue::from_static("application/json"),
             );
         }
-        if let Some(key) = idempotency_key {
-            rb = rb.header("Idempotency-Key", key);
+        let given = idempotency_key
+            .map(|key| ("Idempotency-Key", key))
+            .into_iter()
+            .chain(
+                self.cfg
+                    .default_headers
+                    .iter()
+                    .chain(&opts.extra_headers)
+                    .map(|(k, v)| (k.as_str(), v.as_str())),
+            );
+        for (name, value) in given {
+            // checked before the first attempt (`validate::header`)
+            match (
+                http::HeaderName::from_bytes(name.as_bytes()),
+                http::HeaderValue::from_str(value),
+            ) {
+                (Ok(name), Ok(mut value)) => {
+                    value.set_sensitive(crate::redact::is_sensitive_header(name.as_str()));
+                    headers.insert(name, value);
+                }
+                _ => {
+                    return Attempt::Failed(Error::InvalidArgument(format!(
+                        "invalid header {name:?}"
+                    )));
+                }
+            }
         }
-        for (k, v) in self.cfg.default_headers.iter().chain(&opts.extra_headers) {
-            rb = rb.header(k.as_str(), v.as_str());
-        }
+        let mut rb = self
+            .http
+            .request(req.method.clone(), url.clone())
+            .headers(headers);
         if let Some(body) = &req.body {
-            rb = rb
-                .header(http::header::CONTENT_TYPE, "application/json")
-                .body(body.clone());
+            rb = rb.body(body.clone());
         }
         let now = Instant::now();
         let remaining = deadline.saturating_duration_since(now);

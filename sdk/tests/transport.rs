@@ -689,6 +689,49 @@ async fn extra_headers_per_client_and_per_request() {
         .unwrap();
 }
 
+/// A header the caller names like one of the SDK's own is sent instead of it, never beside it:
+/// the call's replaces the client's, the client's replaces the SDK's.
+#[tokio::test]
+async fn callers_headers_replace_the_sdks_of_the_same_name() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(agents_body()))
+        .mount(&server)
+        .await;
+    let c = Client::builder()
+        .api_key(KEY)
+        .base_url(format!("{}/api", server.uri()))
+        .default_header("Authorization", "Token from-defaults")
+        .default_header("X-Both", "client")
+        .build()
+        .unwrap();
+    c.agents().list(Default::default()).await.unwrap();
+    c.agents()
+        .with_options(
+            RequestOptions::new()
+                .header("authorization", "Token from-call")
+                .header("x-both", "call")
+                .header("Accept", "application/vnd.test+json"),
+        )
+        .list(Default::default())
+        .await
+        .unwrap();
+    let got = server.received_requests().await.unwrap();
+    let values = |r: &Request, name: &str| {
+        r.headers
+            .get_all(name)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(values(&got[0], "authorization"), ["Token from-defaults"]);
+    assert_eq!(values(&got[0], "x-both"), ["client"]);
+    assert_eq!(values(&got[0], "accept"), ["application/json"]);
+    assert_eq!(values(&got[1], "authorization"), ["Token from-call"]);
+    assert_eq!(values(&got[1], "x-both"), ["call"]);
+    assert_eq!(values(&got[1], "accept"), ["application/vnd.test+json"]);
+}
+
 /// Checks a request's JSON body.
 pub fn body_of(r: &Request) -> serde_json::Value {
     serde_json::from_slice(&r.body).unwrap()
