@@ -533,10 +533,10 @@ describe('realtime back-pressure', () => {
       assert.ok(capacity > 0 && capacity <= 1024, `capacity ${capacity}`);
       assert.equal(highWater, capacity, `the queue filled up to its bound and no further (${highWater})`);
       // nothing was lost: every answer arrives once the reader catches up
+      // each answer's loop ends at its `done`
       let done = 0;
-      for await (const ev of session) {
-        if (ev.type === 'done') done += 1;
-        if (done === chats) break;
+      for (let i = 0; i < chats; i += 1) {
+        for await (const ev of session) if (ev.type === 'done') done += 1;
       }
       assert.equal(done, chats);
       assert.ok(_realtimeQueueStats(session).highWater <= capacity);

@@ -173,6 +173,21 @@ describe('withOptions, close, Symbol.asyncDispose', () => {
     assert.throws(() => ctx.platform.withOptions({ timeout: 'x' }), TypeError);
   });
 
+  test('an option nothing reads is a TypeError, not a setting silently ignored', async () => {
+    const unknown = (name, hint) => (e) =>
+      e instanceof TypeError && e.message.includes(JSON.stringify(name)) && (!hint || e.message.includes(hint));
+    assert.throws(() => new CJHirashiAgents({ apiKey: 'k', max_retries: 0 }), unknown('max_retries', 'maxRetries'));
+    assert.throws(() => new CJHirashiAgents({ apiKey: 'k', connectTimeot: 1 }), unknown('connectTimeot'));
+    assert.throws(() => ctx.platform.withOptions({ maxRetry: 0 }), unknown('maxRetry'));
+    assert.throws(() => new AgentClient({ apiKey: 'k', stream_idle_timeout: 5 }), unknown('stream_idle_timeout', 'streamIdleTimeout'));
+    await assert.rejects(AgentClient.login({ username: 'u', password: 'p', base_url: 'x' }), unknown('base_url'));
+    // per call: the same names, maxPages on paginated lists only
+    await assert.rejects(ctx.platform.agents.list({}, { maxRetry: 0 }), unknown('maxRetry'));
+    await assert.rejects(ctx.platform.agents.list({}, { maxPages: 1 }), unknown('maxPages'));
+    assert.throws(() => ctx.admin.users.list({}, { max_pages: 1 }), unknown('max_pages', 'maxPages'));
+    assert.ok((await ctx.admin.users.list({ limit: 2 }, { maxPages: 1, timeout: 30_000 })).data.length > 0);
+  });
+
   test('ops: a login client keeps its session', async () => {
     const client = await AgentClient.login({
       baseURL: ctx.sandbox.opsUrl,

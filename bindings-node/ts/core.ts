@@ -59,6 +59,46 @@ export interface ListRequestOptions extends RequestOptions {
   maxPages?: number;
 }
 
+/** The options a call takes (`maxPages` too for a paginated list). */
+const CALL_KEYS: ReadonlySet<string> = new Set([
+  'timeout',
+  'maxRetries',
+  'streamIdleTimeout',
+  'maxResponseBytes',
+  'headers',
+  'idempotencyKey',
+  'signal',
+  'query',
+]);
+
+/** The settings a client takes. */
+const CLIENT_KEYS: ReadonlySet<string> = new Set([
+  'apiKey',
+  'baseURL',
+  'timeout',
+  'maxRetries',
+  'streamIdleTimeout',
+  'maxResponseBytes',
+  'defaultHeaders',
+  'logger',
+  'logLevel',
+  'proxy',
+  'caBundle',
+]);
+
+/**
+ * An option name nothing reads (a typo, Python's `max_retries`) is a `TypeError` rather than a
+ * setting silently ignored, as Python's keyword arguments refuse it.
+ */
+function checkKeys(what: string, o: object, known: ReadonlySet<string>, extra?: string): void {
+  for (const k of Object.keys(o)) {
+    if (known.has(k) || k === extra) continue;
+    const camel = k.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+    const hint = camel !== k && (known.has(camel) || camel === extra) ? ` (did you mean ${camel}?)` : '';
+    throw new TypeError(`unknown ${what} option ${JSON.stringify(k)}${hint}`);
+  }
+}
+
 function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
@@ -122,6 +162,7 @@ function checkSignal(signal: unknown): AbortSignal | undefined {
 export function nativeOptions(opts: RequestOptions | undefined, list = false): NativeCallOptions | undefined {
   if (opts === undefined || opts === null) return undefined;
   if (typeof opts !== 'object') throw new TypeError(`request options must be an object, not ${typeName(opts)}`);
+  checkKeys('request', opts, CALL_KEYS, list ? 'maxPages' : undefined);
   checkSignal(opts.signal);
   return {
     timeout: optionalNumber('timeout', opts.timeout),
@@ -511,6 +552,7 @@ export function nativeClientConfig(
 ): native.ClientConfig {
   const o = options ?? {};
   if (typeof o !== 'object') throw new TypeError(`client options must be an object, not ${typeName(o)}`);
+  checkKeys('client', o, CLIENT_KEYS);
   return {
     apiKey: optionalString('apiKey', o.apiKey) ?? env(envKey),
     baseUrl: optionalString('baseURL', o.baseURL) ?? env(envUrl),

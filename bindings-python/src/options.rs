@@ -9,7 +9,7 @@ use agents_sdk::options::validate;
 use agents_sdk::{ClientSettings, RequestOptions, ResponseCapture, ResponseMeta};
 use pyo3::exceptions::{PyOverflowError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict};
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict};
 
 use crate::errors::to_py_err;
 use crate::pyser::Answer;
@@ -138,8 +138,15 @@ fn pairs(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<(String, String)>
     let mut out = Vec::with_capacity(dict.len());
     for (k, v) in dict.iter() {
         let key = string(&format!("each key of {what}"), &k)?;
+        // `None` leaves the entry out (as `null` does in Node); numbers are written as text;
+        // bytes are refused rather than sent as their repr (`b'...'`)
+        if v.is_none() {
+            continue;
+        }
         let val: String = if let Ok(s) = v.extract::<String>() {
             s
+        } else if v.is_instance_of::<PyBytes>() || v.is_instance_of::<PyByteArray>() {
+            return Err(wrong_type(&format!("each value of {what}"), "a str", &v));
         } else {
             v.str()?.to_string()
         };

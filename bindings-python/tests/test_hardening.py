@@ -711,3 +711,53 @@ def test_an_answer_echoing_the_key_does_not_carry_it(tiny: Callable[..., TinySer
     shown = f"{e.value} {e.value!r} {e.value.details}"
     assert key not in shown and "SUPERSECRET" not in shown, shown
     assert "invalid key" in shown
+
+
+def test_none_header_and_query_values_are_left_out_and_bytes_refused() -> None:
+    server = TinyServer(
+        lambda _p: (200, {"Content-Type": "application/json"}, b'{"data":{"agents":[]}}')
+    )
+    try:
+        client = Client(api_key="cj_live_test", base_url=server.url, max_retries=0)
+        client.agents.list(extra_headers={"X-Kept": "1", "X-None": None}, extra_query={"q": None})
+        path, headers = server.requests[-1]
+        assert headers.get("x-kept") == "1" and "x-none" not in headers, headers
+        assert "q=" not in path, path
+        with pytest.raises(TypeError, match="extra_headers"):
+            client.agents.list(extra_headers={"X-Bytes": b"raw"})
+    finally:
+        server.close()
+
+
+def test_webhook_payloads_must_be_bytes_or_str() -> None:
+    for bad in [5, 10**10, None, ["a"]]:
+        with pytest.raises(TypeError, match="payload"):
+            cj.webhooks.sign(bad, "s")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="payload"):
+            cj.webhooks.verify(bad, "00", "s")  # type: ignore[arg-type]
+    assert cj.webhooks.sign(memoryview(b"x"), "s") == cj.webhooks.sign(b"x", "s")
+
+
+def test_a_page_read_by_two_threads_fetches_its_next_page_once(sandbox: Sandbox) -> None:
+    import concurrent.futures
+
+    admin = Client(api_key=sandbox.admin_api_key, base_url=sandbox.platform_url)
+    first = admin.users.list(limit=1)
+    every = [u.id for u in admin.users.list(limit=1)]
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        runs = list(pool.map(lambda _: [u.id for u in first], range(2)))
+    assert runs == [every, every]
+
+
+async def test_a_page_read_by_two_tasks_fetches_its_next_page_once(sandbox: Sandbox) -> None:
+    admin = AsyncClient(api_key=sandbox.admin_api_key, base_url=sandbox.platform_url)
+    every = [c.id async for c in admin.conversations.list(limit=1)]
+    first = await admin.conversations.list(limit=1)
+
+    async def read() -> List[str]:
+        return [c.id async for c in first]
+
+    assert await asyncio.gather(read(), read()) == [every, every]
+    pages = admin.conversations.list(limit=1)
+    a, b = await asyncio.gather(pages, pages)
+    assert a is b

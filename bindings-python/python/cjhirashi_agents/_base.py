@@ -6,6 +6,7 @@ the model); whether it blocks or returns an awaitable is decided here, by the cl
 from __future__ import annotations
 
 import os
+import threading
 from typing import (
     Any,
     AsyncIterator,
@@ -144,6 +145,9 @@ class _PageFields(Generic[T]):
         self._items_key = items_key
         self._page_parse = page_parse
         self._next: Any = None
+        # one fetch of the next page at a time: two readers of this page (threads, tasks) get
+        # the same next page instead of each taking one from the shared pager
+        self._lock: Any = None
         page = page_parse(value)
         self._page = page
         self.data = list(getattr(page, items_key))
@@ -196,6 +200,7 @@ class SyncPage(_PageFields[T]):
 
     def __init__(self, pager: Any, first: Any, items_key: str, page_parse: Parse) -> None:
         self._init(pager, first, items_key, page_parse)
+        self._lock = threading.Lock()
 
     def get_next_page(self) -> SyncPage[T]:
         """The page after this one (fetched once, then remembered); raises
@@ -203,10 +208,12 @@ class SyncPage(_PageFields[T]):
         if self._next is None:
             if not self.has_next_page():
                 raise _no_next_page()
-            nxt = self._pager.next_page()
-            if nxt is None:
-                raise CJHirashiError("the list ended before the next page")
-            self._next = SyncPage(self._pager, nxt[0], self._items_key, self._page_parse)
+            with self._lock:
+                if self._next is None:
+                    nxt = self._pager.next_page()
+                    if nxt is None:
+                        raise CJHirashiError("the list ended before the next page")
+                    self._next = SyncPage(self._pager, nxt[0], self._items_key, self._page_parse)
         page: SyncPage[T] = self._next
         return page
 
@@ -243,10 +250,16 @@ class AsyncPage(_PageFields[T]):
         if self._next is None:
             if not self.has_next_page():
                 raise _no_next_page()
-            nxt = await self._pager.next_page_async()
-            if nxt is None:
-                raise CJHirashiError("the list ended before the next page")
-            self._next = AsyncPage(self._pager, nxt[0], self._items_key, self._page_parse)
+            if self._lock is None:
+                import asyncio  # loaded by then: this runs in a coroutine
+
+                self._lock = asyncio.Lock()
+            async with self._lock:
+                if self._next is None:
+                    nxt = await self._pager.next_page_async()
+                    if nxt is None:
+                        raise CJHirashiError("the list ended before the next page")
+                    self._next = AsyncPage(self._pager, nxt[0], self._items_key, self._page_parse)
         page: AsyncPage[T] = self._next
         return page
 
@@ -284,13 +297,20 @@ class AsyncPaginator(Generic[T]):
         self._items_key = items_key
         self._page_parse = page_parse
         self._first: Optional[AsyncPage[T]] = None
+        self._lock: Any = None
 
     async def _first_page(self) -> AsyncPage[T]:
         if self._first is None:
-            nxt = await self._pager.next_page_async()
-            if nxt is None:
-                raise CJHirashiError("the list answered no page")
-            self._first = AsyncPage(self._pager, nxt[0], self._items_key, self._page_parse)
+            if self._lock is None:
+                import asyncio  # loaded by then: this runs in a coroutine
+
+                self._lock = asyncio.Lock()
+            async with self._lock:
+                if self._first is None:
+                    nxt = await self._pager.next_page_async()
+                    if nxt is None:
+                        raise CJHirashiError("the list answered no page")
+                    self._first = AsyncPage(self._pager, nxt[0], self._items_key, self._page_parse)
         return self._first
 
     def __await__(self) -> Any:

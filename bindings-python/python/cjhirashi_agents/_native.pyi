@@ -26,6 +26,7 @@ __all__ = [
     "_direct_decode_stats",
     "batch_aiter",
     "camel_case",
+    "redact_url",
     "register_models",
     "snake_case",
     "webhook_sign",

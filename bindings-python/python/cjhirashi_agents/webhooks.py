@@ -52,7 +52,12 @@ def _secrets(secret: Secrets) -> List[str]:
 
 
 def _bytes(payload: Union[bytes, bytearray, memoryview, str]) -> bytes:
-    return payload.encode() if isinstance(payload, str) else bytes(payload)
+    if isinstance(payload, str):
+        return payload.encode()
+    # not `bytes(x)` of anything: `bytes(5)` is five zero bytes, `bytes(10**10)` 10 GB
+    if not isinstance(payload, (bytes, bytearray, memoryview)):
+        raise TypeError(f"payload must be bytes or str, not {type(payload).__name__}")
+    return bytes(payload)
 
 
 def sign(payload: Union[bytes, str], secret: str) -> str:
