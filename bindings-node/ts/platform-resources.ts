@@ -252,8 +252,8 @@ export interface PlatformResources {
      * @throws {APIUserAbortError} `options.signal` aborted the call.
      * @example
      * ```ts
-     * const conv = await client.conversations.get('conv_123', { messageLimit: 10 });
-     * for (const message of conv.messages) console.log(message.role, message.content);
+     * const conv = await client.conversations.get('conv_abc123', { messageLimit: 10 });
+     * for (const message of conv.messages ?? []) console.log(message.role, message.content);
      * ```
      */
     get(id: string, params?: T.GetConversationParams, options?: RequestOptions): APIPromise<T.Conversation>;

@@ -1050,8 +1050,8 @@ class Conversations:
                 before anything is sent.
 
         Example:
-            >>> conv = client.conversations.get("conv_123", message_limit=10)
-            >>> for message in conv.messages:
+            >>> conv = client.conversations.get("conv_abc123", message_limit=10)
+            >>> for message in conv.messages or []:
             ...     print(message.role, message.content)
         """
     def delete(self, id: str, **options: Unpack[RequestOptions]) -> models.DeletedConversation:

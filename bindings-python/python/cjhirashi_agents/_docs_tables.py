@@ -477,8 +477,8 @@ PLATFORM: Dict[str, Any] = {
             ),
         ),
         "example": (
-            '>>> conv = client.conversations.get("conv_123", message_limit=10)\n>>> for message in '
-            "conv.messages:\n...     print(message.role, message.content)"
+            '>>> conv = client.conversations.get("conv_abc123", message_limit=10)\n>>> for message '
+            "in conv.messages or []:\n...     print(message.role, message.content)"
         ),
     },
     "Conversations.delete": {
