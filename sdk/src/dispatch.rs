@@ -255,9 +255,12 @@ impl<'a> Args<'a> {
     /// does not have is refused (a misspelt parameter, or a request option passed among the
     /// parameters, would otherwise be dropped without a word); unknown keys inside a nested
     /// object are left to the type (a free-form object keeps them).
-    pub(crate) fn params<T: DeserializeOwned>(self) -> Result<T> {
+    pub(crate) fn params<T: DeserializeOwned + Serialize>(self) -> Result<T> {
         let op = self.op;
         let mut unknown: Vec<String> = Vec::new();
+        // serde builds a struct from an array too (its fields in order): an array given where
+        // the contract has an object would be sent as that object, so it is found below
+        let given = has_array(&self.map, 0).then(|| Value::Object(self.map.clone()));
         let params = serde_ignored::deserialize(Value::Object(self.map), |path| {
             if let serde_ignored::Path::Map {
                 parent: serde_ignored::Path::Root,
@@ -280,7 +283,54 @@ impl<'a> Args<'a> {
                     .join(", ")
             )));
         }
+        if let Some(given) = given
+            && let Ok(sent) = serde_json::to_value(&params)
+            && let Some(path) = array_made_object(&given, &sent, String::new(), 0)
+        {
+            return Err(Error::InvalidArgument(format!(
+                "{path} of {op} must be an object, not an array"
+            )));
+        }
         Ok(params)
+    }
+}
+
+/// Whether an array is anywhere in `map` (to the depth the arguments are read).
+fn has_array(map: &Map<String, Value>, depth: u32) -> bool {
+    depth < 128
+        && map.values().any(|v| match v {
+            Value::Array(_) => true,
+            Value::Object(m) => has_array(m, depth.saturating_add(1)),
+            _ => false,
+        })
+}
+
+/// The path of a member that was `given` as an array and is `sent` as an object.
+fn array_made_object(given: &Value, sent: &Value, path: String, depth: u32) -> Option<String> {
+    if depth >= 128 {
+        return None;
+    }
+    match (given, sent) {
+        (Value::Array(_), Value::Object(_)) => Some(if path.is_empty() {
+            "the arguments".to_owned()
+        } else {
+            path
+        }),
+        (Value::Object(g), Value::Object(s)) => g.iter().find_map(|(k, gv)| {
+            let sv = s.get(k)?;
+            let at = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            array_made_object(gv, sv, at, depth.saturating_add(1))
+        }),
+        (Value::Array(g), Value::Array(s)) => {
+            g.iter().zip(s).enumerate().find_map(|(i, (gv, sv))| {
+                array_made_object(gv, sv, format!("{path}[{i}]"), depth.saturating_add(1))
+            })
+        }
+        _ => None,
     }
 }
 
@@ -330,7 +380,7 @@ mod tests {
 
     #[test]
     fn a_top_level_argument_the_params_do_not_have_is_refused() {
-        #[derive(serde::Deserialize, Debug)]
+        #[derive(serde::Deserialize, serde::Serialize, Debug)]
         #[allow(dead_code)]
         struct P {
             #[serde(rename = "isPublic")]
@@ -357,10 +407,43 @@ mod tests {
     }
 
     #[test]
+    fn an_array_where_the_contract_has_an_object_is_refused() {
+        #[derive(serde::Deserialize, serde::Serialize, Debug)]
+        struct Config {
+            temperature: Option<f64>,
+            #[serde(rename = "maxTokens")]
+            max_tokens: Option<u32>,
+        }
+        #[derive(serde::Deserialize, serde::Serialize, Debug)]
+        struct P {
+            name: String,
+            config: Option<Config>,
+            tags: Option<Vec<String>>,
+            items: Option<Vec<Config>>,
+        }
+        let params = |v: Value| Args::new("agents.create", v).unwrap().params::<P>();
+        // serde alone would take [0.9, 77] as {temperature: 0.9, maxTokens: 77}
+        let e = params(serde_json::json!({"name": "a", "config": [0.9, 77]})).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("config of agents.create must be an object, not an array"),
+            "{e}"
+        );
+        let e = params(serde_json::json!({"name": "a", "items": [{"temperature": 1}, [2, 3]]}))
+            .unwrap_err();
+        assert!(e.to_string().contains("items[1] of agents.create"), "{e}");
+        // arrays where the contract has arrays are fine
+        let p =
+            params(serde_json::json!({"name": "a", "tags": ["x"], "items": [{"maxTokens": 5}]}))
+                .unwrap();
+        assert_eq!(p.items.unwrap()[0].max_tokens, Some(5));
+    }
+
+    #[test]
     fn arguments_are_taken_apart_or_refused() {
         let mut a = Args::new("x.y", serde_json::json!({"id": "a", "limit": 2})).unwrap();
         assert_eq!(a.string("id").unwrap(), "a");
-        #[derive(serde::Deserialize)]
+        #[derive(serde::Deserialize, serde::Serialize)]
         struct P {
             limit: u32,
         }
