@@ -96,6 +96,9 @@ pub struct NativeStream {
     state: Shared,
     /// The metadata of the response that opened the stream (none for realtime).
     meta: Option<agents_sdk::ResponseMeta>,
+    /// Fired by `close()`: a reader waiting for the server (another thread, another task)
+    /// lets go at once, as the end of the stream, so the stream can be dropped.
+    closed: agents_sdk::CancelToken,
 }
 
 impl std::fmt::Debug for NativeStream {
@@ -108,6 +111,7 @@ impl NativeStream {
     fn from_kind(kind: Kind, text_limit: usize) -> Self {
         NativeStream {
             meta: None,
+            closed: agents_sdk::CancelToken::new(),
             state: Arc::new(tokio::sync::Mutex::new(State {
                 kind: Some(kind),
                 text_limit,
@@ -187,7 +191,19 @@ fn is_terminal(v: &Value) -> bool {
     )
 }
 
-async fn next_batch(state: Shared) -> Result<Option<Batch>> {
+/// The next batch, or the end once the stream was closed (even while waiting for it).
+async fn next_batch(state: Shared, closed: agents_sdk::CancelToken) -> Result<Option<Batch>> {
+    if closed.is_cancelled() {
+        return Ok(None);
+    }
+    tokio::select! {
+        biased;
+        () = closed.cancelled() => Ok(None),
+        next = read_batch(state) => next,
+    }
+}
+
+async fn read_batch(state: Shared) -> Result<Option<Batch>> {
     let mut st = state.lock().await;
     let st = &mut *st;
     if let Some(e) = st.pending.take() {
@@ -297,15 +313,17 @@ fn close_in_background(state: Shared) {
 impl NativeStream {
     /// Waits for the next batch (a list of `str` tokens or of event dicts); `None` at the end.
     fn next_batch(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        guard(py, || match block_on(py, next_batch(self.state.clone())) {
-            Ok(r) => {
-                let batch = r.map_err(|e| crate::errors::to_py_err(py, e))?;
-                batch_to_py(py, batch)
-            }
-            Err(interrupted) => {
-                // Ctrl-C while waiting (or a panic in the SDK): give the connection up
-                close_in_background(self.state.clone());
-                Err(interrupted)
+        guard(py, || {
+            match block_on(py, next_batch(self.state.clone(), self.closed.clone())) {
+                Ok(r) => {
+                    let batch = r.map_err(|e| crate::errors::to_py_err(py, e))?;
+                    batch_to_py(py, batch)
+                }
+                Err(interrupted) => {
+                    // Ctrl-C while waiting (or a panic in the SDK): give the connection up
+                    close_in_background(self.state.clone());
+                    Err(interrupted)
+                }
             }
         })
     }
@@ -313,9 +331,11 @@ impl NativeStream {
     /// The next batch as an awaitable.
     fn next_batch_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
-            future_into_py(py, next_batch(self.state.clone()), |py, b| {
-                batch_to_py(py, b)
-            })
+            future_into_py(
+                py,
+                next_batch(self.state.clone(), self.closed.clone()),
+                |py, b| batch_to_py(py, b),
+            )
         })
     }
 
@@ -368,6 +388,7 @@ impl NativeStream {
     /// in the background.
     fn close(&self, py: Python<'_>) -> PyResult<()> {
         guard(py, || {
+            self.closed.cancel();
             close_in_background(self.state.clone());
             Ok(())
         })

@@ -65,3 +65,34 @@ async def test_async_stream(aclient: AsyncClient) -> None:
         async for _ in s3:
             break
     assert s3.message_id is None
+
+
+def test_close_lets_a_reader_waiting_on_another_thread_go(client: Client) -> None:
+    import threading
+    import time
+
+    s = client.conversations.send_message(
+        _conv(client), "hola", extra_headers={"X-Sandbox-Fault": "stall_after=1"}
+    )
+    out = []
+    reader = threading.Thread(target=lambda: out.append(s.until_done()))
+    reader.start()
+    time.sleep(0.3)  # the reader waits for a server that sends nothing more
+    s.close()
+    reader.join(20)
+    assert not reader.is_alive(), "close() did not wake the waiting reader"
+    assert out and isinstance(out[0], str)
+
+
+async def test_aclose_lets_a_reader_waiting_in_another_task_go(aclient: AsyncClient) -> None:
+    import asyncio
+
+    conv = await aclient.conversations.create(agent_id="agt_personal_001")
+    s = aclient.conversations.send_message(
+        conv.id, "hola", extra_headers={"X-Sandbox-Fault": "stall_after=1"}
+    )
+    reader = asyncio.ensure_future(s.until_done())
+    await asyncio.sleep(0.3)
+    await s.aclose()
+    text = await asyncio.wait_for(reader, 20)
+    assert isinstance(text, str)
