@@ -188,6 +188,13 @@ describe('withOptions, close, Symbol.asyncDispose', () => {
     assert.ok((await ctx.admin.users.list({ limit: 2 }, { maxPages: 1, timeout: 30_000 })).data.length > 0);
   });
 
+  test('an array where the contract has an object is a TypeError, not the object by position', async () => {
+    await assert.rejects(
+      ctx.platform.agents.create({ name: 'x', config: [0.9, 77] }),
+      (e) => e instanceof TypeError && /config of agents\.create must be an object, not an array/.test(e.message),
+    );
+  });
+
   test('ops: a login client keeps its session', async () => {
     const client = await AgentClient.login({
       baseURL: ctx.sandbox.opsUrl,
