@@ -97,4 +97,16 @@ describe('helpers', () => {
     assert.throws(() => webhooks.unwrap(old, { 'x-webhook-signature': oldSig }, 's', { tolerance: 300 }), WebhookVerificationError);
     assert.throws(() => webhooks.verify(old, oldSig, 's', { tolerance: 300 }), WebhookVerificationError);
   });
+
+  test('headers of the wrong shape are a TypeError; a name given twice: the first counts', () => {
+    const sig = webhooks.sign(body, 's');
+    for (const bad of [null, 5, 'x-webhook-signature']) {
+      assert.throws(() => webhooks.unwrap(body, bad, 's'), TypeError);
+    }
+    assert.throws(() => webhooks.unwrap(body, { 'x-webhook-signature': 5 }, 's'), TypeError);
+    // as in Python: the first of two signature headers is the one checked
+    const pairs = [['X-Webhook-Signature', sig], ['x-webhook-signature', 'bad']];
+    assert.equal(webhooks.unwrap(body, pairs, 's').event, 'message.sent');
+    assert.throws(() => webhooks.unwrap(body, [pairs[1], pairs[0]], 's'), WebhookVerificationError);
+  });
 });

@@ -52,10 +52,23 @@ function secretList(secret: string | readonly string[]): string[] {
 }
 
 function headerMap(headers: WebhookHeaders): Record<string, string> {
+  if (headers === null || typeof headers !== 'object') {
+    throw new TypeError(
+      `headers must be an object, a Headers or an iterable of [name, value] pairs, not ${headers === null ? 'null' : typeof headers}`,
+    );
+  }
   const out: Record<string, string> = {};
-  const put = (name: string, value: string | readonly string[] | undefined): void => {
-    if (value === undefined) return;
-    out[name.toLowerCase()] = typeof value === 'string' ? value : value.join(', ');
+  const put = (name: unknown, value: unknown): void => {
+    if (value === undefined || value === null) return;
+    if (typeof name !== 'string') throw new TypeError(`a header name must be a string, not ${typeof name}`);
+    let text: string;
+    if (typeof value === 'string') text = value;
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) text = value.join(', ');
+    else throw new TypeError(`the value of header ${JSON.stringify(name)} must be a string or an array of strings`);
+    // a name given twice (in two casings, or twice in a list of pairs): the first counts, as
+    // in Python
+    const key = name.toLowerCase();
+    if (!(key in out)) out[key] = text;
   };
   if (typeof (headers as { forEach?: unknown }).forEach === 'function' && !Array.isArray(headers)) {
     (headers as { forEach(cb: (value: string, name: string) => void): void }).forEach((v, k) => put(k, v));

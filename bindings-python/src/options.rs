@@ -164,7 +164,8 @@ fn headers(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<(String, String
     Ok(out)
 }
 
-/// Reads `timeout`, `max_retries`, `extra_headers`, `extra_query`, `idempotency_key`,
+/// Reads `timeout`, `max_retries`, `stream_idle_timeout`, `extra_headers`, `extra_query`,
+/// `idempotency_key`,
 /// `max_response_bytes`, `max_pages` (paginated lists only) and `raw` (record the
 /// metadata); anything else is a `TypeError`. `None` means "not given".
 pub fn extract(options: Option<&Bound<'_, PyDict>>, kind: CallKind) -> PyResult<CallOptions> {
@@ -180,6 +181,9 @@ pub fn extract(options: Option<&Bound<'_, PyDict>>, kind: CallKind) -> PyResult<
         match key.as_str() {
             "timeout" => out.opts.timeout = Some(timeout("timeout", &v)?),
             "max_retries" => out.opts.max_retries = Some(retries("max_retries", &v)?),
+            "stream_idle_timeout" => {
+                out.opts.stream_idle_timeout = Some(timeout("stream_idle_timeout", &v)?);
+            }
             "extra_headers" => out.opts.extra_headers = headers(&v, "extra_headers")?,
             "extra_query" => out.opts.extra_query = pairs(&v, "extra_query")?,
             "idempotency_key" => {
@@ -208,7 +212,8 @@ pub fn extract(options: Option<&Bound<'_, PyDict>>, kind: CallKind) -> PyResult<
                 };
                 return Err(PyTypeError::new_err(format!(
                     "unexpected request option {other:?} (expected timeout, max_retries, \
-                     extra_headers, extra_query, idempotency_key, max_response_bytes{pages})"
+                     stream_idle_timeout, extra_headers, extra_query, idempotency_key, \
+                     max_response_bytes{pages})"
                 )));
             }
         }

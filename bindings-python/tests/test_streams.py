@@ -96,3 +96,22 @@ async def test_aclose_lets_a_reader_waiting_in_another_task_go(aclient: AsyncCli
     await s.aclose()
     text = await asyncio.wait_for(reader, 20)
     assert isinstance(text, str)
+
+
+def test_a_calls_stream_idle_timeout_applies_to_its_stream(client: Client) -> None:
+    import time
+
+    from cjhirashi_agents import APITimeoutError
+
+    s = client.conversations.send_message(
+        _conv(client),
+        "hola",
+        extra_headers={"X-Sandbox-Fault": "stall_after=1"},
+        stream_idle_timeout=0.3,
+    )
+    started = time.monotonic()
+    with pytest.raises(APITimeoutError):
+        s.until_done()
+    assert time.monotonic() - started < 10
+    with pytest.raises(ValueError, match="stream_idle_timeout"):
+        client.agents.list(stream_idle_timeout=-1)
