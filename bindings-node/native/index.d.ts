@@ -245,8 +245,16 @@ export interface ClientConfig {
   maxRetries?: number
   /** Milliseconds a stream may deliver no byte before it fails (`Infinity`: no limit). */
   streamIdleTimeout?: number
+  /** Milliseconds to establish a connection (TCP and TLS; `Infinity`: no limit). */
+  connectTimeout?: number
+  /** Milliseconds to wait for an answer's status and headers (`Infinity`: no limit). */
+  responseHeaderTimeout?: number
   /** Largest accepted answer body in bytes (an integer from 1 to 4 GiB). */
   maxResponseBytes?: number
+  /** Largest accepted stream event in bytes (an integer from 1 to 4 GiB). */
+  maxEventSize?: number
+  /** Default page cap of the client's paginated lists (an integer of at least 1). */
+  maxPages?: number
   /** Headers sent with every request. */
   defaultHeaders?: Record<string, string>
   /** The JavaScript runtime for the `User-Agent` (`node 22.1.0`), set by the TypeScript layer. */

@@ -230,8 +230,16 @@ pub struct ClientConfig {
     pub max_retries: Option<f64>,
     /// Milliseconds a stream may deliver no byte before it fails (`Infinity`: no limit).
     pub stream_idle_timeout: Option<f64>,
+    /// Milliseconds to establish a connection (TCP and TLS; `Infinity`: no limit).
+    pub connect_timeout: Option<f64>,
+    /// Milliseconds to wait for an answer's status and headers (`Infinity`: no limit).
+    pub response_header_timeout: Option<f64>,
     /// Largest accepted answer body in bytes (an integer from 1 to 4 GiB).
     pub max_response_bytes: Option<f64>,
+    /// Largest accepted stream event in bytes (an integer from 1 to 4 GiB).
+    pub max_event_size: Option<f64>,
+    /// Default page cap of the client's paginated lists (an integer of at least 1).
+    pub max_pages: Option<f64>,
     /// Headers sent with every request.
     pub default_headers: Option<HashMap<String, String>>,
     /// The JavaScript runtime for the `User-Agent` (`node 22.1.0`), set by the TypeScript layer.
@@ -271,9 +279,25 @@ pub(crate) fn client_settings(config: &ClientConfig) -> napi::Result<ClientSetti
         .stream_idle_timeout
         .map(|ms| timeout_ms("streamIdleTimeout", ms))
         .transpose()?;
+    s.connect_timeout = config
+        .connect_timeout
+        .map(|ms| timeout_ms("connectTimeout", ms))
+        .transpose()?;
+    s.response_header_timeout = config
+        .response_header_timeout
+        .map(|ms| timeout_ms("responseHeaderTimeout", ms))
+        .transpose()?;
     s.max_response_bytes = config
         .max_response_bytes
         .map(|n| size("maxResponseBytes", n))
+        .transpose()?;
+    s.max_event_size = config
+        .max_event_size
+        .map(|n| size("maxEventSize", n))
+        .transpose()?;
+    s.max_pages = config
+        .max_pages
+        .map(|n| max_pages("maxPages", n))
         .transpose()?;
     s.headers = headers(config.default_headers.clone())?;
     // checked here so that a bad value is a TypeError, as other malformed settings

@@ -188,6 +188,35 @@ describe('withOptions, close, Symbol.asyncDispose', () => {
     assert.ok((await ctx.admin.users.list({ limit: 2 }, { maxPages: 1, timeout: 30_000 })).data.length > 0);
   });
 
+  test('the connect and header timeouts, the event size and the page cap are client settings, as in Python', async () => {
+    const capped = new CJHirashiAgents({
+      apiKey: ctx.sandbox.adminApiKey,
+      baseURL: ctx.sandbox.platformUrl,
+      connectTimeout: 5_000,
+      responseHeaderTimeout: 30_000,
+      maxEventSize: 1 << 20,
+      maxPages: 1,
+    });
+    const first = await capped.users.list({ limit: 1 });
+    await assert.rejects(async () => {
+      for await (const _ of first) {
+        // the second page is past the client's cap
+      }
+    }, DecodeError);
+    // a call's cap beats the client's
+    const all = [];
+    for await (const u of await capped.users.list({ limit: 50 }, { maxPages: 1000 })) all.push(u);
+    assert.equal(all.length, first.pagination.total);
+    // a tiny event limit fails a stream whose events are larger
+    const tiny = capped.withOptions({ maxEventSize: 8 });
+    const conv = await tiny.conversations.create({ agentId: 'agt_personal_001' });
+    await assert.rejects(conv.sendMessage('hola').finalText(), DecodeError);
+    for (const [name, bad] of [['connectTimeout', -1], ['responseHeaderTimeout', 0], ['maxEventSize', 0], ['maxPages', 0]]) {
+      assert.throws(() => new CJHirashiAgents({ apiKey: 'k', [name]: bad }), RangeError, name);
+    }
+    assert.throws(() => new AgentClient({ apiKey: 'k', maxPages: 2 }), TypeError);
+  });
+
   test('an array where the contract has an object is a TypeError, not the object by position', async () => {
     await assert.rejects(
       ctx.platform.agents.create({ name: 'x', config: [0.9, 77] }),

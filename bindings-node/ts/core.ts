@@ -79,6 +79,9 @@ const CLIENT_KEYS: ReadonlySet<string> = new Set([
   'maxRetries',
   'streamIdleTimeout',
   'maxResponseBytes',
+  'connectTimeout',
+  'responseHeaderTimeout',
+  'maxEventSize',
   'defaultHeaders',
   'logger',
   'logLevel',
@@ -510,10 +513,25 @@ export interface CommonClientOptions {
    */
   streamIdleTimeout?: number;
   /**
+   * Milliseconds to establish a connection, TCP and TLS (default 5000); a connection not made
+   * in time fails with `APITimeoutError` and is retried. `Infinity` for no limit.
+   */
+  connectTimeout?: number;
+  /**
+   * Milliseconds to wait for an answer's status and headers, per attempt (default 60000);
+   * `Infinity` for no limit.
+   */
+  responseHeaderTimeout?: number;
+  /**
    * Largest answer body accepted, in bytes: an integer from 1 to 4 GiB (default 32 MiB); a
    * larger answer fails with `ResponseTooLargeError`.
    */
   maxResponseBytes?: number;
+  /**
+   * Largest stream event accepted, in bytes: an integer from 1 to 4 GiB (default 16 MiB); a
+   * larger one fails the stream with `DecodeError`.
+   */
+  maxEventSize?: number;
   /** Headers sent with every request (invalid names or values are a `TypeError`). */
   defaultHeaders?: Record<string, string>;
   /**
@@ -546,14 +564,19 @@ export interface CommonClientOptions {
  * values are checked by the native constructor (`RangeError`).
  */
 export function nativeClientConfig(
-  options: (CommonClientOptions & { apiKey?: string | null }) | undefined,
+  options: (CommonClientOptions & { apiKey?: string | null; maxPages?: number }) | undefined,
   envKey: string,
   envUrl: string,
+  pages = false,
 ): native.ClientConfig {
   const o = options ?? {};
   if (typeof o !== 'object') throw new TypeError(`client options must be an object, not ${typeName(o)}`);
-  checkKeys('client', o, CLIENT_KEYS);
+  checkKeys('client', o, CLIENT_KEYS, pages ? 'maxPages' : undefined);
   return {
+    connectTimeout: optionalNumber('connectTimeout', o.connectTimeout),
+    responseHeaderTimeout: optionalNumber('responseHeaderTimeout', o.responseHeaderTimeout),
+    maxEventSize: optionalNumber('maxEventSize', o.maxEventSize),
+    maxPages: pages ? optionalNumber('maxPages', o.maxPages) : undefined,
     apiKey: optionalString('apiKey', o.apiKey) ?? env(envKey),
     baseUrl: optionalString('baseURL', o.baseURL) ?? env(envUrl),
     timeout: optionalNumber('timeout', o.timeout),

@@ -28,6 +28,11 @@ export interface ClientOptions extends CommonClientOptions {
   apiKey?: string | null;
   /** Base URL; defaults to `process.env.CJHIRASHI_BASE_URL`, then `https://agents.cjhirashi.com/api`. */
   baseURL?: string | null;
+  /**
+   * Default page cap of the client's paginated lists (an integer of at least 1; default
+   * 10000); a call's `maxPages` beats it.
+   */
+  maxPages?: number;
 }
 
 const PLATFORM_ENV_KEY = 'CJHIRASHI_API_KEY';
@@ -89,7 +94,7 @@ export class CJHirashiAgents {
     if (inner) {
       c = inner;
     } else {
-      const config = nativeClientConfig(options, PLATFORM_ENV_KEY, PLATFORM_ENV_URL);
+      const config = nativeClientConfig(options, PLATFORM_ENV_KEY, PLATFORM_ENV_URL, true);
       if (!config.apiKey) {
         throw new InvalidArgumentError(
           `no API key: pass { apiKey } or set the ${PLATFORM_ENV_KEY} environment variable`,
@@ -153,7 +158,7 @@ export class CJHirashiAgents {
       return new CJHirashiAgents({ ...this.#options, ...options });
     }
     const { apiKey: _k, ...rest } = options;
-    const config = nativeClientConfig({ ...rest, apiKey: 'unused' }, PLATFORM_ENV_KEY, PLATFORM_ENV_URL);
+    const config = nativeClientConfig({ ...rest, apiKey: 'unused' }, PLATFORM_ENV_KEY, PLATFORM_ENV_URL, true);
     const copy = sync(() => this.#c.withOptions({ ...config, apiKey: undefined, baseUrl: rest.baseURL ?? undefined }));
     return new CJHirashiAgents({ ...this.#options, ...rest }, copy);
   }
