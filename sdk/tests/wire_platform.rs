@@ -1672,18 +1672,12 @@ async fn a_raw_answer_reaches_the_sink_undecoded_and_decodes_as_the_typed_call()
     assert_eq!(capture.get().unwrap().request_id.as_deref(), Some("r"));
 }
 
-#[tokio::test]
-async fn a_raw_answer_that_does_not_decode_fails_as_the_typed_call() {
-    let server = MockServer::start().await;
-    get("/api/agents/agt_1")
-        .respond_with(raw(200, r#"{"data":{"name":"no id"}}"#))
-        .mount(&server)
-        .await;
-    let c = client(&server);
+/// The error of `agents().get("agt_1")`, typed and through a raw answer decoded by the sink.
+async fn get_agent_typed_and_raw(c: &Client) -> (Error, Error) {
     let typed = c.agents().get("agt_1").await.unwrap_err();
     let o = agents_sdk::RequestOptions::new().raw_answer(true);
     let raw = dispatch::call(
-        &c,
+        c,
         "agents.get",
         json!({"id": "agt_1"}),
         o,
@@ -1692,6 +1686,17 @@ async fn a_raw_answer_that_does_not_decode_fails_as_the_typed_call() {
     .unwrap()
     .await
     .unwrap_err();
+    (typed, raw)
+}
+
+#[tokio::test]
+async fn a_raw_answer_that_does_not_decode_fails_as_the_typed_call() {
+    let server = MockServer::start().await;
+    get("/api/agents/agt_1")
+        .respond_with(raw(200, r#"{"data":{"name":"no id"}}"#))
+        .mount(&server)
+        .await;
+    let (typed, raw) = get_agent_typed_and_raw(&client(&server)).await;
     assert!(
         matches!(
             raw,
@@ -1715,19 +1720,7 @@ async fn a_raw_answer_quoting_the_key_fails_without_it() {
         .respond_with(raw(200, &body))
         .mount(&server)
         .await;
-    let c = client(&server);
-    let typed = c.agents().get("agt_1").await.unwrap_err();
-    let o = agents_sdk::RequestOptions::new().raw_answer(true);
-    let raw = dispatch::call(
-        &c,
-        "agents.get",
-        json!({"id": "agt_1"}),
-        o,
-        Recorder { take_raw: false },
-    )
-    .unwrap()
-    .await
-    .unwrap_err();
+    let (typed, raw) = get_agent_typed_and_raw(&client(&server)).await;
     for err in [&typed, &raw] {
         let shown = format!("{err} {err:?}");
         assert!(matches!(err, Error::Decode { .. }), "{shown}");
