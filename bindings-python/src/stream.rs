@@ -334,7 +334,7 @@ impl NativeStream {
             future_into_py(
                 py,
                 next_batch(self.state.clone(), self.closed.clone()),
-                |py, b| batch_to_py(py, b),
+                batch_to_py,
             )
         })
     }
