@@ -94,8 +94,8 @@ pub static PLATFORM: Service = Service {
     },
     security: (
         "apiKey",
-        "cjh_live_…",
-        "An API key (`cjh_…`) as `Authorization: Bearer <key>`.",
+        "cj_live_…",
+        "An API key (`cj_live_…`, `cj_test_…`) as `Authorization: Bearer <key>`.",
     ),
     tags: &[
         ("auth", "Sign-in, session and API keys"),
@@ -336,13 +336,13 @@ pub static PLATFORM: Service = Service {
         )
         .example(
             concat!(
-                "conv = client.conversations.get(\"conv_123\", message_limit=10)\n",
-                "for message in conv.messages:\n",
+                "conv = client.conversations.get(\"conv_abc123\", message_limit=10)\n",
+                "for message in conv.messages or []:\n",
                 "    print(message.role, message.content)",
             ),
             concat!(
-                "const conv = await client.conversations.get('conv_123', { messageLimit: 10 });\n",
-                "for (const message of conv.messages) console.log(message.role, message.content);",
+                "const conv = await client.conversations.get('conv_abc123', { messageLimit: 10 });\n",
+                "for (const message of conv.messages ?? []) console.log(message.role, message.content);",
             ),
         )),
         row!("post" "/conversations" "createConversation" ["conversations"]
