@@ -22,6 +22,29 @@ function node(script, env = {}) {
   });
 }
 
+test('workers that load the package one after another, never the main thread, run and exit cleanly', () => {
+  // each worker loads the package, makes a call and exits before the next one starts: the
+  // native module's allocator once crashed the process (SIGSEGV) in the second worker's load
+  const script = `
+    import { Worker } from 'node:worker_threads';
+    const code = \`
+      const { CJHirashiAgents } = require('@cjhirashi/agents-sdk');
+      const { parentPort, workerData } = require('node:worker_threads');
+      new CJHirashiAgents({ apiKey: workerData.key, baseURL: workerData.url })
+        .agents.list().then((a) => parentPort.postMessage(a.length > 0));\`;
+    for (let round = 0; round < 3; round += 1) {
+      const w = new Worker(code, { eval: true, execArgv: [], workerData: { key: process.env.KEY, url: process.env.URL } });
+      const [ok] = await Promise.all([
+        new Promise((res) => w.once('message', res)),
+        new Promise((res) => w.once('exit', res)),
+      ]);
+      console.log('round', round, ok);
+    }`;
+  const r = node(script, { KEY: ctx.sandbox.apiKey, URL: ctx.sandbox.platformUrl });
+  assert.equal(r.status, 0, `${r.signal ?? ''} ${r.stderr}`);
+  assert.equal(r.stdout, 'round 0 true\nround 1 true\nround 2 true\n');
+});
+
 test('a call in flight keeps the process alive until it settles, and nothing keeps it after', () => {
   // no top-level await: only the native call's pending promise keeps the event loop going
   const script = `

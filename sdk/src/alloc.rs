@@ -23,6 +23,10 @@
 //! - arenas are committed as they are used (`arena_eager_commit` = 0, set before the first
 //!   allocation) instead of at once: eager commit put 1,000 idle streams at 56 KiB each
 //!   instead of about 40, at the same speed.
+//! - mimalloc v2 (the -sys crate's `v2` feature), not v3: with v3, a worker thread that was
+//!   the first to load the Node package and then exited left the allocator's process state
+//!   behind it, and the next worker to load the package crashed the process (SIGSEGV in
+//!   `mi_thread_init`); `bindings-node/test/bridge.test.mjs` loads it in successive workers.
 
 #![allow(unsafe_code)]
 
@@ -32,7 +36,7 @@ use std::sync::Once;
 
 use libmimalloc_sys as mi;
 
-/// `mi_option_arena_eager_commit` in mimalloc v3's `mi_option_e` (`mimalloc.h`; the -sys crate
+/// `mi_option_arena_eager_commit` in mimalloc v2's `mi_option_e` (`mimalloc.h`; the -sys crate
 /// names only some of the options).
 const ARENA_EAGER_COMMIT: mi::mi_option_t = 4;
 
