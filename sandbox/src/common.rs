@@ -83,3 +83,16 @@ impl Shared {
         }
     }
 }
+
+/// Whether a request's `Content-Type` says JSON (`application/json`, or a `+json` type, any
+/// parameters, any case): both references list it among the required headers of a request
+/// with a body, so a body sent under another type (or none) is refused with 415 rather than
+/// read as JSON anyway, as a client that forgot the header would meet in production.
+pub(crate) fn is_json_content_type(headers: &http::HeaderMap) -> bool {
+    headers
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|essence| essence.trim().to_ascii_lowercase())
+        .is_some_and(|essence| essence == "application/json" || essence.ends_with("+json"))
+}

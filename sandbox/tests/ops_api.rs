@@ -837,6 +837,34 @@ async fn bad_input_is_answered_in_the_ops_error_format() {
         .await
         .expect("send");
     assert_error(&answer(malformed).await, 400, "INVALID_REQUEST");
+    // a body not sent as JSON is refused, not read as JSON anyway (the reference lists
+    // `Content-Type: application/json` on every request with a body)
+    for content_type in [
+        None,
+        Some("text/plain"),
+        Some("application/x-www-form-urlencoded"),
+    ] {
+        let mut req = o
+            .http
+            .post(format!("{}/api/conversations", o.base))
+            .bearer_auth(&o.token)
+            .body(r#"{"title": "x"}"#);
+        if let Some(t) = content_type {
+            req = req.header("content-type", t);
+        }
+        let refused = answer(req.send().await.expect("send")).await;
+        assert_error(&refused, 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+    let vendor = o
+        .http
+        .post(format!("{}/api/conversations", o.base))
+        .bearer_auth(&o.token)
+        .header("content-type", "application/vnd.test+json; charset=utf-8")
+        .body(r#"{"title": "x"}"#)
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(vendor.status(), StatusCode::CREATED);
     let array = o
         .call(Method::POST, "/api/tools/execute", Some(json!([1, 2])))
         .await;

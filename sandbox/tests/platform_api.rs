@@ -1256,6 +1256,22 @@ async fn error_format_for_bad_requests() {
         )
         .await;
     malformed.assert_validation("body");
+    // a body not sent as JSON is refused (the reference's required `Content-Type` header)
+    for content_type in [None, Some("text/plain")] {
+        let mut req = api
+            .http
+            .post(format!("{}/agents", api.base))
+            .bearer_auth(&api.key)
+            .body(r#"{"name": "x"}"#);
+        if let Some(t) = content_type {
+            req = req.header("content-type", t);
+        }
+        let resp = req.send().await.expect("request");
+        assert_eq!(resp.status(), 415);
+        let body: Value = serde_json::from_slice(&resp.bytes().await.expect("body")).expect("JSON");
+        assert_eq!(body["error"]["code"], "UNSUPPORTED_MEDIA_TYPE", "{body}");
+        assert!(body["meta"]["requestId"].is_string(), "{body}");
+    }
     api.raw(
         Method::POST,
         "/agents",

@@ -806,6 +806,7 @@ async fn serves_a_thousand_concurrent_streams() {
             let resp = http
                 .post(url)
                 .bearer_auth(key)
+                .header("content-type", "application/json")
                 .body(json!({ "content": format!("hola {i}") }).to_string())
                 .send()
                 .await

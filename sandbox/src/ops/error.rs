@@ -145,8 +145,8 @@ impl IntoResponse for ApiError {
 }
 
 /// A JSON request body parsed into a [`Value`] (an empty body is `Null`). Oversized bodies give
-/// 413, unreadable or malformed ones 400, always in the ops error format. The content type is
-/// not enforced.
+/// 413, unreadable or malformed ones 400, a body not sent as JSON (`Content-Type`) 415, always
+/// in the ops error format.
 #[derive(Debug)]
 pub(crate) struct JsonBody(pub Value);
 
@@ -154,6 +154,7 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let json = crate::common::is_json_content_type(req.headers());
         let bytes = Bytes::from_request(req, state).await.map_err(|rej| {
             let status = rej.status();
             if status == StatusCode::PAYLOAD_TOO_LARGE {
@@ -164,6 +165,12 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
         })?;
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(Self(Value::Null));
+        }
+        if !json {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "El cuerpo debe enviarse con Content-Type: application/json",
+            ));
         }
         let value: Value = serde_json::from_slice(&bytes)
             .map_err(|e| ApiError::bad_request(format!("JSON inválido: {e}")))?;

@@ -371,6 +371,7 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let json = crate::common::is_json_content_type(req.headers());
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 ApiError::payload_too_large()
@@ -383,6 +384,13 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
                 "body",
                 "Request body is empty",
                 "JSON object",
+            ));
+        }
+        if !json {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "UNSUPPORTED_MEDIA_TYPE",
+                "The request body must be sent with Content-Type: application/json",
             ));
         }
         match serde_json::from_slice::<Value>(&bytes) {
