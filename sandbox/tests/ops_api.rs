@@ -931,6 +931,15 @@ async fn rate_limit_enforced_after_sixty_requests() {
             .expect("n");
         assert!((1..=60).contains(&retry));
         assert_eq!(limited.headers["x-ratelimit-limit"], "60");
+        // the limit is the user's (the seed: "60 requests por minuto por usuario"): the API
+        // key acting for the same user draws on the same budget
+        let by_key = o
+            .call_with(Method::GET, "/api/tools", None, Some(&o.api_key))
+            .await;
+        if by_key.headers["x-ratelimit-reset"] != reset {
+            continue;
+        }
+        assert_error(&by_key, 429, "RATE_LIMIT_EXCEEDED");
         return;
     }
     panic!("could not observe a 429 within three windows");

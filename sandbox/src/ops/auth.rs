@@ -17,8 +17,12 @@ pub(crate) const DEFAULT_TTL_SECS: u64 = 86_400;
 pub(crate) struct Principal {
     /// The user the request acts for (JWT `sub`; API keys act for the sandbox's user).
     pub user: String,
-    /// The key the rate limiter counts under (JWT `sub` or the API key itself).
+    /// The key the rate limiter counts under: the user (the seed's limit is "60 requests per
+    /// minute per user"), so an API key and the tokens of the user it acts for share one budget.
     pub rate_key: String,
+    /// The credential itself (the API key, or the JWT's user): what `Idempotency-Key`s are
+    /// scoped to.
+    pub credential: String,
 }
 
 /// Why a bearer token was refused.
@@ -119,12 +123,14 @@ pub(crate) fn authenticate(
     {
         return Ok(Principal {
             user: user_for_keys.to_owned(),
-            rate_key: format!("ops-key:{key}"),
+            rate_key: format!("ops-user:{user_for_keys}"),
+            credential: format!("ops-key:{key}"),
         });
     }
     let sub = verify(secret, token, unix_now())?;
     Ok(Principal {
         rate_key: format!("ops-user:{sub}"),
+        credential: format!("ops-user:{sub}"),
         user: sub,
     })
 }

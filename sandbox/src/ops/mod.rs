@@ -277,7 +277,7 @@ async fn identify(State(state): State<OpsState>, mut req: Request, next: Next) -
         .and_then(|token| state.authenticate(token).ok());
     if let Some(principal) = principal {
         req.extensions_mut()
-            .insert(common::Credential(principal.rate_key.clone()));
+            .insert(common::Credential(principal.credential.clone()));
         req.extensions_mut().insert(Caller(principal));
     }
     next.run(req).await
