@@ -158,6 +158,32 @@ describe('failures that are not HTTP answers', () => {
     await expectError(() => ctx.platform.users.me({ signal: already }), APIUserAbortError);
   });
 
+  test('one AbortSignal shared by many calls in flight: one listener, no warning, all aborted', async () => {
+    const { getEventListeners } = await import('node:events');
+    const warnings = [];
+    const onWarning = (w) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const ac = new AbortController();
+      const calls = Array.from({ length: 50 }, () =>
+        ctx.platform.agents.list({}, fault('latency=20000', { signal: ac.signal })),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(getEventListeners(ac.signal, 'abort').length, 1);
+      ac.abort();
+      const settled = await Promise.allSettled(calls);
+      assert.ok(settled.every((r) => r.status === 'rejected' && r.reason instanceof APIUserAbortError));
+      // a long-lived signal keeps no listener once its calls are done
+      const kept = new AbortController();
+      await Promise.all(Array.from({ length: 20 }, () => ctx.platform.agents.list({}, { signal: kept.signal })));
+      assert.equal(getEventListeners(kept.signal, 'abort').length, 0);
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.ok(!warnings.includes('MaxListenersExceededWarning'), warnings.join());
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   test('WebhookVerificationError', () => {
     const body = '{"event":"message.sent","timestamp":"2025-10-15T10:30:00Z","data":{}}';
     assert.throws(() => webhooks.verify(body, webhooks.sign(body, 'a'), 'b'), WebhookVerificationError);

@@ -15,9 +15,12 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** The .d.ts files the package's `exports` name. */
 function entryPoints() {
-  return Object.values(pkg.exports)
-    .map((e) => (typeof e === 'object' && e !== null ? e.types : undefined))
-    .filter((t) => typeof t === 'string')
+  // `types` of each entry, or of its `import` / `require` conditions; the ESM `.d.mts` only
+  // re-export the CommonJS declarations
+  const types = (e) =>
+    typeof e !== 'object' || e === null ? [] : [e.types, ...Object.values(e).flatMap(types)];
+  return [...new Set(Object.values(pkg.exports).flatMap(types))]
+    .filter((t) => typeof t === 'string' && t.endsWith('.d.ts'))
     .map((t) => resolve(root, t));
 }
 

@@ -61,3 +61,35 @@ test('a CommonJS program runs against the sandbox', async () => {
   assert.ok(out.n > 0);
   assert.equal(out.ok, true);
 });
+
+test('the agents-sandbox command serves both services until SIGTERM', async () => {
+  const { spawn } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const pkg = require('../package.json');
+  const cli = fileURLToPath(new URL(`../${pkg.bin['agents-sandbox']}`, import.meta.url));
+  const child = spawn(process.execPath, [cli, '--platform-port', '0', '--ops-port', '0', '--json'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  let out = '';
+  for await (const chunk of child.stdout) {
+    out += chunk;
+    if (out.includes('\n')) break;
+  }
+  const facts = JSON.parse(out.split('\n')[0]);
+  const client = new esm.CJHirashiAgents({ apiKey: facts.api_key, baseURL: facts.platform_url });
+  assert.ok((await client.agents.list()).length > 0);
+  const ops = new esm.AgentClient({ apiKey: facts.ops_api_key, baseURL: facts.ops_url });
+  assert.ok((await ops.tools.list()).length > 0);
+  child.kill('SIGTERM');
+  assert.deepEqual(await exited, { code: 0, signal: null });
+
+  const bad = spawn(process.execPath, [cli, '--ops-port', '70000'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const { once } = await import('node:events');
+  const badExit = once(bad, 'exit');
+  let err = '';
+  for await (const chunk of bad.stderr) err += chunk;
+  const [code] = await badExit;
+  assert.equal(code, 2);
+  assert.match(err, /--ops-port must be an integer from 0 to 65535/);
+});

@@ -166,6 +166,11 @@ describe('realtime', () => {
     const c = await AgentClient.login({ baseURL: ctx.sandbox.opsUrl, username: ctx.sandbox.username, password: ctx.sandbox.password });
     const session = await c.realtime.connect();
     assert.ok(session instanceof RealtimeSession);
+    // no chat waiting for its answer: the loop ends at once (as Python's), it does not wait
+    // for the socket
+    const idle = [];
+    for await (const ev of session) idle.push(ev);
+    assert.deepEqual(idle, []);
     for (const [send, message] of [['sendChat', 'Lista las instancias EC2'], ['chat', 'Muestra las métricas']]) {
       await session[send]('conv_123', message);
       const types = [];
@@ -174,6 +179,9 @@ describe('realtime', () => {
       assert.equal(types.at(-1), 'done');
       assert.equal(types.filter((t) => t === 'done').length, 1);
       assert.ok(types.includes('message'));
+      const after = [];
+      for await (const ev of session) after.push(ev);
+      assert.deepEqual(after, [], 'the answer was read: nothing waits');
     }
     await session.close();
     assert.equal(await session.next(), undefined);

@@ -27,7 +27,7 @@ export interface RequestOptions {
   /** Retries after the first attempt: an integer from 0 to 100 (default 2). */
   maxRetries?: number;
   /**
-   * Milliseconds a stream (or a realtime session) may go without an event (a message) before
+   * Milliseconds a stream (or a realtime chat awaiting its answer) may go without an event (a message) before
    * it fails with `APITimeoutError`, keep-alive comments and pings not counted; `Infinity` for
    * no limit (default: the client's, 120000).
    */
@@ -213,15 +213,47 @@ export function linkSignal(
   const link = {
     handle,
     aborted: false,
-    release: () => signal.removeEventListener('abort', fire),
+    release: () => unwatch(signal, fire),
   };
   function fire(): void {
     link.aborted = true;
     handle.cancel();
     onAbort?.();
   }
-  signal.addEventListener('abort', fire, { once: true });
+  watch(signal, fire);
   return link;
+}
+
+/**
+ * The calls and streams linked to each signal. A signal gets one `abort` listener, however many
+ * calls share it: a listener per call made Node warn (`MaxListenersExceededWarning`) once more
+ * than ten calls in flight shared one `AbortSignal`.
+ */
+const watchers = new WeakMap<AbortSignal, { fires: Set<() => void>; listener: () => void }>();
+
+function watch(signal: AbortSignal, fire: () => void): void {
+  let entry = watchers.get(signal);
+  if (!entry) {
+    const fires = new Set<() => void>();
+    const listener = (): void => {
+      watchers.delete(signal);
+      for (const f of fires) f();
+    };
+    entry = { fires, listener };
+    watchers.set(signal, entry);
+    signal.addEventListener('abort', listener, { once: true });
+  }
+  entry.fires.add(fire);
+}
+
+function unwatch(signal: AbortSignal, fire: () => void): void {
+  const entry = watchers.get(signal);
+  if (!entry) return;
+  entry.fires.delete(fire);
+  if (entry.fires.size === 0) {
+    watchers.delete(signal);
+    signal.removeEventListener('abort', entry.listener);
+  }
 }
 
 /** @internal Rejects at once when the signal already fired. */
@@ -507,7 +539,7 @@ export interface CommonClientOptions {
   /** Retries after the first attempt: an integer from 0 to 100 (default 2). */
   maxRetries?: number;
   /**
-   * Milliseconds a stream (or a realtime session) may go without an event (a message) before
+   * Milliseconds a stream (or a realtime chat awaiting its answer) may go without an event (a message) before
    * it fails with `APITimeoutError`, keep-alive comments and pings not counted (default
    * 120000); `Infinity` for no limit.
    */

@@ -279,7 +279,7 @@ export interface OpsMessage {
   /** When it was written. */
   timestamp?: string;
   /** Tools the assistant ran for it. */
-  tool_calls?: ToolCall[];
+  tool_calls: ToolCall[];
 }
 
 /** Answer of `POST /api/auth/login`. */

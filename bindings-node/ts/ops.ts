@@ -69,6 +69,8 @@ export class RealtimeSession implements AsyncIterable<T.RealtimeEvent> {
   readonly #s: native.RealtimeSession;
   readonly #link: SignalLink | undefined;
   #queue: T.RealtimeEvent[] = [];
+  /** Chats sent whose answer's `done` (or `error`) has not been handed out yet. */
+  #pending = 0;
 
   /** @internal */
   constructor(session: native.RealtimeSession, link?: SignalLink) {
@@ -97,6 +99,7 @@ export class RealtimeSession implements AsyncIterable<T.RealtimeEvent> {
     this.#checkAborted();
     try {
       await this.#s.sendChat(conversationId ?? undefined, message);
+      this.#pending += 1;
     } catch (e) {
       this.#checkAborted();
       throw mapError(e);
@@ -129,6 +132,8 @@ export class RealtimeSession implements AsyncIterable<T.RealtimeEvent> {
       try {
         raw = await this.#s.nextBatch();
       } catch (e) {
+        // an `error` event (thrown as its class) ends the answer too
+        this.#pending = Math.max(0, this.#pending - 1);
         this.#checkAborted();
         throw mapError(e);
       }
@@ -140,15 +145,20 @@ export class RealtimeSession implements AsyncIterable<T.RealtimeEvent> {
       this.#queue = JSON.parse(raw) as T.RealtimeEvent[];
       this.#queue.reverse();
     }
-    return this.#queue.pop();
+    const ev = this.#queue.pop();
+    if (ev?.type === 'done') this.#pending = Math.max(0, this.#pending - 1);
+    return ev;
   }
 
   /**
    * Iterates one answer's events as they arrive: the loop ends after its `done` event (as
-   * Python's `for event in session` does) or when the socket closes. The session stays open:
-   * `sendChat` again and iterate again. `break` leaves the session open too.
+   * Python's `for event in session` does) or when the socket closes, and at once when no chat
+   * is waiting for its answer (as in Python; `next()` waits for the socket's next event). The
+   * session stays open: `sendChat` again and iterate again. `break` leaves the session open too.
    */
   async *[Symbol.asyncIterator](): AsyncGenerator<T.RealtimeEvent, void, undefined> {
+    this.#checkAborted();
+    if (this.#pending === 0 && this.#queue.length === 0) return;
     for (;;) {
       const ev = await this.next();
       if (ev === undefined) return;
@@ -342,6 +352,9 @@ export class AgentClient {
   async close(): Promise<void> {
     this.#c.close();
   }
+
+  /** `close()`, for `await using` (set on the prototype where the runtime has the symbol). */
+  declare [Symbol.asyncDispose]: () => Promise<void>;
 
   /** The base URL requests go to. */
   get baseURL(): string {

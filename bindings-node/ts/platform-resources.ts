@@ -442,7 +442,9 @@ export interface PlatformResources {
      * @param params - `bloodType`, `height`, `weight` (see `UpdateHealthProfileParams`).
      * @param options - Per-request options (`timeout`, `maxRetries`, `headers`, `idempotencyKey`,
      *   `signal`, ...).
-     * @returns The whole profile after the change.
+     * @returns The profile after the change as the service answers it: id, blood type, height,
+     *   weight and update time; its allergies and conditions are not in that answer (they come back
+     *   empty), `health.profile` reads them.
      * @throws {BadRequestError} Bad Request (400).
      * @throws {PayloadTooLargeError} Payload Too Large (413).
      * @throws {APIError} An error answer, as its subclass (`AuthenticationError` 401,

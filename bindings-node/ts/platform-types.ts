@@ -231,7 +231,7 @@ export interface Conversation {
   /** Number of messages (list items). */
   messageCount?: number;
   /** The messages, oldest first (`GET /api/conversations/:id` only). */
-  messages?: Message[];
+  messages: Message[];
   /** Title. */
   title?: string;
   /** When it last changed. */
@@ -393,11 +393,11 @@ export interface FinanceProfile {
 /** `GET /api/health/profile` and the answer of `PATCH /api/health/profile`. */
 export interface HealthProfile {
   /** Known allergies. */
-  allergies?: Allergy[];
+  allergies: Allergy[];
   /** `O+`, `AB-`, ... */
   bloodType?: string;
   /** Diagnosed conditions. */
-  conditions?: Condition[];
+  conditions: Condition[];
   /** Height in centimetres. */
   height?: number;
   /** `hlth_...`. */

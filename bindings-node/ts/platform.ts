@@ -175,6 +175,9 @@ export class CJHirashiAgents {
     this.#c.close();
   }
 
+  /** `close()`, for `await using` (set on the prototype where the runtime has the symbol). */
+  declare [Symbol.asyncDispose]: () => Promise<void>;
+
   /** The base URL requests go to. */
   get baseURL(): string {
     return this.#c.baseUrl;

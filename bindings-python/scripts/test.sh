@@ -66,4 +66,6 @@ trap 'rm -rf "$FRESH"' EXIT
     "$ROOT/examples/python/quickstart.py" > "$FRESH/out.txt")
 grep -q "verified" "$FRESH/out.txt"
 grep -q "list_ec2_instances: success=True" "$FRESH/out.txt"
+# the wheel's console script
+"$FRESH/venv/bin/agents-sandbox" --help | grep -q "Serves both services"
 echo "quickstart from the wheel: ok"

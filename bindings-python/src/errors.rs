@@ -82,6 +82,9 @@ fn build(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
             kw.set_item("close_code", *close_code)?;
             err.to_string()
         }
+        // the refusal's own words, as Node's `RangeError` / `TypeError` carry them (the class
+        // already says it is an invalid argument)
+        Error::InvalidArgument(message) => message.clone(),
         _ => err.to_string(),
     };
     let exc = class.call((message,), Some(&kw))?;

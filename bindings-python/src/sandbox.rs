@@ -33,12 +33,19 @@ impl std::fmt::Debug for NativeSandbox {
 #[pymethods]
 impl NativeSandbox {
     #[new]
-    #[pyo3(signature = (enforce_rate_limits=false))]
-    fn new(py: Python<'_>, enforce_rate_limits: bool) -> PyResult<Self> {
+    #[pyo3(signature = (enforce_rate_limits=false, platform_port=0, ops_port=0))]
+    fn new(
+        py: Python<'_>,
+        enforce_rate_limits: bool,
+        platform_port: u16,
+        ops_port: u16,
+    ) -> PyResult<Self> {
         guard(py, || {
             let started = block_on(py, async move {
                 agents_sandbox::Sandbox::builder()
                     .enforce_rate_limits(enforce_rate_limits)
+                    .platform_port(platform_port)
+                    .ops_port(ops_port)
                     .start()
                     .await
             })?

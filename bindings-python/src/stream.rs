@@ -99,6 +99,9 @@ pub struct NativeStream {
     /// Fired by `close()`: a reader waiting for the server (another thread, another task)
     /// lets go at once, as the end of the stream, so the stream can be dropped.
     closed: agents_sdk::CancelToken,
+    /// The process (fork generation) that opened the stream: its reading task runs on that
+    /// process's runtime, which a child made by `fork` does not have.
+    generation: u64,
 }
 
 impl std::fmt::Debug for NativeStream {
@@ -112,6 +115,7 @@ impl NativeStream {
         NativeStream {
             meta: None,
             closed: agents_sdk::CancelToken::new(),
+            generation: crate::runtime::process_generation(),
             state: Arc::new(tokio::sync::Mutex::new(State {
                 kind: Some(kind),
                 text_limit,
@@ -314,6 +318,8 @@ impl NativeStream {
     /// Waits for the next batch (a list of `str` tokens or of event dicts); `None` at the end.
     fn next_batch(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         guard(py, || {
+            self.check_process()
+                .map_err(|e| crate::errors::to_py_err(py, e))?;
             match block_on(py, next_batch(self.state.clone(), self.closed.clone())) {
                 Ok(r) => {
                     let batch = r.map_err(|e| crate::errors::to_py_err(py, e))?;
@@ -331,6 +337,8 @@ impl NativeStream {
     /// The next batch as an awaitable.
     fn next_batch_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
+            self.check_process()
+                .map_err(|e| crate::errors::to_py_err(py, e))?;
             future_into_py(
                 py,
                 next_batch(self.state.clone(), self.closed.clone()),
@@ -363,6 +371,8 @@ impl NativeStream {
         message: String,
     ) -> PyResult<()> {
         guard(py, || {
+            self.check_process()
+                .map_err(|e| crate::errors::to_py_err(py, e))?;
             block_on_sdk(py, send_chat(self.state.clone(), conversation_id, message))
         })
     }
@@ -376,6 +386,8 @@ impl NativeStream {
         message: String,
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
+            self.check_process()
+                .map_err(|e| crate::errors::to_py_err(py, e))?;
             future_into_py(
                 py,
                 send_chat(self.state.clone(), conversation_id, message),
@@ -396,6 +408,20 @@ impl NativeStream {
 }
 
 impl NativeStream {
+    /// Refuses a stream opened by the parent of this process, which `fork` copied with its
+    /// connection but not with the task that reads it: waiting for it would never end.
+    fn check_process(&self) -> Result<()> {
+        if crate::runtime::process_generation() == self.generation {
+            return Ok(());
+        }
+        Err(Error::Connection {
+            message: "this stream was opened before os.fork() by the parent process, which \
+                      reads it; open a new one in this process"
+                .into(),
+            source: None,
+        })
+    }
+
     fn info_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let d = PyDict::new(py);
         let st = match self.state.try_lock() {

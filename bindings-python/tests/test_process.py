@@ -232,6 +232,31 @@ def test_fork_child_gets_its_own_runtime(client: Client) -> None:
     assert client.agents.list()
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_stream_opened_before_fork_is_refused_in_the_child(client: Client) -> None:
+    from cjhirashi_agents import APIConnectionError
+
+    conv = client.conversations.create(agent_id="agt_personal_001")
+    s = conv.send_message(
+        "x", extra_headers={"X-Sandbox-Fault": "stall_after=2"}, stream_idle_timeout=30
+    )
+    next(s)
+    pid = os.fork()
+    if pid == 0:  # child: the parent's runtime reads the stream; waiting here never ended
+        signal.alarm(10)
+        try:
+            for _ in s:
+                pass
+            os._exit(4)
+        except APIConnectionError as e:
+            os._exit(0 if "os.fork()" in str(e) else 3)
+        except BaseException:
+            os._exit(2)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    s.close()
+
+
 def test_logging_bridge(sandbox: Sandbox) -> None:
     code = textwrap.dedent(
         """
@@ -250,3 +275,49 @@ def test_logging_bridge(sandbox: Sandbox) -> None:
     )
     assert out.returncode == 0, out.stderr
     assert "cjhirashi_agents" in out.stdout and sandbox.password not in out.stdout
+
+
+def test_agents_sandbox_command_serves_until_sigterm() -> None:
+    # `agents-sandbox` is `python -m cjhirashi_agents.testing` (the wheel's console script)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "cjhirashi_agents.testing", "--platform-port", "0"]
+        + ["--ops-port", "0", "--json"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        import json
+
+        facts = json.loads(child.stdout.readline())
+        client = Client(api_key=facts["api_key"], base_url=facts["platform_url"])
+        assert len(client.agents.list()) > 0
+        from agent_client import AgentClient
+
+        ops = AgentClient(api_key=facts["ops_api_key"], base_url=facts["ops_url"])
+        assert len(ops.tools.list()) > 0
+        child.send_signal(signal.SIGTERM)
+        assert child.wait(timeout=10) == 0
+    finally:
+        child.kill()
+    bad = subprocess.run(
+        [sys.executable, "-m", "cjhirashi_agents.testing", "--ops-port", "70000"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert bad.returncode == 2 and "ops_port must be from 0 to 65535" in bad.stderr
+
+
+def test_sandbox_ports_are_checked_and_used() -> None:
+    with pytest.raises(TypeError):
+        Sandbox(platform_port="3000")  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        Sandbox(ops_port=-1)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with Sandbox(platform_port=port) as sb:
+        assert sb.platform_url == f"http://127.0.0.1:{port}/api"
+        with pytest.raises(OSError):
+            Sandbox(platform_port=port)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from cjhirashi_agents import AsyncClient, Client, IncompleteStreamError, MessageStream
+from cjhirashi_agents import (
+    AsyncClient,
+    CJHirashiError,
+    Client,
+    IncompleteStreamError,
+    MessageStream,
+)
 
 
 def _conv(client: Client) -> str:
@@ -31,11 +37,39 @@ def test_next_and_break_close(client: Client) -> None:
     for i, _ in enumerate(s):
         if i == 10:
             break
-    # the break closed the stream: nothing more, no done fields
-    assert list(s) == [] and s.message_id is None
+    # the break closed the stream: no done fields, and iterating again is an error rather
+    # than a silent short answer
+    assert s.message_id is None and s.text.startswith(first)
+    with pytest.raises(CJHirashiError, match="closed before its end"):
+        list(s)
+    with pytest.raises(CJHirashiError, match="closed before its end"):
+        s.until_done()
     with client.conversations.send_message(_conv(client), "hola") as s2:
         next(s2)
     s2.close()
+
+
+def test_a_stream_has_one_iterator_at_a_time(client: Client) -> None:
+    # peeking with a temporary iterator lets it go, which closes the stream: the loop after
+    # it raises (it got nothing before, silently)
+    s = client.conversations.send_message(_conv(client), "hola")
+    assert isinstance(next(iter(s)), str)
+    with pytest.raises(CJHirashiError, match="closed before its end"):
+        for _ in s:
+            pass
+    # a second iterator while the first lives would strand the first one's batch
+    s = client.conversations.send_message(_conv(client), "hola")
+    it = iter(s)
+    first = next(it)
+    with pytest.raises(CJHirashiError, match="already being iterated"):
+        iter(s)
+    assert first + "".join(it) == s.text and s.message_id
+    # a finished stream may be iterated again: it has nothing more
+    assert list(s) == []
+    # next(stream) reads in steps, and a loop carries on from there
+    s = client.conversations.send_message(_conv(client), "hola")
+    head = next(s)
+    assert head + "".join(s) == s.text and s.message_id
 
 
 def test_cut_after_is_incomplete(client: Client) -> None:

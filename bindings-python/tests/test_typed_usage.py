@@ -9,7 +9,7 @@ from typing_extensions import assert_type
 
 from agent_client import AgentClient, AsyncAgentClient, ChatEvent
 from agent_client import models as ops_models
-from cjhirashi_agents import AsyncClient, Client, RawResponse, models
+from cjhirashi_agents import AsyncClient, AsyncPage, Client, RawResponse, models
 from cjhirashi_agents.testing import Sandbox
 
 
@@ -35,8 +35,15 @@ def test_sync_types(sandbox: Sandbox) -> None:
     ops = AgentClient(api_key=sandbox.ops_api_key, base_url=sandbox.ops_url)
     run = ops.tools.execute("list_ec2_instances", region="us-east-1")
     assert_type(run, ops_models.ToolExecution)
-    events: List[ChatEvent] = list(ops.chat.stream(message="EC2", conversation_id="conv_123"))
+    chat = ops.chat.stream(message="EC2", conversation_id="conv_123")
+    events: List[ChatEvent] = list(chat)
     assert isinstance(events[-1], ops_models.DoneEvent)
+    assert_type(chat.done, Optional[ops_models.DoneEvent])
+    assert chat.done is events[-1] and chat.conversation_id == "conv_123"
+    assert not hasattr(chat, "message_id")  # a platform token stream's fact
+    profile = client.health.profile()
+    assert_type(profile.allergies, List[models.Allergy])
+    assert isinstance(profile.allergies, list) and isinstance(profile.conditions, list)
 
 
 async def test_async_types(sandbox: Sandbox) -> None:
@@ -49,6 +56,16 @@ async def test_async_types(sandbox: Sandbox) -> None:
     assert_type(text, str)
     first = await client.finance.transactions.list()
     assert_type(first.summary, models.TransactionSummary)
+    users = await AsyncClient(
+        api_key=sandbox.admin_api_key, base_url=sandbox.platform_url
+    ).users.list(limit=2)
+    assert_type(users, AsyncPage[models.UserSummary])
+    assert len(users.data) == 2
     ops = AsyncAgentClient(api_key=sandbox.ops_api_key, base_url=sandbox.ops_url)
     metrics = await ops.metrics.get()
     assert_type(metrics, ops_models.Metrics)
+    chat = ops.chat.stream(message="EC2")
+    async for _ in chat:
+        pass
+    assert_type(chat.conversation_id, Optional[str])
+    assert chat.done is not None and chat.conversation_id == chat.done.conversation_id

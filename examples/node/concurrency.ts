@@ -6,7 +6,8 @@ import { CJHirashiAgents } from "@cjhirashi/agents-sdk";
 import { Sandbox } from "@cjhirashi/agents-sdk/testing";
 
 const sandbox = await Sandbox.start();
-const client = new CJHirashiAgents({ apiKey: sandbox.apiKey, baseURL: sandbox.platformUrl });
+// `await using` closes the client (its connection pool) when the module's scope ends
+await using client = new CJHirashiAgents({ apiKey: sandbox.apiKey, baseURL: sandbox.platformUrl });
 
 /** Opens a conversation, sends `question` and collects the streamed answer. */
 async function ask(question: string, signal?: AbortSignal): Promise<string> {

@@ -140,7 +140,8 @@ impl<P: Paged> Paginator<P> {
         }
         if self.pages_fetched >= self.max_pages {
             return Err(pagination_error(format!(
-                "stopped after {} pages, the page cap; raise max_pages to read further",
+                "stopped after {} pages, the page cap; raise the client's max pages setting \
+                 (max_pages, maxPages) to read further",
                 self.pages_fetched
             )));
         }

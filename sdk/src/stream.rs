@@ -400,12 +400,13 @@ impl SseStream {
     }
 }
 
-/// The error of a body that broke off.
+/// The error of a body that broke off (a reset, a chunked body cut short): a connection
+/// error naming the cause, not only reqwest's "error decoding response body".
 fn broken(e: reqwest::Error) -> Error {
     Error::Connection {
         message: format!(
             "stream broke: {}",
-            crate::redact::redact_text(&e.to_string())
+            crate::redact::redact_text(&crate::transport::describe_error(&e))
         ),
         source: Some(Box::new(e.without_url())),
     }

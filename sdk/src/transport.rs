@@ -779,7 +779,8 @@ enum Attempt {
     Failed(Error),
 }
 
-fn describe_error(e: &reqwest::Error) -> String {
+/// `e` and its causes (`error decoding response body: connection reset by peer`).
+pub(crate) fn describe_error(e: &reqwest::Error) -> String {
     let mut msg = e.to_string();
     let mut src = std::error::Error::source(e);
     while let Some(s) = src {
@@ -897,7 +898,10 @@ pub(crate) fn backoff(attempt: u32) -> Duration {
 }
 
 /// The wait before retrying an error status: the server's `Retry-After` (or, for a 429,
-/// `X-RateLimit-Reset`) when it is at most 60 s, else the backoff.
+/// `X-RateLimit-Reset`) when it is more than zero and at most 60 s, else the backoff. A wait of
+/// zero (`Retry-After: 0`, a date or a reset already past, as a server whose clock is behind
+/// sends) is not taken literally: retrying at once against such a server would spend every
+/// retry within milliseconds.
 pub(crate) fn retry_delay(status: StatusCode, headers: &HeaderMap, attempt: u32) -> Duration {
     let server_wait = match parse_retry_after(headers) {
         Some(d) => Some(d),
@@ -907,7 +911,7 @@ pub(crate) fn retry_delay(status: StatusCode, headers: &HeaderMap, attempt: u32)
         None => None,
     };
     match server_wait {
-        Some(d) if d <= MAX_RETRY_AFTER => d,
+        Some(d) if !d.is_zero() && d <= MAX_RETRY_AFTER => d,
         _ => backoff(attempt),
     }
 }

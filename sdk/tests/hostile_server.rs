@@ -79,6 +79,43 @@ async fn huge_retry_after_and_rate_limit_reset_never_panic() {
 }
 
 #[tokio::test]
+async fn a_zero_or_past_server_wait_is_replaced_by_the_backoff() {
+    // `Retry-After: 0`, a date in the past, or (on a 429) a reset already past: retrying at once
+    // would spend every retry within milliseconds against a server that always says so
+    for (status, header, value) in [
+        (429, "Retry-After", "0"),
+        (503, "Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT"),
+        (429, "X-RateLimit-Reset", "1697375400"),
+    ] {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .and(path("/api/agents"))
+            .respond_with(
+                ResponseTemplate::new(status)
+                    .set_body_json(error_body("RATE_LIMIT_EXCEEDED"))
+                    .insert_header(header, value),
+            )
+            .mount(&server)
+            .await;
+        let started = Instant::now();
+        let err = client(&server)
+            .agents()
+            .with_options(RequestOptions::new().max_retries(1))
+            .list(ListAgentsParams::default())
+            .await
+            .unwrap_err();
+        assert_eq!(err.as_api().map(|a| a.status), Some(status));
+        assert_eq!(server.received_requests().await.unwrap().len(), 2);
+        // the first backoff is 0.5 s less up to 25 % jitter
+        assert!(
+            started.elapsed() >= Duration::from_millis(370),
+            "{header}: {value}: retried after {:?}",
+            started.elapsed()
+        );
+    }
+}
+
+#[tokio::test]
 async fn conflict_is_not_retried() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))

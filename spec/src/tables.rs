@@ -431,7 +431,9 @@ pub static PLATFORM: Service = Service {
         Sdk::call("health.update_profile")
         .doc(
             "Changes the caller's health profile; the fields left out stay as they are.",
-            "The whole profile after the change.",
+            "The profile after the change as the service answers it: id, blood type, height, \
+             weight and update time; its allergies and conditions are not in that answer (they \
+             come back empty), `health.profile` reads them.",
         )
         .example(
             concat!(

@@ -45,10 +45,40 @@ class ChatStream(Stream[models.ChatEvent]):
         APIError: An ``error`` event, as the class of its code.
     """
 
+    _final = models.DoneEvent
+
+    @property
+    def done(self) -> Optional[models.DoneEvent]:
+        """The ``done`` event, once the stream has ended with it."""
+        last: Optional[models.DoneEvent] = self._last
+        return last
+
+    @property
+    def conversation_id(self) -> Optional[str]:
+        """``conversation_id`` of the ``done`` event: the conversation the exchange was
+        stored in (once the stream has ended)."""
+        last = self._last
+        return None if last is None else last.conversation_id
+
 
 class AsyncChatStream(AsyncStream[models.ChatEvent]):
     """The agent's answer as typed events (async client): ``async for event in stream``;
     see :class:`ChatStream`."""
+
+    _final = models.DoneEvent
+
+    @property
+    def done(self) -> Optional[models.DoneEvent]:
+        """The ``done`` event, once the stream has ended with it."""
+        last: Optional[models.DoneEvent] = self._last
+        return last
+
+    @property
+    def conversation_id(self) -> Optional[str]:
+        """``conversation_id`` of the ``done`` event: the conversation the exchange was
+        stored in (once the stream has ended)."""
+        last = self._last
+        return None if last is None else last.conversation_id
 
 
 def _execute_tool(

@@ -50,10 +50,26 @@ class ChatStream(Stream[models.ChatEvent]):
         APIError: An ``error`` event, as the class of its code.
     """
 
+    @property
+    def done(self) -> Optional[models.DoneEvent]:
+        """The ``done`` event, once the stream has ended with it."""
+    @property
+    def conversation_id(self) -> Optional[str]:
+        """``conversation_id`` of the ``done`` event: the conversation the exchange was
+        stored in (once the stream has ended)."""
+
 class AsyncChatStream(AsyncStream[models.ChatEvent]):
     """The agent's answer as typed events (async client): ``async for event in stream``;
     see :class:`ChatStream`.
     """
+
+    @property
+    def done(self) -> Optional[models.DoneEvent]:
+        """The ``done`` event, once the stream has ended with it."""
+    @property
+    def conversation_id(self) -> Optional[str]:
+        """``conversation_id`` of the ``done`` event: the conversation the exchange was
+        stored in (once the stream has ended)."""
 
 class RealtimeSession:
     """An authenticated ``/ws`` session (sync): ``send_chat(conversation_id, message)``, then

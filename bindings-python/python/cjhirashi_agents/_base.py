@@ -12,6 +12,7 @@ from typing import (
     AsyncIterator,
     Callable,
     Dict,
+    Generator,
     Generic,
     Iterator,
     List,
@@ -313,7 +314,7 @@ class AsyncPaginator(Generic[T]):
                     self._first = AsyncPage(self._pager, nxt[0], self._items_key, self._page_parse)
         return self._first
 
-    def __await__(self) -> Any:
+    def __await__(self) -> Generator[Any, None, AsyncPage[T]]:
         return self._first_page().__await__()
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:

@@ -1438,7 +1438,9 @@ class Health:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            models.HealthProfile: The whole profile after the change.
+            models.HealthProfile: The profile after the change as the service answers it: id,
+                blood type, height, weight and update time; its allergies and conditions are not
+                in that answer (they come back empty), ``health.profile`` reads them.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -1508,7 +1510,9 @@ class HealthWithRawResponse:
 
         Returns:
             RawResponse[models.HealthProfile]: The answer with its metadata; ``parse()`` gives
-                the whole profile after the change.
+                the profile after the change as the service answers it: id, blood type, height,
+                weight and update time; its allergies and conditions are not in that answer
+                (they come back empty), ``health.profile`` reads them.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -3593,7 +3597,10 @@ class AsyncHealth:
                 ``extra_headers``, ``extra_query``, ``idempotency_key``, ``max_response_bytes``.
 
         Returns:
-            Awaitable[models.HealthProfile]: Await it for: The whole profile after the change.
+            Awaitable[models.HealthProfile]: Await it for: The profile after the change as the
+                service answers it: id, blood type, height, weight and update time; its
+                allergies and conditions are not in that answer (they come back empty),
+                ``health.profile`` reads them.
 
         Raises:
             BadRequestError: The service refused an argument (400).
@@ -3661,7 +3668,9 @@ class AsyncHealthWithRawResponse:
 
         Returns:
             Awaitable[RawResponse[models.HealthProfile]]: The answer with its metadata;
-                ``parse()`` gives the whole profile after the change.
+                ``parse()`` gives the profile after the change as the service answers it: id,
+                blood type, height, weight and update time; its allergies and conditions are not
+                in that answer (they come back empty), ``health.profile`` reads them.
 
         Raises:
             BadRequestError: The service refused an argument (400).

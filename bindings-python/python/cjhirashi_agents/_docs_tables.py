@@ -611,7 +611,14 @@ PLATFORM: Dict[str, Any] = {
     "Health.update_profile": {
         "summary": "Changes the caller's health profile; the fields left out stay as they are.",
         "wire": "PATCH /api/health/profile",
-        "returns": ("HealthProfile", "The whole profile after the change."),
+        "returns": (
+            "HealthProfile",
+            (
+                "The profile after the change as the service answers it: id, blood type, height, "
+                "weight and update time; its allergies and conditions are not in that answer (they "
+                "come back empty), ``health.profile`` reads them."
+            ),
+        ),
         "args": (
             ("blood_type", "The blood type, e.g. ``O+`` or ``AB-``."),
             ("height", "Height in centimetres."),

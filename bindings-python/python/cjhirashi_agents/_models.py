@@ -15,6 +15,7 @@ from typing import (
     Callable,
     ClassVar,
     Dict,
+    FrozenSet,
     Iterable,
     List,
     Optional,
@@ -103,15 +104,29 @@ class BaseModel:
     """A typed record with readable ``repr``, equality and :meth:`to_dict`."""
 
     _converters: ClassVar[Optional[Dict[str, Converter]]] = None
+    _list_fields: ClassVar[Optional[FrozenSet[str]]] = None
     _native_spec: ClassVar[Optional[Tuple[Dict[str, None], Tuple[Tuple[str, Converter], ...]]]] = (
         None
     )
 
     def __init__(self, **fields: Any) -> None:
+        lists = self._lists()
         for name in self._fields():
-            setattr(self, name, fields.pop(name, None))
+            value = fields.pop(name, None)
+            setattr(self, name, [] if value is None and name in lists else value)
         for name, value in fields.items():
             setattr(self, name, value)
+
+    @classmethod
+    def _lists(cls) -> FrozenSet[str]:
+        """The attributes annotated as a list (not ``Optional``): ``[]`` when the wire leaves
+        them out, as the contract's ``default: []`` and the native answers have it."""
+        lists = cls.__dict__.get("_list_fields")
+        if lists is None:
+            hints = get_type_hints(cls)
+            lists = frozenset(n for n in cls._fields() if get_origin(hints[n]) in (list, List))
+            cls._list_fields = lists
+        return lists
 
     @classmethod
     def _fields(cls) -> Dict[str, Converter]:
@@ -148,6 +163,9 @@ class BaseModel:
             name = _SNAKE.get(key) or snake(key)
             c = conv.get(name)
             fields[name] = value if c is None or c is _identity or value is None else c(value)
+        for name in cls._lists():
+            if fields[name] is None:
+                fields[name] = []
         return obj
 
     @classmethod

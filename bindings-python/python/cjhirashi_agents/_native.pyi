@@ -145,7 +145,9 @@ class Pager:
 class NativeSandbox:
     """A running sandbox of both services on free local ports."""
 
-    def __new__(cls, enforce_rate_limits: bool = False) -> NativeSandbox: ...
+    def __new__(
+        cls, enforce_rate_limits: bool = False, platform_port: int = 0, ops_port: int = 0
+    ) -> NativeSandbox: ...
     @property
     def platform_url(self) -> str:
         """Base URL of the platform service."""

@@ -8,11 +8,13 @@ the batch in Python, so there is one boundary crossing per batch, not per token.
 from __future__ import annotations
 
 import itertools
+import weakref
 from typing import (
     Any,
     AsyncIterator,
     Awaitable,
     Callable,
+    Generator,
     Generic,
     Iterator,
     List,
@@ -20,10 +22,12 @@ from typing import (
     TypeVar,
 )
 
-from ._errors import ResponseTooLargeError
+from ._errors import CJHirashiError, ResponseTooLargeError
 from ._native import batch_aiter as _batch_aiter
 
 T = TypeVar("T")
+S = TypeVar("S", bound="Stream[Any]")
+A = TypeVar("A", bound="AsyncStream[Any]")
 Convert = Optional[Callable[[Any], Any]]
 
 
@@ -38,7 +42,9 @@ class _Fields:
     def text(self) -> str:
         """The whole answer received so far (complete once the stream finished)."""
         info = getattr(self, "_info", None)
-        if info is None or not info.get("finished"):
+        # read again while the stream is open; once closed, the facts taken at its close stay
+        # (the native stream lets its state go in the background after a close)
+        if info is None or not (info.get("finished") or getattr(self, "_ended", False)):
             native = getattr(self, "_native", None)
             if native is not None:
                 self._load(native)
@@ -63,6 +69,10 @@ class _Fields:
                 limit=limit,
             )
         return text
+
+
+class _MessageFields(_Fields):
+    """The ``done`` facts of a platform token stream."""
 
     @property
     def message_id(self) -> Optional[str]:
@@ -92,12 +102,22 @@ class Stream(_Fields, Generic[T]):
         APITimeoutError: The stream stayed silent longer than ``stream_idle_timeout``.
     """
 
+    #: The type of a stream's final event, kept as ``_last`` when a batch ends with one.
+    _final: Optional[type] = None
+
     def __init__(self, native: Any, convert: Convert = None) -> None:
         self._native = native
         self._convert = convert
         self._buf: List[Any] = []
         self._pos = 0
         self._ended = False
+        self._last: Any = None
+        # closed before its end (a `break`, `close()`, a dropped iterator): iterating again
+        # raises instead of yielding nothing, which would read as a short answer
+        self._cut = False
+        # the generator behind the current iterator, while it lives (a weak reference: the
+        # stream must not keep its iterator alive, or a `break` would not close it)
+        self._gen: Optional[Callable[[], Any]] = None
 
     def _fill(self) -> bool:
         batch = self._native.next_batch()
@@ -107,14 +127,29 @@ class Stream(_Fields, Generic[T]):
             return False
         if self._convert is not None:
             batch = [self._convert(x) for x in batch]
+        if self._final is not None and batch and isinstance(batch[-1], self._final):
+            self._last = batch[-1]
         self._buf = batch
         self._pos = 0
         return True
 
     def __iter__(self) -> Iterator[T]:
+        if self._cut:
+            raise CJHirashiError(
+                "the stream was closed before its end (a break, close() or an iterator let "
+                "go), so it has nothing more to give; `text` holds what arrived. To read a "
+                "stream in steps, call next(stream) or keep one iterator: it = iter(stream)"
+            )
+        if self._gen is not None and self._gen() is not None:
+            raise CJHirashiError(
+                "the stream is already being iterated: keep that iterator (it = iter(stream)) "
+                "or call next(stream) to read it in steps"
+            )
+        gen = self._batches()
+        self._gen = weakref.ref(gen)
         # the items of each batch are handed out by C code (no Python frame per item); the
         # generator only runs once per batch
-        return itertools.chain.from_iterable(self._batches())
+        return itertools.chain.from_iterable(gen)
 
     def _batches(self) -> Iterator[List[T]]:
         try:
@@ -150,9 +185,10 @@ class Stream(_Fields, Generic[T]):
         if not self._ended:
             self._load(self._native)
             self._ended = True
+            self._cut = True
         self._native.close()
 
-    def __enter__(self) -> Stream[T]:
+    def __enter__(self: S) -> S:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -168,14 +204,18 @@ class _AsyncSource:
     dropping those (a ``break`` out of a temporary stream) closes the connection at once, with
     no reference cycle for the garbage collector."""
 
-    __slots__ = ("opener", "native", "convert", "ended", "info")
+    __slots__ = ("opener", "native", "convert", "ended", "info", "final", "last")
 
-    def __init__(self, opener: Callable[[], Awaitable[Any]], convert: Convert) -> None:
+    def __init__(
+        self, opener: Callable[[], Awaitable[Any]], convert: Convert, final: Optional[type]
+    ) -> None:
         self.opener: Optional[Callable[[], Awaitable[Any]]] = opener
         self.native: Any = None
         self.convert = convert
         self.ended = False
         self.info: Optional[dict[str, Any]] = None
+        self.final = final
+        self.last: Any = None
 
     async def open(self) -> None:
         if self.native is None and self.opener is not None:
@@ -193,6 +233,8 @@ class _AsyncSource:
             return None
         if self.convert is not None:
             batch = [self.convert(x) for x in batch]
+        if self.final is not None and batch and isinstance(batch[-1], self.final):
+            self.last = batch[-1]
         return batch  # type: ignore[no-any-return]
 
     async def refill(self, iterator: Any) -> Any:
@@ -211,8 +253,11 @@ class AsyncStream(_Fields, Generic[T]):
     (so a refused request raises there); an async context manager. It opens on first use
     when not awaited. Raises like :class:`Stream`."""
 
+    #: The type of a stream's final event (see :class:`Stream`).
+    _final: Optional[type] = None
+
     def __init__(self, opener: Callable[[], Awaitable[Any]], convert: Convert = None) -> None:
-        self._src = _AsyncSource(opener, convert)
+        self._src = _AsyncSource(opener, convert, self._final)
         # native: hands a batch's items out without a Python frame per item (_native.batch_aiter)
         self._it: AsyncIterator[T] = _batch_aiter(self._src.refill)
 
@@ -232,11 +277,15 @@ class AsyncStream(_Fields, Generic[T]):
     def _info(self, info: dict[str, Any]) -> None:
         self._src.info = info
 
+    @property
+    def _last(self) -> Any:
+        return self._src.last
+
     async def _open(self) -> None:
         await self._src.open()
 
-    def __await__(self) -> Any:
-        async def opened() -> AsyncStream[T]:
+    def __await__(self: A) -> Generator[Any, None, A]:
+        async def opened() -> A:
             await self._open()
             return self
 
@@ -270,7 +319,7 @@ class AsyncStream(_Fields, Generic[T]):
             src.native.close()
         src.ended = True
 
-    async def __aenter__(self) -> AsyncStream[T]:
+    async def __aenter__(self: A) -> A:
         await self._open()
         return self
 
@@ -281,7 +330,7 @@ class AsyncStream(_Fields, Generic[T]):
         return f"<{type(self).__name__} ended={self._ended}>"
 
 
-class MessageStream(Stream[str]):
+class MessageStream(_MessageFields, Stream[str]):
     """An assistant's answer, token by token (blocking client): iterating yields ``str``
     tokens; afterwards ``text``, ``message_id``, ``tokens_used`` and ``timestamp`` are set.
 
@@ -293,7 +342,7 @@ class MessageStream(Stream[str]):
     """
 
 
-class AsyncMessageStream(AsyncStream[str]):
+class AsyncMessageStream(_MessageFields, AsyncStream[str]):
     """An assistant's answer, token by token (async client): ``async for token in stream``;
     afterwards ``text``, ``message_id``, ``tokens_used`` and ``timestamp`` are set.
 

@@ -3,11 +3,24 @@
 >>> from cjhirashi_agents.testing import Sandbox
 >>> with Sandbox() as sb:  # doctest: +SKIP
 ...     client = Client(api_key=sb.api_key, base_url=sb.platform_url)
+
+Run as a program (``agents-sandbox``, or ``python -m cjhirashi_agents.testing``), it serves
+both services until Ctrl-C and prints the environment variables the clients read, so code
+written for the real services runs against it unchanged::
+
+    $ agents-sandbox
+    export CJHIRASHI_BASE_URL=http://127.0.0.1:3000/api
+    ...
 """
 
 from __future__ import annotations
 
-from typing import Any
+import argparse
+import json
+import signal
+import sys
+import threading
+from typing import Any, List, Optional
 
 from . import _native
 
@@ -23,6 +36,13 @@ class Sandbox:
     Args:
         enforce_rate_limits: Answer 429 with rate-limit headers once a key exceeds its limit
             (default ``False``).
+        platform_port: Port of the platform service (default 0: a free port).
+        ops_port: Port of the ops service (default 0: a free port).
+
+    Raises:
+        TypeError: A port that is not an ``int``.
+        ValueError: A port outside 0 to 65535.
+        OSError: A port already taken.
 
     Example:
         >>> from cjhirashi_agents import Client
@@ -32,8 +52,15 @@ class Sandbox:
         ...     print(client.users.me().email)
     """
 
-    def __init__(self, *, enforce_rate_limits: bool = False) -> None:
-        self._native = _native.NativeSandbox(enforce_rate_limits)
+    def __init__(
+        self, *, enforce_rate_limits: bool = False, platform_port: int = 0, ops_port: int = 0
+    ) -> None:
+        for name, port in (("platform_port", platform_port), ("ops_port", ops_port)):
+            if not isinstance(port, int) or isinstance(port, bool):
+                raise TypeError(f"{name} must be an int, not {type(port).__name__}")
+            if not 0 <= port <= 65535:
+                raise ValueError(f"{name} must be from 0 to 65535, got {port}")
+        self._native = _native.NativeSandbox(enforce_rate_limits, platform_port, ops_port)
 
     @property
     def platform_url(self) -> str:
@@ -87,3 +114,77 @@ class Sandbox:
 
     def __repr__(self) -> str:
         return f"Sandbox(platform_url={self.platform_url!r}, ops_url={self.ops_url!r})"
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """``agents-sandbox``: serves both services until Ctrl-C (or SIGTERM) and prints how to
+    reach them: ``export`` lines for a shell, or one JSON object with ``--json``."""
+    parser = argparse.ArgumentParser(
+        prog="agents-sandbox",
+        description="Serves both services (platform and ops) in memory until Ctrl-C, with "
+        "the demo data of the API reference, and prints the environment variables the "
+        "clients read: set them in another shell and run your code there.",
+    )
+    parser.add_argument(
+        "--platform-port", type=int, default=3000, help="platform port (default 3000; 0: any)"
+    )
+    parser.add_argument(
+        "--ops-port", type=int, default=8000, help="ops port (default 8000; 0: any)"
+    )
+    parser.add_argument(
+        "--enforce-rate-limits", action="store_true", help="answer 429 once over a rate limit"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead")
+    args = parser.parse_args(argv)
+    try:
+        sandbox = Sandbox(
+            enforce_rate_limits=args.enforce_rate_limits,
+            platform_port=args.platform_port,
+            ops_port=args.ops_port,
+        )
+    except (ValueError, OSError) as e:
+        print(f"agents-sandbox: {e}", file=sys.stderr)
+        return 2 if isinstance(e, ValueError) else 1
+    with sandbox:
+        if args.json:
+            print(json.dumps(_facts(sandbox)), flush=True)
+        else:
+            print(_exports(sandbox), flush=True)
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        try:
+            while not stop.wait(0.5):
+                pass
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+def _facts(sb: Sandbox) -> dict[str, str]:
+    return {
+        "platform_url": sb.platform_url,
+        "api_key": sb.api_key,
+        "admin_api_key": sb.admin_api_key,
+        "ops_url": sb.ops_url,
+        "ops_api_key": sb.ops_api_key,
+        "username": sb.username,
+        "password": sb.password,
+    }
+
+
+def _exports(sb: Sandbox) -> str:
+    return "\n".join(
+        [
+            "# agents-sandbox is running (Ctrl-C to stop); in another shell:",
+            f"export CJHIRASHI_BASE_URL={sb.platform_url}",
+            f"export CJHIRASHI_API_KEY={sb.api_key}",
+            f"export AGENT_BASE_URL={sb.ops_url}",
+            f"export AGENT_API_KEY={sb.ops_api_key}",
+            f"# platform admin API key: {sb.admin_api_key}",
+            f"# ops login: username {sb.username}, password {sb.password}",
+        ]
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

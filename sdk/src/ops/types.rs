@@ -270,7 +270,7 @@ pub struct OpsMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<String>,
     /// Tools the assistant ran for it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub tool_calls: Vec<ToolCall>,
 }
 

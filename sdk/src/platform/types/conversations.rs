@@ -28,7 +28,7 @@ pub struct Conversation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_count: Option<u64>,
     /// The messages, oldest first (`GET /api/conversations/:id` only).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub messages: Vec<Message>,
 }
 

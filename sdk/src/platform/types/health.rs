@@ -54,10 +54,10 @@ pub struct HealthProfile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<f64>,
     /// Known allergies.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub allergies: Vec<Allergy>,
     /// Diagnosed conditions.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub conditions: Vec<Condition>,
     /// When it last changed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
