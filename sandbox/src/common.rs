@@ -14,6 +14,7 @@
 mod admin;
 mod body_limit;
 mod bounded;
+mod closing;
 mod faults;
 pub mod idempotency;
 mod rate_limit;
@@ -26,6 +27,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 pub use admin::admin_router;
 pub use body_limit::body_limit_layer;
 pub(crate) use body_limit::{BodyError, payload_too_large, read_body, unreadable_body};
+pub use closing::{Closing, closing_layer};
 pub(crate) use faults::FaultSpec;
 pub use faults::{FaultPlan, Faults, fault_layer, stream_with_faults};
 pub use idempotency::{IdempotencyStore, idempotency_layer, idempotency_route_layer};

@@ -34,6 +34,8 @@ const OPS_PASSWORD: &str = "password";
 struct Server {
     addr: SocketAddr,
     stop: Option<oneshot::Sender<()>>,
+    /// Ends the requests and streams still being served ([`common::Closing`]).
+    closing: tokio::sync::watch::Sender<bool>,
     task: JoinHandle<()>,
 }
 
@@ -41,6 +43,11 @@ impl Server {
     async fn spawn(port: u16, app: axum::Router) -> std::io::Result<Server> {
         let listener = TcpListener::bind(("127.0.0.1", port)).await?;
         let addr = listener.local_addr()?;
+        let (closing, signal) = common::Closing::channel();
+        let app = app.layer(axum::middleware::from_fn_with_state(
+            signal,
+            common::closing_layer,
+        ));
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
             let _ = axum::serve(linger::LingeringListener(listener), app)
@@ -52,16 +59,19 @@ impl Server {
         Ok(Server {
             addr,
             stop: Some(stop),
+            closing,
             task,
         })
     }
 
     async fn shutdown(mut self) {
+        // the requests and streams still open end now, so the graceful shutdown below only
+        // waits for their connections to close
+        let _ = self.closing.send(true);
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
-        // Open streams (a stalled SSE body, a WebSocket) would keep a graceful shutdown
-        // waiting forever: give it a moment, then stop accepting regardless.
+        // Should a connection still linger, stop waiting for it after a moment.
         let task = &mut self.task;
         if tokio::time::timeout(Duration::from_secs(2), task)
             .await
@@ -74,6 +84,7 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
+        let _ = self.closing.send(true);
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }

@@ -491,3 +491,29 @@ async fn websocket_without_auth_frame_is_closed_after_ten_seconds() {
         "{waited:?}"
     );
 }
+
+#[tokio::test]
+async fn shutdown_closes_an_open_websocket_session() {
+    let o = ops().await;
+    let (mut ws, _) = tokio_tungstenite::connect_async(o.ws_url())
+        .await
+        .expect("connect");
+    ws.send(text(json!({"type": "auth", "token": o.token})))
+        .await
+        .expect("send");
+    assert_eq!(next_json(&mut ws).await, json!({"type": "authenticated"}));
+    let Ops { _sb: sb, .. } = o;
+    let started = std::time::Instant::now();
+    sb.shutdown().await;
+    assert!(
+        started.elapsed() < Duration::from_millis(1500),
+        "{:?}",
+        started.elapsed()
+    );
+    // the socket ends (a close or an error), it is not left open
+    let ended = tokio::time::timeout(Duration::from_secs(2), async {
+        while let Some(Ok(_)) = ws.next().await {}
+    })
+    .await;
+    assert!(ended.is_ok(), "the session outlived the sandbox");
+}

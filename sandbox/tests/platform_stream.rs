@@ -873,3 +873,58 @@ fn cli_prints_one_json_line() {
     child.kill().expect("kill");
     let _ = child.wait();
 }
+
+#[tokio::test]
+async fn shutdown_ends_open_streams_and_requests_at_once() {
+    let c = Ctx::new().await;
+    let key = c.sb.api_key().to_string();
+    let stalled = c
+        .post(
+            &key,
+            "/conversations/conv_abc123/messages?tokens=50",
+            json!({"content": "x"}),
+        )
+        .header("X-Sandbox-Fault", "stall_after=1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stalled.status(), 200);
+    let mut stream = stalled.bytes_stream();
+    let first = tokio::time::timeout(Duration::from_secs(5), stream.next())
+        .await
+        .expect("the first event arrives");
+    assert!(first.is_some());
+    // a request still in its handler (8 s of latency)
+    let slow = tokio::spawn(
+        c.http
+            .get(c.url("/agents"))
+            .bearer_auth(&key)
+            .header("X-Sandbox-Fault", "latency=8000")
+            .send(),
+    );
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let Ctx { sb, http } = c;
+    let started = Instant::now();
+    sb.shutdown().await;
+    // no graceful wait for the open stream (that took the 2 s fallback and left the connection
+    // served)
+    assert!(
+        started.elapsed() < Duration::from_millis(1500),
+        "shutdown took {:?}",
+        started.elapsed()
+    );
+    let rest = tokio::time::timeout(Duration::from_secs(2), async {
+        while let Some(Ok(_)) = stream.next().await {}
+    })
+    .await;
+    assert!(rest.is_ok(), "the stalled stream ended with the server");
+    let answer = tokio::time::timeout(Duration::from_secs(2), slow)
+        .await
+        .expect("the slow request ended with the server")
+        .unwrap();
+    // answered 503 by the stopping server, or its connection closed
+    if let Ok(resp) = answer {
+        assert_eq!(resp.status(), 503);
+    }
+    drop(http);
+}

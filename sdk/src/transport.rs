@@ -482,8 +482,13 @@ impl Transport {
                             .and_then(|l| l.to_str().ok())
                             .and_then(|l| resp.url().join(l).ok())
                             .is_some_and(|to| same_origin(&self.cfg.base_url, &to));
-                    // An error body is read only for its message: a bounded prefix is enough.
-                    let body = read_body(resp, deadline, status, MAX_ERROR_BODY, true)
+                    // An error body is read only for its message: a bounded prefix, within a
+                    // bounded time (a server trickling it would otherwise hold the error back
+                    // until the call's deadline, 10 minutes by default).
+                    let body_deadline = Instant::now()
+                        .checked_add(ERROR_BODY_WAIT)
+                        .map_or(deadline, |t| deadline.min(t));
+                    let body = read_body(resp, body_deadline, status, MAX_ERROR_BODY, true)
                         .await
                         .unwrap_or_default();
                     let mut known = self.secrets(req).known();
@@ -803,6 +808,9 @@ fn is_web_page(content_type: &str) -> bool {
 
 /// Largest prefix of an error answer's body that is read (for its message and details).
 const MAX_ERROR_BODY: usize = 64 * 1024;
+/// Longest wait for an error answer's body; past it the error is raised with what its status
+/// and headers say.
+const ERROR_BODY_WAIT: Duration = Duration::from_secs(10);
 
 /// Whether a wait of `delay` starting now ends before `deadline`.
 fn fits_before(delay: Duration, deadline: Instant) -> bool {

@@ -232,8 +232,6 @@ async fn a_page_number_that_does_not_advance_stops_and_the_page_cap_holds() {
     ));
 }
 
-/// A raw HTTP server answering every connection with `head` and then `body_len` bytes of JSON
-/// filler (a never-ending array when `body_len` is `None`, sent chunked).
 /// A raw TCP server on a free port: each connection's request head is read (one read), then
 /// `answer` writes whatever it likes. Its base URL.
 async fn serve_raw<F, Fut>(answer: F) -> String
@@ -257,6 +255,8 @@ where
     format!("http://{addr}/api")
 }
 
+/// A raw HTTP server answering every connection with a `200` head (`content_length`, or chunked
+/// when `None`) and then `body_len` bytes of filler (without end when `None`).
 async fn raw_server(content_length: Option<u64>, body_len: Option<usize>) -> String {
     serve_raw(move |mut sock| async move {
                 let head = match content_length {
@@ -824,4 +824,42 @@ async fn echoed_secrets_stay_out_of_decode_and_stream_errors() {
         .unwrap_err();
     assert!(matches!(err, Error::Decode { .. }), "{err:?}");
     check(&err, "hunter2-PASSWORD-xyz");
+}
+
+#[tokio::test]
+async fn an_error_body_sent_slowly_is_waited_for_a_bounded_time() {
+    // the status comes at once, the body a byte every 100 ms: the error is raised with its
+    // status after a bounded wait, not at the call's deadline
+    let url = serve_raw(|mut sock| async move {
+        let head = "HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\n\
+                    content-length: 1000\r\n\r\n{\"error\":";
+        if sock.write_all(head.as_bytes()).await.is_err() {
+            return;
+        }
+        for _ in 0..1000 {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            if sock.write_all(b" ").await.is_err() {
+                return;
+            }
+        }
+    })
+    .await;
+    let c = Client::builder()
+        .api_key(KEY)
+        .base_url(url)
+        .timeout(Duration::from_secs(120))
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let err = c
+        .agents()
+        .list(ListAgentsParams::default())
+        .await
+        .unwrap_err();
+    assert_eq!(err.as_api().map(|a| a.status), Some(400), "{err}");
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
 }

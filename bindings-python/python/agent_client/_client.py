@@ -34,7 +34,28 @@ BASE_URL_ENV = "AGENT_BASE_URL"
 DEFAULT_BASE_URL = "http://localhost:8000"
 
 
-class ChatStream(Stream[models.ChatEvent]):
+class _ChatDone:
+    """The ``done`` facts of an ops chat stream (``_last``: its final event, kept by the
+    stream classes)."""
+
+    _final = models.DoneEvent
+    _last: Any
+
+    @property
+    def done(self) -> Optional[models.DoneEvent]:
+        """The ``done`` event, once the stream has ended with it."""
+        last: Optional[models.DoneEvent] = self._last
+        return last
+
+    @property
+    def conversation_id(self) -> Optional[str]:
+        """``conversation_id`` of the ``done`` event: the conversation the exchange was
+        stored in (once the stream has ended)."""
+        last = self._last
+        return None if last is None else last.conversation_id
+
+
+class ChatStream(_ChatDone, Stream[models.ChatEvent]):
     """The agent's answer as typed events (blocking client): iterating yields
     ``ThinkingEvent``, ``ToolCallEvent``, ``ToolResultEvent``, ``MessageEvent`` and finally
     ``DoneEvent``; ``text`` is the answer once read. ``close()``, ``break`` or leaving a
@@ -45,40 +66,10 @@ class ChatStream(Stream[models.ChatEvent]):
         APIError: An ``error`` event, as the class of its code.
     """
 
-    _final = models.DoneEvent
 
-    @property
-    def done(self) -> Optional[models.DoneEvent]:
-        """The ``done`` event, once the stream has ended with it."""
-        last: Optional[models.DoneEvent] = self._last
-        return last
-
-    @property
-    def conversation_id(self) -> Optional[str]:
-        """``conversation_id`` of the ``done`` event: the conversation the exchange was
-        stored in (once the stream has ended)."""
-        last = self._last
-        return None if last is None else last.conversation_id
-
-
-class AsyncChatStream(AsyncStream[models.ChatEvent]):
+class AsyncChatStream(_ChatDone, AsyncStream[models.ChatEvent]):
     """The agent's answer as typed events (async client): ``async for event in stream``;
     see :class:`ChatStream`."""
-
-    _final = models.DoneEvent
-
-    @property
-    def done(self) -> Optional[models.DoneEvent]:
-        """The ``done`` event, once the stream has ended with it."""
-        last: Optional[models.DoneEvent] = self._last
-        return last
-
-    @property
-    def conversation_id(self) -> Optional[str]:
-        """``conversation_id`` of the ``done`` event: the conversation the exchange was
-        stored in (once the stream has ended)."""
-        last = self._last
-        return None if last is None else last.conversation_id
 
 
 def _execute_tool(

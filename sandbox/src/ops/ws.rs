@@ -31,6 +31,7 @@ pub(super) fn routes() -> Router<OpsState> {
 pub(crate) async fn upgrade(
     State(state): State<OpsState>,
     plan: Option<Extension<FaultPlan>>,
+    closing: Option<Extension<crate::common::Closing>>,
     ws: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> Response {
     let ws = match ws {
@@ -46,7 +47,18 @@ pub(crate) async fn upgrade(
     let plan = plan.map(|Extension(p)| p).unwrap_or_default();
     ws.max_message_size(MAX_BODY)
         .max_frame_size(MAX_BODY)
-        .on_upgrade(move |socket| session(socket, state, plan))
+        .on_upgrade(move |socket| async move {
+            match closing {
+                // the server stopping drops the session, and with it the socket
+                Some(Extension(closing)) => {
+                    tokio::select! {
+                        () = session(socket, state, plan) => {}
+                        () = closing.wait() => {}
+                    }
+                }
+                None => session(socket, state, plan).await,
+            }
+        })
 }
 
 fn error_event(code: &str, message: &str) -> Value {
