@@ -69,3 +69,12 @@ async def test_async_types(sandbox: Sandbox) -> None:
         pass
     assert_type(chat.conversation_id, Optional[str])
     assert chat.done is not None and chat.conversation_id == chat.done.conversation_id
+
+
+def test_page_position_is_typed(sandbox: Sandbox) -> None:
+    admin = Client(api_key=sandbox.admin_api_key, base_url=sandbox.platform_url)
+    users = admin.users.list(limit=2)
+    assert isinstance(users.pagination, models.PagePagination)
+    assert users.pagination.total >= len(users.data)
+    conversations = admin.conversations.list(limit=2)
+    assert isinstance(conversations.pagination, models.CursorPagination)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import threading
 from typing import (
+    TYPE_CHECKING,
     Any,
     AsyncIterator,
     Callable,
@@ -19,10 +20,14 @@ from typing import (
     Mapping,
     Optional,
     TypeVar,
+    Union,
 )
 
 from ._errors import CJHirashiError
 from ._streaming import AsyncStream, Stream
+
+if TYPE_CHECKING:
+    from .models import CursorPagination, PagePagination
 
 T = TypeVar("T")
 Parse = Callable[[Any], Any]
@@ -140,6 +145,10 @@ class _PageFields(Generic[T]):
     _page_parse: Parse
     _page: Any
     data: List[T]
+    #: The page's position: ``PagePagination`` (``page``, ``pages``, ``total``, ``limit``) for
+    #: the lists paged by number, ``CursorPagination`` (``next_cursor``, ``has_more``) for
+    #: those paged by cursor.
+    pagination: Union[PagePagination, CursorPagination]
 
     def _init(self, pager: Any, value: Any, items_key: str, page_parse: Parse) -> None:
         self._pager = pager
