@@ -629,3 +629,35 @@ describe('parameters', () => {
     assert.ok(Array.isArray(await ctx.platform.agents.list({ isPublic: true })));
   });
 });
+
+describe('header and query containers', () => {
+  test('a Headers, a Map or a URLSearchParams is read, not dropped; framing headers are refused', async () => {
+    const seen = [];
+    const server = createServer((req, res) => {
+      seen.push({ url: req.url, trace: req.headers['x-trace'], other: req.headers['x-other'] });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ data: { agents: [] }, meta: { timestamp: '2025-10-15T10:30:00Z', requestId: 'r' } }));
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${server.address().port}/api`;
+      const c = new esm.CJHirashiAgents({ apiKey: 'k', baseURL: base, defaultHeaders: new Map([['X-Other', 'm']]) });
+      await c.agents.list({}, { headers: new Headers({ 'X-Trace': 't1' }), query: new URLSearchParams('a=1') });
+      assert.deepEqual(seen.at(-1), { url: '/api/agents?a=1', trace: 't1', other: 'm' });
+      await assert.rejects(c.agents.list({}, { query: { n: Number.NaN } }), RangeError);
+      await assert.rejects(c.agents.list({}, { headers: { 'Content-Length': '99' } }), TypeError);
+      assert.throws(() => new esm.CJHirashiAgents({ apiKey: 'k', baseURL: base, defaultHeaders: { 'Transfer-Encoding': 'chunked' } }), TypeError);
+      // a conversion error does not quote a huge argument whole
+      const big = 'm'.repeat(5_000_000);
+      let message = '';
+      try {
+        esm.webhooks.sign('x', { a: big });
+      } catch (e) {
+        message = e.message;
+      }
+      assert.ok(message.length > 0 && message.length < 1000, `${message.length} characters`);
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -83,6 +83,10 @@ describe('helpers', () => {
     assert.throws(() => webhooks.verify(body, sig, 'whsec_other'), WebhookVerificationError);
     assert.throws(() => webhooks.verify(body, 'zz-not-hex', 'whsec_your_secret'), WebhookVerificationError);
     assert.throws(() => webhooks.verify(body, undefined, 'whsec_your_secret'), WebhookVerificationError);
+    // req.headers gives a repeated header as an array: the first value counts
+    assert.equal(webhooks.verify(body, [sig, 'f'.repeat(64)], 'whsec_your_secret'), undefined);
+    assert.throws(() => webhooks.verify(body, [], 'whsec_your_secret'), /missing signature/);
+    assert.throws(() => webhooks.verify(body, 5, 'whsec_your_secret'), TypeError);
   });
 
   test('unwrap reads Headers objects and pairs, and enforces a tolerance', () => {

@@ -122,20 +122,30 @@ export function optionalString(name: string, v: unknown): string | undefined {
   return v;
 }
 
-/** @internal A plain object of names to strings (numbers, booleans and bigints are stringified; null and undefined skipped). */
+/** @internal A plain object (or a `Headers`, `Map`, `URLSearchParams`) of names to strings (finite numbers, booleans and bigints are stringified; null and undefined skipped). */
 export function stringMap(name: string, input: unknown): Record<string, string> | undefined {
   if (input === undefined || input === null) return undefined;
   if (typeof input !== 'object' || Array.isArray(input)) {
     throw new TypeError(`${name} must be an object of names to strings, not ${typeName(input)}`);
   }
+  // a fetch `Headers`, a `Map` or a `URLSearchParams` has its entries behind `entries()`, not
+  // as own properties: read as a plain object it would give nothing, silently
+  const entries: Iterable<[unknown, unknown]> =
+    input instanceof Map || (typeof Headers !== 'undefined' && input instanceof Headers) || input instanceof URLSearchParams
+      ? (input as Iterable<[unknown, unknown]>)
+      : Object.entries(input as Record<string, unknown>);
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(input as Record<string, unknown>)) {
+  for (const [k, v] of entries) {
+    if (typeof k !== 'string') throw new TypeError(`the names of ${name} must be strings, not ${typeName(k)}`);
     if (v === null || v === undefined) continue;
     switch (typeof v) {
       case 'string':
         out[k] = v;
         break;
       case 'number':
+        if (!Number.isFinite(v)) throw new RangeError(`${name}[${JSON.stringify(k)}] must be a finite number, not ${v}`);
+        out[k] = String(v);
+        break;
       case 'boolean':
       case 'bigint':
         out[k] = String(v);

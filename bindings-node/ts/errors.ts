@@ -320,6 +320,15 @@ const NAPI_OTHER_CODES = new Set([
 ]);
 
 /**
+ * A napi conversion message without the whole value it quotes (``Failed to convert JavaScript
+ * value `Object {"message":"mmm…` into rust type `String` `` quoted a 50 MB argument whole).
+ */
+function brief(message: string): string {
+  if (message.length <= 300) return message;
+  return message.replace(/`([^`]{80})[^`]*`/g, (_m, head: string) => `\`${head}…\``).slice(0, 1000);
+}
+
+/**
  * @internal
  * Turns a failure of a native call into its class: the SDK's own classes, `TypeError` /
  * `RangeError` for refused arguments, and `CJHirashiError` for an internal error (a Rust panic).
@@ -330,8 +339,8 @@ export function mapError(err: unknown): unknown {
   if (!err.message.startsWith(NATIVE_PREFIX)) {
     const code = (err as { code?: unknown }).code;
     if (typeof code !== 'string') return err;
-    if (NAPI_TYPE_CODES.has(code)) return new TypeError(err.message);
-    if (NAPI_OTHER_CODES.has(code)) return new CJHirashiError(`${BUG_MESSAGE}: ${err.message}`);
+    if (NAPI_TYPE_CODES.has(code)) return new TypeError(brief(err.message));
+    if (NAPI_OTHER_CODES.has(code)) return new CJHirashiError(`${BUG_MESSAGE}: ${brief(err.message)}`);
     return err;
   }
   let payload: NativePayload;

@@ -100,15 +100,17 @@ export interface WebhookHelpers {
    * `webhooks.verify` and Rust's `webhooks::verify`).
    *
    * @param payload - The raw body, exactly as received.
-   * @param signature - The `X-Webhook-Signature` header.
+   * @param signature - The `X-Webhook-Signature` header (as `req.headers[...]` gives it: a
+   *   string, or an array of which the first counts, or `undefined` when it is missing).
    * @param secret - The shared secret, or several (rotation).
    * @param options - `tolerance`: the replay window in seconds.
    * @throws {WebhookVerificationError} The signature is missing or does not match.
-   * @throws {TypeError} The payload is not a string, a `Uint8Array` or an `ArrayBuffer`.
+   * @throws {TypeError} The payload is not a string, a `Uint8Array` or an `ArrayBuffer`, or
+   *   the signature is neither a string nor an array of strings.
    */
   verify(
     payload: WebhookPayload,
-    signature: string | null | undefined,
+    signature: string | readonly string[] | null | undefined,
     secret: string | readonly string[],
     options?: VerifyOptions,
   ): void;
@@ -148,10 +150,18 @@ export const webhooks: WebhookHelpers = {
     return sync(() => native.webhookSign(bytes(payload), secret));
   },
   verify(payload, signature, secret, options) {
-    if (typeof signature !== 'string') {
-      throw new WebhookVerificationError('webhook verification failed: missing signature');
+    // a repeated header arrives as an array (Node's `req.headers`): its first value counts,
+    // as in `unwrap` and in Python
+    const given: unknown = Array.isArray(signature) ? (signature as unknown[])[0] : signature;
+    if (given === undefined || given === null) {
+      throw new WebhookVerificationError(
+        'webhook verification failed: missing signature (the X-Webhook-Signature header)',
+      );
     }
-    sync(() => native.webhookVerify(bytes(payload), signature, secretList(secret), tolerance(options)));
+    if (typeof given !== 'string') {
+      throw new TypeError(`the signature must be a string or an array of strings, not ${typeof given}`);
+    }
+    sync(() => native.webhookVerify(bytes(payload), given, secretList(secret), tolerance(options)));
   },
   unwrap<D>(
     payload: WebhookPayload,

@@ -79,7 +79,11 @@ impl Walk {
         if let Ok(d) = obj.cast::<PyDict>() {
             return self.nested(obj, |w| {
                 let mut map = Map::with_capacity(d.len());
-                for (k, v) in d.iter() {
+                // over a snapshot of the items: a value's conversion (a `to_dict()`, a
+                // `__str__`) may change the dict, and iterating a dict that changes size
+                // panics in pyo3
+                for item in d.items().iter() {
+                    let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
                     let key: String = k
                         .extract()
                         .map_err(|_| PyTypeError::new_err("JSON object keys must be str"))?;

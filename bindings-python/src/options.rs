@@ -9,7 +9,7 @@ use agents_sdk::options::validate;
 use agents_sdk::{ClientSettings, RequestOptions, ResponseCapture, ResponseMeta};
 use pyo3::exceptions::{PyOverflowError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict};
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString};
 
 use crate::errors::to_py_err;
 use crate::pyser::Answer;
@@ -130,25 +130,38 @@ fn string(name: &str, v: &Bound<'_, PyAny>) -> PyResult<String> {
         .map_err(|_| wrong_type(name, "a str", v))
 }
 
-/// A dict of `str` to `str` (other values through `str()`) as pairs.
+/// A dict of `str` to `str` as pairs: `None` leaves an entry out (as `null` does in Node),
+/// an `int` or a finite `float` is written as text and a `bool` as `true` / `false` (as Node
+/// writes them); anything else is a `TypeError` rather than its `str()` (an object's repr, a
+/// list's brackets, `nan`).
 fn pairs(value: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<(String, String)>> {
     let dict = value
         .cast::<PyDict>()
         .map_err(|_| wrong_type(what, "a dict of str to str", value))?;
     let mut out = Vec::with_capacity(dict.len());
-    for (k, v) in dict.iter() {
+    // over a snapshot: a key's `__eq__` or a value's conversion may change the dict
+    for item in dict.items().iter() {
+        let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
         let key = string(&format!("each key of {what}"), &k)?;
-        // `None` leaves the entry out (as `null` does in Node); numbers are written as text;
-        // bytes are refused rather than sent as their repr (`b'...'`)
         if v.is_none() {
             continue;
         }
-        let val: String = if let Ok(s) = v.extract::<String>() {
-            s
-        } else if v.is_instance_of::<PyBytes>() || v.is_instance_of::<PyByteArray>() {
-            return Err(wrong_type(&format!("each value of {what}"), "a str", &v));
-        } else {
+        let val: String = if v.is_instance_of::<PyString>() {
+            v.extract::<String>()?
+        } else if let Ok(b) = v.cast::<PyBool>() {
+            (if b.is_true() { "true" } else { "false" }).to_owned()
+        } else if v.is_exact_instance_of::<PyInt>() {
             v.str()?.to_string()
+        } else if let Ok(f) = v.cast_exact::<PyFloat>()
+            && f.value().is_finite()
+        {
+            v.str()?.to_string()
+        } else {
+            return Err(wrong_type(
+                &format!("each value of {what}"),
+                "a str (or an int, a finite float, a bool)",
+                &v,
+            ));
         };
         out.push((key, val));
     }
@@ -173,7 +186,8 @@ pub fn extract(options: Option<&Bound<'_, PyDict>>, kind: CallKind) -> PyResult<
     let Some(options) = options else {
         return Ok(out);
     };
-    for (k, v) in options.iter() {
+    for item in options.items().iter() {
+        let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
         let key: String = k.extract()?;
         if v.is_none() {
             continue;

@@ -761,3 +761,53 @@ async def test_a_page_read_by_two_tasks_fetches_its_next_page_once(sandbox: Sand
     pages = admin.conversations.list(limit=1)
     a, b = await asyncio.gather(pages, pages)
     assert a is b
+
+
+def test_a_string_where_a_list_is_expected_is_refused(client: Client) -> None:
+    # list("conversation.created") would register one event per character
+    with pytest.raises(TypeError, match="expected a list"):
+        client.webhooks.create(url="http://x", events="conversation.created", secret="s")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="expected a list"):
+        client.webhooks.create(url="http://x", events={"conversation.created": 1}, secret="s")  # type: ignore[arg-type]
+
+
+def test_header_and_query_values_are_str_numbers_or_bools(client: Client) -> None:
+    for bad in (object(), [1, 2], float("nan"), b"x"):
+        with pytest.raises(TypeError):
+            client.agents.list(extra_headers={"X-K": bad})
+        with pytest.raises(TypeError):
+            client.agents.list(extra_query={"k": bad})
+    # numbers and bools are written as text (bools as Node writes them)
+    raw = client.with_raw_response.agents.list(extra_query={"n": 5, "f": 1.5, "b": True})
+    assert raw.status_code == 200
+
+
+def test_framing_headers_are_refused(sandbox: Sandbox) -> None:
+    # a caller's Content-Length on a GET made the server wait for a body (3 attempts x 60 s)
+    with pytest.raises(ValueError):
+        Client(api_key="k", base_url=sandbox.platform_url, default_headers={"Content-Length": "99"})
+    c = Client(api_key=sandbox.api_key, base_url=sandbox.platform_url)
+    with pytest.raises(ValueError):
+        c.agents.list(extra_headers={"Transfer-Encoding": "chunked"})
+
+
+def test_a_value_that_changes_its_dict_while_converted() -> None:
+    # a sandbox of its own: the preferences it stores would leak into other tests' user
+    own = Sandbox()
+    client = Client(api_key=own.api_key, base_url=own.platform_url)
+    prefs: dict = {}
+
+    class Grows:
+        def to_dict(self) -> dict:
+            prefs["added"] = 1  # the dict being converted changes size
+            return {"x": 1}
+
+    prefs["a"] = Grows()
+    prefs["b"] = 2
+    # converted over a snapshot: no internal error (it was a panic in pyo3)
+    try:
+        client.users.update_me(preferences=prefs)
+    except cj.CJHirashiError as e:
+        assert "internal error" not in str(e)
+    finally:
+        own.close()

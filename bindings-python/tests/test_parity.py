@@ -44,8 +44,10 @@ async def test_async_page_get_next_page_iter_pages_and_async_for(aadmin: AsyncCl
     total = first.page.pagination.total
     # the first page iterates every item of every page
     assert len([u async for u in first]) == total
-    # `for` on one page is that page's items only
-    assert len(list(second)) == len(second.data)
+    # a plain `for` over an async page is refused (it would see that page only); its items
+    # are `data`
+    with pytest.raises(TypeError):
+        list(second)
 
 
 async def test_async_clients_aclose(sandbox: object) -> None:
@@ -120,3 +122,12 @@ async def test_raw_response_of_async_streams(aclient: AsyncClient, aops: AsyncAg
     assert chat.status_code == 200
     events = [e async for e in chat.parse()]
     assert type(events[-1]).__name__ == "DoneEvent"
+
+
+async def test_a_plain_for_over_an_async_page_is_refused(aadmin: AsyncClient) -> None:
+    # it would see this page only, where the same loop over a blocking page sees every page
+    first = await aadmin.users.list(limit=5)
+    with pytest.raises(TypeError, match="async for"):
+        for _ in first:
+            pass
+    assert len(first) == len(first.data) == 5 and first[0] is first.data[0]

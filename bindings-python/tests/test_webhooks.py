@@ -75,3 +75,39 @@ def test_verify_takes_a_tolerance_too() -> None:
         webhooks.verify(fresh, webhooks.sign(fresh, "k"), "k", tolerance="300")  # type: ignore[arg-type]
     # the client-level helper is the same function
     assert agent_client.webhooks.verify is webhooks.verify
+
+
+def test_a_missing_signature_fails_verification() -> None:
+    # `headers.get("X-Webhook-Signature")` is None when the header is missing: a verification
+    # failure (a 400 for the receiver), not a TypeError (a 500)
+    body = b'{"event":"message.sent","timestamp":"2025-10-15T10:30:00Z","data":{}}'
+    with pytest.raises(WebhookVerificationError, match="missing signature"):
+        webhooks.verify(body, None, "s")
+    with pytest.raises(TypeError):
+        webhooks.verify(body, 5, "s")  # type: ignore[arg-type]
+
+
+def test_unwrap_reads_the_header_containers_of_common_servers() -> None:
+    import email.message
+    import http.client
+
+    body = b'{"event":"message.sent","timestamp":"%s","data":{"messageId":"m1"}}' % (
+        time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()).encode()
+    )
+    sig = webhooks.sign(body, "s")
+    # http.server's `self.headers`
+    message = http.client.HTTPMessage()
+    message["X-Webhook-Signature"] = sig
+    message["X-Webhook-Id"] = "whd_1"
+    assert isinstance(message, email.message.Message)
+    assert webhooks.unwrap(body, message, "s").id == "whd_1"
+    # ASGI's scope["headers"]: bytes pairs
+    asgi = [(b"x-webhook-signature", sig.encode()), (b"x-webhook-id", b"whd_2")]
+    assert webhooks.unwrap(body, asgi, "s").id == "whd_2"
+    # a mapping of lists (a multi-dict's to_dict(flat=False)): the first value counts
+    event = webhooks.unwrap(body, {"X-Webhook-Signature": [sig, "0" * 64]}, "s")
+    assert event.data.message_id == "m1"
+    with pytest.raises(TypeError):
+        webhooks.unwrap(body, "X-Webhook-Signature: x", "s")  # type: ignore[arg-type]
+    with pytest.raises(WebhookVerificationError, match="missing"):
+        webhooks.unwrap(body, [(b"x-other", b"1")], "s")

@@ -94,7 +94,6 @@ impl ClientSettings {
         default_base: &str,
         auth: Option<Arc<dyn Auth>>,
     ) -> Result<Arc<Transport>> {
-        crate::logging::init_from_env();
         let base = match &self.base_url {
             Some(b) => b.clone(),
             None => env_nonempty(base_env).unwrap_or_else(|| default_base.to_owned()),

@@ -24,9 +24,13 @@ mod list;
 
 #[cfg(feature = "mimalloc")]
 pub mod alloc;
+// for the Python and Node bindings (not part of the documented API)
+#[doc(hidden)]
 pub mod case;
 mod client;
 mod closable;
+// for the Python and Node bindings (not part of the documented API)
+#[doc(hidden)]
 pub mod dispatch;
 pub mod error;
 pub mod logging;
@@ -44,6 +48,7 @@ mod transport;
 pub mod webhooks;
 
 pub use client::{ClientSettings, user_agent};
+#[doc(hidden)]
 pub use closable::{CLOSED_MESSAGE, Closable};
 pub use error::{ApiError, ApiErrorKind, Error, Result, TimeoutPhase};
 pub use money::Money;

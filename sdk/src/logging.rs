@@ -12,25 +12,27 @@
 //!
 //! An application with its own `tracing` subscriber sees them there and decides what is shown.
 //! An application without one can set `CJHIRASHI_LOG=debug|info|warn` (as in the Python and
-//! Node packages): when the first client is built and no global subscriber is set, the SDK
-//! installs one that prints its own events of that level and above to stderr. `off` or any other
-//! value prints nothing. The Python and Node bindings route the events to Python's `logging` and
-//! to the `logger` option instead, and turn this off with [`set_env_logging`].
+//! Node packages): while no global subscriber is set, the SDK's requests print their events of
+//! that level and above to stderr, through a subscriber of the SDK's own scoped to each request
+//! (never installed as the global default, so an application that sets its subscriber later,
+//! `tracing_subscriber::fmt().init()` after building a client, still can, and from then on gets
+//! the events itself). `off` or any other value prints nothing. The Python and Node bindings
+//! route the events to Python's `logging` and to the `logger` option instead, and turn this off
+//! with [`set_env_logging`].
 
-use std::sync::Once;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use tracing::Dispatch;
 use tracing::level_filters::LevelFilter;
 
-/// The environment variable read when the first client is built.
+/// The environment variable read at the first request.
 pub const LOG_ENV: &str = "CJHIRASHI_LOG";
 
 static ENABLED: AtomicBool = AtomicBool::new(true);
-static INIT: Once = Once::new();
 
-/// Whether building a client may install the `CJHIRASHI_LOG` output (default `true`). A
-/// program that routes the SDK's events elsewhere (the Python and Node bindings) calls it with
-/// `false` before building a client.
+/// Whether requests may print the `CJHIRASHI_LOG` output (default `true`). A program that
+/// routes the SDK's events elsewhere (the Python and Node bindings) calls it with `false`.
 pub fn set_env_logging(enabled: bool) {
     ENABLED.store(enabled, Ordering::Relaxed);
 }
@@ -46,31 +48,38 @@ pub fn level_of(value: &str) -> Option<LevelFilter> {
     }
 }
 
-/// Installs the stderr output `CJHIRASHI_LOG` asks for, once per process, unless a global
-/// subscriber is already set or [`set_env_logging`] turned it off. Called when a client is
-/// built.
-pub(crate) fn init_from_env() {
+/// The subscriber `CJHIRASHI_LOG` asks for (made once per process), or `None`.
+static ENV_DISPATCH: OnceLock<Option<Dispatch>> = OnceLock::new();
+
+/// The subscriber a request reports to when `CJHIRASHI_LOG` asks for output and the program
+/// has set no global subscriber (nor turned this off with [`set_env_logging`]); `None`
+/// otherwise. The transport scopes each request to it (`WithSubscriber`).
+pub(crate) fn env_dispatch() -> Option<&'static Dispatch> {
     if !ENABLED.load(Ordering::Relaxed) {
-        return;
+        return None;
     }
-    INIT.call_once(|| {
-        let Some(level) = std::env::var(LOG_ENV).ok().as_deref().and_then(level_of) else {
-            return;
-        };
-        if tracing::dispatcher::has_been_set() {
-            return;
-        }
-        use tracing_subscriber::layer::{Layer as _, SubscriberExt as _};
-        let only_sdk = tracing_subscriber::filter::Targets::new().with_target("agents_sdk", level);
-        let subscriber = tracing_subscriber::registry().with(
-            tracing_subscriber::fmt::layer()
-                .with_writer(std::io::stderr)
-                .with_ansi(false)
-                .with_filter(only_sdk),
-        );
-        // another thread may have set one meanwhile: theirs wins
-        let _ = tracing::subscriber::set_global_default(subscriber);
-    });
+    // the program's own subscriber (global, or scoped around this call) wins; `has_been_set`
+    // cannot tell, since it also turns true once a scoped subscriber (this one) was entered
+    let program_has_one =
+        tracing::dispatcher::get_default(|d| !d.is::<tracing::subscriber::NoSubscriber>());
+    if program_has_one {
+        return None;
+    }
+    ENV_DISPATCH
+        .get_or_init(|| {
+            let level = std::env::var(LOG_ENV).ok().as_deref().and_then(level_of)?;
+            use tracing_subscriber::layer::{Layer as _, SubscriberExt as _};
+            let only_sdk =
+                tracing_subscriber::filter::Targets::new().with_target("agents_sdk", level);
+            let subscriber = tracing_subscriber::registry().with(
+                tracing_subscriber::fmt::layer()
+                    .with_writer(std::io::stderr)
+                    .with_ansi(false)
+                    .with_filter(only_sdk),
+            );
+            Some(Dispatch::new(subscriber))
+        })
+        .as_ref()
 }
 
 #[cfg(test)]

@@ -43,6 +43,7 @@ pub const DEFAULT_MAX_PAGES: u32 = 10_000;
 ///
 /// Every function returns [`crate::Error::InvalidArgument`] for a value it refuses; the
 /// bindings raise it as `ValueError` (Python) or `RangeError` (Node).
+#[doc(hidden)]
 pub mod validate {
     use std::time::Duration;
 
@@ -168,6 +169,17 @@ pub mod validate {
     pub fn header(name: &str, value: &str) -> Result<()> {
         http::HeaderName::from_bytes(name.as_bytes())
             .map_err(|_| Error::InvalidArgument(format!("invalid header name {name:?}")))?;
+        // the message's framing and the connection are the HTTP layer's: a caller's
+        // `Content-Length: 99` on a GET made the server wait for 99 body bytes (each attempt
+        // then timed out), a `Connection: upgrade` could turn the connection into another one
+        if super::FRAMING_HEADERS
+            .iter()
+            .any(|f| name.eq_ignore_ascii_case(f))
+        {
+            return Err(Error::InvalidArgument(format!(
+                "the {name} header cannot be given: the HTTP layer sets it from the request"
+            )));
+        }
         http::HeaderValue::from_str(value).map_err(|_| {
             Error::InvalidArgument(format!(
                 "invalid value for header {name:?} (control characters or non-ASCII bytes)"
@@ -176,6 +188,18 @@ pub mod validate {
         Ok(())
     }
 }
+
+/// Headers that frame the message or manage the connection, which only the HTTP layer sets.
+const FRAMING_HEADERS: [&str; 8] = [
+    "content-length",
+    "transfer-encoding",
+    "connection",
+    "keep-alive",
+    "te",
+    "trailer",
+    "upgrade",
+    "proxy-connection",
+];
 
 /// `now + d`, saturating far in the future instead of overflowing (a timeout of
 /// [`NO_TIMEOUT`] gives a deadline that never comes).

@@ -29,6 +29,17 @@ pub enum PageRequest {
     Page(u32),
 }
 
+impl PageRequest {
+    /// The page asked for, for messages: `page 3`, `the page after cursor "c_2"`.
+    fn describe(&self) -> String {
+        match self {
+            PageRequest::Cursor(None) => "the first page".to_owned(),
+            PageRequest::Cursor(Some(c)) => format!("the page after cursor {c:?}"),
+            PageRequest::Page(n) => format!("page {n}"),
+        }
+    }
+}
+
 /// A page of a list.
 pub trait Paged: Send + 'static {
     /// The list's item.
@@ -134,7 +145,8 @@ impl<P: Paged> Paginator<P> {
         };
         if self.seen.contains(&key) {
             return Err(pagination_error(format!(
-                "the server asked for {req:?} again after {} pages; stopping instead of looping",
+                "the server asked for {} again after {} pages; stopping instead of looping",
+                req.describe(),
                 self.pages_fetched
             )));
         }

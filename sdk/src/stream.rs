@@ -124,6 +124,7 @@ impl AnswerText {
     }
 }
 
+#[doc(hidden)]
 /// The rule of [`AnswerText`] without the text: how many bytes of each piece an answer's text
 /// keeps under its limit. For a binding that keeps the text on its side (Node's token streams
 /// build it in JavaScript) and must stop at the same byte as the other languages.
@@ -564,6 +565,7 @@ pub(crate) fn stream_error(data: &str, meta: &ResponseMeta) -> Error {
     Error::from(err)
 }
 
+#[doc(hidden)]
 /// What a [`ReadAhead`] task gathers ready items into: a `Vec` of them, or a denser form
 /// built on the runtime's thread (the platform's [`crate::platform::TokenBatch`]), so the
 /// consumer receives one compact value per batch instead of many small allocations.
@@ -595,6 +597,7 @@ impl<T: Send + 'static> Batch for Vec<T> {
     }
 }
 
+#[doc(hidden)]
 /// Reads a stream ahead on a tokio runtime: a task keeps pulling ready items (in batches of at
 /// most `max_batch`, gathered into a [`Batch`]) into a queue of `depth` batches while the
 /// consumer works through earlier ones, so decoding overlaps the consumer. The bindings use it

@@ -135,11 +135,19 @@ impl Config {
 
 /// Parses a base URL and makes sure it ends with `/`, so relative joins keep its path.
 pub(crate) fn parse_base_url(raw: &str) -> Result<Url> {
+    let shown = crate::redact::redact_url(raw);
     let mut url = Url::parse(raw.trim())
-        .map_err(|e| Error::InvalidArgument(format!("invalid base URL {raw:?}: {e}")))?;
+        .map_err(|e| Error::InvalidArgument(format!("invalid base URL {shown:?}: {e}")))?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(Error::InvalidArgument(format!(
-            "base URL must be http or https, got {raw:?}"
+            "base URL must be http or https, got {shown:?}"
+        )));
+    }
+    // they would be dropped from every request without a word
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(Error::InvalidArgument(format!(
+            "base URL {shown:?} has a query or a fragment, which no request would carry; give \
+             query parameters with each call instead"
         )));
     }
     if !url.path().ends_with('/') {
@@ -357,6 +365,21 @@ impl Transport {
     /// Sends `req` with retries and returns the successful response (body unread) and its
     /// metadata; an error answer is mapped to [`Error::Api`].
     pub(crate) async fn execute(
+        &self,
+        req: &Req,
+        opts: &RequestOptions,
+    ) -> Result<(reqwest::Response, ResponseMeta, Instant)> {
+        if let Some(dispatch) = crate::logging::env_dispatch() {
+            use tracing::instrument::WithSubscriber as _;
+            return self
+                .execute_cancellable(req, opts)
+                .with_subscriber(dispatch.clone())
+                .await;
+        }
+        self.execute_cancellable(req, opts).await
+    }
+
+    async fn execute_cancellable(
         &self,
         req: &Req,
         opts: &RequestOptions,

@@ -35,6 +35,16 @@ fn child() {
             .build()
             .expect("client");
         bad.users().me().await.expect_err("a wrong key is refused");
+        if std::env::var_os("AGENTS_SDK_ENV_LOG_LATE_APP").is_some() {
+            // an application that sets its own subscriber after the SDK printed: it can (the
+            // SDK never installed a global one), and the later events go to it
+            let app = tracing_subscriber::fmt()
+                .with_writer(std::io::stdout)
+                .with_max_level(tracing::Level::DEBUG)
+                .finish();
+            tracing::subscriber::set_global_default(app).expect("the application's subscriber");
+            good.users().me().await.expect("me");
+        }
     });
 }
 
@@ -50,8 +60,15 @@ fn run(level: Option<&str>, off: bool) -> String {
     if off {
         cmd.env("AGENTS_SDK_ENV_LOG_OFF", "1");
     }
+    run_with(cmd)
+}
+
+/// The child's stderr (and stdout, after a line `--- stdout`).
+fn run_with(mut cmd: Command) -> String {
     let out = cmd.output().expect("child runs");
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned()
+        + "\n--- stdout\n"
+        + &String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "child failed: {stderr}");
     assert!(
         !stderr.contains("envlog_secret"),
@@ -80,6 +97,21 @@ fn cjhirashi_log_prints_the_sdk_events_to_stderr() {
     assert!(
         debug.contains("success") && debug.contains("error answer"),
         "{debug}"
+    );
+    // the application sets its own subscriber after the SDK printed to stderr: no panic, and
+    // the next request's events go to the application's subscriber (stdout here)
+    let mut cmd = Command::new(std::env::current_exe().expect("test binary"));
+    cmd.args(["--exact", TEST, "--nocapture", "--test-threads=1"])
+        .env(CHILD, "1")
+        .env("CJHIRASHI_LOG", "debug")
+        .env("AGENTS_SDK_ENV_LOG_LATE_APP", "1")
+        .env_remove("AGENTS_SDK_ENV_LOG_OFF");
+    let late = run_with(cmd);
+    let (err, out) = late.split_once("--- stdout").expect("both parts");
+    assert!(err.contains("error answer"), "{late}");
+    assert!(
+        out.contains("success"),
+        "the application's subscriber got nothing: {late}"
     );
     // unset, `off`, or turned off by the program: nothing
     for (level, off) in [(None, false), (Some("off"), false), (Some("debug"), true)] {

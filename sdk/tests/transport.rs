@@ -970,3 +970,60 @@ fn an_api_key_that_cannot_be_a_header_is_refused_when_the_client_is_built() {
         .unwrap_err();
     assert!(matches!(err, Error::InvalidArgument(_)), "{err}");
 }
+
+#[tokio::test]
+async fn framing_headers_from_the_caller_are_refused() {
+    // a `Content-Length: 99` on a GET made the server wait for a body that never came
+    let server = MockServer::start().await;
+    let c = client(&server);
+    for name in [
+        "Content-Length",
+        "transfer-encoding",
+        "Connection",
+        "Upgrade",
+    ] {
+        let err = c
+            .agents()
+            .with_options(RequestOptions::new().header(name, "99"))
+            .list(ListAgentsParams::default())
+            .await
+            .unwrap_err();
+        assert!(matches!(err, Error::InvalidArgument(_)), "{name}: {err}");
+        let built = Client::builder()
+            .api_key("k")
+            .base_url("http://127.0.0.1:9/api")
+            .default_header(name, "99")
+            .build();
+        assert!(matches!(built, Err(Error::InvalidArgument(_))), "{name}");
+    }
+    assert!(
+        server
+            .received_requests()
+            .await
+            .unwrap_or_default()
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_base_url_with_a_query_or_a_fragment_is_refused_and_passwords_are_not_shown() {
+    for bad in [
+        "http://h/api?x=1",
+        "http://h/api#f",
+        "http://u:pw_s3cret@h/api?x=1",
+    ] {
+        let err = Client::builder()
+            .api_key("k")
+            .base_url(bad)
+            .build()
+            .unwrap_err();
+        assert!(matches!(err, Error::InvalidArgument(_)), "{bad}: {err}");
+        assert!(!err.to_string().contains("pw_s3cret"), "{err}");
+    }
+    let c = Client::builder()
+        .api_key("k")
+        .base_url("http://u:pw_s3cret@127.0.0.1:9/api")
+        .build()
+        .unwrap();
+    assert!(!format!("{c:?}").contains("pw_s3cret"), "{c:?}");
+}

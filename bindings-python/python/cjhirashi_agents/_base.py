@@ -243,16 +243,21 @@ class SyncPage(_PageFields[T]):
 
 class AsyncPage(_PageFields[T]):
     """One fetched page of an async list (see :class:`AsyncPaginator`): ``data`` is its
-    items, its own fields (``pagination``, ``summary``) are attributes; ``len()``, indexing and
-    ``for`` work on this page only; ``async for`` yields every item of this page and of every
-    following one, ``await page.get_next_page()`` fetches the next page."""
+    items, its own fields (``pagination``, ``summary``) are attributes; ``len()`` and indexing
+    work on this page only; ``async for`` yields every item of this page and of every
+    following one, ``await page.get_next_page()`` fetches the next page. A plain ``for``
+    raises ``TypeError`` (it would see this page only, where the same loop over a blocking
+    client's page sees every page): loop over ``page.data`` for this page's items."""
 
     def __init__(self, pager: Any, value: Any, items_key: str, page_parse: Parse) -> None:
         self._init(pager, value, items_key, page_parse)
 
     def __iter__(self) -> Iterator[T]:
-        """The items of this page."""
-        return iter(self.data)
+        """Refused: ``async for item in page`` (every page) or ``for item in page.data``."""
+        raise TypeError(
+            "an AsyncPage is iterated with `async for` (every item of every page); "
+            "`page.data` holds this page's items"
+        )
 
     async def get_next_page(self) -> AsyncPage[T]:
         """The page after this one (fetched once, then remembered); raises
@@ -481,13 +486,25 @@ def model_list(cls: Any) -> Parse:
 
 
 def as_list(value: Any) -> Any:
-    """An array argument as the wire takes it (any iterable; ``None``: not given)."""
-    return None if value is None else list(value)
+    """An array argument as the wire takes it (a list, tuple or other iterable of items;
+    ``None``: not given). A string, bytes or a mapping is refused: ``list("abc")`` would send
+    one item per character, ``list({...})`` the keys."""
+    if value is None:
+        return None
+    if isinstance(value, (str, bytes, bytearray, memoryview, Mapping, set, frozenset)):
+        raise TypeError(
+            f"expected a list, not {type(value).__name__} (a single item goes in a list: [item])"
+        )
+    return list(value)
 
 
 def as_dict(value: Any) -> Any:
     """An object argument as the wire takes it (any mapping; ``None``: not given)."""
-    return None if value is None else dict(value)
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected a mapping (dict), not {type(value).__name__}")
+    return dict(value)
 
 
 def camel_keys(value: Any) -> Any:
@@ -495,6 +512,8 @@ def camel_keys(value: Any) -> Any:
     (``{"max_tokens": 5}`` -> ``{"maxTokens": 5}``); ``None``: not given."""
     if value is None:
         return None
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected a mapping (dict), not {type(value).__name__}")
     from . import _native
 
     return {_native.camel_case(k): v for k, v in dict(value).items()}

@@ -4,7 +4,18 @@ the Rust core (constant-time comparison, secret rotation, timestamp tolerance)."
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import (
+    Any,
+    Dict,
+    Iterable,
+    List,
+    Mapping,
+    Optional,
+    Protocol,
+    Sequence,
+    Tuple,
+    Union,
+)
 
 from . import _native
 from ._models import BaseModel
@@ -24,7 +35,19 @@ EVENT_HEADER = "X-Webhook-Event"
 ID_HEADER = "X-Webhook-Id"
 
 Secrets = Union[str, Sequence[str]]
-Headers = Union[Mapping[str, str], Iterable[Tuple[str, str]]]
+
+
+class _HeaderItems(Protocol):
+    """Headers with ``items()``: ``http.client.HTTPMessage``, Werkzeug's ``Headers``, ..."""
+
+    def items(self) -> Iterable[Tuple[Any, Any]]: ...
+
+
+Headers = Union[
+    Mapping[str, str],
+    _HeaderItems,
+    Iterable[Tuple[Union[str, bytes], Union[str, bytes]]],
+]
 
 
 class WebhookData(BaseModel):
@@ -75,7 +98,7 @@ def sign(payload: Union[bytes, str], secret: str) -> str:
 
 def verify(
     payload: Union[bytes, str],
-    signature: str,
+    signature: Optional[str],
     secret: Secrets,
     *,
     tolerance: Optional[float] = None,
@@ -85,7 +108,8 @@ def verify(
 
     Args:
         payload: The raw body, exactly as received.
-        signature: The ``X-Webhook-Signature`` header.
+        signature: The ``X-Webhook-Signature`` header (``None``, as ``headers.get(...)``
+            gives for a missing header, fails verification).
         secret: The shared secret, or a sequence of them.
         tolerance: Also refuse a signed ``timestamp`` further than this many seconds from now
             (replays). By default only the signature is checked (``unwrap`` checks the
@@ -97,7 +121,47 @@ def verify(
         ValueError: ``tolerance`` is not a positive number of seconds up to one year or
             infinity (``TypeError``: not a number).
     """
+    if signature is None:
+        from ._errors import WebhookVerificationError
+
+        raise WebhookVerificationError(
+            f"webhook verification failed: missing signature (the {SIGNATURE_HEADER} header)"
+        )
+    if not isinstance(signature, str):
+        raise TypeError(f"signature must be a str, not {type(signature).__name__}")
     _native.webhook_verify(_bytes(payload), signature, _secrets(secret), tolerance)
+
+
+def _text(value: Any) -> str:
+    """A header name or value as text: ASGI servers hand over bytes (latin-1, as HTTP)."""
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("latin-1")
+    return str(value)
+
+
+def _header_pairs(headers: Any) -> List[Tuple[str, str]]:
+    """``(name, value)`` pairs of a mapping, of an object with ``items()`` (the standard
+    library's ``http.client.HTTPMessage``, Werkzeug's ``Headers``) or of an iterable of pairs
+    (ASGI's ``scope["headers"]``, with bytes). A list of values counts as its first value."""
+    if isinstance(headers, (str, bytes)):
+        raise TypeError("headers must be a mapping or (name, value) pairs, not a string")
+    items = headers.items() if hasattr(headers, "items") else headers
+    pairs: List[Tuple[str, str]] = []
+    for item in items:
+        if not isinstance(item, (tuple, list)) or len(item) != 2:
+            raise TypeError(
+                "headers must be a mapping or (name, value) pairs; got an item of type "
+                f"{type(item).__name__}"
+            )
+        name, value = item
+        if isinstance(value, (list, tuple)):
+            if not value:
+                continue
+            value = value[0]
+        if value is None:
+            continue
+        pairs.append((_text(name), _text(value)))
+    return pairs
 
 
 def unwrap(
@@ -111,7 +175,8 @@ def unwrap(
 
     Args:
         payload: The raw body, exactly as received (not re-serialized JSON).
-        headers: The request headers: a mapping or ``(name, value)`` pairs.
+        headers: The request headers: a mapping, an object with ``items()`` (Flask,
+            Django, ``http.server``) or ``(name, value)`` pairs (ASGI's bytes pairs too).
         secret: The shared secret, or a sequence of them (rotation).
         tolerance: Refuse a signed ``timestamp`` further than this many seconds from now
             (replays): 300 by default, ``float("inf")`` turns the check off.
@@ -132,9 +197,8 @@ def unwrap(
         >>> if event.event == "conversation.created":
         ...     print(event.data.conversation_id)
     """
-    pairs = list(headers.items()) if isinstance(headers, Mapping) else list(headers)
     raw = _native.webhook_unwrap(
-        _bytes(payload), [(str(k), str(v)) for k, v in pairs], _secrets(secret), tolerance
+        _bytes(payload), _header_pairs(headers), _secrets(secret), tolerance
     )
     data = raw["data"] if isinstance(raw["data"], dict) else {}
     return WebhookEvent(

@@ -103,7 +103,10 @@ pub struct AgentClient {
 impl fmt::Debug for AgentClient {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ops::AgentClient")
-            .field("base_url", &self.t.cfg.base_url.as_str())
+            .field(
+                "base_url",
+                &crate::redact::redact_url(self.t.cfg.base_url.as_str()),
+            )
             .field("credentials", &"[REDACTED]")
             .finish()
     }

@@ -319,6 +319,13 @@ impl RealtimeSession {
         if message.trim().is_empty() {
             return Err(Error::InvalidArgument("message must not be empty".into()));
         }
+        // the frame carries the message and a few dozen bytes of JSON around it (and escapes)
+        if message.len() > MAX_MESSAGE_SIZE - 1024 {
+            return Err(Error::InvalidArgument(format!(
+                "message is {} bytes, more than a WebSocket message may carry (4 MiB)",
+                message.len()
+            )));
+        }
         let frame = ClientFrame::Chat {
             conversation_id: conversation_id.map(str::to_owned),
             message,

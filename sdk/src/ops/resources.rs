@@ -346,6 +346,7 @@ list_as_slice!(
 /// Every ops operation by its SDK name, with JSON arguments (see [`crate::dispatch`]): one row
 /// per operation, next to the methods above. The WebSocket session (`realtime.connect`) is not
 /// here: it is not a request.
+#[doc(hidden)]
 pub mod dispatch {
     use serde_json::Value;
 

@@ -100,7 +100,10 @@ pub struct Client {
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("platform::Client")
-            .field("base_url", &self.t.cfg.base_url.as_str())
+            .field(
+                "base_url",
+                &crate::redact::redact_url(self.t.cfg.base_url.as_str()),
+            )
             .field("api_key", &"[REDACTED]")
             .finish()
     }

@@ -781,6 +781,7 @@ list_as_slice!(
 
 /// Every platform operation by its SDK name, with JSON arguments (see [`crate::dispatch`]):
 /// one row per operation, next to the methods above.
+#[doc(hidden)]
 pub mod dispatch {
     use serde_json::Value;
 

@@ -223,18 +223,40 @@ fn check_timestamp(timestamp: &str, opts: &VerifyOptions) -> Result<(), Error> {
     if skew > tolerance {
         let direction = if sent > now { "in the future" } else { "old" };
         return Err(Error::webhook(format!(
-            "payload timestamp is {}s {direction}, beyond the tolerance of {}s",
-            skew.as_secs(),
-            tolerance.as_secs()
+            "payload timestamp is {} {direction}, beyond the tolerance of {}",
+            seconds(skew),
+            seconds(tolerance)
         )));
     }
     Ok(())
+}
+
+/// `d` in seconds for a message, to the millisecond without trailing zeros (`300s`, `300.4s`,
+/// `0.5s`): whole seconds alone made a timestamp 300.4 s old "300s old, beyond the tolerance
+/// of 300s".
+fn seconds(d: Duration) -> String {
+    let ms = d.as_millis();
+    let (whole, frac) = (ms / 1000, ms % 1000);
+    if frac == 0 {
+        format!("{whole}s")
+    } else {
+        let frac = format!("{frac:03}");
+        format!("{whole}.{}s", frac.trim_end_matches('0'))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::webhooks::sign;
+
+    #[test]
+    fn seconds_keep_their_fraction() {
+        assert_eq!(seconds(Duration::from_secs(300)), "300s");
+        assert_eq!(seconds(Duration::from_millis(300_400)), "300.4s");
+        assert_eq!(seconds(Duration::from_millis(500)), "0.5s");
+        assert_eq!(seconds(Duration::from_millis(1_005)), "1.005s");
+    }
 
     #[test]
     fn verify_with_checks_the_timestamp_only_with_a_tolerance() {
