@@ -470,23 +470,33 @@ describe('values sent as JSON', () => {
       for (let i = 1; i < levels; i += 1) v = { v };
       return v;
     };
-    // the params object is level 1, `config` level 2
+    // the params object is level 1, `preferences` (a free-form object) level 2
+    const bodies = [];
     const raw = await rawServer((req, res) => {
-      req.resume();
-      res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":{"code":"VALIDATION_ERROR","message":"no"}}');
+      let body = '';
+      req.on('data', (chunk) => {
+        body += chunk;
+      });
+      req.on('end', () => {
+        bodies.push(body);
+        res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":{"code":"VALIDATION_ERROR","message":"no"}}');
+      });
     });
     try {
       const c = new CJHirashiAgents({ apiKey: 'k', baseURL: raw.platformUrl, maxRetries: 0 });
-      await rejectsExactly(c.agents.create({ name: 'x', config: nest(128) }), TypeError, /deeper than 128/);
+      await rejectsExactly(c.users.updateMe({ preferences: nest(128) }), TypeError, /deeper than 128/);
       // 128 levels in all cross to the native layer and are sent
-      await assert.rejects(c.agents.create({ name: 'x', config: nest(127) }), esm.BadRequestError);
+      await assert.rejects(c.users.updateMe({ preferences: nest(127) }), esm.BadRequestError);
       assert.equal(raw.state.requests, 1);
+      // a value shared by two branches is no cycle: both are sent
+      const shared = { k: 1 };
+      await assert.rejects(c.users.updateMe({ preferences: { a: shared, b: shared } }), esm.BadRequestError);
+      assert.deepEqual(JSON.parse(bodies.at(-1)).preferences, { a: shared, b: shared });
     } finally {
       await raw.close();
     }
-    const shared = { k: 1 };
-    const agent = await ctx.platform.agents.create({ name: 'shared', config: { a: shared, b: shared } });
-    assert.ok(agent.id);
+    // keys an agent's settings do not have are refused, not dropped
+    await rejectsExactly(ctx.platform.agents.create({ name: 'x', config: { a: 1, temperature: 0.5 } }), TypeError, /"config.a"/);
   });
 });
 
@@ -659,5 +669,20 @@ describe('header and query containers', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('amounts', () => {
+  test('an amount is sent exactly or refused', async () => {
+    await assert.rejects(
+      ctx.platform.finance.transactions.create({
+        accountId: 'acc_001', amount: '12345678901234567.89', description: 'x', type: 'EXPENSE',
+      }),
+      (e) => (e instanceof RangeError || e instanceof TypeError) && /significant digits/.test(e.message),
+    );
+    const tx = await ctx.platform.finance.transactions.create({
+      accountId: 'acc_001', amount: '-350.55', description: 'x', type: 'EXPENSE',
+    });
+    assert.equal(tx.amount, -350.55);
   });
 });

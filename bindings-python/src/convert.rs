@@ -114,6 +114,15 @@ impl Walk {
             let text = obj.str()?.to_string();
             let n: Number = serde_json::from_str(&text)
                 .map_err(|_| PyValueError::new_err(format!("not a finite amount: {text}")))?;
+            // a decimal a JSON number (an f64) does not carry exactly goes on as its text, which
+            // an amount reads exactly (and then refuses to send rounded) instead of rounding
+            // here without a word
+            if let (Some(f), Ok(exact)) = (n.as_f64(), text.parse::<agents_sdk::Money>())
+                && agents_sdk::Money::from_f64(f)
+                    .is_ok_and(|m| m.as_decimal_string() != exact.as_decimal_string())
+            {
+                return Ok(Value::String(text));
+            }
             return Ok(Value::Number(n));
         }
         if obj.hasattr("to_dict")? {

@@ -138,11 +138,17 @@ def test_cycle_and_depth_errors_in_process(client: Client, ops: AgentClient) -> 
         client.agents.create(name="x", config={"a": nested_dict(200)})
     with pytest.raises(ValueError, match="nested deeper than 128 levels"):
         client.users.update_me(preferences={"t": tuple(nested_list(129))})
-    # a value shared by two branches is no cycle, and ordinary nesting is fine
+    # a value shared by two branches is no cycle, and ordinary nesting is fine (in a free-form
+    # object, on a sandbox of its own: the preferences it stores would leak into other tests)
     shared = {"k": [1, 2]}
-    created = client.agents.create(name="shared-ok", config={"a": shared, "b": shared})
-    assert created.id
-    assert client.agents.create(name="deep-ok", config={"a": nested_list(60)}).id
+    with Sandbox() as own:
+        mine = Client(api_key=own.api_key, base_url=own.platform_url)
+        updated = mine.users.update_me(preferences={"a": shared, "b": shared})
+        assert updated.preferences["a"] == updated.preferences["b"] == shared
+        assert mine.users.update_me(preferences={"d": nested_list(60)}).id
+    # keys an agent's settings do not have are refused, not dropped
+    with pytest.raises(ValueError, match='no parameter "config.a"'):
+        client.agents.create(name="x", config={"a": 1, "temperature": 0.5})
 
 
 async def test_cycle_and_depth_errors_async(aclient: AsyncClient) -> None:
@@ -811,3 +817,18 @@ def test_a_value_that_changes_its_dict_while_converted() -> None:
         assert "internal error" not in str(e)
     finally:
         own.close()
+
+
+def test_an_amount_is_sent_exactly_or_refused(client: Client) -> None:
+    from decimal import Decimal
+
+    # more significant digits than a JSON number carries: refused, not sent rounded
+    for amount in (Decimal("12345678901234567.89"), "12345678901234567.89"):
+        with pytest.raises(ValueError, match="significant digits"):
+            client.finance.transactions.create(
+                account_id="acc_001", amount=amount, description="x", type="EXPENSE"
+            )
+    tx = client.finance.transactions.create(
+        account_id="acc_001", amount=Decimal("-350.55"), description="x", type="EXPENSE"
+    )
+    assert tx.amount == Decimal("-350.55")

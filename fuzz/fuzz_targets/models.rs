@@ -24,7 +24,13 @@ fn round_trip<T: DeserializeOwned + Serialize>(data: &[u8]) {
     let Ok(value) = serde_json::from_slice::<T>(data) else {
         return;
     };
-    let bytes = serde_json::to_vec(&value).expect("a decoded value serializes");
+    let bytes = match serde_json::to_vec(&value) {
+        Ok(bytes) => bytes,
+        // an amount read from a decimal string with more digits than a JSON number carries
+        // is refused rather than written rounded
+        Err(e) if is_refused_amount(&e) => return,
+        Err(e) => panic!("{} does not serialize: {e}", std::any::type_name::<T>()),
+    };
     let again: T = match serde_json::from_slice(&bytes) {
         Ok(again) => again,
         Err(e) if is_known_money_limitation(&e) => return,
@@ -41,6 +47,11 @@ fn round_trip<T: DeserializeOwned + Serialize>(data: &[u8]) {
 /// `ParseMoneyError::TooPrecise` after a float round trip (see the module docs).
 fn is_known_money_limitation(e: &serde_json::Error) -> bool {
     e.to_string().contains("more than 38 decimal places")
+}
+
+/// `Money`'s refusal to write an amount an f64 does not carry exactly.
+fn is_refused_amount(e: &serde_json::Error) -> bool {
+    e.to_string().contains("significant digits")
 }
 
 macro_rules! round_trips {
@@ -61,7 +72,11 @@ fn money(data: &[u8]) {
         && let Ok(m) = text.parse::<Money>()
     {
         assert_eq!(m.to_string().parse::<Money>().ok(), Some(m));
-        let json = serde_json::to_string(&m).expect("serializes");
+        let json = match serde_json::to_string(&m) {
+            Ok(json) => json,
+            Err(e) if is_refused_amount(&e) => return,
+            Err(e) => panic!("Money {m} does not serialize: {e}"),
+        };
         match serde_json::from_str::<Money>(&json) {
             Ok(_) => {}
             Err(e) if is_known_money_limitation(&e) => {}

@@ -261,14 +261,17 @@ impl<'a> Args<'a> {
         // serde builds a struct from an array too (its fields in order): an array given where
         // the contract has an object would be sent as that object, so it is found below
         let given = has_array(&self.map, 0).then(|| Value::Object(self.map.clone()));
+        // every key the type would drop, at any depth (`config.foo` of an agent's settings
+        // went missing without a word); free-form objects keep their keys, so they never
+        // appear here
         let params = serde_ignored::deserialize(Value::Object(self.map), |path| {
-            if let serde_ignored::Path::Map {
-                parent: serde_ignored::Path::Root,
-                key,
-            } = path
-            {
-                unknown.push(key.clone());
-            }
+            unknown.push(match path {
+                serde_ignored::Path::Map {
+                    parent: serde_ignored::Path::Root,
+                    key,
+                } => key.clone(),
+                nested => dotted(&nested),
+            });
         })
         .map_err(|e| Error::InvalidArgument(format!("invalid {op} params: {e}")))?;
         if !unknown.is_empty() {
@@ -292,6 +295,28 @@ impl<'a> Args<'a> {
             )));
         }
         Ok(params)
+    }
+}
+
+/// A parameter's path as the caller wrote it (`config.foo`, `items.0.name`), without the
+/// `?` serde_ignored shows for an optional value.
+fn dotted(path: &serde_ignored::Path<'_>) -> String {
+    use serde_ignored::Path;
+    let join = |parent: &Path<'_>, last: String| {
+        let head = dotted(parent);
+        if head.is_empty() {
+            last
+        } else {
+            format!("{head}.{last}")
+        }
+    };
+    match path {
+        Path::Root => String::new(),
+        Path::Seq { parent, index } => join(parent, index.to_string()),
+        Path::Map { parent, key } => join(parent, key.clone()),
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => dotted(parent),
     }
 }
 
@@ -404,6 +429,32 @@ mod tests {
         )
         .unwrap();
         assert!(a.params::<P>().is_ok());
+    }
+
+    #[test]
+    fn a_nested_key_the_params_do_not_have_is_refused() {
+        #[derive(serde::Deserialize, serde::Serialize, Debug)]
+        #[allow(dead_code)]
+        struct Config {
+            temperature: Option<f64>,
+        }
+        #[derive(serde::Deserialize, serde::Serialize, Debug)]
+        #[allow(dead_code)]
+        struct P {
+            config: Option<Config>,
+            items: Option<Vec<Config>>,
+        }
+        let a = Args::new(
+            "agents.create",
+            serde_json::json!({"config": {"temperature": 0.5, "foo": 1},
+                               "items": [{"temperature": 1.0}, {"bar": 2}]}),
+        )
+        .unwrap();
+        let e = a.params::<P>().unwrap_err().to_string();
+        assert!(
+            e.contains(r#"agents.create has no parameter "config.foo", "items.1.bar""#),
+            "{e}"
+        );
     }
 
     #[test]

@@ -457,7 +457,20 @@ impl Serialize for Money {
             }
             return serializer.serialize_i128(self.mantissa);
         }
-        serializer.serialize_f64(self.to_f64())
+        // A JSON number with a fraction is written through an f64 (serde_json keeps no
+        // decimal text): an amount that an f64 does not carry exactly (more than about 15
+        // significant digits) is refused rather than sent rounded.
+        let f = self.to_f64();
+        match Money::from_f64(f) {
+            Ok(back) if back.as_decimal_string() == self.as_decimal_string() => {
+                serializer.serialize_f64(f)
+            }
+            _ => Err(serde::ser::Error::custom(format!(
+                "the amount {} has more significant digits than a JSON number carries \
+                 exactly (about 15); it would be sent as {f}",
+                self.as_decimal_string()
+            ))),
+        }
     }
 }
 
@@ -578,6 +591,19 @@ mod tests {
             let reread: Money = serde_json::from_str(&written).unwrap();
             assert_eq!(reread, exact, "{text} written as {written}");
         }
+    }
+
+    #[test]
+    fn an_amount_an_f64_cannot_carry_is_not_serialized_rounded() {
+        for text in ["12345678901234567.89", "1.12345678901234567891"] {
+            let err = serde_json::to_string(&m(text)).unwrap_err();
+            assert!(err.to_string().contains("significant digits"), "{err}");
+        }
+        // what an f64 carries exactly goes out as it is
+        assert_eq!(
+            serde_json::to_string(&m("123456789012.34")).unwrap(),
+            "123456789012.34"
+        );
     }
 
     #[test]
