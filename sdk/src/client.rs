@@ -108,6 +108,25 @@ impl ClientSettings {
     /// what `build` starts from the defaults and `with_options` from a client's settings.
     /// Checks the headers; `base_url`, `proxy` and `ca_bundle` are left to the caller.
     pub(crate) fn apply(&self, cfg: &mut Config) -> Result<()> {
+        // a zero limit is a mistake, not a setting: a zero connect timeout did nothing, a zero
+        // response-header timeout failed every attempt and retried until one got lucky
+        for (name, given) in [
+            ("timeout", self.timeout),
+            ("connect_timeout", self.connect_timeout),
+            ("response_header_timeout", self.response_header_timeout),
+            ("stream_idle_timeout", self.stream_idle_timeout),
+        ] {
+            if given.is_some_and(|d| d.is_zero()) {
+                return Err(Error::InvalidArgument(format!(
+                    "{name} must be more than zero (use a very long one for no limit)"
+                )));
+            }
+        }
+        if self.max_pages == Some(0) {
+            return Err(Error::InvalidArgument(
+                "max_pages must be at least 1".to_owned(),
+            ));
+        }
         if let Some(v) = self.timeout {
             cfg.timeout = v;
         }
@@ -130,7 +149,7 @@ impl ClientSettings {
             cfg.max_response_bytes = v;
         }
         if let Some(v) = self.max_pages {
-            cfg.max_pages = v.max(1);
+            cfg.max_pages = v;
         }
         for (k, v) in &self.headers {
             crate::options::validate::header(k, v)?;

@@ -1027,3 +1027,24 @@ fn a_base_url_with_a_query_or_a_fragment_is_refused_and_passwords_are_not_shown(
         .unwrap();
     assert!(!format!("{c:?}").contains("pw_s3cret"), "{c:?}");
 }
+
+#[test]
+fn zero_limits_are_refused_when_the_client_is_built() {
+    use std::time::Duration;
+    let zero = Duration::ZERO;
+    let builders = [
+        Client::builder().timeout(zero),
+        Client::builder().connect_timeout(zero),
+        Client::builder().response_header_timeout(zero),
+        Client::builder().stream_idle_timeout(zero),
+        Client::builder().max_pages(0),
+    ];
+    for b in builders {
+        let err = b
+            .api_key("k")
+            .base_url("http://127.0.0.1:9/api")
+            .build()
+            .unwrap_err();
+        assert!(matches!(err, Error::InvalidArgument(_)), "{err}");
+    }
+}
